@@ -1,0 +1,166 @@
+/* rapport-activity.c — a call, email, meeting, task or follow-up
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-activity"
+
+#include "config.h"
+
+#include "rapport-enums.h"
+#include "rapport-activity.h"
+
+struct _RapportActivity
+{
+  RapportRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RapportActivity, rapport_activity, RAPPORT_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_TITLE,
+  PROP_NOTE,
+  PROP_DUE_AT,
+  PROP_DONE_AT,
+  PROP_SNOOZED_UNTIL,
+  PROP_CONTACT_ID,
+  PROP_DEAL_ID,
+  PROP_RULE,
+  PROP_CREATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rapport_activity_class_init (RapportActivityClass *klass)
+{
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, RAPPORT_TYPE_ACTIVITY_KIND, RAPPORT_ACTIVITY_TASK,
+                       RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_DUE_AT] =
+    g_param_spec_int64 ("due-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_DONE_AT] =
+    g_param_spec_int64 ("done-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_SNOOZED_UNTIL] =
+    g_param_spec_int64 ("snoozed-until", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_CONTACT_ID] =
+    g_param_spec_int64 ("contact-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_DEAL_ID] =
+    g_param_spec_int64 ("deal-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_RULE] =
+    g_param_spec_enum ("rule", NULL, NULL, RAPPORT_TYPE_RULE, RAPPORT_RULE_NONE,
+                       RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_CREATED_AT] =
+    g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "activity", properties, N_PROPS);
+}
+
+static void
+rapport_activity_init (RapportActivity *self)
+{
+}
+
+RapportActivityKind
+rapport_activity_get_kind (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return (RapportActivityKind) rapport_record_get_int (RAPPORT_RECORD (self), PROP_KIND);
+}
+
+const char *
+rapport_activity_get_title (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_TITLE);
+}
+
+const char *
+rapport_activity_get_note (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_NOTE);
+}
+
+gint64
+rapport_activity_get_due_at (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_DUE_AT);
+}
+
+gint64
+rapport_activity_get_done_at (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_DONE_AT);
+}
+
+gint64
+rapport_activity_get_snoozed_until (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_SNOOZED_UNTIL);
+}
+
+gint64
+rapport_activity_get_contact_id (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_CONTACT_ID);
+}
+
+gint64
+rapport_activity_get_deal_id (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_DEAL_ID);
+}
+
+RapportRule
+rapport_activity_get_rule (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return (RapportRule) rapport_record_get_int (RAPPORT_RECORD (self), PROP_RULE);
+}
+
+gint64
+rapport_activity_get_created_at (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_CREATED_AT);
+}

@@ -1,0 +1,27 @@
+/* rapport-activity.h — a call, email, meeting, task or follow-up
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-record.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_ACTIVITY (rapport_activity_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportActivity, rapport_activity, RAPPORT, ACTIVITY, RapportRecord)
+
+RapportActivityKind rapport_activity_get_kind          (RapportActivity *self);
+const char *       rapport_activity_get_title         (RapportActivity *self);
+const char *       rapport_activity_get_note          (RapportActivity *self);
+gint64             rapport_activity_get_due_at        (RapportActivity *self);
+gint64             rapport_activity_get_done_at       (RapportActivity *self);
+gint64             rapport_activity_get_snoozed_until (RapportActivity *self);
+gint64             rapport_activity_get_contact_id    (RapportActivity *self);
+gint64             rapport_activity_get_deal_id       (RapportActivity *self);
+RapportRule        rapport_activity_get_rule          (RapportActivity *self);
+gint64             rapport_activity_get_created_at    (RapportActivity *self);
+
+G_END_DECLS

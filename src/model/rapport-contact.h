@@ -1,0 +1,27 @@
+/* rapport-contact.h — a person the team does business with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-record.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_CONTACT (rapport_contact_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportContact, rapport_contact, RAPPORT, CONTACT, RapportRecord)
+
+const char *    rapport_contact_get_name               (RapportContact *self);
+const char *    rapport_contact_get_email              (RapportContact *self);
+const char *    rapport_contact_get_phone              (RapportContact *self);
+gint64          rapport_contact_get_organization_id    (RapportContact *self);
+RapportLifecycle rapport_contact_get_lifecycle          (RapportContact *self);
+const char *    rapport_contact_get_source             (RapportContact *self);
+const char *    rapport_contact_get_owner              (RapportContact *self);
+gint64          rapport_contact_get_created_at         (RapportContact *self);
+gint64          rapport_contact_get_updated_at         (RapportContact *self);
+gint64          rapport_contact_get_first_contacted_at (RapportContact *self);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* rapport-error.h — the model's error domain
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RAPPORT_ERROR (rapport_error_quark ())
+
+typedef enum
+{
+  /* The file exists but is not an SQLite database at all. */
+  RAPPORT_ERROR_NOT_A_DATABASE,
+  /* An SQLite database that some other program made. */
+  RAPPORT_ERROR_FOREIGN_DATABASE,
+  /* A Rapport database that fails its integrity check. */
+  RAPPORT_ERROR_CORRUPT,
+  /* Made by a newer Rapport: its schema is unknown to us. */
+  RAPPORT_ERROR_TOO_NEW,
+  /* Another process holds the database for longer than the busy timeout. */
+  RAPPORT_ERROR_BUSY,
+  /* The disk is full, read-only, or the file vanished. */
+  RAPPORT_ERROR_IO,
+  /* No row with that id. */
+  RAPPORT_ERROR_NOT_FOUND,
+  /* The user's input breaks a rule (empty title, negative value, …). */
+  RAPPORT_ERROR_INVALID,
+  /* Anything else SQLite reports. */
+  RAPPORT_ERROR_FAILED,
+} RapportError;
+
+GQuark rapport_error_quark (void);
+
+G_END_DECLS

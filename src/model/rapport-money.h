@@ -1,0 +1,31 @@
+/* rapport-money.h — amounts as integer minor units, never floats
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Digits after the decimal point for an ISO 4217 code (JPY 0, BHD 3, …). */
+int       rapport_currency_exponent   (const char  *code);
+gboolean  rapport_currency_is_valid   (const char  *code);
+
+/* Reads "1234.50", "1,234.50" or "1234" in major units of @currency into
+ * minor units, without floating point. Negative amounts are refused. */
+gboolean  rapport_money_parse         (const char  *text,
+                                       const char  *currency,
+                                       gint64      *minor_units,
+                                       GError     **error);
+
+/* "1234.50": the plain, machine-readable form of @minor_units. */
+char     *rapport_money_to_plain      (gint64       minor_units,
+                                       const char  *currency);
+
+/* "€1,234.50" or "1 234,50 €": for people, in the current locale. */
+char     *rapport_money_format        (gint64       minor_units,
+                                       const char  *currency);
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+/* rapport-record-list.c — a GListModel of records that follows the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Holds only ids: a stage with 20 000 deals costs 160 kB, and an object is
+ * made (through the store's identity map) only when a view asks for one.
+ */
+
+#define G_LOG_DOMAIN "rapport-record-list"
+
+#include "config.h"
+
+#include "rapport-record-list.h"
+
+struct _RapportRecordList
+{
+  GObject       parent_instance;
+
+  RapportStore *store;
+  GType         item_type;
+  RapportStmt   query;
+  gint64        param;
+  GArray       *ids;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RapportRecordList, rapport_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+rapport_record_list_get_item_type (GListModel *model)
+{
+  return RAPPORT_RECORD_LIST (model)->item_type;
+}
+
+static guint
+rapport_record_list_get_n_items (GListModel *model)
+{
+  return RAPPORT_RECORD_LIST (model)->ids->len;
+}
+
+static gpointer
+rapport_record_list_get_item (GListModel *model,
+                              guint       position)
+{
+  RapportRecordList *self = RAPPORT_RECORD_LIST (model);
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  return rapport_store_lookup (self->store, self->item_type,
+                               g_array_index (self->ids, gint64, position), NULL);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rapport_record_list_get_item_type;
+  iface->get_n_items = rapport_record_list_get_n_items;
+  iface->get_item = rapport_record_list_get_item;
+}
+
+static GArray *
+query_ids (RapportRecordList *self)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self->store, self->query);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (self->param != 0)
+    sqlite3_bind_int64 (stmt, 1, self->param);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  return ids;
+}
+
+/* Replaces the ids and tells views only what differs: the run between the
+ * common head and the common tail, so a move redraws two rows, not all. */
+void
+rapport_record_list_reload (RapportRecordList *self)
+{
+  g_autoptr(GArray) old = NULL;
+  GArray *ids;
+  guint head = 0, tail = 0;
+
+  g_return_if_fail (RAPPORT_IS_RECORD_LIST (self));
+
+  ids = query_ids (self);
+
+  while (head < MIN (self->ids->len, ids->len) &&
+         g_array_index (self->ids, gint64, head) == g_array_index (ids, gint64, head))
+    head++;
+  while (tail < self->ids->len - head && tail < ids->len - head &&
+         g_array_index (self->ids, gint64, self->ids->len - 1 - tail) ==
+         g_array_index (ids, gint64, ids->len - 1 - tail))
+    tail++;
+
+  old = g_steal_pointer (&self->ids);
+  self->ids = ids;
+
+  if (head == old->len && head == ids->len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), head,
+                              old->len - head - tail, ids->len - head - tail);
+}
+
+static void
+on_store_changed (RapportRecordList *self,
+                  const char        *table,
+                  gint64             id,
+                  RapportStore      *store)
+{
+  rapport_record_list_reload (self);
+}
+
+static void
+rapport_record_list_finalize (GObject *object)
+{
+  RapportRecordList *self = RAPPORT_RECORD_LIST (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_record_list_parent_class)->finalize (object);
+}
+
+static void
+rapport_record_list_class_init (RapportRecordListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rapport_record_list_finalize;
+}
+
+static void
+rapport_record_list_init (RapportRecordList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+GListModel *
+rapport_record_list_new (RapportStore *store,
+                         GType         item_type,
+                         RapportStmt   query,
+                         gint64        param)
+{
+  RapportRecordList *self;
+  g_autoptr(GTypeClass) klass = g_type_class_ref (item_type);
+  g_autofree char *signal = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (item_type, RAPPORT_TYPE_RECORD), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->item_type = item_type;
+  self->query = query;
+  self->param = param;
+
+  g_array_unref (self->ids);
+  self->ids = query_ids (self);
+
+  signal = g_strdup_printf ("changed::%s", RAPPORT_RECORD_CLASS (klass)->table);
+  g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  return G_LIST_MODEL (self);
+}
+
+gint64
+rapport_record_list_get_id (RapportRecordList *self,
+                            guint              position)
+{
+  g_return_val_if_fail (RAPPORT_IS_RECORD_LIST (self), 0);
+  g_return_val_if_fail (position < self->ids->len, 0);
+
+  return g_array_index (self->ids, gint64, position);
+}

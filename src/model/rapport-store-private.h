@@ -1,0 +1,104 @@
+/* rapport-store-private.h — what the model's own files share of the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rapport-error.h"
+#include "rapport-record-private.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* "Rapp": PRAGMA application_id marks a file as ours. */
+#define RAPPORT_APPLICATION_ID 0x52617070
+
+/* Statements prepared once and reused; the SQL is in rapport-store.c. */
+typedef enum
+{
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_GET_SETTING,
+  STMT_SET_SETTING,
+  STMT_LIST_PIPELINES,
+  STMT_LIST_STAGES,
+  STMT_FIND_STAGE_BY_NAME,
+  STMT_LIST_STAGE_ACTIONS,
+  STMT_INSERT_PIPELINE,
+  STMT_INSERT_STAGE,
+  STMT_INSERT_STAGE_ACTION,
+  STMT_INSERT_ORGANIZATION,
+  STMT_INSERT_CONTACT,
+  STMT_INSERT_DEAL,
+  STMT_INSERT_ACTIVITY,
+  STMT_INSERT_NOTE,
+  STMT_INSERT_NEGOTIATION,
+  STMT_INSERT_STAGE_CHANGE,
+  STMT_DEAL_IDS_OF_STAGE,
+  STMT_DEAL_POSITION,
+  STMT_DEAL_RANK_AT,
+  STMT_DEAL_MAX_RANK,
+  STMT_DEAL_RENUMBER_LIST,
+  STMT_DEAL_SET_RANK,
+  STMT_DEAL_MOVE,
+  STMT_DEAL_SET_STATUS,
+  STMT_STAGE_HISTORY,
+  STMT_CONTACT_IDS,
+  STMT_FOLLOWUP_IDS_OPEN,
+  STMT_FOLLOWUP_IDS_DUE,
+  STMT_ACTIVITY_COMPLETE,
+  STMT_ACTIVITY_SNOOZE,
+  STMT_CONTACT_FIRST_CONTACT,
+  STMT_SPEED_TO_LEAD_OF_CONTACT,
+  STMT_DATA_VERSION,
+  N_STMTS
+} RapportStmt;
+
+sqlite3_stmt *rapport_store_stmt          (RapportStore  *self,
+                                           RapportStmt    which);
+sqlite3      *rapport_store_get_db        (RapportStore  *self);
+
+gboolean      rapport_store_begin         (RapportStore  *self,
+                                           GError       **error);
+gboolean      rapport_store_commit        (RapportStore  *self,
+                                           GError       **error);
+void          rapport_store_rollback      (RapportStore  *self);
+
+/* Turns the connection's last error into a GError; always returns FALSE. */
+gboolean      rapport_store_set_error     (RapportStore  *self,
+                                           int            rc,
+                                           GError       **error);
+gboolean      rapport_db_set_error        (sqlite3       *db,
+                                           int            rc,
+                                           GError       **error);
+
+/* Steps a statement that returns no row, then resets it. */
+gboolean      rapport_store_step_done     (RapportStore  *self,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+
+/* Emits RapportStore::changed for @table (detail) and @id (0: many). */
+void          rapport_store_emit_changed  (RapportStore  *self,
+                                           const char    *table,
+                                           gint64         id);
+
+/* The identity map's look-up: one object per row (transfer full). */
+gpointer      rapport_store_lookup        (RapportStore  *self,
+                                           GType          type,
+                                           gint64         id,
+                                           GError       **error);
+
+/* Schema: rapport-store-schema.c */
+gboolean      rapport_schema_migrate      (sqlite3       *db,
+                                           int            from_version,
+                                           GError       **error);
+gboolean      rapport_schema_seed_pipeline (RapportStore *self,
+                                            const char   *template_id,
+                                            gint64       *pipeline_id,
+                                            GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,282 @@
+/* rapport-store-schema.c — the database layout and its migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each migration runs in one transaction together with the PRAGMA
+ * user_version bump, so a file is at one version or the other, never
+ * between. Never edit a released migration: add the next one.
+ */
+
+#define G_LOG_DOMAIN "rapport-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rapport-store-private.h"
+#include "rapport-templates.h"
+
+static const char migration_1[] =
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE pipeline ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  template TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER"
+  ");"
+  "CREATE TABLE stage ("
+  "  id INTEGER PRIMARY KEY,"
+  "  pipeline_id INTEGER NOT NULL REFERENCES pipeline(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  probability INTEGER NOT NULL DEFAULT 0 CHECK (probability BETWEEN 0 AND 100),"
+  "  purpose TEXT,"
+  "  rotting_days INTEGER NOT NULL DEFAULT 0 CHECK (rotting_days >= 0)"
+  ");"
+  "CREATE INDEX stage_by_pipeline ON stage (pipeline_id, position);"
+  "CREATE TABLE stage_action ("
+  "  id INTEGER PRIMARY KEY,"
+  "  stage_id INTEGER NOT NULL REFERENCES stage(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  action TEXT NOT NULL,"
+  "  owner TEXT,"
+  "  material TEXT,"
+  "  output TEXT"
+  ");"
+  "CREATE INDEX stage_action_by_stage ON stage_action (stage_id, position);"
+  "CREATE TABLE organization ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  website TEXT,"
+  "  phone TEXT,"
+  "  created_at INTEGER,"
+  "  updated_at INTEGER"
+  ");"
+  "CREATE INDEX organization_by_name ON organization (name COLLATE NOCASE);"
+  "CREATE TABLE contact ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  organization_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"
+  "  lifecycle INTEGER NOT NULL DEFAULT 1 CHECK (lifecycle BETWEEN 0 AND 2),"
+  "  source TEXT,"
+  "  owner TEXT,"
+  "  created_at INTEGER,"
+  "  updated_at INTEGER,"
+  "  first_contacted_at INTEGER"
+  ");"
+  "CREATE INDEX contact_by_name ON contact (name COLLATE NOCASE);"
+  "CREATE INDEX contact_by_organization ON contact (organization_id);"
+  "CREATE TABLE deal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  value INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),"
+  "  stage_id INTEGER NOT NULL REFERENCES stage(id),"
+  "  rank INTEGER NOT NULL DEFAULT 0,"
+  "  contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,"
+  "  organization_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,"
+  "  expected_close TEXT,"
+  "  status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),"
+  "  lost_reason TEXT,"
+  "  bant_budget INTEGER NOT NULL DEFAULT 0,"
+  "  bant_authority INTEGER NOT NULL DEFAULT 0,"
+  "  bant_need INTEGER NOT NULL DEFAULT 0,"
+  "  bant_timeline INTEGER NOT NULL DEFAULT 0,"
+  "  bant_budget_note TEXT,"
+  "  bant_authority_note TEXT,"
+  "  bant_need_note TEXT,"
+  "  bant_timeline_note TEXT,"
+  "  owner TEXT,"
+  "  created_at INTEGER,"
+  "  updated_at INTEGER,"
+  "  closed_at INTEGER,"
+  "  stage_entered_at INTEGER,"
+  "  CHECK (status != 2 OR length(trim(lost_reason)) > 0)"
+  ");"
+  /* The board reads open deals of a stage in rank order. */
+  "CREATE INDEX deal_by_stage ON deal (stage_id, status, rank);"
+  "CREATE INDEX deal_by_contact ON deal (contact_id);"
+  "CREATE INDEX deal_by_organization ON deal (organization_id);"
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),"
+  "  title TEXT NOT NULL,"
+  "  note TEXT,"
+  "  due_at INTEGER,"
+  "  done_at INTEGER,"
+  "  snoozed_until INTEGER,"
+  "  contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE,"
+  "  deal_id INTEGER REFERENCES deal(id) ON DELETE CASCADE,"
+  "  rule INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER"
+  ");"
+  "CREATE INDEX activity_by_contact ON activity (contact_id, created_at);"
+  "CREATE INDEX activity_by_deal ON activity (deal_id, created_at);"
+  /* Pending follow-ups by when they are next due: the reminders' query. */
+  "CREATE INDEX activity_pending ON activity (coalesce(snoozed_until, due_at))"
+  "  WHERE done_at IS NULL AND due_at IS NOT NULL;"
+  "CREATE TABLE note ("
+  "  id INTEGER PRIMARY KEY,"
+  "  contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE,"
+  "  deal_id INTEGER REFERENCES deal(id) ON DELETE CASCADE,"
+  "  organization_id INTEGER REFERENCES organization(id) ON DELETE CASCADE,"
+  "  body TEXT NOT NULL,"
+  "  created_at INTEGER,"
+  "  updated_at INTEGER"
+  ");"
+  "CREATE INDEX note_by_contact ON note (contact_id);"
+  "CREATE INDEX note_by_deal ON note (deal_id);"
+  "CREATE TABLE negotiation_entry ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3),"
+  "  amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0),"
+  "  currency TEXT,"
+  "  text TEXT,"
+  "  created_at INTEGER"
+  ");"
+  "CREATE INDEX negotiation_by_deal ON negotiation_entry (deal_id, created_at);"
+  "CREATE TABLE stage_change ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,"
+  "  from_stage_id INTEGER,"
+  "  to_stage_id INTEGER,"
+  "  from_status INTEGER NOT NULL DEFAULT 0,"
+  "  to_status INTEGER NOT NULL DEFAULT 0,"
+  "  changed_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX stage_change_by_deal ON stage_change (deal_id, changed_at);";
+
+static const char * const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+rapport_schema_migrate (sqlite3  *db,
+                        int       from_version,
+                        GError  **error)
+{
+  for (int version = from_version + 1; version <= RAPPORT_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version);
+      g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d;", RAPPORT_APPLICATION_ID);
+
+      if (!exec (db, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+
+      if (!exec (db, migrations[version - 1], error) ||
+          !exec (db, mark, error) ||
+          !exec (db, bump, error) ||
+          !exec (db, "COMMIT;", error))
+        {
+          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+          return FALSE;
+        }
+
+      g_debug ("Database migrated to schema version %d", version);
+    }
+
+  return TRUE;
+}
+
+static const char *
+tr (const char *msgid)
+{
+  return msgid && *msgid ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid;
+}
+
+static gboolean
+insert_stage (RapportStore               *self,
+              gint64                      pipeline_id,
+              int                         position,
+              const RapportTemplateStage *tstage,
+              GError                    **error)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_INSERT_STAGE);
+  gint64 stage_id;
+
+  sqlite3_bind_int64 (stmt, 1, pipeline_id);
+  sqlite3_bind_text (stmt, 2, tr (tstage->name), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, position);
+  sqlite3_bind_int (stmt, 4, tstage->probability);
+  sqlite3_bind_text (stmt, 5, tr (tstage->purpose), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, tstage->rotting_days);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stage_id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
+
+  for (guint i = 0; i < tstage->n_actions; i++)
+    {
+      const RapportTemplateAction *action = &tstage->actions[i];
+
+      stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_ACTION);
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, tr (action->action), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, tr (action->owner), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, tr (action->material), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, tr (action->output), -1, SQLITE_STATIC);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Copies a template with its playbook into the database, in the caller's
+ * transaction, translated into the user's language once and for all: from
+ * then on the stages are the user's own to rename. */
+gboolean
+rapport_schema_seed_pipeline (RapportStore  *self,
+                              const char    *template_id,
+                              gint64        *pipeline_id,
+                              GError       **error)
+{
+  const RapportTemplate *template = rapport_templates_find (template_id);
+  sqlite3_stmt *stmt;
+
+  if (template == NULL)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("There is no process template called “%s”"), template_id);
+      return FALSE;
+    }
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_PIPELINE);
+  sqlite3_bind_text (stmt, 1, tr (template->name), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, template->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, rapport_store_now (self));
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+
+  *pipeline_id = sqlite3_last_insert_rowid (rapport_store_get_db (self));
+
+  for (guint i = 0; i < template->n_stages; i++)
+    if (!insert_stage (self, *pipeline_id, (int) i, &template->stages[i], error))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,2624 @@
+/* rapport-store.c — the one object that reads and writes Rapport's data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rapport-enums.h"
+#include "rapport-money.h"
+#include "rapport-record-list.h"
+#include "rapport-store-private.h"
+#include "rapport-templates.h"
+#include "rapport-time.h"
+
+/* Ranks leave room between neighbours so a drop touches one row; a stage is
+ * renumbered only when a gap is used up. */
+#define RANK_GAP ((gint64) 1 << 20)
+
+/* Bounds that keep a typo or a pasted file from becoming a record. */
+#define MAX_NAME_LENGTH 500
+#define MAX_TEXT_BYTES (1024 * 1024)
+
+struct _RapportStore
+{
+  GObject        parent_instance;
+
+  char          *path;
+  sqlite3       *db;
+  sqlite3_stmt  *stmts[N_STMTS];
+  /* SQL built from class and column names (never user text) → statement */
+  GHashTable    *dynamic_stmts;
+
+  /* GType → (gint64 id → RapportRecord, weak): one object per row */
+  GHashTable    *identity;
+
+  GListStore    *pipelines;
+  /* pipeline id → GListStore of its stages */
+  GHashTable    *stages;
+
+  gint64         pinned_now;
+  gint64         data_version;
+  guint          watch_id;
+  int            speed_to_lead_minutes;
+  char          *default_currency;
+};
+
+G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_GET_SETTING] = "SELECT value FROM setting WHERE key = ?1",
+  [STMT_SET_SETTING] = "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)",
+  [STMT_LIST_PIPELINES] = "SELECT id FROM pipeline ORDER BY position, id",
+  [STMT_LIST_STAGES] = "SELECT id FROM stage WHERE pipeline_id = ?1 ORDER BY position, id",
+  [STMT_FIND_STAGE_BY_NAME] =
+    "SELECT id FROM stage WHERE pipeline_id = ?1 AND name = ?2 COLLATE NOCASE",
+  [STMT_LIST_STAGE_ACTIONS] = "SELECT id FROM stage_action WHERE stage_id = ?1 ORDER BY position, id",
+  [STMT_INSERT_PIPELINE] =
+    "INSERT INTO pipeline (name, template, position, created_at)"
+    " VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?3)",
+  [STMT_INSERT_STAGE] =
+    "INSERT INTO stage (pipeline_id, name, position, probability, purpose, rotting_days)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_INSERT_STAGE_ACTION] =
+    "INSERT INTO stage_action (stage_id, position, action, owner, material, output)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_INSERT_ORGANIZATION] =
+    "INSERT INTO organization (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
+  [STMT_INSERT_CONTACT] =
+    "INSERT INTO contact (name, email, phone, organization_id, lifecycle, source, owner,"
+    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_INSERT_DEAL] =
+    "INSERT INTO deal (title, value, currency, stage_id, rank, contact_id, organization_id,"
+    " expected_close, owner, created_at, updated_at, stage_entered_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10)",
+  [STMT_INSERT_ACTIVITY] =
+    "INSERT INTO activity (kind, title, note, due_at, done_at, contact_id, deal_id, rule, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_INSERT_NOTE] =
+    "INSERT INTO note (contact_id, deal_id, organization_id, body, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+  [STMT_INSERT_NEGOTIATION] =
+    "INSERT INTO negotiation_entry (deal_id, kind, amount, currency, text, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_INSERT_STAGE_CHANGE] =
+    "INSERT INTO stage_change (deal_id, from_stage_id, to_stage_id, from_status, to_status, changed_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_DEAL_IDS_OF_STAGE] =
+    "SELECT id FROM deal WHERE stage_id = ?1 AND status = 0 ORDER BY rank, id",
+  [STMT_DEAL_POSITION] =
+    "SELECT count(*) FROM deal WHERE stage_id = ?1 AND status = 0"
+    " AND (rank < ?2 OR (rank = ?2 AND id < ?3))",
+  [STMT_DEAL_RANK_AT] =
+    "SELECT rank FROM deal WHERE stage_id = ?1 AND status = 0 AND id != ?2"
+    " ORDER BY rank, id LIMIT 1 OFFSET ?3",
+  [STMT_DEAL_MAX_RANK] =
+    "SELECT max(rank) FROM deal WHERE stage_id = ?1 AND status = 0 AND id != ?2",
+  [STMT_DEAL_RENUMBER_LIST] =
+    "SELECT id FROM deal WHERE stage_id = ?1 AND status = 0 AND id != ?2 ORDER BY rank, id",
+  [STMT_DEAL_SET_RANK] = "UPDATE deal SET rank = ?2 WHERE id = ?1",
+  [STMT_DEAL_MOVE] =
+    "UPDATE deal SET stage_id = ?2, rank = ?3, status = 0, closed_at = NULL, lost_reason = NULL,"
+    " updated_at = ?4, stage_entered_at = CASE WHEN stage_id != ?2 OR status != 0"
+    " THEN ?4 ELSE stage_entered_at END WHERE id = ?1",
+  [STMT_DEAL_SET_STATUS] =
+    "UPDATE deal SET status = ?2, lost_reason = ?3, closed_at = ?4, updated_at = ?5 WHERE id = ?1",
+  [STMT_STAGE_HISTORY] = "SELECT id FROM stage_change WHERE deal_id = ?1 ORDER BY changed_at, id",
+  [STMT_CONTACT_IDS] = "SELECT id FROM contact ORDER BY name COLLATE NOCASE, id",
+  [STMT_FOLLOWUP_IDS_OPEN] =
+    "SELECT id FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL"
+    " ORDER BY coalesce(snoozed_until, due_at), id",
+  [STMT_FOLLOWUP_IDS_DUE] =
+    "SELECT id FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL"
+    " AND coalesce(snoozed_until, due_at) <= ?1 ORDER BY coalesce(snoozed_until, due_at), id",
+  [STMT_ACTIVITY_COMPLETE] = "UPDATE activity SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
+  [STMT_ACTIVITY_SNOOZE] = "UPDATE activity SET snoozed_until = ?2 WHERE id = ?1",
+  [STMT_CONTACT_FIRST_CONTACT] =
+    "UPDATE contact SET first_contacted_at = ?2, updated_at = ?2"
+    " WHERE id = ?1 AND first_contacted_at IS NULL",
+  [STMT_SPEED_TO_LEAD_OF_CONTACT] =
+    "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL",
+  [STMT_DATA_VERSION] = "PRAGMA data_version",
+};
+
+/* Low level */
+
+gboolean
+rapport_db_set_error (sqlite3  *db,
+                      int       rc,
+                      GError  **error)
+{
+  const char *message = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      code = RAPPORT_ERROR_NOT_A_DATABASE;
+      break;
+    case SQLITE_CORRUPT:
+      code = RAPPORT_ERROR_CORRUPT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = RAPPORT_ERROR_BUSY;
+      break;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      code = RAPPORT_ERROR_IO;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = RAPPORT_ERROR_INVALID;
+      break;
+    default:
+      code = RAPPORT_ERROR_FAILED;
+      break;
+    }
+
+  if (code == RAPPORT_ERROR_BUSY)
+    g_set_error (error, RAPPORT_ERROR, code,
+                 _("The database is busy in another program; try again in a moment"));
+  else if (code == RAPPORT_ERROR_IO)
+    g_set_error (error, RAPPORT_ERROR, code,
+                 _("The database could not be written (%s); is the disk full or read-only?"),
+                 message);
+  else
+    g_set_error (error, RAPPORT_ERROR, code, "%s", message);
+
+  return FALSE;
+}
+
+gboolean
+rapport_store_set_error (RapportStore  *self,
+                         int            rc,
+                         GError       **error)
+{
+  return rapport_db_set_error (self->db, rc, error);
+}
+
+sqlite3 *
+rapport_store_get_db (RapportStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+rapport_store_stmt (RapportStore *self,
+                    RapportStmt   which)
+{
+  g_assert (RAPPORT_IS_STORE (self));
+  g_assert (which < N_STMTS);
+
+  if (self->stmts[which] == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[which], -1,
+                                   SQLITE_PREPARE_PERSISTENT, &self->stmts[which], NULL);
+
+      /* The SQL is ours and fixed: failing to prepare it is a bug. */
+      if (rc != SQLITE_OK)
+        g_error ("Cannot prepare “%s”: %s", stmt_sql[which], sqlite3_errmsg (self->db));
+    }
+
+  sqlite3_reset (self->stmts[which]);
+  sqlite3_clear_bindings (self->stmts[which]);
+
+  return self->stmts[which];
+}
+
+/* Statements whose SQL is made from record classes' column names. */
+static sqlite3_stmt *
+dynamic_stmt (RapportStore *self,
+              char         *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->dynamic_stmts, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        g_error ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      g_hash_table_insert (self->dynamic_stmts, sql, stmt);
+    }
+  else
+    g_free (sql);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return stmt;
+}
+
+gboolean
+rapport_store_step_done (RapportStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return rapport_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gint64
+step_int64 (RapportStore *self,
+            sqlite3_stmt *stmt,
+            gint64        fallback)
+{
+  gint64 ret = fallback;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ret = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return ret;
+}
+
+gboolean
+rapport_store_begin (RapportStore  *self,
+                     GError       **error)
+{
+  return rapport_store_step_done (self, rapport_store_stmt (self, STMT_BEGIN), error);
+}
+
+gboolean
+rapport_store_commit (RapportStore  *self,
+                      GError       **error)
+{
+  if (!rapport_store_step_done (self, rapport_store_stmt (self, STMT_COMMIT), error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  /* Our own commit bumps no data_version for us; remember it anyway so a
+   * poll right after does not take our write for another program's. */
+  self->data_version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
+  return TRUE;
+}
+
+void
+rapport_store_rollback (RapportStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    rapport_store_step_done (self, rapport_store_stmt (self, STMT_ROLLBACK), NULL);
+}
+
+void
+rapport_store_emit_changed (RapportStore *self,
+                            const char   *table,
+                            gint64        id)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, id);
+}
+
+/* Settings kept in the file */
+
+static char *
+get_setting (RapportStore *self,
+             const char   *key)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_GET_SETTING);
+  char *ret = NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ret = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return ret;
+}
+
+static gboolean
+set_setting (RapportStore  *self,
+             const char    *key,
+             const char    *value,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_SET_SETTING);
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* The identity map */
+
+static GHashTable *
+identity_of (RapportStore *self,
+             GType         type)
+{
+  GHashTable *map = g_hash_table_lookup (self->identity, GSIZE_TO_POINTER (type));
+
+  if (map == NULL)
+    {
+      map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_insert (self->identity, GSIZE_TO_POINTER (type), map);
+    }
+
+  return map;
+}
+
+static void
+on_record_finalized (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  RapportStore *self = data;
+  GHashTableIter iter;
+  gpointer map;
+
+  /* The object is gone: its id can't be read, so find it by address. */
+  g_hash_table_iter_init (&iter, self->identity);
+  while (g_hash_table_iter_next (&iter, NULL, &map))
+    {
+      GHashTableIter inner;
+      gpointer value;
+
+      g_hash_table_iter_init (&inner, map);
+      while (g_hash_table_iter_next (&inner, NULL, &value))
+        if (value == (gpointer) where_the_object_was)
+          {
+            g_hash_table_iter_remove (&inner);
+            return;
+          }
+    }
+}
+
+static sqlite3_stmt *
+select_stmt (RapportStore *self,
+             GType         type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  RapportRecordClass *record_class = RAPPORT_RECORD_CLASS (klass);
+  g_autofree char *columns = rapport_record_class_column_list (record_class);
+
+  return dynamic_stmt (self, g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
+                                              columns, record_class->table));
+}
+
+static gboolean
+reload_record (RapportStore   *self,
+               RapportRecord  *record,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = select_stmt (self, G_OBJECT_TYPE (record));
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (record));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rapport_record_load_row (record, stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                   _("The record %" G_GINT64_FORMAT " no longer exists"),
+                   rapport_record_get_id (record));
+      return FALSE;
+    }
+
+  return rapport_store_set_error (self, rc, error);
+}
+
+static void
+set_not_found (GError **error,
+               GType    type,
+               gint64   id)
+{
+  if (type == RAPPORT_TYPE_DEAL)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no deal with the id %" G_GINT64_FORMAT), id);
+  else if (type == RAPPORT_TYPE_CONTACT)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no contact with the id %" G_GINT64_FORMAT), id);
+  else if (type == RAPPORT_TYPE_ORGANIZATION)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no organization with the id %" G_GINT64_FORMAT), id);
+  else if (type == RAPPORT_TYPE_STAGE)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no stage with the id %" G_GINT64_FORMAT), id);
+  else if (type == RAPPORT_TYPE_ACTIVITY)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no follow-up or activity with the id %" G_GINT64_FORMAT), id);
+  else
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no record with the id %" G_GINT64_FORMAT), id);
+}
+
+static gpointer
+lookup_record (RapportStore  *self,
+               GType          type,
+               gint64         id,
+               GError       **error)
+{
+  GHashTable *map = identity_of (self, type);
+  RapportRecord *record = g_hash_table_lookup (map, &id);
+  g_autoptr(GError) local_error = NULL;
+  gint64 *key;
+
+  if (record != NULL)
+    return g_object_ref (record);
+
+  if (id <= 0)
+    {
+      set_not_found (error, type, id);
+      return NULL;
+    }
+
+  record = g_object_new (type, "id", id, NULL);
+  if (!reload_record (self, record, &local_error))
+    {
+      g_object_unref (record);
+      if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
+        set_not_found (error, type, id);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_insert (map, key, record);
+  g_object_weak_ref (G_OBJECT (record), on_record_finalized, self);
+
+  return record;
+}
+
+/* Reloads the live objects of @type after a write that touched many rows. */
+static void
+reload_live (RapportStore *self,
+             GType         type)
+{
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTable *map = identity_of (self, type);
+  GHashTableIter iter;
+  gpointer value;
+
+  /* Hold them first: a notify handler may drop the last reference. */
+  g_hash_table_iter_init (&iter, map);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (live, g_object_ref (value));
+
+  for (guint i = 0; i < live->len; i++)
+    reload_record (self, live->pdata[i], NULL);
+}
+
+static void
+reload_all_live (RapportStore *self)
+{
+  g_autoptr(GList) types = g_hash_table_get_keys (self->identity);
+
+  for (const GList *l = types; l; l = l->next)
+    reload_live (self, (GType) GPOINTER_TO_SIZE (l->data));
+}
+
+/* Opening */
+
+char *
+rapport_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rapport", "rapport.db", NULL);
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    rapport_db_set_error (db, rc, error);
+
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+/* Looks at an existing file without writing a byte to it: read-only, and
+ * nothing that could upgrade or repair. *version is -1 for an empty file. */
+static gboolean
+inspect_file (const char  *path,
+              int         *version,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  int n_objects = 0, app_id = 0;
+  int check_ok = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rapport_db_set_error (db, rc, error);
+      sqlite3_close (db);
+      g_prefix_error (error, _("Cannot open “%s”: "), path);
+      return FALSE;
+    }
+
+  if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error) ||
+      !query_int (db, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (db, "PRAGMA user_version", version, &local_error))
+    goto refuse;
+
+  if (n_objects == 0 && app_id == 0 && *version == 0)
+    {
+      *version = -1;
+      sqlite3_close (db);
+      return TRUE;
+    }
+
+  if (app_id != RAPPORT_APPLICATION_ID)
+    {
+      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_FOREIGN_DATABASE,
+                   _("It is a database of another program, not of Rapport; it was left unchanged"));
+      goto refuse;
+    }
+
+  if (*version > RAPPORT_SCHEMA_VERSION)
+    {
+      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_TOO_NEW,
+                   _("It was written by a newer version of Rapport (schema %d; this one knows %d). "
+                     "Update Rapport to open it; the file was left unchanged"),
+                   *version, RAPPORT_SCHEMA_VERSION);
+      goto refuse;
+    }
+
+  /* quick_check reads every page but skips index cross-checks: it finds a
+   * damaged file before we write to it, at a fraction of integrity_check. */
+  if (!query_int (db, "SELECT quick_check = 'ok' FROM pragma_quick_check(1)", &check_ok, &local_error))
+    goto refuse;
+  if (!check_ok)
+    {
+      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT, "integrity");
+      goto refuse;
+    }
+
+  sqlite3_close (db);
+  return TRUE;
+
+refuse:
+  sqlite3_close (db);
+
+  if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE))
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a Rapport database (not an SQLite file at all); it was left unchanged"),
+                 path);
+  else if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT))
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be opened safely; it was left unchanged. "
+                   "Restore it from a backup"),
+                 path);
+  else
+    g_set_error (error, RAPPORT_ERROR, local_error->code,
+                 _("Cannot open “%s”: %s"), path, local_error->message);
+
+  return FALSE;
+}
+
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* 0600 from the first byte: a CRM holds other people's details. SQLite
+   * gives its -wal and -shm files the same mode. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+
+  return TRUE;
+}
+
+static gboolean
+backup_file (sqlite3     *db,
+             const char  *path,
+             int          version,
+             GError     **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.v%d.bak", path, version);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  if (!create_file (backup_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      rapport_db_set_error (dest, rc, error);
+      g_prefix_error (error, _("Could not back up the database before upgrading it: "));
+    }
+
+  sqlite3_close (dest);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+configure_connection (RapportStore  *self,
+                      GError       **error)
+{
+  /* WAL lets the CLI and the app read while the other writes; FULL makes a
+   * commit durable before the UI says it happened. */
+  static const char pragmas[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA synchronous = FULL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA temp_store = MEMORY;";
+  int rc;
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  rc = sqlite3_exec (self->db, pragmas, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rapport_store_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+static void
+load_settings (RapportStore *self)
+{
+  g_autofree char *minutes = get_setting (self, "speed-to-lead-minutes");
+  g_autofree char *currency = get_setting (self, "default-currency");
+
+  self->speed_to_lead_minutes = minutes ? (int) g_ascii_strtoll (minutes, NULL, 10) : 60;
+  if (self->speed_to_lead_minutes <= 0)
+    self->speed_to_lead_minutes = 60;
+
+  g_free (self->default_currency);
+  self->default_currency = g_strdup (rapport_currency_is_valid (currency) ? currency : "USD");
+}
+
+/* The currency of the user's locale, for a new file's default. */
+static char *
+locale_currency (void)
+{
+  const char *code = localeconv ()->int_curr_symbol;
+  char *ret = g_strndup (code ? code : "", 3);
+
+  if (!rapport_currency_is_valid (ret))
+    {
+      g_free (ret);
+      ret = g_strdup ("USD");
+    }
+
+  return ret;
+}
+
+static gboolean
+initialize_new (RapportStore  *self,
+                const char    *template_id,
+                GError       **error)
+{
+  g_autofree char *currency = locale_currency ();
+  g_autofree char *pipeline = NULL;
+  gint64 pipeline_id;
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  if (!rapport_schema_seed_pipeline (self, template_id, &pipeline_id, error))
+    goto fail;
+
+  pipeline = g_strdup_printf ("%" G_GINT64_FORMAT, pipeline_id);
+  if (!set_setting (self, "current-pipeline", pipeline, error) ||
+      !set_setting (self, "default-currency", currency, error) ||
+      !set_setting (self, "speed-to-lead-minutes", "60", error))
+    goto fail;
+
+  return rapport_store_commit (self, error);
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+open_store (RapportStore  *self,
+            const char    *template_id,
+            GError       **error)
+{
+  gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  int version = -1;
+  int rc;
+
+  if (exists && !inspect_file (self->path, &version, error))
+    return FALSE;
+
+  if (!exists && !create_file (self->path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rapport_store_set_error (self, rc, error);
+      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      return FALSE;
+    }
+
+  if (version > 0 && version < RAPPORT_SCHEMA_VERSION &&
+      !backup_file (self->db, self->path, version, error))
+    return FALSE;
+
+  if (!configure_connection (self, error) ||
+      !rapport_schema_migrate (self->db, MAX (version, 0), error))
+    return FALSE;
+
+  if (version < 0 && !initialize_new (self, template_id, error))
+    return FALSE;
+
+  load_settings (self);
+  self->data_version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
+
+  return TRUE;
+}
+
+RapportStore *
+rapport_store_new_with_template (const char  *path,
+                                 const char  *template_id,
+                                 GError     **error)
+{
+  g_autoptr(RapportStore) self = g_object_new (RAPPORT_TYPE_STORE, NULL);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (template_id == NULL)
+    template_id = rapport_templates_default ()->id;
+
+  if (rapport_templates_find (template_id) == NULL)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("There is no process template called “%s”"), template_id);
+      return NULL;
+    }
+
+  self->path = g_strdup (path);
+  if (!open_store (self, template_id, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RapportStore *
+rapport_store_new (const char  *path,
+                   GError     **error)
+{
+  return rapport_store_new_with_template (path, NULL, error);
+}
+
+const char *
+rapport_store_get_path (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+rapport_store_check (RapportStore  *self,
+                     char         **report,
+                     GError       **error)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        ok = FALSE;
+      g_string_append_printf (str, "%s\n", line);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rapport_store_set_error (self, rc, error);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ok = FALSE;
+      g_string_append_printf (str, _("%s row %" G_GINT64_FORMAT " points to a missing %s\n"),
+                              sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                              sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rapport_store_set_error (self, rc, error);
+
+  if (report != NULL)
+    *report = g_strdup (str->str);
+
+  if (!ok)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT,
+                 _("The database failed its integrity check"));
+
+  return ok;
+}
+
+/* Other writers */
+
+static void reload_pipelines (RapportStore *self);
+static void reload_stages    (RapportStore *self,
+                              gint64        pipeline_id,
+                              GListStore   *list);
+
+/* Pipelines and stages another program added, removed or reordered. */
+static void
+reload_structure (RapportStore *self)
+{
+  GHashTableIter iter;
+  gpointer key, list;
+
+  if (self->pipelines != NULL)
+    reload_pipelines (self);
+
+  g_hash_table_iter_init (&iter, self->stages);
+  while (g_hash_table_iter_next (&iter, &key, &list))
+    reload_stages (self, *(gint64 *) key, list);
+}
+
+gboolean
+rapport_store_sync_external (RapportStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  load_settings (self);
+  reload_all_live (self);
+  reload_structure (self);
+
+  if (self->pipelines != NULL)
+    rapport_store_emit_changed (self, "pipeline", 0);
+  rapport_store_emit_changed (self, "stage", 0);
+  rapport_store_emit_changed (self, "organization", 0);
+  rapport_store_emit_changed (self, "contact", 0);
+  rapport_store_emit_changed (self, "deal", 0);
+  rapport_store_emit_changed (self, "activity", 0);
+
+  return TRUE;
+}
+
+static gboolean
+watch_cb (gpointer data)
+{
+  rapport_store_sync_external (RAPPORT_STORE (data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+rapport_store_watch_external (RapportStore *self,
+                              guint         interval_ms)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (interval_ms > 0)
+    self->watch_id = g_timeout_add (interval_ms, watch_cb, self);
+}
+
+/* Clock and settings */
+
+gint64
+rapport_store_now (RapportStore *self)
+{
+  if (self->pinned_now != 0)
+    return self->pinned_now;
+
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+rapport_store_set_now (RapportStore *self,
+                       gint64        now)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  self->pinned_now = now;
+}
+
+int
+rapport_store_get_speed_to_lead_minutes (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 60);
+
+  return self->speed_to_lead_minutes;
+}
+
+gboolean
+rapport_store_set_speed_to_lead_minutes (RapportStore  *self,
+                                         int            minutes,
+                                         GError       **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (minutes < 1 || minutes > 7 * 24 * 60)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("The time to contact a new lead must be between 1 minute and 7 days"));
+      return FALSE;
+    }
+
+  text = g_strdup_printf ("%d", minutes);
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!set_setting (self, "speed-to-lead-minutes", text, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  self->speed_to_lead_minutes = minutes;
+  return TRUE;
+}
+
+const char *
+rapport_store_get_default_currency (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->default_currency;
+}
+
+/* GObject */
+
+static void
+rapport_store_dispose (GObject *object)
+{
+  RapportStore *self = RAPPORT_STORE (object);
+  GHashTableIter iter;
+  gpointer map;
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_object (&self->pipelines);
+  g_clear_pointer (&self->stages, g_hash_table_unref);
+
+  /* Records may outlive the store; they must not call back into it. */
+  if (self->identity != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->identity);
+      while (g_hash_table_iter_next (&iter, NULL, &map))
+        {
+          GHashTableIter inner;
+          gpointer record;
+
+          g_hash_table_iter_init (&inner, map);
+          while (g_hash_table_iter_next (&inner, NULL, &record))
+            g_object_weak_unref (record, on_record_finalized, self);
+        }
+      g_clear_pointer (&self->identity, g_hash_table_unref);
+    }
+
+  G_OBJECT_CLASS (rapport_store_parent_class)->dispose (object);
+}
+
+static void
+rapport_store_finalize (GObject *object)
+{
+  RapportStore *self = RAPPORT_STORE (object);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->dynamic_stmts, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->default_currency, g_free);
+
+  G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
+}
+
+static void
+rapport_store_class_init (RapportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rapport_store_dispose;
+  object_class->finalize = rapport_store_finalize;
+
+  /**
+   * RapportStore::changed:
+   * @table: the table that changed, also the signal's detail
+   * @id: the row, or 0 when many rows may have changed
+   *
+   * Emitted after a commit, by this process or (when watched) another.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+rapport_store_init (RapportStore *self)
+{
+  self->identity = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->dynamic_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->speed_to_lead_minutes = 60;
+}
+
+/* Validation: the model's rules for what may be stored */
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (RAPPORT_ERROR, RAPPORT_ERROR_INVALID, format, args);
+  va_end (args);
+
+  return FALSE;
+}
+
+static gboolean
+check_text (const char  *text,
+            const char  *what,
+            gboolean     required,
+            gsize        max_bytes,
+            GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return invalid (error, _("The %s is not valid UTF-8 text"), what);
+  if (required && *stripped == '\0')
+    return invalid (error, _("The %s cannot be empty"), what);
+  if (text != NULL && strlen (text) > max_bytes)
+    return invalid (error, _("The %s is too long (%zu bytes; at most %zu)"),
+                    what, strlen (text), max_bytes);
+
+  return TRUE;
+}
+
+static gboolean
+check_email (const char  *email,
+             GError     **error)
+{
+  const char *at;
+
+  if (email == NULL || *email == '\0')
+    return TRUE;
+
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL ||
+      strchr (at + 1, '.') == NULL || g_str_has_suffix (email, ".") ||
+      strpbrk (email, " \t\n,;<>") != NULL || strlen (email) > 254)
+    return invalid (error, _("“%s” does not look like an email address (name@example.com)"), email);
+
+  return TRUE;
+}
+
+static gboolean
+check_phone (const char  *phone,
+             GError     **error)
+{
+  guint digits = 0;
+
+  if (phone == NULL || *phone == '\0')
+    return TRUE;
+
+  for (const char *p = phone; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr ("+-(). /", *p) == NULL)
+        return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), phone);
+    }
+
+  if (digits < 3 || digits > 20)
+    return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), phone);
+
+  return TRUE;
+}
+
+static gboolean
+check_exists (RapportStore  *self,
+              GType          type,
+              gint64         id,
+              GError       **error)
+{
+  g_autoptr(RapportRecord) record = NULL;
+
+  if (id == 0)
+    return TRUE;
+
+  record = lookup_record (self, type, id, error);
+  return record != NULL;
+}
+
+/* Rules for one property of one record type, before it is written. */
+static gboolean
+validate_field (RapportStore  *self,
+                GType          type,
+                const char    *property,
+                const GValue  *value,
+                GError       **error)
+{
+  const char *str = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+
+  if (g_str_equal (property, "name"))
+    return check_text (str, _("name"), TRUE, MAX_NAME_LENGTH, error);
+  if (g_str_equal (property, "title"))
+    return check_text (str, _("title"), TRUE, MAX_NAME_LENGTH, error);
+  if (g_str_equal (property, "email"))
+    return check_email (str, error);
+  if (g_str_equal (property, "phone"))
+    return check_phone (str, error);
+  if (g_str_equal (property, "currency") && !rapport_currency_is_valid (str))
+    return invalid (error, _("“%s” is not an ISO 4217 currency code like EUR or USD"), str ? str : "");
+  if (g_str_equal (property, "expected-close") && str != NULL && *str != '\0' &&
+      !rapport_date_is_valid (str))
+    return invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), str);
+  if (g_str_equal (property, "organization-id"))
+    return check_exists (self, RAPPORT_TYPE_ORGANIZATION, g_value_get_int64 (value), error);
+  if (g_str_equal (property, "contact-id"))
+    return check_exists (self, RAPPORT_TYPE_CONTACT, g_value_get_int64 (value), error);
+  if (str != NULL)
+    return check_text (str, _("text"), FALSE, MAX_TEXT_BYTES, error);
+
+  return TRUE;
+}
+
+/* Properties that only a domain operation may change, with its rules. */
+static gboolean
+is_managed (const char *property)
+{
+  static const char * const managed[] = {
+    "id", "stage-id", "rank", "status", "closed-at", "lost-reason", "created-at",
+    "updated-at", "stage-entered-at", "done-at", "rule", "first-contacted-at",
+    "pipeline-id",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (managed); i++)
+    if (g_str_equal (property, managed[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_updated_at (RapportRecord *record)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (record), "updated-at") != NULL;
+}
+
+gboolean
+rapport_store_update (RapportStore   *self,
+                      RapportRecord  *record,
+                      const char     *property,
+                      const GValue   *value,
+                      GError        **error)
+{
+  GParamSpec *pspec;
+  g_auto(GValue) converted = G_VALUE_INIT;
+  g_autofree char *column = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = rapport_store_now (self);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_RECORD (record), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  if (pspec == NULL || (pspec->flags & RAPPORT_PARAM_COMPUTED) || is_managed (pspec->name))
+    return invalid (error, _("The field “%s” cannot be edited directly"), property);
+
+  g_value_init (&converted, pspec->value_type);
+  if (!g_value_transform (value, &converted) || g_param_value_validate (pspec, &converted))
+    return invalid (error, _("That value is not allowed for the field “%s”"), property);
+
+  /* Empty text is "not set". */
+  if (G_VALUE_HOLDS_STRING (&converted) && g_value_get_string (&converted) &&
+      *g_value_get_string (&converted) == '\0')
+    g_value_set_string (&converted, NULL);
+
+  if (!validate_field (self, G_OBJECT_TYPE (record), pspec->name, &converted, error))
+    return FALSE;
+
+  column = rapport_record_column_name (pspec);
+  if (has_updated_at (record))
+    stmt = dynamic_stmt (self, g_strdup_printf ("UPDATE %s SET %s = ?2, updated_at = ?3 WHERE id = ?1",
+                                                rapport_record_get_table (record), column));
+  else
+    stmt = dynamic_stmt (self, g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1",
+                                                rapport_record_get_table (record), column));
+
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (record));
+  rapport_record_bind_value (stmt, 2, pspec, &converted);
+  if (has_updated_at (record))
+    sqlite3_bind_int64 (stmt, 3, now);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_record (self, record, NULL);
+  rapport_store_emit_changed (self, rapport_record_get_table (record), rapport_record_get_id (record));
+
+  return TRUE;
+}
+
+/* Pipelines and stages */
+
+static void
+fill_store_from (RapportStore *self,
+                 GListStore   *list,
+                 GType         type,
+                 sqlite3_stmt *stmt)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gpointer record = lookup_record (self, type, g_array_index (ids, gint64, i), NULL);
+
+      if (record != NULL)
+        g_ptr_array_add (items, record);
+    }
+
+  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                       items->pdata, items->len);
+}
+
+static void
+reload_pipelines (RapportStore *self)
+{
+  fill_store_from (self, self->pipelines, RAPPORT_TYPE_PIPELINE,
+                   rapport_store_stmt (self, STMT_LIST_PIPELINES));
+}
+
+GListModel *
+rapport_store_get_pipelines (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (self->pipelines == NULL)
+    {
+      self->pipelines = g_list_store_new (RAPPORT_TYPE_PIPELINE);
+      reload_pipelines (self);
+    }
+
+  return G_LIST_MODEL (self->pipelines);
+}
+
+RapportPipeline *
+rapport_store_get_current_pipeline (RapportStore *self)
+{
+  g_autofree char *current = NULL;
+  RapportPipeline *pipeline = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  current = get_setting (self, "current-pipeline");
+  if (current != NULL)
+    pipeline = lookup_record (self, RAPPORT_TYPE_PIPELINE, g_ascii_strtoll (current, NULL, 10), NULL);
+
+  /* A removed current pipeline falls back to the first one. */
+  if (pipeline == NULL && g_list_model_get_n_items (rapport_store_get_pipelines (self)) > 0)
+    pipeline = g_list_model_get_item (rapport_store_get_pipelines (self), 0);
+
+  return pipeline;
+}
+
+gboolean
+rapport_store_set_current_pipeline (RapportStore     *self,
+                                    RapportPipeline  *pipeline,
+                                    GError          **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_PIPELINE (pipeline), FALSE);
+
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, rapport_record_get_id (RAPPORT_RECORD (pipeline)));
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!set_setting (self, "current-pipeline", text, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_emit_changed (self, "pipeline", 0);
+  return TRUE;
+}
+
+RapportPipeline *
+rapport_store_add_pipeline_from_template (RapportStore  *self,
+                                          const char    *template_id,
+                                          GError       **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_schema_seed_pipeline (self, template_id, &id, error))
+    {
+      rapport_store_rollback (self);
+      return NULL;
+    }
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  if (self->pipelines != NULL)
+    reload_pipelines (self);
+  rapport_store_emit_changed (self, "pipeline", id);
+
+  return lookup_record (self, RAPPORT_TYPE_PIPELINE, id, error);
+}
+
+static void
+reload_stages (RapportStore *self,
+               gint64        pipeline_id,
+               GListStore   *list)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_LIST_STAGES);
+
+  sqlite3_bind_int64 (stmt, 1, pipeline_id);
+  fill_store_from (self, list, RAPPORT_TYPE_STAGE, stmt);
+}
+
+GListModel *
+rapport_store_get_stages (RapportStore    *self,
+                          RapportPipeline *pipeline)
+{
+  gint64 id;
+  GListStore *list;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_PIPELINE (pipeline), NULL);
+
+  id = rapport_record_get_id (RAPPORT_RECORD (pipeline));
+  list = g_hash_table_lookup (self->stages, &id);
+  if (list == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = id;
+      list = g_list_store_new (RAPPORT_TYPE_STAGE);
+      reload_stages (self, id, list);
+      g_hash_table_insert (self->stages, key, list);
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+RapportStage *
+rapport_store_get_stage (RapportStore  *self,
+                         gint64         id,
+                         GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return lookup_record (self, RAPPORT_TYPE_STAGE, id, error);
+}
+
+RapportStage *
+rapport_store_find_stage (RapportStore  *self,
+                          const char    *id_or_name,
+                          GError       **error)
+{
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (self);
+  char *end = NULL;
+  gint64 id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_name != NULL, NULL);
+
+  id = g_ascii_strtoll (id_or_name, &end, 10);
+  if (end != id_or_name && *end == '\0')
+    return lookup_record (self, RAPPORT_TYPE_STAGE, id, error);
+
+  id = 0;
+  if (pipeline != NULL)
+    {
+      stmt = rapport_store_stmt (self, STMT_FIND_STAGE_BY_NAME);
+      sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (pipeline)));
+      sqlite3_bind_text (stmt, 2, id_or_name, -1, SQLITE_TRANSIENT);
+      id = step_int64 (self, stmt, 0);
+    }
+
+  if (id == 0)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                   _("There is no stage called “%s” in the current pipeline"), id_or_name);
+      return NULL;
+    }
+
+  return lookup_record (self, RAPPORT_TYPE_STAGE, id, error);
+}
+
+static GPtrArray *
+records_from (RapportStore  *self,
+              GType          type,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gpointer record = lookup_record (self, type, g_array_index (ids, gint64, i), error);
+
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (ret, record);
+    }
+
+  return g_steal_pointer (&ret);
+}
+
+GPtrArray *
+rapport_store_get_stage_actions (RapportStore  *self,
+                                 RapportStage  *stage,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), NULL);
+
+  stmt = rapport_store_stmt (self, STMT_LIST_STAGE_ACTIONS);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (stage)));
+
+  return records_from (self, RAPPORT_TYPE_STAGE_ACTION, stmt, error);
+}
+
+/* Looking things up */
+
+RapportDeal *
+rapport_store_get_deal (RapportStore  *self,
+                        gint64         id,
+                        GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return lookup_record (self, RAPPORT_TYPE_DEAL, id, error);
+}
+
+RapportContact *
+rapport_store_get_contact (RapportStore  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return lookup_record (self, RAPPORT_TYPE_CONTACT, id, error);
+}
+
+RapportOrganization *
+rapport_store_get_organization (RapportStore  *self,
+                                gint64         id,
+                                GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return lookup_record (self, RAPPORT_TYPE_ORGANIZATION, id, error);
+}
+
+RapportActivity *
+rapport_store_get_activity (RapportStore  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return lookup_record (self, RAPPORT_TYPE_ACTIVITY, id, error);
+}
+
+int
+rapport_store_get_deal_position (RapportStore *self,
+                                 RapportDeal  *deal)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), -1);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), -1);
+
+  if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
+    return -1;
+
+  stmt = rapport_store_stmt (self, STMT_DEAL_POSITION);
+  sqlite3_bind_int64 (stmt, 1, rapport_deal_get_stage_id (deal));
+  sqlite3_bind_int64 (stmt, 2, rapport_deal_get_rank (deal));
+  sqlite3_bind_int64 (stmt, 3, rapport_record_get_id (RAPPORT_RECORD (deal)));
+
+  return (int) step_int64 (self, stmt, -1);
+}
+
+GPtrArray *
+rapport_store_list_deal_ids (RapportStore  *self,
+                             RapportStage  *stage,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (stage != NULL)
+    {
+      stmt = rapport_store_stmt (self, STMT_DEAL_IDS_OF_STAGE);
+      sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (stage)));
+    }
+  else
+    stmt = dynamic_stmt (self, g_strdup ("SELECT id FROM deal ORDER BY id"));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (ret, id);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ret);
+}
+
+GPtrArray *
+rapport_store_get_stage_history (RapportStore  *self,
+                                 RapportDeal   *deal,
+                                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
+
+  stmt = rapport_store_stmt (self, STMT_STAGE_HISTORY);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+
+  return records_from (self, RAPPORT_TYPE_STAGE_CHANGE, stmt, error);
+}
+
+GPtrArray *
+rapport_store_list_followups (RapportStore  *self,
+                              gboolean       only_due,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (only_due)
+    {
+      stmt = rapport_store_stmt (self, STMT_FOLLOWUP_IDS_DUE);
+      sqlite3_bind_int64 (stmt, 1, rapport_store_now (self));
+    }
+  else
+    stmt = rapport_store_stmt (self, STMT_FOLLOWUP_IDS_OPEN);
+
+  return records_from (self, RAPPORT_TYPE_ACTIVITY, stmt, error);
+}
+
+/* List models */
+
+GListModel *
+rapport_store_get_stage_deals (RapportStore *self,
+                               RapportStage *stage)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), NULL);
+
+  return rapport_record_list_new (self, RAPPORT_TYPE_DEAL, STMT_DEAL_IDS_OF_STAGE,
+                                  rapport_record_get_id (RAPPORT_RECORD (stage)));
+}
+
+GListModel *
+rapport_store_get_contacts (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_record_list_new (self, RAPPORT_TYPE_CONTACT, STMT_CONTACT_IDS, 0);
+}
+
+GListModel *
+rapport_store_get_followups (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_record_list_new (self, RAPPORT_TYPE_ACTIVITY, STMT_FOLLOWUP_IDS_OPEN, 0);
+}
+
+gpointer
+rapport_store_lookup (RapportStore  *self,
+                      GType          type,
+                      gint64         id,
+                      GError       **error)
+{
+  return lookup_record (self, type, id, error);
+}
+
+/* Creating things */
+
+static gint64
+last_id (RapportStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+RapportOrganization *
+rapport_store_add_organization (RapportStore  *self,
+                                const char    *name,
+                                GError       **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!check_text (stripped, _("name"), TRUE, MAX_NAME_LENGTH, error))
+    return NULL;
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_ORGANIZATION);
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, rapport_store_now (self));
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return NULL;
+    }
+  id = last_id (self);
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  rapport_store_emit_changed (self, "organization", id);
+  return lookup_record (self, RAPPORT_TYPE_ORGANIZATION, id, error);
+}
+
+/* The speed-to-lead rule: a new lead gets a follow-up to contact them,
+ * due the configured time (an hour by default) after they arrived. */
+static gboolean
+add_speed_to_lead_followup (RapportStore  *self,
+                            gint64         contact_id,
+                            const char    *name,
+                            gint64         arrived_at,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_INSERT_ACTIVITY);
+  /* Translators: the follow-up a new lead gets; %s is their name. */
+  g_autofree char *title = g_strdup_printf (_("Contact %s"), name);
+
+  sqlite3_bind_int (stmt, 1, RAPPORT_ACTIVITY_FOLLOWUP);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, arrived_at + (gint64) self->speed_to_lead_minutes * 60);
+  sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int64 (stmt, 6, contact_id);
+  sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_int (stmt, 8, RAPPORT_RULE_SPEED_TO_LEAD);
+  sqlite3_bind_int64 (stmt, 9, rapport_store_now (self));
+
+  return rapport_store_step_done (self, stmt, error);
+}
+
+RapportContact *
+rapport_store_add_contact (RapportStore                *self,
+                           const RapportContactFields  *fields,
+                           GError                     **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  gint64 created_at;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  name = g_strstrip (g_strdup (fields->name ? fields->name : ""));
+  if (!check_text (name, _("name"), TRUE, MAX_NAME_LENGTH, error) ||
+      !check_email (fields->email, error) ||
+      !check_phone (fields->phone, error) ||
+      !check_text (fields->source, _("source"), FALSE, MAX_NAME_LENGTH, error) ||
+      !check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))
+    return NULL;
+  if ((guint) fields->lifecycle > RAPPORT_LIFECYCLE_CUSTOMER)
+    {
+      invalid (error, _("Unknown lifecycle stage %d"), fields->lifecycle);
+      return NULL;
+    }
+
+  created_at = fields->created_at ? fields->created_at : rapport_store_now (self);
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_CONTACT);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 2, fields->email);
+  bind_text_or_null (stmt, 3, fields->phone);
+  bind_id_or_null (stmt, 4, fields->organization_id);
+  sqlite3_bind_int (stmt, 5, fields->lifecycle);
+  bind_text_or_null (stmt, 6, fields->source);
+  bind_text_or_null (stmt, 7, fields->owner);
+  sqlite3_bind_int64 (stmt, 8, created_at);
+  sqlite3_bind_int64 (stmt, 9, rapport_store_now (self));
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  id = last_id (self);
+  if (fields->lifecycle == RAPPORT_LIFECYCLE_LEAD &&
+      !add_speed_to_lead_followup (self, id, name, created_at, error))
+    goto fail;
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  rapport_store_emit_changed (self, "contact", id);
+  if (fields->lifecycle == RAPPORT_LIFECYCLE_LEAD)
+    rapport_store_emit_changed (self, "activity", 0);
+
+  return lookup_record (self, RAPPORT_TYPE_CONTACT, id, error);
+
+fail:
+  rapport_store_rollback (self);
+  return NULL;
+}
+
+static gint64
+first_stage_id (RapportStore *self)
+{
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (self);
+  g_autoptr(RapportStage) stage = NULL;
+  GListModel *stages;
+
+  if (pipeline == NULL)
+    return 0;
+
+  stages = rapport_store_get_stages (self, pipeline);
+  if (g_list_model_get_n_items (stages) == 0)
+    return 0;
+
+  stage = g_list_model_get_item (stages, 0);
+  return rapport_record_get_id (RAPPORT_RECORD (stage));
+}
+
+/* The rank that puts a deal at @position among the stage's open deals
+ * (other than @deal_id), renumbering the stage when no gap is left. Runs
+ * inside the caller's transaction. */
+static gboolean
+rank_for_position (RapportStore  *self,
+                   gint64         stage_id,
+                   gint64         deal_id,
+                   int            position,
+                   gint64        *rank,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_prev = FALSE, has_next = FALSE;
+  gint64 prev = 0, next = 0;
+
+  if (position < 0)
+    {
+      stmt = rapport_store_stmt (self, STMT_DEAL_MAX_RANK);
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      sqlite3_bind_int64 (stmt, 2, deal_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          *rank = sqlite3_column_int64 (stmt, 0) + RANK_GAP;
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+      sqlite3_reset (stmt);
+      *rank = 0;
+      return TRUE;
+    }
+
+  if (position > 0)
+    {
+      stmt = rapport_store_stmt (self, STMT_DEAL_RANK_AT);
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      sqlite3_bind_int64 (stmt, 2, deal_id);
+      sqlite3_bind_int (stmt, 3, position - 1);
+      if ((has_prev = sqlite3_step (stmt) == SQLITE_ROW))
+        prev = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      /* Past the end: append. */
+      if (!has_prev)
+        return rank_for_position (self, stage_id, deal_id, -1, rank, error);
+    }
+
+  stmt = rapport_store_stmt (self, STMT_DEAL_RANK_AT);
+  sqlite3_bind_int64 (stmt, 1, stage_id);
+  sqlite3_bind_int64 (stmt, 2, deal_id);
+  sqlite3_bind_int (stmt, 3, position);
+  if ((has_next = sqlite3_step (stmt) == SQLITE_ROW))
+    next = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!has_prev && !has_next)
+    *rank = 0;
+  else if (!has_next)
+    *rank = prev + RANK_GAP;
+  else if (!has_prev)
+    *rank = next - RANK_GAP;
+  else if (next - prev > 1)
+    *rank = prev + (next - prev) / 2;
+  else
+    {
+      /* No room: spread the stage out again, leaving the gap at @position. */
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      stmt = rapport_store_stmt (self, STMT_DEAL_RENUMBER_LIST);
+      sqlite3_bind_int64 (stmt, 1, stage_id);
+      sqlite3_bind_int64 (stmt, 2, deal_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          stmt = rapport_store_stmt (self, STMT_DEAL_SET_RANK);
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          sqlite3_bind_int64 (stmt, 2, ((gint64) i + ((int) i >= position ? 1 : 0)) * RANK_GAP);
+          if (!rapport_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+
+      *rank = (gint64) position * RANK_GAP;
+    }
+
+  return TRUE;
+}
+
+RapportDeal *
+rapport_store_add_deal (RapportStore             *self,
+                        const RapportDealFields  *fields,
+                        GError                  **error)
+{
+  g_autofree char *title = NULL;
+  const char *currency;
+  gint64 stage_id, now, created_at, rank, id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  title = g_strstrip (g_strdup (fields->title ? fields->title : ""));
+  currency = fields->currency ? fields->currency : self->default_currency;
+  stage_id = fields->stage_id ? fields->stage_id : first_stage_id (self);
+  now = rapport_store_now (self);
+  created_at = fields->created_at ? fields->created_at : now;
+
+  if (!check_text (title, _("title"), TRUE, MAX_NAME_LENGTH, error))
+    return NULL;
+  if (fields->value < 0)
+    {
+      invalid (error, _("The value cannot be negative"));
+      return NULL;
+    }
+  if (!rapport_currency_is_valid (currency))
+    {
+      invalid (error, _("“%s” is not an ISO 4217 currency code like EUR or USD"), currency);
+      return NULL;
+    }
+  if (fields->expected_close && *fields->expected_close && !rapport_date_is_valid (fields->expected_close))
+    {
+      invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), fields->expected_close);
+      return NULL;
+    }
+  if (!check_exists (self, RAPPORT_TYPE_STAGE, stage_id, error) ||
+      !check_exists (self, RAPPORT_TYPE_CONTACT, fields->contact_id, error) ||
+      !check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))
+    return NULL;
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rank_for_position (self, stage_id, 0, -1, &rank, error))
+    goto fail;
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_DEAL);
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, fields->value);
+  sqlite3_bind_text (stmt, 3, currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, stage_id);
+  sqlite3_bind_int64 (stmt, 5, rank);
+  bind_id_or_null (stmt, 6, fields->contact_id);
+  bind_id_or_null (stmt, 7, fields->organization_id);
+  bind_text_or_null (stmt, 8, fields->expected_close);
+  bind_text_or_null (stmt, 9, fields->owner);
+  sqlite3_bind_int64 (stmt, 10, created_at);
+  sqlite3_bind_int64 (stmt, 11, now);
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  id = last_id (self);
+
+  /* History starts with the stage the deal entered first. */
+  stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_int64 (stmt, 3, stage_id);
+  sqlite3_bind_int (stmt, 4, RAPPORT_DEAL_STATUS_OPEN);
+  sqlite3_bind_int (stmt, 5, RAPPORT_DEAL_STATUS_OPEN);
+  sqlite3_bind_int64 (stmt, 6, created_at);
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  rapport_store_emit_changed (self, "deal", id);
+  return lookup_record (self, RAPPORT_TYPE_DEAL, id, error);
+
+fail:
+  rapport_store_rollback (self);
+  return NULL;
+}
+
+/* Deals through the process */
+
+static gboolean
+record_stage_change (RapportStore       *self,
+                     RapportDeal        *deal,
+                     gint64              to_stage_id,
+                     RapportDealStatus   to_status,
+                     gint64              now,
+                     GError            **error)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE);
+
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  sqlite3_bind_int64 (stmt, 2, rapport_deal_get_stage_id (deal));
+  sqlite3_bind_int64 (stmt, 3, to_stage_id);
+  sqlite3_bind_int (stmt, 4, rapport_deal_get_status (deal));
+  sqlite3_bind_int (stmt, 5, to_status);
+  sqlite3_bind_int64 (stmt, 6, now);
+
+  return rapport_store_step_done (self, stmt, error);
+}
+
+gboolean
+rapport_store_move_deal (RapportStore  *self,
+                         RapportDeal   *deal,
+                         RapportStage  *stage,
+                         int            position,
+                         GError       **error)
+{
+  g_autoptr(RapportStage) current = NULL;
+  gint64 deal_id, stage_id, rank, now;
+  gboolean changes_stage;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+
+  deal_id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
+  now = rapport_store_now (self);
+  changes_stage = stage_id != rapport_deal_get_stage_id (deal) ||
+                  rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN;
+
+  current = lookup_record (self, RAPPORT_TYPE_STAGE, rapport_deal_get_stage_id (deal), NULL);
+  if (current != NULL &&
+      rapport_stage_get_pipeline_id (current) != rapport_stage_get_pipeline_id (stage))
+    return invalid (error, _("“%s” is a stage of another pipeline"), rapport_stage_get_name (stage));
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rank_for_position (self, stage_id, deal_id, position, &rank, error))
+    goto fail;
+
+  stmt = rapport_store_stmt (self, STMT_DEAL_MOVE);
+  sqlite3_bind_int64 (stmt, 1, deal_id);
+  sqlite3_bind_int64 (stmt, 2, stage_id);
+  sqlite3_bind_int64 (stmt, 3, rank);
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+
+  if (changes_stage &&
+      !record_stage_change (self, deal, stage_id, RAPPORT_DEAL_STATUS_OPEN, now, error))
+    goto fail;
+
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_record (self, RAPPORT_RECORD (deal), NULL);
+  rapport_store_emit_changed (self, "deal", deal_id);
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rapport_store_set_deal_status (RapportStore       *self,
+                               RapportDeal        *deal,
+                               RapportDealStatus   status,
+                               const char         *lost_reason,
+                               GError            **error)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (lost_reason ? lost_reason : ""));
+  gint64 now;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+
+  if (status == RAPPORT_DEAL_STATUS_LOST && *reason == '\0')
+    return invalid (error, _("A lost deal needs a reason, so the team can learn from it"));
+  if (!check_text (reason, _("reason"), FALSE, MAX_TEXT_BYTES, error))
+    return FALSE;
+  if (status == rapport_deal_get_status (deal) && status != RAPPORT_DEAL_STATUS_LOST)
+    return TRUE;
+
+  now = rapport_store_now (self);
+
+  stmt = rapport_store_stmt (self, STMT_DEAL_SET_STATUS);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  sqlite3_bind_int (stmt, 2, status);
+  bind_text_or_null (stmt, 3, status == RAPPORT_DEAL_STATUS_LOST ? reason : NULL);
+  if (status == RAPPORT_DEAL_STATUS_OPEN)
+    sqlite3_bind_null (stmt, 4);
+  else
+    sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, now);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error) ||
+      !record_stage_change (self, deal, rapport_deal_get_stage_id (deal), status, now, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_record (self, RAPPORT_RECORD (deal), NULL);
+  rapport_store_emit_changed (self, "deal", rapport_record_get_id (RAPPORT_RECORD (deal)));
+  return TRUE;
+}
+
+gboolean
+rapport_store_set_bant (RapportStore     *self,
+                        RapportDeal      *deal,
+                        RapportBantItem   item,
+                        RapportAnswer     answer,
+                        GError          **error)
+{
+  static const char * const properties[] = {
+    [RAPPORT_BANT_BUDGET] = "bant-budget",
+    [RAPPORT_BANT_AUTHORITY] = "bant-authority",
+    [RAPPORT_BANT_NEED] = "bant-need",
+    [RAPPORT_BANT_TIMELINE] = "bant-timeline",
+  };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail ((guint) item < G_N_ELEMENTS (properties), FALSE);
+
+  g_value_init (&value, RAPPORT_TYPE_ANSWER);
+  g_value_set_enum (&value, answer);
+
+  return rapport_store_update (self, RAPPORT_RECORD (deal), properties[item], &value, error);
+}
+
+/* Activities and the speed-to-lead rule */
+
+/* First contact with a person ends the wait the speed-to-lead rule
+ * measures: record when, and close their "Contact NAME" follow-up. */
+static gboolean
+mark_first_contact (RapportStore  *self,
+                    gint64         contact_id,
+                    gint64         when,
+                    GError       **error)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_CONTACT_FIRST_CONTACT);
+
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int64 (stmt, 2, when);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = rapport_store_stmt (self, STMT_SPEED_TO_LEAD_OF_CONTACT);
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  sqlite3_bind_int64 (stmt, 2, when);
+
+  return rapport_store_step_done (self, stmt, error);
+}
+
+static void
+after_contact_touched (RapportStore *self,
+                       gint64        contact_id)
+{
+  GHashTable *contacts = identity_of (self, RAPPORT_TYPE_CONTACT);
+  RapportRecord *contact = g_hash_table_lookup (contacts, &contact_id);
+
+  if (contact != NULL)
+    reload_record (self, contact, NULL);
+  reload_live (self, RAPPORT_TYPE_ACTIVITY);
+
+  rapport_store_emit_changed (self, "contact", contact_id);
+  rapport_store_emit_changed (self, "activity", 0);
+}
+
+static const char *
+activity_default_title (RapportActivityKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_ACTIVITY_CALL:
+      return _("Call");
+    case RAPPORT_ACTIVITY_EMAIL:
+      return _("Email");
+    case RAPPORT_ACTIVITY_MEETING:
+      return _("Meeting");
+    case RAPPORT_ACTIVITY_TASK:
+      return _("Task");
+    case RAPPORT_ACTIVITY_FOLLOWUP:
+    default:
+      return _("Follow-up");
+    }
+}
+
+RapportActivity *
+rapport_store_log_activity (RapportStore         *self,
+                            gint64                contact_id,
+                            gint64                deal_id,
+                            RapportActivityKind   kind,
+                            const char           *note,
+                            GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now, id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (kind != RAPPORT_ACTIVITY_CALL && kind != RAPPORT_ACTIVITY_EMAIL && kind != RAPPORT_ACTIVITY_MEETING)
+    {
+      invalid (error, _("Only calls, emails and meetings can be logged as done"));
+      return NULL;
+    }
+  if (contact_id == 0 && deal_id == 0)
+    {
+      invalid (error, _("An activity needs a contact or a deal"));
+      return NULL;
+    }
+  if (!check_exists (self, RAPPORT_TYPE_CONTACT, contact_id, error) ||
+      !check_exists (self, RAPPORT_TYPE_DEAL, deal_id, error) ||
+      !check_text (note, _("note"), FALSE, MAX_TEXT_BYTES, error))
+    return NULL;
+
+  now = rapport_store_now (self);
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_ACTIVITY);
+  sqlite3_bind_int (stmt, 1, kind);
+  sqlite3_bind_text (stmt, 2, activity_default_title (kind), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, note);
+  sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_int64 (stmt, 5, now);
+  bind_id_or_null (stmt, 6, contact_id);
+  bind_id_or_null (stmt, 7, deal_id);
+  sqlite3_bind_int (stmt, 8, RAPPORT_RULE_NONE);
+  sqlite3_bind_int64 (stmt, 9, now);
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  id = last_id (self);
+  if (contact_id != 0 && !mark_first_contact (self, contact_id, now, error))
+    goto fail;
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  if (contact_id != 0)
+    after_contact_touched (self, contact_id);
+  else
+    rapport_store_emit_changed (self, "activity", id);
+
+  return lookup_record (self, RAPPORT_TYPE_ACTIVITY, id, error);
+
+fail:
+  rapport_store_rollback (self);
+  return NULL;
+}
+
+RapportActivity *
+rapport_store_add_followup (RapportStore  *self,
+                            gint64         contact_id,
+                            gint64         deal_id,
+                            const char    *title,
+                            gint64         due_at,
+                            GError       **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (title ? title : ""));
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (!check_text (stripped, _("title"), TRUE, MAX_NAME_LENGTH, error) ||
+      !check_exists (self, RAPPORT_TYPE_CONTACT, contact_id, error) ||
+      !check_exists (self, RAPPORT_TYPE_DEAL, deal_id, error))
+    return NULL;
+  if (due_at <= 0)
+    {
+      invalid (error, _("A follow-up needs a due time"));
+      return NULL;
+    }
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_ACTIVITY);
+  sqlite3_bind_int (stmt, 1, RAPPORT_ACTIVITY_FOLLOWUP);
+  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, due_at);
+  sqlite3_bind_null (stmt, 5);
+  bind_id_or_null (stmt, 6, contact_id);
+  bind_id_or_null (stmt, 7, deal_id);
+  sqlite3_bind_int (stmt, 8, RAPPORT_RULE_NONE);
+  sqlite3_bind_int64 (stmt, 9, rapport_store_now (self));
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return NULL;
+    }
+  id = last_id (self);
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  rapport_store_emit_changed (self, "activity", id);
+  return lookup_record (self, RAPPORT_TYPE_ACTIVITY, id, error);
+}
+
+gboolean
+rapport_store_complete_activity (RapportStore     *self,
+                                 RapportActivity  *activity,
+                                 GError          **error)
+{
+  gint64 contact_id, now;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+
+  if (rapport_activity_get_done_at (activity) != 0)
+    return TRUE;
+
+  now = rapport_store_now (self);
+  contact_id = rapport_activity_get_contact_id (activity);
+
+  stmt = rapport_store_stmt (self, STMT_ACTIVITY_COMPLETE);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
+  sqlite3_bind_int64 (stmt, 2, now);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    goto fail;
+  /* Ticking off "Contact NAME" means the lead was contacted. */
+  if (rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD && contact_id != 0 &&
+      !mark_first_contact (self, contact_id, now, error))
+    goto fail;
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_record (self, RAPPORT_RECORD (activity), NULL);
+  if (contact_id != 0)
+    after_contact_touched (self, contact_id);
+  else
+    rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+rapport_store_snooze_activity (RapportStore     *self,
+                               RapportActivity  *activity,
+                               gint64            until,
+                               GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+
+  if (rapport_activity_get_done_at (activity) != 0)
+    return invalid (error, _("This follow-up is already done"));
+  if (until <= 0)
+    return invalid (error, _("A snooze needs a time to wake up"));
+
+  stmt = rapport_store_stmt (self, STMT_ACTIVITY_SNOOZE);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
+  sqlite3_bind_int64 (stmt, 2, until);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_record (self, RAPPORT_RECORD (activity), NULL);
+  rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+  return TRUE;
+}
+
+/* Notes and the negotiation log */
+
+RapportNote *
+rapport_store_add_note (RapportStore  *self,
+                        gint64         contact_id,
+                        gint64         deal_id,
+                        gint64         organization_id,
+                        const char    *body,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (contact_id == 0 && deal_id == 0 && organization_id == 0)
+    {
+      invalid (error, _("A note belongs to a contact, a deal or an organization"));
+      return NULL;
+    }
+  if (!check_text (body, _("note"), TRUE, MAX_TEXT_BYTES, error) ||
+      !check_exists (self, RAPPORT_TYPE_CONTACT, contact_id, error) ||
+      !check_exists (self, RAPPORT_TYPE_DEAL, deal_id, error) ||
+      !check_exists (self, RAPPORT_TYPE_ORGANIZATION, organization_id, error))
+    return NULL;
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_NOTE);
+  bind_id_or_null (stmt, 1, contact_id);
+  bind_id_or_null (stmt, 2, deal_id);
+  bind_id_or_null (stmt, 3, organization_id);
+  sqlite3_bind_text (stmt, 4, body, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, rapport_store_now (self));
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return NULL;
+    }
+  id = last_id (self);
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  rapport_store_emit_changed (self, "note", id);
+  return lookup_record (self, RAPPORT_TYPE_NOTE, id, error);
+}
+
+RapportNegotiationEntry *
+rapport_store_add_negotiation_entry (RapportStore            *self,
+                                     RapportDeal             *deal,
+                                     RapportNegotiationKind   kind,
+                                     gint64                   amount,
+                                     const char              *text,
+                                     GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
+
+  if ((guint) kind > RAPPORT_NEGOTIATION_CONCESSION)
+    {
+      invalid (error, _("Unknown kind of negotiation entry"));
+      return NULL;
+    }
+  if (amount < 0)
+    {
+      invalid (error, _("The amount cannot be negative"));
+      return NULL;
+    }
+  if (!check_text (text, _("text"), FALSE, MAX_TEXT_BYTES, error))
+    return NULL;
+
+  stmt = rapport_store_stmt (self, STMT_INSERT_NEGOTIATION);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  sqlite3_bind_int (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, amount);
+  sqlite3_bind_text (stmt, 4, rapport_deal_get_currency (deal), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 5, text);
+  sqlite3_bind_int64 (stmt, 6, rapport_store_now (self));
+
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return NULL;
+    }
+  id = last_id (self);
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  rapport_store_emit_changed (self, "negotiation_entry", id);
+  return lookup_record (self, RAPPORT_TYPE_NEGOTIATION_ENTRY, id, error);
+}

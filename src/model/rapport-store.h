@@ -1,0 +1,219 @@
+/* rapport-store.h — the one object that reads and writes Rapport's data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every user action is one call here and one transaction, committed before
+ * the call returns TRUE. Views never see SQL: nothing in this header names
+ * SQLite, so a second backend can live behind the same calls.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rapport-types.h"
+#include "rapport-activity.h"
+#include "rapport-contact.h"
+#include "rapport-deal.h"
+#include "rapport-negotiation-entry.h"
+#include "rapport-note.h"
+#include "rapport-organization.h"
+#include "rapport-pipeline.h"
+#include "rapport-stage.h"
+#include "rapport-stage-action.h"
+#include "rapport-stage-change.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes; a file with a higher one is refused. */
+#define RAPPORT_SCHEMA_VERSION 1
+
+#define RAPPORT_TYPE_STORE (rapport_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportStore, rapport_store, RAPPORT, STORE, GObject)
+
+/* Fields of a new contact; zeroed fields take their defaults. */
+typedef struct
+{
+  const char       *name;
+  const char       *email;
+  const char       *phone;
+  gint64            organization_id;
+  RapportLifecycle  lifecycle;
+  const char       *source;
+  const char       *owner;
+  gint64            created_at;      /* unix seconds, UTC; 0 for now */
+} RapportContactFields;
+
+/* Fields of a new deal; zeroed fields take their defaults. */
+typedef struct
+{
+  const char *title;
+  gint64      value;                 /* minor units, >= 0 */
+  const char *currency;              /* ISO 4217; NULL for the store's default */
+  gint64      stage_id;              /* 0 for the first stage of the current pipeline */
+  gint64      contact_id;
+  gint64      organization_id;
+  const char *expected_close;        /* "YYYY-MM-DD" or NULL */
+  const char *owner;
+  gint64      created_at;            /* 0 for now */
+} RapportDealFields;
+
+typedef enum
+{
+  RAPPORT_BANT_BUDGET,
+  RAPPORT_BANT_AUTHORITY,
+  RAPPORT_BANT_NEED,
+  RAPPORT_BANT_TIMELINE,
+} RapportBantItem;
+
+/* Opening */
+char               *rapport_store_default_path          (void);
+RapportStore       *rapport_store_new                   (const char         *path,
+                                                         GError            **error);
+RapportStore       *rapport_store_new_with_template     (const char         *path,
+                                                         const char         *template_id,
+                                                         GError            **error);
+const char         *rapport_store_get_path              (RapportStore       *self);
+gboolean            rapport_store_check                 (RapportStore       *self,
+                                                         char              **report,
+                                                         GError            **error);
+/* Follow writes by other processes: poll cheaply, reload what changed. */
+void                rapport_store_watch_external        (RapportStore       *self,
+                                                         guint               interval_ms);
+gboolean            rapport_store_sync_external         (RapportStore       *self);
+
+/* Clock; tests may pin it. Unix seconds, UTC. */
+gint64              rapport_store_now                   (RapportStore       *self);
+void                rapport_store_set_now               (RapportStore       *self,
+                                                         gint64              now);
+
+/* Settings stored with the data, shared by every program on the file. */
+int                 rapport_store_get_speed_to_lead_minutes (RapportStore   *self);
+gboolean            rapport_store_set_speed_to_lead_minutes (RapportStore   *self,
+                                                             int             minutes,
+                                                             GError        **error);
+const char         *rapport_store_get_default_currency  (RapportStore       *self);
+
+/* Pipelines and stages */
+GListModel         *rapport_store_get_pipelines         (RapportStore       *self);
+RapportPipeline    *rapport_store_get_current_pipeline  (RapportStore       *self);
+gboolean            rapport_store_set_current_pipeline  (RapportStore       *self,
+                                                         RapportPipeline    *pipeline,
+                                                         GError            **error);
+RapportPipeline    *rapport_store_add_pipeline_from_template (RapportStore  *self,
+                                                              const char    *template_id,
+                                                              GError       **error);
+GListModel         *rapport_store_get_stages            (RapportStore       *self,
+                                                         RapportPipeline    *pipeline);
+RapportStage       *rapport_store_get_stage             (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
+RapportStage       *rapport_store_find_stage            (RapportStore       *self,
+                                                         const char         *id_or_name,
+                                                         GError            **error);
+GPtrArray          *rapport_store_get_stage_actions     (RapportStore       *self,
+                                                         RapportStage       *stage,
+                                                         GError            **error);
+
+/* Looking things up: one object per row (transfer full) */
+RapportDeal        *rapport_store_get_deal              (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
+RapportContact     *rapport_store_get_contact           (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
+RapportOrganization *rapport_store_get_organization     (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
+RapportActivity    *rapport_store_get_activity          (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
+int                 rapport_store_get_deal_position     (RapportStore       *self,
+                                                         RapportDeal        *deal);
+GPtrArray          *rapport_store_list_deal_ids         (RapportStore       *self,
+                                                         RapportStage       *stage,
+                                                         GError            **error);
+GPtrArray          *rapport_store_get_stage_history     (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         GError            **error);
+GPtrArray          *rapport_store_list_followups        (RapportStore       *self,
+                                                         gboolean            only_due,
+                                                         GError            **error);
+
+/* List models that follow the store (transfer full; RapportRecordList) */
+GListModel         *rapport_store_get_stage_deals       (RapportStore       *self,
+                                                         RapportStage       *stage);
+GListModel         *rapport_store_get_contacts          (RapportStore       *self);
+GListModel         *rapport_store_get_followups         (RapportStore       *self);
+
+/* Changing things: each one transaction */
+RapportOrganization *rapport_store_add_organization     (RapportStore       *self,
+                                                         const char         *name,
+                                                         GError            **error);
+RapportContact     *rapport_store_add_contact           (RapportStore       *self,
+                                                         const RapportContactFields *fields,
+                                                         GError            **error);
+RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
+                                                         const RapportDealFields *fields,
+                                                         GError            **error);
+gboolean            rapport_store_update                (RapportStore       *self,
+                                                         RapportRecord      *record,
+                                                         const char         *property,
+                                                         const GValue       *value,
+                                                         GError            **error);
+gboolean            rapport_store_move_deal             (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         RapportStage       *stage,
+                                                         int                 position,
+                                                         GError            **error);
+gboolean            rapport_store_set_deal_status       (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         RapportDealStatus   status,
+                                                         const char         *lost_reason,
+                                                         GError            **error);
+gboolean            rapport_store_set_bant              (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         RapportBantItem     item,
+                                                         RapportAnswer       answer,
+                                                         GError            **error);
+RapportActivity    *rapport_store_log_activity          (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         gint64              deal_id,
+                                                         RapportActivityKind kind,
+                                                         const char         *note,
+                                                         GError            **error);
+RapportActivity    *rapport_store_add_followup          (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         gint64              deal_id,
+                                                         const char         *title,
+                                                         gint64              due_at,
+                                                         GError            **error);
+gboolean            rapport_store_complete_activity     (RapportStore       *self,
+                                                         RapportActivity    *activity,
+                                                         GError            **error);
+gboolean            rapport_store_snooze_activity       (RapportStore       *self,
+                                                         RapportActivity    *activity,
+                                                         gint64              until,
+                                                         GError            **error);
+RapportNote        *rapport_store_add_note              (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         gint64              deal_id,
+                                                         gint64              organization_id,
+                                                         const char         *body,
+                                                         GError            **error);
+RapportNegotiationEntry *rapport_store_add_negotiation_entry (RapportStore  *self,
+                                                              RapportDeal   *deal,
+                                                              RapportNegotiationKind kind,
+                                                              gint64         amount,
+                                                              const char    *text,
+                                                              GError       **error);
+
+/* Demo data, for first runs and benchmarks */
+gboolean            rapport_store_fill_demo             (RapportStore       *self,
+                                                         guint               n_deals,
+                                                         guint               n_contacts,
+                                                         guint32             seed,
+                                                         GError            **error);
+
+G_END_DECLS

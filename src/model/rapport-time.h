@@ -1,0 +1,22 @@
+/* rapport-time.h — UTC times in, local times out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Unix seconds from ISO 8601 ("2026-11-23T09:30:00Z", "…+02:00", or a date
+ * "2026-11-23" taken as midnight UTC). A time without a zone is UTC. */
+gboolean  rapport_time_parse_iso8601   (const char  *text,
+                                        gint64      *unix_seconds,
+                                        GError     **error);
+/* "2026-11-23T09:30:00Z", or NULL for 0 ("not set"). */
+char     *rapport_time_to_iso8601      (gint64       unix_seconds);
+/* Checks "YYYY-MM-DD" names a real day. */
+gboolean  rapport_date_is_valid        (const char  *text);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* rapport-types.h — forward declarations and the model's enumerations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RapportRecord            RapportRecord;
+typedef struct _RapportStore             RapportStore;
+typedef struct _RapportPipeline          RapportPipeline;
+typedef struct _RapportStage             RapportStage;
+typedef struct _RapportStageAction       RapportStageAction;
+typedef struct _RapportOrganization      RapportOrganization;
+typedef struct _RapportContact           RapportContact;
+typedef struct _RapportDeal              RapportDeal;
+typedef struct _RapportActivity          RapportActivity;
+typedef struct _RapportNote              RapportNote;
+typedef struct _RapportNegotiationEntry  RapportNegotiationEntry;
+typedef struct _RapportStageChange       RapportStageChange;
+typedef struct _RapportRecordList        RapportRecordList;
+
+/* Values are stored as integers in the database: never renumber. */
+typedef enum
+{
+  RAPPORT_LIFECYCLE_LEAD = 0,
+  RAPPORT_LIFECYCLE_CONTACT = 1,
+  RAPPORT_LIFECYCLE_CUSTOMER = 2,
+} RapportLifecycle;
+
+typedef enum
+{
+  RAPPORT_DEAL_STATUS_OPEN = 0,
+  RAPPORT_DEAL_STATUS_WON = 1,
+  RAPPORT_DEAL_STATUS_LOST = 2,
+} RapportDealStatus;
+
+typedef enum
+{
+  RAPPORT_ANSWER_UNKNOWN = 0,
+  RAPPORT_ANSWER_NO = 1,
+  RAPPORT_ANSWER_YES = 2,
+} RapportAnswer;
+
+typedef enum
+{
+  RAPPORT_ACTIVITY_CALL = 0,
+  RAPPORT_ACTIVITY_EMAIL = 1,
+  RAPPORT_ACTIVITY_MEETING = 2,
+  RAPPORT_ACTIVITY_TASK = 3,
+  RAPPORT_ACTIVITY_FOLLOWUP = 4,
+} RapportActivityKind;
+
+typedef enum
+{
+  RAPPORT_NEGOTIATION_OFFER = 0,
+  RAPPORT_NEGOTIATION_COUNTER_OFFER = 1,
+  RAPPORT_NEGOTIATION_OBJECTION = 2,
+  RAPPORT_NEGOTIATION_CONCESSION = 3,
+} RapportNegotiationKind;
+
+typedef enum
+{
+  RAPPORT_RULE_NONE = 0,
+  RAPPORT_RULE_SPEED_TO_LEAD = 1,
+} RapportRule;
+
+G_END_DECLS
