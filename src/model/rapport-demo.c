@@ -343,6 +343,8 @@ add_deals (RapportStore    *self,
 
       sqlite3_bind_int64 (s->history, 1, id);
       sqlite3_bind_int64 (s->history, 3, stage);
+      sqlite3_bind_int (s->history, 4, RAPPORT_DEAL_STATUS_OPEN);
+      sqlite3_bind_int (s->history, 5, RAPPORT_DEAL_STATUS_OPEN);
       sqlite3_bind_int64 (s->history, 6, created_at);
       if (!run (self, s->history, error))
         return FALSE;
@@ -358,6 +360,7 @@ add_deals (RapportStore    *self,
           if (contact != 0)
             sqlite3_bind_int64 (s->activity, 6, contact);
           sqlite3_bind_int64 (s->activity, 7, id);
+          sqlite3_bind_int (s->activity, 8, RAPPORT_RULE_NONE);
           sqlite3_bind_int64 (s->activity, 9, entered_at);
           if (!run (self, s->activity, error))
             return FALSE;

@@ -137,7 +137,6 @@ rapport_record_class_init (RapportRecordClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  /* Subclasses inherit these: they only declare pspecs. */
   object_class->get_property = rapport_record_subclass_get_property;
   object_class->set_property = rapport_record_subclass_set_property;
   object_class->finalize = rapport_record_finalize;
@@ -167,6 +166,12 @@ rapport_record_class_install (RapportRecordClass  *klass,
   klass->table = table;
   klass->pspecs = pspecs;
   klass->n_pspecs = n_pspecs;
+
+  /* GObject does not let subclasses inherit these: every class that
+   * installs properties needs its own, so the base class lends its. */
+  G_OBJECT_CLASS (klass)->get_property = rapport_record_subclass_get_property;
+  G_OBJECT_CLASS (klass)->set_property = rapport_record_subclass_set_property;
+
   g_object_class_install_properties (G_OBJECT_CLASS (klass), n_pspecs, pspecs);
 }
 

@@ -39,6 +39,8 @@ struct _RapportStore
   sqlite3_stmt  *stmts[N_STMTS];
   /* SQL built from class and column names (never user text) → statement */
   GHashTable    *dynamic_stmts;
+  /* GType → its row-loading statement (owned by dynamic_stmts) */
+  GHashTable    *select_stmts;
 
   /* GType → (gint64 id → RapportRecord, weak): one object per row */
   GHashTable    *identity;
@@ -350,6 +352,15 @@ set_setting (RapportStore  *self,
 
 /* The identity map */
 
+/* One per live record: the map's key is &entry->id, so the weak-ref
+ * callback can find and drop its row without touching the dying object. */
+typedef struct
+{
+  RapportStore *store;
+  GHashTable   *map;
+  gint64        id;
+} IdentityEntry;
+
 static GHashTable *
 identity_of (RapportStore *self,
              GType         type)
@@ -358,7 +369,7 @@ identity_of (RapportStore *self,
 
   if (map == NULL)
     {
-      map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      map = g_hash_table_new (g_int64_hash, g_int64_equal);
       g_hash_table_insert (self->identity, GSIZE_TO_POINTER (type), map);
     }
 
@@ -369,37 +380,47 @@ static void
 on_record_finalized (gpointer  data,
                      GObject  *where_the_object_was)
 {
-  RapportStore *self = data;
-  GHashTableIter iter;
-  gpointer map;
+  IdentityEntry *entry = data;
 
-  /* The object is gone: its id can't be read, so find it by address. */
-  g_hash_table_iter_init (&iter, self->identity);
-  while (g_hash_table_iter_next (&iter, NULL, &map))
-    {
-      GHashTableIter inner;
-      gpointer value;
-
-      g_hash_table_iter_init (&inner, map);
-      while (g_hash_table_iter_next (&inner, NULL, &value))
-        if (value == (gpointer) where_the_object_was)
-          {
-            g_hash_table_iter_remove (&inner);
-            return;
-          }
-    }
+  g_hash_table_remove (entry->map, &entry->id);
+  g_free (entry);
 }
 
+static void
+identity_add (RapportStore  *self,
+              GType          type,
+              RapportRecord *record)
+{
+  IdentityEntry *entry = g_new (IdentityEntry, 1);
+
+  entry->store = self;
+  entry->map = identity_of (self, type);
+  entry->id = rapport_record_get_id (record);
+  g_hash_table_insert (entry->map, &entry->id, record);
+  g_object_weak_ref (G_OBJECT (record), on_record_finalized, entry);
+}
+
+/* Loading a row is the hottest path (every card, every list row): its
+ * statement is found by type, without building its SQL again. */
 static sqlite3_stmt *
 select_stmt (RapportStore *self,
              GType         type)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-  RapportRecordClass *record_class = RAPPORT_RECORD_CLASS (klass);
-  g_autofree char *columns = rapport_record_class_column_list (record_class);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->select_stmts, GSIZE_TO_POINTER (type));
 
-  return dynamic_stmt (self, g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
-                                              columns, record_class->table));
+  if (stmt == NULL)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      RapportRecordClass *record_class = RAPPORT_RECORD_CLASS (klass);
+      g_autofree char *columns = rapport_record_class_column_list (record_class);
+
+      stmt = dynamic_stmt (self, g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
+                                                  columns, record_class->table));
+      g_hash_table_insert (self->select_stmts, GSIZE_TO_POINTER (type), stmt);
+    }
+
+  sqlite3_reset (stmt);
+  return stmt;
 }
 
 static gboolean
@@ -463,7 +484,6 @@ lookup_record (RapportStore  *self,
   GHashTable *map = identity_of (self, type);
   RapportRecord *record = g_hash_table_lookup (map, &id);
   g_autoptr(GError) local_error = NULL;
-  gint64 *key;
 
   if (record != NULL)
     return g_object_ref (record);
@@ -485,10 +505,7 @@ lookup_record (RapportStore  *self,
       return NULL;
     }
 
-  key = g_new (gint64, 1);
-  *key = id;
-  g_hash_table_insert (map, key, record);
-  g_object_weak_ref (G_OBJECT (record), on_record_finalized, self);
+  identity_add (self, type, record);
 
   return record;
 }
@@ -716,7 +733,9 @@ configure_connection (RapportStore  *self,
     "PRAGMA journal_mode = WAL;"
     "PRAGMA synchronous = FULL;"
     "PRAGMA foreign_keys = ON;"
-    "PRAGMA temp_store = MEMORY;";
+    "PRAGMA temp_store = MEMORY;"
+    /* Reads through the page cache of the OS instead of copies of it. */
+    "PRAGMA mmap_size = 268435456;";
   int rc;
 
   sqlite3_busy_timeout (self->db, 5000);
@@ -881,7 +900,7 @@ rapport_store_check (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -889,20 +908,24 @@ rapport_store_check (RapportStore  *self,
         ok = FALSE;
       g_string_append_printf (str, "%s\n", line);
     }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_reset (stmt);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     return rapport_store_set_error (self, rc, error);
 
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ok = FALSE;
       g_string_append_printf (str, _("%s row %" G_GINT64_FORMAT " points to a missing %s\n"),
                               sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
                               sqlite3_column_text (stmt, 2));
     }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_reset (stmt);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     return rapport_store_set_error (self, rc, error);
 
   if (report != NULL)
@@ -1070,11 +1093,16 @@ rapport_store_dispose (GObject *object)
       while (g_hash_table_iter_next (&iter, NULL, &map))
         {
           GHashTableIter inner;
-          gpointer record;
+          gpointer key, record;
 
           g_hash_table_iter_init (&inner, map);
-          while (g_hash_table_iter_next (&inner, NULL, &record))
-            g_object_weak_unref (record, on_record_finalized, self);
+          while (g_hash_table_iter_next (&inner, &key, &record))
+            {
+              IdentityEntry *entry = (IdentityEntry *) ((char *) key - G_STRUCT_OFFSET (IdentityEntry, id));
+
+              g_object_weak_unref (record, on_record_finalized, entry);
+              g_free (entry);
+            }
         }
       g_clear_pointer (&self->identity, g_hash_table_unref);
     }
@@ -1089,6 +1117,7 @@ rapport_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->select_stmts, g_hash_table_unref);
   g_clear_pointer (&self->dynamic_stmts, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
@@ -1131,6 +1160,7 @@ rapport_store_init (RapportStore *self)
 {
   self->identity = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   self->dynamic_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->select_stmts = g_hash_table_new (NULL, NULL);
   self->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->speed_to_lead_minutes = 60;
 }

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "rapport-types.h"
+#include "rapport-error.h"
 #include "rapport-activity.h"
 #include "rapport-contact.h"
 #include "rapport-deal.h"

@@ -1,0 +1,261 @@
+/* rapport-cli-json.c — the JSON shapes rapport-cli promises to scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "rapport-cli-json.h"
+#include "rapport-enums.h"
+#include "rapport-time.h"
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          gint64       unix_seconds)
+{
+  g_autofree char *text = rapport_time_to_iso8601 (unix_seconds);
+
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_id (JsonBuilder *builder,
+        const char  *member,
+        gint64       id)
+{
+  json_builder_set_member_name (builder, member);
+  if (id != 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static const char *
+enum_nick (GType type,
+           int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  return ev ? ev->value_nick : NULL;
+}
+
+static void
+add_answer (JsonBuilder   *builder,
+            const char    *member,
+            RapportAnswer  answer)
+{
+  json_builder_set_member_name (builder, member);
+  if (answer == RAPPORT_ANSWER_YES)
+    json_builder_add_boolean_value (builder, TRUE);
+  else if (answer == RAPPORT_ANSWER_NO)
+    json_builder_add_boolean_value (builder, FALSE);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static const char *
+stage_name (RapportStore *store,
+            gint64        id)
+{
+  g_autoptr(RapportStage) stage = id ? rapport_store_get_stage (store, id, NULL) : NULL;
+
+  /* The store's identity map keeps the name alive while the stage list is. */
+  return stage ? g_intern_string (rapport_stage_get_name (stage)) : NULL;
+}
+
+static void
+add_history (JsonBuilder  *builder,
+             RapportStore *store,
+             RapportDeal  *deal)
+{
+  g_autoptr(GPtrArray) history = rapport_store_get_stage_history (store, deal, NULL);
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; history && i < history->len; i++)
+    {
+      RapportStageChange *change = history->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_id (builder, "from_stage_id", rapport_stage_change_get_from_stage_id (change));
+      add_string (builder, "from_stage", stage_name (store, rapport_stage_change_get_from_stage_id (change)));
+      add_id (builder, "to_stage_id", rapport_stage_change_get_to_stage_id (change));
+      add_string (builder, "to_stage", stage_name (store, rapport_stage_change_get_to_stage_id (change)));
+      add_string (builder, "from_status",
+                  enum_nick (RAPPORT_TYPE_DEAL_STATUS, rapport_stage_change_get_from_status (change)));
+      add_string (builder, "to_status",
+                  enum_nick (RAPPORT_TYPE_DEAL_STATUS, rapport_stage_change_get_to_status (change)));
+      add_time (builder, "changed_at", rapport_stage_change_get_changed_at (change));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+rapport_json_deal (RapportStore *store,
+                   RapportDeal  *deal,
+                   int           position,
+                   gboolean      with_history)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (position == RAPPORT_JSON_POSITION_UNKNOWN)
+    position = rapport_store_get_deal_position (store, deal);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (deal)));
+  add_string (builder, "title", rapport_deal_get_title (deal));
+  add_int (builder, "value", rapport_deal_get_value (deal));
+  add_string (builder, "currency", rapport_deal_get_currency (deal));
+  add_id (builder, "stage_id", rapport_deal_get_stage_id (deal));
+  add_string (builder, "stage", stage_name (store, rapport_deal_get_stage_id (deal)));
+  json_builder_set_member_name (builder, "position");
+  if (position >= 0)
+    json_builder_add_int_value (builder, position);
+  else
+    json_builder_add_null_value (builder);
+  add_string (builder, "status", enum_nick (RAPPORT_TYPE_DEAL_STATUS, rapport_deal_get_status (deal)));
+  add_id (builder, "contact_id", rapport_deal_get_contact_id (deal));
+  add_id (builder, "organization_id", rapport_deal_get_organization_id (deal));
+  add_string (builder, "expected_close", rapport_deal_get_expected_close (deal));
+
+  json_builder_set_member_name (builder, "bant");
+  json_builder_begin_object (builder);
+  add_answer (builder, "budget", rapport_deal_get_bant_budget (deal));
+  add_answer (builder, "authority", rapport_deal_get_bant_authority (deal));
+  add_answer (builder, "need", rapport_deal_get_bant_need (deal));
+  add_answer (builder, "timeline", rapport_deal_get_bant_timeline (deal));
+  json_builder_end_object (builder);
+
+  add_int (builder, "bant_score", rapport_deal_get_bant_score (deal));
+  json_builder_set_member_name (builder, "qualified");
+  json_builder_add_boolean_value (builder, rapport_deal_get_qualified (deal));
+  add_time (builder, "created_at", rapport_deal_get_created_at (deal));
+  add_time (builder, "updated_at", rapport_deal_get_updated_at (deal));
+  add_time (builder, "closed_at", rapport_deal_get_closed_at (deal));
+  add_string (builder, "lost_reason", rapport_deal_get_lost_reason (deal));
+  add_time (builder, "stage_entered_at", rapport_deal_get_stage_entered_at (deal));
+  if (with_history)
+    add_history (builder, store, deal);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_contact (RapportContact *contact)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (contact)));
+  add_string (builder, "name", rapport_contact_get_name (contact));
+  add_string (builder, "email", rapport_contact_get_email (contact));
+  add_string (builder, "phone", rapport_contact_get_phone (contact));
+  add_id (builder, "organization_id", rapport_contact_get_organization_id (contact));
+  add_string (builder, "lifecycle", enum_nick (RAPPORT_TYPE_LIFECYCLE, rapport_contact_get_lifecycle (contact)));
+  add_string (builder, "source", rapport_contact_get_source (contact));
+  add_time (builder, "created_at", rapport_contact_get_created_at (contact));
+  add_time (builder, "first_contacted_at", rapport_contact_get_first_contacted_at (contact));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_organization (RapportOrganization *organization)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (organization)));
+  add_string (builder, "name", rapport_organization_get_name (organization));
+  add_time (builder, "created_at", rapport_organization_get_created_at (organization));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_followup (RapportActivity *activity)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RapportRule rule = rapport_activity_get_rule (activity);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (activity)));
+  add_string (builder, "title", rapport_activity_get_title (activity));
+  add_string (builder, "kind", enum_nick (RAPPORT_TYPE_ACTIVITY_KIND, rapport_activity_get_kind (activity)));
+  add_time (builder, "due_at", rapport_activity_get_due_at (activity));
+  add_time (builder, "done_at", rapport_activity_get_done_at (activity));
+  add_time (builder, "snoozed_until", rapport_activity_get_snoozed_until (activity));
+  add_id (builder, "deal_id", rapport_activity_get_deal_id (activity));
+  add_id (builder, "contact_id", rapport_activity_get_contact_id (activity));
+  add_string (builder, "rule", rule == RAPPORT_RULE_NONE ? NULL : enum_nick (RAPPORT_TYPE_RULE, rule));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_stage (RapportStage *stage)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (stage)));
+  add_string (builder, "name", rapport_stage_get_name (stage));
+  add_int (builder, "position", rapport_stage_get_position (stage));
+  add_int (builder, "probability", rapport_stage_get_probability (stage));
+  add_int (builder, "rotting_days", rapport_stage_get_rotting_days (stage));
+  add_string (builder, "purpose", rapport_stage_get_purpose (stage));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+rapport_json_print (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  json_node_unref (node);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}

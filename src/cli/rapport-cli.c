@@ -1,0 +1,1136 @@
+/* rapport-cli.c — Rapport's scriptable command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 success; 1 a user error (unknown id, empty title, a file
+ * that is not a Rapport database, …) with one line on stderr; 2 a usage
+ * error. Scripts and tests rely on both the status and the --json shapes.
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rapport-cli-json.h"
+#include "rapport-money.h"
+#include "rapport-store.h"
+#include "rapport-templates.h"
+#include "rapport-time.h"
+
+#define EXIT_USER_ERROR 1
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *db_path;
+  const char *template_id;  /* only "init" sets it */
+  RapportStore *store;
+} Cli;
+
+typedef int (*CommandFunc) (Cli *cli, int argc, char **argv);
+
+typedef struct
+{
+  const char  *group;      /* "deal", or NULL for a one-word command */
+  const char  *name;
+  CommandFunc  func;
+  const char  *usage;
+} Command;
+
+static int
+user_error (const GError *error)
+{
+  g_printerr ("rapport-cli: %s\n", error->message);
+  return EXIT_USER_ERROR;
+}
+
+static int
+usage_error (const char *usage,
+             const char *message)
+{
+  if (message != NULL)
+    g_printerr ("rapport-cli: %s\n", message);
+  g_printerr (_("Usage: rapport-cli [--db FILE] %s\n"), usage);
+  return EXIT_USAGE;
+}
+
+static RapportStore *
+open_store (Cli     *cli,
+            GError **error)
+{
+  g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : rapport_store_default_path ();
+
+  if (cli->store == NULL)
+    cli->store = rapport_store_new_with_template (path, cli->template_id, error);
+
+  return cli->store;
+}
+
+/* Parses a command's options; leaves its positional arguments in argv. */
+static gboolean
+parse_options (const char   *usage,
+               GOptionEntry *entries,
+               int          *argc,
+               char       ***argv,
+               int          *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (usage, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  char *end = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  *id = g_ascii_strtoll (text, &end, 10);
+  return *end == '\0' && *id > 0;
+}
+
+/* An id the user typed: a malformed one is a user error, like an unknown one. */
+static gboolean
+require_id (const char  *text,
+            const char  *what,
+            gint64      *id,
+            GError     **error)
+{
+  if (parse_id (text, id))
+    return TRUE;
+
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is not a valid %s id (a positive whole number)"), text ? text : "", what);
+  return FALSE;
+}
+
+/* init */
+
+static int
+cmd_init (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  static const char usage[] = "init [--template classic5|cycle7|repeat5|consultative7|field7]";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template_id = NULL;
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  GOptionEntry entries[] = {
+    { "template", 0, 0, G_OPTION_ARG_STRING, &template_id, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, _("init takes no arguments"));
+  if (template_id != NULL && rapport_templates_find (template_id) == NULL)
+    return usage_error (usage, _("unknown template"));
+
+  cli->template_id = template_id;
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  pipeline = rapport_store_get_current_pipeline (cli->store);
+
+  /* On an existing file, a named template becomes the current pipeline. */
+  if (template_id != NULL && g_strcmp0 (rapport_pipeline_get_template (pipeline), template_id) != 0)
+    {
+      GListModel *pipelines = rapport_store_get_pipelines (cli->store);
+
+      g_clear_object (&pipeline);
+      for (guint i = 0; i < g_list_model_get_n_items (pipelines) && pipeline == NULL; i++)
+        {
+          g_autoptr(RapportPipeline) p = g_list_model_get_item (pipelines, i);
+
+          if (g_strcmp0 (rapport_pipeline_get_template (p), template_id) == 0)
+            pipeline = g_steal_pointer (&p);
+        }
+
+      if (pipeline == NULL &&
+          !(pipeline = rapport_store_add_pipeline_from_template (cli->store, template_id, &error)))
+        return user_error (error);
+      if (!rapport_store_set_current_pipeline (cli->store, pipeline, &error))
+        return user_error (error);
+    }
+
+  g_print (_("Database ready: %s (pipeline “%s”)\n"),
+           rapport_store_get_path (cli->store), rapport_pipeline_get_name (pipeline));
+  return 0;
+}
+
+/* stage */
+
+static int
+cmd_stage_list (Cli   *cli,
+                int    argc,
+                char **argv)
+{
+  static const char usage[] = "stage list [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  GListModel *stages;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  pipeline = rapport_store_get_current_pipeline (cli->store);
+  stages = rapport_store_get_stages (cli->store, pipeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+
+      if (json)
+        json_array_add_element (array, rapport_json_stage (stage));
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%d%%\n", rapport_record_get_id (RAPPORT_RECORD (stage)),
+                 rapport_stage_get_name (stage), rapport_stage_get_probability (stage));
+    }
+
+  if (json)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, array);
+      rapport_json_print (node);
+    }
+
+  return 0;
+}
+
+/* org */
+
+static int
+cmd_org_add (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  static const char usage[] = "org add NAME [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportOrganization) org = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  org = rapport_store_add_organization (cli->store, argv[1], &error);
+  if (org == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_organization (org));
+  else
+    g_print (_("Created organization %" G_GINT64_FORMAT " “%s”\n"),
+             rapport_record_get_id (RAPPORT_RECORD (org)), rapport_organization_get_name (org));
+
+  return 0;
+}
+
+/* contact */
+
+static int
+cmd_contact_add (Cli   *cli,
+                 int    argc,
+                 char **argv)
+{
+  static const char usage[] =
+    "contact add NAME [--email E] [--phone P] [--org ID] [--lead] [--created-at ISO8601] [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  g_autofree char *email = NULL, *phone = NULL, *org = NULL, *created_at = NULL, *source = NULL;
+  gboolean lead = FALSE, json = FALSE;
+  RapportContactFields fields = { 0, };
+  GOptionEntry entries[] = {
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, NULL, NULL },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, NULL, NULL },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, NULL, NULL },
+    { "lead", 0, 0, G_OPTION_ARG_NONE, &lead, NULL, NULL },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source, NULL, NULL },
+    { "created-at", 0, 0, G_OPTION_ARG_STRING, &created_at, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+
+  if ((org != NULL && !require_id (org, _("organization"), &fields.organization_id, &error)) ||
+      (created_at != NULL && !rapport_time_parse_iso8601 (created_at, &fields.created_at, &error)))
+    return user_error (error);
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  fields.name = argv[1];
+  fields.email = email;
+  fields.phone = phone;
+  fields.source = source;
+  fields.lifecycle = lead ? RAPPORT_LIFECYCLE_LEAD : RAPPORT_LIFECYCLE_CONTACT;
+
+  contact = rapport_store_add_contact (cli->store, &fields, &error);
+  if (contact == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_contact (contact));
+  else
+    g_print (_("Created contact %" G_GINT64_FORMAT " “%s”\n"),
+             rapport_record_get_id (RAPPORT_RECORD (contact)), rapport_contact_get_name (contact));
+
+  return 0;
+}
+
+static int
+cmd_contact_list (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  static const char usage[] = "contact list [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(JsonArray) array = json_array_new ();
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  contacts = rapport_store_get_contacts (cli->store);
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RapportContact) contact = g_list_model_get_item (contacts, i);
+
+      if (json)
+        json_array_add_element (array, rapport_json_contact (contact));
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
+                 rapport_contact_get_name (contact),
+                 rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
+    }
+
+  if (json)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, array);
+      rapport_json_print (node);
+    }
+
+  return 0;
+}
+
+static int
+cmd_contact_show (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  static const char usage[] = "contact show ID [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  gint64 id;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (!require_id (argv[1], _("contact"), &id, &error) || open_store (cli, &error) == NULL ||
+      (contact = rapport_store_get_contact (cli->store, id, &error)) == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_contact (contact));
+  else
+    {
+      g_autofree char *first = rapport_time_to_iso8601 (rapport_contact_get_first_contacted_at (contact));
+
+      g_print ("%s\n", rapport_contact_get_name (contact));
+      g_print (_("Email: %s\n"), rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
+      g_print (_("Phone: %s\n"), rapport_contact_get_phone (contact) ? rapport_contact_get_phone (contact) : "");
+      g_print (_("First contacted: %s\n"), first ? first : _("not yet"));
+    }
+
+  return 0;
+}
+
+/* deal */
+
+static RapportDeal *
+find_deal (Cli         *cli,
+           const char  *text,
+           GError     **error)
+{
+  gint64 id;
+
+  if (!require_id (text, _("deal"), &id, error) || open_store (cli, error) == NULL)
+    return NULL;
+
+  return rapport_store_get_deal (cli->store, id, error);
+}
+
+static int
+cmd_deal_add (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  static const char usage[] =
+    "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME]"
+    " [--close YYYY-MM-DD] [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+  g_autofree char *value = NULL, *currency = NULL, *contact = NULL, *org = NULL;
+  g_autofree char *stage_name = NULL, *close = NULL, *owner = NULL;
+  gboolean json = FALSE;
+  RapportDealFields fields = { 0, };
+  GOptionEntry entries[] = {
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value, NULL, NULL },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, NULL, NULL },
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, NULL, NULL },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, NULL, NULL },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
+    { "close", 0, 0, G_OPTION_ARG_STRING, &close, NULL, NULL },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (value == NULL)
+    return usage_error (usage, _("--value is required"));
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  fields.currency = currency ? currency : rapport_store_get_default_currency (cli->store);
+  if (!rapport_currency_is_valid (fields.currency))
+    {
+      g_set_error (&error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not an ISO 4217 currency code like EUR or USD"), fields.currency);
+      return user_error (error);
+    }
+
+  if (!rapport_money_parse (value, fields.currency, &fields.value, &error) ||
+      (contact != NULL && !require_id (contact, _("contact"), &fields.contact_id, &error)) ||
+      (org != NULL && !require_id (org, _("organization"), &fields.organization_id, &error)))
+    return user_error (error);
+
+  if (stage_name != NULL)
+    {
+      stage = rapport_store_find_stage (cli->store, stage_name, &error);
+      if (stage == NULL)
+        return user_error (error);
+      fields.stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
+    }
+
+  fields.title = argv[1];
+  fields.expected_close = close;
+  fields.owner = owner;
+
+  deal = rapport_store_add_deal (cli->store, &fields, &error);
+  if (deal == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, FALSE));
+  else
+    g_print (_("Created deal %" G_GINT64_FORMAT " “%s”\n"),
+             rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+
+  return 0;
+}
+
+static int
+cmd_deal_move (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  static const char usage[] = "deal move ID STAGE_ID|STAGE_NAME [--position N]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+  int position = -1;
+  GOptionEntry entries[] = {
+    { "position", 0, 0, G_OPTION_ARG_INT, &position, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (usage, NULL);
+  if (position < -1)
+    return usage_error (usage, _("--position must be 0 or more"));
+
+  if ((deal = find_deal (cli, argv[1], &error)) == NULL ||
+      (stage = rapport_store_find_stage (cli->store, argv[2], &error)) == NULL ||
+      !rapport_store_move_deal (cli->store, deal, stage, position, &error))
+    return user_error (error);
+
+  g_print (_("Moved deal %" G_GINT64_FORMAT " to %s, position %d\n"),
+           rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_stage_get_name (stage),
+           rapport_store_get_deal_position (cli->store, deal));
+  return 0;
+}
+
+static int
+cmd_deal_won (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  static const char usage[] = "deal won ID";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+
+  if ((deal = find_deal (cli, argv[1], &error)) == NULL ||
+      !rapport_store_set_deal_status (cli->store, deal, RAPPORT_DEAL_STATUS_WON, NULL, &error))
+    return user_error (error);
+
+  g_print (_("Deal %" G_GINT64_FORMAT " “%s” is won\n"),
+           rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+  return 0;
+}
+
+static int
+cmd_deal_lost (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  static const char usage[] = "deal lost ID --reason TEXT";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (reason == NULL)
+    return usage_error (usage, _("--reason is required: a lost deal needs a reason"));
+
+  if ((deal = find_deal (cli, argv[1], &error)) == NULL ||
+      !rapport_store_set_deal_status (cli->store, deal, RAPPORT_DEAL_STATUS_LOST, reason, &error))
+    return user_error (error);
+
+  g_print (_("Deal %" G_GINT64_FORMAT " “%s” is lost\n"),
+           rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+  return 0;
+}
+
+static gboolean
+parse_answer (const char    *text,
+              RapportAnswer *answer)
+{
+  if (g_ascii_strcasecmp (text, "yes") == 0)
+    *answer = RAPPORT_ANSWER_YES;
+  else if (g_ascii_strcasecmp (text, "no") == 0)
+    *answer = RAPPORT_ANSWER_NO;
+  else if (g_ascii_strcasecmp (text, "unknown") == 0)
+    *answer = RAPPORT_ANSWER_UNKNOWN;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+cmd_deal_bant (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  static const char usage[] =
+    "deal bant ID [--budget yes|no] [--authority yes|no] [--need yes|no] [--timeline yes|no]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  char *answers[4] = { NULL, };
+  GOptionEntry entries[] = {
+    { "budget", 0, 0, G_OPTION_ARG_STRING, &answers[RAPPORT_BANT_BUDGET], NULL, NULL },
+    { "authority", 0, 0, G_OPTION_ARG_STRING, &answers[RAPPORT_BANT_AUTHORITY], NULL, NULL },
+    { "need", 0, 0, G_OPTION_ARG_STRING, &answers[RAPPORT_BANT_NEED], NULL, NULL },
+    { "timeline", 0, 0, G_OPTION_ARG_STRING, &answers[RAPPORT_BANT_TIMELINE], NULL, NULL },
+    { NULL }
+  };
+  RapportAnswer parsed[4];
+  int status = 0;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    goto out;
+  if (argc != 2)
+    {
+      status = usage_error (usage, NULL);
+      goto out;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    if (answers[i] != NULL && !parse_answer (answers[i], &parsed[i]))
+      {
+        status = usage_error (usage, _("answers are yes, no or unknown"));
+        goto out;
+      }
+
+  if ((deal = find_deal (cli, argv[1], &error)) == NULL)
+    {
+      status = user_error (error);
+      goto out;
+    }
+
+  for (guint i = 0; i < 4; i++)
+    if (answers[i] != NULL &&
+        !rapport_store_set_bant (cli->store, deal, (RapportBantItem) i, parsed[i], &error))
+      {
+        status = user_error (error);
+        goto out;
+      }
+
+  g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
+           rapport_deal_get_bant_score (deal));
+
+out:
+  for (guint i = 0; i < 4; i++)
+    g_free (answers[i]);
+  return status;
+}
+
+static int
+cmd_deal_show (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  static const char usage[] = "deal show ID [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+  g_autofree char *value = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if ((deal = find_deal (cli, argv[1], &error)) == NULL)
+    return user_error (error);
+
+  if (json)
+    {
+      rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, TRUE));
+      return 0;
+    }
+
+  stage = rapport_store_get_stage (cli->store, rapport_deal_get_stage_id (deal), NULL);
+  value = rapport_money_format (rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
+  g_print ("%s\n", rapport_deal_get_title (deal));
+  g_print (_("Value: %s\n"), value);
+  g_print (_("Stage: %s\n"), stage ? rapport_stage_get_name (stage) : "");
+  g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
+           rapport_deal_get_bant_score (deal));
+
+  return 0;
+}
+
+/* id → position of every open deal of the current pipeline, in one pass per
+ * stage rather than a count per deal. */
+static GHashTable *
+open_deal_positions (RapportStore *store)
+{
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (store);
+  GHashTable *positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *stages = rapport_store_get_stages (store, pipeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(GPtrArray) ids = rapport_store_list_deal_ids (store, stage, NULL);
+
+      for (guint j = 0; ids != NULL && j < ids->len; j++)
+        g_hash_table_insert (positions, g_memdup2 (ids->pdata[j], sizeof (gint64)), GINT_TO_POINTER (j));
+    }
+
+  return positions;
+}
+
+static int
+cmd_deal_list (Cli   *cli,
+               int    argc,
+               char **argv)
+{
+  static const char usage[] = "deal list [--stage ID|NAME] [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *stage_name = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(GHashTable) positions = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage_name, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL ||
+      (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, &error)) == NULL) ||
+      (ids = rapport_store_list_deal_ids (cli->store, stage, &error)) == NULL)
+    return user_error (error);
+
+  positions = open_deal_positions (cli->store);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = *(gint64 *) ids->pdata[i];
+      g_autoptr(RapportDeal) deal = rapport_store_get_deal (cli->store, id, NULL);
+      gpointer position;
+
+      if (deal == NULL)
+        continue;
+      if (json)
+        json_array_add_element (array, rapport_json_deal (cli->store, deal,
+                                                          g_hash_table_lookup_extended (positions, &id, NULL, &position)
+                                                          ? GPOINTER_TO_INT (position) : -1,
+                                                          FALSE));
+      else
+        {
+          g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
+                                                           rapport_deal_get_currency (deal));
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", rapport_record_get_id (RAPPORT_RECORD (deal)),
+                   rapport_deal_get_title (deal), value, rapport_deal_get_currency (deal));
+        }
+    }
+
+  if (json)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, array);
+      rapport_json_print (node);
+    }
+
+  return 0;
+}
+
+/* activity and follow-ups */
+
+static int
+cmd_activity_log (Cli   *cli,
+                  int    argc,
+                  char **argv)
+{
+  static const char usage[] = "activity log CONTACT_ID call|email|meeting [--deal ID] [--note TEXT]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autofree char *deal = NULL, *note = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, NULL, NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  RapportActivityKind kind;
+  gint64 contact_id = 0, deal_id = 0;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (usage, NULL);
+
+  if (g_str_equal (argv[2], "call"))
+    kind = RAPPORT_ACTIVITY_CALL;
+  else if (g_str_equal (argv[2], "email"))
+    kind = RAPPORT_ACTIVITY_EMAIL;
+  else if (g_str_equal (argv[2], "meeting"))
+    kind = RAPPORT_ACTIVITY_MEETING;
+  else
+    return usage_error (usage, _("the kind is call, email or meeting"));
+
+  if (!require_id (argv[1], _("contact"), &contact_id, &error) ||
+      (deal != NULL && !require_id (deal, _("deal"), &deal_id, &error)) ||
+      open_store (cli, &error) == NULL ||
+      (activity = rapport_store_log_activity (cli->store, contact_id, deal_id, kind, note, &error)) == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_followup (activity));
+  else
+    g_print (_("Logged %s %" G_GINT64_FORMAT "\n"), rapport_activity_get_title (activity),
+             rapport_record_get_id (RAPPORT_RECORD (activity)));
+
+  return 0;
+}
+
+static int
+cmd_followup_list (Cli   *cli,
+                   int    argc,
+                   char **argv)
+{
+  static const char usage[] = "followup list [--due] [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  gboolean json = FALSE, due = FALSE;
+  GOptionEntry entries[] = {
+    { "due", 0, 0, G_OPTION_ARG_NONE, &due, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL ||
+      (followups = rapport_store_list_followups (cli->store, due, &error)) == NULL)
+    return user_error (error);
+
+  for (guint i = 0; i < followups->len; i++)
+    {
+      RapportActivity *activity = followups->pdata[i];
+
+      if (json)
+        json_array_add_element (array, rapport_json_followup (activity));
+      else
+        {
+          gint64 when = rapport_activity_get_snoozed_until (activity)
+            ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
+          g_autofree char *text = rapport_time_to_iso8601 (when);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
+                   text, rapport_activity_get_title (activity));
+        }
+    }
+
+  if (json)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, array);
+      rapport_json_print (node);
+    }
+
+  return 0;
+}
+
+static RapportActivity *
+find_followup (Cli         *cli,
+               const char  *text,
+               GError     **error)
+{
+  gint64 id;
+
+  if (!require_id (text, _("follow-up"), &id, error) || open_store (cli, error) == NULL)
+    return NULL;
+
+  return rapport_store_get_activity (cli->store, id, error);
+}
+
+static int
+cmd_followup_done (Cli   *cli,
+                   int    argc,
+                   char **argv)
+{
+  static const char usage[] = "followup done ID";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportActivity) activity = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if ((activity = find_followup (cli, argv[1], &error)) == NULL ||
+      !rapport_store_complete_activity (cli->store, activity, &error))
+    return user_error (error);
+
+  g_print (_("Done: %s\n"), rapport_activity_get_title (activity));
+  return 0;
+}
+
+static int
+cmd_followup_snooze (Cli   *cli,
+                     int    argc,
+                     char **argv)
+{
+  static const char usage[] = "followup snooze ID MINUTES";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autofree char *until = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 minutes;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (usage, NULL);
+  if (!parse_id (argv[2], &minutes) || minutes > 60 * 24 * 366)
+    {
+      g_set_error (&error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a number of minutes between 1 and a year"), argv[2]);
+      return user_error (error);
+    }
+  if ((activity = find_followup (cli, argv[1], &error)) == NULL ||
+      !rapport_store_snooze_activity (cli->store, activity,
+                                      rapport_store_now (cli->store) + minutes * 60, &error))
+    return user_error (error);
+
+  until = rapport_time_to_iso8601 (rapport_activity_get_snoozed_until (activity));
+  g_print (_("Snoozed “%s” until %s\n"), rapport_activity_get_title (activity), until);
+  return 0;
+}
+
+/* demo and check */
+
+static int
+cmd_demo (Cli   *cli,
+          int    argc,
+          char **argv)
+{
+  static const char usage[] = "demo [--deals N] [--contacts N] [--seed N]";
+  g_autoptr(GError) error = NULL;
+  int deals = 300, contacts = 600, seed = 42;
+  GOptionEntry entries[] = {
+    { "deals", 0, 0, G_OPTION_ARG_INT, &deals, NULL, NULL },
+    { "contacts", 0, 0, G_OPTION_ARG_INT, &contacts, NULL, NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, NULL, NULL },
+    { NULL }
+  };
+  gint64 start;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (deals < 0 || deals > 1000000 || contacts < 0 || contacts > 2000000)
+    return usage_error (usage, _("--deals and --contacts take 0 to 1 000 000 and 2 000 000"));
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  start = g_get_monotonic_time ();
+  if (!rapport_store_fill_demo (cli->store, (guint) deals, (guint) contacts, (guint32) seed, &error))
+    return user_error (error);
+
+  g_print (_("Added %d demo deals and %d contacts in %.1f s\n"),
+           deals, contacts, (g_get_monotonic_time () - start) / 1e6);
+  return 0;
+}
+
+static int
+cmd_check (Cli   *cli,
+           int    argc,
+           char **argv)
+{
+  static const char usage[] = "check";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  if (!rapport_store_check (cli->store, &report, &error))
+    {
+      g_printerr ("%s", report ? report : "");
+      return user_error (error);
+    }
+
+  g_print (_("The database is sound: %s\n"), rapport_store_get_path (cli->store));
+  return 0;
+}
+
+static const Command commands[] = {
+  { NULL, "init", cmd_init, "init [--template classic5|cycle7|repeat5|consultative7|field7]" },
+  { "stage", "list", cmd_stage_list, "stage list [--json]" },
+  { "org", "add", cmd_org_add, "org add NAME [--json]" },
+  { "contact", "add", cmd_contact_add,
+    "contact add NAME [--email E] [--phone P] [--org ID] [--lead] [--created-at ISO8601] [--json]" },
+  { "contact", "list", cmd_contact_list, "contact list [--json]" },
+  { "contact", "show", cmd_contact_show, "contact show ID [--json]" },
+  { "deal", "add", cmd_deal_add,
+    "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME] [--json]" },
+  { "deal", "move", cmd_deal_move, "deal move ID STAGE_ID|STAGE_NAME [--position N]" },
+  { "deal", "won", cmd_deal_won, "deal won ID" },
+  { "deal", "lost", cmd_deal_lost, "deal lost ID --reason TEXT" },
+  { "deal", "bant", cmd_deal_bant,
+    "deal bant ID [--budget yes|no] [--authority yes|no] [--need yes|no] [--timeline yes|no]" },
+  { "deal", "show", cmd_deal_show, "deal show ID [--json]" },
+  { "deal", "list", cmd_deal_list, "deal list [--stage ID|NAME] [--json]" },
+  { "activity", "log", cmd_activity_log,
+    "activity log CONTACT_ID call|email|meeting [--deal ID] [--note TEXT]" },
+  { "followup", "list", cmd_followup_list, "followup list [--due] [--json]" },
+  { "followup", "done", cmd_followup_done, "followup done ID" },
+  { "followup", "snooze", cmd_followup_snooze, "followup snooze ID MINUTES" },
+  { NULL, "demo", cmd_demo, "demo [--deals N] [--contacts N] [--seed N]" },
+  { NULL, "check", cmd_check, "check" },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s", _("Usage: rapport-cli [--db FILE] COMMAND [ARGS…]\n\n"
+                        "Rapport's command line: the same data as the app, for scripts.\n"
+                        "Without --db it uses the app's database in $XDG_DATA_HOME/rapport.\n\n"
+                        "Commands:\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", commands[i].usage);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Cli cli = { NULL, };
+  int first = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Global options come before the command. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      if (g_str_equal (argv[first], "--db") && first + 1 < argc)
+        {
+          cli.db_path = argv[first + 1];
+          first += 2;
+        }
+      else if (g_str_has_prefix (argv[first], "--db="))
+        cli.db_path = argv[first++] + strlen ("--db=");
+      else if (g_str_equal (argv[first], "--help") || g_str_equal (argv[first], "-h"))
+        {
+          print_help (stdout);
+          return 0;
+        }
+      else if (g_str_equal (argv[first], "--version"))
+        {
+          g_print ("rapport-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else
+        {
+          g_printerr (_("rapport-cli: unknown option %s\n"), argv[first]);
+          print_help (stderr);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (first >= argc)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const Command *command = &commands[i];
+      int skip;
+
+      if (command->group == NULL && g_str_equal (argv[first], command->name))
+        skip = first;
+      else if (command->group != NULL && g_str_equal (argv[first], command->group) &&
+               first + 1 < argc && g_str_equal (argv[first + 1], command->name))
+        skip = first + 1;
+      else
+        continue;
+
+      /* The command sees argv[0] as its own name, then its arguments. */
+      status = command->func (&cli, argc - skip, argv + skip);
+      g_clear_object (&cli.store);
+      return status;
+    }
+
+  g_printerr (_("rapport-cli: unknown command “%s”\n"), argv[first]);
+  print_help (stderr);
+  return EXIT_USAGE;
+}
