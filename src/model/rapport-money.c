@@ -96,7 +96,7 @@ rapport_money_parse (const char  *text,
   if (*p == '+')
     p++;
 
-  for (; *p != '\0' && *p != '.'; p++)
+  for (; *p != '\0' && *p != '.' && !g_ascii_isspace (*p); p++)
     {
       if (*p == ',' || *p == '_')  /* thousands separators */
         continue;

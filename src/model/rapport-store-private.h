@@ -55,6 +55,9 @@ typedef enum
   STMT_CONTACT_FIRST_CONTACT,
   STMT_SPEED_TO_LEAD_OF_CONTACT,
   STMT_DATA_VERSION,
+  STMT_ACTION_DONE_LIST,
+  STMT_ACTION_SET_DONE,
+  STMT_ACTION_SET_UNDONE,
   N_STMTS
 } RapportStmt;
 
@@ -95,6 +98,11 @@ gpointer      rapport_store_lookup        (RapportStore  *self,
 /* Schema: rapport-store-schema.c */
 gboolean      rapport_schema_migrate      (sqlite3       *db,
                                            int            from_version,
+                                           GError       **error);
+/* Stops at @to_version: for tests that need a file of an older version. */
+gboolean      rapport_schema_migrate_to   (sqlite3       *db,
+                                           int            from_version,
+                                           int            to_version,
                                            GError       **error);
 gboolean      rapport_schema_seed_pipeline (RapportStore *self,
                                             const char   *template_id,

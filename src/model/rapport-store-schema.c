@@ -153,8 +153,19 @@ static const char migration_1[] =
   ");"
   "CREATE INDEX stage_change_by_deal ON stage_change (deal_id, changed_at);";
 
+/* Version 2: the ticks of a deal's playbook checklist, one row per key
+ * action done, so the deal-detail view can show what is left. */
+static const char migration_2[] =
+  "CREATE TABLE deal_action ("
+  "  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,"
+  "  stage_action_id INTEGER NOT NULL REFERENCES stage_action(id) ON DELETE CASCADE,"
+  "  done_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (deal_id, stage_action_id)"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
@@ -177,7 +188,18 @@ rapport_schema_migrate (sqlite3  *db,
                         int       from_version,
                         GError  **error)
 {
-  for (int version = from_version + 1; version <= RAPPORT_SCHEMA_VERSION; version++)
+  return rapport_schema_migrate_to (db, from_version, RAPPORT_SCHEMA_VERSION, error);
+}
+
+gboolean
+rapport_schema_migrate_to (sqlite3  *db,
+                           int       from_version,
+                           int       to_version,
+                           GError  **error)
+{
+  g_return_val_if_fail (to_version <= RAPPORT_SCHEMA_VERSION, FALSE);
+
+  for (int version = from_version + 1; version <= to_version; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version);
       g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d;", RAPPORT_APPLICATION_ID);

@@ -49,6 +49,7 @@ struct _RapportStore
   /* pipeline id → GListStore of its stages */
   GHashTable    *stages;
 
+  gboolean       renumbered;
   gint64         pinned_now;
   gint64         data_version;
   guint          watch_id;
@@ -141,6 +142,10 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_SPEED_TO_LEAD_OF_CONTACT] =
     "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL",
   [STMT_DATA_VERSION] = "PRAGMA data_version",
+  [STMT_ACTION_DONE_LIST] = "SELECT stage_action_id, done_at FROM deal_action WHERE deal_id = ?1",
+  [STMT_ACTION_SET_DONE] =
+    "INSERT OR IGNORE INTO deal_action (deal_id, stage_action_id, done_at) VALUES (?1, ?2, ?3)",
+  [STMT_ACTION_SET_UNDONE] = "DELETE FROM deal_action WHERE deal_id = ?1 AND stage_action_id = ?2",
 };
 
 /* Low level */
@@ -2065,6 +2070,8 @@ rank_for_position (RapportStore  *self,
         }
 
       *rank = (gint64) position * RANK_GAP;
+      /* Live deals of the stage now hold stale ranks: reload after commit. */
+      self->renumbered = TRUE;
     }
 
   return TRUE;
@@ -2223,11 +2230,16 @@ rapport_store_move_deal (RapportStore  *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  reload_record (self, RAPPORT_RECORD (deal), NULL);
+  if (self->renumbered)
+    reload_live (self, RAPPORT_TYPE_DEAL);
+  else
+    reload_record (self, RAPPORT_RECORD (deal), NULL);
+  self->renumbered = FALSE;
   rapport_store_emit_changed (self, "deal", deal_id);
   return TRUE;
 
 fail:
+  self->renumbered = FALSE;
   rapport_store_rollback (self);
   return FALSE;
 }
@@ -2651,4 +2663,71 @@ rapport_store_add_negotiation_entry (RapportStore            *self,
 
   rapport_store_emit_changed (self, "negotiation_entry", id);
   return lookup_record (self, RAPPORT_TYPE_NEGOTIATION_ENTRY, id, error);
+}
+
+/* The playbook checklist */
+
+GHashTable *
+rapport_store_get_done_actions (RapportStore  *self,
+                                RapportDeal   *deal,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
+
+  stmt = rapport_store_stmt (self, STMT_ACTION_DONE_LIST);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 action = sqlite3_column_int64 (stmt, 0);
+      gint64 when = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (done, g_memdup2 (&action, sizeof action), g_memdup2 (&when, sizeof when));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&done);
+}
+
+gboolean
+rapport_store_set_action_done (RapportStore        *self,
+                               RapportDeal         *deal,
+                               RapportStageAction  *action,
+                               gboolean             done,
+                               GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE_ACTION (action), FALSE);
+
+  stmt = rapport_store_stmt (self, done ? STMT_ACTION_SET_DONE : STMT_ACTION_SET_UNDONE);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  sqlite3_bind_int64 (stmt, 2, rapport_record_get_id (RAPPORT_RECORD (action)));
+  if (done)
+    sqlite3_bind_int64 (stmt, 3, rapport_store_now (self));
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_emit_changed (self, "deal_action", rapport_record_get_id (RAPPORT_RECORD (deal)));
+  return TRUE;
 }

@@ -27,7 +27,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 1
+#define RAPPORT_SCHEMA_VERSION 2
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -209,6 +209,16 @@ RapportNegotiationEntry *rapport_store_add_negotiation_entry (RapportStore  *sel
                                                               gint64         amount,
                                                               const char    *text,
                                                               GError       **error);
+
+/* The playbook checklist of a deal: which key actions are done */
+GHashTable         *rapport_store_get_done_actions      (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         GError            **error);
+gboolean            rapport_store_set_action_done       (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         RapportStageAction *action,
+                                                         gboolean            done,
+                                                         GError            **error);
 
 /* Demo data, for first runs and benchmarks */
 gboolean            rapport_store_fill_demo             (RapportStore       *self,

@@ -1,0 +1,99 @@
+/* rapport-test-support.c — small helpers the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "rapport-test-support.h"
+
+char *
+rapport_test_tmpdir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("rapport-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+void
+rapport_test_tmpdir_free (char *dir)
+{
+  if (dir != NULL)
+    remove_tree (dir);
+  g_free (dir);
+}
+
+RapportStore *
+rapport_test_store_new (char       **dir,
+                        const char  *template_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  RapportStore *store;
+
+  *dir = rapport_test_tmpdir_new ();
+  path = g_build_filename (*dir, "rapport.db", NULL);
+  store = rapport_store_new_with_template (path, template_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+char *
+rapport_test_file_checksum (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+void
+rapport_test_write_file (const char *path,
+                         const char *data,
+                         gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+RapportStage *
+rapport_test_stage_at (RapportStore *store,
+                       guint         index)
+{
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (store);
+  GListModel *stages = rapport_store_get_stages (store, pipeline);
+
+  g_assert_cmpuint (index, <, g_list_model_get_n_items (stages));
+  return g_list_model_get_item (stages, index);
+}

@@ -1,0 +1,32 @@
+/* rapport-test-support.h — small helpers the tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary directory, removed by rapport_test_tmpdir_free. */
+char         *rapport_test_tmpdir_new     (void);
+void          rapport_test_tmpdir_free    (char *dir);
+
+/* A new store on a new file in a temporary directory (*dir receives it). */
+RapportStore *rapport_test_store_new      (char       **dir,
+                                           const char  *template_id);
+
+/* The SHA-256 of a file's bytes, to prove a file was left unchanged. */
+char         *rapport_test_file_checksum  (const char  *path);
+
+/* Writes @len bytes of @data to @path, creating it. */
+void          rapport_test_write_file     (const char  *path,
+                                           const char  *data,
+                                           gssize       len);
+
+/* The stage at @index of the current pipeline (transfer full). */
+RapportStage *rapport_test_stage_at       (RapportStore *store,
+                                           guint         index);
+
+G_END_DECLS

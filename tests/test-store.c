@@ -1,0 +1,565 @@
+/* test-store.c — the store: files, identity, edits, order, other writers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rapport-enums.h"
+#include "rapport-test-support.h"
+#include "rapport-templates.h"
+
+static RapportDeal *
+add_deal (RapportStore *store,
+          const char   *title,
+          gint64        stage_id)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDealFields fields = { .title = title, .value = 100000, .stage_id = stage_id };
+  RapportDeal *deal = rapport_store_add_deal (store, &fields, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (deal);
+  return deal;
+}
+
+static gint64
+id_of (gpointer record)
+{
+  return rapport_record_get_id (RAPPORT_RECORD (record));
+}
+
+static void
+test_new_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (store);
+  GListModel *stages = rapport_store_get_stages (store, pipeline);
+  struct stat st;
+
+  g_assert_cmpint (stat (rapport_store_get_path (store), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpstr (rapport_pipeline_get_template (pipeline), ==, "classic5");
+  g_assert_cmpstr (rapport_pipeline_get_name (pipeline), ==, "Classic 5 stages");
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 5);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(GPtrArray) actions = rapport_store_get_stage_actions (store, stage, NULL);
+      RapportStageAction *first;
+
+      g_assert_cmpint (rapport_stage_get_position (stage), ==, i);
+      g_assert_nonnull (rapport_stage_get_purpose (stage));
+      g_assert_cmpuint (actions->len, >=, 2);
+      first = actions->pdata[0];
+      g_assert_nonnull (rapport_stage_action_get_action (first));
+      g_assert_nonnull (rapport_stage_action_get_owner (first));
+      g_assert_nonnull (rapport_stage_action_get_material (first));
+      g_assert_nonnull (rapport_stage_action_get_output (first));
+    }
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_templates (void)
+{
+  guint n_templates;
+  const RapportTemplate *templates = rapport_templates_get (&n_templates);
+
+  g_assert_cmpuint (n_templates, ==, 5);
+
+  for (guint i = 0; i < n_templates; i++)
+    {
+      g_autofree char *dir = NULL;
+      g_autoptr(RapportStore) store = rapport_test_store_new (&dir, templates[i].id);
+      g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (store);
+      GListModel *stages = rapport_store_get_stages (store, pipeline);
+      int last_probability = -1;
+
+      g_assert_cmpstr (rapport_pipeline_get_template (pipeline), ==, templates[i].id);
+      g_assert_cmpuint (g_list_model_get_n_items (stages), ==, templates[i].n_stages);
+
+      for (guint j = 0; j < templates[i].n_stages; j++)
+        {
+          g_autoptr(RapportStage) stage = g_list_model_get_item (stages, j);
+
+          g_assert_cmpstr (rapport_stage_get_name (stage), ==, templates[i].stages[j].name);
+          g_assert_cmpint (rapport_stage_get_probability (stage), >=, last_probability);
+          last_probability = rapport_stage_get_probability (stage);
+        }
+
+      g_clear_object (&store);
+      rapport_test_tmpdir_free (g_steal_pointer (&dir));
+    }
+}
+
+static void
+test_identity_map (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 0);
+  g_autoptr(RapportDeal) deal = add_deal (store, "Acme renewal", id_of (stage));
+  g_autoptr(RapportDeal) again = rapport_store_get_deal (store, id_of (deal), NULL);
+  g_autoptr(GListModel) list = rapport_store_get_stage_deals (store, stage);
+  g_autoptr(RapportDeal) from_list = g_list_model_get_item (list, 0);
+  g_autoptr(GError) error = NULL;
+
+  /* One row, one object: every view sees the same deal. */
+  g_assert_true (deal == again);
+  g_assert_true (deal == from_list);
+
+  g_assert_null (rapport_store_get_deal (store, 4242, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static int notify_count;
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    data)
+{
+  notify_count++;
+}
+
+static void
+test_update_persists (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autofree char *path = g_strdup (rapport_store_get_path (store));
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 0);
+  g_autoptr(RapportDeal) deal = add_deal (store, "Acme renewal", id_of (stage));
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  gint64 id = id_of (deal);
+  g_autoptr(RapportStore) reopened = NULL;
+  g_autoptr(RapportDeal) stored = NULL;
+
+  notify_count = 0;
+  g_signal_connect (deal, "notify::title", G_CALLBACK (on_notify), NULL);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Acme renewal 2027");
+  g_assert_true (rapport_store_update (store, RAPPORT_RECORD (deal), "title", &value, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_deal_get_title (deal), ==, "Acme renewal 2027");
+  g_assert_cmpint (notify_count, ==, 1);
+
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "2027-01-31");
+  g_assert_true (rapport_store_update (store, RAPPORT_RECORD (deal), "expected-close", &value, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&deal);
+  g_clear_object (&stage);
+  g_clear_object (&store);
+
+  reopened = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  stored = rapport_store_get_deal (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_deal_get_title (stored), ==, "Acme renewal 2027");
+  g_assert_cmpstr (rapport_deal_get_expected_close (stored), ==, "2027-01-31");
+  g_assert_cmpint (rapport_deal_get_value (stored), ==, 100000);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+expect_refused_with (RapportStore *store,
+                     gpointer      record,
+                     const char   *property,
+                     const GValue *value,
+                     int           code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rapport_store_update (store, RAPPORT_RECORD (record), property, value, &error));
+  g_assert_error (error, RAPPORT_ERROR, code);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+static void
+expect_refused (RapportStore *store,
+                gpointer      record,
+                const char   *property,
+                const GValue *value)
+{
+  expect_refused_with (store, record, property, value, RAPPORT_ERROR_INVALID);
+}
+
+static void
+test_update_validation (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 0);
+  g_autoptr(RapportDeal) deal = add_deal (store, "Acme renewal", id_of (stage));
+  RapportContactFields fields = { .name = "Ravi Nguyen" };
+  g_autoptr(RapportContact) contact = rapport_store_add_contact (store, &fields, NULL);
+  g_auto(GValue) text = G_VALUE_INIT;
+  g_auto(GValue) number = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_init (&number, G_TYPE_INT64);
+
+  g_value_set_string (&text, "   ");
+  expect_refused (store, deal, "title", &text);
+  expect_refused (store, contact, "name", &text);
+  g_value_set_string (&text, "ravi.example.com");
+  expect_refused (store, contact, "email", &text);
+  g_value_set_string (&text, "call me maybe");
+  expect_refused (store, contact, "phone", &text);
+  g_value_set_string (&text, "2026-02-30");
+  expect_refused (store, deal, "expected-close", &text);
+  g_value_set_string (&text, "euro");
+  expect_refused (store, deal, "currency", &text);
+  g_value_set_int64 (&number, -1);
+  expect_refused (store, deal, "value", &number);
+  g_value_set_int64 (&number, 999);
+  expect_refused_with (store, deal, "organization-id", &number, RAPPORT_ERROR_NOT_FOUND);
+  /* Managed fields change only through their domain operation. */
+  g_value_set_int64 (&number, 1);
+  expect_refused (store, deal, "stage-id", &number);
+
+  /* Nothing of that reached memory or the file. */
+  g_assert_cmpstr (rapport_deal_get_title (deal), ==, "Acme renewal");
+  g_assert_cmpint (rapport_deal_get_value (deal), ==, 100000);
+  g_assert_cmpstr (rapport_contact_get_email (contact), ==, NULL);
+  g_assert_cmpint (rapport_deal_get_organization_id (deal), ==, 0);
+
+  /* A plausible one passes. */
+  g_value_set_string (&text, "ravi@example.com");
+  g_assert_true (rapport_store_update (store, RAPPORT_RECORD (contact), "email", &text, &error));
+  g_assert_no_error (error);
+  g_value_set_string (&text, "+1 (555) 010-2030");
+  g_assert_true (rapport_store_update (store, RAPPORT_RECORD (contact), "phone", &text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_contact_get_phone (contact), ==, "+1 (555) 010-2030");
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_add_validation (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) huge = g_string_new (NULL);
+  RapportDealFields deal = { .title = "", .value = 10 };
+  RapportContactFields contact = { .name = "Noa Levi", .email = "noa@" };
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 0);
+  g_autoptr(GListModel) deals = rapport_store_get_stage_deals (store, stage);
+
+  g_assert_null (rapport_store_add_deal (store, &deal, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  deal.title = "Negative";
+  deal.value = -100;
+  g_assert_null (rapport_store_add_deal (store, &deal, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (rapport_store_add_contact (store, &contact, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A 10 MB note is refused with a message, not stored. */
+  deal.value = 0;
+  g_assert_nonnull (rapport_store_add_deal (store, &deal, NULL));
+  for (guint i = 0; i < 10 * 1024; i++)
+    g_string_append_len (huge, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 1024);
+  g_assert_null (rapport_store_add_note (store, 0, 1, 0, huge->str, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too long"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (deals), ==, 1);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+assert_order (GListModel *list,
+              gint64      first,
+              ...)
+{
+  va_list args;
+  gint64 id = first;
+  guint i = 0;
+
+  va_start (args, first);
+  for (; id != 0; id = va_arg (args, gint64), i++)
+    {
+      g_autoptr(RapportDeal) deal = g_list_model_get_item (list, i);
+
+      g_assert_nonnull (deal);
+      g_assert_cmpint (id_of (deal), ==, id);
+    }
+  va_end (args);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, i);
+}
+
+typedef struct
+{
+  guint position, removed, added;
+  guint count;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *list,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->count++;
+}
+
+static void
+test_move_and_order (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStage) first = rapport_test_stage_at (store, 0);
+  g_autoptr(RapportStage) third = rapport_test_stage_at (store, 2);
+  g_autoptr(GListModel) first_list = rapport_store_get_stage_deals (store, first);
+  g_autoptr(GListModel) third_list = rapport_store_get_stage_deals (store, third);
+  g_autoptr(RapportDeal) a = add_deal (store, "A", id_of (first));
+  g_autoptr(RapportDeal) b = add_deal (store, "B", id_of (first));
+  g_autoptr(RapportDeal) c = add_deal (store, "C", id_of (first));
+  g_autoptr(GError) error = NULL;
+  ItemsChanged changed = { 0, };
+
+  assert_order (first_list, id_of (a), id_of (b), id_of (c), (gint64) 0);
+
+  g_signal_connect (first_list, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  /* Reorder: C to the top; the list says only what moved. */
+  g_assert_true (rapport_store_move_deal (store, c, first, 0, &error));
+  g_assert_no_error (error);
+  assert_order (first_list, id_of (c), id_of (a), id_of (b), (gint64) 0);
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 3);
+  g_assert_cmpuint (changed.added, ==, 3);
+  g_assert_cmpint (rapport_store_get_deal_position (store, c), ==, 0);
+  g_assert_cmpint (rapport_store_get_deal_position (store, b), ==, 2);
+
+  /* Across stages: A to the third column. */
+  g_assert_true (rapport_store_move_deal (store, a, third, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_deal_get_stage_id (a), ==, id_of (third));
+  assert_order (first_list, id_of (c), id_of (b), (gint64) 0);
+  assert_order (third_list, id_of (a), (gint64) 0);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
+
+  /* Past the end appends. */
+  g_assert_true (rapport_store_move_deal (store, c, first, 99, &error));
+  assert_order (first_list, id_of (b), id_of (c), (gint64) 0);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_rank_renumbering (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 0);
+  g_autoptr(GListModel) list = rapport_store_get_stage_deals (store, stage);
+  g_autoptr(GPtrArray) deals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Deal %u", i);
+      RapportDeal *deal = add_deal (store, title, id_of (stage));
+      gint64 id = id_of (deal);
+
+      g_ptr_array_add (deals, deal);
+      g_array_append_val (expected, id);
+    }
+
+  /* Inserting again and again between the same two neighbours halves the
+   * gap until none is left; the order must survive the renumbering. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RapportDeal *last = g_ptr_array_index (deals, deals->len - 1);
+      gint64 id = id_of (last);
+
+      g_assert_true (rapport_store_move_deal (store, last, stage, 1, &error));
+      g_assert_no_error (error);
+
+      g_array_remove_index (expected, expected->len - 1);
+      g_array_insert_val (expected, 1, id);
+      g_ptr_array_insert (deals, 1, g_object_ref (last));
+      g_ptr_array_remove_index (deals, deals->len - 1);
+
+      for (guint j = 0; j < expected->len; j++)
+        {
+          g_autoptr(RapportDeal) at = g_list_model_get_item (list, j);
+
+          g_assert_cmpint (id_of (at), ==, g_array_index (expected, gint64, j));
+          g_assert_cmpint (rapport_store_get_deal_position (store, at), ==, j);
+        }
+    }
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_other_writer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) app = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStore) cli = rapport_store_new (rapport_store_get_path (app), NULL);
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (app, 0);
+  g_autoptr(RapportStage) second = rapport_test_stage_at (cli, 1);
+  g_autoptr(GListModel) list = rapport_store_get_stage_deals (app, stage);
+  g_autoptr(RapportDeal) deal = add_deal (app, "Shown in the app", id_of (stage));
+  g_autoptr(RapportDeal) other = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  ItemsChanged changed = { 0, };
+
+  g_assert_nonnull (cli);
+  g_assert_false (rapport_store_sync_external (app));
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  notify_count = 0;
+  g_signal_connect (deal, "notify::title", G_CALLBACK (on_notify), NULL);
+
+  other = rapport_store_get_deal (cli, id_of (deal), NULL);
+  g_assert_true (other != deal);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Renamed elsewhere");
+  g_assert_true (rapport_store_update (cli, RAPPORT_RECORD (other), "title", &value, NULL));
+  g_assert_true (rapport_store_move_deal (cli, other, second, 0, NULL));
+
+  /* The app sees the other program's commits on its next poll. */
+  g_assert_true (rapport_store_sync_external (app));
+  g_assert_cmpstr (rapport_deal_get_title (deal), ==, "Renamed elsewhere");
+  g_assert_cmpint (rapport_deal_get_stage_id (deal), ==, id_of (second));
+  g_assert_cmpint (notify_count, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_false (rapport_store_sync_external (app));
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_playbook_ticks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 1);
+  g_autoptr(RapportDeal) deal = add_deal (store, "Checklist", id_of (stage));
+  g_autoptr(GPtrArray) actions = rapport_store_get_stage_actions (store, stage, NULL);
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = id_of (actions->pdata[0]);
+  gint64 second = id_of (actions->pdata[1]);
+
+  g_assert_true (rapport_store_set_action_done (store, deal, actions->pdata[0], TRUE, &error));
+  g_assert_true (rapport_store_set_action_done (store, deal, actions->pdata[1], TRUE, &error));
+  g_assert_true (rapport_store_set_action_done (store, deal, actions->pdata[1], FALSE, &error));
+  g_assert_no_error (error);
+
+  done = rapport_store_get_done_actions (store, deal, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (done, &first));
+  g_assert_false (g_hash_table_contains (done, &second));
+  g_assert_cmpuint (g_hash_table_size (done), ==, 1);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GListModel) contacts = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autofree char *report = NULL;
+
+  g_assert_true (rapport_store_fill_demo (store, 500, 800, 7, &error));
+  g_assert_no_error (error);
+
+  all = rapport_store_list_deal_ids (store, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 500);
+  contacts = rapport_store_get_contacts (store);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 800);
+
+  /* Realistic means some follow-ups are already overdue. */
+  due = rapport_store_list_followups (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, >, 0);
+
+  g_assert_true (rapport_store_check (store, &report, &error));
+  g_assert_no_error (error);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/new-file", test_new_file);
+  g_test_add_func ("/store/templates", test_templates);
+  g_test_add_func ("/store/identity-map", test_identity_map);
+  g_test_add_func ("/store/update/persists", test_update_persists);
+  g_test_add_func ("/store/update/validation", test_update_validation);
+  g_test_add_func ("/store/add/validation", test_add_validation);
+  g_test_add_func ("/store/deal/move-and-order", test_move_and_order);
+  g_test_add_func ("/store/deal/rank-renumbering", test_rank_renumbering);
+  g_test_add_func ("/store/other-writer", test_other_writer);
+  g_test_add_func ("/store/playbook-ticks", test_playbook_ticks);
+  g_test_add_func ("/store/demo", test_demo);
+
+  return g_test_run ();
+}
