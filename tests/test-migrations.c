@@ -1,0 +1,187 @@
+/* test-migrations.c — old files upgrade, newer files are refused untouched
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rapport-store-private.h"
+#include "rapport-test-support.h"
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static int
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version;
+}
+
+/* A file as schema version 1 left it, with a deal in it. */
+static void
+write_version_1 (const char *path,
+                 gboolean    with_conflict)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (rapport_schema_migrate_to (db, 0, 1, &error));
+  g_assert_no_error (error);
+  exec_sql (db,
+            "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
+            "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
+            "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES"
+            "  (1, 1, 'Prospecting', 0, 10), (2, 1, 'Closing', 1, 90);"
+            "INSERT INTO stage_action (id, stage_id, position, action) VALUES (1, 2, 0, 'Ask for the order');"
+            "INSERT INTO deal (id, title, value, currency, stage_id, rank, created_at)"
+            "  VALUES (1, 'Deal from last year', 4200, 'EUR', 2, 0, 1700000000);");
+  if (with_conflict)
+    exec_sql (db, "CREATE TABLE deal_action (x);");
+  sqlite3_close (db);
+}
+
+static void
+test_upgrade_from_1 (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  struct stat st;
+
+  write_version_1 (path, FALSE);
+  g_assert_cmpint (user_version (path), ==, 1);
+
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  /* The data survived, the new table works. */
+  deal = rapport_store_get_deal (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rapport_deal_get_title (deal), ==, "Deal from last year");
+  g_assert_cmpint (rapport_deal_get_value (deal), ==, 4200);
+  stage = rapport_store_get_stage (store, 2, &error);
+  actions = rapport_store_get_stage_actions (store, stage, &error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_true (rapport_store_set_action_done (store, deal, actions->pdata[0], TRUE, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&deal);
+  g_clear_object (&stage);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, RAPPORT_SCHEMA_VERSION);
+
+  /* A backup of the old version was taken first, private like the file. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (user_version (backup), ==, 1);
+  g_assert_cmpint (stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_failed_migration_rolls_back (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "conflict.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  write_version_1 (path, TRUE);
+
+  store = rapport_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+
+  /* Still version 1, with its data: the failed step left nothing behind. */
+  g_assert_cmpint (user_version (path), ==, 1);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT title FROM deal WHERE id = 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Deal from last year");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_newer_refused (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_new (path, &error);
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  sqlite3_close (db);
+
+  before = rapport_test_file_checksum (path);
+  store = rapport_store_new (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+
+  after = rapport_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/migrations/upgrade-from-1", test_upgrade_from_1);
+  g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_migration_rolls_back);
+  g_test_add_func ("/migrations/newer-refused", test_newer_refused);
+
+  return g_test_run ();
+}
