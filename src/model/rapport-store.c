@@ -579,12 +579,33 @@ query_int (sqlite3     *db,
 
 /* Looks at an existing file without writing a byte to it: read-only, and
  * nothing that could upgrade or repair. *version is -1 for an empty file. */
+/* A read-only look at a WAL file makes SQLite create empty -wal and -shm
+ * files beside it; a file we refuse must be left as we found it. */
+static void
+remove_created_sidecars (const char *path,
+                         gboolean    had_wal,
+                         gboolean    had_shm)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  GStatBuf st;
+
+  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
+    g_unlink (wal);
+  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_unlink (shm);
+}
+
 static gboolean
 inspect_file (const char  *path,
               int         *version,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
   sqlite3 *db = NULL;
   int n_objects = 0, app_id = 0;
   int check_ok = 0;
@@ -642,6 +663,7 @@ inspect_file (const char  *path,
 
 refuse:
   sqlite3_close (db);
+  remove_created_sidecars (path, had_wal, had_shm);
 
   if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE))
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE,

@@ -1,0 +1,36 @@
+/* main.c — the entry point of the Rapport application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "rapport-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(RapportApplication) app = NULL;
+  int status;
+
+  /* Before option parsing, so that --help is translated too; GTK would
+   * only set the locale later, in startup. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = rapport_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+
+  /* g_application_run() cannot report a failure found after the main loop
+   * started (a database Rapport refused to open), so the app keeps it. */
+  if (status == 0)
+    status = rapport_application_get_exit_status (app);
+
+  return status;
+}

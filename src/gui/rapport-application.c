@@ -1,0 +1,481 @@
+/* rapport-application.c — the Rapport application: options, actions, store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application owns the one RapportStore of the process and hands it to
+ * its windows. It opens the store on activation, not at startup, so that
+ * --version and --help never touch a database, and it refuses a file the
+ * store will not open with a dialog, a line on stderr and exit status 1.
+ */
+
+#define G_LOG_DOMAIN "rapport-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-application.h"
+#include "rapport-error.h"
+#include "rapport-window.h"
+
+/* The spin button follows the model's own rule (1 minute to 7 days), so it
+ * can show any value another program (rapport-cli) stored. */
+#define SPEED_TO_LEAD_MIN_MINUTES 1
+#define SPEED_TO_LEAD_MAX_MINUTES (7 * 24 * 60)
+
+struct _RapportApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned references */
+  RapportStore   *store;
+
+  /* Owned memory */
+  char           *db_path;      /* from --db; NULL for the default file */
+
+  int             exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Refusal */
+
+static void
+on_refusal_response (RapportApplication *self,
+                     const char         *response,
+                     AdwMessageDialog   *dialog)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The store's message already names the file and says it was left
+ * unchanged; we add nothing to it, so the dialog, stderr and the CLI all
+ * say the same thing. */
+static void
+rapport_application_refuse (RapportApplication *self,
+                            const GError       *error)
+{
+  GtkWidget *dialog;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  self->exit_status = 1;
+
+  dialog = adw_message_dialog_new (NULL, _("Cannot Open the Database"), error->message);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Rapport"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  /* Escape and the window's close button answer "quit" as well. */
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+
+  /* Belonging to the application keeps the process alive while it shows. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_refusal_response), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Preferences */
+
+typedef struct
+{
+  RapportStore         *store;
+  AdwPreferencesWindow *window;     /* borrowed: it owns this struct */
+} PreferencesData;
+
+static void
+preferences_data_free (gpointer data)
+{
+  PreferencesData *prefs = data;
+
+  g_clear_object (&prefs->store);
+  g_free (prefs);
+}
+
+static void
+on_speed_to_lead_changed (GtkSpinButton   *spin,
+                          PreferencesData *prefs)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = gtk_spin_button_get_value_as_int (spin);
+
+  if (minutes == rapport_store_get_speed_to_lead_minutes (prefs->store))
+    return;
+
+  if (!rapport_store_set_speed_to_lead_minutes (prefs->store, minutes, &error))
+    {
+      /* Show what is stored, not what failed to be. */
+      g_signal_handlers_block_by_func (spin, on_speed_to_lead_changed, prefs);
+      gtk_spin_button_set_value (spin, rapport_store_get_speed_to_lead_minutes (prefs->store));
+      g_signal_handlers_unblock_by_func (spin, on_speed_to_lead_changed, prefs);
+
+      adw_preferences_window_add_toast (prefs->window, adw_toast_new (error->message));
+    }
+}
+
+static GtkWidget *
+create_preferences_window (RapportApplication *self)
+{
+  AdwPreferencesWindow *window;
+  AdwPreferencesPage *page;
+  AdwPreferencesGroup *group;
+  GtkWidget *row;
+  GtkWidget *spin;
+  PreferencesData *prefs;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+  g_assert (RAPPORT_IS_STORE (self->store));
+
+  window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  adw_preferences_window_set_search_enabled (window, FALSE);
+
+  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (page, _("Sales Process"));
+  adw_preferences_page_set_icon_name (page, "view-grid-symbolic");
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("New Leads"));
+  adw_preferences_group_set_description (group,
+                                         _("Stored with the data, so everyone working on "
+                                           "this database follows the same rule."));
+
+  spin = gtk_spin_button_new_with_range (SPEED_TO_LEAD_MIN_MINUTES, SPEED_TO_LEAD_MAX_MINUTES, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
+                             rapport_store_get_speed_to_lead_minutes (self->store));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Speed to Lead"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Minutes within which a new lead must be contacted"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  /* GTK 4.8 does not name a widget from a labelled-by relation. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Speed to lead in minutes"),
+                                  -1);
+
+  adw_preferences_group_add (group, row);
+  adw_preferences_page_add (page, group);
+  adw_preferences_window_add (window, page);
+
+  prefs = g_new0 (PreferencesData, 1);
+  prefs->store = g_object_ref (self->store);
+  prefs->window = window;
+  g_object_set_data_full (G_OBJECT (window), "rapport-preferences", prefs, preferences_data_free);
+  /* Connected after the initial value is set, so opening writes nothing. */
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_speed_to_lead_changed), prefs);
+
+  return GTK_WIDGET (window);
+}
+
+/* Actions */
+
+static void
+rapport_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+rapport_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  static const char *developers[] = { "The Rapport developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Rapport"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "The Rapport developers",
+                         "developers", developers,
+                         "copyright", "© The Rapport developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://gitlab.gnome.org/World/Rapport",
+                         "issue-url", "https://gitlab.gnome.org/World/Rapport/-/issues",
+                         /* Translators: your names, one per line, shown in About. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+rapport_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  /* Disabled until the store is open; see rapport_application_activate(). */
+  if (self->store == NULL)
+    return;
+
+  window = create_preferences_window (self);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", rapport_application_quit_action },
+  { "about", rapport_application_about_action },
+  { "preferences", rapport_application_preferences_action },
+};
+
+static void
+set_action_enabled (RapportApplication *self,
+                    const char         *name,
+                    gboolean            enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* GApplication */
+
+static int
+rapport_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "rapport", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Kept as given: a relative name in the error message is the one the
+   * user typed, and with a non-unique application the working folder
+   * cannot change under us. */
+  g_clear_pointer (&self->db_path, g_free);
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+
+  return -1;
+}
+
+static void
+rapport_application_startup (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  set_action_enabled (self, "preferences", FALSE);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+  /* GTK binds only Ctrl+? by default; Ctrl+/ needs no Shift on most layouts. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", "<Control>slash", NULL });
+}
+
+static void
+rapport_application_activate (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  GtkWindow *window;
+
+  /* The main window, or the refusal dialog: never a second one. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *default_path = NULL;
+      const char *path = self->db_path;
+
+      if (path == NULL)
+        path = default_path = rapport_store_default_path ();
+
+      self->store = rapport_store_new (path, &error);
+      if (self->store == NULL)
+        {
+          rapport_application_refuse (self, error);
+          return;
+        }
+
+      /* rapport-cli and other instances may write to the same file. */
+      rapport_store_watch_external (self->store, 1000);
+      set_action_enabled (self, "preferences", TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  window = GTK_WINDOW (rapport_window_new (self, self->store));
+  gtk_window_present (window);
+}
+
+static void
+rapport_application_shutdown (GApplication *app)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
+
+  /* Stop polling the file; the windows that used the store are gone. */
+  if (self->store != NULL)
+    rapport_store_watch_external (self->store, 0);
+}
+
+/* GObject */
+
+static void
+rapport_application_dispose (GObject *object)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
+}
+
+static void
+rapport_application_finalize (GObject *object)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->finalize (object);
+}
+
+static void
+rapport_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_application_class_init (RapportApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rapport_application_dispose;
+  object_class->finalize = rapport_application_finalize;
+  object_class->get_property = rapport_application_get_property;
+
+  app_class->handle_local_options = rapport_application_handle_local_options;
+  app_class->startup = rapport_application_startup;
+  app_class->activate = rapport_application_activate;
+  app_class->shutdown = rapport_application_shutdown;
+
+  /**
+   * RapportApplication:store:
+   *
+   * The open database, or %NULL before activation and after a refusal.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RAPPORT_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_application_init (RapportApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database FILE instead of the default one"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+/**
+ * rapport_application_new:
+ *
+ * Non-unique: each process works on the database it was given with --db,
+ * so two instances (or a test beside a user's session) never hand their
+ * command line to each other.
+ */
+RapportApplication *
+rapport_application_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/gnome/Rapport",
+                       NULL);
+}
+
+/**
+ * rapport_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open database
+ */
+RapportStore *
+rapport_application_get_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * rapport_application_get_exit_status:
+ *
+ * Returns: 1 when the database was refused, else 0
+ */
+int
+rapport_application_get_exit_status (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}

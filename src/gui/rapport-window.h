@@ -1,0 +1,26 @@
+/* rapport-window.h — the main window: header bar, view switcher, views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-application.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_WINDOW (rapport_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
+
+RapportWindow *rapport_window_new             (RapportApplication *application,
+                                               RapportStore       *store);
+RapportStore  *rapport_window_get_store       (RapportWindow      *self);
+const char    *rapport_window_get_search_text (RapportWindow      *self);
+void           rapport_window_add_toast       (RapportWindow      *self,
+                                               AdwToast           *toast);
+
+G_END_DECLS
