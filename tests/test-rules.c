@@ -338,6 +338,102 @@ test_negotiation_and_notes (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static void
+test_card_facts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStage) first = rapport_test_stage_at (store, 0);
+  g_autoptr(RapportDeal) a = NULL;
+  g_autoptr(RapportDeal) b = NULL;
+  g_autoptr(RapportActivity) followup = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportDealFields other_currency = { .title = "In yen", .value = 1000, .currency = "JPY" };
+  guint n = 0;
+  gint64 total = 0, weighted = 0;
+  int days = rapport_stage_get_rotting_days (first);
+
+  g_assert_cmpint (days, >, 0);
+  rapport_store_set_now (store, T0);
+  a = add_deal (store, "Fresh");
+  b = add_deal (store, "Second");
+  g_assert_nonnull (rapport_store_add_deal (store, &other_currency, NULL));
+
+  /* Totals count every open deal, sum those in the default currency. */
+  rapport_store_get_stage_totals (store, first, &n, &total, &weighted);
+  g_assert_cmpuint (n, ==, 3);
+  if (g_strcmp0 (rapport_store_get_default_currency (store), "EUR") == 0)
+    g_assert_cmpint (total, ==, 1000000);
+  else
+    g_assert_cmpint (total, ==, 0);
+  g_assert_cmpint (weighted, ==, total * rapport_stage_get_probability (first) / 100);
+
+  g_assert_false (rapport_store_deal_is_rotting (store, a));
+  g_assert_false (rapport_store_deal_has_overdue_followup (store, a));
+
+  /* Past the stage's limit with nothing scheduled: rotting. */
+  rapport_store_set_now (store, T0 + (gint64) (days + 1) * 86400);
+  g_assert_true (rapport_store_deal_is_rotting (store, a));
+
+  /* Scheduling a future activity resets it. */
+  followup = rapport_store_add_followup (store, 0, id_of (a), "Call back",
+                                         T0 + (gint64) (days + 2) * 86400, &error);
+  g_assert_no_error (error);
+  g_assert_false (rapport_store_deal_is_rotting (store, a));
+  g_assert_true (rapport_store_deal_is_rotting (store, b));
+
+  /* Once its time has passed, the follow-up is overdue: a badge. */
+  rapport_store_set_now (store, T0 + (gint64) (days + 3) * 86400);
+  g_assert_true (rapport_store_deal_has_overdue_followup (store, a));
+  g_assert_false (rapport_store_deal_has_overdue_followup (store, b));
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static void
+test_prefix_search (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  const char *names[] = { "Maya Cohen", "maximilian Weber", "Mei Zhang", "Ana Costa", "Max Müller" };
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      RapportContactFields fields = { .name = names[i] };
+      g_autoptr(RapportContact) contact = rapport_store_add_contact (store, &fields, &error);
+
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (rapport_store_add_organization (store, "Northwind Traders", NULL));
+  g_assert_nonnull (rapport_store_add_organization (store, "Acme", NULL));
+
+  hits = rapport_store_find_contacts_by_prefix (store, "ma", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpstr (rapport_contact_get_name (hits->pdata[0]), ==, "Max Müller");
+  g_assert_cmpstr (rapport_contact_get_name (hits->pdata[1]), ==, "maximilian Weber");
+  g_assert_cmpstr (rapport_contact_get_name (hits->pdata[2]), ==, "Maya Cohen");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = rapport_store_find_contacts_by_prefix (store, "MA", 2, &error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Text that looks like SQL is only text. */
+  hits = rapport_store_find_contacts_by_prefix (store, "' OR 1=1 --", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+
+  orgs = rapport_store_find_organizations_by_prefix (store, "north", 5, &error);
+  g_assert_cmpuint (orgs->len, ==, 1);
+  g_assert_cmpstr (rapport_organization_get_name (orgs->pdata[0]), ==, "Northwind Traders");
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -352,6 +448,8 @@ main (int    argc,
   g_test_add_func ("/rules/speed-to-lead/first-contact-by-followup", test_first_contact_by_followup_done);
   g_test_add_func ("/rules/followups/due-and-snooze", test_followups_due_and_snooze);
   g_test_add_func ("/rules/negotiation-and-notes", test_negotiation_and_notes);
+  g_test_add_func ("/rules/card-facts", test_card_facts);
+  g_test_add_func ("/rules/prefix-search", test_prefix_search);
 
   return g_test_run ();
 }

@@ -142,6 +142,23 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_SPEED_TO_LEAD_OF_CONTACT] =
     "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL",
   [STMT_DATA_VERSION] = "PRAGMA data_version",
+  /* Ranges on the NOCASE name indexes; ?2 is the prefix followed by the
+   * highest code point, so every name that starts with ?1 sorts between. */
+  [STMT_CONTACT_PREFIX] =
+    "SELECT id FROM contact WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE"
+    " ORDER BY name COLLATE NOCASE, id LIMIT ?3",
+  [STMT_ORGANIZATION_PREFIX] =
+    "SELECT id FROM organization WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE"
+    " ORDER BY name COLLATE NOCASE, id LIMIT ?3",
+  [STMT_DEAL_OVERDUE_FOLLOWUP] =
+    "SELECT EXISTS (SELECT 1 FROM activity WHERE deal_id = ?1 AND done_at IS NULL"
+    " AND due_at IS NOT NULL AND coalesce(snoozed_until, due_at) < ?2)",
+  [STMT_DEAL_NEXT_ACTIVITY] =
+    "SELECT EXISTS (SELECT 1 FROM activity WHERE deal_id = ?1 AND done_at IS NULL"
+    " AND coalesce(snoozed_until, due_at) >= ?2)",
+  [STMT_STAGE_TOTALS] =
+    "SELECT count(*), coalesce(sum(CASE WHEN currency = ?2 THEN value END), 0)"
+    " FROM deal WHERE stage_id = ?1 AND status = 0",
   [STMT_ACTION_DONE_LIST] = "SELECT stage_action_id, done_at FROM deal_action WHERE deal_id = ?1",
   [STMT_ACTION_SET_DONE] =
     "INSERT OR IGNORE INTO deal_action (deal_id, stage_action_id, done_at) VALUES (?1, ?2, ?3)",
@@ -2752,4 +2769,126 @@ rapport_store_set_action_done (RapportStore        *self,
 
   rapport_store_emit_changed (self, "deal_action", rapport_record_get_id (RAPPORT_RECORD (deal)));
   return TRUE;
+}
+
+/* What cards show */
+
+gboolean
+rapport_store_deal_has_overdue_followup (RapportStore *self,
+                                         RapportDeal  *deal)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+
+  stmt = rapport_store_stmt (self, STMT_DEAL_OVERDUE_FOLLOWUP);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  sqlite3_bind_int64 (stmt, 2, rapport_store_now (self));
+
+  return step_int64 (self, stmt, 0) != 0;
+}
+
+gboolean
+rapport_store_deal_is_rotting (RapportStore *self,
+                               RapportDeal  *deal)
+{
+  g_autoptr(RapportStage) stage = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = rapport_store_now (self);
+  int days;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+
+  if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
+    return FALSE;
+
+  stage = lookup_record (self, RAPPORT_TYPE_STAGE, rapport_deal_get_stage_id (deal), NULL);
+  days = stage ? rapport_stage_get_rotting_days (stage) : 0;
+  if (days <= 0 || rapport_deal_get_stage_entered_at (deal) + (gint64) days * 86400 > now)
+    return FALSE;
+
+  /* Something scheduled ahead means someone is on it. */
+  stmt = rapport_store_stmt (self, STMT_DEAL_NEXT_ACTIVITY);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  sqlite3_bind_int64 (stmt, 2, now);
+
+  return step_int64 (self, stmt, 0) == 0;
+}
+
+void
+rapport_store_get_stage_totals (RapportStore *self,
+                                RapportStage *stage,
+                                guint        *n_deals,
+                                gint64       *total,
+                                gint64       *weighted)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  gint64 sum = 0;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (RAPPORT_IS_STAGE (stage));
+
+  stmt = rapport_store_stmt (self, STMT_STAGE_TOTALS);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (stage)));
+  sqlite3_bind_text (stmt, 2, self->default_currency, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n = (guint) sqlite3_column_int64 (stmt, 0);
+      sum = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (n_deals != NULL)
+    *n_deals = n;
+  if (total != NULL)
+    *total = sum;
+  if (weighted != NULL)
+    *weighted = sum / 100 * rapport_stage_get_probability (stage)
+                + sum % 100 * rapport_stage_get_probability (stage) / 100;
+}
+
+/* Prefix search for pickers */
+
+static GPtrArray *
+find_by_prefix (RapportStore  *self,
+                GType          type,
+                RapportStmt    which,
+                const char    *prefix,
+                guint          limit,
+                GError       **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (prefix ? prefix : ""));
+  g_autofree char *upper = g_strconcat (stripped, "\xf4\x8f\xbf\xbf", NULL);
+  sqlite3_stmt *stmt = rapport_store_stmt (self, which);
+
+  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, (int) MIN (limit, G_MAXINT));
+
+  return records_from (self, type, stmt, error);
+}
+
+GPtrArray *
+rapport_store_find_contacts_by_prefix (RapportStore  *self,
+                                       const char    *prefix,
+                                       guint          limit,
+                                       GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return find_by_prefix (self, RAPPORT_TYPE_CONTACT, STMT_CONTACT_PREFIX, prefix, limit, error);
+}
+
+GPtrArray *
+rapport_store_find_organizations_by_prefix (RapportStore  *self,
+                                            const char    *prefix,
+                                            guint          limit,
+                                            GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return find_by_prefix (self, RAPPORT_TYPE_ORGANIZATION, STMT_ORGANIZATION_PREFIX, prefix, limit, error);
 }

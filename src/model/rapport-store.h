@@ -142,6 +142,31 @@ GPtrArray          *rapport_store_list_followups        (RapportStore       *sel
                                                          gboolean            only_due,
                                                          GError            **error);
 
+/* Up to @limit contacts / organizations whose name starts with @prefix
+ * (case-insensitive), by name: an index range, fast on 200 000 rows. */
+GPtrArray          *rapport_store_find_contacts_by_prefix      (RapportStore  *self,
+                                                                const char    *prefix,
+                                                                guint          limit,
+                                                                GError       **error);
+GPtrArray          *rapport_store_find_organizations_by_prefix (RapportStore  *self,
+                                                                const char    *prefix,
+                                                                guint          limit,
+                                                                GError       **error);
+
+/* What a card shows besides the deal's own fields */
+gboolean            rapport_store_deal_has_overdue_followup (RapportStore   *self,
+                                                             RapportDeal    *deal);
+/* Sat in its stage longer than the stage allows, with nothing scheduled. */
+gboolean            rapport_store_deal_is_rotting       (RapportStore       *self,
+                                                         RapportDeal        *deal);
+/* Open deals of @stage: how many, and the sum of their values (and of value
+ * × stage probability) in the store's default currency, in minor units. */
+void                rapport_store_get_stage_totals      (RapportStore       *self,
+                                                         RapportStage       *stage,
+                                                         guint              *n_deals,
+                                                         gint64             *total,
+                                                         gint64             *weighted);
+
 /* List models that follow the store (transfer full; RapportRecordList) */
 GListModel         *rapport_store_get_stage_deals       (RapportStore       *self,
                                                          RapportStage       *stage);
