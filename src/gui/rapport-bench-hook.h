@@ -1,0 +1,17 @@
+/* rapport-bench-hook.h — lets the benchmark time the first drawn frame
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* With RAPPORT_BENCH_FIRST_FRAME=1 in the environment, prints
+ * "first-frame" on stdout after @window's first paint, then exits the
+ * process. Without it, does nothing. */
+void rapport_bench_hook_watch (GtkWindow *window);
+
+G_END_DECLS
