@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application.h"
+#include "rapport-bench-hook.h"
 #include "rapport-error.h"
 #include "rapport-window.h"
 
@@ -339,6 +340,7 @@ rapport_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (rapport_window_new (self, self->store));
+  rapport_bench_hook_watch (window);
   gtk_window_present (window);
 }
 
