@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -614,6 +615,23 @@ remove_created_sidecars (const char *path,
 }
 
 static gboolean
+has_sqlite_magic (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gboolean ret = FALSE;
+
+  if (file != NULL)
+    {
+      ret = fread (head, 1, sizeof head, file) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
+      fclose (file);
+    }
+
+  return ret;
+}
+
+static gboolean
 inspect_file (const char  *path,
               int         *version,
               GError     **error)
@@ -681,6 +699,11 @@ inspect_file (const char  *path,
 refuse:
   sqlite3_close (db);
   remove_created_sidecars (path, had_wal, had_shm);
+
+  /* An SQLite file whose header is garbled is damaged, not foreign. */
+  if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE) &&
+      has_sqlite_magic (path))
+    local_error->code = RAPPORT_ERROR_CORRUPT;
 
   if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE))
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE,
@@ -949,8 +972,10 @@ rapport_store_check (RapportStore  *self,
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
-        ok = FALSE;
-      g_string_append_printf (str, "%s\n", line);
+        {
+          ok = FALSE;
+          g_string_append_printf (str, "%s\n", line);
+        }
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_reset (stmt);
