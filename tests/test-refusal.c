@@ -635,6 +635,79 @@ test_refusal_accepts_empty_file (void)
   g_assert_cmpuint (g_list_model_get_n_items (rapport_store_get_stages (store, pipeline)), >, 0);
 }
 
+static void
+on_damaged (RapportStore *store,
+            const char   *message,
+            char        **out)
+{
+  *out = g_strdup (message);
+}
+
+/* The app checks a large file in a thread: a damaged one still reaches the
+ * user as a refusal, and nothing is written to it meanwhile or after. */
+static void
+test_background_check_damaged (void)
+{
+  g_autoptr(TestFile) file = test_file_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int root;
+
+  prepare_damaged (file);
+  root = query_int_sqlite (file->path, "SELECT rootpage FROM sqlite_schema WHERE name = 'contact'");
+  garble (file->path, (goffset) (root - 1) * PAGE_SIZE, PAGE_SIZE, 11);
+  before = rapport_test_file_checksum (file->path);
+
+  store = rapport_store_new_full (file->path, NULL, RAPPORT_STORE_CHECK_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_signal_connect (store, "damaged", G_CALLBACK (on_damaged), &message);
+
+  while (message == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "damaged"));
+  g_assert_nonnull (strstr (message, "unchanged"));
+
+  /* Every write is refused. */
+  org = rapport_store_add_organization (store, "Written to a damaged file", &error);
+  g_assert_null (org);
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT);
+
+  g_clear_object (&store);
+  after = rapport_test_file_checksum (file->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_background_check_healthy (void)
+{
+  g_autoptr(TestFile) file = test_file_new ();
+  g_autofree char *message = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_rapport_db (file->path);
+  store = rapport_store_new_full (file->path, NULL, RAPPORT_STORE_CHECK_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (on_damaged), &message);
+
+  /* The first write waits for the verdict, then goes through. */
+  org = rapport_store_add_organization (store, "Contoso", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (org);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -649,6 +722,8 @@ main (int    argc,
   g_test_add_func ("/refusal/corrupt/middle-page", test_refusal_corrupt_middle);
   g_test_add_func ("/refusal/corrupt/contact-table", test_refusal_corrupt_contact_table);
   g_test_add_func ("/refusal/corrupt/header", test_refusal_corrupt_header);
+  g_test_add_func ("/refusal/background-check/damaged", test_background_check_damaged);
+  g_test_add_func ("/refusal/background-check/healthy", test_background_check_healthy);
   g_test_add_func ("/refusal/too-new", test_refusal_too_new);
   g_test_add_func ("/refusal/foreign", test_refusal_foreign);
   g_test_add_func ("/refusal/foreign-wal", test_refusal_foreign_wal);

@@ -89,6 +89,25 @@ rapport_application_refuse (RapportApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The background check found the file damaged after the window showed:
+ * nothing was written (the store refuses every write from now on), so the
+ * user gets the same refusal as at start-up, instead of the board. */
+static void
+on_store_damaged (RapportApplication *self,
+                  const char         *message,
+                  RapportStore       *store)
+{
+  g_autoptr(GError) error = g_error_new_literal (RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT, message);
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  rapport_application_refuse (self, error);
+
+  for (const GList *l = windows; l; l = l->next)
+    if (!ADW_IS_MESSAGE_DIALOG (l->data))
+      gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
 /* Preferences */
 
 typedef struct
@@ -326,12 +345,17 @@ rapport_application_activate (GApplication *app)
       if (path == NULL)
         path = default_path = rapport_store_default_path ();
 
-      self->store = rapport_store_new (path, &error);
+      /* A large file's every page is checked in a thread while the board
+       * shows: a damaged one is refused as soon as that is known. */
+      self->store = rapport_store_new_full (path, NULL, RAPPORT_STORE_CHECK_IN_BACKGROUND, &error);
       if (self->store == NULL)
         {
           rapport_application_refuse (self, error);
           return;
         }
+
+      g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_store_damaged),
+                               self, G_CONNECT_SWAPPED);
 
       /* rapport-cli and other instances may write to the same file. */
       rapport_store_watch_external (self->store, 1000);

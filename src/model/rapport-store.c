@@ -50,6 +50,13 @@ struct _RapportStore
   /* pipeline id → GListStore of its stages */
   GHashTable    *stages;
 
+  RapportStoreFlags flags;
+  /* The deep integrity check, maybe still running in a thread */
+  GMutex         check_mutex;
+  GCond          check_cond;
+  int            check_state;
+  GError        *check_error;
+
   gboolean       renumbered;
   gint64         pinned_now;
   gint64         data_version;
@@ -62,7 +69,14 @@ G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  DAMAGED,
   N_SIGNALS
+};
+
+enum {
+  CHECK_PENDING,
+  CHECK_OK,
+  CHECK_DAMAGED,
 };
 
 static guint signals[N_SIGNALS];
@@ -304,10 +318,16 @@ step_int64 (RapportStore *self,
   return ret;
 }
 
+static gboolean wait_for_check (RapportStore  *self,
+                                GError       **error);
+
 gboolean
 rapport_store_begin (RapportStore  *self,
                      GError       **error)
 {
+  if (g_atomic_int_get (&self->check_state) != CHECK_OK && !wait_for_check (self, error))
+    return FALSE;
+
   return rapport_store_step_done (self, rapport_store_stmt (self, STMT_BEGIN), error);
 }
 
@@ -634,6 +654,7 @@ has_sqlite_magic (const char *path)
 static gboolean
 inspect_file (const char  *path,
               int         *version,
+              gboolean     deep,
               GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -684,8 +705,11 @@ inspect_file (const char  *path,
     }
 
   /* quick_check reads every page but skips index cross-checks: it finds a
-   * damaged file before we write to it, at a fraction of integrity_check. */
-  if (!query_int (db, "SELECT quick_check = 'ok' FROM pragma_quick_check(1)", &check_ok, &local_error))
+   * damaged file before we write to it, at a fraction of integrity_check.
+   * Still, it reads the whole file; see RAPPORT_STORE_CHECK_IN_BACKGROUND. */
+  check_ok = TRUE;
+  if (deep &&
+      !query_int (db, "SELECT quick_check = 'ok' FROM pragma_quick_check(1)", &check_ok, &local_error))
     goto refuse;
   if (!check_ok)
     {
@@ -873,17 +897,108 @@ fail:
   return FALSE;
 }
 
+/* Bytes 18 and 19 of the header are 2 for a file in WAL mode. */
+static gboolean
+is_wal_file (const char *path)
+{
+  guchar head[20] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gboolean ret = FALSE;
+
+  if (file != NULL)
+    {
+      ret = fread (head, 1, sizeof head, file) == sizeof head && head[18] == 2 && head[19] == 2;
+      fclose (file);
+    }
+
+  return ret;
+}
+
+static void
+background_check_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  RapportStore *self = source_object;
+  g_autoptr(GError) error = NULL;
+  int version;
+  gboolean ok = inspect_file (self->path, &version, TRUE, &error);
+
+  g_mutex_lock (&self->check_mutex);
+  g_atomic_int_set (&self->check_state, ok ? CHECK_OK : CHECK_DAMAGED);
+  if (!ok)
+    self->check_error = g_error_copy (error);
+  g_cond_broadcast (&self->check_cond);
+  g_mutex_unlock (&self->check_mutex);
+
+  g_task_return_boolean (task, ok);
+}
+
+static void
+background_check_done (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  RapportStore *self = RAPPORT_STORE (object);
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    g_signal_emit (self, signals[DAMAGED], 0, self->check_error->message);
+}
+
+/* Reading every page of a large file takes a few hundred milliseconds:
+ * the app checks in a thread while it shows the board, and the first write
+ * waits for the verdict, so a damaged file is still never written. */
+static void
+start_background_check (RapportStore *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, background_check_done, NULL);
+
+  g_atomic_int_set (&self->check_state, CHECK_PENDING);
+  g_task_set_source_tag (task, start_background_check);
+  g_task_run_in_thread (task, background_check_thread);
+}
+
+static gboolean
+wait_for_check (RapportStore  *self,
+                GError       **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&self->check_mutex);
+  while (self->check_state == CHECK_PENDING)
+    g_cond_wait (&self->check_cond, &self->check_mutex);
+  ok = self->check_state == CHECK_OK;
+  if (!ok)
+    g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT, self->check_error->message);
+  g_mutex_unlock (&self->check_mutex);
+
+  return ok;
+}
+
 static gboolean
 open_store (RapportStore  *self,
             const char    *template_id,
             GError       **error)
 {
   gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  gboolean defer;
   int version = -1;
   int rc;
 
-  if (exists && !inspect_file (self->path, &version, error))
+  /* Only a current, WAL-mode file can be checked while we run: opening it
+   * writes nothing, and no migration writes before the check is done. */
+  defer = (self->flags & RAPPORT_STORE_CHECK_IN_BACKGROUND) && exists && is_wal_file (self->path);
+
+  if (exists && !inspect_file (self->path, &version, !defer, error))
     return FALSE;
+
+  if (defer && version != RAPPORT_SCHEMA_VERSION)
+    {
+      defer = FALSE;
+      if (!inspect_file (self->path, &version, TRUE, error))
+        return FALSE;
+    }
 
   if (!exists && !create_file (self->path, error))
     return FALSE;
@@ -910,6 +1025,9 @@ open_store (RapportStore  *self,
   load_settings (self);
   self->data_version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
 
+  if (defer)
+    start_background_check (self);
+
   return TRUE;
 }
 
@@ -917,6 +1035,15 @@ RapportStore *
 rapport_store_new_with_template (const char  *path,
                                  const char  *template_id,
                                  GError     **error)
+{
+  return rapport_store_new_full (path, template_id, RAPPORT_STORE_DEFAULT, error);
+}
+
+RapportStore *
+rapport_store_new_full (const char         *path,
+                        const char         *template_id,
+                        RapportStoreFlags   flags,
+                        GError            **error)
 {
   g_autoptr(RapportStore) self = g_object_new (RAPPORT_TYPE_STORE, NULL);
 
@@ -933,6 +1060,7 @@ rapport_store_new_with_template (const char  *path,
     }
 
   self->path = g_strdup (path);
+  self->flags = flags;
   if (!open_store (self, template_id, error))
     return NULL;
 
@@ -1191,6 +1319,9 @@ rapport_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->default_currency, g_free);
+  g_clear_error (&self->check_error);
+  g_mutex_clear (&self->check_mutex);
+  g_cond_clear (&self->check_cond);
 
   G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
 }
@@ -1216,6 +1347,20 @@ rapport_store_class_init (RapportStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+
+  /**
+   * RapportStore::damaged:
+   * @message: what is wrong, for people; it says the file was left unchanged
+   *
+   * Emitted when a check made in the background finds the file damaged.
+   * From then on every write fails and nothing is written.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -1231,6 +1376,9 @@ rapport_store_init (RapportStore *self)
   self->dynamic_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->select_stmts = g_hash_table_new (NULL, NULL);
   self->stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->check_state = CHECK_OK;
+  g_mutex_init (&self->check_mutex);
+  g_cond_init (&self->check_cond);
   self->speed_to_lead_minutes = 60;
 }
 

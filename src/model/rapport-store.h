@@ -68,12 +68,25 @@ typedef enum
   RAPPORT_BANT_TIMELINE,
 } RapportBantItem;
 
+typedef enum
+{
+  RAPPORT_STORE_DEFAULT = 0,
+  /* Check the whole file for damage in a thread instead of before
+   * returning (a main loop must run); the first write waits for the
+   * verdict, and RapportStore::damaged tells a damaged file. */
+  RAPPORT_STORE_CHECK_IN_BACKGROUND = 1 << 0,
+} RapportStoreFlags;
+
 /* Opening */
 char               *rapport_store_default_path          (void);
 RapportStore       *rapport_store_new                   (const char         *path,
                                                          GError            **error);
 RapportStore       *rapport_store_new_with_template     (const char         *path,
                                                          const char         *template_id,
+                                                         GError            **error);
+RapportStore       *rapport_store_new_full              (const char         *path,
+                                                         const char         *template_id,
+                                                         RapportStoreFlags   flags,
                                                          GError            **error);
 const char         *rapport_store_get_path              (RapportStore       *self);
 gboolean            rapport_store_check                 (RapportStore       *self,
