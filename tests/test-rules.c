@@ -301,8 +301,25 @@ test_followups_due_and_snooze (void)
   due_after = rapport_store_list_followups (store, TRUE, &error);
   g_assert_cmpuint (due_after->len, ==, 0);
 
+  /* A reminder shown is remembered; a new time forgets it. */
+  g_assert_true (rapport_store_set_reminded (store, overdue, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_activity_get_reminded_level (overdue), ==, 2);
+  g_assert_cmpint (rapport_activity_get_reminded_at (overdue), ==, T0);
+  g_assert_true (rapport_store_snooze_activity (store, overdue, T0 + 900, &error));
+  g_assert_cmpint (rapport_activity_get_reminded_level (overdue), ==, 0);
+  g_assert_true (rapport_store_set_reminded (store, overdue, 1, &error));
+  g_assert_true (rapport_store_reschedule_activity (store, overdue, T0 + 7200, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_activity_get_due_at (overdue), ==, T0 + 7200);
+  g_assert_cmpint (rapport_activity_get_snoozed_until (overdue), ==, 0);
+  g_assert_cmpint (rapport_activity_get_reminded_level (overdue), ==, 0);
+
   g_assert_true (rapport_store_complete_activity (store, future, &error));
   g_assert_false (rapport_store_snooze_activity (store, future, T0 + 60, &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rapport_store_reschedule_activity (store, future, T0 + 60, &error));
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
 
   rapport_test_tmpdir_free (g_steal_pointer (&dir));

@@ -29,6 +29,8 @@ enum {
   PROP_DEAL_ID,
   PROP_RULE,
   PROP_CREATED_AT,
+  PROP_REMINDED_LEVEL,
+  PROP_REMINDED_AT,
   N_PROPS
 };
 
@@ -75,6 +77,14 @@ rapport_activity_class_init (RapportActivityClass *klass)
 
   properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_REMINDED_LEVEL] =
+    g_param_spec_int ("reminded-level", NULL, NULL, 0, 2, 0,
+                      RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_REMINDED_AT] =
+    g_param_spec_int64 ("reminded-at", NULL, NULL, 0, G_MAXINT64, 0,
                         RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "activity", properties, N_PROPS);
@@ -163,4 +173,20 @@ rapport_activity_get_created_at (RapportActivity *self)
   g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
 
   return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_CREATED_AT);
+}
+
+int
+rapport_activity_get_reminded_level (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int (RAPPORT_RECORD (self), PROP_REMINDED_LEVEL);
+}
+
+gint64
+rapport_activity_get_reminded_at (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_REMINDED_AT);
 }

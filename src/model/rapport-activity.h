@@ -13,15 +13,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportActivity, rapport_activity, RAPPORT, ACTIVITY, RapportRecord)
 
-RapportActivityKind rapport_activity_get_kind          (RapportActivity *self);
-const char *       rapport_activity_get_title         (RapportActivity *self);
-const char *       rapport_activity_get_note          (RapportActivity *self);
-gint64             rapport_activity_get_due_at        (RapportActivity *self);
-gint64             rapport_activity_get_done_at       (RapportActivity *self);
-gint64             rapport_activity_get_snoozed_until (RapportActivity *self);
-gint64             rapport_activity_get_contact_id    (RapportActivity *self);
-gint64             rapport_activity_get_deal_id       (RapportActivity *self);
-RapportRule        rapport_activity_get_rule          (RapportActivity *self);
-gint64             rapport_activity_get_created_at    (RapportActivity *self);
+RapportActivityKind rapport_activity_get_kind           (RapportActivity *self);
+const char *       rapport_activity_get_title          (RapportActivity *self);
+const char *       rapport_activity_get_note           (RapportActivity *self);
+gint64             rapport_activity_get_due_at         (RapportActivity *self);
+gint64             rapport_activity_get_done_at        (RapportActivity *self);
+gint64             rapport_activity_get_snoozed_until  (RapportActivity *self);
+gint64             rapport_activity_get_contact_id     (RapportActivity *self);
+gint64             rapport_activity_get_deal_id        (RapportActivity *self);
+RapportRule        rapport_activity_get_rule           (RapportActivity *self);
+gint64             rapport_activity_get_created_at     (RapportActivity *self);
+int                rapport_activity_get_reminded_level (RapportActivity *self);
+gint64             rapport_activity_get_reminded_at    (RapportActivity *self);
 
 G_END_DECLS

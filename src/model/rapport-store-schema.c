@@ -163,9 +163,18 @@ static const char migration_2[] =
   "  PRIMARY KEY (deal_id, stage_action_id)"
   ") WITHOUT ROWID;";
 
+/* Version 3: what the reminders already told the user about a follow-up,
+ * so a restart does not say it again: 1 the early reminder, 2 the one at
+ * (or past) its time. Snoozing or rescheduling sets it back to 0. */
+static const char migration_3[] =
+  "ALTER TABLE activity ADD COLUMN reminded_level INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (reminded_level BETWEEN 0 AND 2);"
+  "ALTER TABLE activity ADD COLUMN reminded_at INTEGER;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);

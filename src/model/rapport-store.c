@@ -150,7 +150,10 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT id FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL"
     " AND coalesce(snoozed_until, due_at) <= ?1 ORDER BY coalesce(snoozed_until, due_at), id",
   [STMT_ACTIVITY_COMPLETE] = "UPDATE activity SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
-  [STMT_ACTIVITY_SNOOZE] = "UPDATE activity SET snoozed_until = ?2 WHERE id = ?1",
+  [STMT_ACTIVITY_SNOOZE] = "UPDATE activity SET snoozed_until = ?2, reminded_level = 0 WHERE id = ?1",
+  [STMT_ACTIVITY_RESCHEDULE] =
+    "UPDATE activity SET due_at = ?2, snoozed_until = NULL, reminded_level = 0 WHERE id = ?1",
+  [STMT_ACTIVITY_REMINDED] = "UPDATE activity SET reminded_level = ?2, reminded_at = ?3 WHERE id = ?1",
   [STMT_CONTACT_FIRST_CONTACT] =
     "UPDATE contact SET first_contacted_at = ?2, updated_at = ?2"
     " WHERE id = ?1 AND first_contacted_at IS NULL",
@@ -2744,6 +2747,11 @@ fail:
   return FALSE;
 }
 
+static gboolean update_activity (RapportStore     *self,
+                                 RapportActivity  *activity,
+                                 sqlite3_stmt     *stmt,
+                                 GError          **error);
+
 gboolean
 rapport_store_snooze_activity (RapportStore     *self,
                                RapportActivity  *activity,
@@ -2764,6 +2772,16 @@ rapport_store_snooze_activity (RapportStore     *self,
   sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
   sqlite3_bind_int64 (stmt, 2, until);
 
+  return update_activity (self, activity, stmt, error);
+}
+
+/* One statement on one activity, its own transaction; reloads the object. */
+static gboolean
+update_activity (RapportStore     *self,
+                 RapportActivity  *activity,
+                 sqlite3_stmt     *stmt,
+                 GError          **error)
+{
   if (!rapport_store_begin (self, error))
     return FALSE;
   if (!rapport_store_step_done (self, stmt, error))
@@ -2777,6 +2795,49 @@ rapport_store_snooze_activity (RapportStore     *self,
   reload_record (self, RAPPORT_RECORD (activity), NULL);
   rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
   return TRUE;
+}
+
+gboolean
+rapport_store_reschedule_activity (RapportStore     *self,
+                                   RapportActivity  *activity,
+                                   gint64            due_at,
+                                   GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+
+  if (rapport_activity_get_done_at (activity) != 0)
+    return invalid (error, _("This follow-up is already done"));
+  if (due_at <= 0)
+    return invalid (error, _("A follow-up needs a due time"));
+
+  stmt = rapport_store_stmt (self, STMT_ACTIVITY_RESCHEDULE);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
+  sqlite3_bind_int64 (stmt, 2, due_at);
+
+  return update_activity (self, activity, stmt, error);
+}
+
+gboolean
+rapport_store_set_reminded (RapportStore     *self,
+                            RapportActivity  *activity,
+                            int               level,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+  g_return_val_if_fail (level >= 0 && level <= 2, FALSE);
+
+  stmt = rapport_store_stmt (self, STMT_ACTIVITY_REMINDED);
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
+  sqlite3_bind_int (stmt, 2, level);
+  sqlite3_bind_int64 (stmt, 3, rapport_store_now (self));
+
+  return update_activity (self, activity, stmt, error);
 }
 
 /* Notes and the negotiation log */

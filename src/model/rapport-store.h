@@ -27,7 +27,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 2
+#define RAPPORT_SCHEMA_VERSION 3
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -234,6 +234,15 @@ gboolean            rapport_store_complete_activity     (RapportStore       *sel
 gboolean            rapport_store_snooze_activity       (RapportStore       *self,
                                                          RapportActivity    *activity,
                                                          gint64              until,
+                                                         GError            **error);
+gboolean            rapport_store_reschedule_activity   (RapportStore       *self,
+                                                         RapportActivity    *activity,
+                                                         gint64              due_at,
+                                                         GError            **error);
+/* Remembers which reminder of a follow-up was shown (1 early, 2 due). */
+gboolean            rapport_store_set_reminded          (RapportStore       *self,
+                                                         RapportActivity    *activity,
+                                                         int                 level,
                                                          GError            **error);
 RapportNote        *rapport_store_add_note              (RapportStore       *self,
                                                          gint64              contact_id,
