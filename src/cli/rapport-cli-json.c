@@ -259,3 +259,12 @@ rapport_json_print (JsonNode *node)
   fputs (text, stdout);
   fputc ('\n', stdout);
 }
+
+void
+rapport_json_print_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_set_array (node, array);
+  rapport_json_print (node);
+}

@@ -28,5 +28,7 @@ JsonNode *rapport_json_stage        (RapportStage    *stage);
 
 /* Prints @node pretty-printed on stdout and frees it. */
 void      rapport_json_print        (JsonNode        *node);
+/* Prints @array as one JSON document on stdout. */
+void      rapport_json_print_array  (JsonArray       *array);
 
 G_END_DECLS

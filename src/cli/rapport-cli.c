@@ -219,12 +219,7 @@ cmd_stage_list (Cli   *cli,
     }
 
   if (json)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-      json_node_set_array (node, array);
-      rapport_json_print (node);
-    }
+    rapport_json_print_array (array);
 
   return 0;
 }
@@ -359,12 +354,7 @@ cmd_contact_list (Cli   *cli,
     }
 
   if (json)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-      json_node_set_array (node, array);
-      rapport_json_print (node);
-    }
+    rapport_json_print_array (array);
 
   return 0;
 }
@@ -779,12 +769,7 @@ cmd_deal_list (Cli   *cli,
     }
 
   if (json)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-      json_node_set_array (node, array);
-      rapport_json_print (node);
-    }
+    rapport_json_print_array (array);
 
   return 0;
 }
@@ -883,12 +868,7 @@ cmd_followup_list (Cli   *cli,
     }
 
   if (json)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-      json_node_set_array (node, array);
-      rapport_json_print (node);
-    }
+    rapport_json_print_array (array);
 
   return 0;
 }
