@@ -272,12 +272,17 @@ add_contacts (RapportStore    *self,
 static gint64
 random_value (GRand *rand)
 {
-  /* Roughly log-uniform between 500 and 250 000, in whole units. */
-  double exponent = g_rand_double_range (rand, 2.7, 5.4);
-  gint64 units = (gint64) g_rand_int_range (rand, 1, 10) * 100;
+  /* Many small deals, fewer large ones: 500–5 000, 5 000–50 000 and
+   * 50 000–250 000 in whole units, rounded to 50, as minor units. */
+  int roll = g_rand_int_range (rand, 0, 100);
+  gint64 units;
 
-  for (double e = 3.0; e < exponent; e += 0.5)
-    units = units * 2;
+  if (roll < 50)
+    units = g_rand_int_range (rand, 10, 100) * 50;
+  else if (roll < 85)
+    units = g_rand_int_range (rand, 100, 1000) * 50;
+  else
+    units = g_rand_int_range (rand, 1000, 5000) * 50;
 
   return units * 100;
 }
