@@ -22,6 +22,7 @@
 #include "rapport-store-private.h"
 #include "rapport-templates.h"
 #include "rapport-time.h"
+#include "rapport-validate.h"
 
 /* Ranks leave room between neighbours so a drop touches one row; a stage is
  * renumbered only when a gap is used up. */
@@ -1431,41 +1432,20 @@ static gboolean
 check_email (const char  *email,
              GError     **error)
 {
-  const char *at;
-
-  if (email == NULL || *email == '\0')
+  if (email == NULL || *email == '\0' || rapport_email_is_plausible (email))
     return TRUE;
 
-  at = strchr (email, '@');
-  if (at == NULL || at == email || strchr (at + 1, '@') != NULL ||
-      strchr (at + 1, '.') == NULL || g_str_has_suffix (email, ".") ||
-      strpbrk (email, " \t\n,;<>") != NULL || strlen (email) > 254)
-    return invalid (error, _("“%s” does not look like an email address (name@example.com)"), email);
-
-  return TRUE;
+  return invalid (error, _("“%s” does not look like an email address (name@example.com)"), email);
 }
 
 static gboolean
 check_phone (const char  *phone,
              GError     **error)
 {
-  guint digits = 0;
-
-  if (phone == NULL || *phone == '\0')
+  if (phone == NULL || *phone == '\0' || rapport_phone_is_plausible (phone))
     return TRUE;
 
-  for (const char *p = phone; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (strchr ("+-(). /", *p) == NULL)
-        return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), phone);
-    }
-
-  if (digits < 3 || digits > 20)
-    return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), phone);
-
-  return TRUE;
+  return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), phone);
 }
 
 static gboolean
