@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window holds three views in an AdwViewStack, switched from the header
- * bar when wide and from a bar at the bottom when narrow. Until the
- * pipeline board lands, the Pipeline page is a plain overview: one column
- * per stage of the current pipeline with its number of open deals.
+ * bar when wide and from a bar at the bottom when narrow. The Pipeline page
+ * is the board (RapportPipelineView); views report through the window's one
+ * toast overlay.
  */
 
 #define G_LOG_DOMAIN "rapport-window"
@@ -14,7 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-pipeline-view.h"
 #include "rapport-window.h"
+#include "rapport-deal-dialog.h"
+#include "rapport-lead-dialog.h"
 
 struct _RapportWindow
 {
@@ -25,15 +28,11 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
-  GtkLabel             *pipeline_title;
-  GtkLabel             *pipeline_summary;
-  GtkBox               *stage_row;
+  RapportPipelineView  *pipeline_view;
 
   /* Owned references */
   RapportStore         *store;
   GSettings            *settings;      /* NULL when the schema is not installed */
-  GPtrArray            *stage_deals;   /* GListModel per column, in stage order */
-  GPtrArray            *count_labels;  /* GtkLabel per column, borrowed from the row */
 
   /* Owned memory */
   char                 *search_text;
@@ -49,173 +48,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Pipeline overview */
-
-static char *
-format_open_deals (guint n)
-{
-  return g_strdup_printf (ngettext ("%u open deal", "%u open deals", n), n);
-}
-
-/* Counts only: the columns stay, so focus and scrolling are kept. */
-static void
-rapport_window_update_counts (RapportWindow *self)
-{
-  guint total = 0;
-  g_autofree char *deals = NULL;
-  g_autofree char *summary = NULL;
-
-  g_assert (RAPPORT_IS_WINDOW (self));
-
-  for (guint i = 0; i < self->stage_deals->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (self->count_labels, i);
-      GtkWidget *column = gtk_widget_get_parent (gtk_widget_get_parent (label));
-      guint n = g_list_model_get_n_items (g_ptr_array_index (self->stage_deals, i));
-      g_autofree char *count = g_strdup_printf ("%u", n);
-      g_autofree char *description = format_open_deals (n);
-
-      gtk_label_set_label (GTK_LABEL (label), count);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (column),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
-      total += n;
-    }
-
-  deals = format_open_deals (total);
-  /* Translators: the first %s is “N open deals”, then the number of stages. */
-  summary = g_strdup_printf (ngettext ("%s in %u stage", "%s in %u stages", self->stage_deals->len),
-                             deals, self->stage_deals->len);
-  gtk_label_set_label (self->pipeline_summary, summary);
-}
-
-static GtkWidget *
-create_stage_column (RapportWindow *self,
-                     RapportStage  *stage,
-                     GtkWidget    **count_label)
-{
-  GtkWidget *column;
-  GtkWidget *header;
-  GtkWidget *name;
-  GtkWidget *count;
-  GtkWidget *probability;
-  GtkWidget *purpose;
-  g_autofree char *probability_text = NULL;
-  const char *purpose_text = rapport_stage_get_purpose (stage);
-
-  g_assert (RAPPORT_IS_WINDOW (self));
-
-  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (column, "stage-column");
-  gtk_widget_set_hexpand (column, TRUE);
-  /* Screen readers and tests find a column by its stage. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (column),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rapport_stage_get_name (stage),
-                                  -1);
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (column), header);
-
-  name = gtk_label_new (rapport_stage_get_name (stage));
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_set_tooltip_text (name, rapport_stage_get_name (stage));
-  gtk_widget_add_css_class (name, "heading");
-  gtk_box_append (GTK_BOX (header), name);
-
-  count = gtk_label_new (NULL);
-  gtk_widget_add_css_class (count, "stage-count");
-  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (header), count);
-
-  /* Translators: a stage's chance of winning a deal; “%%” is the percent sign. */
-  probability_text = g_strdup_printf (_("%d%% win probability"), rapport_stage_get_probability (stage));
-  probability = gtk_label_new (probability_text);
-  gtk_label_set_xalign (GTK_LABEL (probability), 0);
-  gtk_widget_add_css_class (probability, "caption");
-  gtk_widget_add_css_class (probability, "dim-label");
-  gtk_box_append (GTK_BOX (column), probability);
-
-  if (purpose_text != NULL && *purpose_text != '\0')
-    {
-      purpose = gtk_label_new (purpose_text);
-      gtk_label_set_xalign (GTK_LABEL (purpose), 0);
-      gtk_label_set_wrap (GTK_LABEL (purpose), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (purpose), PANGO_WRAP_WORD_CHAR);
-      /* Wrapping labels ask for their full width unless told otherwise. */
-      gtk_label_set_width_chars (GTK_LABEL (purpose), 16);
-      gtk_label_set_max_width_chars (GTK_LABEL (purpose), 30);
-      gtk_widget_add_css_class (purpose, "stage-purpose");
-      gtk_box_append (GTK_BOX (column), purpose);
-    }
-
-  *count_label = count;
-  return column;
-}
-
-/* Stages come and go rarely (a template added, a stage renamed), so the
- * columns are simply built again. */
-static void
-rapport_window_rebuild_stages (RapportWindow *self)
-{
-  g_autoptr(RapportPipeline) pipeline = NULL;
-  GListModel *stages;
-  GtkWidget *child;
-
-  g_assert (RAPPORT_IS_WINDOW (self));
-
-  for (guint i = 0; i < self->stage_deals->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->stage_deals, i), self);
-  g_ptr_array_set_size (self->stage_deals, 0);
-  g_ptr_array_set_size (self->count_labels, 0);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stage_row))) != NULL)
-    gtk_box_remove (self->stage_row, child);
-
-  /* rapport_store_get_current_pipeline() hands out a reference. */
-  pipeline = rapport_store_get_current_pipeline (self->store);
-  if (pipeline == NULL)
-    {
-      gtk_label_set_label (self->pipeline_title, _("No Sales Process"));
-      gtk_label_set_label (self->pipeline_summary, "");
-      return;
-    }
-
-  gtk_label_set_label (self->pipeline_title, rapport_pipeline_get_name (pipeline));
-
-  stages = rapport_store_get_stages (self->store, pipeline);
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
-      GListModel *deals = rapport_store_get_stage_deals (self->store, stage);
-      GtkWidget *count = NULL;
-      GtkWidget *column = create_stage_column (self, stage, &count);
-
-      /* The list follows changed::deal itself; its items-changed is what
-       * tells us its count is current. */
-      g_signal_connect_object (deals, "items-changed",
-                               G_CALLBACK (rapport_window_update_counts), self,
-                               G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->stage_deals, deals);
-      g_ptr_array_add (self->count_labels, count);
-      gtk_box_append (self->stage_row, column);
-    }
-
-  rapport_window_update_counts (self);
-}
-
-static void
-on_store_structure_changed (RapportWindow *self,
-                            const char    *table,
-                            gint64         id,
-                            RapportStore  *store)
-{
-  g_assert (RAPPORT_IS_WINDOW (self));
-
-  rapport_window_rebuild_stages (self);
-}
 
 /* Search */
 
@@ -260,14 +92,26 @@ rapport_window_show_view_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
-/* Installed but disabled: the deal and lead editors arrive with the board,
- * and a button that does nothing should look like it. */
+/* Modal over the window; each dialog stores through the store and reports
+ * on this window's toast overlay, then closes itself. */
 static void
-rapport_window_not_yet_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
+rapport_window_new_deal_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
-  g_debug ("%s is not implemented yet", action_name);
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rapport_deal_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+rapport_window_new_lead_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rapport_lead_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Settings */
@@ -327,13 +171,7 @@ rapport_window_constructed (GObject *object)
 
   rapport_window_bind_settings (self);
 
-  g_signal_connect_object (self->store, "changed::pipeline",
-                           G_CALLBACK (on_store_structure_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::stage",
-                           G_CALLBACK (on_store_structure_changed), self,
-                           G_CONNECT_SWAPPED);
-  rapport_window_rebuild_stages (self);
+  rapport_pipeline_view_set_store (self->pipeline_view, self->store);
 }
 
 static void
@@ -342,14 +180,6 @@ rapport_window_dispose (GObject *object)
   RapportWindow *self = RAPPORT_WINDOW (object);
 
   rapport_window_unbind_settings (self);
-
-  if (self->stage_deals != NULL)
-    {
-      for (guint i = 0; i < self->stage_deals->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->stage_deals, i), self);
-    }
-  g_clear_pointer (&self->stage_deals, g_ptr_array_unref);
-  g_clear_pointer (&self->count_labels, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
 
@@ -422,6 +252,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   object_class->get_property = rapport_window_get_property;
   object_class->set_property = rapport_window_set_property;
 
+  g_type_ensure (RAPPORT_TYPE_PIPELINE_VIEW);
+
   /**
    * RapportWindow:store:
    *
@@ -450,9 +282,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, pipeline_title);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, pipeline_summary);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, pipeline_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, rapport_window_search_action);
@@ -463,8 +293,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "followups");
 
-  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_not_yet_action);
-  gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_not_yet_action);
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
 }
 
 static void
@@ -472,16 +302,10 @@ rapport_window_init (RapportWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->stage_deals = g_ptr_array_new_with_free_func (g_object_unref);
-  self->count_labels = g_ptr_array_new ();
-
   /* The entry sits in a clamp, so the bar cannot find it by itself; typing
    * anywhere in the window (outside another entry) starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-lead", FALSE);
 }
 
 RapportWindow *

@@ -1,0 +1,108 @@
+/* rapport-format.c — how the board writes money and dates for people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-format"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "rapport-format.h"
+#include "rapport-money.h"
+
+char *
+rapport_format_money (gint64      minor_units,
+                      const char *currency)
+{
+  g_autofree char *text = rapport_money_format (minor_units, currency);
+  int exponent = rapport_currency_exponent (currency);
+  struct lconv *lc;
+  const char *decimal;
+  g_autoptr(GString) zeros = NULL;
+  gint64 divisor = 1;
+  char *found;
+
+  for (int i = 0; i < exponent; i++)
+    divisor *= 10;
+
+  if (exponent <= 0 || minor_units % divisor != 0)
+    return g_steal_pointer (&text);
+
+  /* The same separator rapport_money_format() wrote: the fraction is the
+   * only place it appears, grouping uses another one. */
+  lc = localeconv ();
+  decimal = lc->mon_decimal_point && *lc->mon_decimal_point ? lc->mon_decimal_point : ".";
+  zeros = g_string_new (decimal);
+  for (int i = 0; i < exponent; i++)
+    g_string_append_c (zeros, '0');
+
+  found = g_strrstr (text, zeros->str);
+  if (found != NULL)
+    memmove (found, found + zeros->len, strlen (found + zeros->len) + 1);
+
+  return g_steal_pointer (&text);
+}
+
+char *
+rapport_format_money_whole (gint64      minor_units,
+                            const char *currency)
+{
+  int exponent = rapport_currency_exponent (currency);
+  gint64 divisor = 1;
+
+  for (int i = 0; i < exponent; i++)
+    divisor *= 10;
+
+  /* Half up; amounts are never negative. */
+  if (divisor > 1 && minor_units >= 0 && minor_units <= G_MAXINT64 - divisor / 2)
+    minor_units = (minor_units + divisor / 2) / divisor * divisor;
+
+  return rapport_format_money (minor_units, currency);
+}
+
+char *
+rapport_format_day (const char *iso_date,
+                    gint64      now,
+                    gboolean   *is_past)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  int year, month, mday;
+  const char *format;
+
+  if (is_past != NULL)
+    *is_past = FALSE;
+
+  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &year, &month, &mday) != 3)
+    return NULL;
+
+  day = g_date_time_new_local (year, month, mday, 0, 0, 0);
+  today = g_date_time_new_from_unix_local (now);
+  if (day == NULL || today == NULL)
+    return NULL;
+
+  if (is_past != NULL)
+    {
+      int ty, tm, td;
+
+      g_date_time_get_ymd (today, &ty, &tm, &td);
+      *is_past = year < ty || (year == ty && (month < tm || (month == tm && mday < td)));
+    }
+
+  if (year == g_date_time_get_year (today))
+    /* Translators: a day of this year on a deal card, as in “19 Feb”; see
+     * g_date_time_format() for the codes. */
+    format = _("%-d %b");
+  else
+    /* Translators: a day of another year on a deal card, as in
+     * “19 Feb 2027”; see g_date_time_format() for the codes. */
+    format = _("%-d %b %Y");
+
+  return g_date_time_format (day, format);
+}

@@ -1,0 +1,29 @@
+/* rapport-format.h — how the board writes money and dates for people
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* rapport_money_format(), without a fraction of zeros: "$40,000" for a
+ * whole amount, "$40,000.50" otherwise. */
+char *rapport_format_money (gint64       minor_units,
+                            const char  *currency);
+
+/* Rounded to whole major units, for estimates such as weighted values:
+ * "$694,288" for 69 428 750 cents. */
+char *rapport_format_money_whole (gint64       minor_units,
+                                  const char  *currency);
+
+/* A "YYYY-MM-DD" day, short and localized ("19 Feb", or "19 Feb 2027" when
+ * not in the year of @now); NULL when @iso_date is empty or malformed.
+ * @is_past says whether the day is before the day of @now (unix seconds). */
+char *rapport_format_day   (const char  *iso_date,
+                            gint64       now,
+                            gboolean    *is_past);
+
+G_END_DECLS

@@ -1,0 +1,519 @@
+#!/usr/bin/python3
+"""The pipeline board driven as a user would: real pointer drags through
+XTest, keys, accessibility to find cards and columns by name, and
+rapport-cli to read what was committed. Prints TAP.
+
+Environment: RAPPORT_APP, RAPPORT_CLI, DISPLAY (Xvfb), a session bus with
+an accessibility bus (build-aux/run-tests runs the suite so), G_TEST_BUILDDIR
+for screenshots. Uses Debian's python3 with gir1.2-atspi-2.0.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+
+import gi
+
+warnings.simplefilter("ignore", DeprecationWarning)
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+APP = os.environ["RAPPORT_APP"]
+CLI = os.environ["RAPPORT_CLI"]
+SHOTS = os.path.join(os.environ.get("G_TEST_BUILDDIR", "."), "shots")
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def cli(db, *args):
+    out = subprocess.run([CLI, "--db", db, *args], capture_output=True, text=True)
+    if out.returncode != 0:
+        raise Failure(f"rapport-cli {' '.join(args)}: {out.stderr.strip()}")
+    return out.stdout
+
+
+def cli_json(db, *args):
+    return json.loads(cli(db, *args, "--json"))
+
+
+def wait_for(what, predicate, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = predicate()
+            if last:
+                return last
+        except (Failure, gi.repository.GLib.Error):
+            # A widget may go away while the tree is walked (a card that
+            # left its column): look again.
+            pass
+        time.sleep(0.1)
+    raise Failure(f"timed out after {timeout} s waiting for {what} (last: {last!r})")
+
+
+def xdotool(*args):
+    subprocess.run(["xdotool", *map(str, args)], check=True)
+
+
+def screenshot(name):
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name + ".png")
+    subprocess.run(["timeout", "10", "import", "-window", "root", path], check=False)
+    print(f"# screenshot: {path}")
+
+
+class App:
+    """One running instance of Rapport on a database of its own."""
+
+    def __init__(self, db):
+        self.db = db
+        self.err = open(db + ".err", "w")
+        env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
+        self.proc = subprocess.Popen([APP, "--db", db], stderr=self.err, env=env)
+        self.node = wait_for("the app on the accessibility bus", self._find_app, 20)
+        wait_for("the board", lambda: self.find_all(role="list item"), 20)
+        time.sleep(0.5)
+
+    def _find_app(self):
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            if child is None:
+                continue
+            try:
+                if child.get_process_id() == self.proc.pid:
+                    return child
+            except Exception:
+                continue
+        check(self.proc.poll() is None, "the app exited")
+        return None
+
+    def find_all(self, name=None, role=None, exact=True):
+        hits = []
+
+        def walk(node, depth):
+            if node is None or depth > 60:
+                return
+            try:
+                n = node.get_name() or ""
+                r = node.get_role_name()
+            except Exception:
+                return
+            # GTK 4.8 names a button after its label twice ("Undo Undo").
+            same = n == name or n == f"{name} {name}"
+            if (name is None or (same if exact else name in n)) and (role is None or r == role):
+                hits.append(node)
+            for i in range(node.get_child_count()):
+                walk(node.get_child_at_index(i), depth + 1)
+
+        walk(self.node, 0)
+        return hits
+
+    def find(self, name, role=None, exact=True):
+        hits = [h for h in self.find_all(name, role, exact) if extents(h)[2] > 0]
+        check(hits, f"no visible widget named {name!r} (role {role})")
+        return hits[0]
+
+    def quit(self):
+        xdotool("key", "--clearmodifiers", "ctrl+q")
+        try:
+            status = self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise Failure("the app did not quit on Ctrl+Q")
+        self.err.close()
+        check(status == 0, f"exit status {status}")
+        with open(self.db + ".err") as f:
+            log = f.read()
+        check("CRITICAL" not in log, "the app logged criticals:\n" + log)
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def extents(node):
+    e = node.get_extents(Atspi.CoordType.WINDOW)
+    return e.x, e.y, e.width, e.height
+
+
+def center(node):
+    x, y, w, h = extents(node)
+    return x + w // 2, y + h // 2
+
+
+def drag_start(sx, sy):
+    """Press and move past GTK's drag threshold: the drag is on."""
+    xdotool("mousemove", sx, sy)
+    time.sleep(0.05)
+    xdotool("mousedown", 1)
+    time.sleep(0.05)
+    for i in range(1, 5):
+        xdotool("mousemove", sx + 4 * i, sy + 4 * i)
+        time.sleep(0.02)
+
+
+def drag_finish(sx, sy, dx, dy, steps=8):
+    for i in range(1, steps + 1):
+        xdotool("mousemove", sx + (dx - sx) * i // steps, sy + (dy - sy) * i // steps)
+        time.sleep(0.02)
+    xdotool("mousemove", dx + 2, dy + 2)
+    time.sleep(0.05)
+    xdotool("mousemove", dx, dy)
+    time.sleep(0.05)
+    xdotool("mouseup", 1)
+
+
+def drag(sx, sy, dx, dy):
+    drag_start(sx, sy)
+    drag_finish(sx + 16, sy + 16, dx, dy)
+
+
+def deal(db, deal_id):
+    return cli_json(db, "deal", "show", str(deal_id))
+
+
+def new_board(tmp, name):
+    """A database whose cards have names no other card shares."""
+    db = os.path.join(tmp, name + ".db")
+    cli(db, "init")
+    ids = {}
+    for title, stage in [("Alpha pilot", "Prospecting"), ("Bravo renewal", "Prospecting"),
+                         ("Charlie expansion", "Prospecting"), ("Delta licence", "Presentation"),
+                         ("Echo support", "Negotiation")]:
+        ids[title] = cli_json(db, "deal", "add", title, "--value", "12500", "--stage", stage)["id"]
+    return db, ids
+
+
+def column_of(app, stage):
+    return app.find(stage)
+
+
+def card(app, title):
+    return app.find(title)
+
+
+def inside(node, outer):
+    x, y, w, h = extents(node)
+    ox, oy, ow, oh = extents(outer)
+    return ox <= x + w // 2 <= ox + ow and oy <= y + h // 2 <= oy + oh
+
+
+def empty_spot(app, stage):
+    """A point in the column below its few cards, above the drop zones
+    that cover the bottom of the board while a drag is on."""
+    x, y, w, h = extents(column_of(app, stage))
+    return x + w // 2, y + h // 2
+
+
+def last_history(db, deal_id):
+    return deal(db, deal_id)["history"][-1]
+
+
+def test_drag_to_third_column(tmp):
+    db, ids = new_board(tmp, "drag")
+    app = App(db)
+    try:
+        sx, sy = center(card(app, "Alpha pilot"))
+        dx, dy = empty_spot(app, "Presentation")
+        drag(sx, sy, dx, dy)
+        wait_for("Alpha in Presentation",
+                 lambda: deal(db, ids["Alpha pilot"])["stage"] == "Presentation")
+        h = last_history(db, ids["Alpha pilot"])
+        check(h["from_stage"] == "Prospecting" and h["to_stage"] == "Presentation",
+              f"history: {h}")
+        wait_for("the card in the third column",
+                 lambda: inside(card(app, "Alpha pilot"), column_of(app, "Presentation")))
+        screenshot("board-after-drag")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_reorder_within_column(tmp):
+    db, ids = new_board(tmp, "reorder")
+    app = App(db)
+    try:
+        sx, sy = center(card(app, "Charlie expansion"))
+        x, y, w, h = extents(card(app, "Alpha pilot"))
+        drag(sx, sy, x + w // 2, y + 6)
+        wait_for("Charlie first in Prospecting",
+                 lambda: deal(db, ids["Charlie expansion"])["position"] == 0)
+        check(deal(db, ids["Charlie expansion"])["stage"] == "Prospecting", "changed stage")
+        check(deal(db, ids["Alpha pilot"])["position"] == 1, "Alpha is not second")
+        check(deal(db, ids["Bravo renewal"])["position"] == 2, "Bravo is not third")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_drop_on_lost(tmp):
+    db, ids = new_board(tmp, "lost")
+    app = App(db)
+    try:
+        # Cancelling the reason puts the card back.
+        sx, sy = center(card(app, "Alpha pilot"))
+        drag_start(sx, sy)
+        lost = wait_for("the Lost drop zone", lambda: app.find("Lost"))
+        dx, dy = center(lost)
+        screenshot("board-dragging")
+        drag_finish(sx + 16, sy + 16, dx, dy)
+        wait_for("the reason dialog", lambda: app.find("Reason"))
+        xdotool("key", "Escape")
+        time.sleep(0.5)
+        d = deal(db, ids["Alpha pilot"])
+        check(d["status"] == "open" and d["stage"] == "Prospecting", f"cancel changed it: {d}")
+
+        sx, sy = center(card(app, "Bravo renewal"))
+        drag_start(sx, sy)
+        lost = wait_for("the Lost drop zone", lambda: app.find("Lost"))
+        dx, dy = center(lost)
+        drag_finish(sx + 16, sy + 16, dx, dy)
+        wait_for("the reason dialog", lambda: app.find("Reason"))
+        time.sleep(0.3)
+        screenshot("board-lost-reason")
+        xdotool("type", "--delay", "20", "Chose a competitor")
+        xdotool("key", "Return")
+        d = wait_for("Bravo lost",
+                     lambda: (lambda d: d if d["status"] == "lost" else None)(deal(db, ids["Bravo renewal"])))
+        check(d["lost_reason"] == "Chose a competitor", f"reason: {d['lost_reason']!r}")
+        check(d["closed_at"] is not None, "no closed_at")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_undo(tmp):
+    db, ids = new_board(tmp, "undo")
+    app = App(db)
+    try:
+        sx, sy = center(card(app, "Bravo renewal"))
+        dx, dy = empty_spot(app, "Negotiation")
+        drag(sx, sy, dx, dy)
+        wait_for("Bravo in Negotiation",
+                 lambda: deal(db, ids["Bravo renewal"])["stage"] == "Negotiation")
+        undo = wait_for("the Undo button", lambda: app.find("Undo", role="push button"))
+        screenshot("board-undo-toast")
+        undo.do_action(0)
+        wait_for("Bravo back in Prospecting",
+                 lambda: deal(db, ids["Bravo renewal"])["stage"] == "Prospecting")
+        check(deal(db, ids["Bravo renewal"])["position"] == 1, "not back at its place")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_escape_cancels_drag(tmp):
+    db, ids = new_board(tmp, "escape")
+    app = App(db)
+    try:
+        sx, sy = center(card(app, "Alpha pilot"))
+        dx, dy = empty_spot(app, "Presentation")
+        drag_start(sx, sy)
+        for i in range(1, 9):
+            xdotool("mousemove", sx + (dx - sx) * i // 8, sy + (dy - sy) * i // 8)
+            time.sleep(0.02)
+        xdotool("key", "Escape")
+        time.sleep(0.2)
+        xdotool("mouseup", 1)
+        time.sleep(0.5)
+        d = deal(db, ids["Alpha pilot"])
+        check(d["stage"] == "Prospecting" and d["position"] == 0, f"moved: {d}")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_keyboard_move(tmp):
+    db, ids = new_board(tmp, "keys")
+    app = App(db)
+    try:
+        x, y, w, h = extents(card(app, "Delta licence"))
+        xdotool("mousemove", x + w // 2, y + 8)
+        xdotool("click", 1)
+        time.sleep(0.3)
+        xdotool("key", "--clearmodifiers", "ctrl+Right")
+        wait_for("Delta in Negotiation",
+                 lambda: deal(db, ids["Delta licence"])["stage"] == "Negotiation")
+        xdotool("key", "--clearmodifiers", "ctrl+Left")
+        xdotool("key", "--clearmodifiers", "ctrl+Left")
+        wait_for("Delta in Qualifying",
+                 lambda: deal(db, ids["Delta licence"])["stage"] == "Qualifying")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_other_writer(tmp):
+    db, ids = new_board(tmp, "live")
+    app = App(db)
+    try:
+        cli(db, "deal", "move", str(ids["Echo support"]), "Prospecting", "--position", "0")
+        start = time.monotonic()
+        wait_for("Echo in the first column",
+                 lambda: inside(card(app, "Echo support"), column_of(app, "Prospecting")), 3)
+        took = time.monotonic() - start
+        check(took <= 2.0, f"took {took:.1f} s")
+        cli(db, "deal", "add", "Foxtrot from a script", "--value", "99", "--stage", "Closing")
+        wait_for("a new card", lambda: card(app, "Foxtrot from a script"), 3)
+        app.quit()
+    finally:
+        app.kill()
+
+
+def sensitive(node):
+    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
+def focus(node):
+    """Click into a field (GTK 4.8 does not implement AT-SPI's grab_focus)."""
+    x, y = center(node)
+    xdotool("mousemove", x, y)
+    xdotool("click", 1)
+    time.sleep(0.2)
+
+
+def type_text(text):
+    xdotool("type", "--delay", "15", "--", text)
+
+
+def press(app, name):
+    app.find(name, role="push button").do_action(0)
+    time.sleep(0.4)
+
+
+def test_new_deal_dialog(tmp):
+    db, ids = new_board(tmp, "newdeal")
+    app = App(db)
+    try:
+        press(app, "New Deal")
+        title = wait_for("the Title field", lambda: app.find("Title", role="text"))
+        create = app.find("Create", role="push button")
+        check(not sensitive(create), "Create is enabled with an empty title")
+        focus(title)
+        type_text("Golf rollout")
+        focus(app.find("Value", role="text"))
+        type_text("-5")
+        time.sleep(0.3)
+        check(not sensitive(app.find("Create", role="push button")), "Create accepts a negative value")
+        xdotool("key", "BackSpace", "BackSpace")
+        type_text("2,500.75")
+        time.sleep(0.3)
+        screenshot("dialog-new-deal")
+        wait_for("Create to be enabled", lambda: sensitive(app.find("Create", role="push button")))
+        xdotool("key", "--clearmodifiers", "ctrl+Return")
+        made = wait_for("the new deal", lambda: [d for d in cli_json(db, "deal", "list")
+                                                  if d["title"] == "Golf rollout"])
+        check(made[0]["value"] == 250075, f"value {made[0]['value']}")
+        check(made[0]["stage"] == "Prospecting", f"stage {made[0]['stage']}")
+        wait_for("its card", lambda: card(app, "Golf rollout"))
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_new_lead_dialog(tmp):
+    db, ids = new_board(tmp, "newlead")
+    app = App(db)
+    try:
+        press(app, "New Lead")
+        name = wait_for("the Name field", lambda: app.find("Name", role="text"))
+        focus(name)
+        type_text("Hana Sato")
+        focus(app.find("Email", role="text"))
+        type_text("hana@example")
+        focus(app.find("Phone", role="text"))
+        time.sleep(0.3)
+        check(not sensitive(app.find("Create", role="push button")), "Create accepts a bad email")
+        focus(app.find("Email", role="text"))
+        type_text(".com")
+        focus(app.find("Phone", role="text"))
+        type_text("+81 3 1234 5678")
+        time.sleep(0.3)
+        screenshot("dialog-new-lead")
+        xdotool("key", "--clearmodifiers", "ctrl+Return")
+        lead = wait_for("the lead", lambda: [c for c in cli_json(db, "contact", "list")
+                                             if c["name"] == "Hana Sato"])[0]
+        check(lead["lifecycle"] == "lead", f"lifecycle {lead['lifecycle']}")
+        check(lead["email"] == "hana@example.com", f"email {lead['email']}")
+        followups = [f for f in cli_json(db, "followup", "list") if f["contact_id"] == lead["id"]]
+        check(len(followups) == 1 and followups[0]["rule"] == "speed-to-lead", f"follow-ups {followups}")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_empty_board(tmp):
+    db = os.path.join(tmp, "empty.db")
+    cli(db, "init")
+    app = App.__new__(App)
+    app.db = db
+    app.err = open(db + ".err", "w")
+    env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
+    app.proc = subprocess.Popen([APP, "--db", db], stderr=app.err, env=env)
+    try:
+        app.node = wait_for("the app on the accessibility bus", app._find_app, 20)
+        wait_for("the empty state", lambda: app.find("No Deals Yet", exact=False))
+        time.sleep(0.5)
+        screenshot("board-empty")
+        press(app, "Load Demo Data")
+        wait_for("demo deals", lambda: len(cli_json(db, "deal", "list")) > 20)
+        wait_for("cards", lambda: app.find_all(role="list item"))
+        screenshot("board-demo-loaded")
+        app.quit()
+    finally:
+        app.kill()
+
+
+TESTS = [
+    test_drag_to_third_column,
+    test_reorder_within_column,
+    test_drop_on_lost,
+    test_undo,
+    test_escape_cancels_drag,
+    test_keyboard_move,
+    test_other_writer,
+    test_new_deal_dialog,
+    test_new_lead_dialog,
+    test_empty_board,
+]
+
+
+def main():
+    if not os.environ.get("DISPLAY"):
+        print("1..0 # SKIP no display; run the suite through build-aux/run-tests")
+        return 0
+    only = sys.argv[1:]
+    tests = [t for t in TESTS if not only or t.__name__ in only]
+    print(f"1..{len(tests)}")
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, test in enumerate(tests, 1):
+            try:
+                test(tmp)
+                print(f"ok {n} {test.__name__}")
+            except Exception as e:  # noqa: BLE001
+                failed += 1
+                print(f"not ok {n} {test.__name__}: {e}")
+                for line in traceback.format_exc().splitlines():
+                    print("# " + line)
+            sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
