@@ -359,15 +359,21 @@ test_move_and_order (void)
   g_autoptr(RapportStage) third = rapport_test_stage_at (store, 2);
   g_autoptr(GListModel) first_list = rapport_store_get_stage_deals (store, first);
   g_autoptr(GListModel) third_list = rapport_store_get_stage_deals (store, third);
+  g_autoptr(RapportStage) fifth = rapport_test_stage_at (store, 4);
+  g_autoptr(GListModel) fifth_list = rapport_store_get_stage_deals (store, fifth);
   g_autoptr(RapportDeal) a = add_deal (store, "A", id_of (first));
   g_autoptr(RapportDeal) b = add_deal (store, "B", id_of (first));
   g_autoptr(RapportDeal) c = add_deal (store, "C", id_of (first));
   g_autoptr(GError) error = NULL;
   ItemsChanged changed = { 0, };
+  ItemsChanged untouched = { 0, };
 
   assert_order (first_list, id_of (a), id_of (b), id_of (c), (gint64) 0);
 
   g_signal_connect (first_list, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  g_signal_connect (fifth_list, "items-changed", G_CALLBACK (on_items_changed), &untouched);
+  g_assert_true (rapport_store_list_contains (first_list, id_of (b)));
+  g_assert_false (rapport_store_list_contains (third_list, id_of (b)));
 
   /* Reorder: C to the top; the list says only what moved. */
   g_assert_true (rapport_store_move_deal (store, c, first, 0, &error));
@@ -393,6 +399,10 @@ test_move_and_order (void)
   /* Past the end appends. */
   g_assert_true (rapport_store_move_deal (store, c, first, 99, &error));
   assert_order (first_list, id_of (b), id_of (c), (gint64) 0);
+
+  /* A column the moves never touched was not even asked to change. */
+  g_assert_cmpuint (untouched.count, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fifth_list), ==, 0);
 
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }

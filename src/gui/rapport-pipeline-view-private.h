@@ -44,6 +44,7 @@ struct _RapportPipelineView
   /* Borrowed references */
   AdwToast          *last_toast;        /* weak: the Undo toast showing */
   guint              toast_timeout_id;
+  guint              totals_idle_id;
 
   gint64             pipeline_id;       /* the pipeline the columns show */
 

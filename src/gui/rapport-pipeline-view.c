@@ -296,13 +296,26 @@ on_store_structure_changed (RapportPipelineView *self)
   rapport_pipeline_view_sync (self);
 }
 
-/* After the stage lists (connected before us) have followed the change. */
+static gboolean
+update_totals_idle_cb (gpointer data)
+{
+  RapportPipelineView *self = data;
+
+  self->totals_idle_id = 0;
+  rapport_pipeline_view_update_totals (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Each column re-reads its own totals when the change concerns it; the
+ * summary adds them up once all handlers of this change have run. */
 static void
 on_store_deal_changed (RapportPipelineView *self)
 {
   g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
 
-  rapport_pipeline_view_update_totals (self, TRUE);
+  if (self->totals_idle_id == 0)
+    self->totals_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_totals_idle_cb, self, NULL);
 }
 
 static void

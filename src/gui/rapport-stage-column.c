@@ -127,7 +127,8 @@ rapport_stage_column_update_name (RapportStageColumn *self)
 /**
  * rapport_stage_column_refresh_totals:
  *
- * Reads the stage's totals again; the board calls it on changed::deal.
+ * Reads the stage's totals again: when a deal of the stage changes, when
+ * deals come or go, and when the board is (re)built.
  */
 void
 rapport_stage_column_refresh_totals (RapportStageColumn *self)
@@ -195,6 +196,20 @@ on_stage_notify (RapportStageColumn *self,
     }
 }
 
+/* A deal of this stage changed (its value, say), or many did: read the
+ * totals again. Moves in and out arrive as items-changed instead. */
+static void
+on_store_deal_changed (RapportStageColumn *self,
+                       const char         *table,
+                       gint64              id,
+                       RapportStore       *store)
+{
+  g_assert (RAPPORT_IS_STAGE_COLUMN (self));
+
+  if (id == 0 || rapport_store_list_contains (self->deals, id))
+    rapport_stage_column_refresh_totals (self);
+}
+
 static void
 on_deals_items_changed (RapportStageColumn *self,
                         guint               position,
@@ -204,14 +219,11 @@ on_deals_items_changed (RapportStageColumn *self,
 {
   g_assert (RAPPORT_IS_STAGE_COLUMN (self));
 
-  /* Totals follow changed::deal (the board asks); the count and the
-   * placeholder follow the list itself, so they never disagree with it. */
+  /* A deal came or went: the count, the placeholder and the totals
+   * change with the list, so they never disagree with it. */
   if (removed != added)
     {
-      g_autofree char *count = g_strdup_printf ("%u", g_list_model_get_n_items (model));
-
-      gtk_label_set_label (self->count_label, count);
-      gtk_widget_set_visible (self->empty_label, g_list_model_get_n_items (model) == 0);
+      rapport_stage_column_refresh_totals (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DEALS]);
     }
 }
@@ -882,6 +894,9 @@ rapport_stage_column_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::activity",
                            G_CALLBACK (on_store_activity_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::deal",
+                           G_CALLBACK (on_store_deal_changed), self,
                            G_CONNECT_SWAPPED);
 
   rapport_stage_column_update_name (self);

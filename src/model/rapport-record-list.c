@@ -112,13 +112,45 @@ rapport_record_list_reload (RapportRecordList *self)
                               old->len - head - tail, ids->len - head - tail);
 }
 
+static gboolean
+contains_id (RapportRecordList *self,
+             gint64             id)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A change to one deal concerns a stage's list only if the deal is in it
+ * or belongs in it now: on a board of 100 000 deals, a move re-reads two
+ * columns, not all of them. */
+static gboolean
+concerns_list (RapportRecordList *self,
+               gint64             id)
+{
+  g_autoptr(RapportDeal) deal = NULL;
+
+  if (id == 0 || self->query != STMT_DEAL_IDS_OF_STAGE)
+    return TRUE;
+  if (contains_id (self, id))
+    return TRUE;
+
+  deal = rapport_store_lookup (self->store, RAPPORT_TYPE_DEAL, id, NULL);
+  return deal == NULL ||
+         (rapport_deal_get_stage_id (deal) == self->param &&
+          rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_OPEN);
+}
+
 static void
 on_store_changed (RapportRecordList *self,
                   const char        *table,
                   gint64             id,
                   RapportStore      *store)
 {
-  rapport_record_list_reload (self);
+  if (concerns_list (self, id))
+    rapport_record_list_reload (self);
 }
 
 static void
@@ -170,6 +202,15 @@ rapport_record_list_new (RapportStore *store,
   g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   return G_LIST_MODEL (self);
+}
+
+gboolean
+rapport_record_list_contains (RapportRecordList *self,
+                              gint64             id)
+{
+  g_return_val_if_fail (RAPPORT_IS_RECORD_LIST (self), FALSE);
+
+  return contains_id (self, id);
 }
 
 gint64

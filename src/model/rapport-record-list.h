@@ -25,5 +25,7 @@ GListModel *rapport_record_list_new    (RapportStore *store,
 gint64      rapport_record_list_get_id (RapportRecordList *self,
                                         guint              position);
 void        rapport_record_list_reload (RapportRecordList *self);
+gboolean    rapport_record_list_contains (RapportRecordList *self,
+                                          gint64             id);
 
 G_END_DECLS

@@ -171,10 +171,16 @@ static const char migration_3[] =
   "  CHECK (reminded_level BETWEEN 0 AND 2);"
   "ALTER TABLE activity ADD COLUMN reminded_at INTEGER;";
 
+/* Version 4: the board's column totals (count and sum of the open deals
+ * of a stage in one currency) read from an index alone. */
+static const char migration_4[] =
+  "CREATE INDEX deal_totals ON deal (stage_id, status, currency, value);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);

@@ -58,7 +58,7 @@ struct _RapportStore
   int            check_state;
   GError        *check_error;
 
-  gboolean       renumbered;
+  gint64         renumbered_stage;
   gint64         pinned_now;
   gint64         data_version;
   guint          watch_id;
@@ -571,6 +571,23 @@ reload_live (RapportStore *self,
   g_hash_table_iter_init (&iter, map);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (live, g_object_ref (value));
+
+  for (guint i = 0; i < live->len; i++)
+    reload_record (self, live->pdata[i], NULL);
+}
+
+static void
+reload_live_deals_of_stage (RapportStore *self,
+                            gint64        stage_id)
+{
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, identity_of (self, RAPPORT_TYPE_DEAL));
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (rapport_deal_get_stage_id (value) == stage_id)
+      g_ptr_array_add (live, g_object_ref (value));
 
   for (guint i = 0; i < live->len; i++)
     reload_record (self, live->pdata[i], NULL);
@@ -2000,6 +2017,15 @@ rapport_store_get_followups (RapportStore *self)
   return rapport_record_list_new (self, RAPPORT_TYPE_ACTIVITY, STMT_FOLLOWUP_IDS_OPEN, 0);
 }
 
+gboolean
+rapport_store_list_contains (GListModel *list,
+                             gint64      id)
+{
+  g_return_val_if_fail (RAPPORT_IS_RECORD_LIST (list), FALSE);
+
+  return rapport_record_list_contains (RAPPORT_RECORD_LIST (list), id);
+}
+
 gpointer
 rapport_store_lookup (RapportStore  *self,
                       GType          type,
@@ -2266,7 +2292,7 @@ rank_for_position (RapportStore  *self,
 
       *rank = (gint64) position * RANK_GAP;
       /* Live deals of the stage now hold stale ranks: reload after commit. */
-      self->renumbered = TRUE;
+      self->renumbered_stage = stage_id;
     }
 
   return TRUE;
@@ -2425,16 +2451,15 @@ rapport_store_move_deal (RapportStore  *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  if (self->renumbered)
-    reload_live (self, RAPPORT_TYPE_DEAL);
-  else
-    reload_record (self, RAPPORT_RECORD (deal), NULL);
-  self->renumbered = FALSE;
+  if (self->renumbered_stage != 0)
+    reload_live_deals_of_stage (self, self->renumbered_stage);
+  reload_record (self, RAPPORT_RECORD (deal), NULL);
+  self->renumbered_stage = 0;
   rapport_store_emit_changed (self, "deal", deal_id);
   return TRUE;
 
 fail:
-  self->renumbered = FALSE;
+  self->renumbered_stage = 0;
   rapport_store_rollback (self);
   return FALSE;
 }

@@ -27,7 +27,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 3
+#define RAPPORT_SCHEMA_VERSION 4
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -185,6 +185,11 @@ GListModel         *rapport_store_get_stage_deals       (RapportStore       *sel
                                                          RapportStage       *stage);
 GListModel         *rapport_store_get_contacts          (RapportStore       *self);
 GListModel         *rapport_store_get_followups         (RapportStore       *self);
+
+/* Whether a list from the store holds the record with that id, without
+ * making any object. */
+gboolean            rapport_store_list_contains         (GListModel         *list,
+                                                         gint64              id);
 
 /* Changing things: each one transaction */
 RapportOrganization *rapport_store_add_organization     (RapportStore       *self,
