@@ -15,8 +15,10 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application.h"
+#include "rapport-autostart.h"
 #include "rapport-bench-hook.h"
 #include "rapport-error.h"
+#include "rapport-reminders.h"
 #include "rapport-window.h"
 
 /* The spin button follows the model's own rule (1 minute to 7 days), so it
@@ -30,11 +32,15 @@ struct _RapportApplication
 
   /* Owned references */
   RapportStore   *store;
+  RapportReminders *reminders;  /* from activation on, with the store */
+  GSettings      *settings;     /* NULL when the schema is not installed */
 
   /* Owned memory */
   char           *db_path;      /* from --db; NULL for the default file */
 
   int             exit_status;
+  gboolean        background;   /* --background: no window at start */
+  gboolean        held;         /* g_application_hold() for the reminders */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -42,6 +48,7 @@ G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATI
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_REMINDERS,
   N_PROPS
 };
 
@@ -99,6 +106,19 @@ on_store_damaged (RapportApplication *self,
 {
   g_autoptr(GError) error = g_error_new_literal (RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT, message);
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* No more reminders from a file that refuses every write; the refusal
+   * dialog keeps the process alive until it is answered. */
+  if (self->reminders != NULL)
+    {
+      g_clear_object (&self->reminders);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDERS]);
+    }
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
 
   rapport_application_refuse (self, error);
 
@@ -278,6 +298,153 @@ set_action_enabled (RapportApplication *self,
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
 }
 
+/* Reminders and running in the background */
+
+static gboolean
+rapport_application_get_run_in_background (RapportApplication *self)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  /* Without the schema, its default. */
+  return self->settings == NULL || g_settings_get_boolean (self->settings, "run-in-background");
+}
+
+/* Closing the window must not end the reminders: while follow-ups are
+ * pending (or when started for the background) the application holds
+ * itself. Ctrl+Q still quits: g_application_quit() ignores holds. */
+static void
+rapport_application_update_hold (RapportApplication *self)
+{
+  gboolean want;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  want = self->reminders != NULL &&
+         rapport_application_get_run_in_background (self) &&
+         (self->background || rapport_reminders_get_has_pending (self->reminders));
+
+  if (want == self->held)
+    return;
+
+  self->held = want;
+  if (want)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+rapport_application_sync_autostart (RapportApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  /* The entry follows the setting; without a schema, nobody set it. */
+  if (self->settings == NULL)
+    return;
+
+  if (!rapport_autostart_sync (g_get_user_config_dir (),
+                               rapport_application_get_run_in_background (self), &error))
+    g_warning ("Could not update the autostart entry: %s", error->message);
+}
+
+static void
+on_run_in_background_changed (RapportApplication *self,
+                              const char         *key,
+                              GSettings          *settings)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  rapport_application_sync_autostart (self);
+  rapport_application_update_hold (self);
+}
+
+static GtkWindow *
+rapport_application_present_window (RapportApplication *self,
+                                    const char         *startup_id)
+{
+  GtkWindow *window;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+  g_assert (RAPPORT_IS_STORE (self->store));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (rapport_window_new (self, self->store));
+      rapport_bench_hook_watch (window);
+    }
+
+  /* The token the notification server gave lets the window take focus. */
+  if (startup_id != NULL)
+    gtk_window_set_startup_id (window, startup_id);
+  gtk_window_present (window);
+
+  return window;
+}
+
+/* "Open" on a reminder, or a click on it. The window does not show one
+ * record yet; the detail views will take @record from here. */
+static void
+on_reminders_open_requested (RapportApplication *self,
+                             RapportRecord      *record,
+                             RapportReminders   *reminders)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  rapport_application_present_window (self, rapport_reminders_get_activation_token (reminders));
+}
+
+static void
+on_reminders_has_pending (RapportApplication *self,
+                          GParamSpec         *pspec,
+                          RapportReminders   *reminders)
+{
+  rapport_application_update_hold (self);
+}
+
+static void
+rapport_application_start_reminders (RapportApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+  g_assert (RAPPORT_IS_STORE (self->store));
+
+  if (self->reminders != NULL)
+    return;
+
+  /* As the window does: a missing schema costs the settings, not the
+   * process (the window already says so). */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+
+  self->reminders = rapport_reminders_new (self->store, RAPPORT_REMINDERS_DEFAULT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDERS]);
+  g_signal_connect_object (self->reminders, "open-requested",
+                           G_CALLBACK (on_reminders_open_requested), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reminders, "notify::has-pending",
+                           G_CALLBACK (on_reminders_has_pending), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "reminder-lead-time", self->reminders, "lead-time",
+                       G_SETTINGS_BIND_GET);
+      g_signal_connect_object (self->settings, "changed::run-in-background",
+                               G_CALLBACK (on_run_in_background_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  rapport_application_sync_autostart (self);
+  rapport_application_update_hold (self);
+}
+
 /* GApplication */
 
 static int
@@ -297,6 +464,7 @@ rapport_application_handle_local_options (GApplication *app,
    * cannot change under us. */
   g_clear_pointer (&self->db_path, g_free);
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  self->background = g_variant_dict_contains (options, "background");
 
   return -1;
 }
@@ -358,14 +526,24 @@ rapport_application_activate (GApplication *app)
                                self, G_CONNECT_SWAPPED);
 
       /* rapport-cli and other instances may write to the same file. */
-      rapport_store_watch_external (self->store, 1000);
+      rapport_store_watch_external (self->store, 500);
       set_action_enabled (self, "preferences", TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
-  window = GTK_WINDOW (rapport_window_new (self, self->store));
-  rapport_bench_hook_watch (window);
-  gtk_window_present (window);
+  rapport_application_start_reminders (self);
+
+  /* --background (the autostart entry): reminders only, until one is
+   * opened. Turned off in the preferences, there is nothing to do. */
+  if (self->background)
+    {
+      if (!rapport_application_get_run_in_background (self))
+        g_printerr ("%s: %s\n", g_get_prgname (),
+                    _("Running in the background is turned off in the preferences"));
+      return;
+    }
+
+  rapport_application_present_window (self, NULL);
 }
 
 static void
@@ -374,6 +552,11 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
+
+  /* Before the store: the reminders' thread takes back the notifications
+   * whose buttons nobody would answer any more (bounded: a frozen
+   * notification server does not hold the exit). */
+  g_clear_object (&self->reminders);
 
   /* Stop polling the file; the windows that used the store are gone. */
   if (self->store != NULL)
@@ -387,6 +570,8 @@ rapport_application_dispose (GObject *object)
 {
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
@@ -414,6 +599,10 @@ rapport_application_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_REMINDERS:
+      g_value_set_object (value, self->reminders);
       break;
 
     default:
@@ -446,6 +635,17 @@ rapport_application_class_init (RapportApplicationClass *klass)
                          RAPPORT_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * RapportApplication:reminders:
+   *
+   * The reminders of follow-ups, from activation on (before the first
+   * window), or %NULL: the window shows RapportReminders::in-app-reminder.
+   */
+  properties[PROP_REMINDERS] =
+    g_param_spec_object ("reminders", NULL, NULL,
+                         RAPPORT_TYPE_REMINDERS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -457,6 +657,8 @@ rapport_application_init (RapportApplication *self)
       N_("Open the database FILE instead of the default one"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show the version and exit"), NULL },
+    { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Start without a window and show reminders of follow-ups"), NULL },
     { NULL }
   };
 
