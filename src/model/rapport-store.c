@@ -150,6 +150,19 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_FOLLOWUP_IDS_DUE] =
     "SELECT id FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL"
     " AND coalesce(snoozed_until, due_at) <= ?1 ORDER BY coalesce(snoozed_until, due_at), id",
+  /* Every pending follow-up that may have a reminder due by ?1 with a lead
+   * of ?2 seconds: no reminder comes earlier than its (snoozed) due time
+   * less the lead. A superset; the reminders decide on each one. */
+  [STMT_FOLLOWUP_REMINDER_CANDIDATES] =
+    "SELECT id FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL AND reminded_level < 2"
+    " AND min(coalesce(snoozed_until, due_at), due_at) - ?2 <= ?1"
+    " ORDER BY coalesce(snoozed_until, due_at), id",
+  [STMT_FOLLOWUP_IDS_AFTER] =
+    "SELECT id FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL AND reminded_level < 2"
+    " AND (coalesce(snoozed_until, due_at) > ?1 OR (coalesce(snoozed_until, due_at) = ?1 AND id > ?3))"
+    " ORDER BY coalesce(snoozed_until, due_at), id LIMIT ?2",
+  [STMT_FOLLOWUP_ANY_PENDING] =
+    "SELECT EXISTS (SELECT 1 FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL)",
   [STMT_ACTIVITY_COMPLETE] = "UPDATE activity SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
   [STMT_ACTIVITY_SNOOZE] = "UPDATE activity SET snoozed_until = ?2, reminded_level = 0 WHERE id = ?1",
   [STMT_ACTIVITY_RESCHEDULE] =
@@ -3130,4 +3143,50 @@ rapport_store_find_organizations_by_prefix (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return find_by_prefix (self, RAPPORT_TYPE_ORGANIZATION, STMT_ORGANIZATION_PREFIX, prefix, limit, error);
+}
+
+/* What the reminders read: a few rows, not every pending follow-up */
+
+GPtrArray *
+rapport_store_list_reminder_candidates (RapportStore  *self,
+                                        gint64         now,
+                                        int            lead_seconds,
+                                        GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = rapport_store_stmt (self, STMT_FOLLOWUP_REMINDER_CANDIDATES);
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int (stmt, 2, MAX (lead_seconds, 0));
+
+  return records_from (self, RAPPORT_TYPE_ACTIVITY, stmt, error);
+}
+
+GPtrArray *
+rapport_store_list_followups_after (RapportStore  *self,
+                                    gint64         after,
+                                    gint64         after_id,
+                                    guint          limit,
+                                    GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = rapport_store_stmt (self, STMT_FOLLOWUP_IDS_AFTER);
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  sqlite3_bind_int64 (stmt, 3, after_id);
+
+  return records_from (self, RAPPORT_TYPE_ACTIVITY, stmt, error);
+}
+
+gboolean
+rapport_store_has_pending_followups (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  return step_int64 (self, rapport_store_stmt (self, STMT_FOLLOWUP_ANY_PENDING), 0) != 0;
 }

@@ -180,6 +180,21 @@ void                rapport_store_get_stage_totals      (RapportStore       *sel
                                                          gint64             *total,
                                                          gint64             *weighted);
 
+/* For the reminders: the pending follow-ups (not yet reminded at their
+ * time) that may have a reminder due by @now with a lead of @lead_seconds,
+ * in due order; the next @limit after the one due at @after with id
+ * @after_id, in due order; and whether any follow-up is pending at all. */
+GPtrArray          *rapport_store_list_reminder_candidates (RapportStore *self,
+                                                            gint64        now,
+                                                            int           lead_seconds,
+                                                            GError      **error);
+GPtrArray          *rapport_store_list_followups_after  (RapportStore       *self,
+                                                         gint64              after,
+                                                         gint64              after_id,
+                                                         guint               limit,
+                                                         GError            **error);
+gboolean            rapport_store_has_pending_followups (RapportStore       *self);
+
 /* List models that follow the store (transfer full; RapportRecordList) */
 GListModel         *rapport_store_get_stage_deals       (RapportStore       *self,
                                                          RapportStage       *stage);

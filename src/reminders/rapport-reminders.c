@@ -662,9 +662,23 @@ rapport_reminders_fire_summary (RapportReminders     *self,
 
 /* Reminders on screen whose follow-up was done, snoozed or rescheduled
  * since (here or by another program) are taken back. */
+/* The follow-up if it is still pending (transfer full), else NULL. Shown
+ * reminders are few, and the store's identity map makes this cheap. */
+static RapportActivity *
+lookup_pending (RapportReminders *self,
+                gint64            id)
+{
+  RapportActivity *activity = rapport_store_get_activity (self->store, id, NULL);
+
+  if (activity != NULL &&
+      (rapport_activity_get_done_at (activity) != 0 || rapport_activity_get_due_at (activity) == 0))
+    g_clear_object (&activity);
+
+  return activity;
+}
+
 static void
-rapport_reminders_withdraw_stale (RapportReminders *self,
-                                  GHashTable       *pending)
+rapport_reminders_withdraw_stale (RapportReminders *self)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -674,7 +688,7 @@ rapport_reminders_withdraw_stale (RapportReminders *self,
   g_hash_table_iter_init (&iter, self->shown);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      RapportActivity *activity = g_hash_table_lookup (pending, key);
+      g_autoptr(RapportActivity) activity = lookup_pending (self, *(gint64 *) key);
 
       if (activity == NULL || rapport_activity_get_reminded_level (activity) < GPOINTER_TO_INT (value))
         {
@@ -695,7 +709,7 @@ rapport_reminders_withdraw_stale (RapportReminders *self,
       for (guint i = 0; i < summary_ids->len && !current; i++)
         {
           gint64 *id = &g_array_index (summary_ids, gint64, i);
-          RapportActivity *activity = g_hash_table_lookup (pending, id);
+          g_autoptr(RapportActivity) activity = lookup_pending (self, *id);
           int reminded = activity ? rapport_activity_get_reminded_level (activity) : 0;
 
           current = activity != NULL &&
@@ -860,21 +874,61 @@ rapport_reminders_set_has_pending (RapportReminders *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PENDING]);
 }
 
+/* The earliest reminder after @now among the follow-ups due after it:
+ * read in due order, a few at a time, until no later row can come
+ * sooner (no reminder is earlier than its due time less the lead). */
+static gint64
+rapport_reminders_next_after (RapportReminders *self,
+                              gint64            now,
+                              gint64            next)
+{
+  gint64 lead = (gint64) MAX (self->lead_time, 0) * 60;
+  gint64 after = now - lead;
+  gint64 after_id = G_MAXINT64;
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) batch = rapport_store_list_followups_after (self->store, after, after_id, 32, NULL);
+
+      if (batch == NULL || batch->len == 0)
+        return next;
+
+      for (guint i = 0; i < batch->len; i++)
+        {
+          RapportActivity *activity = batch->pdata[i];
+          gint64 key = rapport_activity_get_snoozed_until (activity)
+            ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
+          gint64 at;
+
+          if (next != 0 && key - lead > next)
+            return next;
+          after = key;
+          after_id = rapport_record_get_id (RAPPORT_RECORD (activity));
+
+          if (rapport_reminders_next_for (activity, self->lead_time, now, &at) != RAPPORT_REMINDER_NONE &&
+              at > now && (next == 0 || at < next))
+            next = at;
+        }
+
+      if (batch->len < 32)
+        return next;
+    }
+}
+
 static void
 rapport_reminders_check_once (RapportReminders *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) followups = NULL;
-  g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GArray) due = NULL;
   g_autoptr(GArray) early = NULL;
-  g_autofree gint64 *ids = NULL;
   gint64 now, next = 0;
 
   g_assert (RAPPORT_IS_REMINDERS (self));
 
   now = rapport_store_now (self->store);
-  followups = rapport_store_list_followups (self->store, FALSE, &error);
+  followups = rapport_store_list_reminder_candidates (self->store, now,
+                                                      MAX (self->lead_time, 0) * 60, &error);
   if (followups == NULL)
     {
       if (!self->warned_list)
@@ -885,24 +939,19 @@ rapport_reminders_check_once (RapportReminders *self)
     }
   self->warned_list = FALSE;
 
-  rapport_reminders_set_has_pending (self, followups->len > 0);
+  rapport_reminders_set_has_pending (self, rapport_store_has_pending_followups (self->store));
 
-  /* id → follow-up, for taking back what is no longer pending */
-  pending = g_hash_table_new (g_int64_hash, g_int64_equal);
-  ids = g_new (gint64, MAX (followups->len, 1));
   due = g_array_new (FALSE, FALSE, sizeof (Due));
   early = g_array_new (FALSE, FALSE, sizeof (Due));
 
   for (guint i = 0; i < followups->len; i++)
     {
       RapportActivity *activity = followups->pdata[i];
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (activity));
       RapportReminderLevel level;
       gint64 at;
 
-      ids[i] = rapport_record_get_id (RAPPORT_RECORD (activity));
-      g_hash_table_insert (pending, &ids[i], activity);
-
-      if (rapport_reminders_is_marking (self, ids[i]))
+      if (rapport_reminders_is_marking (self, id))
         continue;
 
       level = rapport_reminders_next_for (activity, self->lead_time, now, &at);
@@ -919,7 +968,9 @@ rapport_reminders_check_once (RapportReminders *self)
         next = at;
     }
 
-  rapport_reminders_withdraw_stale (self, pending);
+  next = rapport_reminders_next_after (self, now, next);
+
+  rapport_reminders_withdraw_stale (self);
 
   /* Many at once (the first start after a weekend, a wake-up after a long
    * suspend) make one summary instead of a flood. */
