@@ -2858,6 +2858,47 @@ rapport_store_set_reminded (RapportStore     *self,
   return update_activity (self, activity, stmt, error);
 }
 
+gboolean
+rapport_store_set_reminded_many (RapportStore  *self,
+                                 GArray        *ids,
+                                 int            level,
+                                 GError       **error)
+{
+  gint64 now;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+  g_return_val_if_fail (level >= 0 && level <= 2, FALSE);
+
+  if (ids->len == 0)
+    return TRUE;
+
+  now = rapport_store_now (self);
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = rapport_store_stmt (self, STMT_ACTIVITY_REMINDED);
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int (stmt, 2, level);
+      sqlite3_bind_int64 (stmt, 3, now);
+      if (!rapport_store_step_done (self, stmt, error))
+        {
+          rapport_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_live (self, RAPPORT_TYPE_ACTIVITY);
+  rapport_store_emit_changed (self, "activity", 0);
+  return TRUE;
+}
+
 /* Notes and the negotiation log */
 
 RapportNote *

@@ -264,6 +264,12 @@ gboolean            rapport_store_set_reminded          (RapportStore       *sel
                                                          RapportActivity    *activity,
                                                          int                 level,
                                                          GError            **error);
+/* The same for many follow-ups (an array of gint64 ids): one
+ * transaction, one ::changed. */
+gboolean            rapport_store_set_reminded_many     (RapportStore       *self,
+                                                         GArray             *ids,
+                                                         int                 level,
+                                                         GError            **error);
 RapportNote        *rapport_store_add_note              (RapportStore       *self,
                                                          gint64              contact_id,
                                                          gint64              deal_id,

@@ -495,123 +495,22 @@ rapport_reminders_fire_one (RapportReminders     *self,
     }
 }
 
-/* Storing many reminders as shown, off the main thread.
- *
- * Each rapport_store_set_reminded() is a transaction and a ::changed signal
- * to every view of the store; after a weekend, thousands of them would
- * hold the window for a long while. A thread writes them through a store of
- * its own on the same file instead (as rapport-cli would), and one
- * rapport_store_sync_external() then tells the views once. Until it is
- * done, the ids in self->marking count as reminded. */
-
-typedef struct
-{
-  GWeakRef              self;
-  char                 *path;
-  GArray               *ids;
-  RapportReminderLevel  level;
-} MarkJob;
-
-static void
-mark_job_free (gpointer data)
-{
-  MarkJob *job = data;
-
-  g_weak_ref_clear (&job->self);
-  g_free (job->path);
-  g_array_unref (job->ids);
-  g_free (job);
-}
-
-static void
-mark_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  MarkJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportStore) store = rapport_store_new (job->path, &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  for (guint i = 0; i < job->ids->len; i++)
-    {
-      g_autoptr(RapportActivity) activity =
-        rapport_store_get_activity (store, g_array_index (job->ids, gint64, i), NULL);
-
-      /* Done or reminded meanwhile, by someone else: leave it. */
-      if (activity == NULL || rapport_activity_get_done_at (activity) != 0 ||
-          rapport_activity_get_reminded_level (activity) >= (int) job->level)
-        continue;
-
-      if (!rapport_store_set_reminded (store, activity, job->level, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_marked (GObject      *source_object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  MarkJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(RapportReminders) self = g_weak_ref_get (&job->self);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("Could not remember %u reminders as shown: %s", job->ids->len, error->message);
-
-  if (self == NULL)
-    return;
-
-  for (guint i = 0; i < job->ids->len; i++)
-    g_hash_table_remove (self->marking, &g_array_index (job->ids, gint64, i));
-
-  /* Read what the thread wrote: one reload, one signal per table. */
-  rapport_store_sync_external (self->store);
-  rapport_reminders_queue_check (self);
-}
-
+/* Storing many reminders as shown: after a weekend, thousands at once.
+ * One transaction and one ::changed signal for all of them, so the views
+ * hear of it once and the window is not held. */
 static void
 rapport_reminders_mark_many (RapportReminders     *self,
                              GArray               *ids,
                              RapportReminderLevel  level)
 {
-  g_autoptr(GTask) task = NULL;
-  MarkJob *job;
+  g_autoptr(GError) error = NULL;
 
   g_assert (RAPPORT_IS_REMINDERS (self));
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 *key = g_new (gint64, 1);
+  if (!rapport_store_set_reminded_many (self->store, ids, level, &error))
+    g_warning ("Could not remember %u reminders as shown: %s", ids->len, error->message);
 
-      *key = g_array_index (ids, gint64, i);
-      g_hash_table_add (self->marking, key);
-    }
-
-  job = g_new0 (MarkJob, 1);
-  g_weak_ref_init (&job->self, self);
-  job->path = g_strdup (rapport_store_get_path (self->store));
-  job->ids = g_array_ref (ids);
-  job->level = level;
-
-  /* No source object: the application may quit (and drop the scheduler)
-   * while the thread still writes; what it wrote stays written. */
-  task = g_task_new (NULL, NULL, on_marked, NULL);
-  g_task_set_source_tag (task, rapport_reminders_mark_many);
-  g_task_set_task_data (task, job, mark_job_free);
-  g_task_run_in_thread (task, mark_in_thread);
+  rapport_reminders_queue_check (self);
 }
 
 static gint64
