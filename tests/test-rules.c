@@ -451,6 +451,43 @@ test_prefix_search (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static void
+test_speed_to_lead_stats (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportContact) fast = add_lead (store, "Fast Reply", T0);
+  g_autoptr(RapportContact) slow = add_lead (store, "Slow Reply", T0);
+  g_autoptr(RapportContact) waiting = add_lead (store, "Still Waiting", T0);
+  RapportContactFields customer = { .name = "Not A Lead", .lifecycle = RAPPORT_LIFECYCLE_CUSTOMER };
+  g_autoptr(RapportContact) other = rapport_store_add_contact (store, &customer, NULL);
+  g_autoptr(RapportActivity) a = NULL;
+  g_autoptr(RapportActivity) b = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportSpeedToLead stats;
+
+  rapport_store_set_now (store, T0 + 40 * 60);
+  a = rapport_store_log_activity (store, id_of (fast), 0, RAPPORT_ACTIVITY_CALL, NULL, &error);
+  rapport_store_set_now (store, T0 + 90 * 60);
+  b = rapport_store_log_activity (store, id_of (slow), 0, RAPPORT_ACTIVITY_EMAIL, NULL, &error);
+  /* A contact that never was a lead is not in the figures. */
+  g_assert_nonnull (rapport_store_log_activity (store, id_of (other), 0, RAPPORT_ACTIVITY_CALL, NULL, &error));
+  g_assert_no_error (error);
+
+  rapport_store_set_now (store, T0 + 120 * 60);
+  g_assert_true (rapport_store_get_speed_to_lead (store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_leads, ==, 3);
+  g_assert_cmpuint (stats.n_contacted, ==, 2);
+  g_assert_cmpuint (stats.n_within, ==, 1);
+  g_assert_cmpuint (stats.n_waiting, ==, 1);
+  g_assert_cmpuint (stats.n_waiting_late, ==, 1);
+  g_assert_cmpint (stats.median_seconds, ==, (40 * 60 + 90 * 60) / 2);
+  g_assert_cmpint (stats.minutes, ==, 60);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -467,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/rules/negotiation-and-notes", test_negotiation_and_notes);
   g_test_add_func ("/rules/card-facts", test_card_facts);
   g_test_add_func ("/rules/prefix-search", test_prefix_search);
+  g_test_add_func ("/rules/speed-to-lead/stats", test_speed_to_lead_stats);
 
   return g_test_run ();
 }

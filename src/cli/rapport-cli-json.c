@@ -245,6 +245,26 @@ rapport_json_stage (RapportStage *stage)
   return json_builder_get_root (builder);
 }
 
+JsonNode *
+rapport_json_speed_to_lead (const RapportSpeedToLead *stats)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "leads", stats->n_leads);
+  add_int (builder, "contacted", stats->n_contacted);
+  add_int (builder, "contacted_within", stats->n_within);
+  add_int (builder, "waiting", stats->n_waiting);
+  add_int (builder, "waiting_late", stats->n_waiting_late);
+  add_int (builder, "median_seconds_to_first_contact", stats->median_seconds);
+  add_int (builder, "speed_to_lead_minutes", stats->minutes);
+  json_builder_set_member_name (builder, "share_within");
+  json_builder_add_double_value (builder, stats->n_leads ? (double) stats->n_within / stats->n_leads : 0.0);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 void
 rapport_json_print (JsonNode *node)
 {

@@ -25,6 +25,7 @@ JsonNode *rapport_json_contact      (RapportContact  *contact);
 JsonNode *rapport_json_organization (RapportOrganization *organization);
 JsonNode *rapport_json_followup     (RapportActivity *activity);
 JsonNode *rapport_json_stage        (RapportStage    *stage);
+JsonNode *rapport_json_speed_to_lead (const RapportSpeedToLead *stats);
 
 /* Prints @node pretty-printed on stdout and frees it. */
 void      rapport_json_print        (JsonNode        *node);

@@ -942,6 +942,45 @@ cmd_followup_snooze (Cli   *cli,
   return 0;
 }
 
+/* reports */
+
+static int
+cmd_report_speed_to_lead (Cli   *cli,
+                          int    argc,
+                          char **argv)
+{
+  static const char usage[] = "report speed-to-lead [--json]";
+  g_autoptr(GError) error = NULL;
+  RapportSpeedToLead stats;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL || !rapport_store_get_speed_to_lead (cli->store, &stats, &error))
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_speed_to_lead (&stats));
+  else
+    {
+      g_print (_("Leads: %u (speed-to-lead time %d minutes)\n"), stats.n_leads, stats.minutes);
+      g_print (_("First contacted: %u, of which within the time: %u (%.1f%% of all leads)\n"),
+               stats.n_contacted, stats.n_within,
+               stats.n_leads ? 100.0 * stats.n_within / stats.n_leads : 0.0);
+      g_print (_("Median time to first contact: %" G_GINT64_FORMAT " min\n"), stats.median_seconds / 60);
+      g_print (_("Still waiting: %u, of which past the time: %u\n"), stats.n_waiting, stats.n_waiting_late);
+    }
+
+  return 0;
+}
+
 /* demo and check */
 
 static int
@@ -1029,6 +1068,7 @@ static const Command commands[] = {
   { "followup", "list", cmd_followup_list, "followup list [--due] [--json]" },
   { "followup", "done", cmd_followup_done, "followup done ID" },
   { "followup", "snooze", cmd_followup_snooze, "followup snooze ID MINUTES" },
+  { "report", "speed-to-lead", cmd_report_speed_to_lead, "report speed-to-lead [--json]" },
   { NULL, "demo", cmd_demo, "demo [--deals N] [--contacts N] [--seed N]" },
   { NULL, "check", cmd_check, "check" },
 };

@@ -163,6 +163,9 @@ static const char * const stmt_sql[N_STMTS] = {
     " ORDER BY coalesce(snoozed_until, due_at), id LIMIT ?2",
   [STMT_FOLLOWUP_ANY_PENDING] =
     "SELECT EXISTS (SELECT 1 FROM activity WHERE done_at IS NULL AND due_at IS NOT NULL)",
+  [STMT_SPEED_TO_LEAD_TIMES] =
+    "SELECT created_at, first_contacted_at FROM contact c WHERE EXISTS"
+    " (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.rule = 1)",
   [STMT_ACTIVITY_COMPLETE] = "UPDATE activity SET done_at = ?2 WHERE id = ?1 AND done_at IS NULL",
   [STMT_ACTIVITY_SNOOZE] = "UPDATE activity SET snoozed_until = ?2, reminded_level = 0 WHERE id = ?1",
   [STMT_ACTIVITY_RESCHEDULE] =
@@ -3230,4 +3233,71 @@ rapport_store_has_pending_followups (RapportStore *self)
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
   return step_int64 (self, rapport_store_stmt (self, STMT_FOLLOWUP_ANY_PENDING), 0) != 0;
+}
+
+/* Speed to lead */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+rapport_store_get_speed_to_lead (RapportStore        *self,
+                                 RapportSpeedToLead  *stats,
+                                 GError             **error)
+{
+  g_autoptr(GArray) delays = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 now, limit;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  stats->minutes = self->speed_to_lead_minutes;
+  limit = (gint64) self->speed_to_lead_minutes * 60;
+  now = rapport_store_now (self);
+
+  stmt = rapport_store_stmt (self, STMT_SPEED_TO_LEAD_TIMES);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 arrived = sqlite3_column_int64 (stmt, 0);
+
+      stats->n_leads++;
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        {
+          stats->n_waiting++;
+          if (now - arrived > limit)
+            stats->n_waiting_late++;
+        }
+      else
+        {
+          gint64 delay = MAX (sqlite3_column_int64 (stmt, 1) - arrived, 0);
+
+          g_array_append_val (delays, delay);
+          if (delay <= limit)
+            stats->n_within++;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return rapport_store_set_error (self, rc, error);
+
+  stats->n_contacted = delays->len;
+  if (delays->len > 0)
+    {
+      g_array_sort (delays, compare_gint64);
+      stats->median_seconds = delays->len % 2
+        ? g_array_index (delays, gint64, delays->len / 2)
+        : (g_array_index (delays, gint64, delays->len / 2 - 1) + g_array_index (delays, gint64, delays->len / 2)) / 2;
+    }
+
+  return TRUE;
 }

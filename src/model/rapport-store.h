@@ -40,7 +40,7 @@ typedef struct
   const char       *email;
   const char       *phone;
   gint64            organization_id;
-  RapportLifecycle  lifecycle;
+  RapportLifecycle  lifecycle;       /* 0 is RAPPORT_LIFECYCLE_LEAD: say which */
   const char       *source;
   const char       *owner;
   gint64            created_at;      /* unix seconds, UTC; 0 for now */
@@ -291,6 +291,23 @@ gboolean            rapport_store_set_action_done       (RapportStore       *sel
                                                          RapportDeal        *deal,
                                                          RapportStageAction *action,
                                                          gboolean            done,
+                                                         GError            **error);
+
+/* How fast new leads were first contacted, over every contact that came in
+ * as a lead (had a speed-to-lead follow-up). */
+typedef struct
+{
+  guint  n_leads;
+  guint  n_contacted;          /* first contact recorded */
+  guint  n_within;             /* …within the speed-to-lead time */
+  guint  n_waiting;            /* not contacted yet */
+  guint  n_waiting_late;       /* …and past the speed-to-lead time */
+  gint64 median_seconds;       /* arrival to first contact; 0 if none */
+  int    minutes;              /* the speed-to-lead time used */
+} RapportSpeedToLead;
+
+gboolean            rapport_store_get_speed_to_lead     (RapportStore       *self,
+                                                         RapportSpeedToLead *stats,
                                                          GError            **error);
 
 /* Demo data, for first runs and benchmarks */
