@@ -4,8 +4,10 @@
  *
  * The window holds three views in an AdwViewStack, switched from the header
  * bar when wide and from a bar at the bottom when narrow. The Pipeline page
- * is the board (RapportPipelineView); views report through the window's one
- * toast overlay.
+ * is the board (RapportPipelineView), the Follow-ups page
+ * RapportFollowupsView, whose tab counts the overdue ones; views report
+ * through the window's one toast overlay. Reminders that no notification
+ * server showed come here as toasts (RapportReminders::in-app-reminder).
  */
 
 #define G_LOG_DOMAIN "rapport-window"
@@ -14,7 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-followups-view.h"
 #include "rapport-pipeline-view.h"
+#include "rapport-reminders.h"
 #include "rapport-window.h"
 #include "rapport-deal-dialog.h"
 #include "rapport-lead-dialog.h"
@@ -29,9 +33,13 @@ struct _RapportWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   RapportPipelineView  *pipeline_view;
+  AdwViewStackPage     *followups_page;
+  RapportFollowupsView *followups_view;
+  GtkWidget            *new_followup_button;
 
   /* Owned references */
   RapportStore         *store;
+  GSignalGroup         *reminders_signals; /* on the application's reminders */
   GSettings            *settings;      /* NULL when the schema is not installed */
 
   /* Owned memory */
@@ -65,6 +73,105 @@ on_search_changed (RapportWindow  *self,
   g_free (self->search_text);
   self->search_text = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+/* Follow-ups */
+
+static void
+on_visible_view_changed (RapportWindow *self,
+                         GParamSpec    *pspec,
+                         AdwViewStack  *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  if (self->new_followup_button != NULL)
+    gtk_widget_set_visible (self->new_followup_button, g_strcmp0 (name, "followups") == 0);
+}
+
+static void
+on_n_overdue_changed (RapportWindow        *self,
+                      GParamSpec           *pspec,
+                      RapportFollowupsView *view)
+{
+  guint n = rapport_followups_view_get_n_overdue (view);
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  adw_view_stack_page_set_badge_number (self->followups_page, n);
+  adw_view_stack_page_set_needs_attention (self->followups_page, n > 0);
+}
+
+static void
+on_reminder (RapportWindow   *self,
+             RapportActivity *activity,
+             const char      *text,
+             gpointer         reminders)
+{
+  gint64 id = activity != NULL ? rapport_record_get_id (RAPPORT_RECORD (activity)) : 0;
+  AdwToast *toast;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* A reminder waits for the user, as a notification would. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "win.open-followup");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  rapport_window_add_toast (self, toast);
+}
+
+static void
+on_server_available (RapportWindow *self)
+{
+  RapportReminders *reminders = g_signal_group_dup_target (self->reminders_signals);
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  rapport_followups_view_set_show_notice (self->followups_view,
+                                          reminders != NULL &&
+                                          !rapport_reminders_get_server_available (reminders));
+  g_clear_object (&reminders);
+}
+
+static void
+on_app_reminders_changed (RapportWindow *self,
+                          GParamSpec    *pspec,
+                          GApplication  *app)
+{
+  RapportReminders *reminders = NULL;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  g_object_get (app, "reminders", &reminders, NULL);
+  g_signal_group_set_target (self->reminders_signals, reminders);
+  g_clear_object (&reminders);
+  on_server_available (self);
+}
+
+/* Follows the application's reminders, which come and go with the store. */
+static void
+rapport_window_follow_reminders (RapportWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  self->reminders_signals = g_signal_group_new (RAPPORT_TYPE_REMINDERS);
+  g_signal_group_connect_swapped (self->reminders_signals, "in-app-reminder",
+                                  G_CALLBACK (on_reminder), self);
+  g_signal_group_connect_swapped (self->reminders_signals, "notify::server-available",
+                                  G_CALLBACK (on_server_available), self);
+
+  if (app == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (app), "reminders") == NULL)
+    return;
+
+  g_signal_connect_object (app, "notify::reminders", G_CALLBACK (on_app_reminders_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_app_reminders_changed (self, NULL, app);
 }
 
 /* Actions */
@@ -112,6 +219,31 @@ rapport_window_new_lead_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (rapport_lead_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+rapport_window_new_followup_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_followups_view_new_followup (self->followups_view);
+}
+
+/* From a reminder: the Follow-ups view, at that follow-up when shown
+ * (0: a summary of many). */
+static void
+rapport_window_open_followup_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "followups");
+  if (id > 0)
+    rapport_followups_view_focus_followup (self->followups_view, id);
 }
 
 /* Settings */
@@ -172,6 +304,14 @@ rapport_window_constructed (GObject *object)
   rapport_window_bind_settings (self);
 
   rapport_pipeline_view_set_store (self->pipeline_view, self->store);
+  rapport_followups_view_set_store (self->followups_view, self->store);
+
+  g_signal_connect_object (self->followups_view, "notify::n-overdue",
+                           G_CALLBACK (on_n_overdue_changed), self, G_CONNECT_SWAPPED);
+  on_n_overdue_changed (self, NULL, self->followups_view);
+  on_visible_view_changed (self, NULL, self->view_stack);
+
+  rapport_window_follow_reminders (self);
 }
 
 static void
@@ -180,6 +320,10 @@ rapport_window_dispose (GObject *object)
   RapportWindow *self = RAPPORT_WINDOW (object);
 
   rapport_window_unbind_settings (self);
+
+  if (self->reminders_signals != NULL)
+    g_signal_group_set_target (self->reminders_signals, NULL);
+  g_clear_object (&self->reminders_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
 
@@ -253,6 +397,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   object_class->set_property = rapport_window_set_property;
 
   g_type_ensure (RAPPORT_TYPE_PIPELINE_VIEW);
+  g_type_ensure (RAPPORT_TYPE_FOLLOWUPS_VIEW);
 
   /**
    * RapportWindow:store:
@@ -283,7 +428,11 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, pipeline_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, rapport_window_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -295,6 +444,8 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
+  gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
+  gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
 }
 
 static void

@@ -1,0 +1,1028 @@
+/* rapport-followups-view.c — the Follow-ups view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pending follow-ups come from the store's one list, ordered by effective
+ * due time (snoozed-until, else due). Overdue, Today and Upcoming are
+ * therefore three runs of that list: the view finds their bounds by binary
+ * search (a few lookups, not one object per follow-up) and shows each
+ * through a GtkSliceListModel of at most a few hundred rows, so 20 000
+ * pending follow-ups cost no more than 50. "Done" lists what was
+ * completed in this window since it opened: the store keeps no list of
+ * done follow-ups.
+ *
+ * Each action (followups.done, .snooze, .reschedule, .new) is one store
+ * call, reported by a toast. A timer at the turn of each minute moves
+ * follow-ups between sections and rewrites "how late".
+ */
+
+#define G_LOG_DOMAIN "rapport-followups-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-followup-row.h"
+#include "rapport-followups-view.h"
+#include "rapport-window.h"
+
+/* Rows per pending section before "Show More", and per click. */
+#define SECTION_PAGE   50
+/* Contacts offered while typing a name in the New Follow-up dialog. */
+#define MAX_MATCHES    6
+/* "Tomorrow Morning" */
+#define MORNING_HOUR   9
+
+typedef enum
+{
+  SECTION_OVERDUE,
+  SECTION_TODAY,
+  SECTION_UPCOMING,
+  N_PENDING_SECTIONS
+} Section;
+
+struct _RapportFollowupsView
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  GtkRevealer        *notice_revealer;
+  GtkStack           *content_stack;
+  GtkWidget          *sections[N_PENDING_SECTIONS + 1];
+  GtkLabel           *counts[N_PENDING_SECTIONS + 1];
+  GtkListBox         *lists[N_PENDING_SECTIONS + 1];
+  GtkButton          *more_buttons[N_PENDING_SECTIONS];
+
+  gboolean            lists_bound;
+
+  /* Owned references */
+  RapportStore       *store;
+  GListModel         *followups;         /* pending, by effective due time */
+  GtkSliceListModel  *slices[N_PENDING_SECTIONS];
+  GListStore         *done;              /* completed here, newest first */
+
+  guint               lengths[N_PENDING_SECTIONS];
+  guint               caps[N_PENDING_SECTIONS];
+  guint               n_overdue;
+  guint               minute_source;
+};
+
+G_DEFINE_FINAL_TYPE (RapportFollowupsView, rapport_followups_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_OVERDUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rapport_followups_view_arm_timer (RapportFollowupsView *self);
+
+/* Time */
+
+static gint64
+effective_due (RapportActivity *activity)
+{
+  gint64 snoozed = rapport_activity_get_snoozed_until (activity);
+
+  return snoozed > 0 ? snoozed : rapport_activity_get_due_at (activity);
+}
+
+/* Local midnight at the start of the day after @now (a day may have 23
+ * or 25 hours). */
+static gint64
+start_of_tomorrow (gint64 now)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next = NULL;
+
+  midnight = g_date_time_new_local (g_date_time_get_year (today),
+                                    g_date_time_get_month (today),
+                                    g_date_time_get_day_of_month (today), 0, 0, 0);
+  next = g_date_time_add_days (midnight, 1);
+  return g_date_time_to_unix (next);
+}
+
+static gint64
+tomorrow_morning (gint64 now)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  g_autoptr(GDateTime) morning = NULL;
+
+  morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                   g_date_time_get_month (tomorrow),
+                                   g_date_time_get_day_of_month (tomorrow),
+                                   MORNING_HOUR, 0, 0);
+  return g_date_time_to_unix (morning);
+}
+
+/* Sections */
+
+/* The first position whose effective due time is >= @when, in [@lo, n). */
+static guint
+lower_bound (GListModel *model,
+             guint       lo,
+             gint64      when)
+{
+  guint hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(RapportActivity) activity = g_list_model_get_item (model, mid);
+
+      if (activity != NULL && effective_due (activity) < when)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  RapportFollowupsView *self = user_data;
+
+  return rapport_followup_row_new (self->store, RAPPORT_ACTIVITY (item));
+}
+
+static void
+rapport_followups_view_update_count (RapportFollowupsView *self,
+                                     guint                 section,
+                                     guint                 n)
+{
+  g_autofree char *text = g_strdup_printf ("%u", n);
+
+  gtk_label_set_label (self->counts[section], text);
+  gtk_widget_set_visible (self->sections[section], n > 0);
+}
+
+/* Finds the three runs again and moves the slices onto them. */
+static void
+rapport_followups_view_update_sections (RapportFollowupsView *self)
+{
+  guint n, bounds[N_PENDING_SECTIONS + 1];
+  gint64 now;
+  guint n_done;
+
+  g_assert (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+
+  if (self->followups == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->followups);
+  now = rapport_store_now (self->store);
+
+  /* Overdue: due now or before; Today: the rest of today. */
+  bounds[0] = 0;
+  bounds[1] = lower_bound (self->followups, 0, now + 1);
+  bounds[2] = lower_bound (self->followups, bounds[1], start_of_tomorrow (now));
+  bounds[3] = n;
+
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    {
+      guint length = bounds[i + 1] - bounds[i];
+      guint shown = MIN (length, self->caps[i]);
+
+      self->lengths[i] = length;
+
+      /* Shrink first, so a moved slice never reaches into the next run. */
+      if (gtk_slice_list_model_get_size (self->slices[i]) > shown)
+        gtk_slice_list_model_set_size (self->slices[i], shown);
+      gtk_slice_list_model_set_offset (self->slices[i], bounds[i]);
+      gtk_slice_list_model_set_size (self->slices[i], shown);
+
+      rapport_followups_view_update_count (self, i, length);
+
+      if (length > shown)
+        {
+          guint next = MIN (length - shown, SECTION_PAGE);
+          g_autofree char *label =
+            g_strdup_printf (ngettext ("Show %u More of %u", "Show %u More of %u", next),
+                             next, length - shown);
+
+          gtk_button_set_label (self->more_buttons[i], label);
+          gtk_widget_set_visible (GTK_WIDGET (self->more_buttons[i]), TRUE);
+        }
+      else
+        gtk_widget_set_visible (GTK_WIDGET (self->more_buttons[i]), FALSE);
+    }
+
+  n_done = g_list_model_get_n_items (G_LIST_MODEL (self->done));
+  rapport_followups_view_update_count (self, N_PENDING_SECTIONS, n_done);
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    n == 0 && n_done == 0 ? "empty" : "list");
+
+  if (self->n_overdue != self->lengths[SECTION_OVERDUE])
+    {
+      self->n_overdue = self->lengths[SECTION_OVERDUE];
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OVERDUE]);
+    }
+}
+
+static void
+on_followups_changed (RapportFollowupsView *self,
+                      guint                 position,
+                      guint                 removed,
+                      guint                 added,
+                      GListModel           *model)
+{
+  g_assert (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+
+  rapport_followups_view_update_sections (self);
+}
+
+/* The minute */
+
+static void
+rapport_followups_view_update_times (RapportFollowupsView *self)
+{
+  g_assert (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+
+  for (guint i = 0; i <= N_PENDING_SECTIONS; i++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[i]));
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (RAPPORT_IS_FOLLOWUP_ROW (row))
+        rapport_followup_row_update_time (RAPPORT_FOLLOWUP_ROW (row));
+}
+
+static gboolean
+on_minute (gpointer user_data)
+{
+  RapportFollowupsView *self = user_data;
+
+  self->minute_source = 0;
+
+  rapport_followups_view_update_sections (self);
+  rapport_followups_view_update_times (self);
+  rapport_followups_view_arm_timer (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One timeout, at the turn of the next minute (by the wall clock). */
+static void
+rapport_followups_view_arm_timer (RapportFollowupsView *self)
+{
+  gint64 now_ms = g_get_real_time () / 1000;
+  guint delay = (guint) (60000 - now_ms % 60000) + 50;
+
+  g_clear_handle_id (&self->minute_source, g_source_remove);
+  self->minute_source = g_timeout_add_full (G_PRIORITY_LOW, delay, on_minute, self, NULL);
+  g_source_set_name_by_id (self->minute_source, "[rapport] follow-ups minute");
+}
+
+/* Reporting */
+
+static void
+rapport_followups_view_toast (RapportFollowupsView *self,
+                              const char           *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (RAPPORT_IS_WINDOW (root))
+    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static RapportActivity *
+rapport_followups_view_get_activity (RapportFollowupsView *self,
+                                     gint64                id)
+{
+  g_autoptr(GError) error = NULL;
+  RapportActivity *activity;
+
+  activity = rapport_store_get_activity (self->store, id, &error);
+  if (activity == NULL)
+    rapport_followups_view_toast (self, error->message);
+
+  return activity;
+}
+
+static char *
+activity_title (RapportActivity *activity)
+{
+  const char *title = rapport_activity_get_title (activity);
+
+  return g_strdup (title != NULL && *title != '\0' ? title : _("Follow-up"));
+}
+
+/* Choosing a time: the Reschedule and New Follow-up dialogs */
+
+typedef struct
+{
+  RapportFollowupsView *view;           /* owned */
+  RapportActivity      *activity;       /* owned; NULL for a new follow-up */
+  GtkWindow            *window;         /* the dialog; owns this struct */
+  GtkEditable          *title_entry;    /* new only */
+  GtkEditable          *contact_entry;  /* new only */
+  GtkListBox           *matches;        /* new only */
+  GtkCalendar          *calendar;
+  GtkSpinButton        *hour;
+  GtkSpinButton        *minute;
+  GtkLabel             *error_label;
+  GtkWidget            *accept_button;
+  gint64                contact_id;
+  char                 *contact_name;
+  gboolean              picking;        /* on_match_activated is setting the text */
+} ScheduleDialog;
+
+static void
+schedule_dialog_free (gpointer data)
+{
+  ScheduleDialog *dialog = data;
+
+  g_clear_object (&dialog->view);
+  g_clear_object (&dialog->activity);
+  g_clear_pointer (&dialog->contact_name, g_free);
+  g_free (dialog);
+}
+
+static gint64
+schedule_dialog_get_time (ScheduleDialog *dialog)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (dialog->calendar);
+  g_autoptr(GDateTime) time = NULL;
+
+  time = g_date_time_new_local (g_date_time_get_year (day),
+                                g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day),
+                                gtk_spin_button_get_value_as_int (dialog->hour),
+                                gtk_spin_button_get_value_as_int (dialog->minute), 0);
+  return time != NULL ? g_date_time_to_unix (time) : 0;
+}
+
+static void
+schedule_dialog_validate (ScheduleDialog *dialog)
+{
+  const char *problem = NULL;
+  gint64 when = schedule_dialog_get_time (dialog);
+
+  if (dialog->title_entry != NULL)
+    {
+      g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (dialog->title_entry)));
+      const char *contact = gtk_editable_get_text (dialog->contact_entry);
+
+      /* Nothing to say about an empty title: Create stays off. */
+      if (*title == '\0')
+        problem = "";
+      else if (*contact != '\0' && dialog->contact_id <= 0)
+        problem = _("Choose a contact from the list, or leave it empty");
+    }
+
+  if (problem == NULL && when <= rapport_store_now (dialog->view->store))
+    problem = _("Choose a time in the future");
+
+  gtk_label_set_label (dialog->error_label, problem != NULL ? problem : "");
+  gtk_widget_set_sensitive (dialog->accept_button, problem == NULL);
+}
+
+static void
+on_schedule_changed (ScheduleDialog *dialog)
+{
+  schedule_dialog_validate (dialog);
+}
+
+static void
+on_match_activated (ScheduleDialog *dialog,
+                    GtkListBoxRow  *row,
+                    GtkListBox     *list)
+{
+  RapportContact *contact = g_object_get_data (G_OBJECT (row), "contact");
+  g_autofree char *name = g_strdup (rapport_contact_get_name (contact));
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (contact));
+
+  /* Setting the text emits ::changed twice (deleted, then inserted), and
+   * this runs inside the row's activation: leave the rows alone until
+   * the user types again. */
+  dialog->picking = TRUE;
+  gtk_editable_set_text (dialog->contact_entry, name);
+  gtk_editable_set_position (dialog->contact_entry, -1);
+  dialog->picking = FALSE;
+
+  dialog->contact_id = id;
+  g_free (dialog->contact_name);
+  dialog->contact_name = g_steal_pointer (&name);
+  gtk_widget_set_visible (GTK_WIDGET (dialog->matches), FALSE);
+  schedule_dialog_validate (dialog);
+}
+
+static void
+on_contact_changed (ScheduleDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (dialog->contact_entry);
+  g_autoptr(GPtrArray) found = NULL;
+  GtkWidget *child;
+
+  if (dialog->picking)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (dialog->matches))) != NULL)
+    gtk_list_box_remove (dialog->matches, child);
+
+  dialog->contact_id = 0;
+  g_clear_pointer (&dialog->contact_name, g_free);
+  if (*text != '\0')
+    found = rapport_store_find_contacts_by_prefix (dialog->view->store, text, MAX_MATCHES, NULL);
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      RapportContact *contact = g_ptr_array_index (found, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (rapport_contact_get_name (contact));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      rapport_contact_get_name (contact), -1);
+      g_object_set_data_full (G_OBJECT (row), "contact", g_object_ref (contact), g_object_unref);
+      gtk_list_box_append (dialog->matches, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (dialog->matches), found != NULL && found->len > 0);
+  schedule_dialog_validate (dialog);
+}
+
+static void
+on_schedule_accept (ScheduleDialog *dialog)
+{
+  RapportFollowupsView *self = dialog->view;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when_text = NULL;
+  g_autofree char *message = NULL;
+  gint64 when = schedule_dialog_get_time (dialog);
+
+  schedule_dialog_validate (dialog);
+  if (!gtk_widget_get_sensitive (dialog->accept_button))
+    return;
+
+  when_text = rapport_followup_format_when (when, rapport_store_now (self->store));
+
+  if (dialog->activity != NULL)
+    {
+      g_autofree char *title = activity_title (dialog->activity);
+
+      if (!rapport_store_reschedule_activity (self->store, dialog->activity, when, &error))
+        {
+          gtk_label_set_label (dialog->error_label, error->message);
+          return;
+        }
+      /* Translators: “Call Ada” rescheduled to “Tomorrow, 09:00” */
+      message = g_strdup_printf (_("“%s” rescheduled to %s"), title, when_text);
+    }
+  else
+    {
+      g_autoptr(RapportActivity) activity = NULL;
+      g_autofree char *title = g_strdup (gtk_editable_get_text (dialog->title_entry));
+
+      activity = rapport_store_add_followup (self->store, dialog->contact_id, 0,
+                                             g_strstrip (title), when, &error);
+      if (activity == NULL)
+        {
+          gtk_label_set_label (dialog->error_label, error->message);
+          return;
+        }
+      /* Translators: a follow-up “Call Ada” added for “Tomorrow, 09:00” */
+      message = g_strdup_printf (_("“%s” added for %s"), title, when_text);
+    }
+
+  rapport_followups_view_toast (self, message);
+  gtk_window_destroy (dialog->window);
+}
+
+static GtkWidget *
+form_label (const char *text,
+            GtkWidget  *mnemonic_widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  if (mnemonic_widget != NULL)
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
+  return label;
+}
+
+static GtkWidget *
+time_spin (int         max,
+           int         value,
+           const char *name)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return spin;
+}
+
+/* Two digits: 09:05, not 9:5. */
+static gboolean
+on_spin_output (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+rapport_followups_view_open_schedule (RapportFollowupsView *self,
+                                      RapportActivity      *activity)
+{
+  ScheduleDialog *dialog = g_new0 (ScheduleDialog, 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window, *content, *header, *cancel, *form, *time_box, *colon;
+  g_autoptr(GDateTime) initial = NULL;
+  gint64 now = rapport_store_now (self->store);
+  gint64 start;
+
+  dialog->view = g_object_ref (self);
+  dialog->activity = activity != NULL ? g_object_ref (activity) : NULL;
+
+  window = adw_window_new ();
+  dialog->window = GTK_WINDOW (window);
+  g_object_set_data_full (G_OBJECT (window), "rapport-schedule-dialog", dialog, schedule_dialog_free);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_hide_on_close (GTK_WINDOW (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 380, -1);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_title (GTK_WINDOW (window),
+                        activity != NULL ? _("Reschedule Follow-up") : _("New Follow-up"));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  adw_window_set_content (ADW_WINDOW (window), content);
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_box_append (GTK_BOX (content), header);
+
+  /* GTK 4.8 would name them "_Cancel Cancel": name them plainly. */
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), window);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+
+  dialog->accept_button = gtk_button_new_with_mnemonic (activity != NULL ? _("_Reschedule") : _("C_reate"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->accept_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  activity != NULL ? _("Reschedule") : _("Create"), -1);
+  gtk_widget_add_css_class (dialog->accept_button, "suggested-action");
+  g_signal_connect_swapped (dialog->accept_button, "clicked", G_CALLBACK (on_schedule_accept), dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), dialog->accept_button);
+  gtk_window_set_default_widget (GTK_WINDOW (window), dialog->accept_button);
+
+  form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (form, "followup-dialog-form");
+  gtk_box_append (GTK_BOX (content), form);
+
+  if (activity == NULL)
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      dialog->title_entry = GTK_EDITABLE (entry);
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Call back about the offer"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+      gtk_box_append (GTK_BOX (form), form_label (_("_Title"), entry));
+      gtk_box_append (GTK_BOX (form), entry);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_schedule_changed), dialog);
+
+      entry = gtk_entry_new ();
+      dialog->contact_entry = GTK_EDITABLE (entry);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Type a name (optional)"));
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_PRIMARY, "system-search-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contact"), -1);
+      gtk_box_append (GTK_BOX (form), form_label (_("_Contact"), entry));
+      gtk_box_append (GTK_BOX (form), entry);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_contact_changed), dialog);
+
+      dialog->matches = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (dialog->matches), "boxed-list");
+      gtk_widget_set_visible (GTK_WIDGET (dialog->matches), FALSE);
+      gtk_list_box_set_activate_on_single_click (dialog->matches, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->matches),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Contacts"), -1);
+      g_signal_connect_swapped (dialog->matches, "row-activated", G_CALLBACK (on_match_activated), dialog);
+      gtk_box_append (GTK_BOX (form), GTK_WIDGET (dialog->matches));
+    }
+
+  /* The current due time if it is still ahead, else the next full hour. */
+  start = activity != NULL ? effective_due (activity) : 0;
+  if (start <= now)
+    start = (now / 3600 + 1) * 3600;
+  initial = g_date_time_new_from_unix_local (start);
+
+  dialog->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  gtk_calendar_select_day (dialog->calendar, initial);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  g_signal_connect_swapped (dialog->calendar, "day-selected", G_CALLBACK (on_schedule_changed), dialog);
+  gtk_box_append (GTK_BOX (form), form_label (_("Date"), NULL));
+  gtk_box_append (GTK_BOX (form), GTK_WIDGET (dialog->calendar));
+
+  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (time_box, GTK_ALIGN_CENTER);
+  dialog->hour = GTK_SPIN_BUTTON (time_spin (23, g_date_time_get_hour (initial), _("Hour")));
+  dialog->minute = GTK_SPIN_BUTTON (time_spin (59, g_date_time_get_minute (initial), _("Minute")));
+  colon = gtk_label_new (":");
+  gtk_widget_add_css_class (colon, "title-2");
+  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (dialog->hour));
+  gtk_box_append (GTK_BOX (time_box), colon);
+  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (dialog->minute));
+  g_signal_connect (dialog->hour, "output", G_CALLBACK (on_spin_output), NULL);
+  g_signal_connect (dialog->minute, "output", G_CALLBACK (on_spin_output), NULL);
+  g_signal_connect_swapped (dialog->hour, "value-changed", G_CALLBACK (on_schedule_changed), dialog);
+  g_signal_connect_swapped (dialog->minute, "value-changed", G_CALLBACK (on_schedule_changed), dialog);
+  gtk_box_append (GTK_BOX (form), form_label (_("Time"), NULL));
+  gtk_box_append (GTK_BOX (form), time_box);
+
+  dialog->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (dialog->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (dialog->error_label), "error");
+  gtk_box_append (GTK_BOX (form), GTK_WIDGET (dialog->error_label));
+
+  schedule_dialog_validate (dialog);
+  gtk_window_present (GTK_WINDOW (window));
+  if (dialog->title_entry != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (dialog->title_entry));
+}
+
+/* Actions */
+
+static void
+rapport_followups_view_done_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (widget);
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  if ((activity = rapport_followups_view_get_activity (self, g_variant_get_int64 (parameter))) == NULL)
+    return;
+
+  title = activity_title (activity);
+  if (!rapport_store_complete_activity (self->store, activity, &error))
+    {
+      rapport_followups_view_toast (self, error->message);
+      return;
+    }
+
+  g_list_store_insert (self->done, 0, activity);
+  rapport_followups_view_update_sections (self);
+
+  if (rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD)
+    /* Translators: a speed-to-lead follow-up done; the lead's first contact is recorded */
+    message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
+  else
+    message = g_strdup_printf (_("“%s” done"), title);
+  rapport_followups_view_toast (self, message);
+}
+
+static void
+rapport_followups_view_snooze_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (widget);
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *when_text = NULL;
+  g_autofree char *message = NULL;
+  const char *how;
+  gint64 id, now, until;
+
+  g_variant_get (parameter, "(x&s)", &id, &how);
+
+  if ((activity = rapport_followups_view_get_activity (self, id)) == NULL)
+    return;
+
+  now = rapport_store_now (self->store);
+  if (g_str_equal (how, "10m"))
+    until = now + 10 * 60;
+  else if (g_str_equal (how, "1h"))
+    until = now + 60 * 60;
+  else
+    until = tomorrow_morning (now);
+
+  title = activity_title (activity);
+  if (!rapport_store_snooze_activity (self->store, activity, until, &error))
+    {
+      rapport_followups_view_toast (self, error->message);
+      return;
+    }
+
+  when_text = rapport_followup_format_when (until, now);
+  /* Translators: “Call Ada” snoozed to “Today, 14:30” */
+  message = g_strdup_printf (_("“%s” snoozed to %s"), title, when_text);
+  rapport_followups_view_toast (self, message);
+}
+
+static void
+rapport_followups_view_reschedule_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (widget);
+  g_autoptr(RapportActivity) activity = NULL;
+
+  if ((activity = rapport_followups_view_get_activity (self, g_variant_get_int64 (parameter))) != NULL)
+    rapport_followups_view_open_schedule (self, activity);
+}
+
+static void
+rapport_followups_view_new_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  rapport_followups_view_new_followup (RAPPORT_FOLLOWUPS_VIEW (widget));
+}
+
+static void
+rapport_followups_view_show_more_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (widget);
+  int section = g_variant_get_int32 (parameter);
+
+  if (section < 0 || section >= N_PENDING_SECTIONS)
+    return;
+
+  self->caps[section] += SECTION_PAGE;
+  rapport_followups_view_update_sections (self);
+}
+
+/* GObject */
+
+static void
+rapport_followups_view_dispose (GObject *object)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (object);
+
+  g_clear_handle_id (&self->minute_source, g_source_remove);
+
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    if (self->lists[i] != NULL)
+      gtk_list_box_bind_model (self->lists[i], NULL, NULL, NULL, NULL);
+  if (self->lists[N_PENDING_SECTIONS] != NULL)
+    gtk_list_box_bind_model (self->lists[N_PENDING_SECTIONS], NULL, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_FOLLOWUPS_VIEW);
+
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    g_clear_object (&self->slices[i]);
+  if (self->followups != NULL)
+    g_signal_handlers_disconnect_by_data (self->followups, self);
+  g_clear_object (&self->followups);
+  g_clear_object (&self->done);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rapport_followups_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_followups_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, self->n_overdue);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_followups_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      rapport_followups_view_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_followups_view_class_init (RapportFollowupsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_followups_view_dispose;
+  object_class->get_property = rapport_followups_view_get_property;
+  object_class->set_property = rapport_followups_view_set_property;
+
+  /**
+   * RapportFollowupsView:store:
+   *
+   * The database whose follow-ups are shown.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         RAPPORT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportFollowupsView:n-overdue:
+   *
+   * How many pending follow-ups are due now or were due before; the
+   * window shows it on the view's tab.
+   */
+  properties[PROP_N_OVERDUE] =
+    g_param_spec_uint ("n-overdue", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/followups-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, content_stack);
+  gtk_widget_class_bind_template_child_full (widget_class, "overdue_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_OVERDUE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "today_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_UPCOMING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[N_PENDING_SECTIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "overdue_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_OVERDUE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "today_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_UPCOMING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[N_PENDING_SECTIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "overdue_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_OVERDUE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "today_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_UPCOMING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[N_PENDING_SECTIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "overdue_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_OVERDUE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "today_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_UPCOMING]));
+
+  gtk_widget_class_install_action (widget_class, "followups.done", "x", rapport_followups_view_done_action);
+  gtk_widget_class_install_action (widget_class, "followups.snooze", "(xs)", rapport_followups_view_snooze_action);
+  gtk_widget_class_install_action (widget_class, "followups.reschedule", "x", rapport_followups_view_reschedule_action);
+  gtk_widget_class_install_action (widget_class, "followups.new", NULL, rapport_followups_view_new_action);
+  gtk_widget_class_install_action (widget_class, "followups.show-more", "i", rapport_followups_view_show_more_action);
+}
+
+static void
+rapport_followups_view_init (RapportFollowupsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->done = g_list_store_new (RAPPORT_TYPE_ACTIVITY);
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    self->caps[i] = SECTION_PAGE;
+}
+
+RapportStore *
+rapport_followups_view_get_store (RapportFollowupsView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/* Rows are made the first time the view shows: a window that opens on
+ * the board must not pay for the follow-ups' rows before its first frame. */
+static void
+rapport_followups_view_bind_lists (RapportFollowupsView *self)
+{
+  g_assert (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+
+  if (self->lists_bound || self->store == NULL)
+    return;
+
+  self->lists_bound = TRUE;
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    gtk_list_box_bind_model (self->lists[i], G_LIST_MODEL (self->slices[i]),
+                             create_row, self, NULL);
+  gtk_list_box_bind_model (self->lists[N_PENDING_SECTIONS], G_LIST_MODEL (self->done),
+                           create_row, self, NULL);
+}
+
+void
+rapport_followups_view_set_store (RapportFollowupsView *self,
+                                  RapportStore         *store)
+{
+  g_return_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+  self->followups = rapport_store_get_followups (store);
+
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    self->slices[i] = gtk_slice_list_model_new (g_object_ref (self->followups), 0, 0);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rapport_followups_view_bind_lists (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (rapport_followups_view_bind_lists), NULL);
+
+  g_signal_connect_object (self->followups, "items-changed",
+                           G_CALLBACK (on_followups_changed), self, G_CONNECT_SWAPPED);
+
+  rapport_followups_view_update_sections (self);
+  rapport_followups_view_arm_timer (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+guint
+rapport_followups_view_get_n_overdue (RapportFollowupsView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self), 0);
+
+  return self->n_overdue;
+}
+
+void
+rapport_followups_view_set_show_notice (RapportFollowupsView *self,
+                                        gboolean              show)
+{
+  g_return_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+
+  gtk_revealer_set_reveal_child (self->notice_revealer, show);
+}
+
+void
+rapport_followups_view_new_followup (RapportFollowupsView *self)
+{
+  g_return_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+
+  if (self->store != NULL)
+    rapport_followups_view_open_schedule (self, NULL);
+}
+
+gboolean
+rapport_followups_view_focus_followup (RapportFollowupsView *self,
+                                       gint64                activity_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self), FALSE);
+
+  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[i]));
+         row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        RapportActivity *activity;
+
+        if (!RAPPORT_IS_FOLLOWUP_ROW (row))
+          continue;
+        activity = rapport_followup_row_get_activity (RAPPORT_FOLLOWUP_ROW (row));
+        if (rapport_record_get_id (RAPPORT_RECORD (activity)) == activity_id)
+          {
+            gtk_widget_grab_focus (row);
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
