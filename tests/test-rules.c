@@ -316,6 +316,13 @@ test_followups_due_and_snooze (void)
   g_assert_cmpint (rapport_activity_get_reminded_level (overdue), ==, 0);
 
   g_assert_true (rapport_store_complete_activity (store, future, &error));
+  {
+    g_autoptr(GListModel) done = rapport_store_get_done_followups (store);
+    g_autoptr(RapportActivity) first = g_list_model_get_item (done, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (done), ==, 1);
+    g_assert_true (first == future);
+  }
   g_assert_false (rapport_store_snooze_activity (store, future, T0 + 60, &error));
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
   g_clear_error (&error);
@@ -443,6 +450,16 @@ test_prefix_search (void)
   hits = rapport_store_find_contacts_by_prefix (store, "' OR 1=1 --", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 0);
+
+  {
+    RapportDealFields fields = { .title = "Northwind renewal", .value = 100 };
+    g_autoptr(RapportDeal) deal = rapport_store_add_deal (store, &fields, &error);
+    g_autoptr(GPtrArray) deals = rapport_store_find_deals_by_prefix (store, "NORTHW", 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (deals->len, ==, 1);
+    g_assert_true (deals->pdata[0] == deal);
+  }
 
   orgs = rapport_store_find_organizations_by_prefix (store, "north", 5, &error);
   g_assert_cmpuint (orgs->len, ==, 1);

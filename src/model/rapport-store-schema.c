@@ -176,11 +176,18 @@ static const char migration_3[] =
 static const char migration_4[] =
   "CREATE INDEX deal_totals ON deal (stage_id, status, currency, value);";
 
+/* Version 5: finding deals by the start of their title, and the recently
+ * done follow-ups, from indexes. */
+static const char migration_5[] =
+  "CREATE INDEX deal_by_title ON deal (title COLLATE NOCASE);"
+  "CREATE INDEX activity_done ON activity (done_at) WHERE done_at IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);

@@ -185,6 +185,11 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_ORGANIZATION_PREFIX] =
     "SELECT id FROM organization WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE"
     " ORDER BY name COLLATE NOCASE, id LIMIT ?3",
+  [STMT_DEAL_PREFIX] =
+    "SELECT id FROM deal WHERE title >= ?1 COLLATE NOCASE AND title < ?2 COLLATE NOCASE"
+    " ORDER BY title COLLATE NOCASE, id LIMIT ?3",
+  [STMT_FOLLOWUP_IDS_DONE] =
+    "SELECT id FROM activity WHERE done_at IS NOT NULL AND kind = 4 ORDER BY done_at DESC, id DESC LIMIT 200",
   [STMT_DEAL_OVERDUE_FOLLOWUP] =
     "SELECT EXISTS (SELECT 1 FROM activity WHERE deal_id = ?1 AND done_at IS NULL"
     " AND due_at IS NOT NULL AND coalesce(snoozed_until, due_at) < ?2)",
@@ -2033,6 +2038,14 @@ rapport_store_get_followups (RapportStore *self)
   return rapport_record_list_new (self, RAPPORT_TYPE_ACTIVITY, STMT_FOLLOWUP_IDS_OPEN, 0);
 }
 
+GListModel *
+rapport_store_get_done_followups (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_record_list_new (self, RAPPORT_TYPE_ACTIVITY, STMT_FOLLOWUP_IDS_DONE, 0);
+}
+
 gboolean
 rapport_store_list_contains (GListModel *list,
                              gint64      id)
@@ -3176,6 +3189,17 @@ rapport_store_find_contacts_by_prefix (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return find_by_prefix (self, RAPPORT_TYPE_CONTACT, STMT_CONTACT_PREFIX, prefix, limit, error);
+}
+
+GPtrArray *
+rapport_store_find_deals_by_prefix (RapportStore  *self,
+                                    const char    *prefix,
+                                    guint          limit,
+                                    GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return find_by_prefix (self, RAPPORT_TYPE_DEAL, STMT_DEAL_PREFIX, prefix, limit, error);
 }
 
 GPtrArray *

@@ -27,7 +27,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 4
+#define RAPPORT_SCHEMA_VERSION 5
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -161,6 +161,10 @@ GPtrArray          *rapport_store_find_contacts_by_prefix      (RapportStore  *s
                                                                 const char    *prefix,
                                                                 guint          limit,
                                                                 GError       **error);
+GPtrArray          *rapport_store_find_deals_by_prefix         (RapportStore  *self,
+                                                                const char    *prefix,
+                                                                guint          limit,
+                                                                GError       **error);
 GPtrArray          *rapport_store_find_organizations_by_prefix (RapportStore  *self,
                                                                 const char    *prefix,
                                                                 guint          limit,
@@ -200,6 +204,8 @@ GListModel         *rapport_store_get_stage_deals       (RapportStore       *sel
                                                          RapportStage       *stage);
 GListModel         *rapport_store_get_contacts          (RapportStore       *self);
 GListModel         *rapport_store_get_followups         (RapportStore       *self);
+/* The 200 follow-ups done most recently, newest first. */
+GListModel         *rapport_store_get_done_followups    (RapportStore       *self);
 
 /* Whether a list from the store holds the record with that id, without
  * making any object. */
