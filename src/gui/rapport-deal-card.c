@@ -11,8 +11,8 @@
  *
  * The card is where a drag starts (it carries the RapportDeal itself), and
  * it owns the deal's keyboard shortcuts and context menu. Both only name
- * board.* actions, which RapportPipelineView installs: the card never
- * writes to the store.
+ * actions, board.* ones (RapportPipelineView installs them) and
+ * win.schedule-followup: the card never writes to the store.
  */
 
 #define G_LOG_DOMAIN "rapport-deal-card"
@@ -334,6 +334,12 @@ rapport_deal_card_create_menu (RapportDealCard *self)
 
   item = g_menu_item_new (_("_Open"), NULL);
   g_menu_item_set_action_and_target_value (item, "board.open-deal", g_variant_new_int64 (deal_id));
+  g_menu_append_item (open, item);
+  g_clear_object (&item);
+
+  /* The window's action: the New Follow-up dialog, for this deal. */
+  item = g_menu_item_new (_("_Schedule Follow-up…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.schedule-followup", g_variant_new_int64 (deal_id));
   g_menu_append_item (open, item);
   g_clear_object (&item);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));

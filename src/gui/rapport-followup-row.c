@@ -163,22 +163,23 @@ rapport_followup_row_update (RapportFollowupRow *self)
 
   contact_id = rapport_activity_get_contact_id (a);
   deal_id = rapport_activity_get_deal_id (a);
-  if (contact_id > 0)
-    {
-      g_autoptr(RapportContact) contact = rapport_store_get_contact (self->store, contact_id, NULL);
-
-      if (contact != NULL)
-        g_string_append (who, rapport_contact_get_name (contact));
-    }
+  /* "Deal title · Contact name" */
   if (deal_id > 0)
     {
       g_autoptr(RapportDeal) deal = rapport_store_get_deal (self->store, deal_id, NULL);
 
       if (deal != NULL)
+        g_string_append (who, rapport_deal_get_title (deal));
+    }
+  if (contact_id > 0)
+    {
+      g_autoptr(RapportContact) contact = rapport_store_get_contact (self->store, contact_id, NULL);
+
+      if (contact != NULL)
         {
           if (who->len > 0)
             g_string_append (who, " · ");
-          g_string_append (who, rapport_deal_get_title (deal));
+          g_string_append (who, rapport_contact_get_name (contact));
         }
     }
   gtk_label_set_label (self->who_label, who->str);

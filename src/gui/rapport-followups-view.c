@@ -7,12 +7,12 @@
  * therefore three runs of that list: the view finds their bounds by binary
  * search (a few lookups, not one object per follow-up) and shows each
  * through a GtkSliceListModel of at most a few hundred rows, so 20 000
- * pending follow-ups cost no more than 50. "Done" lists what was
- * completed in this window since it opened: the store keeps no list of
- * done follow-ups.
+ * pending follow-ups cost no more than 50. "Done" shows the store's list
+ * of the follow-ups done most recently, through a slice of the same kind.
  *
  * Each action (followups.done, .snooze, .reschedule, .new) is one store
- * call, reported by a toast. A timer at the turn of each minute moves
+ * call, reported by a toast. The New Follow-up dialog picks a contact, a
+ * deal or both, each by the start of its name. A timer at the turn of each minute moves
  * follow-ups between sections and rewrites "how late".
  */
 
@@ -24,12 +24,14 @@
 
 #include "rapport-followup-row.h"
 #include "rapport-followups-view.h"
+#include "rapport-format.h"
 #include "rapport-window.h"
 
 /* Rows per pending section before "Show More", and per click. */
 #define SECTION_PAGE   50
-/* Contacts offered while typing a name in the New Follow-up dialog. */
-#define MAX_MATCHES    6
+/* Contacts and deals offered while typing in the New Follow-up dialog. */
+#define MAX_MATCHES       6
+#define MAX_DEAL_MATCHES  8
 /* "Tomorrow Morning" */
 #define MORNING_HOUR   9
 
@@ -38,7 +40,9 @@ typedef enum
   SECTION_OVERDUE,
   SECTION_TODAY,
   SECTION_UPCOMING,
-  N_PENDING_SECTIONS
+  N_PENDING_SECTIONS,
+  SECTION_DONE = N_PENDING_SECTIONS,
+  N_SECTIONS
 } Section;
 
 struct _RapportFollowupsView
@@ -48,21 +52,21 @@ struct _RapportFollowupsView
   /* Template widgets */
   GtkRevealer        *notice_revealer;
   GtkStack           *content_stack;
-  GtkWidget          *sections[N_PENDING_SECTIONS + 1];
-  GtkLabel           *counts[N_PENDING_SECTIONS + 1];
-  GtkListBox         *lists[N_PENDING_SECTIONS + 1];
-  GtkButton          *more_buttons[N_PENDING_SECTIONS];
+  GtkWidget          *sections[N_SECTIONS];
+  GtkLabel           *counts[N_SECTIONS];
+  GtkListBox         *lists[N_SECTIONS];
+  GtkButton          *more_buttons[N_SECTIONS];
 
   gboolean            lists_bound;
 
   /* Owned references */
   RapportStore       *store;
   GListModel         *followups;         /* pending, by effective due time */
-  GtkSliceListModel  *slices[N_PENDING_SECTIONS];
-  GListStore         *done;              /* completed here, newest first */
+  GListModel         *done;              /* done most recently, newest first */
+  GtkSliceListModel  *slices[N_SECTIONS];
 
-  guint               lengths[N_PENDING_SECTIONS];
-  guint               caps[N_PENDING_SECTIONS];
+  guint               lengths[N_SECTIONS];
+  guint               caps[N_SECTIONS];
   guint               n_overdue;
   guint               minute_source;
 };
@@ -79,6 +83,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rapport_followups_view_arm_timer (RapportFollowupsView *self);
+static void rapport_followups_view_open_schedule (RapportFollowupsView *self,
+                                                  RapportActivity      *activity,
+                                                  RapportDeal          *deal);
 
 /* Time */
 
@@ -168,9 +175,8 @@ rapport_followups_view_update_count (RapportFollowupsView *self,
 static void
 rapport_followups_view_update_sections (RapportFollowupsView *self)
 {
-  guint n, bounds[N_PENDING_SECTIONS + 1];
+  guint n, n_done, starts[N_SECTIONS], ends[N_SECTIONS];
   gint64 now;
-  guint n_done;
 
   g_assert (RAPPORT_IS_FOLLOWUPS_VIEW (self));
 
@@ -178,17 +184,22 @@ rapport_followups_view_update_sections (RapportFollowupsView *self)
     return;
 
   n = g_list_model_get_n_items (self->followups);
+  n_done = g_list_model_get_n_items (self->done);
   now = rapport_store_now (self->store);
 
   /* Overdue: due now or before; Today: the rest of today. */
-  bounds[0] = 0;
-  bounds[1] = lower_bound (self->followups, 0, now + 1);
-  bounds[2] = lower_bound (self->followups, bounds[1], start_of_tomorrow (now));
-  bounds[3] = n;
+  starts[SECTION_OVERDUE] = 0;
+  ends[SECTION_OVERDUE] = starts[SECTION_TODAY] = lower_bound (self->followups, 0, now + 1);
+  ends[SECTION_TODAY] = starts[SECTION_UPCOMING] =
+    lower_bound (self->followups, starts[SECTION_TODAY], start_of_tomorrow (now));
+  ends[SECTION_UPCOMING] = n;
+  /* Done: a list of its own, from its start. */
+  starts[SECTION_DONE] = 0;
+  ends[SECTION_DONE] = n_done;
 
-  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     {
-      guint length = bounds[i + 1] - bounds[i];
+      guint length = ends[i] - starts[i];
       guint shown = MIN (length, self->caps[i]);
 
       self->lengths[i] = length;
@@ -196,7 +207,7 @@ rapport_followups_view_update_sections (RapportFollowupsView *self)
       /* Shrink first, so a moved slice never reaches into the next run. */
       if (gtk_slice_list_model_get_size (self->slices[i]) > shown)
         gtk_slice_list_model_set_size (self->slices[i], shown);
-      gtk_slice_list_model_set_offset (self->slices[i], bounds[i]);
+      gtk_slice_list_model_set_offset (self->slices[i], starts[i]);
       gtk_slice_list_model_set_size (self->slices[i], shown);
 
       rapport_followups_view_update_count (self, i, length);
@@ -214,9 +225,6 @@ rapport_followups_view_update_sections (RapportFollowupsView *self)
       else
         gtk_widget_set_visible (GTK_WIDGET (self->more_buttons[i]), FALSE);
     }
-
-  n_done = g_list_model_get_n_items (G_LIST_MODEL (self->done));
-  rapport_followups_view_update_count (self, N_PENDING_SECTIONS, n_done);
 
   gtk_stack_set_visible_child_name (self->content_stack,
                                     n == 0 && n_done == 0 ? "empty" : "list");
@@ -247,7 +255,7 @@ rapport_followups_view_update_times (RapportFollowupsView *self)
 {
   g_assert (RAPPORT_IS_FOLLOWUPS_VIEW (self));
 
-  for (guint i = 0; i <= N_PENDING_SECTIONS; i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->lists[i]));
          row != NULL;
          row = gtk_widget_get_next_sibling (row))
@@ -329,6 +337,8 @@ typedef struct
   GtkEditable          *title_entry;    /* new only */
   GtkEditable          *contact_entry;  /* new only */
   GtkListBox           *matches;        /* new only */
+  GtkEditable          *deal_entry;     /* new only */
+  GtkListBox           *deal_matches;   /* new only */
   GtkCalendar          *calendar;
   GtkSpinButton        *hour;
   GtkSpinButton        *minute;
@@ -336,7 +346,8 @@ typedef struct
   GtkWidget            *accept_button;
   gint64                contact_id;
   char                 *contact_name;
-  gboolean              picking;        /* on_match_activated is setting the text */
+  gint64                deal_id;
+  gboolean              picking;        /* a match is setting an entry's text */
 } ScheduleDialog;
 
 static void
@@ -374,12 +385,17 @@ schedule_dialog_validate (ScheduleDialog *dialog)
     {
       g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (dialog->title_entry)));
       const char *contact = gtk_editable_get_text (dialog->contact_entry);
+      const char *deal = gtk_editable_get_text (dialog->deal_entry);
 
       /* Nothing to say about an empty title: Create stays off. */
       if (*title == '\0')
         problem = "";
       else if (*contact != '\0' && dialog->contact_id <= 0)
         problem = _("Choose a contact from the list, or leave it empty");
+      else if (*deal != '\0' && dialog->deal_id <= 0)
+        problem = _("Choose a deal from the list, or leave it empty");
+      else if (dialog->contact_id <= 0 && dialog->deal_id <= 0)
+        problem = _("Choose a contact, a deal, or both");
     }
 
   if (problem == NULL && when <= rapport_store_now (dialog->view->store))
@@ -395,28 +411,114 @@ on_schedule_changed (ScheduleDialog *dialog)
   schedule_dialog_validate (dialog);
 }
 
+/* Setting the text emits ::changed twice (deleted, then inserted), and a
+ * pick runs inside the row's activation: leave the rows alone until the
+ * user types again. */
+static void
+schedule_dialog_set_text (ScheduleDialog *dialog,
+                          GtkEditable    *entry,
+                          const char     *text)
+{
+  dialog->picking = TRUE;
+  gtk_editable_set_text (entry, text);
+  gtk_editable_set_position (entry, -1);
+  dialog->picking = FALSE;
+}
+
+static void
+schedule_dialog_set_contact (ScheduleDialog *dialog,
+                             RapportContact *contact)
+{
+  g_autofree char *name = g_strdup (rapport_contact_get_name (contact));
+
+  schedule_dialog_set_text (dialog, dialog->contact_entry, name);
+  dialog->contact_id = rapport_record_get_id (RAPPORT_RECORD (contact));
+  g_free (dialog->contact_name);
+  dialog->contact_name = g_steal_pointer (&name);
+  gtk_widget_set_visible (GTK_WIDGET (dialog->matches), FALSE);
+}
+
+/* The deal, and its contact when no contact is chosen yet. */
+static void
+schedule_dialog_set_deal (ScheduleDialog *dialog,
+                          RapportDeal    *deal)
+{
+  gint64 contact_id = rapport_deal_get_contact_id (deal);
+
+  schedule_dialog_set_text (dialog, dialog->deal_entry, rapport_deal_get_title (deal));
+  dialog->deal_id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  gtk_widget_set_visible (GTK_WIDGET (dialog->deal_matches), FALSE);
+
+  if (contact_id > 0 && *gtk_editable_get_text (dialog->contact_entry) == '\0')
+    {
+      g_autoptr(RapportContact) contact =
+        rapport_store_get_contact (dialog->view->store, contact_id, NULL);
+
+      if (contact != NULL)
+        schedule_dialog_set_contact (dialog, contact);
+    }
+}
+
 static void
 on_match_activated (ScheduleDialog *dialog,
                     GtkListBoxRow  *row,
                     GtkListBox     *list)
 {
-  RapportContact *contact = g_object_get_data (G_OBJECT (row), "contact");
-  g_autofree char *name = g_strdup (rapport_contact_get_name (contact));
-  gint64 id = rapport_record_get_id (RAPPORT_RECORD (contact));
-
-  /* Setting the text emits ::changed twice (deleted, then inserted), and
-   * this runs inside the row's activation: leave the rows alone until
-   * the user types again. */
-  dialog->picking = TRUE;
-  gtk_editable_set_text (dialog->contact_entry, name);
-  gtk_editable_set_position (dialog->contact_entry, -1);
-  dialog->picking = FALSE;
-
-  dialog->contact_id = id;
-  g_free (dialog->contact_name);
-  dialog->contact_name = g_steal_pointer (&name);
-  gtk_widget_set_visible (GTK_WIDGET (dialog->matches), FALSE);
+  schedule_dialog_set_contact (dialog, g_object_get_data (G_OBJECT (row), "contact"));
   schedule_dialog_validate (dialog);
+}
+
+static void
+on_deal_match_activated (ScheduleDialog *dialog,
+                         GtkListBoxRow  *row,
+                         GtkListBox     *list)
+{
+  schedule_dialog_set_deal (dialog, g_object_get_data (G_OBJECT (row), "deal"));
+  schedule_dialog_validate (dialog);
+}
+
+/* A row of matches: a name, and a dim detail after it when given. */
+static GtkWidget *
+match_row_new (const char *name,
+               const char *detail)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (detail != NULL && *detail != '\0')
+    {
+      GtkWidget *dim = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (dim), 1);
+      gtk_widget_add_css_class (dim, "dim-label");
+      gtk_box_append (GTK_BOX (box), dim);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail != NULL ? detail : "",
+                                  -1);
+  return row;
+}
+
+static void
+clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 }
 
 static void
@@ -424,13 +526,11 @@ on_contact_changed (ScheduleDialog *dialog)
 {
   const char *text = gtk_editable_get_text (dialog->contact_entry);
   g_autoptr(GPtrArray) found = NULL;
-  GtkWidget *child;
 
   if (dialog->picking)
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (dialog->matches))) != NULL)
-    gtk_list_box_remove (dialog->matches, child);
+  clear_list_box (dialog->matches);
 
   dialog->contact_id = 0;
   g_clear_pointer (&dialog->contact_name, g_free);
@@ -440,24 +540,61 @@ on_contact_changed (ScheduleDialog *dialog)
   for (guint i = 0; found != NULL && i < found->len; i++)
     {
       RapportContact *contact = g_ptr_array_index (found, i);
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (rapport_contact_get_name (contact));
+      GtkWidget *row = match_row_new (rapport_contact_get_name (contact), NULL);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      rapport_contact_get_name (contact), -1);
       g_object_set_data_full (G_OBJECT (row), "contact", g_object_ref (contact), g_object_unref);
       gtk_list_box_append (dialog->matches, row);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (dialog->matches), found != NULL && found->len > 0);
+  schedule_dialog_validate (dialog);
+}
+
+/* "Proposal · $40,000": the deal's stage, and its value when it has one. */
+static char *
+deal_detail (RapportStore *store,
+             RapportDeal  *deal)
+{
+  g_autoptr(RapportStage) stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (deal), NULL);
+  g_autofree char *value = NULL;
+
+  if (rapport_deal_get_value (deal) > 0)
+    value = rapport_format_money (rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
+
+  if (stage != NULL && value != NULL)
+    /* Translators: a deal among the matches: its stage · its value */
+    return g_strdup_printf (_("%s · %s"), rapport_stage_get_name (stage), value);
+  if (stage != NULL)
+    return g_strdup (rapport_stage_get_name (stage));
+  return g_steal_pointer (&value);
+}
+
+static void
+on_deal_changed (ScheduleDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (dialog->deal_entry);
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (dialog->picking)
+    return;
+
+  clear_list_box (dialog->deal_matches);
+
+  dialog->deal_id = 0;
+  if (*text != '\0')
+    found = rapport_store_find_deals_by_prefix (dialog->view->store, text, MAX_DEAL_MATCHES, NULL);
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      RapportDeal *deal = g_ptr_array_index (found, i);
+      g_autofree char *detail = deal_detail (dialog->view->store, deal);
+      GtkWidget *row = match_row_new (rapport_deal_get_title (deal), detail);
+
+      g_object_set_data_full (G_OBJECT (row), "deal", g_object_ref (deal), g_object_unref);
+      gtk_list_box_append (dialog->deal_matches, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (dialog->deal_matches), found != NULL && found->len > 0);
   schedule_dialog_validate (dialog);
 }
 
@@ -493,7 +630,7 @@ on_schedule_accept (ScheduleDialog *dialog)
       g_autoptr(RapportActivity) activity = NULL;
       g_autofree char *title = g_strdup (gtk_editable_get_text (dialog->title_entry));
 
-      activity = rapport_store_add_followup (self->store, dialog->contact_id, 0,
+      activity = rapport_store_add_followup (self->store, dialog->contact_id, dialog->deal_id,
                                              g_strstrip (title), when, &error);
       if (activity == NULL)
         {
@@ -546,9 +683,11 @@ on_spin_output (GtkSpinButton *spin)
   return TRUE;
 }
 
+/* Reschedules @activity, or makes a new follow-up (for @deal, when given). */
 static void
 rapport_followups_view_open_schedule (RapportFollowupsView *self,
-                                      RapportActivity      *activity)
+                                      RapportActivity      *activity,
+                                      RapportDeal          *deal)
 {
   ScheduleDialog *dialog = g_new0 (ScheduleDialog, 1);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -613,7 +752,7 @@ rapport_followups_view_open_schedule (RapportFollowupsView *self,
 
       entry = gtk_entry_new ();
       dialog->contact_entry = GTK_EDITABLE (entry);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Type a name (optional)"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Type a name"));
       gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_PRIMARY, "system-search-symbolic");
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contact"), -1);
       gtk_box_append (GTK_BOX (form), form_label (_("_Contact"), entry));
@@ -628,6 +767,27 @@ rapport_followups_view_open_schedule (RapportFollowupsView *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Contacts"), -1);
       g_signal_connect_swapped (dialog->matches, "row-activated", G_CALLBACK (on_match_activated), dialog);
       gtk_box_append (GTK_BOX (form), GTK_WIDGET (dialog->matches));
+
+      entry = gtk_entry_new ();
+      dialog->deal_entry = GTK_EDITABLE (entry);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Type a deal title"));
+      gtk_entry_set_icon_from_icon_name (GTK_ENTRY (entry), GTK_ENTRY_ICON_PRIMARY, "system-search-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Deal"), -1);
+      gtk_box_append (GTK_BOX (form), form_label (_("_Deal"), entry));
+      gtk_box_append (GTK_BOX (form), entry);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_deal_changed), dialog);
+
+      dialog->deal_matches = GTK_LIST_BOX (gtk_list_box_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (dialog->deal_matches), "boxed-list");
+      gtk_widget_set_visible (GTK_WIDGET (dialog->deal_matches), FALSE);
+      gtk_list_box_set_activate_on_single_click (dialog->deal_matches, TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dialog->deal_matches),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Deals"), -1);
+      g_signal_connect_swapped (dialog->deal_matches, "row-activated", G_CALLBACK (on_deal_match_activated), dialog);
+      gtk_box_append (GTK_BOX (form), GTK_WIDGET (dialog->deal_matches));
+
+      if (deal != NULL)
+        schedule_dialog_set_deal (dialog, deal);
     }
 
   /* The current due time if it is still ahead, else the next full hour. */
@@ -693,9 +853,6 @@ rapport_followups_view_done_action (GtkWidget  *widget,
       return;
     }
 
-  g_list_store_insert (self->done, 0, activity);
-  rapport_followups_view_update_sections (self);
-
   if (rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD)
     /* Translators: a speed-to-lead follow-up done; the lead's first contact is recorded */
     message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
@@ -753,7 +910,7 @@ rapport_followups_view_reschedule_action (GtkWidget  *widget,
   g_autoptr(RapportActivity) activity = NULL;
 
   if ((activity = rapport_followups_view_get_activity (self, g_variant_get_int64 (parameter))) != NULL)
-    rapport_followups_view_open_schedule (self, activity);
+    rapport_followups_view_open_schedule (self, activity, NULL);
 }
 
 static void
@@ -772,7 +929,7 @@ rapport_followups_view_show_more_action (GtkWidget  *widget,
   RapportFollowupsView *self = RAPPORT_FOLLOWUPS_VIEW (widget);
   int section = g_variant_get_int32 (parameter);
 
-  if (section < 0 || section >= N_PENDING_SECTIONS)
+  if (section < 0 || section >= N_SECTIONS)
     return;
 
   self->caps[section] += SECTION_PAGE;
@@ -788,18 +945,18 @@ rapport_followups_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->minute_source, g_source_remove);
 
-  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     if (self->lists[i] != NULL)
       gtk_list_box_bind_model (self->lists[i], NULL, NULL, NULL, NULL);
-  if (self->lists[N_PENDING_SECTIONS] != NULL)
-    gtk_list_box_bind_model (self->lists[N_PENDING_SECTIONS], NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_FOLLOWUPS_VIEW);
 
-  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     g_clear_object (&self->slices[i]);
   if (self->followups != NULL)
     g_signal_handlers_disconnect_by_data (self->followups, self);
+  if (self->done != NULL)
+    g_signal_handlers_disconnect_by_data (self->done, self);
   g_clear_object (&self->followups);
   g_clear_object (&self->done);
   g_clear_object (&self->store);
@@ -888,18 +1045,19 @@ rapport_followups_view_class_init (RapportFollowupsViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_TODAY]));
   gtk_widget_class_bind_template_child_full (widget_class, "upcoming_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_UPCOMING]));
-  gtk_widget_class_bind_template_child_full (widget_class, "done_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[N_PENDING_SECTIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_DONE]));
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_TODAY]));
   gtk_widget_class_bind_template_child_full (widget_class, "upcoming_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_UPCOMING]));
-  gtk_widget_class_bind_template_child_full (widget_class, "done_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[N_PENDING_SECTIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_count", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, counts[SECTION_DONE]));
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_TODAY]));
   gtk_widget_class_bind_template_child_full (widget_class, "upcoming_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_UPCOMING]));
-  gtk_widget_class_bind_template_child_full (widget_class, "done_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[N_PENDING_SECTIONS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_list", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, lists[SECTION_DONE]));
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_TODAY]));
   gtk_widget_class_bind_template_child_full (widget_class, "upcoming_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_UPCOMING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_more", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, more_buttons[SECTION_DONE]));
 
   gtk_widget_class_install_action (widget_class, "followups.done", "x", rapport_followups_view_done_action);
   gtk_widget_class_install_action (widget_class, "followups.snooze", "(xs)", rapport_followups_view_snooze_action);
@@ -913,8 +1071,7 @@ rapport_followups_view_init (RapportFollowupsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->done = g_list_store_new (RAPPORT_TYPE_ACTIVITY);
-  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     self->caps[i] = SECTION_PAGE;
 }
 
@@ -937,11 +1094,9 @@ rapport_followups_view_bind_lists (RapportFollowupsView *self)
     return;
 
   self->lists_bound = TRUE;
-  for (guint i = 0; i < N_PENDING_SECTIONS; i++)
+  for (guint i = 0; i < N_SECTIONS; i++)
     gtk_list_box_bind_model (self->lists[i], G_LIST_MODEL (self->slices[i]),
                              create_row, self, NULL);
-  gtk_list_box_bind_model (self->lists[N_PENDING_SECTIONS], G_LIST_MODEL (self->done),
-                           create_row, self, NULL);
 }
 
 void
@@ -957,9 +1112,11 @@ rapport_followups_view_set_store (RapportFollowupsView *self,
 
   self->store = g_object_ref (store);
   self->followups = rapport_store_get_followups (store);
+  self->done = rapport_store_get_done_followups (store);
 
   for (guint i = 0; i < N_PENDING_SECTIONS; i++)
     self->slices[i] = gtk_slice_list_model_new (g_object_ref (self->followups), 0, 0);
+  self->slices[SECTION_DONE] = gtk_slice_list_model_new (g_object_ref (self->done), 0, 0);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rapport_followups_view_bind_lists (self);
@@ -967,6 +1124,8 @@ rapport_followups_view_set_store (RapportFollowupsView *self,
     g_signal_connect (self, "map", G_CALLBACK (rapport_followups_view_bind_lists), NULL);
 
   g_signal_connect_object (self->followups, "items-changed",
+                           G_CALLBACK (on_followups_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->done, "items-changed",
                            G_CALLBACK (on_followups_changed), self, G_CONNECT_SWAPPED);
 
   rapport_followups_view_update_sections (self);
@@ -998,7 +1157,18 @@ rapport_followups_view_new_followup (RapportFollowupsView *self)
   g_return_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self));
 
   if (self->store != NULL)
-    rapport_followups_view_open_schedule (self, NULL);
+    rapport_followups_view_open_schedule (self, NULL, NULL);
+}
+
+void
+rapport_followups_view_new_followup_for_deal (RapportFollowupsView *self,
+                                              RapportDeal          *deal)
+{
+  g_return_if_fail (RAPPORT_IS_FOLLOWUPS_VIEW (self));
+  g_return_if_fail (deal == NULL || RAPPORT_IS_DEAL (deal));
+
+  if (self->store != NULL)
+    rapport_followups_view_open_schedule (self, NULL, deal);
 }
 
 gboolean

@@ -23,6 +23,9 @@ guint         rapport_followups_view_get_n_overdue  (RapportFollowupsView *self)
 void          rapport_followups_view_set_show_notice (RapportFollowupsView *self,
                                                       gboolean              show);
 void          rapport_followups_view_new_followup   (RapportFollowupsView *self);
+/* The New Follow-up dialog with @deal, and its contact, filled in. */
+void          rapport_followups_view_new_followup_for_deal (RapportFollowupsView *self,
+                                                            RapportDeal          *deal);
 /* Scrolls to the row of that follow-up and focuses it, if it is shown. */
 gboolean      rapport_followups_view_focus_followup (RapportFollowupsView *self,
                                                      gint64                activity_id);

@@ -231,6 +231,29 @@ rapport_window_new_followup_action (GtkWidget  *widget,
   rapport_followups_view_new_followup (self->followups_view);
 }
 
+/* From a deal card: the New Follow-up dialog for that deal. */
+static void
+rapport_window_schedule_followup_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  deal = rapport_store_get_deal (self->store, g_variant_get_int64 (parameter), &error);
+  if (deal == NULL)
+    {
+      rapport_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  rapport_followups_view_new_followup_for_deal (self->followups_view, deal);
+}
+
 /* From a reminder: the Follow-ups view, at that follow-up when shown
  * (0: a summary of many). */
 static void
@@ -446,6 +469,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
+  gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);
 }
 
 static void

@@ -197,11 +197,79 @@ def test_new_followup(tmp):
         app.kill()
 
 
+def test_new_followup_for_deal(tmp):
+    """A deal picked by the start of its title; its contact comes with it."""
+    db, ids = new_db(tmp, "deal")
+    deal_id = cli_json(db, "deal", "add", "Kilo expansion", "--value", "100",
+                       "--contact", str(ids["Grace Hopper"]))["id"]
+    app = App(db)
+    try:
+        open_followups(app)
+        wait_for("the New Follow-up button",
+                 lambda: app.find("New Follow-up", role="push button")).do_action(0)
+        title = wait_for("the Title field", lambda: app.find("Title", role="text"))
+        focus(title)
+        type_text("Review the expansion")
+        check(not sensitive(app.find("Create", role="push button")),
+              "Create is enabled with neither a contact nor a deal")
+        focus(app.find("Deal", role="text"))
+        type_text("kilo")
+        match = wait_for("Kilo among the matches",
+                         lambda: app.find("Kilo expansion", role="list item"))
+        click(match)
+        time.sleep(0.3)
+        screenshot("followups-new-dialog-deal")
+        wait_for("Create to be enabled",
+                 lambda: sensitive(app.find("Create", role="push button")))
+        app.find("Create", role="push button").do_action(0)
+        made = wait_for("the new follow-up",
+                        lambda: [f for f in cli_json(db, "followup", "list")
+                                 if f["title"] == "Review the expansion"])[0]
+        check(made["deal_id"] == deal_id, f"deal {made['deal_id']}, not {deal_id}")
+        check(made["contact_id"] == ids["Grace Hopper"],
+              f"contact {made['contact_id']}: the deal's contact was not filled in")
+        wait_for("its row", lambda: row(app, "Review the expansion"))
+        time.sleep(0.5)
+        screenshot("followups-after-new-deal")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_schedule_from_card(tmp):
+    """The card's context menu opens the dialog with the deal filled in."""
+    db, ids = new_db(tmp, "card")
+    deal_id = [d for d in cli_json(db, "deal", "list") if d["title"] == "Alpha pilot"][0]["id"]
+    app = App(db)
+    try:
+        x, y = center(wait_for("the card", lambda: app.find("Alpha pilot")))
+        xdotool("mousemove", x, y)
+        time.sleep(0.05)
+        xdotool("click", 3)
+        wait_for("the card's menu",
+                 lambda: app.find("Schedule Follow-up…")).do_action(0)
+        title = wait_for("the Title field", lambda: app.find("Title", role="text"))
+        focus(title)
+        type_text("Pilot check-in")
+        wait_for("Create to be enabled",
+                 lambda: sensitive(app.find("Create", role="push button")))
+        app.find("Create", role="push button").do_action(0)
+        made = wait_for("the new follow-up",
+                        lambda: [f for f in cli_json(db, "followup", "list")
+                                 if f["title"] == "Pilot check-in"])[0]
+        check(made["deal_id"] == deal_id, f"deal {made['deal_id']}, not {deal_id}")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_sections_and_badge,
     test_mark_done,
     test_snooze_one_hour,
     test_new_followup,
+    test_new_followup_for_deal,
+    test_schedule_from_card,
 ]
 
 
