@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-deal-dialog.h"
+#include "rapport-form.h"
 #include "rapport-money.h"
 #include "rapport-time.h"
 #include "rapport-window.h"
@@ -709,106 +710,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Helpers */
-
-static char *
-dup_stripped_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* libadwaita 1.2 labels a row by both of its title labels (the big one
- * and the small one above the text), which GTK 4.8 reads out as “Title
- * Title”. Named by its title alone, the field reads as it looks, and
- * tests find it by that name. */
-static void
-label_row (gpointer row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  if (ADW_IS_ENTRY_ROW (row))
-    {
-      GtkAccessible *text = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
-
-      gtk_accessible_reset_relation (text, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-    }
-}
-
-/* Says what is wrong with @row's text (nothing when @message is NULL),
- * under the row and to screen readers; when nothing is, they hear the
- * row's hint, if it has one. Returns whether a message went away. */
-static gboolean
-show_field_message (AdwEntryRow *row,
-                    GtkLabel    *label,
-                    const char  *message)
-{
-  /* The row is what AT-SPI shows of the field in libadwaita 1.2; its
-   * text is told too, for when that changes. */
-  GtkAccessible *accessibles[] = {
-    GTK_ACCESSIBLE (row),
-    GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-  };
-  const char *hint = g_object_get_data (G_OBJECT (row), "rapport-hint");
-  gboolean was_shown = gtk_widget_get_visible (GTK_WIDGET (label));
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_label_set_label (label, message);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (accessibles); i++)
-    {
-      if (message != NULL)
-        {
-          gtk_accessible_update_state (accessibles[i],
-                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                       -1);
-          gtk_accessible_update_property (accessibles[i],
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                          -1);
-        }
-      else
-        {
-          gtk_accessible_reset_state (accessibles[i], GTK_ACCESSIBLE_STATE_INVALID);
-          if (hint != NULL)
-            gtk_accessible_update_property (accessibles[i],
-                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
-                                            -1);
-          else
-            gtk_accessible_reset_property (accessibles[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-
-  return was_shown && message == NULL;
-}
-
-/* GTK 4 grows a window to fit a new message but never shrinks it back;
- * asking for the least height gets the height the form needs. */
-static void
-shrink_to_fit (GtkWindow *window)
-{
-  int width, height;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return;
-
-  /* The default size follows the user's resizing: keep their width. GTK
-   * 4.8 takes no NULL here. */
-  gtk_window_get_default_size (window, &width, &height);
-  gtk_window_set_default_size (window, width, 1);
-}
 
 /* “1234.50” in the shape @currency's amounts take (“1234” for JPY). */
 static char *
@@ -830,7 +731,7 @@ example_amount (const char *currency)
 static char *
 dup_currency (RapportDealDialog *self)
 {
-  g_autofree char *text = dup_stripped_text (self->currency_row);
+  g_autofree char *text = rapport_form_dup_text (self->currency_row);
 
   return g_ascii_strup (text, -1);
 }
@@ -840,7 +741,7 @@ dup_currency (RapportDealDialog *self)
 static char *
 check_title (RapportDealDialog *self)
 {
-  g_autofree char *title = dup_stripped_text (self->title_row);
+  g_autofree char *title = rapport_form_dup_text (self->title_row);
 
   if (*title == '\0')
     return g_strdup (_("A title is required"));
@@ -865,7 +766,7 @@ check_currency (RapportDealDialog *self)
 static char *
 check_value (RapportDealDialog *self)
 {
-  g_autofree char *text = dup_stripped_text (self->value_row);
+  g_autofree char *text = rapport_form_dup_text (self->value_row);
   g_autofree char *currency = dup_currency (self);
   g_autofree char *example = NULL;
 
@@ -895,7 +796,7 @@ check_value (RapportDealDialog *self)
 static char *
 check_close (RapportDealDialog *self)
 {
-  g_autofree char *text = dup_stripped_text (self->close_row);
+  g_autofree char *text = rapport_form_dup_text (self->close_row);
   g_autoptr(GDateTime) today = NULL;
   g_autofree char *example = NULL;
 
@@ -941,12 +842,12 @@ rapport_deal_dialog_validate (RapportDealDialog *self,
       if (message != NULL && first_invalid == NULL)
         first_invalid = GTK_WIDGET (checks[i].row);
 
-      shrink |= show_field_message (checks[i].row, checks[i].label,
+      shrink |= rapport_form_show_message (checks[i].row, checks[i].label,
                                     (self->touched & checks[i].field) ? message : NULL);
     }
 
   if (shrink)
-    shrink_to_fit (GTK_WINDOW (self));
+    rapport_form_shrink_to_fit (GTK_WINDOW (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), first_invalid == NULL);
 
@@ -1092,7 +993,7 @@ static void
 on_calendar_popover_show (RapportDealDialog *self,
                           GtkPopover        *popover)
 {
-  g_autofree char *text = dup_stripped_text (self->close_row);
+  g_autofree char *text = rapport_form_dup_text (self->close_row);
   g_autoptr(GDateTime) date = NULL;
   gint64 seconds;
 
@@ -1202,9 +1103,9 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
   RapportDealDialog *self = RAPPORT_DEAL_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportDeal) deal = NULL;
-  g_autofree char *title = dup_stripped_text (self->title_row);
+  g_autofree char *title = rapport_form_dup_text (self->title_row);
   g_autofree char *currency = dup_currency (self);
-  g_autofree char *close = dup_stripped_text (self->close_row);
+  g_autofree char *close = rapport_form_dup_text (self->close_row);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
   RapportStage *stage = adw_combo_row_get_selected_item (self->stage_row);
@@ -1408,13 +1309,13 @@ rapport_deal_dialog_init (RapportDealDialog *self)
   adw_combo_row_set_expression (self->stage_row,
                                 gtk_property_expression_new (RAPPORT_TYPE_STAGE, NULL, "name"));
 
-  label_row (self->title_row);
-  label_row (self->value_row);
-  label_row (self->currency_row);
-  label_row (self->stage_row);
-  label_row (self->close_row);
-  label_row (self->contact_row);
-  label_row (self->organization_row);
+  rapport_form_label_row (self->title_row);
+  rapport_form_label_row (self->value_row);
+  rapport_form_label_row (self->currency_row);
+  rapport_form_label_row (self->stage_row);
+  rapport_form_label_row (self->close_row);
+  rapport_form_label_row (self->contact_row);
+  rapport_form_label_row (self->organization_row);
 
   rapport_deal_dialog_judge_on_leave (self, self->currency_row, FIELD_CURRENCY);
   rapport_deal_dialog_judge_on_leave (self, self->close_row, FIELD_CLOSE);

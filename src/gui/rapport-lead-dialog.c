@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-deal-dialog.h"
+#include "rapport-form.h"
 #include "rapport-lead-dialog.h"
 #include "rapport-validate.h"
 #include "rapport-window.h"
@@ -81,106 +82,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Helpers */
-
-static char *
-dup_stripped_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* libadwaita 1.2 labels a row by both of its title labels (the big one
- * and the small one above the text), which GTK 4.8 reads out as “Title
- * Title”. Named by its title alone, the field reads as it looks, and
- * tests find it by that name. */
-static void
-label_row (gpointer row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  if (ADW_IS_ENTRY_ROW (row))
-    {
-      GtkAccessible *text = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
-
-      gtk_accessible_reset_relation (text, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      gtk_accessible_update_property (text, GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-    }
-}
-
-/* Says what is wrong with @row's text (nothing when @message is NULL),
- * under the row and to screen readers; when nothing is, they hear the
- * row's hint, if it has one. Returns whether a message went away. */
-static gboolean
-show_field_message (AdwEntryRow *row,
-                    GtkLabel    *label,
-                    const char  *message)
-{
-  /* The row is what AT-SPI shows of the field in libadwaita 1.2; its
-   * text is told too, for when that changes. */
-  GtkAccessible *accessibles[] = {
-    GTK_ACCESSIBLE (row),
-    GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
-  };
-  const char *hint = g_object_get_data (G_OBJECT (row), "rapport-hint");
-  gboolean was_shown = gtk_widget_get_visible (GTK_WIDGET (label));
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      gtk_label_set_label (label, message);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (accessibles); i++)
-    {
-      if (message != NULL)
-        {
-          gtk_accessible_update_state (accessibles[i],
-                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                       -1);
-          gtk_accessible_update_property (accessibles[i],
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                          -1);
-        }
-      else
-        {
-          gtk_accessible_reset_state (accessibles[i], GTK_ACCESSIBLE_STATE_INVALID);
-          if (hint != NULL)
-            gtk_accessible_update_property (accessibles[i],
-                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
-                                            -1);
-          else
-            gtk_accessible_reset_property (accessibles[i], GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-        }
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-
-  return was_shown && message == NULL;
-}
-
-/* GTK 4 grows a window to fit a new message but never shrinks it back;
- * asking for the least height gets the height the form needs. */
-static void
-shrink_to_fit (GtkWindow *window)
-{
-  int width, height;
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    return;
-
-  /* The default size follows the user's resizing: keep their width. GTK
-   * 4.8 takes no NULL here. */
-  gtk_window_get_default_size (window, &width, &height);
-  gtk_window_set_default_size (window, width, 1);
-}
 
 /* Validation. The email and phone rules are the model's own
  * (rapport-validate.h), so the dialog never lets through what the store
@@ -189,7 +90,7 @@ shrink_to_fit (GtkWindow *window)
 static char *
 check_name (RapportLeadDialog *self)
 {
-  g_autofree char *name = dup_stripped_text (self->name_row);
+  g_autofree char *name = rapport_form_dup_text (self->name_row);
 
   if (*name == '\0')
     return g_strdup (_("A name is required"));
@@ -200,7 +101,7 @@ check_name (RapportLeadDialog *self)
 static char *
 check_email (RapportLeadDialog *self)
 {
-  g_autofree char *email = dup_stripped_text (self->email_row);
+  g_autofree char *email = rapport_form_dup_text (self->email_row);
 
   if (*email == '\0' || rapport_email_is_plausible (email))
     return NULL;
@@ -211,7 +112,7 @@ check_email (RapportLeadDialog *self)
 static char *
 check_phone (RapportLeadDialog *self)
 {
-  g_autofree char *phone = dup_stripped_text (self->phone_row);
+  g_autofree char *phone = rapport_form_dup_text (self->phone_row);
 
   if (*phone == '\0' || rapport_phone_is_plausible (phone))
     return NULL;
@@ -251,12 +152,12 @@ rapport_lead_dialog_validate (RapportLeadDialog *self,
       if (message != NULL && first_invalid == NULL)
         first_invalid = GTK_WIDGET (checks[i].row);
 
-      shrink |= show_field_message (checks[i].row, checks[i].label,
+      shrink |= rapport_form_show_message (checks[i].row, checks[i].label,
                                     (self->touched & checks[i].field) ? message : NULL);
     }
 
   if (shrink)
-    shrink_to_fit (GTK_WINDOW (self));
+    rapport_form_shrink_to_fit (GTK_WINDOW (self));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), first_invalid == NULL);
 
@@ -424,10 +325,10 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
   RapportLeadDialog *self = RAPPORT_LEAD_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportContact) lead = NULL;
-  g_autofree char *name = dup_stripped_text (self->name_row);
-  g_autofree char *email = dup_stripped_text (self->email_row);
-  g_autofree char *phone = dup_stripped_text (self->phone_row);
-  g_autofree char *source = dup_stripped_text (self->source_row);
+  g_autofree char *name = rapport_form_dup_text (self->name_row);
+  g_autofree char *email = rapport_form_dup_text (self->email_row);
+  g_autofree char *phone = rapport_form_dup_text (self->phone_row);
+  g_autofree char *source = rapport_form_dup_text (self->source_row);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
   RapportContactFields fields = { 0 };
@@ -610,11 +511,11 @@ rapport_lead_dialog_init (RapportLeadDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  label_row (self->name_row);
-  label_row (self->email_row);
-  label_row (self->phone_row);
-  label_row (self->organization_row);
-  label_row (self->source_row);
+  rapport_form_label_row (self->name_row);
+  rapport_form_label_row (self->email_row);
+  rapport_form_label_row (self->phone_row);
+  rapport_form_label_row (self->organization_row);
+  rapport_form_label_row (self->source_row);
 
   rapport_lead_dialog_judge_on_leave (self, self->email_row, FIELD_EMAIL);
   rapport_lead_dialog_judge_on_leave (self, self->phone_row, FIELD_PHONE);

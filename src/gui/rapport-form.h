@@ -1,0 +1,24 @@
+/* rapport-form.h — what the forms of Rapport's dialogs share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The row's text without surrounding white space (transfer full). */
+char     *rapport_form_dup_text      (AdwEntryRow *row);
+/* Names a row by its title alone, for screen readers and tests. */
+void      rapport_form_label_row     (gpointer     row);
+/* Shows @message under @row (NULL clears it); returns whether a message
+ * went away. The row's "rapport-hint" data is its description otherwise. */
+gboolean  rapport_form_show_message  (AdwEntryRow *row,
+                                      GtkLabel    *label,
+                                      const char  *message);
+/* Lets a dialog shrink back to the height its form needs. */
+void      rapport_form_shrink_to_fit (GtkWindow   *window);
+
+G_END_DECLS
