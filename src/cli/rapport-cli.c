@@ -255,8 +255,8 @@ cmd_org_add (Cli   *cli,
   if (json)
     rapport_json_print (rapport_json_organization (org));
   else
-    g_print (_("Created organization %" G_GINT64_FORMAT " “%s”\n"),
-             rapport_record_get_id (RAPPORT_RECORD (org)), rapport_organization_get_name (org));
+    g_print (_("Created organization %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (org)), rapport_organization_get_name (org));
 
   return 0;
 }
@@ -311,8 +311,8 @@ cmd_contact_add (Cli   *cli,
   if (json)
     rapport_json_print (rapport_json_contact (contact));
   else
-    g_print (_("Created contact %" G_GINT64_FORMAT " “%s”\n"),
-             rapport_record_get_id (RAPPORT_RECORD (contact)), rapport_contact_get_name (contact));
+    g_print (_("Created contact %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (contact)), rapport_contact_get_name (contact));
 
   return 0;
 }
@@ -482,8 +482,8 @@ cmd_deal_add (Cli   *cli,
   if (json)
     rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, FALSE));
   else
-    g_print (_("Created deal %" G_GINT64_FORMAT " “%s”\n"),
-             rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+    g_print (_("Created deal %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
 
   return 0;
 }
@@ -516,8 +516,8 @@ cmd_deal_move (Cli   *cli,
       !rapport_store_move_deal (cli->store, deal, stage, position, &error))
     return user_error (error);
 
-  g_print (_("Moved deal %" G_GINT64_FORMAT " to %s, position %d\n"),
-           rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_stage_get_name (stage),
+  g_print (_("Moved deal %lld to %s, position %d\n"),
+           (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_stage_get_name (stage),
            rapport_store_get_deal_position (cli->store, deal));
   return 0;
 }
@@ -542,8 +542,8 @@ cmd_deal_won (Cli   *cli,
       !rapport_store_set_deal_status (cli->store, deal, RAPPORT_DEAL_STATUS_WON, NULL, &error))
     return user_error (error);
 
-  g_print (_("Deal %" G_GINT64_FORMAT " “%s” is won\n"),
-           rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+  g_print (_("Deal %lld “%s” is won\n"),
+           (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
   return 0;
 }
 
@@ -573,8 +573,8 @@ cmd_deal_lost (Cli   *cli,
       !rapport_store_set_deal_status (cli->store, deal, RAPPORT_DEAL_STATUS_LOST, reason, &error))
     return user_error (error);
 
-  g_print (_("Deal %" G_GINT64_FORMAT " “%s” is lost\n"),
-           rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+  g_print (_("Deal %lld “%s” is lost\n"),
+           (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
   return 0;
 }
 
@@ -819,8 +819,8 @@ cmd_activity_log (Cli   *cli,
   if (json)
     rapport_json_print (rapport_json_followup (activity));
   else
-    g_print (_("Logged %s %" G_GINT64_FORMAT "\n"), rapport_activity_get_title (activity),
-             rapport_record_get_id (RAPPORT_RECORD (activity)));
+    g_print (_("Logged %s %lld\n"), rapport_activity_get_title (activity),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (activity)));
 
   return 0;
 }
@@ -974,7 +974,7 @@ cmd_report_speed_to_lead (Cli   *cli,
       g_print (_("First contacted: %u, of which within the time: %u (%.1f%% of all leads)\n"),
                stats.n_contacted, stats.n_within,
                stats.n_leads ? 100.0 * stats.n_within / stats.n_leads : 0.0);
-      g_print (_("Median time to first contact: %" G_GINT64_FORMAT " min\n"), stats.median_seconds / 60);
+      g_print (_("Median time to first contact: %lld min\n"), (long long) stats.median_seconds / 60);
       g_print (_("Still waiting: %u, of which past the time: %u\n"), stats.n_waiting, stats.n_waiting_late);
     }
 

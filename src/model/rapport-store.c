@@ -510,8 +510,8 @@ reload_record (RapportStore   *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                   _("The record %" G_GINT64_FORMAT " no longer exists"),
-                   rapport_record_get_id (record));
+                   _("The record %lld no longer exists"),
+                   (long long) rapport_record_get_id (record));
       return FALSE;
     }
 
@@ -525,22 +525,22 @@ set_not_found (GError **error,
 {
   if (type == RAPPORT_TYPE_DEAL)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                 _("There is no deal with the id %" G_GINT64_FORMAT), id);
+                 _("There is no deal with the id %lld"), (long long) id);
   else if (type == RAPPORT_TYPE_CONTACT)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                 _("There is no contact with the id %" G_GINT64_FORMAT), id);
+                 _("There is no contact with the id %lld"), (long long) id);
   else if (type == RAPPORT_TYPE_ORGANIZATION)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                 _("There is no organization with the id %" G_GINT64_FORMAT), id);
+                 _("There is no organization with the id %lld"), (long long) id);
   else if (type == RAPPORT_TYPE_STAGE)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                 _("There is no stage with the id %" G_GINT64_FORMAT), id);
+                 _("There is no stage with the id %lld"), (long long) id);
   else if (type == RAPPORT_TYPE_ACTIVITY)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                 _("There is no follow-up or activity with the id %" G_GINT64_FORMAT), id);
+                 _("There is no follow-up or activity with the id %lld"), (long long) id);
   else
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                 _("There is no record with the id %" G_GINT64_FORMAT), id);
+                 _("There is no record with the id %lld"), (long long) id);
 }
 
 static gpointer
@@ -1157,8 +1157,8 @@ rapport_store_check (RapportStore  *self,
   while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
     {
       ok = FALSE;
-      g_string_append_printf (str, _("%s row %" G_GINT64_FORMAT " points to a missing %s\n"),
-                              sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+      g_string_append_printf (str, _("%s row %lld points to a missing %s\n"),
+                              sqlite3_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
                               sqlite3_column_text (stmt, 2));
     }
   if (rc == SQLITE_OK)
