@@ -814,44 +814,21 @@ check_close (RapportDealDialog *self)
  * invalid row, or NULL. */
 static GtkWidget *
 rapport_deal_dialog_validate (RapportDealDialog *self,
-                              gboolean           show_all)
+                               gboolean           show_all)
 {
-  struct {
-    Field         field;
-    AdwEntryRow  *row;
-    GtkLabel     *label;
-    char       *(*check) (RapportDealDialog *self);
-  } checks[] = {
-    { FIELD_TITLE, self->title_row, self->title_message, check_title },
-    { FIELD_VALUE, self->value_row, self->value_message, check_value },
-    { FIELD_CURRENCY, self->currency_row, self->currency_message, check_currency },
-    { FIELD_CLOSE, self->close_row, self->close_message, check_close },
+  /* Saving tries every field: from then on each one says what is wrong. */
+  guint touched = show_all ? (self->touched = FIELD_ALL) : self->touched;
+  RapportFormField fields[] = {
+    { self->title_row, self->title_message, check_title (self), (touched & FIELD_TITLE) != 0 },
+    { self->value_row, self->value_message, check_value (self), (touched & FIELD_VALUE) != 0 },
+    { self->currency_row, self->currency_message, check_currency (self), (touched & FIELD_CURRENCY) != 0 },
+    { self->close_row, self->close_message, check_close (self), (touched & FIELD_CLOSE) != 0 }
   };
-  GtkWidget *first_invalid = NULL;
-  gboolean shrink = FALSE;
 
   g_assert (RAPPORT_IS_DEAL_DIALOG (self));
 
-  if (show_all)
-    self->touched = FIELD_ALL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      g_autofree char *message = checks[i].check (self);
-
-      if (message != NULL && first_invalid == NULL)
-        first_invalid = GTK_WIDGET (checks[i].row);
-
-      shrink |= rapport_form_show_message (checks[i].row, checks[i].label,
-                                    (self->touched & checks[i].field) ? message : NULL);
-    }
-
-  if (shrink)
-    rapport_form_shrink_to_fit (GTK_WINDOW (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), first_invalid == NULL);
-
-  return first_invalid;
+  return rapport_form_show_fields (GTK_WINDOW (self), fields, G_N_ELEMENTS (fields),
+                                   GTK_WIDGET (self->create_button));
 }
 
 /* Field callbacks */

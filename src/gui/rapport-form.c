@@ -107,3 +107,30 @@ rapport_form_shrink_to_fit (GtkWindow *window)
   gtk_window_get_default_size (window, &width, &height);
   gtk_window_set_default_size (window, width, 1);
 }
+
+GtkWidget *
+rapport_form_show_fields (GtkWindow        *window,
+                          RapportFormField *fields,
+                          guint             n_fields,
+                          GtkWidget        *create)
+{
+  GtkWidget *first_invalid = NULL;
+  gboolean shrink = FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (fields[i].message != NULL && first_invalid == NULL)
+        first_invalid = GTK_WIDGET (fields[i].row);
+
+      shrink |= rapport_form_show_message (fields[i].row, fields[i].label,
+                                           fields[i].touched ? fields[i].message : NULL);
+      g_clear_pointer (&fields[i].message, g_free);
+    }
+
+  if (shrink)
+    rapport_form_shrink_to_fit (window);
+
+  gtk_widget_set_sensitive (create, first_invalid == NULL);
+
+  return first_invalid;
+}

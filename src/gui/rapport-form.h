@@ -18,6 +18,23 @@ void      rapport_form_label_row     (gpointer     row);
 gboolean  rapport_form_show_message  (AdwEntryRow *row,
                                       GtkLabel    *label,
                                       const char  *message);
+/* One field of a form as its dialog judged it: @message (owned, NULL when
+ * the text is fine) is shown only when @touched. */
+typedef struct
+{
+  AdwEntryRow *row;
+  GtkLabel    *label;
+  char        *message;
+  gboolean     touched;
+} RapportFormField;
+
+/* Shows the touched fields' messages, frees them all, lets @window shrink
+ * when one went away and makes @create sensitive when no field is wrong.
+ * Returns the first invalid row, or NULL. */
+GtkWidget *rapport_form_show_fields  (GtkWindow        *window,
+                                      RapportFormField *fields,
+                                      guint             n_fields,
+                                      GtkWidget        *create);
 /* Lets a dialog shrink back to the height its form needs. */
 void      rapport_form_shrink_to_fit (GtkWindow   *window);
 

@@ -125,43 +125,20 @@ check_phone (RapportLeadDialog *self)
  * invalid row, or NULL. */
 static GtkWidget *
 rapport_lead_dialog_validate (RapportLeadDialog *self,
-                              gboolean           show_all)
+                               gboolean           show_all)
 {
-  struct {
-    Field         field;
-    AdwEntryRow  *row;
-    GtkLabel     *label;
-    char       *(*check) (RapportLeadDialog *self);
-  } checks[] = {
-    { FIELD_NAME, self->name_row, self->name_message, check_name },
-    { FIELD_EMAIL, self->email_row, self->email_message, check_email },
-    { FIELD_PHONE, self->phone_row, self->phone_message, check_phone },
+  /* Saving tries every field: from then on each one says what is wrong. */
+  guint touched = show_all ? (self->touched = FIELD_ALL) : self->touched;
+  RapportFormField fields[] = {
+    { self->name_row, self->name_message, check_name (self), (touched & FIELD_NAME) != 0 },
+    { self->email_row, self->email_message, check_email (self), (touched & FIELD_EMAIL) != 0 },
+    { self->phone_row, self->phone_message, check_phone (self), (touched & FIELD_PHONE) != 0 }
   };
-  GtkWidget *first_invalid = NULL;
-  gboolean shrink = FALSE;
 
   g_assert (RAPPORT_IS_LEAD_DIALOG (self));
 
-  if (show_all)
-    self->touched = FIELD_ALL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      g_autofree char *message = checks[i].check (self);
-
-      if (message != NULL && first_invalid == NULL)
-        first_invalid = GTK_WIDGET (checks[i].row);
-
-      shrink |= rapport_form_show_message (checks[i].row, checks[i].label,
-                                    (self->touched & checks[i].field) ? message : NULL);
-    }
-
-  if (shrink)
-    rapport_form_shrink_to_fit (GTK_WINDOW (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), first_invalid == NULL);
-
-  return first_invalid;
+  return rapport_form_show_fields (GTK_WINDOW (self), fields, G_N_ELEMENTS (fields),
+                                   GTK_WIDGET (self->create_button));
 }
 
 /* Field callbacks */
