@@ -20,7 +20,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-deal-summary.h"
 #include "rapport-format.h"
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
@@ -845,40 +844,13 @@ rapport_pipeline_view_mark_lost_action (GtkWidget  *widget,
     rapport_pipeline_view_ask_lost_reason (self, deal);
 }
 
+/* The deal's detail page, in the window's navigation. */
 static void
 rapport_pipeline_view_open_deal_action (GtkWidget  *widget,
                                         const char *action_name,
                                         GVariant   *parameter)
 {
-  RapportPipelineView *self = RAPPORT_PIPELINE_VIEW (widget);
-  g_autoptr(RapportDeal) deal = rapport_pipeline_view_lookup_deal (self, g_variant_get_int64 (parameter));
-  GListModel *toplevels;
-  GtkRoot *root;
-  GtkWidget *summary;
-
-  if (deal == NULL)
-    return;
-
-  /* One summary per deal: opening it again brings it forward. The list
-   * is GTK's own (transfer none). */
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (RAPPORT_IS_DEAL_SUMMARY (window) &&
-          rapport_deal_summary_get_deal (RAPPORT_DEAL_SUMMARY (window)) == deal)
-        {
-          gtk_window_present (window);
-          return;
-        }
-    }
-
-  summary = rapport_deal_summary_new (self->store, deal);
-  root = gtk_widget_get_root (widget);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (summary), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (summary));
+  gtk_widget_activate_action_variant (widget, "win.open-deal", parameter);
 }
 
 static void

@@ -2,12 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window holds three views in an AdwViewStack, switched from the header
- * bar when wide and from a bar at the bottom when narrow. The Pipeline page
- * is the board (RapportPipelineView), the Follow-ups page
- * RapportFollowupsView, whose tab counts the overdue ones; views report
- * through the window's one toast overlay. Reminders that no notification
- * server showed come here as toasts (RapportReminders::in-app-reminder).
+ * The window holds its views in an AdwViewStack, switched from the header
+ * bar when wide and from a bar at the bottom when narrow: the board
+ * (RapportPipelineView), contacts, organizations, and the follow-ups, whose
+ * tab counts the overdue ones. Over them sits a GtkStack of pages: the
+ * search results while the search bar has text, and the detail pages of
+ * contacts, organizations and deals, opened with win.open-contact,
+ * win.open-organization and win.open-deal (an id) from anywhere and left
+ * with Back, in the order they were opened. Views report through the
+ * window's one toast overlay. Reminders that no notification server
+ * showed come here as toasts (RapportReminders::in-app-reminder).
  */
 
 #define G_LOG_DOMAIN "rapport-window"
@@ -16,7 +20,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-contact-detail.h"
+#include "rapport-contacts-view.h"
+#include "rapport-deal-detail.h"
+#include "rapport-edit.h"
 #include "rapport-followups-view.h"
+#include "rapport-organization-detail.h"
+#include "rapport-organizations-view.h"
+#include "rapport-search-view.h"
 #include "rapport-pipeline-view.h"
 #include "rapport-reminders.h"
 #include "rapport-window.h"
@@ -33,6 +44,13 @@ struct _RapportWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   RapportPipelineView  *pipeline_view;
+  RapportContactsView  *contacts_view;
+  RapportOrganizationsView *organizations_view;
+  RapportSearchView    *search_view;
+  GtkStack             *page_stack;
+  GtkStack             *title_stack;
+  AdwWindowTitle       *page_title;
+  GtkWidget            *back_button;
   AdwViewStackPage     *followups_page;
   RapportFollowupsView *followups_view;
   GtkWidget            *new_followup_button;
@@ -44,6 +62,8 @@ struct _RapportWindow
 
   /* Owned memory */
   char                 *search_text;
+  GPtrArray            *pages;         /* detail pages open, oldest first */
+  GBinding             *title_binding;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -56,6 +76,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void rapport_window_show_top_page (RapportWindow *self);
 
 /* Search */
 
@@ -73,6 +95,201 @@ on_search_changed (RapportWindow  *self,
   g_free (self->search_text);
   self->search_text = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+
+  rapport_search_view_set_text (self->search_view, text);
+  rapport_window_show_top_page (self);
+}
+
+/* Enter opens the first result. */
+static void
+on_search_activate (RapportWindow  *self,
+                    GtkSearchEntry *entry)
+{
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  rapport_search_view_activate_first (self->search_view);
+}
+
+static void
+on_stop_search (RapportWindow  *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+
+/* Pages: search results and detail pages over the views */
+
+/* Shows the newest detail page, else the search results while there is
+ * something searched, else the views. */
+static void
+rapport_window_show_top_page (RapportWindow *self)
+{
+  GtkWidget *top;
+
+  if (self->pages->len > 0)
+    top = g_ptr_array_index (self->pages, self->pages->len - 1);
+  else if (self->search_text != NULL && *self->search_text != '\0')
+    top = GTK_WIDGET (self->search_view);
+  else
+    top = gtk_stack_get_child_by_name (self->page_stack, "views");
+
+  gtk_stack_set_visible_child (self->page_stack, top);
+}
+
+static void
+on_visible_page_changed (RapportWindow *self,
+                         GParamSpec    *pspec,
+                         GtkStack      *stack)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+  gboolean on_page = child != NULL && g_ptr_array_find (self->pages, child, NULL);
+
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  if (on_page)
+    self->title_binding = g_object_bind_property (child, "title", self->page_title, "title",
+                                                  G_BINDING_SYNC_CREATE);
+
+  gtk_stack_set_visible_child_name (self->title_stack, on_page ? "page" : "switcher");
+  gtk_widget_set_visible (self->back_button, on_page);
+}
+
+/* The page of the record with @id of @type among the open ones. */
+static GtkWidget *
+find_page (RapportWindow *self,
+           GType          type,
+           gint64         id)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+      RapportRecord *record = NULL;
+
+      if (G_OBJECT_TYPE (page) != type)
+        continue;
+      if (RAPPORT_IS_CONTACT_DETAIL (page))
+        record = RAPPORT_RECORD (rapport_contact_detail_get_contact (RAPPORT_CONTACT_DETAIL (page)));
+      else if (RAPPORT_IS_DEAL_DETAIL (page))
+        record = RAPPORT_RECORD (rapport_deal_detail_get_deal (RAPPORT_DEAL_DETAIL (page)));
+      else if (RAPPORT_IS_ORGANIZATION_DETAIL (page))
+        record = RAPPORT_RECORD (rapport_organization_detail_get_organization (RAPPORT_ORGANIZATION_DETAIL (page)));
+
+      if (record != NULL && rapport_record_get_id (record) == id)
+        return page;
+    }
+
+  return NULL;
+}
+
+static void
+remove_page (RapportWindow *self,
+             GtkWidget     *page)
+{
+  g_ptr_array_remove (self->pages, page);
+  gtk_stack_remove (self->page_stack, page);
+}
+
+/* Opens @page on top; a page already open for the same record moves to
+ * the top instead, so Back never walks through the same record twice. */
+static void
+rapport_window_push_page (RapportWindow *self,
+                          GtkWidget     *page,
+                          GtkWidget     *existing)
+{
+  if (existing != NULL)
+    {
+      g_object_ref_sink (page);
+      g_object_unref (page);
+      g_ptr_array_remove (self->pages, existing);
+      g_ptr_array_add (self->pages, existing);
+    }
+  else
+    {
+      gtk_stack_add_child (self->page_stack, page);
+      g_ptr_array_add (self->pages, page);
+    }
+
+  rapport_window_show_top_page (self);
+}
+
+static void
+rapport_window_open_record_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = NULL;
+  GType type;
+
+  if (g_str_equal (action_name, "win.open-contact"))
+    {
+      g_autoptr(RapportContact) contact = rapport_store_get_contact (self->store, id, &error);
+
+      type = RAPPORT_TYPE_CONTACT_DETAIL;
+      if (contact != NULL)
+        page = rapport_contact_detail_new (self->store, contact);
+    }
+  else if (g_str_equal (action_name, "win.open-deal"))
+    {
+      g_autoptr(RapportDeal) deal = rapport_store_get_deal (self->store, id, &error);
+
+      type = RAPPORT_TYPE_DEAL_DETAIL;
+      if (deal != NULL)
+        page = rapport_deal_detail_new (self->store, deal);
+    }
+  else
+    {
+      g_autoptr(RapportOrganization) organization = rapport_store_get_organization (self->store, id, &error);
+
+      type = RAPPORT_TYPE_ORGANIZATION_DETAIL;
+      if (organization != NULL)
+        page = rapport_organization_detail_new (self->store, organization);
+    }
+
+  if (page == NULL)
+    {
+      rapport_window_add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  rapport_window_push_page (self, page, find_page (self, type, id));
+}
+
+static void
+rapport_window_back_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GtkWidget *top;
+
+  if (self->pages->len == 0)
+    return;
+
+  top = g_ptr_array_index (self->pages, self->pages->len - 1);
+  g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+  rapport_window_show_top_page (self);
+  gtk_stack_remove (self->page_stack, top);
+}
+
+/* Back to the views from any depth (a view's tab or shortcut). */
+static void
+rapport_window_close_pages (RapportWindow *self)
+{
+  while (self->pages->len > 0)
+    remove_page (self, g_ptr_array_index (self->pages, self->pages->len - 1));
+  rapport_window_show_top_page (self);
+}
+
+static void
+rapport_window_undo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  rapport_edit_undo (widget);
 }
 
 /* Follow-ups */
@@ -195,8 +412,11 @@ rapport_window_show_view_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  rapport_window_close_pages (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /* Modal over the window; each dialog stores through the store and reports
@@ -264,6 +484,7 @@ rapport_window_open_followup_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
   gint64 id = g_variant_get_int64 (parameter);
 
+  rapport_window_close_pages (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "followups");
   if (id > 0)
     rapport_followups_view_focus_followup (self->followups_view, id);
@@ -327,6 +548,9 @@ rapport_window_constructed (GObject *object)
   rapport_window_bind_settings (self);
 
   rapport_pipeline_view_set_store (self->pipeline_view, self->store);
+  rapport_contacts_view_set_store (self->contacts_view, self->store);
+  rapport_organizations_view_set_store (self->organizations_view, self->store);
+  rapport_search_view_set_store (self->search_view, self->store);
   rapport_followups_view_set_store (self->followups_view, self->store);
 
   g_signal_connect_object (self->followups_view, "notify::n-overdue",
@@ -348,6 +572,9 @@ rapport_window_dispose (GObject *object)
     g_signal_group_set_target (self->reminders_signals, NULL);
   g_clear_object (&self->reminders_signals);
 
+  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  if (self->pages != NULL)
+    g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
 
   g_clear_object (&self->store);
@@ -361,6 +588,7 @@ rapport_window_finalize (GObject *object)
   RapportWindow *self = RAPPORT_WINDOW (object);
 
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->finalize (object);
 }
@@ -421,6 +649,9 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_PIPELINE_VIEW);
   g_type_ensure (RAPPORT_TYPE_FOLLOWUPS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_CONTACTS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_ORGANIZATIONS_VIEW);
+  g_type_ensure (RAPPORT_TYPE_SEARCH_VIEW);
 
   /**
    * RapportWindow:store:
@@ -454,7 +685,17 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, rapport_window_search_action);
@@ -463,7 +704,17 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", rapport_window_show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "pipeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "followups");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "organizations");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "followups");
+
+  gtk_widget_class_install_action (widget_class, "win.open-contact", "x", rapport_window_open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", rapport_window_open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.open-organization", "x", rapport_window_open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, rapport_window_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, rapport_window_undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
@@ -475,6 +726,8 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  self->pages = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The entry sits in a clamp, so the bar cannot find it by itself; typing

@@ -29,6 +29,8 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_FIRST_CONTACTED_AT,
+  PROP_LAST_CONTACTED_AT,
+  PROP_NEXT_FOLLOWUP_AT,
   N_PROPS
 };
 
@@ -75,6 +77,15 @@ rapport_contact_class_init (RapportContactClass *klass)
 
   properties[PROP_FIRST_CONTACTED_AT] =
     g_param_spec_int64 ("first-contacted-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  /* Kept by the database's triggers from the contact's activities. */
+  properties[PROP_LAST_CONTACTED_AT] =
+    g_param_spec_int64 ("last-contacted-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_NEXT_FOLLOWUP_AT] =
+    g_param_spec_int64 ("next-followup-at", NULL, NULL, 0, G_MAXINT64, 0,
                         RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "contact", properties, N_PROPS);
@@ -163,4 +174,20 @@ rapport_contact_get_first_contacted_at (RapportContact *self)
   g_return_val_if_fail (RAPPORT_IS_CONTACT (self), 0);
 
   return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_FIRST_CONTACTED_AT);
+}
+
+gint64
+rapport_contact_get_last_contacted_at (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_LAST_CONTACTED_AT);
+}
+
+gint64
+rapport_contact_get_next_followup_at (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_NEXT_FOLLOWUP_AT);
 }

@@ -23,5 +23,7 @@ const char *    rapport_contact_get_owner              (RapportContact *self);
 gint64          rapport_contact_get_created_at         (RapportContact *self);
 gint64          rapport_contact_get_updated_at         (RapportContact *self);
 gint64          rapport_contact_get_first_contacted_at (RapportContact *self);
+gint64          rapport_contact_get_last_contacted_at  (RapportContact *self);
+gint64          rapport_contact_get_next_followup_at   (RapportContact *self);
 
 G_END_DECLS

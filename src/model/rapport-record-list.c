@@ -19,7 +19,9 @@ struct _RapportRecordList
   RapportStore *store;
   GType         item_type;
   RapportStmt   query;
+  const char   *sql;      /* instead of query when set; constant */
   gint64        param;
+  char         *text;
   GArray       *ids;
 };
 
@@ -64,11 +66,14 @@ list_model_iface_init (GListModelInterface *iface)
 static GArray *
 query_ids (RapportRecordList *self)
 {
-  sqlite3_stmt *stmt = rapport_store_stmt (self->store, self->query);
+  sqlite3_stmt *stmt = self->sql != NULL ? rapport_store_stmt_sql (self->store, self->sql)
+                                          : rapport_store_stmt (self->store, self->query);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (self->param != 0)
     sqlite3_bind_int64 (stmt, 1, self->param);
+  if (self->sql != NULL)
+    sqlite3_bind_text (stmt, 2, self->text, -1, SQLITE_STATIC);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -132,7 +137,7 @@ concerns_list (RapportRecordList *self,
 {
   g_autoptr(RapportDeal) deal = NULL;
 
-  if (id == 0 || self->query != STMT_DEAL_IDS_OF_STAGE)
+  if (id == 0 || self->sql != NULL || self->query != STMT_DEAL_IDS_OF_STAGE)
     return TRUE;
   if (contains_id (self, id))
     return TRUE;
@@ -159,6 +164,7 @@ rapport_record_list_finalize (GObject *object)
   RapportRecordList *self = RAPPORT_RECORD_LIST (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_record_list_parent_class)->finalize (object);
@@ -176,11 +182,13 @@ rapport_record_list_init (RapportRecordList *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
-GListModel *
-rapport_record_list_new (RapportStore *store,
-                         GType         item_type,
-                         RapportStmt   query,
-                         gint64        param)
+static GListModel *
+record_list_new (RapportStore *store,
+                 GType         item_type,
+                 RapportStmt   query,
+                 const char   *sql,
+                 gint64        param,
+                 const char   *text)
 {
   RapportRecordList *self;
   g_autoptr(GTypeClass) klass = g_type_class_ref (item_type);
@@ -193,7 +201,9 @@ rapport_record_list_new (RapportStore *store,
   self->store = g_object_ref (store);
   self->item_type = item_type;
   self->query = query;
+  self->sql = sql;
   self->param = param;
+  self->text = g_strdup (text);
 
   g_array_unref (self->ids);
   self->ids = query_ids (self);
@@ -202,6 +212,27 @@ rapport_record_list_new (RapportStore *store,
   g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   return G_LIST_MODEL (self);
+}
+
+GListModel *
+rapport_record_list_new (RapportStore *store,
+                         GType         item_type,
+                         RapportStmt   query,
+                         gint64        param)
+{
+  return record_list_new (store, item_type, query, NULL, param, NULL);
+}
+
+GListModel *
+rapport_record_list_new_sql (RapportStore *store,
+                             GType         item_type,
+                             const char   *sql,
+                             gint64        param,
+                             const char   *text)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return record_list_new (store, item_type, N_STMTS, sql, param, text);
 }
 
 gboolean

@@ -21,6 +21,14 @@ GListModel *rapport_record_list_new    (RapportStore *store,
                                         GType         item_type,
                                         RapportStmt   query,
                                         gint64        param);
+/* The same for constant SQL (see rapport_store_stmt_sql()) with ?1 bound
+ * to @param when non-zero and ?2 to @text (NULL binds NULL). Changes to
+ * any row of the item type's table reload it. */
+GListModel *rapport_record_list_new_sql (RapportStore *store,
+                                         GType         item_type,
+                                         const char   *sql,
+                                         gint64        param,
+                                         const char   *text);
 /* The id at @position without making its object: cheap for long lists. */
 gint64      rapport_record_list_get_id (RapportRecordList *self,
                                         guint              position);

@@ -77,6 +77,10 @@ typedef enum
 sqlite3_stmt *rapport_store_stmt          (RapportStore  *self,
                                            RapportStmt    which);
 sqlite3      *rapport_store_get_db        (RapportStore  *self);
+/* A statement for constant SQL (a string literal: the pointer is the key),
+ * prepared on first use and reset for reuse. */
+sqlite3_stmt *rapport_store_stmt_sql      (RapportStore  *self,
+                                           const char    *sql);
 
 gboolean      rapport_store_begin         (RapportStore  *self,
                                            GError       **error);

@@ -182,12 +182,126 @@ static const char migration_5[] =
   "CREATE INDEX deal_by_title ON deal (title COLLATE NOCASE);"
   "CREATE INDEX activity_done ON activity (done_at) WHERE done_at IS NOT NULL;";
 
+/* Version 6: what the contacts list shows and sorts by, and global search.
+ *
+ * A contact's last contact (its latest logged call, email or meeting) and
+ * next follow-up are kept on the row by triggers, so 200 000 contacts sort
+ * by them from an index instead of a correlated query per row.
+ *
+ * Global search is one FTS5 index per kind (search_contact,
+ * search_organization, search_deal), kept in step with every write by
+ * triggers, whichever program writes. A record's own row has its id as
+ * rowid; a note is a row of its owner's index (a deal's, else a contact's,
+ * else an organization's) with the note's id negated as rowid and the
+ * owner's id in `ref`, so a note finds the record it belongs to and every
+ * trigger replaces one row by rowid. `detail` holds the e-mail and phone
+ * (also as bare digits, so "5550100" finds "+1 555-0100"), a website, or
+ * a note's text. Positions are not kept (detail=column): search matches
+ * word prefixes, never phrases, and the index is a third smaller. */
+#define RAPPORT_DIGITS(x) \
+  "replace(replace(replace(replace(replace(replace(coalesce(" x ", ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', '')"
+#define CONTACT_DETAIL(r) \
+  "coalesce(" r ".email, '') || ' ' || coalesce(" r ".phone, '') || ' ' || " RAPPORT_DIGITS (r ".phone")
+#define ORGANIZATION_DETAIL(r) \
+  "coalesce(" r ".website, '') || ' ' || coalesce(" r ".phone, '') || ' ' || " RAPPORT_DIGITS (r ".phone")
+#define SEARCH_TABLE(name) \
+  "CREATE VIRTUAL TABLE " name " USING fts5 (ref UNINDEXED, title, detail," \
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = column);"
+/* A note goes to one index: its deal's, else its contact's, else its
+ * organization's. */
+#define NOTE_INSERT(r) \
+  "INSERT INTO search_deal (rowid, ref, title, detail)" \
+  "  SELECT -" r ".id, " r ".deal_id, '', " r ".body WHERE " r ".deal_id IS NOT NULL;" \
+  "INSERT INTO search_contact (rowid, ref, title, detail)" \
+  "  SELECT -" r ".id, " r ".contact_id, '', " r ".body" \
+  "  WHERE " r ".deal_id IS NULL AND " r ".contact_id IS NOT NULL;" \
+  "INSERT INTO search_organization (rowid, ref, title, detail)" \
+  "  SELECT -" r ".id, " r ".organization_id, '', " r ".body" \
+  "  WHERE " r ".deal_id IS NULL AND " r ".contact_id IS NULL AND " r ".organization_id IS NOT NULL;"
+#define NOTE_DELETE(r) \
+  "DELETE FROM search_deal WHERE rowid = -" r ".id;" \
+  "DELETE FROM search_contact WHERE rowid = -" r ".id;" \
+  "DELETE FROM search_organization WHERE rowid = -" r ".id;"
+#define CONTACT_ROW(r) \
+  "INSERT INTO search_contact (rowid, ref, title, detail)" \
+  "  VALUES (" r ".id, " r ".id, " r ".name, " CONTACT_DETAIL (r) ");"
+#define ORGANIZATION_ROW(r) \
+  "INSERT INTO search_organization (rowid, ref, title, detail)" \
+  "  VALUES (" r ".id, " r ".id, " r ".name, " ORGANIZATION_DETAIL (r) ");"
+#define DEAL_ROW(r) \
+  "INSERT INTO search_deal (rowid, ref, title, detail) VALUES (" r ".id, " r ".id, " r ".title, '');"
+#define LAST_CONTACTED(cid) \
+  "(SELECT max(done_at) FROM activity WHERE contact_id = " cid \
+  " AND kind IN (0, 1, 2) AND done_at IS NOT NULL)"
+#define NEXT_FOLLOWUP(cid) \
+  "(SELECT min(coalesce(snoozed_until, due_at)) FROM activity WHERE contact_id = " cid \
+  " AND done_at IS NULL AND due_at IS NOT NULL)"
+#define CONTACT_DATES(cid) \
+  "UPDATE contact SET last_contacted_at = " LAST_CONTACTED (cid) "," \
+  " next_followup_at = " NEXT_FOLLOWUP (cid) " WHERE id = " cid ";"
+
+static const char migration_6[] =
+  "ALTER TABLE contact ADD COLUMN last_contacted_at INTEGER;"
+  "ALTER TABLE contact ADD COLUMN next_followup_at INTEGER;"
+  "UPDATE contact SET last_contacted_at = " LAST_CONTACTED ("contact.id") ","
+  "  next_followup_at = " NEXT_FOLLOWUP ("contact.id") ";"
+  "CREATE INDEX contact_by_lifecycle ON contact (lifecycle, name COLLATE NOCASE);"
+  /* The contacts list's ascending sorts, missing values last. */
+  "CREATE INDEX contact_by_email ON contact (email IS NULL, email COLLATE NOCASE, id);"
+  "CREATE INDEX contact_by_phone ON contact (phone IS NULL, phone, id);"
+  "CREATE INDEX contact_by_last_contact ON contact (last_contacted_at IS NULL, last_contacted_at, id);"
+  "CREATE INDEX contact_by_next_followup ON contact (next_followup_at IS NULL, next_followup_at, id);"
+  "CREATE INDEX deal_by_status ON deal (status, closed_at);"
+  "CREATE INDEX note_by_organization ON note (organization_id);"
+  "CREATE TRIGGER activity_dates_insert AFTER INSERT ON activity"
+  "  WHEN NEW.contact_id IS NOT NULL BEGIN " CONTACT_DATES ("NEW.contact_id") " END;"
+  "CREATE TRIGGER activity_dates_update AFTER UPDATE OF done_at, due_at, snoozed_until, contact_id, kind"
+  "  ON activity BEGIN " CONTACT_DATES ("OLD.contact_id") CONTACT_DATES ("NEW.contact_id") " END;"
+  "CREATE TRIGGER activity_dates_delete AFTER DELETE ON activity"
+  "  WHEN OLD.contact_id IS NOT NULL BEGIN " CONTACT_DATES ("OLD.contact_id") " END;"
+  SEARCH_TABLE ("search_contact")
+  SEARCH_TABLE ("search_organization")
+  SEARCH_TABLE ("search_deal")
+  "INSERT INTO search_contact (rowid, ref, title, detail)"
+  "  SELECT id, id, name, " CONTACT_DETAIL ("contact") " FROM contact;"
+  "INSERT INTO search_organization (rowid, ref, title, detail)"
+  "  SELECT id, id, name, " ORGANIZATION_DETAIL ("organization") " FROM organization;"
+  "INSERT INTO search_deal (rowid, ref, title, detail) SELECT id, id, title, '' FROM deal;"
+  "INSERT INTO search_deal (rowid, ref, title, detail)"
+  "  SELECT -id, deal_id, '', body FROM note WHERE deal_id IS NOT NULL;"
+  "INSERT INTO search_contact (rowid, ref, title, detail)"
+  "  SELECT -id, contact_id, '', body FROM note WHERE deal_id IS NULL AND contact_id IS NOT NULL;"
+  "INSERT INTO search_organization (rowid, ref, title, detail)"
+  "  SELECT -id, organization_id, '', body FROM note"
+  "  WHERE deal_id IS NULL AND contact_id IS NULL AND organization_id IS NOT NULL;"
+  "CREATE TRIGGER contact_search_insert AFTER INSERT ON contact BEGIN " CONTACT_ROW ("NEW") " END;"
+  "CREATE TRIGGER contact_search_update AFTER UPDATE OF name, email, phone ON contact BEGIN"
+  "  DELETE FROM search_contact WHERE rowid = OLD.id; " CONTACT_ROW ("NEW") " END;"
+  "CREATE TRIGGER contact_search_delete AFTER DELETE ON contact BEGIN"
+  "  DELETE FROM search_contact WHERE rowid = OLD.id; END;"
+  "CREATE TRIGGER organization_search_insert AFTER INSERT ON organization BEGIN "
+  ORGANIZATION_ROW ("NEW") " END;"
+  "CREATE TRIGGER organization_search_update AFTER UPDATE OF name, website, phone ON organization BEGIN"
+  "  DELETE FROM search_organization WHERE rowid = OLD.id; " ORGANIZATION_ROW ("NEW") " END;"
+  "CREATE TRIGGER organization_search_delete AFTER DELETE ON organization BEGIN"
+  "  DELETE FROM search_organization WHERE rowid = OLD.id; END;"
+  "CREATE TRIGGER deal_search_insert AFTER INSERT ON deal BEGIN " DEAL_ROW ("NEW") " END;"
+  "CREATE TRIGGER deal_search_update AFTER UPDATE OF title ON deal BEGIN"
+  "  DELETE FROM search_deal WHERE rowid = OLD.id; " DEAL_ROW ("NEW") " END;"
+  "CREATE TRIGGER deal_search_delete AFTER DELETE ON deal BEGIN"
+  "  DELETE FROM search_deal WHERE rowid = OLD.id; END;"
+  "CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN " NOTE_INSERT ("NEW") " END;"
+  "CREATE TRIGGER note_search_update AFTER UPDATE OF body, contact_id, deal_id, organization_id ON note"
+  "  BEGIN " NOTE_DELETE ("OLD") NOTE_INSERT ("NEW") " END;"
+  "CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN " NOTE_DELETE ("OLD") " END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);

@@ -314,6 +314,15 @@ dynamic_stmt (RapportStore *self,
   return stmt;
 }
 
+sqlite3_stmt *
+rapport_store_stmt_sql (RapportStore *self,
+                        const char   *sql)
+{
+  g_assert (RAPPORT_IS_STORE (self));
+
+  return dynamic_stmt (self, g_strdup (sql));
+}
+
 gboolean
 rapport_store_step_done (RapportStore  *self,
                          sqlite3_stmt  *stmt,
@@ -379,11 +388,19 @@ rapport_store_rollback (RapportStore *self)
     rapport_store_step_done (self, rapport_store_stmt (self, STMT_ROLLBACK), NULL);
 }
 
+static void reload_live (RapportStore *self,
+                         GType         type);
+
 void
 rapport_store_emit_changed (RapportStore *self,
                             const char   *table,
                             gint64        id)
 {
+  /* The database's triggers keep a contact's last contact and next
+   * follow-up from its activities: show them on the live objects. */
+  if (g_str_equal (table, "activity"))
+    reload_live (self, RAPPORT_TYPE_CONTACT);
+
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, id);
 }
 
@@ -1541,7 +1558,7 @@ is_managed (const char *property)
   static const char * const managed[] = {
     "id", "stage-id", "rank", "status", "closed-at", "lost-reason", "created-at",
     "updated-at", "stage-entered-at", "done-at", "rule", "first-contacted-at",
-    "pipeline-id",
+    "pipeline-id", "last-contacted-at", "next-followup-at",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (managed); i++)

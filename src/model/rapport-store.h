@@ -27,7 +27,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 5
+#define RAPPORT_SCHEMA_VERSION 6
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -211,6 +211,87 @@ GListModel         *rapport_store_get_done_followups    (RapportStore       *sel
  * making any object. */
 gboolean            rapport_store_list_contains         (GListModel         *list,
                                                          gint64              id);
+
+/* The contacts list: sorted by any of its columns, filtered by lifecycle
+ * (-1 for all) and by search words (NULL or "" for none); a
+ * RapportRecordList that follows the store (transfer full). */
+typedef enum
+{
+  RAPPORT_CONTACT_SORT_NAME,
+  RAPPORT_CONTACT_SORT_ORGANIZATION,
+  RAPPORT_CONTACT_SORT_EMAIL,
+  RAPPORT_CONTACT_SORT_PHONE,
+  RAPPORT_CONTACT_SORT_LIFECYCLE,
+  RAPPORT_CONTACT_SORT_LAST_CONTACT,
+  RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP,
+} RapportContactSort;
+
+GListModel         *rapport_store_query_contacts        (RapportStore       *self,
+                                                         RapportContactSort  sort,
+                                                         gboolean            descending,
+                                                         int                 lifecycle,
+                                                         const char         *search);
+
+/* Lists for the detail views (transfer full; they follow the store) */
+GListModel         *rapport_store_get_organizations     (RapportStore       *self);
+GListModel         *rapport_store_get_contact_deals     (RapportStore       *self,
+                                                         gint64              contact_id);
+GListModel         *rapport_store_get_organization_deals (RapportStore      *self,
+                                                          gint64             organization_id);
+GListModel         *rapport_store_get_organization_contacts (RapportStore   *self,
+                                                             gint64          organization_id);
+/* Activities of a contact or of a deal, newest first (by when they were
+ * done, or are due, or were made). */
+GListModel         *rapport_store_get_contact_activities (RapportStore      *self,
+                                                          gint64             contact_id);
+GListModel         *rapport_store_get_deal_activities   (RapportStore       *self,
+                                                         gint64              deal_id);
+/* Notes, newest first */
+GListModel         *rapport_store_get_contact_notes     (RapportStore       *self,
+                                                         gint64              contact_id);
+GListModel         *rapport_store_get_deal_notes        (RapportStore       *self,
+                                                         gint64              deal_id);
+GListModel         *rapport_store_get_organization_notes (RapportStore      *self,
+                                                          gint64             organization_id);
+/* The negotiation log of a deal, oldest first */
+GListModel         *rapport_store_get_negotiation       (RapportStore       *self,
+                                                         gint64              deal_id);
+/* Won deals of an organization: how many, and their sum in the store's
+ * default currency (minor units). */
+void                rapport_store_get_organization_won  (RapportStore       *self,
+                                                         gint64              organization_id,
+                                                         guint              *n_won,
+                                                         gint64             *total);
+
+/* Takes back a note, a negotiation entry or an activity (for undo). */
+gboolean            rapport_store_delete                (RapportStore       *self,
+                                                         RapportRecord      *record,
+                                                         GError            **error);
+
+/* Global search: contacts, organizations and deals whose name, title,
+ * e-mail, phone, website or notes have words starting with every word of
+ * @text (any case, accents ignored), best first; at most @limit of each
+ * kind. An empty text finds nothing. */
+typedef enum
+{
+  RAPPORT_SEARCH_CONTACT = 1,
+  RAPPORT_SEARCH_ORGANIZATION = 2,
+  RAPPORT_SEARCH_DEAL = 3,
+} RapportSearchKind;
+
+typedef struct
+{
+  RapportSearchKind kind;
+  gint64            id;
+  double            rank;    /* lower is better */
+} RapportSearchHit;
+
+/* An array of RapportSearchHit, grouped by kind (contacts, organizations,
+ * deals), best first within each. */
+GArray             *rapport_store_search                (RapportStore       *self,
+                                                         const char         *text,
+                                                         guint               limit,
+                                                         GError            **error);
 
 /* Changing things: each one transaction */
 RapportOrganization *rapport_store_add_organization     (RapportStore       *self,

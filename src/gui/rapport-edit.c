@@ -1,0 +1,495 @@
+/* rapport-edit.c — saving edits as they are made, with undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-edit"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-edit.h"
+#include "rapport-window.h"
+
+/* Enough for a working session; the oldest steps fall off. */
+#define MAX_UNDO_STEPS 100
+
+typedef struct
+{
+  char           *label;
+  RapportUndoFunc undo;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} UndoStep;
+
+static void
+undo_step_free (UndoStep *step)
+{
+  if (step->destroy != NULL)
+    step->destroy (step->data);
+  g_free (step->label);
+  g_free (step);
+}
+
+static void
+undo_stack_free (GQueue *stack)
+{
+  g_queue_free_full (stack, (GDestroyNotify) undo_step_free);
+}
+
+static RapportWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  if (RAPPORT_IS_WINDOW (root))
+    return RAPPORT_WINDOW (root);
+
+  return NULL;
+}
+
+/* The stack lives on the window: one history per window, gone with it. */
+static GQueue *
+undo_stack_of (RapportWindow *window)
+{
+  GQueue *stack = g_object_get_data (G_OBJECT (window), "rapport-undo-stack");
+
+  if (stack == NULL)
+    {
+      stack = g_queue_new ();
+      g_object_set_data_full (G_OBJECT (window), "rapport-undo-stack", stack,
+                              (GDestroyNotify) undo_stack_free);
+    }
+
+  return stack;
+}
+
+RapportStore *
+rapport_edit_get_store (GtkWidget *widget)
+{
+  RapportWindow *window = window_of (widget);
+
+  return window != NULL ? rapport_window_get_store (window) : NULL;
+}
+
+void
+rapport_edit_report_error (GtkWidget    *widget,
+                           const GError *error)
+{
+  RapportWindow *window = window_of (widget);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (error != NULL);
+
+  /* Translators: a change could not be stored; %s says why. */
+  message = g_strdup_printf (_("Not saved: %s"), error->message);
+  if (window == NULL)
+    {
+      g_warning ("%s", message);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  rapport_window_add_toast (window, toast);
+}
+
+void
+rapport_edit_push_undo (GtkWidget      *widget,
+                        const char     *label,
+                        RapportUndoFunc undo,
+                        gpointer        data,
+                        GDestroyNotify  destroy)
+{
+  RapportWindow *window = window_of (widget);
+  UndoStep *step;
+  GQueue *stack;
+
+  g_return_if_fail (undo != NULL);
+
+  if (window == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  step = g_new0 (UndoStep, 1);
+  step->label = g_strdup (label);
+  step->undo = undo;
+  step->data = data;
+  step->destroy = destroy;
+
+  stack = undo_stack_of (window);
+  g_queue_push_head (stack, step);
+  while (g_queue_get_length (stack) > MAX_UNDO_STEPS)
+    undo_step_free (g_queue_pop_tail (stack));
+}
+
+gboolean
+rapport_edit_undo (GtkWidget *widget)
+{
+  RapportWindow *window = window_of (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  UndoStep *step;
+
+  if (window == NULL)
+    return FALSE;
+
+  step = g_queue_pop_head (undo_stack_of (window));
+  if (step == NULL)
+    {
+      rapport_window_add_toast (window, adw_toast_new (_("Nothing to undo")));
+      return FALSE;
+    }
+
+  if (!step->undo (rapport_window_get_store (window), step->data, &error))
+    rapport_edit_report_error (widget, error);
+  else
+    {
+      /* Translators: %s names the change that was taken back. */
+      message = g_strdup_printf (_("Undone: %s"), step->label);
+      rapport_window_add_toast (window, adw_toast_new (message));
+    }
+
+  undo_step_free (step);
+
+  return error == NULL;
+}
+
+/* Setting a field */
+
+typedef struct
+{
+  RapportRecord *record;
+  char          *property;
+  GValue         old_value;
+} FieldUndo;
+
+static void
+field_undo_free (FieldUndo *undo)
+{
+  g_object_unref (undo->record);
+  g_free (undo->property);
+  g_value_unset (&undo->old_value);
+  g_free (undo);
+}
+
+static gboolean
+field_undo (RapportStore  *store,
+            gpointer       data,
+            GError       **error)
+{
+  FieldUndo *undo = data;
+
+  return rapport_store_update (store, undo->record, undo->property, &undo->old_value, error);
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  g_auto(GValue) converted = G_VALUE_INIT;
+
+  g_value_init (&converted, G_VALUE_TYPE (a));
+  if (!g_value_transform (b, &converted))
+    return FALSE;
+
+  if (G_VALUE_HOLDS_STRING (a))
+    {
+      const char *sa = g_value_get_string (a), *sb = g_value_get_string (&converted);
+
+      /* Empty text is stored as "not set". */
+      return g_strcmp0 (sa && *sa ? sa : NULL, sb && *sb ? sb : NULL) == 0;
+    }
+
+  {
+    g_autofree char *ca = g_strdup_value_contents (a);
+    g_autofree char *cb = g_strdup_value_contents (&converted);
+
+    return g_strcmp0 (ca, cb) == 0;
+  }
+}
+
+gboolean
+rapport_edit_set (GtkWidget     *widget,
+                  RapportRecord *record,
+                  const char    *property,
+                  const GValue  *value,
+                  GError       **error)
+{
+  RapportStore *store = rapport_edit_get_store (widget);
+  g_autoptr(GError) local_error = NULL;
+  GParamSpec *pspec;
+  FieldUndo *undo;
+
+  g_return_val_if_fail (RAPPORT_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (property != NULL && value != NULL, FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  if (store == NULL || pspec == NULL)
+    {
+      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("The field “%s” cannot be edited here"), property);
+      goto fail;
+    }
+
+  undo = g_new0 (FieldUndo, 1);
+  undo->record = g_object_ref (record);
+  undo->property = g_strdup (pspec->name);
+  g_value_init (&undo->old_value, pspec->value_type);
+  g_object_get_property (G_OBJECT (record), pspec->name, &undo->old_value);
+
+  if (values_equal (&undo->old_value, value))
+    {
+      field_undo_free (undo);
+      return TRUE;
+    }
+
+  if (!rapport_store_update (store, record, pspec->name, value, &local_error))
+    {
+      field_undo_free (undo);
+      goto fail;
+    }
+
+  {
+    g_autofree char *label = NULL;
+    const char *nick = g_param_spec_get_nick (pspec);
+
+    /* Translators: the undo step of editing a field; %s is its name. */
+    label = g_strdup_printf (_("Change of %s"), nick && g_strcmp0 (nick, pspec->name) != 0 ? nick : pspec->name);
+    rapport_edit_push_undo (widget, label, field_undo, undo, (GDestroyNotify) field_undo_free);
+  }
+
+  return TRUE;
+
+fail:
+  if (error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    rapport_edit_report_error (widget, local_error);
+
+  return FALSE;
+}
+
+gboolean
+rapport_edit_set_string (GtkWidget     *widget,
+                         RapportRecord *record,
+                         const char    *property,
+                         const char    *text,
+                         GError       **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+
+  return rapport_edit_set (widget, record, property, &value, error);
+}
+
+gboolean
+rapport_edit_set_int64 (GtkWidget     *widget,
+                        RapportRecord *record,
+                        const char    *property,
+                        gint64         number,
+                        GError       **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, number);
+
+  return rapport_edit_set (widget, record, property, &value, error);
+}
+
+gboolean
+rapport_edit_set_enum (GtkWidget     *widget,
+                       RapportRecord *record,
+                       const char    *property,
+                       int            number,
+                       GError       **error)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec), FALSE);
+
+  g_value_init (&value, pspec->value_type);
+  g_value_set_enum (&value, number);
+
+  return rapport_edit_set (widget, record, property, &value, error);
+}
+
+/* Undo of an added record */
+
+static gboolean
+added_undo (RapportStore  *store,
+            gpointer       data,
+            GError       **error)
+{
+  return rapport_store_delete (store, RAPPORT_RECORD (data), error);
+}
+
+void
+rapport_edit_push_undo_add (GtkWidget     *widget,
+                            const char    *label,
+                            RapportRecord *record)
+{
+  g_return_if_fail (RAPPORT_IS_RECORD (record));
+
+  rapport_edit_push_undo (widget, label, added_undo, g_object_ref (record), g_object_unref);
+}
+
+/* Text fields bound to a record */
+
+typedef struct
+{
+  RapportRecord *record;
+  char          *property;
+  GtkLabel      *message;   /* unowned: a sibling in the same template */
+  char          *synced;    /* the text last shown from the record */
+} TextBinding;
+
+static void
+text_binding_free (TextBinding *binding)
+{
+  g_clear_object (&binding->record);
+  g_free (binding->property);
+  g_free (binding->synced);
+  g_free (binding);
+}
+
+static char *
+stored_text (TextBinding *binding)
+{
+  char *text = NULL;
+
+  g_object_get (binding->record, binding->property, &text, NULL);
+
+  return text;
+}
+
+static void
+show_message (GtkWidget   *editable,
+              TextBinding *binding,
+              const char  *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (editable, "error");
+  else
+    gtk_widget_remove_css_class (editable, "error");
+
+  if (binding->message != NULL)
+    {
+      gtk_label_set_label (binding->message, message ? message : "");
+      gtk_widget_set_visible (GTK_WIDGET (binding->message), message != NULL);
+    }
+}
+
+static void
+save_text (GtkWidget *editable)
+{
+  TextBinding *binding = g_object_get_data (G_OBJECT (editable), "rapport-text-binding");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (editable));
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (binding == NULL)
+    return;
+
+  stored = stored_text (binding);
+  if (g_strcmp0 (stored ? stored : "", text) == 0)
+    {
+      show_message (editable, binding, NULL);
+      return;
+    }
+
+  if (rapport_edit_set_string (editable, binding->record, binding->property, text, &error))
+    {
+      g_free (binding->synced);
+      binding->synced = g_strdup (text);
+      show_message (editable, binding, NULL);
+      return;
+    }
+
+  show_message (editable, binding, error->message);
+  if (binding->message == NULL)
+    rapport_edit_report_error (editable, error);
+}
+
+static void
+on_record_text_changed (GtkWidget  *editable,
+                        GParamSpec *pspec,
+                        GObject    *record)
+{
+  TextBinding *binding = g_object_get_data (G_OBJECT (editable), "rapport-text-binding");
+  g_autofree char *stored = NULL;
+
+  if (binding == NULL)
+    return;
+
+  /* Someone else's change (or an undo) wins, unless the user has typed
+   * something of their own that is not saved yet. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), binding->synced ? binding->synced : "") != 0)
+    return;
+
+  stored = stored_text (binding);
+  g_free (binding->synced);
+  binding->synced = g_strdup (stored ? stored : "");
+  show_message (editable, binding, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (editable), binding->synced);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                GtkWidget               *editable)
+{
+  save_text (editable);
+}
+
+void
+rapport_edit_bind_text (GtkWidget     *editable,
+                        GtkLabel      *message,
+                        RapportRecord *record,
+                        const char    *property)
+{
+  TextBinding *binding;
+  GtkEventController *focus;
+  g_autofree char *signal = NULL;
+  g_autofree char *stored = NULL;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+  g_return_if_fail (RAPPORT_IS_RECORD (record));
+  g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (record), property) != NULL);
+
+  binding = g_new0 (TextBinding, 1);
+  binding->record = g_object_ref (record);
+  binding->property = g_strdup (property);
+  binding->message = message;
+  g_object_set_data_full (G_OBJECT (editable), "rapport-text-binding", binding,
+                          (GDestroyNotify) text_binding_free);
+
+  stored = stored_text (binding);
+  binding->synced = g_strdup (stored ? stored : "");
+  gtk_editable_set_text (GTK_EDITABLE (editable), binding->synced);
+  show_message (editable, binding, NULL);
+
+  /* Enter saves: AdwEntryRow says so with ::entry-activated, GtkEntry and
+   * GtkText with ::activate. */
+  if (g_signal_lookup ("entry-activated", G_OBJECT_TYPE (editable)) != 0)
+    g_signal_connect (editable, "entry-activated", G_CALLBACK (save_text), NULL);
+  else if (g_signal_lookup ("activate", G_OBJECT_TYPE (editable)) != 0)
+    g_signal_connect (editable, "activate", G_CALLBACK (save_text), NULL);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), editable);
+  gtk_widget_add_controller (editable, focus);
+
+  signal = g_strdup_printf ("notify::%s", property);
+  g_signal_connect_object (record, signal, G_CALLBACK (on_record_text_changed), editable,
+                           G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,83 @@
+/* rapport-edit.h — saving edits as they are made, with undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every view edits through these calls. An edit is committed to the store
+ * at once (there is no Save button to forget); when it succeeds it goes on
+ * the window's undo stack (Ctrl+Z); when it fails (an invalid value, a full
+ * disk, a locked file) the error is shown and the record keeps what is
+ * really stored, so a view bound to the record shows the truth again.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RapportUndoFunc) (RapportStore  *store,
+                                     gpointer       data,
+                                     GError       **error);
+
+/* The store of the window @widget is in (NULL outside one). */
+RapportStore *rapport_edit_get_store     (GtkWidget     *widget);
+
+/* Sets @property of @record to @value. TRUE when stored; otherwise the
+ * message is shown as a toast unless @error is given, which then gets it
+ * (for a view that shows it next to the field). */
+gboolean      rapport_edit_set           (GtkWidget     *widget,
+                                          RapportRecord *record,
+                                          const char    *property,
+                                          const GValue  *value,
+                                          GError       **error);
+gboolean      rapport_edit_set_string    (GtkWidget     *widget,
+                                          RapportRecord *record,
+                                          const char    *property,
+                                          const char    *text,
+                                          GError       **error);
+gboolean      rapport_edit_set_int64     (GtkWidget     *widget,
+                                          RapportRecord *record,
+                                          const char    *property,
+                                          gint64         number,
+                                          GError       **error);
+gboolean      rapport_edit_set_enum      (GtkWidget     *widget,
+                                          RapportRecord *record,
+                                          const char    *property,
+                                          int            value,
+                                          GError       **error);
+
+/* Records a change made some other way (a BANT answer, a tick, an added
+ * note) so Ctrl+Z can take it back: @undo is called with @data, which
+ * @destroy frees when the step leaves the stack. @label names the change
+ * ("Ticked “Send the proposal”"), for the toast that confirms the undo. */
+void          rapport_edit_push_undo     (GtkWidget      *widget,
+                                          const char     *label,
+                                          RapportUndoFunc undo,
+                                          gpointer        data,
+                                          GDestroyNotify  destroy);
+/* Undo of adding @record (a note, a negotiation entry, an activity). */
+void          rapport_edit_push_undo_add (GtkWidget      *widget,
+                                          const char     *label,
+                                          RapportRecord  *record);
+
+/* Takes back the last change; FALSE when there is none. */
+gboolean      rapport_edit_undo          (GtkWidget      *widget);
+
+/* Shows a failed save on the window (a toast). */
+void          rapport_edit_report_error  (GtkWidget      *widget,
+                                          const GError   *error);
+
+/* Binds an entry row (AdwEntryRow or any GtkEditable) to a text property:
+ * shows the stored text, and saves on Enter and when focus leaves it. A
+ * refused value leaves the text as typed, marks the row with the "error"
+ * style and shows the reason in @message (a label under the row, may be
+ * NULL: then a toast); a change by anyone else updates the row unless the
+ * user is typing in it. */
+void          rapport_edit_bind_text     (GtkWidget      *editable,
+                                          GtkLabel       *message,
+                                          RapportRecord  *record,
+                                          const char     *property);
+
+G_END_DECLS

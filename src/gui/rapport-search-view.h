@@ -1,0 +1,27 @@
+/* rapport-search-view.h — global search results, grouped by kind
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_TYPE_SEARCH_VIEW (rapport_search_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RapportSearchView, rapport_search_view, RAPPORT, SEARCH_VIEW, AdwBin)
+
+void        rapport_search_view_set_store (RapportSearchView *self,
+                                           RapportStore *store);
+/* Shows what @text finds (empty: nothing). */
+void        rapport_search_view_set_text       (RapportSearchView *self,
+                                                const char        *text);
+/* Opens the first result, as Enter in the search entry does; FALSE when
+ * there is none. */
+gboolean    rapport_search_view_activate_first (RapportSearchView *self);
+
+G_END_DECLS

@@ -1,0 +1,471 @@
+/* rapport-store-query.c — the lists the contact, organization and deal
+ * views show, and global search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every list here is a RapportRecordList: ids only, objects made when a row
+ * is drawn. The SQL is constant text chosen from tables below; what the
+ * user types is only ever bound as a parameter.
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rapport-record-list.h"
+#include "rapport-store-private.h"
+
+/* Contacts list */
+
+#define CONTACT_FILTER \
+  " WHERE (?1 IS NULL OR c.lifecycle = ?1 - 1)"
+#define CONTACT_SEARCH \
+  " AND c.id IN (SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END" \
+  "   FROM search_contact WHERE search_contact MATCH ?2)"
+#define ORG_JOIN " LEFT JOIN organization o ON o.id = c.organization_id"
+
+/* Missing values (no e-mail, never contacted) sort last either way. */
+#define CONTACT_QUERY(join, order) \
+  { "SELECT c.id FROM contact c" join CONTACT_FILTER " ORDER BY " order, \
+    "SELECT c.id FROM contact c" join CONTACT_FILTER CONTACT_SEARCH " ORDER BY " order }
+
+static const char * const contact_queries[][2][2] = {
+  [RAPPORT_CONTACT_SORT_NAME] = {
+    CONTACT_QUERY ("", "c.name COLLATE NOCASE, c.id"),
+    CONTACT_QUERY ("", "c.name COLLATE NOCASE DESC, c.id DESC") },
+  [RAPPORT_CONTACT_SORT_ORGANIZATION] = {
+    CONTACT_QUERY (ORG_JOIN, "o.name IS NULL, o.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"),
+    CONTACT_QUERY (ORG_JOIN, "o.name IS NULL, o.name COLLATE NOCASE DESC, c.name COLLATE NOCASE, c.id") },
+  [RAPPORT_CONTACT_SORT_EMAIL] = {
+    CONTACT_QUERY ("", "c.email IS NULL, c.email COLLATE NOCASE, c.id"),
+    CONTACT_QUERY ("", "c.email IS NULL, c.email COLLATE NOCASE DESC, c.id DESC") },
+  [RAPPORT_CONTACT_SORT_PHONE] = {
+    CONTACT_QUERY ("", "c.phone IS NULL, c.phone, c.id"),
+    CONTACT_QUERY ("", "c.phone IS NULL, c.phone DESC, c.id DESC") },
+  [RAPPORT_CONTACT_SORT_LIFECYCLE] = {
+    CONTACT_QUERY ("", "c.lifecycle, c.name COLLATE NOCASE, c.id"),
+    CONTACT_QUERY ("", "c.lifecycle DESC, c.name COLLATE NOCASE, c.id") },
+  [RAPPORT_CONTACT_SORT_LAST_CONTACT] = {
+    CONTACT_QUERY ("", "c.last_contacted_at IS NULL, c.last_contacted_at, c.id"),
+    CONTACT_QUERY ("", "c.last_contacted_at IS NULL, c.last_contacted_at DESC, c.id DESC") },
+  [RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP] = {
+    CONTACT_QUERY ("", "c.next_followup_at IS NULL, c.next_followup_at, c.id"),
+    CONTACT_QUERY ("", "c.next_followup_at IS NULL, c.next_followup_at DESC, c.id DESC") },
+};
+
+/* Turns what the user typed into an FTS5 query: every word must start a
+ * word of the record ("ann ber" finds "Anna Berg"). Each word is quoted,
+ * so nothing the user types is FTS5 syntax; NULL when there is no word. */
+static char *
+search_expression (const char *text)
+{
+  g_autoptr(GString) expr = g_string_new (NULL);
+  g_autofree char *normalized = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normalized == NULL)
+    return NULL;
+
+  /* Split where the tokenizer would: at anything but letters and digits. */
+  p = normalized;
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p == start)
+        continue;
+
+      if (expr->len > 0)
+        g_string_append_c (expr, ' ');
+      g_string_append_c (expr, '"');
+      g_string_append_len (expr, start, p - start);
+      g_string_append (expr, "\"*");
+    }
+
+  if (expr->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&expr), FALSE);
+}
+
+GListModel *
+rapport_store_query_contacts (RapportStore       *self,
+                              RapportContactSort  sort,
+                              gboolean            descending,
+                              int                 lifecycle,
+                              const char         *search)
+{
+  g_autofree char *expr = search_expression (search);
+  const char *sql;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort <= RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP, NULL);
+  g_return_val_if_fail (lifecycle >= -1 && lifecycle <= RAPPORT_LIFECYCLE_CUSTOMER, NULL);
+
+  sql = contact_queries[sort][descending ? 1 : 0][expr != NULL ? 1 : 0];
+
+  /* ?1 is the lifecycle + 1, unbound (NULL) for all. */
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+}
+
+/* Lists for the detail views */
+
+GListModel *
+rapport_store_get_organizations (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_ORGANIZATION,
+                                      "SELECT id FROM organization ORDER BY name COLLATE NOCASE, id",
+                                      0, NULL);
+}
+
+/* Open deals first, then the closed ones, most recently closed first. */
+#define DEAL_ORDER " ORDER BY status != 0, coalesce(closed_at, 0) DESC, title COLLATE NOCASE, id"
+
+GListModel *
+rapport_store_get_contact_deals (RapportStore *self,
+                                 gint64        contact_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (contact_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_DEAL,
+                                      "SELECT id FROM deal WHERE contact_id = ?1" DEAL_ORDER,
+                                      contact_id, NULL);
+}
+
+GListModel *
+rapport_store_get_organization_deals (RapportStore *self,
+                                      gint64        organization_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (organization_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_DEAL,
+                                      "SELECT id FROM deal WHERE organization_id = ?1" DEAL_ORDER,
+                                      organization_id, NULL);
+}
+
+GListModel *
+rapport_store_get_organization_contacts (RapportStore *self,
+                                         gint64        organization_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (organization_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT,
+                                      "SELECT id FROM contact WHERE organization_id = ?1"
+                                      " ORDER BY name COLLATE NOCASE, id",
+                                      organization_id, NULL);
+}
+
+/* Newest first: when it was done, else when it is due, else made. */
+#define ACTIVITY_ORDER " ORDER BY coalesce(done_at, snoozed_until, due_at, created_at) DESC, id DESC"
+
+GListModel *
+rapport_store_get_contact_activities (RapportStore *self,
+                                      gint64        contact_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (contact_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_ACTIVITY,
+                                      "SELECT id FROM activity WHERE contact_id = ?1" ACTIVITY_ORDER,
+                                      contact_id, NULL);
+}
+
+GListModel *
+rapport_store_get_deal_activities (RapportStore *self,
+                                   gint64        deal_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (deal_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_ACTIVITY,
+                                      "SELECT id FROM activity WHERE deal_id = ?1" ACTIVITY_ORDER,
+                                      deal_id, NULL);
+}
+
+#define NOTE_ORDER " ORDER BY created_at DESC, id DESC"
+
+GListModel *
+rapport_store_get_contact_notes (RapportStore *self,
+                                 gint64        contact_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (contact_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_NOTE,
+                                      "SELECT id FROM note WHERE contact_id = ?1" NOTE_ORDER,
+                                      contact_id, NULL);
+}
+
+GListModel *
+rapport_store_get_deal_notes (RapportStore *self,
+                              gint64        deal_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (deal_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_NOTE,
+                                      "SELECT id FROM note WHERE deal_id = ?1" NOTE_ORDER,
+                                      deal_id, NULL);
+}
+
+GListModel *
+rapport_store_get_organization_notes (RapportStore *self,
+                                      gint64        organization_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (organization_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_NOTE,
+                                      "SELECT id FROM note WHERE organization_id = ?1" NOTE_ORDER,
+                                      organization_id, NULL);
+}
+
+GListModel *
+rapport_store_get_negotiation (RapportStore *self,
+                               gint64        deal_id)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (deal_id > 0, NULL);
+
+  return rapport_record_list_new_sql (self, RAPPORT_TYPE_NEGOTIATION_ENTRY,
+                                      "SELECT id FROM negotiation_entry WHERE deal_id = ?1"
+                                      " ORDER BY created_at, id",
+                                      deal_id, NULL);
+}
+
+void
+rapport_store_get_organization_won (RapportStore *self,
+                                    gint64        organization_id,
+                                    guint        *n_won,
+                                    gint64       *total)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  stmt = rapport_store_stmt_sql (self,
+                                 "SELECT count(*), coalesce(sum(CASE WHEN currency = ?2 THEN value END), 0)"
+                                 " FROM deal WHERE organization_id = ?1 AND status = 1");
+  sqlite3_bind_int64 (stmt, 1, organization_id);
+  sqlite3_bind_text (stmt, 2, rapport_store_get_default_currency (self), -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n_won != NULL)
+        *n_won = (guint) sqlite3_column_int64 (stmt, 0);
+      if (total != NULL)
+        *total = sqlite3_column_int64 (stmt, 1);
+    }
+  else
+    {
+      if (n_won != NULL)
+        *n_won = 0;
+      if (total != NULL)
+        *total = 0;
+    }
+  sqlite3_reset (stmt);
+}
+
+/* Undo of an added note, negotiation entry or activity */
+
+gboolean
+rapport_store_delete (RapportStore   *self,
+                      RapportRecord  *record,
+                      GError        **error)
+{
+  static const struct
+  {
+    const char *table;
+    const char *sql;
+  } deletable[] = {
+    { "note", "DELETE FROM note WHERE id = ?1" },
+    { "negotiation_entry", "DELETE FROM negotiation_entry WHERE id = ?1" },
+    { "activity", "DELETE FROM activity WHERE id = ?1" },
+  };
+  const char *table;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_RECORD (record), FALSE);
+
+  table = rapport_record_get_table (record);
+  for (guint i = 0; i < G_N_ELEMENTS (deletable); i++)
+    if (g_str_equal (table, deletable[i].table))
+      stmt = rapport_store_stmt_sql (self, deletable[i].sql);
+
+  if (stmt == NULL)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("Only notes, negotiation entries and activities can be deleted"));
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (record));
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_emit_changed (self, table, rapport_record_get_id (record));
+
+  return TRUE;
+}
+
+/* Global search */
+
+static const char * const search_sql[] = {
+  [RAPPORT_SEARCH_CONTACT] =
+    "SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END, title"
+    " FROM search_contact WHERE search_contact MATCH ?1 LIMIT ?2",
+  [RAPPORT_SEARCH_ORGANIZATION] =
+    "SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END, title"
+    " FROM search_organization WHERE search_organization MATCH ?1 LIMIT ?2",
+  [RAPPORT_SEARCH_DEAL] =
+    "SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END, title"
+    " FROM search_deal WHERE search_deal MATCH ?1 LIMIT ?2",
+};
+
+static gboolean
+has_hit (GArray            *hits,
+         RapportSearchKind  kind,
+         gint64             id)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RapportSearchHit *hit = &g_array_index (hits, RapportSearchHit, i);
+
+      if (hit->kind == kind && hit->id == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Adds up to @limit records of @kind that @expr finds and @hits lacks. A
+ * name that starts with what was typed ranks 0, another name or title
+ * match 1, a match in the e-mail, phone or notes 2; then the order found. */
+static gboolean
+collect_hits (RapportStore       *self,
+              RapportSearchKind   kind,
+              const char         *expr,
+              const char         *folded_text,
+              double              rank,
+              guint               limit,
+              GArray             *hits,
+              GError            **error)
+{
+  sqlite3_stmt *stmt = rapport_store_stmt_sql (self, search_sql[kind]);
+  guint found = 0;
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit * 2);
+
+  while (found < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      RapportSearchHit hit = { .kind = kind, .id = sqlite3_column_int64 (stmt, 0), .rank = rank };
+
+      if (has_hit (hits, kind, hit.id))
+        continue;
+
+      if (rank == 1.0 && title != NULL)
+        {
+          g_autofree char *folded = g_utf8_casefold (title, -1);
+
+          if (g_str_has_prefix (folded, folded_text))
+            hit.rank = 0.0;
+        }
+
+      g_array_append_val (hits, hit);
+      found++;
+    }
+  if (found < limit && rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return rapport_store_set_error (self, rc, error);
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const RapportSearchHit *ha = a, *hb = b;
+
+  if (ha->kind != hb->kind)
+    return ha->kind < hb->kind ? -1 : 1;
+  if (ha->rank != hb->rank)
+    return ha->rank < hb->rank ? -1 : 1;
+
+  return 0;
+}
+
+/* Each kind has its own index, and each look-up stops after the first
+ * rows it needs: ranking every match (bm25) of a two-letter prefix over
+ * 200 000 contacts costs tens of milliseconds, this costs well under one.
+ * Name and title matches are asked first, then any column. */
+GArray *
+rapport_store_search (RapportStore  *self,
+                      const char    *text,
+                      guint          limit,
+                      GError       **error)
+{
+  g_autofree char *expr = search_expression (text);
+  g_autofree char *title_expr = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded_text = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (RapportSearchHit));
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (expr == NULL || limit == 0)
+    return g_steal_pointer (&hits);
+
+  title_expr = g_strdup_printf ("title : (%s)", expr);
+  stripped = g_strstrip (g_strdup (text));
+  folded_text = g_utf8_casefold (stripped, -1);
+
+  for (RapportSearchKind kind = RAPPORT_SEARCH_CONTACT; kind <= RAPPORT_SEARCH_DEAL; kind++)
+    {
+      guint before = hits->len;
+
+      if (!collect_hits (self, kind, title_expr, folded_text, 1.0, limit, hits, error))
+        return NULL;
+      if (hits->len - before < limit &&
+          !collect_hits (self, kind, expr, folded_text, 2.0, limit - (hits->len - before), hits, error))
+        return NULL;
+    }
+
+  /* g_array_sort is not stable: keep the order found within a rank. */
+  for (guint i = 0; i < hits->len; i++)
+    g_array_index (hits, RapportSearchHit, i).rank += i * 1e-9;
+  g_array_sort (hits, compare_hits);
+
+  return g_steal_pointer (&hits);
+}
