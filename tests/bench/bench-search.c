@@ -1,0 +1,6 @@
+/* (being written) */
+int
+main (void)
+{
+  return 0;
+}
