@@ -78,6 +78,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rapport_window_show_top_page (RapportWindow *self);
+static void rapport_window_close_pages   (RapportWindow *self);
 
 /* Search */
 
@@ -97,7 +98,12 @@ on_search_changed (RapportWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 
   rapport_search_view_set_text (self->search_view, text);
-  rapport_window_show_top_page (self);
+  /* A new search starts over: its results, and the pages opened from
+   * them on top. */
+  if (*text != '\0')
+    rapport_window_close_pages (self);
+  else
+    rapport_window_show_top_page (self);
 }
 
 /* Enter opens the first result. */
@@ -190,6 +196,40 @@ remove_page (RapportWindow *self,
   gtk_stack_remove (self->page_stack, page);
 }
 
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Back returns the keyboard focus where it was when @page opened (the
+ * card or row that opened it), as a user of the keyboard expects. */
+static void
+remember_focus (RapportWindow *self,
+                GtkWidget     *page)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GWeakRef *ref;
+
+  if (focus == NULL)
+    return;
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, focus);
+  g_object_set_data_full (G_OBJECT (page), "rapport-return-focus", ref, (GDestroyNotify) weak_ref_free);
+}
+
+static void
+restore_focus (GtkWidget *page)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (page), "rapport-return-focus");
+  g_autoptr(GtkWidget) focus = ref != NULL ? g_weak_ref_get (ref) : NULL;
+
+  if (focus != NULL && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
+}
+
 /* Opens @page on top; a page already open for the same record moves to
  * the top instead, so Back never walks through the same record twice. */
 static void
@@ -210,6 +250,7 @@ rapport_window_push_page (RapportWindow *self,
       g_ptr_array_add (self->pages, page);
     }
 
+  remember_focus (self, page);
   rapport_window_show_top_page (self);
 }
 
@@ -269,10 +310,12 @@ rapport_window_back_action (GtkWidget  *widget,
   if (self->pages->len == 0)
     return;
 
-  top = g_ptr_array_index (self->pages, self->pages->len - 1);
+  top = g_object_ref (g_ptr_array_index (self->pages, self->pages->len - 1));
   g_ptr_array_remove_index (self->pages, self->pages->len - 1);
   rapport_window_show_top_page (self);
   gtk_stack_remove (self->page_stack, top);
+  restore_focus (top);
+  g_object_unref (top);
 }
 
 /* Back to the views from any depth (a view's tab or shortcut). */
