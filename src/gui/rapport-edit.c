@@ -416,9 +416,22 @@ save_text (GtkWidget *editable)
       return;
     }
 
-  show_message (editable, binding, error->message);
-  if (binding->message == NULL)
-    rapport_edit_report_error (editable, error);
+  /* A refused value stays as typed, with the reason beside it, so it can
+   * be mended; a save that failed for another reason (a locked or full
+   * disk) puts back what is really stored and says so. */
+  if (g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID))
+    {
+      show_message (editable, binding, error->message);
+      if (binding->message == NULL)
+        rapport_edit_report_error (editable, error);
+      return;
+    }
+
+  g_free (binding->synced);
+  binding->synced = g_strdup (stored ? stored : "");
+  gtk_editable_set_text (GTK_EDITABLE (editable), binding->synced);
+  show_message (editable, binding, NULL);
+  rapport_edit_report_error (editable, error);
 }
 
 static void
