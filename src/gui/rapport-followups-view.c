@@ -1085,6 +1085,29 @@ rapport_followups_view_get_store (RapportFollowupsView *self)
 
 /* Rows are made the first time the view shows: a window that opens on
  * the board must not pay for the follow-ups' rows before its first frame. */
+
+/* Activating a follow-up opens what it is about: its deal, else its
+ * contact. */
+static void
+on_row_activated (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  gpointer       user_data)
+{
+  RapportActivity *activity;
+  gint64 id;
+
+  if (!RAPPORT_IS_FOLLOWUP_ROW (row))
+    return;
+
+  activity = rapport_followup_row_get_activity (RAPPORT_FOLLOWUP_ROW (row));
+  if (activity == NULL)
+    return;
+
+  if ((id = rapport_activity_get_deal_id (activity)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (list), "win.open-deal", "x", id);
+  else if ((id = rapport_activity_get_contact_id (activity)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (list), "win.open-contact", "x", id);
+}
 static void
 rapport_followups_view_bind_lists (RapportFollowupsView *self)
 {
@@ -1095,8 +1118,12 @@ rapport_followups_view_bind_lists (RapportFollowupsView *self)
 
   self->lists_bound = TRUE;
   for (guint i = 0; i < N_SECTIONS; i++)
-    gtk_list_box_bind_model (self->lists[i], G_LIST_MODEL (self->slices[i]),
-                             create_row, self, NULL);
+    {
+      gtk_list_box_bind_model (self->lists[i], G_LIST_MODEL (self->slices[i]),
+                               create_row, self, NULL);
+      g_signal_connect_object (self->lists[i], "row-activated",
+                               G_CALLBACK (on_row_activated), self, 0);
+    }
 }
 
 void
