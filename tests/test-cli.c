@@ -604,6 +604,91 @@ speed_to_lead_of (JsonArray *followups,
   return NULL;
 }
 
+/* The model on the same file, for what the command line cannot set (owner
+ * of a contact, BANT notes, playbook check marks, follow-ups). */
+static RapportStore *
+open_store (Db *db)
+{
+  g_autoptr(GError) error = NULL;
+  RapportStore *store = rapport_store_new (db->path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+store_set_string (Db         *db,
+                  GType       type,
+                  gint64      id,
+                  const char *property,
+                  const char *text)
+{
+  g_autoptr(RapportStore) store = open_store (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportRecord) record = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (type == RAPPORT_TYPE_CONTACT)
+    record = RAPPORT_RECORD (rapport_store_get_contact (store, id, &error));
+  else
+    record = RAPPORT_RECORD (rapport_store_get_deal (store, id, &error));
+  g_assert_no_error (error);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_assert_true (rapport_store_update (store, record, property, &value, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs a command that must succeed; returns what it printed. */
+static char *
+cli_text (Db         *db,
+          const char *first_arg,
+          ...) G_GNUC_NULL_TERMINATED;
+
+static char *
+cli_text (Db         *db,
+          const char *first_arg,
+          ...)
+{
+  g_autoptr(CliRun) run = NULL;
+  va_list args;
+
+  va_start (args, first_arg);
+  run = cli_run_va (db->path, NULL, first_arg, args);
+  va_end (args);
+
+  assert_ok (run);
+  return g_steal_pointer (&run->out);
+}
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("“%s” is not in:\n%s", (needle), (haystack)); \
+  } G_STMT_END
+
+static gint64
+add_org (Db         *db,
+         const char *name)
+{
+  g_autoptr(JsonNode) root = cli_json (db, "org", "add", name, "--json", NULL);
+
+  return member_int (as_object (root), "id");
+}
+
+/* The ids in a JSON array of ids, in order, as text "1 2 3". */
+static char *
+ids_text (JsonArray *array)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? " " : "", json_array_get_int_element (array, i));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* init */
 
 static void
@@ -876,8 +961,21 @@ test_contact_show (void)
                                         "--json", NULL);
   gint64 id = member_int (as_object (added), "id");
   g_autoptr(JsonNode) shown = show_contact (db, id);
+  JsonObject *contact = as_object (shown);
 
-  g_assert_true (json_node_equal (added, shown));
+  /* What "add" printed, and the lists of a contact with nothing yet. */
+  assert_contact_shape (contact);
+  for (guint i = 0; contact_members[i] != NULL; i++)
+    g_assert_true (json_node_equal (member (contact, contact_members[i]),
+                                    member (as_object (added), contact_members[i])));
+  assert_member_null (contact, "owner");
+  assert_member_null (contact, "last_contacted_at");
+  assert_member_null (contact, "next_followup_at");
+  assert_member_null (contact, "organization");
+  g_assert_cmpuint (json_array_get_length (as_array (member (contact, "notes"))), ==, 0);
+  g_assert_cmpuint (json_array_get_length (as_array (member (contact, "activities"))), ==, 0);
+  g_assert_cmpuint (json_array_get_length (as_array (member (contact, "deals"))), ==, 0);
+
   expect_user_error (db, "999", "contact", "show", "999", NULL);
 }
 
@@ -1562,6 +1660,564 @@ test_errors_usage (void)
   g_assert_nonnull (strstr (nothing->err, "Usage:"));
 }
 
+/* deal show: owner, BANT notes, playbook, negotiation, notes, activities */
+
+static void
+test_deal_show_details (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 contact = add_contact (db, "Ada Lovelace", FALSE, NULL);
+  g_autofree char *contact_str = id_text (contact);
+  g_autoptr(JsonNode) added = NULL;
+  g_autoptr(JsonNode) note = NULL;
+  g_autoptr(JsonNode) offer = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deal_str = NULL;
+  g_autofree char *text = NULL;
+  gint64 deal_id, first_action;
+  guint n_actions;
+  JsonObject *deal, *bant_notes, *entry, *activity;
+  JsonArray *playbook, *negotiation, *notes, *activities;
+
+  added = cli_json (db, "deal", "add", "Analytical engine", "--value", "1200", "--contact", contact_str,
+                    "--owner", "Charles", "--json", NULL);
+  deal_id = member_int (as_object (added), "id");
+  deal_str = id_text (deal_id);
+  g_assert_cmpstr (member_str (as_object (added), "owner"), ==, "Charles");
+
+  /* What only the app sets: a BANT note and a playbook check mark. */
+  store_set_string (db, RAPPORT_TYPE_DEAL, deal_id, "bant-budget-note", "Approved for Q3");
+  store = open_store (db);
+  {
+    g_autoptr(RapportDeal) d = rapport_store_get_deal (store, deal_id, &error);
+    g_autoptr(RapportStage) stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (d), &error);
+    g_autoptr(GPtrArray) actions = rapport_store_get_stage_actions (store, stage, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (actions->len, >=, 2);
+    n_actions = actions->len;
+    first_action = rapport_record_get_id (actions->pdata[0]);
+    g_assert_true (rapport_store_set_action_done (store, d, actions->pdata[0], TRUE, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+
+  note = cli_json (db, "note", "add", "--deal", deal_str, "Wants it in brass", "--json", NULL);
+  offer = cli_json (db, "deal", "negotiate", deal_str, "offer", "--amount", "1000", "--text", "First offer",
+                    "--json", NULL);
+  cli_ok (db, "deal", "negotiate", deal_str, "counter-offer", "--amount", "900.50", NULL);
+  cli_ok (db, "deal", "negotiate", deal_str, "objection", "--text", "Too slow", NULL);
+  cli_ok (db, "deal", "negotiate", deal_str, "concession", "--amount", "50", "--text", "Free manual", NULL);
+  cli_ok (db, "activity", "log", contact_str, "meeting", "--deal", deal_str, "--note", "Demo at the shop", NULL);
+
+  shown = show_deal (db, deal_id);
+  deal = as_object (shown);
+  assert_deal_shape (deal);
+  g_assert_cmpstr (member_str (deal, "owner"), ==, "Charles");
+
+  bant_notes = as_object (member (deal, "bant_notes"));
+  g_assert_cmpstr (member_str (bant_notes, "budget"), ==, "Approved for Q3");
+  assert_member_null (bant_notes, "authority");
+  assert_member_null (bant_notes, "need");
+  assert_member_null (bant_notes, "timeline");
+
+  /* The current stage's key actions, the first one checked. */
+  playbook = as_array (member (deal, "playbook"));
+  g_assert_cmpuint (json_array_get_length (playbook), ==, n_actions);
+  for (guint i = 0; i < n_actions; i++)
+    {
+      JsonObject *action = json_array_get_object_element (playbook, i);
+
+      g_assert_cmpint (member_int (action, "id"), >, 0);
+      g_assert_cmpstr (member_str (action, "action"), !=, "");
+      member (action, "owner");
+      member (action, "material");
+      member (action, "output");
+      if (member_int (action, "id") == first_action)
+        {
+          g_assert_true (member_bool (action, "done"));
+          assert_about_now (member_time (action, "done_at"), 0);
+        }
+      else
+        {
+          g_assert_false (member_bool (action, "done"));
+          assert_member_null (action, "done_at");
+        }
+    }
+  g_assert_cmpint (member_int (json_array_get_object_element (playbook, 0), "id"), ==, first_action);
+
+  /* Oldest first, amounts in minor units of the deal's currency. */
+  negotiation = as_array (member (deal, "negotiation"));
+  g_assert_cmpuint (json_array_get_length (negotiation), ==, 4);
+  entry = json_array_get_object_element (negotiation, 0);
+  g_assert_true (json_node_equal (json_array_get_element (negotiation, 0), offer));
+  g_assert_cmpstr (member_str (entry, "kind"), ==, "offer");
+  g_assert_cmpint (member_int (entry, "amount"), ==, 100000);
+  g_assert_cmpstr (member_str (entry, "currency"), ==, "USD");
+  g_assert_cmpstr (member_str (entry, "text"), ==, "First offer");
+  assert_about_now (member_time (entry, "created_at"), 0);
+  entry = json_array_get_object_element (negotiation, 1);
+  g_assert_cmpstr (member_str (entry, "kind"), ==, "counter_offer");
+  g_assert_cmpint (member_int (entry, "amount"), ==, 90050);
+  assert_member_null (entry, "text");
+  entry = json_array_get_object_element (negotiation, 2);
+  g_assert_cmpstr (member_str (entry, "kind"), ==, "objection");
+  g_assert_cmpint (member_int (entry, "amount"), ==, 0);
+  g_assert_cmpstr (member_str (entry, "text"), ==, "Too slow");
+  entry = json_array_get_object_element (negotiation, 3);
+  g_assert_cmpstr (member_str (entry, "kind"), ==, "concession");
+  g_assert_cmpint (member_int (entry, "amount"), ==, 5000);
+  for (guint i = 1; i < 4; i++)
+    g_assert_cmpint (member_int (json_array_get_object_element (negotiation, i), "id"), >,
+                     member_int (json_array_get_object_element (negotiation, i - 1), "id"));
+
+  notes = as_array (member (deal, "notes"));
+  g_assert_cmpuint (json_array_get_length (notes), ==, 1);
+  g_assert_cmpint (member_int (json_array_get_object_element (notes, 0), "id"), ==,
+                   member_int (as_object (note), "id"));
+  g_assert_cmpstr (member_str (json_array_get_object_element (notes, 0), "body"), ==, "Wants it in brass");
+  assert_about_now (member_time (json_array_get_object_element (notes, 0), "created_at"), 0);
+
+  activities = as_array (member (deal, "activities"));
+  g_assert_cmpuint (json_array_get_length (activities), ==, 1);
+  activity = json_array_get_object_element (activities, 0);
+  g_assert_cmpint (member_int (activity, "id"), >, 0);
+  g_assert_cmpstr (member_str (activity, "kind"), ==, "meeting");
+  g_assert_cmpstr (member_str (activity, "title"), !=, "");
+  g_assert_cmpstr (member_str (activity, "note"), ==, "Demo at the shop");
+  assert_about_now (member_time (activity, "done_at"), 0);
+  member (activity, "due_at");
+
+  /* The same, briefly, for people. */
+  text = cli_text (db, "deal", "show", deal_str, NULL);
+  assert_contains (text, "Analytical engine");
+  assert_contains (text, "Owner: Charles");
+  assert_contains (text, "Approved for Q3");
+  assert_contains (text, "[x]");
+  assert_contains (text, "[ ]");
+  assert_contains (text, "counter_offer");
+  assert_contains (text, "$900.50");
+  assert_contains (text, "Too slow");
+  assert_contains (text, "Wants it in brass");
+  assert_contains (text, "Activities:");
+}
+
+static void
+test_deal_negotiate_errors (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 id = add_deal (db, "Haggle", NULL);
+  g_autofree char *id_str = id_text (id);
+  g_autoptr(JsonNode) eur = cli_json (db, "deal", "add", "Euro deal", "--value", "10", "--currency", "EUR",
+                                      "--json", NULL);
+  g_autofree char *eur_str = id_text (member_int (as_object (eur), "id"));
+  g_autoptr(JsonNode) entry = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+
+  /* The amount is in the deal's own currency. */
+  entry = cli_json (db, "deal", "negotiate", eur_str, "offer", "--amount", "12.5", "--json", NULL);
+  g_assert_cmpstr (member_str (as_object (entry), "currency"), ==, "EUR");
+  g_assert_cmpint (member_int (as_object (entry), "amount"), ==, 1250);
+
+  expect_usage_error (db, "deal", "negotiate", id_str, "bribe", NULL);
+  expect_usage_error (db, "deal", "negotiate", id_str, NULL);
+  expect_usage_error (db, "deal", "negotiate", id_str, "offer", "--bogus", NULL);
+  expect_user_error (db, "999", "deal", "negotiate", "999", "offer", NULL);
+  expect_user_error (db, "abc", "deal", "negotiate", "abc", "offer", NULL);
+  expect_user_error (db, "lots", "deal", "negotiate", id_str, "offer", "--amount", "lots", NULL);
+  expect_user_error (db, "negative", "deal", "negotiate", id_str, "offer", "--amount=-5", NULL);
+
+  /* Nothing was logged by the refused ones. */
+  shown = show_deal (db, id);
+  g_assert_cmpuint (json_array_get_length (as_array (member (as_object (shown), "negotiation"))), ==, 0);
+}
+
+/* contact show: owner, dates, organization, notes, activities, deals */
+
+static void
+test_contact_show_details (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 org = add_org (db, "Difference Engines Ltd");
+  g_autofree char *org_str = id_text (org);
+  g_autoptr(JsonNode) added = cli_json (db, "contact", "add", "Charles Babbage", "--org", org_str, "--json", NULL);
+  gint64 id = member_int (as_object (added), "id");
+  g_autofree char *id_str = id_text (id);
+  gint64 deal_a, deal_b;
+  g_autofree char *deal_a_str = NULL;
+  g_autofree char *deals_expected = NULL;
+  g_autofree char *deals_seen = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) note = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportActivity) followup = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *contact;
+  JsonArray *notes, *activities;
+  gint64 due = now () + 86400;
+
+  {
+    g_autoptr(JsonNode) a = cli_json (db, "deal", "add", "Engine No. 1", "--value", "10", "--contact", id_str,
+                                      "--json", NULL);
+    g_autoptr(JsonNode) b = cli_json (db, "deal", "add", "Engine No. 2", "--value", "10", "--contact", id_str,
+                                      "--json", NULL);
+
+    deal_a = member_int (as_object (a), "id");
+    deal_b = member_int (as_object (b), "id");
+    deal_a_str = id_text (deal_a);
+  }
+  add_deal (db, "Someone else's", NULL);
+
+  store_set_string (db, RAPPORT_TYPE_CONTACT, id, "owner", "Ada");
+  store = open_store (db);
+  followup = rapport_store_add_followup (store, id, 0, "Send the plans", due, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  note = cli_json (db, "note", "add", "--contact", id_str, "Prefers letters", "--json", NULL);
+  cli_ok (db, "activity", "log", id_str, "call", "--deal", deal_a_str, "--note", "Talked gears", NULL);
+
+  shown = show_contact (db, id);
+  contact = as_object (shown);
+  assert_contact_shape (contact);
+  g_assert_cmpstr (member_str (contact, "owner"), ==, "Ada");
+  assert_about_now (member_time (contact, "last_contacted_at"), 0);
+  g_assert_cmpint (member_time (contact, "next_followup_at"), ==, due);
+  g_assert_cmpstr (member_str (contact, "organization"), ==, "Difference Engines Ltd");
+  g_assert_cmpint (member_int (contact, "organization_id"), ==, org);
+
+  notes = as_array (member (contact, "notes"));
+  g_assert_cmpuint (json_array_get_length (notes), ==, 1);
+  g_assert_true (json_node_equal (json_array_get_element (notes, 0), note));
+  g_assert_cmpstr (member_str (json_array_get_object_element (notes, 0), "body"), ==, "Prefers letters");
+
+  /* Newest first: the follow-up due tomorrow, then the call just made. */
+  activities = as_array (member (contact, "activities"));
+  g_assert_cmpuint (json_array_get_length (activities), ==, 2);
+  g_assert_cmpint (member_int (json_array_get_object_element (activities, 0), "id"), ==,
+                   rapport_record_get_id (RAPPORT_RECORD (followup)));
+  g_assert_cmpstr (member_str (json_array_get_object_element (activities, 0), "kind"), ==, "followup");
+  g_assert_cmpstr (member_str (json_array_get_object_element (activities, 0), "title"), ==, "Send the plans");
+  g_assert_cmpint (member_time (json_array_get_object_element (activities, 0), "due_at"), ==, due);
+  assert_member_null (json_array_get_object_element (activities, 0), "done_at");
+  g_assert_cmpstr (member_str (json_array_get_object_element (activities, 1), "kind"), ==, "call");
+  g_assert_cmpstr (member_str (json_array_get_object_element (activities, 1), "note"), ==, "Talked gears");
+
+  deals_seen = ids_text (as_array (member (contact, "deals")));
+  deals_expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, deal_a, deal_b);
+  g_assert_cmpstr (deals_seen, ==, deals_expected);
+
+  text = cli_text (db, "contact", "show", id_str, NULL);
+  assert_contains (text, "Charles Babbage");
+  assert_contains (text, "Owner: Ada");
+  assert_contains (text, "Organization: Difference Engines Ltd");
+  assert_contains (text, "Last contacted: ");
+  assert_contains (text, "Next follow-up: ");
+  assert_contains (text, "Prefers letters");
+  assert_contains (text, "Send the plans");
+}
+
+/* org list and org show */
+
+static void
+test_org_list (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  g_autoptr(JsonNode) empty = cli_json (db, "org", "list", "--json", NULL);
+  g_autoptr(JsonNode) all = NULL;
+  g_autofree char *text = NULL;
+  gint64 zeta, acme;
+  JsonArray *orgs;
+  JsonObject *first;
+
+  g_assert_cmpuint (json_array_get_length (as_array (empty)), ==, 0);
+
+  zeta = add_org (db, "Zeta Works");
+  acme = add_org (db, "acme corp");
+
+  /* By name, whatever the case. */
+  all = cli_json (db, "org", "list", "--json", NULL);
+  orgs = as_array (all);
+  g_assert_cmpuint (json_array_get_length (orgs), ==, 2);
+  first = json_array_get_object_element (orgs, 0);
+  g_assert_cmpint (member_int (first, "id"), ==, acme);
+  g_assert_cmpstr (member_str (first, "name"), ==, "acme corp");
+  assert_member_null (first, "website");
+  assert_member_null (first, "phone");
+  member_time (first, "created_at");
+  g_assert_cmpint (member_int (json_array_get_object_element (orgs, 1), "id"), ==, zeta);
+
+  text = cli_text (db, "org", "list", NULL);
+  assert_contains (text, "acme corp");
+  g_assert_true (strstr (text, "acme corp") < strstr (text, "Zeta Works"));
+
+  expect_usage_error (db, "org", "list", "extra", NULL);
+}
+
+static void
+test_org_show (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 org = add_org (db, "Northwind");
+  g_autofree char *org_str = id_text (org);
+  gint64 other = add_org (db, "Southwind");
+  g_autofree char *other_str = id_text (other);
+  g_autoptr(JsonNode) shown = NULL;
+  g_autoptr(JsonNode) bare = NULL;
+  g_autofree char *contacts_seen = NULL;
+  g_autofree char *contacts_expected = NULL;
+  g_autofree char *text = NULL;
+  gint64 anna, bob, won_usd, won_eur, open;
+  JsonObject *object;
+  JsonArray *deals;
+
+  {
+    g_autoptr(JsonNode) b = cli_json (db, "contact", "add", "Bob", "--org", org_str, "--json", NULL);
+    g_autoptr(JsonNode) a = cli_json (db, "contact", "add", "Anna", "--org", org_str, "--json", NULL);
+    g_autoptr(JsonNode) c = cli_json (db, "contact", "add", "Carl", "--org", other_str, "--json", NULL);
+    g_autoptr(JsonNode) d1 = cli_json (db, "deal", "add", "Won in dollars", "--value", "1000.25",
+                                       "--org", org_str, "--json", NULL);
+    g_autoptr(JsonNode) d2 = cli_json (db, "deal", "add", "Won in euros", "--value", "500", "--currency", "EUR",
+                                       "--org", org_str, "--json", NULL);
+    g_autoptr(JsonNode) d3 = cli_json (db, "deal", "add", "Still open", "--value", "700",
+                                       "--org", org_str, "--json", NULL);
+    g_autoptr(JsonNode) d4 = cli_json (db, "deal", "add", "Won elsewhere", "--value", "9",
+                                       "--org", other_str, "--json", NULL);
+    g_autofree char *d1_str = NULL, *d2_str = NULL, *d4_str = NULL;
+
+    bob = member_int (as_object (b), "id");
+    anna = member_int (as_object (a), "id");
+    won_usd = member_int (as_object (d1), "id");
+    won_eur = member_int (as_object (d2), "id");
+    open = member_int (as_object (d3), "id");
+    d1_str = id_text (won_usd);
+    d2_str = id_text (won_eur);
+    d4_str = id_text (member_int (as_object (d4), "id"));
+    cli_ok (db, "deal", "won", d1_str, NULL);
+    cli_ok (db, "deal", "won", d2_str, NULL);
+    cli_ok (db, "deal", "won", d4_str, NULL);
+    (void) c;
+  }
+  cli_ok (db, "note", "add", "--org", org_str, "Key account", NULL);
+
+  shown = cli_json (db, "org", "show", org_str, "--json", NULL);
+  object = as_object (shown);
+  g_assert_cmpint (member_int (object, "id"), ==, org);
+  g_assert_cmpstr (member_str (object, "name"), ==, "Northwind");
+  assert_member_null (object, "website");
+  assert_member_null (object, "phone");
+
+  /* Contacts by name; deals open first. */
+  contacts_seen = ids_text (as_array (member (object, "contacts")));
+  contacts_expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT, anna, bob);
+  g_assert_cmpstr (contacts_seen, ==, contacts_expected);
+  deals = as_array (member (object, "deals"));
+  g_assert_cmpuint (json_array_get_length (deals), ==, 3);
+  g_assert_cmpint (json_array_get_int_element (deals, 0), ==, open);
+
+  /* Both won deals count; only the one in the default currency is summed. */
+  g_assert_cmpint (member_int (object, "won_count"), ==, 2);
+  g_assert_cmpint (member_int (object, "won_total"), ==, 100025);
+  g_assert_cmpstr (member_str (object, "currency"), ==, "USD");
+  g_assert_cmpuint (json_array_get_length (as_array (member (object, "notes"))), ==, 1);
+
+  /* An organization with nothing. */
+  {
+    gint64 empty = add_org (db, "Empty Inc");
+    g_autofree char *empty_str = id_text (empty);
+
+    bare = cli_json (db, "org", "show", empty_str, "--json", NULL);
+    g_assert_cmpuint (json_array_get_length (as_array (member (as_object (bare), "contacts"))), ==, 0);
+    g_assert_cmpuint (json_array_get_length (as_array (member (as_object (bare), "deals"))), ==, 0);
+    g_assert_cmpint (member_int (as_object (bare), "won_count"), ==, 0);
+    g_assert_cmpint (member_int (as_object (bare), "won_total"), ==, 0);
+  }
+
+  text = cli_text (db, "org", "show", org_str, NULL);
+  assert_contains (text, "Northwind");
+  assert_contains (text, "$1,000.25");
+  assert_contains (text, "Key account");
+
+  expect_user_error (db, "999", "org", "show", "999", NULL);
+  expect_user_error (db, "abc", "org", "show", "abc", NULL);
+  expect_usage_error (db, "org", "show", NULL);
+}
+
+/* search */
+
+static JsonObject *
+find_hit (JsonArray  *hits,
+          const char *kind,
+          gint64      id)
+{
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      JsonObject *hit = json_array_get_object_element (hits, i);
+
+      if (g_str_equal (member_str (hit, "kind"), kind) && member_int (hit, "id") == id)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 org = add_org (db, "Adamant Ltd");
+  gint64 ada = add_contact (db, "Ada Lovelace", FALSE, NULL);
+  gint64 adam = add_contact (db, "Adam Smith", FALSE, NULL);
+  gint64 deal = add_deal (db, "Adage renewal", NULL);
+  gint64 grace = add_contact (db, "Grace Hopper", FALSE, NULL);
+  g_autofree char *grace_str = id_text (grace);
+  g_autoptr(JsonNode) all = NULL;
+  g_autoptr(JsonNode) limited = NULL;
+  g_autoptr(JsonNode) words = NULL;
+  g_autoptr(JsonNode) by_note = NULL;
+  g_autoptr(JsonNode) none = NULL;
+  g_autofree char *text = NULL;
+  const char * const hostile[] = { "\"", "ada*", "AND", "(", "ada:", "-ada", "NEAR(ada", "ada OR", "^", NULL };
+  const char *last_kind = "contact";
+  JsonArray *hits;
+
+  all = cli_json (db, "search", "ada", "--json", NULL);
+  hits = as_array (all);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 4);
+  g_assert_cmpstr (member_str (find_hit (hits, "contact", ada), "name"), ==, "Ada Lovelace");
+  g_assert_cmpstr (member_str (find_hit (hits, "contact", adam), "name"), ==, "Adam Smith");
+  g_assert_cmpstr (member_str (find_hit (hits, "organization", org), "name"), ==, "Adamant Ltd");
+  g_assert_cmpstr (member_str (find_hit (hits, "deal", deal), "name"), ==, "Adage renewal");
+  g_assert_null (find_hit (hits, "contact", grace));
+
+  /* Grouped by kind: contacts, organizations, deals. */
+  for (guint i = 0; i < json_array_get_length (hits); i++)
+    {
+      const char *kind = member_str (json_array_get_object_element (hits, i), "kind");
+      const char * const order[] = { "contact", "organization", "deal", NULL };
+
+      g_assert_true (g_strv_contains (order, kind));
+      if (!g_str_equal (kind, last_kind))
+        g_assert_true ((g_str_equal (last_kind, "contact")) ||
+                       (g_str_equal (last_kind, "organization") && g_str_equal (kind, "deal")));
+      last_kind = kind;
+    }
+
+  /* At most --limit of each kind. */
+  limited = cli_json (db, "search", "ada", "--limit", "1", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (as_array (limited)), ==, 3);
+
+  /* Every word must match, in any order. */
+  words = cli_json (db, "search", "lovelace ada", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (as_array (words)), ==, 1);
+  g_assert_nonnull (find_hit (as_array (words), "contact", ada));
+
+  /* A note finds its owner. */
+  cli_ok (db, "note", "add", "--contact", grace_str, "Invented the compiler", NULL);
+  by_note = cli_json (db, "search", "compiler", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (as_array (by_note)), ==, 1);
+  g_assert_cmpstr (member_str (find_hit (as_array (by_note), "contact", grace), "name"), ==, "Grace Hopper");
+
+  none = cli_json (db, "search", "zzzz", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (as_array (none)), ==, 0);
+
+  /* What the user types is never search syntax: no error, no injection. */
+  for (guint i = 0; hostile[i] != NULL; i++)
+    {
+      g_autoptr(CliRun) run = cli_run (db, "search", "--json", "--", hostile[i], NULL);
+      g_autoptr(JsonNode) result = NULL;
+
+      assert_ok (run);
+      result = parse_json (run->out);
+      g_assert_cmpuint (json_array_get_length (as_array (result)), <=, 4);
+    }
+
+  text = cli_text (db, "search", "grace", NULL);
+  {
+    g_autofree char *line = g_strdup_printf ("contact\t%" G_GINT64_FORMAT "\tGrace Hopper\n", grace);
+
+    g_assert_cmpstr (text, ==, line);
+  }
+
+  expect_usage_error (db, "search", NULL);
+  expect_usage_error (db, "search", "ada", "--limit", "0", NULL);
+  expect_usage_error (db, "search", "ada", "extra", NULL);
+}
+
+/* note add */
+
+static void
+test_note_add (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 contact = add_contact (db, "Katherine Johnson", FALSE, NULL);
+  g_autofree char *contact_str = id_text (contact);
+  gint64 deal = add_deal (db, "Orbit", NULL);
+  g_autofree char *deal_str = id_text (deal);
+  gint64 org = add_org (db, "NASA");
+  g_autofree char *org_str = id_text (org);
+  g_autoptr(JsonNode) on_contact = NULL;
+  g_autoptr(JsonNode) on_deal = NULL;
+  g_autoptr(JsonNode) on_org = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *note;
+
+  on_contact = cli_json (db, "note", "add", "--contact", contact_str, "Checked the numbers", "--json", NULL);
+  note = as_object (on_contact);
+  g_assert_cmpint (member_int (note, "id"), >, 0);
+  g_assert_cmpstr (member_str (note, "body"), ==, "Checked the numbers");
+  assert_about_now (member_time (note, "created_at"), 0);
+  g_assert_cmpint (member_int (note, "contact_id"), ==, contact);
+  assert_member_null (note, "deal_id");
+  assert_member_null (note, "organization_id");
+
+  on_deal = cli_json (db, "note", "add", "--deal", deal_str, "Launch window\nsecond line", "--json", NULL);
+  g_assert_cmpint (member_int (as_object (on_deal), "deal_id"), ==, deal);
+  g_assert_cmpstr (member_str (as_object (on_deal), "body"), ==, "Launch window\nsecond line");
+  assert_member_null (as_object (on_deal), "contact_id");
+
+  on_org = cli_json (db, "note", "add", "--org", org_str, "Agency", "--json", NULL);
+  g_assert_cmpint (member_int (as_object (on_org), "organization_id"), ==, org);
+
+  /* Each is in its owner's notes. */
+  shown = show_contact (db, contact);
+  g_assert_true (json_node_equal (json_array_get_element (as_array (member (as_object (shown), "notes")), 0),
+                                  on_contact));
+  text = cli_text (db, "note", "add", "--contact", contact_str, "Another", NULL);
+  assert_contains (text, "note");
+
+  expect_usage_error (db, "note", "add", "No owner", NULL);
+  expect_usage_error (db, "note", "add", "--contact", contact_str, "--deal", deal_str, "Two owners", NULL);
+  expect_usage_error (db, "note", "add", "--contact", contact_str, NULL);
+  expect_user_error (db, "999", "note", "add", "--contact", "999", "Nobody", NULL);
+  expect_user_error (db, "999", "note", "add", "--deal", "999", "Nothing", NULL);
+  expect_user_error (db, "999", "note", "add", "--org", "999", "Nowhere", NULL);
+  expect_user_error (db, "abc", "note", "add", "--deal", "abc", "Bad id", NULL);
+  expect_user_error (db, "note", "note", "add", "--deal", deal_str, "   ", NULL);
+
+  /* The refused ones added nothing. */
+  g_clear_pointer (&shown, json_node_unref);
+  shown = show_deal (db, deal);
+  g_assert_cmpuint (json_array_get_length (as_array (member (as_object (shown), "notes"))), ==, 1);
+}
+
+static void
+test_help_lists_commands (void)
+{
+  g_autoptr(CliRun) run = cli_run (NULL, "--help", NULL);
+  const char * const commands[] = {
+    "org list", "org show ID", "search TEXT", "note add", "deal negotiate ID", NULL
+  };
+
+  assert_ok (run);
+  for (guint i = 0; commands[i] != NULL; i++)
+    assert_contains (run->out, commands[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1599,6 +2255,14 @@ main (int    argc,
   g_test_add_func ("/cli/check/damaged", test_check_damaged);
   g_test_add_func ("/cli/errors/user", test_errors_user);
   g_test_add_func ("/cli/errors/usage", test_errors_usage);
+  g_test_add_func ("/cli/deal/show/details", test_deal_show_details);
+  g_test_add_func ("/cli/deal/negotiate/errors", test_deal_negotiate_errors);
+  g_test_add_func ("/cli/contact/show/details", test_contact_show_details);
+  g_test_add_func ("/cli/org/list/json", test_org_list);
+  g_test_add_func ("/cli/org/show/json", test_org_show);
+  g_test_add_func ("/cli/search/json", test_search);
+  g_test_add_func ("/cli/note/add/json", test_note_add);
+  g_test_add_func ("/cli/help/new-commands", test_help_lists_commands);
 
   return g_test_run ();
 }

@@ -110,6 +110,141 @@ test_upgrade_from_1 (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A file as schema version 5 left it: contacts, an organization, a deal,
+ * activities and notes, from before search and the contact dates. */
+static void
+write_version_5 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (rapport_schema_migrate_to (db, 0, 5, &error));
+  g_assert_no_error (error);
+  exec_sql (db,
+            "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
+            "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
+            "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES"
+            "  (1, 1, 'Prospecting', 0, 10), (2, 1, 'Closing', 1, 90);"
+            "INSERT INTO organization (id, name, website, created_at)"
+            "  VALUES (1, 'Zündholz GmbH', 'https://zuendholz.example', 1700000000);"
+            "INSERT INTO contact (id, name, email, phone, organization_id, lifecycle, created_at) VALUES"
+            "  (1, 'Wilhelmina Quast', 'wq@zuendholz.example', '030 5550123', 1, 1, 1700000000),"
+            "  (2, 'Otto Never', NULL, NULL, NULL, 0, 1700000000);"
+            "INSERT INTO deal (id, title, value, currency, stage_id, rank, contact_id, organization_id, created_at)"
+            "  VALUES (1, 'Matchbox contract', 4200, 'EUR', 2, 0, 1, 1, 1700000000);"
+            /* Two calls and an e-mail done, a task done later (not a contact),
+             * and two open follow-ups, one snoozed. */
+            "INSERT INTO activity (id, kind, title, contact_id, deal_id, done_at, due_at, snoozed_until, created_at)"
+            "  VALUES (1, 0, 'Call', 1, 1, 1700001000, NULL, NULL, 1700001000),"
+            "         (2, 1, 'Email', 1, NULL, 1700005000, NULL, NULL, 1700005000),"
+            "         (3, 0, 'Call', 1, NULL, 1700003000, NULL, NULL, 1700003000),"
+            "         (4, 3, 'Paperwork', 1, NULL, 1700009000, 1700008000, NULL, 1700000000),"
+            "         (5, 4, 'Ring back', 1, 1, NULL, 1800000000, NULL, 1700000000),"
+            "         (6, 4, 'Snoozed one', 1, NULL, NULL, 1750000000, 1810000000, 1700000000);"
+            "INSERT INTO note (id, contact_id, deal_id, organization_id, body, created_at) VALUES"
+            "  (1, 1, NULL, NULL, 'Collects antique lighthouses', 1700000000),"
+            "  (2, NULL, 1, NULL, 'Needs sulphur-free heads', 1700000000),"
+            "  (3, NULL, NULL, 1, 'Factory in Riesa', 1700000000);");
+  sqlite3_close (db);
+}
+
+static gboolean
+search_finds (RapportStore      *store,
+              const char        *text,
+              RapportSearchKind  kind,
+              gint64             id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = rapport_store_search (store, text, 10, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (g_array_index (hits, RapportSearchHit, i).kind == kind && g_array_index (hits, RapportSearchHit, i).id == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_upgrade_from_5 (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "five.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v5.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  g_autoptr(RapportContact) never = NULL;
+  g_autoptr(GListModel) by_last = NULL;
+  struct stat st;
+
+  write_version_5 (path);
+  g_assert_cmpint (user_version (path), ==, 5);
+
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  /* Search finds what was there before it existed: names, titles, e-mail,
+   * phone digits, website, notes. */
+  g_assert_true (search_finds (store, "quast", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "wilh", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "wq@zuendholz", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "0305550123", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "lighthouse", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "matchbox", RAPPORT_SEARCH_DEAL, 1));
+  g_assert_true (search_finds (store, "sulphur", RAPPORT_SEARCH_DEAL, 1));
+  g_assert_true (search_finds (store, "zundholz", RAPPORT_SEARCH_ORGANIZATION, 1));
+  g_assert_true (search_finds (store, "riesa", RAPPORT_SEARCH_ORGANIZATION, 1));
+  g_assert_true (search_finds (store, "otto", RAPPORT_SEARCH_CONTACT, 2));
+  g_assert_false (search_finds (store, "lighthouse", RAPPORT_SEARCH_CONTACT, 2));
+
+  /* The contact dates were filled in from the activities: the latest call,
+   * e-mail or meeting done; the earliest open follow-up, snoozed or not. */
+  contact = rapport_store_get_contact (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_contact_get_last_contacted_at (contact), ==, 1700005000);
+  g_assert_cmpint (rapport_contact_get_next_followup_at (contact), ==, 1800000000);
+  never = rapport_store_get_contact (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_contact_get_last_contacted_at (never), ==, 0);
+  g_assert_cmpint (rapport_contact_get_next_followup_at (never), ==, 0);
+
+  by_last = rapport_store_query_contacts (store, RAPPORT_CONTACT_SORT_LAST_CONTACT, FALSE, -1, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (by_last), ==, 2);
+
+  /* …and the triggers keep them from now on. */
+  {
+    g_autoptr(RapportActivity) call = NULL;
+
+    rapport_store_set_now (store, 1790000000);
+    call = rapport_store_log_activity (store, 2, 0, RAPPORT_ACTIVITY_MEETING, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rapport_contact_get_last_contacted_at (never), ==, 1790000000);
+  }
+
+  g_clear_object (&contact);
+  g_clear_object (&never);
+  g_clear_object (&by_last);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, RAPPORT_SCHEMA_VERSION);
+
+  /* A backup of version 5 was taken first, private like the file. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (user_version (backup), ==, 5);
+  g_assert_cmpint (stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* A second opening finds version 6: nothing to do again. */
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (search_finds (store, "quast", RAPPORT_SEARCH_CONTACT, 1));
+  g_clear_object (&store);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_failed_migration_rolls_back (void)
 {
@@ -180,6 +315,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/migrations/upgrade-from-1", test_upgrade_from_1);
+  g_test_add_func ("/migrations/upgrade-from-5", test_upgrade_from_5);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
 

@@ -149,6 +149,7 @@ rapport_json_deal (RapportStore *store,
   add_id (builder, "contact_id", rapport_deal_get_contact_id (deal));
   add_id (builder, "organization_id", rapport_deal_get_organization_id (deal));
   add_string (builder, "expected_close", rapport_deal_get_expected_close (deal));
+  add_string (builder, "owner", rapport_deal_get_owner (deal));
 
   json_builder_set_member_name (builder, "bant");
   json_builder_begin_object (builder);
@@ -188,6 +189,9 @@ rapport_json_contact (RapportContact *contact)
   add_string (builder, "source", rapport_contact_get_source (contact));
   add_time (builder, "created_at", rapport_contact_get_created_at (contact));
   add_time (builder, "first_contacted_at", rapport_contact_get_first_contacted_at (contact));
+  add_string (builder, "owner", rapport_contact_get_owner (contact));
+  add_time (builder, "last_contacted_at", rapport_contact_get_last_contacted_at (contact));
+  add_time (builder, "next_followup_at", rapport_contact_get_next_followup_at (contact));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -201,6 +205,8 @@ rapport_json_organization (RapportOrganization *organization)
   json_builder_begin_object (builder);
   add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (organization)));
   add_string (builder, "name", rapport_organization_get_name (organization));
+  add_string (builder, "website", rapport_organization_get_website (organization));
+  add_string (builder, "phone", rapport_organization_get_phone (organization));
   add_time (builder, "created_at", rapport_organization_get_created_at (organization));
   json_builder_end_object (builder);
 
@@ -260,6 +266,273 @@ rapport_json_speed_to_lead (const RapportSpeedToLead *stats)
   add_int (builder, "speed_to_lead_minutes", stats->minutes);
   json_builder_set_member_name (builder, "share_within");
   json_builder_add_double_value (builder, stats->n_leads ? (double) stats->n_within / stats->n_leads : 0.0);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Details: the lists the detail views show, added to an object */
+
+static void
+add_id_list (JsonObject *object,
+             const char *member,
+             GListModel *records)
+{
+  JsonArray *array = json_array_sized_new (g_list_model_get_n_items (records));
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(RapportRecord) record = g_list_model_get_item (records, i);
+
+      json_array_add_int_element (array, rapport_record_get_id (record));
+    }
+  json_object_set_array_member (object, member, array);
+}
+
+typedef JsonNode *(*RecordToJson) (gpointer record);
+
+static void
+add_record_list (JsonObject   *object,
+                 const char   *member,
+                 GListModel   *records,
+                 RecordToJson  to_json)
+{
+  JsonArray *array = json_array_sized_new (g_list_model_get_n_items (records));
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(GObject) record = g_list_model_get_item (records, i);
+
+      json_array_add_element (array, to_json (record));
+    }
+  json_object_set_array_member (object, member, array);
+}
+
+/* The negotiation kinds as scripts see them: stable words, not enum nicks. */
+static const char * const negotiation_kinds[] = {
+  [RAPPORT_NEGOTIATION_OFFER] = "offer",
+  [RAPPORT_NEGOTIATION_COUNTER_OFFER] = "counter_offer",
+  [RAPPORT_NEGOTIATION_OBJECTION] = "objection",
+  [RAPPORT_NEGOTIATION_CONCESSION] = "concession",
+};
+
+const char *
+rapport_json_negotiation_kind (RapportNegotiationKind kind)
+{
+  if ((guint) kind >= G_N_ELEMENTS (negotiation_kinds))
+    return NULL;
+
+  return negotiation_kinds[kind];
+}
+
+JsonNode *
+rapport_json_note (RapportNote *note)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (note)));
+  add_string (builder, "body", rapport_note_get_body (note));
+  add_time (builder, "created_at", rapport_note_get_created_at (note));
+  add_id (builder, "contact_id", rapport_note_get_contact_id (note));
+  add_id (builder, "deal_id", rapport_note_get_deal_id (note));
+  add_id (builder, "organization_id", rapport_note_get_organization_id (note));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_activity (RapportActivity *activity)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (activity)));
+  add_string (builder, "kind", enum_nick (RAPPORT_TYPE_ACTIVITY_KIND, rapport_activity_get_kind (activity)));
+  add_string (builder, "title", rapport_activity_get_title (activity));
+  add_string (builder, "note", rapport_activity_get_note (activity));
+  add_time (builder, "due_at", rapport_activity_get_due_at (activity));
+  add_time (builder, "done_at", rapport_activity_get_done_at (activity));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_negotiation_entry (RapportNegotiationEntry *entry)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (entry)));
+  add_string (builder, "kind", rapport_json_negotiation_kind (rapport_negotiation_entry_get_kind (entry)));
+  add_int (builder, "amount", rapport_negotiation_entry_get_amount (entry));
+  add_string (builder, "currency", rapport_negotiation_entry_get_currency (entry));
+  add_string (builder, "text", rapport_negotiation_entry_get_text (entry));
+  add_time (builder, "created_at", rapport_negotiation_entry_get_created_at (entry));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static JsonNode *
+bant_notes (RapportDeal *deal)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "budget", rapport_deal_get_bant_budget_note (deal));
+  add_string (builder, "authority", rapport_deal_get_bant_authority_note (deal));
+  add_string (builder, "need", rapport_deal_get_bant_need_note (deal));
+  add_string (builder, "timeline", rapport_deal_get_bant_timeline_note (deal));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* The key actions of the deal's current stage, each with whether it is done. */
+static JsonNode *
+playbook (RapportStore  *store,
+          RapportDeal   *deal,
+          GError       **error)
+{
+  g_autoptr(RapportStage) stage = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (deal), error);
+  if (stage == NULL ||
+      (actions = rapport_store_get_stage_actions (store, stage, error)) == NULL ||
+      (done = rapport_store_get_done_actions (store, deal, error)) == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RapportStageAction *action = actions->pdata[i];
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (action));
+      gint64 *done_at = g_hash_table_lookup (done, &id);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", id);
+      add_string (builder, "action", rapport_stage_action_get_action (action));
+      add_string (builder, "owner", rapport_stage_action_get_owner (action));
+      add_string (builder, "material", rapport_stage_action_get_material (action));
+      add_string (builder, "output", rapport_stage_action_get_output (action));
+      json_builder_set_member_name (builder, "done");
+      json_builder_add_boolean_value (builder, done_at != NULL);
+      add_time (builder, "done_at", done_at ? *done_at : 0);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_deal_details (RapportStore  *store,
+                           RapportDeal   *deal,
+                           GError       **error)
+{
+  g_autoptr(JsonNode) node = rapport_json_deal (store, deal, RAPPORT_JSON_POSITION_UNKNOWN, TRUE);
+  JsonObject *object = json_node_get_object (node);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  g_autoptr(GListModel) negotiation = rapport_store_get_negotiation (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_deal_notes (store, id);
+  g_autoptr(GListModel) activities = rapport_store_get_deal_activities (store, id);
+  JsonNode *actions = playbook (store, deal, error);
+
+  if (actions == NULL)
+    return NULL;
+
+  json_object_set_member (object, "bant_notes", bant_notes (deal));
+  json_object_set_member (object, "playbook", actions);
+  add_record_list (object, "negotiation", negotiation, (RecordToJson) rapport_json_negotiation_entry);
+  add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
+  add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);
+
+  return g_steal_pointer (&node);
+}
+
+JsonNode *
+rapport_json_contact_details (RapportStore   *store,
+                              RapportContact *contact)
+{
+  JsonNode *node = rapport_json_contact (contact);
+  JsonObject *object = json_node_get_object (node);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (contact));
+  gint64 organization_id = rapport_contact_get_organization_id (contact);
+  g_autoptr(RapportOrganization) organization = NULL;
+  g_autoptr(GListModel) notes = rapport_store_get_contact_notes (store, id);
+  g_autoptr(GListModel) activities = rapport_store_get_contact_activities (store, id);
+  g_autoptr(GListModel) deals = rapport_store_get_contact_deals (store, id);
+
+  if (organization_id != 0)
+    organization = rapport_store_get_organization (store, organization_id, NULL);
+  if (organization != NULL)
+    json_object_set_string_member (object, "organization", rapport_organization_get_name (organization));
+  else
+    json_object_set_null_member (object, "organization");
+
+  add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
+  add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);
+  add_id_list (object, "deals", deals);
+
+  return node;
+}
+
+JsonNode *
+rapport_json_organization_details (RapportStore        *store,
+                                   RapportOrganization *organization)
+{
+  JsonNode *node = rapport_json_organization (organization);
+  JsonObject *object = json_node_get_object (node);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (organization));
+  g_autoptr(GListModel) contacts = rapport_store_get_organization_contacts (store, id);
+  g_autoptr(GListModel) deals = rapport_store_get_organization_deals (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_organization_notes (store, id);
+  guint n_won = 0;
+  gint64 won_total = 0;
+
+  rapport_store_get_organization_won (store, id, &n_won, &won_total);
+
+  add_id_list (object, "contacts", contacts);
+  add_id_list (object, "deals", deals);
+  add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
+  json_object_set_int_member (object, "won_count", n_won);
+  json_object_set_int_member (object, "won_total", won_total);
+  json_object_set_string_member (object, "currency", rapport_store_get_default_currency (store));
+
+  return node;
+}
+
+static const char * const search_kinds[] = {
+  [RAPPORT_SEARCH_CONTACT] = "contact",
+  [RAPPORT_SEARCH_ORGANIZATION] = "organization",
+  [RAPPORT_SEARCH_DEAL] = "deal",
+};
+
+const char *
+rapport_json_search_kind (RapportSearchKind kind)
+{
+  if ((guint) kind >= G_N_ELEMENTS (search_kinds))
+    return NULL;
+
+  return search_kinds[kind];
+}
+
+JsonNode *
+rapport_json_search_hit (const char             *name,
+                         const RapportSearchHit *hit)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", rapport_json_search_kind (hit->kind));
+  add_int (builder, "id", hit->id);
+  add_string (builder, "name", name);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

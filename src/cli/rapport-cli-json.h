@@ -26,6 +26,27 @@ JsonNode *rapport_json_organization (RapportOrganization *organization);
 JsonNode *rapport_json_followup     (RapportActivity *activity);
 JsonNode *rapport_json_stage        (RapportStage    *stage);
 JsonNode *rapport_json_speed_to_lead (const RapportSpeedToLead *stats);
+JsonNode *rapport_json_note         (RapportNote     *note);
+JsonNode *rapport_json_activity     (RapportActivity *activity);
+JsonNode *rapport_json_negotiation_entry (RapportNegotiationEntry *entry);
+
+/* "offer", "counter_offer", "objection", "concession" */
+const char *rapport_json_negotiation_kind (RapportNegotiationKind kind);
+/* "contact", "organization", "deal" */
+const char *rapport_json_search_kind      (RapportSearchKind      kind);
+
+/* The objects "show" prints: the record with what its detail view lists.
+ * rapport_json_deal_details returns NULL with @error set if the playbook
+ * cannot be read. */
+JsonNode *rapport_json_deal_details (RapportStore    *store,
+                                     RapportDeal     *deal,
+                                     GError         **error);
+JsonNode *rapport_json_contact_details (RapportStore   *store,
+                                        RapportContact *contact);
+JsonNode *rapport_json_organization_details (RapportStore        *store,
+                                             RapportOrganization *organization);
+JsonNode *rapport_json_search_hit   (const char      *name,
+                                     const RapportSearchHit *hit);
 
 /* Prints @node pretty-printed on stdout and frees it. */
 void      rapport_json_print        (JsonNode        *node);

@@ -91,6 +91,16 @@ parse_options (const char   *usage,
       return FALSE;
     }
 
+  /* GOption leaves the "--" that lets an argument start with "-" (search
+   * -- -foo); it is not an argument itself. */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (*argv + i, *argv + i + 1, (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+
   return TRUE;
 }
 
@@ -359,6 +369,111 @@ cmd_contact_list (Cli   *cli,
   return 0;
 }
 
+/* Human output of the detail lists: one line per item, briefly. */
+
+static const char *
+or_empty (const char *text)
+{
+  return text ? text : "";
+}
+
+/* An ISO 8601 time, or @missing for none (transfer full). */
+static char *
+time_or (gint64      unix_seconds,
+         const char *missing)
+{
+  char *text = rapport_time_to_iso8601 (unix_seconds);
+
+  return text ? text : g_strdup (missing);
+}
+
+static void
+print_notes (GListModel *notes)
+{
+  guint n = g_list_model_get_n_items (notes);
+
+  if (n > 0)
+    g_print (_("Notes:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *when = rapport_time_to_iso8601 (rapport_note_get_created_at (note));
+      g_auto(GStrv) lines = g_strsplit (rapport_note_get_body (note), "\n", 2);
+
+      /* Only a note's first line, so each note stays one line. */
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s%s\n", rapport_record_get_id (RAPPORT_RECORD (note)),
+               or_empty (when), lines[0] ? lines[0] : "", lines[0] && lines[1] ? " …" : "");
+    }
+}
+
+static void
+print_activities (GListModel *activities)
+{
+  guint n = g_list_model_get_n_items (activities);
+
+  if (n > 0)
+    g_print (_("Activities:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportActivity) activity = g_list_model_get_item (activities, i);
+      gint64 done_at = rapport_activity_get_done_at (activity);
+      g_autofree char *when = rapport_time_to_iso8601 (done_at ? done_at : rapport_activity_get_due_at (activity));
+
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
+               /* Translators: whether an activity in a list is done or still to do */
+               done_at ? _("done") : _("to do"), or_empty (when), rapport_activity_get_title (activity));
+    }
+}
+
+static void
+print_id_list (const char *label,
+               GListModel *records)
+{
+  guint n = g_list_model_get_n_items (records);
+
+  if (n == 0)
+    return;
+
+  g_print ("%s", label);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportRecord) record = g_list_model_get_item (records, i);
+
+      g_print (" %" G_GINT64_FORMAT, rapport_record_get_id (record));
+    }
+  g_print ("\n");
+}
+
+static void
+print_contact (RapportStore   *store,
+               RapportContact *contact)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (contact));
+  gint64 organization_id = rapport_contact_get_organization_id (contact);
+  g_autoptr(RapportOrganization) organization = NULL;
+  g_autoptr(GListModel) deals = rapport_store_get_contact_deals (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_contact_notes (store, id);
+  g_autoptr(GListModel) activities = rapport_store_get_contact_activities (store, id);
+  g_autofree char *first = time_or (rapport_contact_get_first_contacted_at (contact), _("not yet"));
+  g_autofree char *last = time_or (rapport_contact_get_last_contacted_at (contact), _("not yet"));
+  g_autofree char *next = time_or (rapport_contact_get_next_followup_at (contact), _("none"));
+
+  if (organization_id != 0)
+    organization = rapport_store_get_organization (store, organization_id, NULL);
+
+  g_print ("%s\n", rapport_contact_get_name (contact));
+  g_print (_("Email: %s\n"), or_empty (rapport_contact_get_email (contact)));
+  g_print (_("Phone: %s\n"), or_empty (rapport_contact_get_phone (contact)));
+  g_print (_("Organization: %s\n"), organization ? rapport_organization_get_name (organization) : "");
+  g_print (_("Owner: %s\n"), or_empty (rapport_contact_get_owner (contact)));
+  g_print (_("First contacted: %s\n"), first);
+  g_print (_("Last contacted: %s\n"), last);
+  g_print (_("Next follow-up: %s\n"), next);
+  print_id_list (_("Deals:"), deals);
+  print_notes (notes);
+  print_activities (activities);
+}
+
 static int
 cmd_contact_show (Cli   *cli,
                   int    argc,
@@ -384,16 +499,9 @@ cmd_contact_show (Cli   *cli,
     return user_error (error);
 
   if (json)
-    rapport_json_print (rapport_json_contact (contact));
+    rapport_json_print (rapport_json_contact_details (cli->store, contact));
   else
-    {
-      g_autofree char *first = rapport_time_to_iso8601 (rapport_contact_get_first_contacted_at (contact));
-
-      g_print ("%s\n", rapport_contact_get_name (contact));
-      g_print (_("Email: %s\n"), rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
-      g_print (_("Phone: %s\n"), rapport_contact_get_phone (contact) ? rapport_contact_get_phone (contact) : "");
-      g_print (_("First contacted: %s\n"), first ? first : _("not yet"));
-    }
+    print_contact (cli->store, contact);
 
   return 0;
 }
@@ -420,7 +528,7 @@ cmd_deal_add (Cli   *cli,
 {
   static const char usage[] =
     "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME]"
-    " [--close YYYY-MM-DD] [--json]";
+    " [--close YYYY-MM-DD] [--owner NAME] [--json]";
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportDeal) deal = NULL;
   g_autoptr(RapportStage) stage = NULL;
@@ -652,6 +760,74 @@ out:
   return status;
 }
 
+static void
+print_bant_notes (RapportDeal *deal)
+{
+  const struct
+  {
+    const char *label;
+    const char *note;
+  } items[] = {
+    /* Translators: the BANT notes of a deal, "Budget: <what was said>" */
+    { N_("Budget"), rapport_deal_get_bant_budget_note (deal) },
+    { N_("Authority"), rapport_deal_get_bant_authority_note (deal) },
+    { N_("Need"), rapport_deal_get_bant_need_note (deal) },
+    { N_("Timeline"), rapport_deal_get_bant_timeline_note (deal) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (items[i].note != NULL && *items[i].note != '\0')
+      g_print ("  %s: %s\n", _(items[i].label), items[i].note);
+}
+
+static gboolean
+print_playbook (RapportStore  *store,
+                RapportDeal   *deal,
+                RapportStage  *stage,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) actions = rapport_store_get_stage_actions (store, stage, error);
+  g_autoptr(GHashTable) done = NULL;
+
+  if (actions == NULL || (done = rapport_store_get_done_actions (store, deal, error)) == NULL)
+    return FALSE;
+
+  if (actions->len > 0)
+    g_print (_("Playbook:\n"));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RapportStageAction *action = actions->pdata[i];
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (action));
+
+      g_print ("  %s %s\n", g_hash_table_contains (done, &id) ? "[x]" : "[ ]",
+               rapport_stage_action_get_action (action));
+    }
+
+  return TRUE;
+}
+
+static void
+print_negotiation (GListModel *entries)
+{
+  guint n = g_list_model_get_n_items (entries);
+
+  if (n > 0)
+    g_print (_("Negotiation:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportNegotiationEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *amount = NULL;
+
+      if (rapport_negotiation_entry_get_amount (entry) > 0)
+        amount = rapport_money_format (rapport_negotiation_entry_get_amount (entry),
+                                       rapport_negotiation_entry_get_currency (entry));
+
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (entry)),
+               rapport_json_negotiation_kind (rapport_negotiation_entry_get_kind (entry)),
+               or_empty (amount), or_empty (rapport_negotiation_entry_get_text (entry)));
+    }
+}
+
 static int
 cmd_deal_show (Cli   *cli,
                int    argc,
@@ -661,6 +837,9 @@ cmd_deal_show (Cli   *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportDeal) deal = NULL;
   g_autoptr(RapportStage) stage = NULL;
+  g_autoptr(GListModel) negotiation = NULL;
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(GListModel) activities = NULL;
   g_autofree char *value = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
@@ -678,17 +857,31 @@ cmd_deal_show (Cli   *cli,
 
   if (json)
     {
-      rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, TRUE));
+      JsonNode *node = rapport_json_deal_details (cli->store, deal, &error);
+
+      if (node == NULL)
+        return user_error (error);
+      rapport_json_print (node);
       return 0;
     }
 
   stage = rapport_store_get_stage (cli->store, rapport_deal_get_stage_id (deal), NULL);
+  negotiation = rapport_store_get_negotiation (cli->store, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  notes = rapport_store_get_deal_notes (cli->store, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  activities = rapport_store_get_deal_activities (cli->store, rapport_record_get_id (RAPPORT_RECORD (deal)));
   value = rapport_money_format (rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
   g_print ("%s\n", rapport_deal_get_title (deal));
   g_print (_("Value: %s\n"), value);
   g_print (_("Stage: %s\n"), stage ? rapport_stage_get_name (stage) : "");
+  g_print (_("Owner: %s\n"), or_empty (rapport_deal_get_owner (deal)));
   g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
            rapport_deal_get_bant_score (deal));
+  print_bant_notes (deal);
+  if (stage != NULL && !print_playbook (cli->store, deal, stage, &error))
+    return user_error (error);
+  print_negotiation (negotiation);
+  print_notes (notes);
+  print_activities (activities);
 
   return 0;
 }
@@ -942,6 +1135,295 @@ cmd_followup_snooze (Cli   *cli,
   return 0;
 }
 
+/* organizations, search, notes and negotiation */
+
+static int
+cmd_org_list (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  static const char usage[] = "org list [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) organizations = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL)
+    return user_error (error);
+
+  organizations = rapport_store_get_organizations (cli->store);
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(RapportOrganization) organization = g_list_model_get_item (organizations, i);
+
+      if (json)
+        json_array_add_element (array, rapport_json_organization (organization));
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
+                 rapport_organization_get_name (organization),
+                 or_empty (rapport_organization_get_website (organization)));
+    }
+
+  if (json)
+    rapport_json_print_array (array);
+
+  return 0;
+}
+
+static void
+print_organization (RapportStore        *store,
+                    RapportOrganization *organization)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (organization));
+  g_autoptr(GListModel) contacts = rapport_store_get_organization_contacts (store, id);
+  g_autoptr(GListModel) deals = rapport_store_get_organization_deals (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_organization_notes (store, id);
+  g_autofree char *total = NULL;
+  guint n_won = 0;
+  gint64 won_total = 0;
+
+  rapport_store_get_organization_won (store, id, &n_won, &won_total);
+  total = rapport_money_format (won_total, rapport_store_get_default_currency (store));
+
+  g_print ("%s\n", rapport_organization_get_name (organization));
+  g_print (_("Website: %s\n"), or_empty (rapport_organization_get_website (organization)));
+  g_print (_("Phone: %s\n"), or_empty (rapport_organization_get_phone (organization)));
+  /* Translators: "Won: 3 deals, $12,000.00" */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Won: %u deal, %s\n", "Won: %u deals, %s\n", n_won), n_won, total);
+  print_id_list (_("Contacts:"), contacts);
+  print_id_list (_("Deals:"), deals);
+  print_notes (notes);
+}
+
+static int
+cmd_org_show (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  static const char usage[] = "org show ID [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportOrganization) organization = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  gint64 id;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (!require_id (argv[1], _("organization"), &id, &error) || open_store (cli, &error) == NULL ||
+      (organization = rapport_store_get_organization (cli->store, id, &error)) == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_organization_details (cli->store, organization));
+  else
+    print_organization (cli->store, organization);
+
+  return 0;
+}
+
+/* The name a search hit shows: a contact's or organization's name, a
+ * deal's title; NULL if it is gone. */
+static char *
+hit_name (RapportStore           *store,
+          const RapportSearchHit *hit)
+{
+  switch (hit->kind)
+    {
+    case RAPPORT_SEARCH_CONTACT:
+      {
+        g_autoptr(RapportContact) contact = rapport_store_get_contact (store, hit->id, NULL);
+        return contact ? g_strdup (rapport_contact_get_name (contact)) : NULL;
+      }
+    case RAPPORT_SEARCH_ORGANIZATION:
+      {
+        g_autoptr(RapportOrganization) organization = rapport_store_get_organization (store, hit->id, NULL);
+        return organization ? g_strdup (rapport_organization_get_name (organization)) : NULL;
+      }
+    case RAPPORT_SEARCH_DEAL:
+      {
+        g_autoptr(RapportDeal) deal = rapport_store_get_deal (store, hit->id, NULL);
+        return deal ? g_strdup (rapport_deal_get_title (deal)) : NULL;
+      }
+    default:
+      return NULL;
+    }
+}
+
+static int
+cmd_search (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  static const char usage[] = "search TEXT [--limit N] [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  gboolean json = FALSE;
+  int limit = 10;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (limit < 1 || limit > 10000)
+    return usage_error (usage, _("--limit takes 1 to 10 000"));
+  if (open_store (cli, &error) == NULL ||
+      (hits = rapport_store_search (cli->store, argv[1], (guint) limit, &error)) == NULL)
+    return user_error (error);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const RapportSearchHit *hit = &g_array_index (hits, RapportSearchHit, i);
+      g_autofree char *name = hit_name (cli->store, hit);
+
+      if (json)
+        json_array_add_element (array, rapport_json_search_hit (name, hit));
+      else
+        g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", rapport_json_search_kind (hit->kind), hit->id,
+                 or_empty (name));
+    }
+
+  if (json)
+    rapport_json_print_array (array);
+
+  return 0;
+}
+
+static int
+cmd_note_add (Cli   *cli,
+              int    argc,
+              char **argv)
+{
+  static const char usage[] = "note add (--contact ID | --deal ID | --org ID) TEXT [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportNote) note = NULL;
+  g_autofree char *contact = NULL, *deal = NULL, *org = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "contact", 0, 0, G_OPTION_ARG_STRING, &contact, NULL, NULL },
+    { "deal", 0, 0, G_OPTION_ARG_STRING, &deal, NULL, NULL },
+    { "org", 0, 0, G_OPTION_ARG_STRING, &org, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  gint64 contact_id = 0, deal_id = 0, org_id = 0;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if ((contact != NULL) + (deal != NULL) + (org != NULL) != 1)
+    return usage_error (usage, _("a note belongs to one contact, deal or organization"));
+
+  if ((contact != NULL && !require_id (contact, _("contact"), &contact_id, &error)) ||
+      (deal != NULL && !require_id (deal, _("deal"), &deal_id, &error)) ||
+      (org != NULL && !require_id (org, _("organization"), &org_id, &error)) ||
+      open_store (cli, &error) == NULL ||
+      (note = rapport_store_add_note (cli->store, contact_id, deal_id, org_id, argv[1], &error)) == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_note (note));
+  else
+    g_print (_("Added note %lld\n"), (long long) rapport_record_get_id (RAPPORT_RECORD (note)));
+
+  return 0;
+}
+
+static gboolean
+parse_negotiation_kind (const char             *text,
+                        RapportNegotiationKind *kind)
+{
+  static const struct
+  {
+    const char *word;
+    RapportNegotiationKind kind;
+  } kinds[] = {
+    { "offer", RAPPORT_NEGOTIATION_OFFER },
+    { "counter-offer", RAPPORT_NEGOTIATION_COUNTER_OFFER },
+    { "counter_offer", RAPPORT_NEGOTIATION_COUNTER_OFFER },
+    { "objection", RAPPORT_NEGOTIATION_OBJECTION },
+    { "concession", RAPPORT_NEGOTIATION_CONCESSION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (text, kinds[i].word))
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static int
+cmd_deal_negotiate (Cli   *cli,
+                    int    argc,
+                    char **argv)
+{
+  static const char usage[] =
+    "deal negotiate ID offer|counter-offer|objection|concession [--amount AMOUNT] [--text TEXT] [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportNegotiationEntry) entry = NULL;
+  g_autofree char *amount_text = NULL, *text = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount_text, NULL, NULL },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  RapportNegotiationKind kind;
+  gint64 amount = 0;
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (usage, NULL);
+  if (!parse_negotiation_kind (argv[2], &kind))
+    return usage_error (usage, _("the kind is offer, counter-offer, objection or concession"));
+
+  /* The amount is in the deal's currency. */
+  if ((deal = find_deal (cli, argv[1], &error)) == NULL ||
+      (amount_text != NULL &&
+       !rapport_money_parse (amount_text, rapport_deal_get_currency (deal), &amount, &error)) ||
+      (entry = rapport_store_add_negotiation_entry (cli->store, deal, kind, amount, text, &error)) == NULL)
+    return user_error (error);
+
+  if (json)
+    rapport_json_print (rapport_json_negotiation_entry (entry));
+  else
+    g_print (_("Added %s %lld to deal %lld\n"), rapport_json_negotiation_kind (kind),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (entry)),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (deal)));
+
+  return 0;
+}
+
 /* reports */
 
 static int
@@ -1050,12 +1532,15 @@ static const Command commands[] = {
   { NULL, "init", cmd_init, "init [--template classic5|cycle7|repeat5|consultative7|field7]" },
   { "stage", "list", cmd_stage_list, "stage list [--json]" },
   { "org", "add", cmd_org_add, "org add NAME [--json]" },
+  { "org", "list", cmd_org_list, "org list [--json]" },
+  { "org", "show", cmd_org_show, "org show ID [--json]" },
   { "contact", "add", cmd_contact_add,
     "contact add NAME [--email E] [--phone P] [--org ID] [--lead] [--created-at ISO8601] [--json]" },
   { "contact", "list", cmd_contact_list, "contact list [--json]" },
   { "contact", "show", cmd_contact_show, "contact show ID [--json]" },
   { "deal", "add", cmd_deal_add,
-    "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME] [--json]" },
+    "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME]"
+    " [--close YYYY-MM-DD] [--owner NAME] [--json]" },
   { "deal", "move", cmd_deal_move, "deal move ID STAGE_ID|STAGE_NAME [--position N]" },
   { "deal", "won", cmd_deal_won, "deal won ID" },
   { "deal", "lost", cmd_deal_lost, "deal lost ID --reason TEXT" },
@@ -1063,6 +1548,10 @@ static const Command commands[] = {
     "deal bant ID [--budget yes|no] [--authority yes|no] [--need yes|no] [--timeline yes|no]" },
   { "deal", "show", cmd_deal_show, "deal show ID [--json]" },
   { "deal", "list", cmd_deal_list, "deal list [--stage ID|NAME] [--json]" },
+  { "deal", "negotiate", cmd_deal_negotiate,
+    "deal negotiate ID offer|counter-offer|objection|concession [--amount AMOUNT] [--text TEXT] [--json]" },
+  { "note", "add", cmd_note_add, "note add (--contact ID | --deal ID | --org ID) TEXT [--json]" },
+  { NULL, "search", cmd_search, "search TEXT [--limit N] [--json]" },
   { "activity", "log", cmd_activity_log,
     "activity log CONTACT_ID call|email|meeting [--deal ID] [--note TEXT]" },
   { "followup", "list", cmd_followup_list, "followup list [--due] [--json]" },

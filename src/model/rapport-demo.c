@@ -156,7 +156,8 @@ add_organizations (RapportStore    *self,
       g_autofree char *name = i < G_N_ELEMENTS (company_heads) * G_N_ELEMENTS (company_tails)
         ? g_strdup_printf ("%s %s", head, tail)
         : g_strdup_printf ("%s %s %u", head, tail, i / 100 + 1);
-      g_autofree char *site = g_strdup_printf ("https://%s.example", g_ascii_strdown (head, -1));
+      g_autofree char *lower_head = g_ascii_strdown (head, -1);
+      g_autofree char *site = g_strdup_printf ("https://%s.example", lower_head);
       g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (rand, 100, 999),
                                                 g_rand_int_range (rand, 0, 9999));
       gint64 id;
@@ -245,7 +246,7 @@ add_contacts (RapportStore    *self,
 
       g_strdelimit (email, " ", '.');
       sqlite3_bind_text (s->contact, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (s->contact, 2, g_ascii_strdown (email, -1), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (s->contact, 2, g_ascii_strdown (email, -1), -1, g_free);
       sqlite3_bind_text (s->contact, 3, phone, -1, SQLITE_TRANSIENT);
       if (org != 0)
         sqlite3_bind_int64 (s->contact, 4, org);

@@ -111,6 +111,10 @@ gpointer      rapport_store_lookup        (RapportStore  *self,
                                            GType          type,
                                            gint64         id,
                                            GError       **error);
+/* Drops the live object of a deleted row from the identity map, so the id
+ * is not found any more even while someone still holds the object. */
+void          rapport_store_forget        (RapportStore  *self,
+                                           RapportRecord *record);
 
 /* Schema: rapport-store-schema.c */
 gboolean      rapport_schema_migrate      (sqlite3       *db,

@@ -99,6 +99,15 @@ search_expression (const char *text)
   return g_string_free (g_steal_pointer (&expr), FALSE);
 }
 
+static void
+on_activity_changed (RapportRecordList *list,
+                     const char        *table,
+                     gint64             id,
+                     RapportStore      *store)
+{
+  rapport_record_list_reload (list);
+}
+
 GListModel *
 rapport_store_query_contacts (RapportStore       *self,
                               RapportContactSort  sort,
@@ -107,6 +116,7 @@ rapport_store_query_contacts (RapportStore       *self,
                               const char         *search)
 {
   g_autofree char *expr = search_expression (search);
+  GListModel *list;
   const char *sql;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
@@ -116,7 +126,15 @@ rapport_store_query_contacts (RapportStore       *self,
   sql = contact_queries[sort][descending ? 1 : 0][expr != NULL ? 1 : 0];
 
   /* ?1 is the lifecycle + 1, unbound (NULL) for all. */
-  return rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+  list = rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+
+  /* Triggers keep these two dates from the activities: adding, snoozing or
+   * rescheduling a follow-up moves a contact without writing its table. */
+  if (sort == RAPPORT_CONTACT_SORT_LAST_CONTACT || sort == RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP)
+    g_signal_connect_object (self, "changed::activity", G_CALLBACK (on_activity_changed), list,
+                             G_CONNECT_SWAPPED);
+
+  return list;
 }
 
 /* Lists for the detail views */
@@ -328,6 +346,7 @@ rapport_store_delete (RapportStore   *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
+  rapport_store_forget (self, record);
   rapport_store_emit_changed (self, table, rapport_record_get_id (record));
 
   return TRUE;

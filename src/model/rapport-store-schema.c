@@ -200,10 +200,16 @@ static const char migration_5[] =
  * word prefixes, never phrases, and the index is a third smaller. */
 #define RAPPORT_DIGITS(x) \
   "replace(replace(replace(replace(replace(replace(coalesce(" x ", ''), ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '/', '')"
+/* A number with a country code ("+1 555-0100") is also indexed without
+ * it ("5550100"): people type the number they dial locally. */
+#define RAPPORT_LOCAL_DIGITS(x) \
+  "CASE WHEN " x " LIKE '+% %' THEN " RAPPORT_DIGITS ("substr(" x ", instr(" x ", ' ') + 1)") " ELSE '' END"
+#define PHONE_DETAIL(x) \
+  "coalesce(" x ", '') || ' ' || " RAPPORT_DIGITS (x) " || ' ' || " RAPPORT_LOCAL_DIGITS (x)
 #define CONTACT_DETAIL(r) \
-  "coalesce(" r ".email, '') || ' ' || coalesce(" r ".phone, '') || ' ' || " RAPPORT_DIGITS (r ".phone")
+  "coalesce(" r ".email, '') || ' ' || " PHONE_DETAIL (r ".phone")
 #define ORGANIZATION_DETAIL(r) \
-  "coalesce(" r ".website, '') || ' ' || coalesce(" r ".phone, '') || ' ' || " RAPPORT_DIGITS (r ".phone")
+  "coalesce(" r ".website, '') || ' ' || " PHONE_DETAIL (r ".phone")
 #define SEARCH_TABLE(name) \
   "CREATE VIRTUAL TABLE " name " USING fts5 (ref UNINDEXED, title, detail," \
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = column);"

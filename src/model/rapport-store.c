@@ -485,6 +485,24 @@ identity_add (RapportStore  *self,
   g_object_weak_ref (G_OBJECT (record), on_record_finalized, entry);
 }
 
+void
+rapport_store_forget (RapportStore  *self,
+                      RapportRecord *record)
+{
+  GHashTable *map = identity_of (self, G_OBJECT_TYPE (record));
+  gint64 id = rapport_record_get_id (record);
+  gpointer key, value;
+  IdentityEntry *entry;
+
+  if (!g_hash_table_lookup_extended (map, &id, &key, &value) || value != record)
+    return;
+
+  entry = (IdentityEntry *) ((char *) key - G_STRUCT_OFFSET (IdentityEntry, id));
+  g_hash_table_remove (map, &id);
+  g_object_weak_unref (G_OBJECT (record), on_record_finalized, entry);
+  g_free (entry);
+}
+
 /* Loading a row is the hottest path (every card, every list row): its
  * statement is found by type, without building its SQL again. */
 static sqlite3_stmt *
