@@ -199,6 +199,20 @@ add_lead_followup (RapportStore    *self,
   sqlite3_bind_int (s->activity, 8, RAPPORT_RULE_SPEED_TO_LEAD);
   sqlite3_bind_int64 (s->activity, 9, created_at);
 
+  if (!run (self, s->activity, NULL))
+    return FALSE;
+  if (first_contacted_at == 0)
+    return TRUE;
+
+  /* …and the call that first reached the lead, so the contacts list has
+   * a last contact to show and sort by. */
+  sqlite3_bind_int (s->activity, 1, RAPPORT_ACTIVITY_CALL);
+  sqlite3_bind_text (s->activity, 2, _("Call"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (s->activity, 5, first_contacted_at);
+  sqlite3_bind_int64 (s->activity, 6, contact_id);
+  sqlite3_bind_int (s->activity, 8, RAPPORT_RULE_NONE);
+  sqlite3_bind_int64 (s->activity, 9, first_contacted_at);
+
   return run (self, s->activity, NULL);
 }
 
