@@ -17,8 +17,8 @@ G_DECLARE_FINAL_TYPE (RapportDealDetail, rapport_deal_detail, RAPPORT, DEAL_DETA
 
 /* A page for the window's navigation; its "title" property is what the
  * header bar shows while it is open. */
-GtkWidget  *rapport_deal_detail_new        (RapportStore *store,
-                                            RapportDeal *deal);
+GtkWidget   *rapport_deal_detail_new      (RapportStore      *store,
+                                          RapportDeal       *deal);
 RapportDeal *rapport_deal_detail_get_deal (RapportDealDetail *self);
 
 G_END_DECLS

@@ -1257,6 +1257,9 @@ rapport_store_sync_external (RapportStore *self)
   rapport_store_emit_changed (self, "contact", 0);
   rapport_store_emit_changed (self, "deal", 0);
   rapport_store_emit_changed (self, "activity", 0);
+  rapport_store_emit_changed (self, "note", 0);
+  rapport_store_emit_changed (self, "negotiation_entry", 0);
+  rapport_store_emit_changed (self, "deal_action", 0);
 
   return TRUE;
 }
