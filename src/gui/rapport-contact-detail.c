@@ -1020,14 +1020,10 @@ rapport_contact_detail_bind (RapportContactDetail *self)
                            G_CONNECT_SWAPPED);
 
   /* Every field saves as it goes, so Ctrl+Z is the window's undo of the
-   * last saved change; the text's own history would also take back the
-   * stored value the binding put in, and empty the field. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->name_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->email_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->phone_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->source_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->owner_row), FALSE);
-  gtk_editable_set_enable_undo (GTK_EDITABLE (self->organization_row), FALSE);
+   * last saved change (rapport_edit_bind_text does the same for the
+   * others); the text's own history would also take back the stored value
+   * put in, and empty the field. */
+  rapport_edit_take_undo (GTK_WIDGET (self->organization_row));
 
   rapport_edit_bind_text (GTK_WIDGET (self->name_row), self->name_message, record, "name");
   rapport_edit_bind_text (GTK_WIDGET (self->email_row), self->email_message, record, "email");
@@ -1065,9 +1061,9 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   rapport_contact_detail_add_deal_popover (self);
 }
 
-/* Keys on their way down to the fields. Ctrl+Z in a field would be the
- * text's own (GtkText keeps it even with its history off): make it the
- * window's. */
+/* Enter in the organization field, on its way down: take the typed name
+ * (an existing organization or a new one). Ctrl+Z in the fields is
+ * rapport_edit_bind_text's. */
 static gboolean
 on_key_pressed (RapportContactDetail  *self,
                 guint                  keyval,
@@ -1085,16 +1081,7 @@ on_key_pressed (RapportContactDetail  *self,
       return GDK_EVENT_PROPAGATE;
     }
 
-  if ((keyval != GDK_KEY_z && keyval != GDK_KEY_Z) ||
-      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK)
-    return GDK_EVENT_PROPAGATE;
-
-  /* The note being written keeps its own undo. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row)))
-    return GDK_EVENT_PROPAGATE;
-
-  return gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL)
-         ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void

@@ -410,6 +410,10 @@ on_sorter_changed (RapportContactsView *self,
 
   g_assert (RAPPORT_IS_CONTACTS_VIEW (self));
 
+  /* The columns go one by one while the view is disposed. */
+  if (self->probe_a == NULL)
+    return;
+
   self->probed_column = -1;
   order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
   if (self->probed_column < 0)

@@ -821,6 +821,7 @@ sync_value (RapportDealDetail *self,
 
   g_free (self->value_synced);
   self->value_synced = g_strdup (plain);
+  rapport_edit_set_synced_text (GTK_WIDGET (self->value_row), plain);
   gtk_editable_set_text (GTK_EDITABLE (self->value_row), plain);
   show_value_message (self, NULL);
 }
@@ -1392,7 +1393,6 @@ bant_rows_init (RapportDealDetail *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _(note_titles[item]));
       gtk_widget_add_css_class (note, "deal-bant-note");
       gtk_list_box_append (self->bant_list, note);
-      g_object_set_data (G_OBJECT (note), "rapport-property", (gpointer) bant_note_properties[item]);
       rapport_edit_bind_text (note, NULL, RAPPORT_RECORD (self->deal), bant_note_properties[item]);
     }
 }
@@ -1964,57 +1964,12 @@ on_store_changed (RapportDealDetail *self,
     picker_update (&self->pickers[1]);
 }
 
-/* Ctrl+Z in a field whose text is saved undoes the last saved change (the
- * window's undo) instead of the field's own typing history, which after
- * a save holds nothing the user would want back. */
-static gboolean
-field_is_saved (RapportDealDetail *self,
-                GtkWidget         *row)
-{
-  const char *property = g_object_get_data (G_OBJECT (row), "rapport-property");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *stored = NULL;
-
-  if (row == GTK_WIDGET (self->value_row))
-    return g_strcmp0 (text, self->value_synced) == 0;
-  if (property == NULL)
-    return FALSE;
-
-  g_object_get (self->deal, property, &stored, NULL);
-
-  return g_strcmp0 (text, stored != NULL ? stored : "") == 0;
-}
-
-static gboolean
-on_key_pressed (RapportDealDetail     *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *controller)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
-
-  if ((keyval != GDK_KEY_z && keyval != GDK_KEY_Z) ||
-      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK ||
-      focus == NULL)
-    return FALSE;
-
-  row = gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW);
-  if (row == NULL || !field_is_saved (self, row))
-    return FALSE;
-
-  return gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
-}
-
 static void
 bind_field (RapportDealDetail *self,
             AdwEntryRow       *row,
             GtkLabel          *message,
             const char        *property)
 {
-  g_object_set_data (G_OBJECT (row), "rapport-property", (gpointer) property);
   rapport_edit_bind_text (GTK_WIDGET (row), message, RAPPORT_RECORD (self->deal), property);
 }
 
@@ -2028,6 +1983,7 @@ rapport_deal_detail_bind (RapportDealDetail *self)
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
   bind_field (self, self->title_row, self->title_message, "title");
+  rapport_edit_take_undo (GTK_WIDGET (self->value_row));
   bind_field (self, self->currency_row, self->currency_message, "currency");
   bind_field (self, self->close_row, self->close_message, "expected-close");
   bind_field (self, self->owner_row, self->owner_message, "owner");
@@ -2223,17 +2179,10 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
 static void
 rapport_deal_detail_init (RapportDealDetail *self)
 {
-  GtkEventController *key;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->playbook = g_ptr_array_new_with_free_func (g_object_unref);
   self->playbook_checks = g_ptr_array_new ();
-
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key_pressed), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   g_signal_connect_object (gtk_menu_button_get_popover (self->close_button), "show",
                            G_CALLBACK (on_close_popover_show), self, G_CONNECT_SWAPPED);

@@ -464,6 +464,66 @@ on_focus_leave (GtkEventControllerFocus *controller,
   save_text (editable);
 }
 
+/* Ctrl+Z in a bound field: with typing not saved yet, it puts back the
+ * stored text; otherwise it is the window's undo, so the last saved
+ * change is taken back wherever the focus is, as the user expects after
+ * pressing Enter. (GtkText would otherwise take the key for its own
+ * history, which starts with the text the binding set.) */
+static gboolean
+on_bound_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkWidget             *editable)
+{
+  TextBinding *binding = g_object_get_data (G_OBJECT (editable), "rapport-text-binding");
+  const char *synced = binding != NULL ? binding->synced
+                                       : g_object_get_data (G_OBJECT (editable), "rapport-synced-text");
+
+  if ((keyval != GDK_KEY_z && keyval != GDK_KEY_Z) ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK)
+    return GDK_EVENT_PROPAGATE;
+
+  if (synced != NULL && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), synced) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (editable), synced);
+      gtk_editable_set_position (GTK_EDITABLE (editable), -1);
+      if (binding != NULL)
+        show_message (editable, binding, NULL);
+      return GDK_EVENT_STOP;
+    }
+
+  rapport_edit_undo (editable);
+  return GDK_EVENT_STOP;
+}
+
+void
+rapport_edit_take_undo (GtkWidget *editable)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  if (g_object_get_data (G_OBJECT (editable), "rapport-takes-undo") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (editable), "rapport-takes-undo", GINT_TO_POINTER (TRUE));
+
+  gtk_editable_set_enable_undo (GTK_EDITABLE (editable), FALSE);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_bound_key_pressed), editable);
+  gtk_widget_add_controller (editable, keys);
+}
+
+void
+rapport_edit_set_synced_text (GtkWidget  *editable,
+                              const char *text)
+{
+  g_return_if_fail (GTK_IS_EDITABLE (editable));
+
+  g_object_set_data_full (G_OBJECT (editable), "rapport-synced-text", g_strdup (text ? text : ""), g_free);
+}
+
 void
 rapport_edit_bind_text (GtkWidget     *editable,
                         GtkLabel      *message,
@@ -488,6 +548,7 @@ rapport_edit_bind_text (GtkWidget     *editable,
 
   stored = stored_text (binding);
   binding->synced = g_strdup (stored ? stored : "");
+  rapport_edit_take_undo (editable);
   gtk_editable_set_text (GTK_EDITABLE (editable), binding->synced);
   show_message (editable, binding, NULL);
 
@@ -501,6 +562,8 @@ rapport_edit_bind_text (GtkWidget     *editable,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), editable);
   gtk_widget_add_controller (editable, focus);
+
+  rapport_edit_take_undo (editable);
 
   signal = g_strdup_printf ("notify::%s", property);
   g_signal_connect_object (record, signal, G_CALLBACK (on_record_text_changed), editable,

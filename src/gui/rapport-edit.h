@@ -80,4 +80,11 @@ void          rapport_edit_bind_text     (GtkWidget      *editable,
                                           RapportRecord  *record,
                                           const char     *property);
 
+/* Ctrl+Z in @editable (a field that saves as it is edited, but not through
+ * rapport_edit_bind_text) is the window's undo, or puts back the text last
+ * given with rapport_edit_set_synced_text() when the user typed since. */
+void          rapport_edit_take_undo     (GtkWidget      *editable);
+void          rapport_edit_set_synced_text (GtkWidget    *editable,
+                                            const char   *text);
+
 G_END_DECLS

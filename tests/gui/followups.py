@@ -89,7 +89,7 @@ def row(app, title):
 
 
 def open_followups(app):
-    xdotool("key", "--clearmodifiers", "alt+3")
+    xdotool("key", "--clearmodifiers", "alt+4")
     return wait_for("the Overdue section", lambda: app.find("Overdue", role="list"))
 
 
