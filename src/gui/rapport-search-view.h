@@ -23,5 +23,8 @@ void        rapport_search_view_set_text       (RapportSearchView *self,
 /* Opens the first result, as Enter in the search entry does; FALSE when
  * there is none. */
 gboolean    rapport_search_view_activate_first (RapportSearchView *self);
+/* Moves the keyboard focus to the first result, as Down in the search
+ * entry may; FALSE when there is none. */
+gboolean    rapport_search_view_focus_first    (RapportSearchView *self);
 
 G_END_DECLS

@@ -116,6 +116,21 @@ on_search_activate (RapportWindow  *self,
   rapport_search_view_activate_first (self->search_view);
 }
 
+/* Down goes from the entry to the results, as in GNOME's other searches. */
+static gboolean
+on_search_key_pressed (RapportWindow         *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->search_view))
+    return rapport_search_view_focus_first (self->search_view);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 on_stop_search (RapportWindow  *self,
                 GtkSearchEntry *entry)
@@ -738,6 +753,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 
