@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application.h"
+#include "rapport-bench-hook.h"
 
 int
 main (int   argc,
@@ -16,6 +17,8 @@ main (int   argc,
 {
   g_autoptr(RapportApplication) app = NULL;
   int status;
+
+  rapport_bench_hook_mark ("main");
 
   /* Before option parsing, so that --help is translated too; GTK would
    * only set the locale later, in startup. */

@@ -41,6 +41,7 @@ struct _RapportApplication
   int             exit_status;
   gboolean        background;   /* --background: no window at start */
   gboolean        held;         /* g_application_hold() for the reminders */
+  GdkFrameClock  *first_frame_clock;  /* weak: waiting for its first frame */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -373,6 +374,7 @@ rapport_application_present_window (RapportApplication *self,
   if (window == NULL)
     {
       window = GTK_WINDOW (rapport_window_new (self, self->store));
+      rapport_bench_hook_mark ("window made");
       rapport_bench_hook_watch (window);
     }
 
@@ -380,6 +382,7 @@ rapport_application_present_window (RapportApplication *self,
   if (startup_id != NULL)
     gtk_window_set_startup_id (window, startup_id);
   gtk_window_present (window);
+  rapport_bench_hook_mark ("window presented");
 
   return window;
 }
@@ -445,6 +448,64 @@ rapport_application_start_reminders (RapportApplication *self)
   rapport_application_update_hold (self);
 }
 
+/* After the first frame */
+
+static void on_first_frame (RapportApplication *self,
+                            GdkFrameClock      *clock);
+
+static void
+rapport_application_stop_waiting_for_frame (RapportApplication *self)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  if (self->first_frame_clock == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->first_frame_clock, on_first_frame, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->first_frame_clock),
+                                (gpointer *) &self->first_frame_clock);
+  self->first_frame_clock = NULL;
+}
+
+static void
+on_first_frame (RapportApplication *self,
+                GdkFrameClock      *clock)
+{
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  rapport_application_stop_waiting_for_frame (self);
+  rapport_bench_hook_mark ("after the first frame: starting the reminders");
+  if (self->store != NULL)
+    rapport_application_start_reminders (self);
+}
+
+/* The reminders read the follow-ups, may start the notification server
+ * over D-Bus and show a notification: nothing of that is on the board,
+ * and on a machine of two cores it would take one from the board's first
+ * frame. So they start when that frame is drawn (at once when @window
+ * will draw none). */
+static void
+rapport_application_start_reminders_after_frame (RapportApplication *self,
+                                                 GtkWindow          *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  if (self->reminders != NULL || self->first_frame_clock != NULL)
+    return;
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      rapport_application_start_reminders (self);
+      return;
+    }
+
+  self->first_frame_clock = clock;
+  g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *) &self->first_frame_clock);
+  g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_first_frame), self);
+}
+
 /* GApplication */
 
 static int
@@ -474,7 +535,9 @@ rapport_application_startup (GApplication *app)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
+  rapport_bench_hook_mark ("startup");
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
+  rapport_bench_hook_mark ("startup: GTK and libadwaita ready");
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -495,6 +558,8 @@ rapport_application_activate (GApplication *app)
 {
   RapportApplication *self = RAPPORT_APPLICATION (app);
   GtkWindow *window;
+
+  rapport_bench_hook_mark ("activate");
 
   /* The main window, or the refusal dialog: never a second one. */
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -522,6 +587,7 @@ rapport_application_activate (GApplication *app)
           return;
         }
 
+      rapport_bench_hook_mark ("store open");
       g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_store_damaged),
                                self, G_CONNECT_SWAPPED);
 
@@ -531,19 +597,19 @@ rapport_application_activate (GApplication *app)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
-  rapport_application_start_reminders (self);
-
   /* --background (the autostart entry): reminders only, until one is
    * opened. Turned off in the preferences, there is nothing to do. */
   if (self->background)
     {
+      rapport_application_start_reminders (self);
       if (!rapport_application_get_run_in_background (self))
         g_printerr ("%s: %s\n", g_get_prgname (),
                     _("Running in the background is turned off in the preferences"));
       return;
     }
 
-  rapport_application_present_window (self, NULL);
+  window = rapport_application_present_window (self, NULL);
+  rapport_application_start_reminders_after_frame (self, window);
 }
 
 static void
@@ -552,6 +618,8 @@ rapport_application_shutdown (GApplication *app)
   RapportApplication *self = RAPPORT_APPLICATION (app);
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
+
+  rapport_application_stop_waiting_for_frame (self);
 
   /* Before the store: the reminders' thread takes back the notifications
    * whose buttons nobody would answer any more (bounded: a frozen
@@ -570,6 +638,7 @@ rapport_application_dispose (GObject *object)
 {
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
+  rapport_application_stop_waiting_for_frame (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -638,8 +707,9 @@ rapport_application_class_init (RapportApplicationClass *klass)
   /**
    * RapportApplication:reminders:
    *
-   * The reminders of follow-ups, from activation on (before the first
-   * window), or %NULL: the window shows RapportReminders::in-app-reminder.
+   * The reminders of follow-ups, or %NULL: from the first frame of the
+   * first window on (from activation on with --background). The window
+   * shows RapportReminders::in-app-reminder.
    */
   properties[PROP_REMINDERS] =
     g_param_spec_object ("reminders", NULL, NULL,

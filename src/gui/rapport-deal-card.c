@@ -61,6 +61,10 @@ struct _RapportDealCard
   /* Where the pointer grabbed the card, for the drag icon. */
   double               drag_x;
   double               drag_y;
+
+  /* What the tooltips say; see on_close_query_tooltip() */
+  gboolean             close_past;
+  int                  rotting_days;
 };
 
 G_DEFINE_FINAL_TYPE (RapportDealCard, rapport_deal_card, GTK_TYPE_WIDGET)
@@ -224,18 +228,12 @@ rapport_deal_card_update_badges (RapportDealCard *self)
       gint64 seconds = rapport_store_now (self->store) - rapport_deal_get_stage_entered_at (self->deal);
       int days = (int) MAX (seconds / 86400, 1);
       g_autofree char *text = NULL;
-      g_autofree char *tooltip = NULL;
 
       /* Translators: on a deal card's rotting badge: how long the deal has
        * sat in its stage. */
       text = g_strdup_printf (ngettext ("%d day", "%d days", days), days);
       gtk_label_set_label (self->rotting_label, text);
-      /* Translators: the tooltip of a deal card's rotting badge. */
-      tooltip = g_strdup_printf (ngettext ("Rotting: %d day in this stage, longer than the stage allows, with nothing scheduled",
-                                           "Rotting: %d days in this stage, longer than the stage allows, with nothing scheduled",
-                                           days),
-                                 days);
-      gtk_widget_set_tooltip_text (self->rotting_badge, tooltip);
+      self->rotting_days = days;
     }
 
   gtk_widget_set_visible (self->overdue_badge, overdue);
@@ -283,19 +281,53 @@ rapport_deal_card_update (RapportDealCard *self)
                                 rapport_store_now (self->store), &close_past);
   gtk_widget_set_visible (self->close_box, close != NULL);
   gtk_label_set_label (self->close_label, close != NULL ? close : "");
+  self->close_past = close_past;
   if (close_past)
-    {
-      gtk_widget_add_css_class (self->close_box, "past");
-      gtk_widget_set_tooltip_text (self->close_box, _("Expected close date has passed"));
-    }
+    gtk_widget_add_css_class (self->close_box, "past");
   else
-    {
-      gtk_widget_remove_css_class (self->close_box, "past");
-      gtk_widget_set_tooltip_text (self->close_box, _("Expected close date"));
-    }
+    gtk_widget_remove_css_class (self->close_box, "past");
 
   rapport_deal_card_update_badges (self);
   rapport_deal_card_update_accessible (self);
+}
+
+/* Tooltips are asked for, not set: in GTK 4.8 setting one on a shown
+ * widget asks the X server where the pointer is, a round trip per card
+ * and per refresh, dozens before the board's first frame. */
+static gboolean
+on_close_query_tooltip (RapportDealCard *self,
+                        int              x,
+                        int              y,
+                        gboolean         keyboard_mode,
+                        GtkTooltip      *tooltip,
+                        GtkWidget       *close_box)
+{
+  g_assert (RAPPORT_IS_DEAL_CARD (self));
+
+  gtk_tooltip_set_text (tooltip, self->close_past ? _("Expected close date has passed")
+                                                  : _("Expected close date"));
+  return TRUE;
+}
+
+static gboolean
+on_rotting_query_tooltip (RapportDealCard *self,
+                          int              x,
+                          int              y,
+                          gboolean         keyboard_mode,
+                          GtkTooltip      *tooltip,
+                          GtkWidget       *rotting_badge)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (RAPPORT_IS_DEAL_CARD (self));
+
+  /* Translators: the tooltip of a deal card's rotting badge. */
+  text = g_strdup_printf (ngettext ("Rotting: %d day in this stage, longer than the stage allows, with nothing scheduled",
+                                    "Rotting: %d days in this stage, longer than the stage allows, with nothing scheduled",
+                                    self->rotting_days),
+                          self->rotting_days);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -732,6 +764,8 @@ rapport_deal_card_class_init (RapportDealCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, rotting_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, rotting_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_rotting_query_tooltip);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 

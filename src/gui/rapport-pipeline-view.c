@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-bench-hook.h"
 #include "rapport-format.h"
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
@@ -155,11 +156,65 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
     gtk_stack_set_visible_child_name (self->stack, "board");
 }
 
+/* The tallest a monitor of the display is, for a maximized window. */
+static int
+max_monitor_height (GtkWidget *widget)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height;
+}
+
+/* How many cards fill a column of the window the board is in, before it
+ * has ever been laid out: each card made beyond that before the first
+ * frame is one to build, bind and measure for nothing. A card is at least
+ * MIN_CARD_HEIGHT tall at the default font, and BOARD_CHROME of the
+ * window's height is not the lists (header bar, pipeline title, column
+ * headers): eight cards at the default 800 pixels. 0 when unknown. */
+#define MIN_CARD_HEIGHT 80
+#define BOARD_CHROME   160
+
+static guint
+rapport_pipeline_view_rows_to_fill (RapportPipelineView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0;
+  int height = 0;
+
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+
+  /* Once on screen, the columns are as tall as they are; after that a
+   * rebuild is not before a first frame. */
+  if (!GTK_IS_WINDOW (root) || gtk_widget_get_mapped (GTK_WIDGET (root)))
+    return 0;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    height = max_monitor_height (GTK_WIDGET (self));
+  else
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);  /* 4.8 wants both */
+
+  if (height <= BOARD_CHROME)
+    return 0;
+
+  return (height - BOARD_CHROME + MIN_CARD_HEIGHT - 1) / MIN_CARD_HEIGHT;
+}
+
 static void
 rapport_pipeline_view_rebuild_columns (RapportPipelineView *self,
                                        GListModel          *stages)
 {
   GtkWidget *child;
+  guint rows;
 
   g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
 
@@ -169,11 +224,15 @@ rapport_pipeline_view_rebuild_columns (RapportPipelineView *self,
   if (stages == NULL)
     return;
 
+  rows = rapport_pipeline_view_rows_to_fill (self);
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
 
-      gtk_box_append (self->column_box, rapport_stage_column_new (self->store, stage));
+      if (rows > 0)
+        gtk_box_append (self->column_box, rapport_stage_column_new_with_rows (self->store, stage, rows));
+      else
+        gtk_box_append (self->column_box, rapport_stage_column_new (self->store, stage));
     }
 }
 
@@ -1059,7 +1118,9 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
                            G_CALLBACK (on_store_deal_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  rapport_bench_hook_mark ("board: building columns");
   rapport_pipeline_view_sync (self);
+  rapport_bench_hook_mark ("board: columns built");
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -35,7 +35,9 @@
 /* GTK 4.8's list view keeps a row widget for up to 200 items around what
  * it shows, whatever its height: five long stages are a thousand cards to
  * build, measure and draw before the first frame. The list starts with a
- * screenful and grows a few rows a frame after the board is on screen. */
+ * screenful (RapportStageColumn:first-rows; this many when the board does
+ * not know its height) and grows a few rows a frame after the board is on
+ * screen. */
 #define FIRST_ROWS        12
 #define MORE_ROWS_A_FRAME  8
 #define LIST_VIEW_ROWS   200
@@ -59,6 +61,7 @@ struct _RapportStageColumn
   RapportStage       *stage;
   GListModel         *deals;
   GtkSliceListModel  *slice;       /* what the list view sees of @deals */
+  guint               first_rows;
   guint               grow_id;
   guint               grow_frames;
 
@@ -93,6 +96,7 @@ enum {
   PROP_STORE,
   PROP_STAGE,
   PROP_N_DEALS,
+  PROP_FIRST_ROWS,
   N_PROPS
 };
 
@@ -104,6 +108,7 @@ static void
 rapport_stage_column_update_name (RapportStageColumn *self)
 {
   const char *name = rapport_stage_get_name (self->stage);
+  const char *purpose;
   g_autofree char *probability = NULL;
 
   g_assert (RAPPORT_IS_STAGE_COLUMN (self));
@@ -113,7 +118,9 @@ rapport_stage_column_update_name (RapportStageColumn *self)
   /* Translators: a stage's win probability; “%%” is the percent sign. */
   probability = g_strdup_printf (_("%d%%"), rapport_stage_get_probability (self->stage));
   gtk_label_set_label (self->probability_label, probability);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), rapport_stage_get_purpose (self->stage));
+  /* The purpose shows as the name's tooltip: on_name_query_tooltip(). */
+  purpose = rapport_stage_get_purpose (self->stage);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->name_label), purpose != NULL && purpose[0] != '\0');
 
   /* Screen readers and tests find a column by its stage. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -163,9 +170,9 @@ rapport_stage_column_refresh_totals (RapportStageColumn *self)
   /* Translators: beside a stage's total: its value × the stage's win
    * probability. */
   weighted_text = g_strdup_printf (_("%s weighted"), weighted_money);
+  /* Very large totals do not fit beside each other: the label's tooltip
+   * is its text (has-tooltip in the template). */
   gtk_label_set_label (self->weighted_label, weighted_text);
-  /* Very large totals do not fit beside each other. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->weighted_label), weighted_text);
 
   gtk_widget_set_visible (self->empty_label, n_shown == 0);
 
@@ -178,6 +185,58 @@ rapport_stage_column_refresh_totals (RapportStageColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/* Tooltips are asked for, not set: in GTK 4.8 setting one on a shown
+ * widget asks the X server where the pointer is, a round trip each. */
+static gboolean
+on_name_query_tooltip (RapportStageColumn *self,
+                       int                 x,
+                       int                 y,
+                       gboolean            keyboard_mode,
+                       GtkTooltip         *tooltip,
+                       GtkWidget          *label)
+{
+  const char *purpose = rapport_stage_get_purpose (self->stage);
+
+  g_assert (RAPPORT_IS_STAGE_COLUMN (self));
+
+  if (purpose == NULL || purpose[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, purpose);
+  return TRUE;
+}
+
+static gboolean
+on_header_query_tooltip (RapportStageColumn *self,
+                         int                 x,
+                         int                 y,
+                         gboolean            keyboard_mode,
+                         GtkTooltip         *tooltip,
+                         GtkWidget          *label)
+{
+  g_assert (RAPPORT_IS_STAGE_COLUMN (self));
+
+  if (label == GTK_WIDGET (self->probability_label))
+    gtk_tooltip_set_text (tooltip, _("Win probability of this stage"));
+  else
+    gtk_tooltip_set_text (tooltip, _("Total value of the open deals in this stage"));
+  return TRUE;
+}
+
+static gboolean
+on_weighted_query_tooltip (RapportStageColumn *self,
+                           int                 x,
+                           int                 y,
+                           gboolean            keyboard_mode,
+                           GtkTooltip         *tooltip,
+                           GtkWidget          *label)
+{
+  g_assert (RAPPORT_IS_STAGE_COLUMN (self));
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (self->weighted_label));
+  return TRUE;
 }
 
 static void
@@ -875,7 +934,7 @@ rapport_stage_column_constructed (GObject *object)
   g_object_unref (factory);
 
   /* Nothing to select: a card is opened, dragged or moved, not chosen. */
-  slice = gtk_slice_list_model_new (g_object_ref (self->deals), 0, FIRST_ROWS);
+  slice = gtk_slice_list_model_new (g_object_ref (self->deals), 0, self->first_rows);
   self->slice = slice;
   self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), grow_tick_cb, self, NULL);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&slice)));
@@ -950,6 +1009,10 @@ rapport_stage_column_get_property (GObject    *object,
       g_value_set_uint (value, rapport_stage_column_get_n_deals (self));
       break;
 
+    case PROP_FIRST_ROWS:
+      g_value_set_uint (value, self->first_rows);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -971,6 +1034,10 @@ rapport_stage_column_set_property (GObject      *object,
 
     case PROP_STAGE:
       self->stage = g_value_dup_object (value);
+      break;
+
+    case PROP_FIRST_ROWS:
+      self->first_rows = g_value_get_uint (value);
       break;
 
     default:
@@ -1021,6 +1088,18 @@ rapport_stage_column_class_init (RapportStageColumnClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * RapportStageColumn:first-rows:
+   *
+   * How many cards the list makes before the first frame: enough to fill
+   * the column. More come a few a frame after it.
+   */
+  properties[PROP_FIRST_ROWS] =
+    g_param_spec_uint ("first-rows", NULL, NULL,
+                       1, LIST_VIEW_ROWS, FIRST_ROWS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/stage-column.ui");
@@ -1033,6 +1112,9 @@ rapport_stage_column_class_init (RapportStageColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportStageColumn, list_view);
   gtk_widget_class_bind_template_child (widget_class, RapportStageColumn, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_header_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_weighted_query_tooltip);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1059,12 +1141,26 @@ GtkWidget *
 rapport_stage_column_new (RapportStore *store,
                           RapportStage *stage)
 {
+  return rapport_stage_column_new_with_rows (store, stage, FIRST_ROWS);
+}
+
+/**
+ * rapport_stage_column_new_with_rows:
+ * @first_rows: how many cards fill the column; see
+ *   RapportStageColumn:first-rows
+ */
+GtkWidget *
+rapport_stage_column_new_with_rows (RapportStore *store,
+                                    RapportStage *stage,
+                                    guint         first_rows)
+{
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_STAGE (stage), NULL);
 
   return g_object_new (RAPPORT_TYPE_STAGE_COLUMN,
                        "store", store,
                        "stage", stage,
+                       "first-rows", CLAMP (first_rows, 1, LIST_VIEW_ROWS),
                        NULL);
 }
 

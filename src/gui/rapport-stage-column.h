@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (RapportStageColumn, rapport_stage_column, RAPPORT, STAGE_C
 
 GtkWidget    *rapport_stage_column_new            (RapportStore       *store,
                                                    RapportStage       *stage);
+GtkWidget    *rapport_stage_column_new_with_rows  (RapportStore       *store,
+                                                   RapportStage       *stage,
+                                                   guint               first_rows);
 RapportStage *rapport_stage_column_get_stage      (RapportStageColumn *self);
 GListModel   *rapport_stage_column_get_deals      (RapportStageColumn *self);
 guint         rapport_stage_column_get_n_deals    (RapportStageColumn *self);

@@ -66,6 +66,12 @@ start_server
 cli contact add "Grace Hopper" >/dev/null
 start_app --db "$db"
 win=$(wait_window '^Rapport$')
+# The reminders (and the autostart entry with them) start after the
+# board's first frame.
+for _ in $(seq 50); do
+  [[ -f $autostart ]] && break
+  sleep 0.1
+done
 [[ -f $autostart ]] || fail "no autostart entry while run-in-background is on"
 grep -qx 'Exec=rapport --background' "$autostart" || fail "the autostart entry does not run rapport --background"
 sleep 0.5
