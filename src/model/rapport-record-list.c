@@ -20,6 +20,7 @@ struct _RapportRecordList
   GType         item_type;
   RapportStmt   query;
   const char   *sql;      /* instead of query when set; constant */
+  const char   *sql_then; /* its ids follow those of sql; may be NULL */
   gint64        param;
   char         *text;
   GArray       *ids;
@@ -63,13 +64,11 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = rapport_record_list_get_item;
 }
 
-static GArray *
-query_ids (RapportRecordList *self)
+static void
+append_ids (RapportRecordList *self,
+            sqlite3_stmt      *stmt,
+            GArray            *ids)
 {
-  sqlite3_stmt *stmt = self->sql != NULL ? rapport_store_stmt_sql (self->store, self->sql)
-                                          : rapport_store_stmt (self->store, self->query);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
   if (self->param != 0)
     sqlite3_bind_int64 (stmt, 1, self->param);
   if (self->sql != NULL)
@@ -82,6 +81,18 @@ query_ids (RapportRecordList *self)
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
+}
+
+static GArray *
+query_ids (RapportRecordList *self)
+{
+  sqlite3_stmt *stmt = self->sql != NULL ? rapport_store_stmt_sql (self->store, self->sql)
+                                          : rapport_store_stmt (self->store, self->query);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  append_ids (self, stmt, ids);
+  if (self->sql_then != NULL)
+    append_ids (self, rapport_store_stmt_sql (self->store, self->sql_then), ids);
 
   return ids;
 }
@@ -187,6 +198,7 @@ record_list_new (RapportStore *store,
                  GType         item_type,
                  RapportStmt   query,
                  const char   *sql,
+                 const char   *sql_then,
                  gint64        param,
                  const char   *text)
 {
@@ -202,6 +214,7 @@ record_list_new (RapportStore *store,
   self->item_type = item_type;
   self->query = query;
   self->sql = sql;
+  self->sql_then = sql_then;
   self->param = param;
   self->text = g_strdup (text);
 
@@ -220,7 +233,7 @@ rapport_record_list_new (RapportStore *store,
                          RapportStmt   query,
                          gint64        param)
 {
-  return record_list_new (store, item_type, query, NULL, param, NULL);
+  return record_list_new (store, item_type, query, NULL, NULL, param, NULL);
 }
 
 GListModel *
@@ -232,7 +245,20 @@ rapport_record_list_new_sql (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, param, text);
+  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text);
+}
+
+GListModel *
+rapport_record_list_new_sql_then (RapportStore *store,
+                                  GType         item_type,
+                                  const char   *sql,
+                                  const char   *sql_then,
+                                  gint64        param,
+                                  const char   *text)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text);
 }
 
 gboolean

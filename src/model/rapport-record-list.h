@@ -29,6 +29,14 @@ GListModel *rapport_record_list_new_sql (RapportStore *store,
                                          const char   *sql,
                                          gint64        param,
                                          const char   *text);
+/* The same, followed by the ids @sql_then returns (bound alike): two
+ * index-ordered reads where one query would sort everything. */
+GListModel *rapport_record_list_new_sql_then (RapportStore *store,
+                                              GType         item_type,
+                                              const char   *sql,
+                                              const char   *sql_then,
+                                              gint64        param,
+                                              const char   *text);
 /* The id at @position without making its object: cheap for long lists. */
 gint64      rapport_record_list_get_id (RapportRecordList *self,
                                         guint              position);

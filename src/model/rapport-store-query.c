@@ -35,9 +35,10 @@ static const char * const contact_queries[][2][2] = {
   [RAPPORT_CONTACT_SORT_NAME] = {
     CONTACT_QUERY ("", "c.name COLLATE NOCASE, c.id"),
     CONTACT_QUERY ("", "c.name COLLATE NOCASE DESC, c.id DESC") },
+  /* Not used: see organization_queries. */
   [RAPPORT_CONTACT_SORT_ORGANIZATION] = {
-    CONTACT_QUERY (ORG_JOIN, "o.name IS NULL, o.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"),
-    CONTACT_QUERY (ORG_JOIN, "o.name IS NULL, o.name COLLATE NOCASE DESC, c.name COLLATE NOCASE, c.id") },
+    CONTACT_QUERY (ORG_JOIN, "o.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"),
+    CONTACT_QUERY (ORG_JOIN, "o.name COLLATE NOCASE DESC, c.name COLLATE NOCASE, c.id") },
   [RAPPORT_CONTACT_SORT_EMAIL] = {
     CONTACT_QUERY ("", "c.email IS NULL, c.email COLLATE NOCASE, c.id"),
     CONTACT_QUERY ("", "c.email IS NULL, c.email COLLATE NOCASE DESC, c.id DESC") },
@@ -53,6 +54,25 @@ static const char * const contact_queries[][2][2] = {
   [RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP] = {
     CONTACT_QUERY ("", "c.next_followup_at IS NULL, c.next_followup_at, c.id"),
     CONTACT_QUERY ("", "c.next_followup_at IS NULL, c.next_followup_at DESC, c.id DESC") },
+};
+
+/* By organization, in two reads that follow indexes instead of one that
+ * sorts 200 000 rows (0.9 s): the organizations by name, each one's
+ * contacts by name (CROSS JOIN keeps that order of the loops), then the
+ * contacts of no organization. [descending][search] */
+#define ORG_ORDERED(dir, search) \
+  "SELECT c.id FROM organization o CROSS JOIN contact c ON c.organization_id = o.id" \
+  CONTACT_FILTER search " ORDER BY o.name COLLATE NOCASE " dir ", o.id " dir \
+  ", c.name COLLATE NOCASE, c.id"
+#define ORG_NONE(search) \
+  "SELECT c.id FROM contact c" CONTACT_FILTER " AND c.organization_id IS NULL" search \
+  " ORDER BY c.name COLLATE NOCASE, c.id"
+
+static const char * const organization_queries[2][2][2] = {
+  { { ORG_ORDERED ("", ""), ORG_NONE ("") },
+    { ORG_ORDERED ("", CONTACT_SEARCH), ORG_NONE (CONTACT_SEARCH) } },
+  { { ORG_ORDERED ("DESC", ""), ORG_NONE ("") },
+    { ORG_ORDERED ("DESC", CONTACT_SEARCH), ORG_NONE (CONTACT_SEARCH) } },
 };
 
 /* Turns what the user typed into an FTS5 query: every word must start a
@@ -126,7 +146,15 @@ rapport_store_query_contacts (RapportStore       *self,
   sql = contact_queries[sort][descending ? 1 : 0][expr != NULL ? 1 : 0];
 
   /* ?1 is the lifecycle + 1, unbound (NULL) for all. */
-  list = rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+  if (sort == RAPPORT_CONTACT_SORT_ORGANIZATION)
+    {
+      const char * const *pair = organization_queries[descending ? 1 : 0][expr != NULL ? 1 : 0];
+
+      list = rapport_record_list_new_sql_then (self, RAPPORT_TYPE_CONTACT, pair[0], pair[1],
+                                               lifecycle + 1, expr);
+    }
+  else
+    list = rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
 
   /* Triggers keep these two dates from the activities: adding, snoozing or
    * rescheduling a follow-up moves a contact without writing its table. */

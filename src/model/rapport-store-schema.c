@@ -252,6 +252,10 @@ static const char migration_6[] =
   "UPDATE contact SET last_contacted_at = " LAST_CONTACTED ("contact.id") ","
   "  next_followup_at = " NEXT_FOLLOWUP ("contact.id") ";"
   "CREATE INDEX contact_by_lifecycle ON contact (lifecycle, name COLLATE NOCASE);"
+  /* An organization's contacts by name: its pages, and the contacts list
+   * sorted by organization. It serves look-ups by organization too. */
+  "CREATE INDEX contact_by_organization_name ON contact (organization_id, name COLLATE NOCASE, id);"
+  "DROP INDEX contact_by_organization;"
   /* The contacts list's ascending sorts, missing values last. */
   "CREATE INDEX contact_by_email ON contact (email IS NULL, email COLLATE NOCASE, id);"
   "CREATE INDEX contact_by_phone ON contact (phone IS NULL, phone, id);"
