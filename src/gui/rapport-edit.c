@@ -215,6 +215,27 @@ values_equal (const GValue *a,
   }
 }
 
+/* A field's name as the views label it, for the undo toast. */
+static const char *
+field_label (const char *property)
+{
+  static const struct { const char *property; const char *label; } labels[] = {
+    { "name", N_("Name") }, { "title", N_("Title") }, { "email", N_("Email") },
+    { "phone", N_("Phone") }, { "website", N_("Website") }, { "source", N_("Source") },
+    { "owner", N_("Owner") }, { "organization-id", N_("Organization") },
+    { "contact-id", N_("Contact") }, { "lifecycle", N_("Lifecycle") }, { "value", N_("Value") },
+    { "currency", N_("Currency") }, { "expected-close", N_("Expected Close") },
+    { "bant-budget-note", N_("Budget Note") }, { "bant-authority-note", N_("Authority Note") },
+    { "bant-need-note", N_("Need Note") }, { "bant-timeline-note", N_("Timeline Note") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].property, property))
+      return _(labels[i].label);
+
+  return property;
+}
+
 gboolean
 rapport_edit_set (GtkWidget     *widget,
                   RapportRecord *record,
@@ -258,10 +279,9 @@ rapport_edit_set (GtkWidget     *widget,
 
   {
     g_autofree char *label = NULL;
-    const char *nick = g_param_spec_get_nick (pspec);
 
     /* Translators: the undo step of editing a field; %s is its name. */
-    label = g_strdup_printf (_("Change of %s"), nick && g_strcmp0 (nick, pspec->name) != 0 ? nick : pspec->name);
+    label = g_strdup_printf (_("Change of %s"), field_label (pspec->name));
     rapport_edit_push_undo (widget, label, field_undo, undo, (GDestroyNotify) field_undo_free);
   }
 

@@ -166,13 +166,17 @@ on_visible_page_changed (RapportWindow *self,
 {
   GtkWidget *child = gtk_stack_get_visible_child (stack);
   gboolean on_page = child != NULL && g_ptr_array_find (self->pages, child, NULL);
+  gboolean on_results = child == GTK_WIDGET (self->search_view);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   if (on_page)
     self->title_binding = g_object_bind_property (child, "title", self->page_title, "title",
                                                   G_BINDING_SYNC_CREATE);
+  else if (on_results)
+    adw_window_title_set_title (self->page_title, _("Search"));
 
-  gtk_stack_set_visible_child_name (self->title_stack, on_page ? "page" : "switcher");
+  /* The view switcher would name a view that is not shown. */
+  gtk_stack_set_visible_child_name (self->title_stack, on_page || on_results ? "page" : "switcher");
   gtk_widget_set_visible (self->back_button, on_page);
 }
 
@@ -267,6 +271,12 @@ rapport_window_push_page (RapportWindow *self,
 
   remember_focus (self, page);
   rapport_window_show_top_page (self);
+
+  /* The stack would move the focus to the page's first field, with its
+   * text selected: a key typed next would replace it. The page itself
+   * takes the focus; Tab goes on into it, typing starts a search. */
+  gtk_widget_set_focusable (page, TRUE);
+  gtk_widget_grab_focus (page);
 }
 
 static void
