@@ -9,6 +9,7 @@ Environment as for board.py, whose helpers this reuses.
 """
 
 import os
+import sqlite3
 import sys
 import time
 
@@ -348,10 +349,48 @@ def test_log_call_and_quick_actions(tmp):
         app.kill()
 
 
+def field_text(node):
+    text = node.get_text_iface()
+    return text.get_text(0, text.get_character_count()) if text else None
+
+
+def test_failed_save_shows_what_is_stored(tmp):
+    """A save the disk refuses (here: another program holds the write
+    lock past the busy timeout) is reported, and the field shows the
+    stored value again; nothing half-done is left behind."""
+    db, lead_id = new_db(tmp, "locked")
+    app = App(db)
+    locker = None
+    try:
+        detail = open_lead(app)
+        locker = sqlite3.connect(db, isolation_level=None, timeout=0)
+        locker.execute("BEGIN IMMEDIATE")
+        replace_text(detail, "Phone", "+1 555 0199 000")
+        wait_for("the failure reported", lambda: board.App.find_all(app, "Not saved", exact=False),
+                 timeout=20)
+        wait_for("the stored phone shown again",
+                 lambda: field_text(field(detail, "Phone")) == LEAD_PHONE)
+        screenshot("contact-detail-not-saved")
+        locker.execute("ROLLBACK")
+        locker.close()
+        locker = None
+        check(contact(db, lead_id)["phone"] == LEAD_PHONE, "the refused phone was stored")
+
+        # Once the file is free again, the same edit is saved.
+        replace_text(detail, "Phone", "+1 555 0199 000")
+        wait_for("the phone stored", lambda: contact(db, lead_id)["phone"] == "+1 555 0199 000")
+        app.quit()
+    finally:
+        if locker is not None:
+            locker.close()
+        app.kill()
+
+
 TESTS = [
     test_list_search_sort_filter,
     test_edit_undo_and_refuse,
     test_log_call_and_quick_actions,
+    test_failed_save_shows_what_is_stored,
 ]
 
 
