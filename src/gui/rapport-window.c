@@ -44,6 +44,10 @@ struct _RapportWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   RapportPipelineView  *pipeline_view;
+  AdwBin               *contacts_bin;
+  AdwBin               *organizations_bin;
+  AdwBin               *search_bin;
+  /* Made when first shown: nothing of them before the first frame */
   RapportContactsView  *contacts_view;
   RapportOrganizationsView *organizations_view;
   RapportSearchView    *search_view;
@@ -80,6 +84,43 @@ static GParamSpec *properties[N_PROPS];
 static void rapport_window_show_top_page (RapportWindow *self);
 static void rapport_window_close_pages   (RapportWindow *self);
 
+/* Views made when first shown */
+
+static void
+rapport_window_ensure_search_view (RapportWindow *self)
+{
+  if (self->search_view != NULL)
+    return;
+
+  self->search_view = g_object_new (RAPPORT_TYPE_SEARCH_VIEW, NULL);
+  rapport_search_view_set_store (self->search_view, self->store);
+  adw_bin_set_child (self->search_bin, GTK_WIDGET (self->search_view));
+}
+
+/* The Contacts and Organizations views cost templates, styles and
+ * measuring; the board's first frame needs none of them. */
+static void
+rapport_window_ensure_views (RapportWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->store == NULL || name == NULL)
+    return;
+
+  if (self->contacts_view == NULL && g_str_equal (name, "contacts"))
+    {
+      self->contacts_view = g_object_new (RAPPORT_TYPE_CONTACTS_VIEW, NULL);
+      rapport_contacts_view_set_store (self->contacts_view, self->store);
+      adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_view));
+    }
+  else if (self->organizations_view == NULL && g_str_equal (name, "organizations"))
+    {
+      self->organizations_view = g_object_new (RAPPORT_TYPE_ORGANIZATIONS_VIEW, NULL);
+      rapport_organizations_view_set_store (self->organizations_view, self->store);
+      adw_bin_set_child (self->organizations_bin, GTK_WIDGET (self->organizations_view));
+    }
+}
+
 /* Search */
 
 static void
@@ -97,6 +138,7 @@ on_search_changed (RapportWindow  *self,
   self->search_text = g_strdup (text);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
 
+  rapport_window_ensure_search_view (self);
   rapport_search_view_set_text (self->search_view, text);
   /* A new search starts over: its results, and the pages opened from
    * them on top. */
@@ -113,7 +155,8 @@ on_search_activate (RapportWindow  *self,
 {
   g_assert (RAPPORT_IS_WINDOW (self));
 
-  rapport_search_view_activate_first (self->search_view);
+  if (self->search_view != NULL)
+    rapport_search_view_activate_first (self->search_view);
 }
 
 /* Down goes from the entry to the results, as in GNOME's other searches. */
@@ -125,7 +168,8 @@ on_search_key_pressed (RapportWindow         *self,
                        GtkEventControllerKey *controller)
 {
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
-      gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->search_view))
+      self->search_view != NULL &&
+      gtk_stack_get_visible_child (self->page_stack) == GTK_WIDGET (self->search_bin))
     return rapport_search_view_focus_first (self->search_view);
 
   return GDK_EVENT_PROPAGATE;
@@ -152,7 +196,7 @@ rapport_window_show_top_page (RapportWindow *self)
   if (self->pages->len > 0)
     top = g_ptr_array_index (self->pages, self->pages->len - 1);
   else if (self->search_text != NULL && *self->search_text != '\0')
-    top = GTK_WIDGET (self->search_view);
+    top = GTK_WIDGET (self->search_bin);
   else
     top = gtk_stack_get_child_by_name (self->page_stack, "views");
 
@@ -166,7 +210,7 @@ on_visible_page_changed (RapportWindow *self,
 {
   GtkWidget *child = gtk_stack_get_visible_child (stack);
   gboolean on_page = child != NULL && g_ptr_array_find (self->pages, child, NULL);
-  gboolean on_results = child == GTK_WIDGET (self->search_view);
+  gboolean on_results = child == GTK_WIDGET (self->search_bin);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
   if (on_page)
@@ -373,6 +417,8 @@ on_visible_view_changed (RapportWindow *self,
 
   if (self->new_followup_button != NULL)
     gtk_widget_set_visible (self->new_followup_button, g_strcmp0 (name, "followups") == 0);
+
+  rapport_window_ensure_views (self);
 }
 
 static void
@@ -616,9 +662,7 @@ rapport_window_constructed (GObject *object)
   rapport_window_bind_settings (self);
 
   rapport_pipeline_view_set_store (self->pipeline_view, self->store);
-  rapport_contacts_view_set_store (self->contacts_view, self->store);
-  rapport_organizations_view_set_store (self->organizations_view, self->store);
-  rapport_search_view_set_store (self->search_view, self->store);
+  rapport_window_ensure_views (self);
   rapport_followups_view_set_store (self->followups_view, self->store);
 
   g_signal_connect_object (self->followups_view, "notify::n-overdue",
@@ -644,6 +688,10 @@ rapport_window_dispose (GObject *object)
   if (self->pages != NULL)
     g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  /* They went with their bins. */
+  self->contacts_view = NULL;
+  self->organizations_view = NULL;
+  self->search_view = NULL;
 
   g_clear_object (&self->store);
 
@@ -717,9 +765,6 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_PIPELINE_VIEW);
   g_type_ensure (RAPPORT_TYPE_FOLLOWUPS_VIEW);
-  g_type_ensure (RAPPORT_TYPE_CONTACTS_VIEW);
-  g_type_ensure (RAPPORT_TYPE_ORGANIZATIONS_VIEW);
-  g_type_ensure (RAPPORT_TYPE_SEARCH_VIEW);
 
   /**
    * RapportWindow:store:
@@ -753,9 +798,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_page);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_view);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_view);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, page_title);
