@@ -493,19 +493,23 @@ TESTS = [
 ]
 
 
-def main():
+def run_tap(all_tests):
+    """Runs @all_tests (or those named on the command line) and prints TAP;
+    the exit status of a test script. Shared by every GUI test script."""
     if not os.environ.get("DISPLAY"):
         print("1..0 # SKIP no display; run the suite through build-aux/run-tests")
         return 0
     only = sys.argv[1:]
-    tests = [t for t in TESTS if not only or t.__name__ in only]
+    tests = [t for t in all_tests if not only or t.__name__ in only]
     print(f"1..{len(tests)}")
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         for n, test in enumerate(tests, 1):
+            start = time.monotonic()
             try:
                 test(tmp)
                 print(f"ok {n} {test.__name__}")
+                print(f"# {test.__name__} took {time.monotonic() - start:.1f} s")
             except Exception as e:  # noqa: BLE001
                 failed += 1
                 print(f"not ok {n} {test.__name__}: {e}")
@@ -516,4 +520,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tap(TESTS))

@@ -10,9 +10,7 @@ Environment as for board.py, whose helpers this reuses.
 
 import os
 import sys
-import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(__file__))
 import board  # noqa: E402
@@ -274,27 +272,5 @@ TESTS = [
 ]
 
 
-def main():
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display; run the suite through build-aux/run-tests")
-        return 0
-    only = sys.argv[1:]
-    tests = [t for t in TESTS if not only or t.__name__ in only]
-    print(f"1..{len(tests)}")
-    failed = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, test in enumerate(tests, 1):
-            try:
-                test(tmp)
-                print(f"ok {n} {test.__name__}")
-            except Exception as e:  # noqa: BLE001
-                failed += 1
-                print(f"not ok {n} {test.__name__}: {e}")
-                for line in traceback.format_exc().splitlines():
-                    print("# " + line)
-            sys.stdout.flush()
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(board.run_tap(TESTS))
