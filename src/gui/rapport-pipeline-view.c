@@ -24,6 +24,7 @@
 #include "rapport-format.h"
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
+#include "rapport-edit.h"
 #include "rapport-window.h"
 
 /* The first-run demo: a small, realistic set. */
@@ -479,6 +480,47 @@ rapport_pipeline_view_show_error (RapportPipelineView *self,
 
 #define UNDO_KEY "rapport-undo"
 
+/* Ctrl+Z, as well as the toast's Undo: the window's undo stack gets the
+ * move too, so it takes back the board's moves in order with the edits
+ * made elsewhere. */
+typedef struct
+{
+  gint64 deal_id;
+  gint64 stage_id;
+  int    position;
+} MoveBack;
+
+static gboolean
+move_back (RapportStore  *store,
+           gpointer       data,
+           GError       **error)
+{
+  MoveBack *back = data;
+  g_autoptr(RapportDeal) deal = rapport_store_get_deal (store, back->deal_id, error);
+  g_autoptr(RapportStage) stage = NULL;
+
+  if (deal == NULL)
+    return FALSE;
+  stage = rapport_store_get_stage (store, back->stage_id, error);
+  if (stage == NULL)
+    return FALSE;
+
+  return rapport_store_move_deal (store, deal, stage, MAX (back->position, 0), error);
+}
+
+static void
+push_move_back (RapportPipelineView *self,
+                const char          *title,
+                const Undo          *undo)
+{
+  MoveBack *back = g_new0 (MoveBack, 1);
+
+  back->deal_id = undo->deal_id;
+  back->stage_id = undo->stage_id;
+  back->position = undo->position;
+  rapport_edit_push_undo (GTK_WIDGET (self), title, move_back, back, g_free);
+}
+
 /* How long Undo stays offered after the latest move. */
 #define UNDO_TOAST_SECONDS 6
 
@@ -565,6 +607,8 @@ rapport_pipeline_view_toast_with_undo (RapportPipelineView *self,
   AdwToast *toast;
 
   g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+
+  push_move_back (self, title, undo);
 
   /* The toast's own clock starts once; ours starts again with each move. */
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);

@@ -353,6 +353,13 @@ def test_keyboard_move(tmp):
         xdotool("key", "--clearmodifiers", "ctrl+Left")
         wait_for("Delta in Qualifying",
                  lambda: deal(db, ids["Delta licence"])["stage"] == "Qualifying")
+        # Ctrl+Z takes the moves back, last first.
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("Delta back in Presentation",
+                 lambda: deal(db, ids["Delta licence"])["stage"] == "Presentation")
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("Delta back in Negotiation",
+                 lambda: deal(db, ids["Delta licence"])["stage"] == "Negotiation")
         app.quit()
     finally:
         app.kill()
