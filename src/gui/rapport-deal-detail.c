@@ -1480,6 +1480,8 @@ on_complete_clicked (GtkWidget *button,
 
   if (!rapport_store_complete_activity (store, activity, &error))
     rapport_edit_report_error (button, error);
+  else
+    rapport_edit_push_undo_done (button, _("Marking done"), activity);
 }
 
 static void

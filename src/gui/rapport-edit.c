@@ -364,6 +364,24 @@ rapport_edit_push_undo_add (GtkWidget     *widget,
   rapport_edit_push_undo (widget, label, added_undo, g_object_ref (record), g_object_unref);
 }
 
+static gboolean
+done_undo (RapportStore  *store,
+           gpointer       data,
+           GError       **error)
+{
+  return rapport_store_reopen_activity (store, RAPPORT_ACTIVITY (data), error);
+}
+
+void
+rapport_edit_push_undo_done (GtkWidget       *widget,
+                             const char      *label,
+                             RapportActivity *activity)
+{
+  g_return_if_fail (RAPPORT_IS_ACTIVITY (activity));
+
+  rapport_edit_push_undo (widget, label, done_undo, g_object_ref (activity), g_object_unref);
+}
+
 /* Text fields bound to a record */
 
 typedef struct
@@ -484,8 +502,8 @@ on_focus_leave (GtkEventControllerFocus *controller,
   save_text (editable);
 }
 
-/* Ctrl+Z in a bound field: with typing not saved yet, it puts back the
- * stored text; otherwise it is the window's undo, so the last saved
+/* Ctrl+Z in a bound field: with typing not saved yet (or refused), it
+ * puts back the stored text; otherwise it is the window's undo, so the last saved
  * change is taken back wherever the focus is, as the user expects after
  * pressing Enter. (GtkText would otherwise take the key for its own
  * history, which starts with the text the binding set.) */
@@ -499,6 +517,18 @@ on_bound_key_pressed (GtkEventControllerKey *controller,
   TextBinding *binding = g_object_get_data (G_OBJECT (editable), "rapport-text-binding");
   const char *synced = binding != NULL ? binding->synced
                                        : g_object_get_data (G_OBJECT (editable), "rapport-synced-text");
+
+  /* Escape gives up what was typed (or refused): the stored text again. */
+  if (keyval == GDK_KEY_Escape && (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == 0)
+    {
+      if (synced == NULL || g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), synced) == 0)
+        return GDK_EVENT_PROPAGATE;
+      gtk_editable_set_text (GTK_EDITABLE (editable), synced);
+      gtk_editable_set_position (GTK_EDITABLE (editable), -1);
+      if (binding != NULL)
+        show_message (editable, binding, NULL);
+      return GDK_EVENT_STOP;
+    }
 
   if ((keyval != GDK_KEY_z && keyval != GDK_KEY_Z) ||
       (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK)

@@ -62,6 +62,11 @@ void          rapport_edit_push_undo_add (GtkWidget      *widget,
                                           const char     *label,
                                           RapportRecord  *record);
 
+/* Undo of marking @activity done: pending again. */
+void          rapport_edit_push_undo_done (GtkWidget      *widget,
+                                           const char     *label,
+                                           RapportActivity *activity);
+
 /* Takes back the last change; FALSE when there is none. */
 gboolean      rapport_edit_undo          (GtkWidget      *widget);
 

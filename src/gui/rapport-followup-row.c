@@ -54,6 +54,25 @@ static GParamSpec *properties[N_PROPS];
 
 /* Formatting */
 
+static int
+calendar_days_between (gint64 earlier,
+                       gint64 later)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_from_unix_local (earlier);
+  g_autoptr(GDateTime) b = g_date_time_new_from_unix_local (later);
+  GDate da, db;
+
+  if (a == NULL || b == NULL)
+    return (int) ((later - earlier) / DAY);
+
+  g_date_clear (&da, 1);
+  g_date_clear (&db, 1);
+  g_date_set_dmy (&da, g_date_time_get_day_of_month (a), g_date_time_get_month (a), g_date_time_get_year (a));
+  g_date_set_dmy (&db, g_date_time_get_day_of_month (b), g_date_time_get_month (b), g_date_time_get_year (b));
+
+  return g_date_days_between (&da, &db);
+}
+
 char *
 rapport_followup_format_relative (gint64    when,
                                   gint64    now,
@@ -88,7 +107,9 @@ rapport_followup_format_relative (gint64    when,
       return g_strdup_printf (ngettext ("in %u hour", "in %u hours", n), n);
     }
 
-  n = (guint) MIN (span / DAY, G_MAXUINT);
+  /* A day or more: count calendar days, as people do ("due on Monday" is
+   * three days late on Thursday whatever the hour). */
+  n = (guint) MAX (calendar_days_between (MIN (when, now), MAX (when, now)), 1);
   if (is_late)
     return g_strdup_printf (ngettext ("%u day late", "%u days late", n), n);
   return g_strdup_printf (ngettext ("in %u day", "in %u days", n), n);

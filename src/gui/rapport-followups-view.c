@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-followup-row.h"
+#include "rapport-edit.h"
 #include "rapport-followups-view.h"
 #include "rapport-format.h"
 #include "rapport-window.h"
@@ -858,6 +859,7 @@ rapport_followups_view_done_action (GtkWidget  *widget,
     message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
   else
     message = g_strdup_printf (_("“%s” done"), title);
+  rapport_edit_push_undo_done (widget, message, activity);
   rapport_followups_view_toast (self, message);
 }
 

@@ -2858,6 +2858,46 @@ static gboolean update_activity (RapportStore     *self,
                                  sqlite3_stmt     *stmt,
                                  GError          **error);
 
+/* Takes back a Done: the follow-up is pending again (and will remind
+ * again). A lead's first contact, once recorded, stays recorded: it
+ * happened. */
+gboolean
+rapport_store_reopen_activity (RapportStore     *self,
+                               RapportActivity  *activity,
+                               GError          **error)
+{
+  gint64 contact_id;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+
+  if (rapport_activity_get_done_at (activity) == 0)
+    return TRUE;
+
+  contact_id = rapport_activity_get_contact_id (activity);
+  stmt = rapport_store_stmt_sql (self, "UPDATE activity SET done_at = NULL, reminded_level = 0 WHERE id = ?1");
+  sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  reload_record (self, RAPPORT_RECORD (activity), NULL);
+  if (contact_id != 0)
+    after_contact_touched (self, contact_id);
+  else
+    rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+
+  return TRUE;
+}
+
 gboolean
 rapport_store_snooze_activity (RapportStore     *self,
                                RapportActivity  *activity,
@@ -3035,6 +3075,16 @@ rapport_store_add_note (RapportStore  *self,
   return lookup_record (self, RAPPORT_TYPE_NOTE, id, error);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
 RapportNegotiationEntry *
 rapport_store_add_negotiation_entry (RapportStore            *self,
                                      RapportDeal             *deal,
@@ -3061,6 +3111,12 @@ rapport_store_add_negotiation_entry (RapportStore            *self,
     }
   if (!check_text (text, _("text"), FALSE, MAX_TEXT_BYTES, error))
     return NULL;
+  /* An entry says something: what was offered, or what was said. */
+  if (amount == 0 && is_blank (text))
+    {
+      invalid (error, _("Give an amount or what was said"));
+      return NULL;
+    }
 
   stmt = rapport_store_stmt (self, STMT_INSERT_NEGOTIATION);
   sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));

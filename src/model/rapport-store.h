@@ -338,6 +338,10 @@ RapportActivity    *rapport_store_add_followup          (RapportStore       *sel
 gboolean            rapport_store_complete_activity     (RapportStore       *self,
                                                          RapportActivity    *activity,
                                                          GError            **error);
+/* Undo of complete: pending again (a recorded first contact stays). */
+gboolean            rapport_store_reopen_activity       (RapportStore       *self,
+                                                         RapportActivity    *activity,
+                                                         GError            **error);
 gboolean            rapport_store_snooze_activity       (RapportStore       *self,
                                                          RapportActivity    *activity,
                                                          gint64              until,

@@ -132,6 +132,18 @@ def test_mark_done(tmp):
               "Ada is still under Overdue")
         time.sleep(0.5)
         screenshot("followups-after-done")
+
+        # Ctrl+Z: pending again.
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("the follow-up pending again",
+                 lambda: any(f["id"] == fid for f in cli_json(db, "followup", "list")))
+
+        # Activating a follow-up opens what it is about (here its contact).
+        grace = wait_for("Grace's follow-up", lambda: row(app, "Contact Grace Hopper"))
+        x, y, w, h = extents(grace)
+        xdotool("mousemove", x + w // 2, y + h // 2)
+        xdotool("click", 1)
+        wait_for("Grace's page", lambda: app.find("Log Call", role="push button"))
         app.quit()
     finally:
         app.kill()
