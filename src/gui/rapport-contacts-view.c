@@ -39,7 +39,7 @@ typedef struct
 static const ColumnInfo column_infos[] = {
   { N_("Name"),          "name",              RAPPORT_CONTACT_SORT_NAME,          CELL_TEXT,         -1 },
   { N_("Organization"),  "organization-id",   RAPPORT_CONTACT_SORT_ORGANIZATION,  CELL_ORGANIZATION, 200 },
-  { N_("Email"),         "email",             RAPPORT_CONTACT_SORT_EMAIL,         CELL_TEXT,         230 },
+  { N_("Email"),         "email",             RAPPORT_CONTACT_SORT_EMAIL,         CELL_TEXT,         -1 },
   { N_("Phone"),         "phone",             RAPPORT_CONTACT_SORT_PHONE,         CELL_TEXT,         150 },
   { N_("Lifecycle"),     "lifecycle",         RAPPORT_CONTACT_SORT_LIFECYCLE,     CELL_LIFECYCLE,    110 },
   { N_("Last Contact"),  "last-contacted-at", RAPPORT_CONTACT_SORT_LAST_CONTACT,  CELL_PAST_DAY,     120 },

@@ -221,6 +221,8 @@ on_visible_page_changed (RapportWindow *self,
 
   /* The view switcher would name a view that is not shown. */
   gtk_stack_set_visible_child_name (self->title_stack, on_page || on_results ? "page" : "switcher");
+  /* Escape is the window's only on the results: elsewhere it stays free. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-search", on_results);
   gtk_widget_set_visible (self->back_button, on_page);
 }
 
@@ -394,6 +396,22 @@ rapport_window_close_pages (RapportWindow *self)
   while (self->pages->len > 0)
     remove_page (self, g_ptr_array_index (self->pages, self->pages->len - 1));
   rapport_window_show_top_page (self);
+}
+
+/* Escape on the search results (the focus in a result): the search ends,
+ * as Escape in the entry does. */
+static void
+rapport_window_stop_search_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->page_stack) != GTK_WIDGET (self->search_bin))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
@@ -827,6 +845,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, rapport_window_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.stop-search", NULL, rapport_window_stop_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop-search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, rapport_window_undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 
@@ -848,6 +868,7 @@ rapport_window_init (RapportWindow *self)
    * anywhere in the window (outside another entry) starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-search", FALSE);
 }
 
 RapportWindow *

@@ -118,6 +118,19 @@ def test_prefix_and_enter(tmp):
         xdotool("key", "Return")
         wait_for("the contact's page in the header",
                  lambda: header_title(app, "Ingrid Thornquist"), 15)
+
+        # Back to the results; Down goes into them; Escape there ends the
+        # search and shows the views again.
+        xdotool("key", "--clearmodifiers", "alt+Left")
+        wait_for("the results again", lambda: result(app, "Ingrid Thornquist", "Contacts"), 5)
+        start_search(app, "thornq")
+        wait_for("Ingrid under Contacts", lambda: result(app, "Ingrid Thornquist", "Contacts"), 5)
+        xdotool("key", "Down")
+        time.sleep(0.3)
+        xdotool("key", "Escape")
+        wait_for("the results gone",
+                 lambda: result(app, "Ingrid Thornquist", "Contacts") is None, 5)
+        wait_for("the board back", lambda: app.find_all(role="list item"))
         app.quit()
     finally:
         app.kill()
