@@ -10,38 +10,7 @@
 
 #include "rapport-application.h"
 #include "rapport-bench-hook.h"
-
-/* Whether the machine has a GPU that Mesa can render with: a DRM render
- * node (/dev/dri/renderD128…). */
-static gboolean
-has_render_node (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "renderD"))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Without a GPU, GL is Mesa's software rasterizer (llvmpipe): setting it
- * up (GDK makes an EGL display at start) and drawing the board's first
- * frame with GTK 4.8's GL renderer takes about 250 ms more than drawing
- * the same with its Cairo renderer on the processor, with GL left off
- * (GDK_DEBUG=gl-disable is how GTK 4.8 says that; measured with
- * build-aux/bench on a machine without a GPU). Rapport draws nothing with
- * GL itself. The user's own GSK_RENDERER or GDK_DEBUG always wins. */
-static void
-pick_renderer (void)
-{
-  if (g_getenv ("GSK_RENDERER") != NULL || g_getenv ("GDK_DEBUG") != NULL || has_render_node ())
-    return;
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-}
+#include "rapport-renderer.h"
 
 int
 main (int   argc,
@@ -51,7 +20,7 @@ main (int   argc,
   int status;
 
   rapport_bench_hook_mark ("main");
-  pick_renderer ();
+  rapport_renderer_pick ();
 
   /* Before option parsing, so that --help is translated too; GTK would
    * only set the locale later, in startup. */

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 
 #include "rapport-deal-detail.h"
+#include "rapport-renderer.h"
 #include "rapport-store.h"
 
 #define N_ACTIVITIES 500
@@ -172,6 +173,9 @@ main (int   argc,
     runs = DEFAULT_RUNS;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  /* Drawn as the app draws here (no GL without a GPU); both pages alike. */
+  rapport_renderer_pick ();
+  printf ("renderer: %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "GTK's default");
   if (!gtk_init_check ())
     {
       g_printerr ("bench-deal-detail: cannot open the display; skipped\n");

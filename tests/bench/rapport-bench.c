@@ -19,6 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rapport-renderer.h"
+
 #include "rapport-store-private.h"
 
 static int n_deals = 100000;
@@ -147,20 +149,6 @@ measure_moves (RapportStore *store,
         g_error ("move failed: %s", error->message);
       g_array_append_val (samples, (double) { ms_since (start) });
     }
-}
-
-/* As the app decides (src/gui/main.c): a DRM render node means a GPU. */
-static gboolean
-has_render_node (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "renderD"))
-      return TRUE;
-
-  return FALSE;
 }
 
 /* Runs @argv until it prints "first-frame"; returns the wall time in ms,
@@ -354,7 +342,7 @@ main (int    argc,
       /* Without a GPU Rapport leaves GL off and draws with GTK's Cairo
        * renderer (main.c): the same for a bare window is the like-for-like
        * floor, printed beside the floor as GTK comes. */
-      gboolean cairo = !has_render_node ();
+      gboolean cairo = !rapport_renderer_has_gpu ();
       Start starts[] = {
         { "floor: bare GTK window", floor_argv, FALSE },
         { "floor: bare GTK window, no GL (Cairo)", floor_argv, TRUE },
