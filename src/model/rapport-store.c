@@ -2808,6 +2808,20 @@ rapport_store_add_followup (RapportStore  *self,
   return lookup_record (self, RAPPORT_TYPE_ACTIVITY, id, error);
 }
 
+/* After a follow-up's done state changed: the object, its contact (whose
+ * dates the triggers moved) and the lists. */
+static void
+after_activity_written (RapportStore    *self,
+                        RapportActivity *activity,
+                        gint64           contact_id)
+{
+  reload_record (self, RAPPORT_RECORD (activity), NULL);
+  if (contact_id != 0)
+    after_contact_touched (self, contact_id);
+  else
+    rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+}
+
 gboolean
 rapport_store_complete_activity (RapportStore     *self,
                                  RapportActivity  *activity,
@@ -2840,11 +2854,7 @@ rapport_store_complete_activity (RapportStore     *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  reload_record (self, RAPPORT_RECORD (activity), NULL);
-  if (contact_id != 0)
-    after_contact_touched (self, contact_id);
-  else
-    rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+  after_activity_written (self, activity, contact_id);
 
   return TRUE;
 
@@ -2889,11 +2899,7 @@ rapport_store_reopen_activity (RapportStore     *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  reload_record (self, RAPPORT_RECORD (activity), NULL);
-  if (contact_id != 0)
-    after_contact_touched (self, contact_id);
-  else
-    rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+  after_activity_written (self, activity, contact_id);
 
   return TRUE;
 }
