@@ -1085,6 +1085,7 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
   g_autofree char *close = rapport_form_dup_text (self->close_row);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
   RapportStage *stage = adw_combo_row_get_selected_item (self->stage_row);
   RapportDealFields fields = { 0 };
   GtkWindow *parent;
@@ -1127,7 +1128,12 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
       escaped = g_markup_escape_text (rapport_deal_get_title (deal), -1);
       /* Translators: %s is the title of the deal just created. */
       message = g_strdup_printf (_("Created ‘%s’"), escaped);
-      rapport_window_add_toast (RAPPORT_WINDOW (parent), adw_toast_new (message));
+      toast = adw_toast_new (message);
+      /* A new deal goes to the end of its column: Open finds it. */
+      adw_toast_set_button_label (toast, _("Open"));
+      adw_toast_set_action_name (toast, "win.open-deal");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (rapport_record_get_id (RAPPORT_RECORD (deal))));
+      rapport_window_add_toast (RAPPORT_WINDOW (parent), toast);
     }
 
   gtk_window_destroy (GTK_WINDOW (self));

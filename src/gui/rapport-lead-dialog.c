@@ -308,6 +308,7 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
   g_autofree char *source = rapport_form_dup_text (self->source_row);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
   RapportContactFields fields = { 0 };
   RapportRecord *organization;
   GtkWindow *parent;
@@ -349,7 +350,11 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
       /* AdwToast 1.2 reads its title as markup. */
       escaped = g_markup_escape_text (rapport_contact_get_name (lead), -1);
       message = format_added_message (escaped, rapport_store_get_speed_to_lead_minutes (self->store));
-      rapport_window_add_toast (RAPPORT_WINDOW (parent), adw_toast_new (message));
+      toast = adw_toast_new (message);
+      adw_toast_set_button_label (toast, _("Open"));
+      adw_toast_set_action_name (toast, "win.open-contact");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (rapport_record_get_id (RAPPORT_RECORD (lead))));
+      rapport_window_add_toast (RAPPORT_WINDOW (parent), toast);
     }
 
   gtk_window_destroy (GTK_WINDOW (self));

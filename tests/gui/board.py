@@ -428,6 +428,9 @@ def test_new_deal_dialog(tmp):
         check(made[0]["value"] == 250075, f"value {made[0]['value']}")
         check(made[0]["stage"] == "Prospecting", f"stage {made[0]['stage']}")
         wait_for("its card", lambda: card(app, "Golf rollout"))
+        # The toast's Open shows the new deal's page.
+        press(app, "Open")
+        wait_for("the deal's page", lambda: app.find("Won", role="push button"))
         app.quit()
     finally:
         app.kill()
