@@ -611,6 +611,30 @@ test_search_grouping_and_limit (Fixture       *fixture,
   g_assert_cmpint (hit_index (ranked, RAPPORT_SEARCH_CONTACT, by_mail), ==, 2);
 }
 
+/* A new lead's e-mail already known: any case, the oldest contact. */
+static void
+test_find_by_email (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RapportStore *store = fixture->store;
+  gint64 first = add_contact_full (store, "Ada Lovelace", "ada@example.com", NULL, 0,
+                                   RAPPORT_LIFECYCLE_CONTACT);
+  g_autoptr(RapportContact) found = NULL;
+  g_autoptr(RapportContact) none = NULL;
+
+  add_contact_full (store, "Ada L.", "ADA@example.com", NULL, 0, RAPPORT_LIFECYCLE_LEAD);
+  add_contact (store, "No Mail");
+
+  found = rapport_store_find_contact_by_email (store, "Ada@Example.com");
+  g_assert_nonnull (found);
+  g_assert_cmpint (rapport_record_get_id (RAPPORT_RECORD (found)), ==, first);
+
+  none = rapport_store_find_contact_by_email (store, "grace@example.com");
+  g_assert_null (none);
+  g_assert_null (rapport_store_find_contact_by_email (store, ""));
+  g_assert_null (rapport_store_find_contact_by_email (store, NULL));
+}
+
 static void
 test_search_follows_changes (Fixture       *fixture,
                              gconstpointer  data)
@@ -1255,6 +1279,7 @@ main (int    argc,
   ADD ("/query/search/grouping-and-limit", test_search_grouping_and_limit);
   ADD ("/query/search/follows-changes", test_search_follows_changes);
   ADD ("/query/search/syntax-is-text", test_search_syntax_is_text);
+  ADD ("/query/contacts/find-by-email", test_find_by_email);
   ADD ("/query/contacts/sort", test_contacts_sort);
   ADD ("/query/contacts/filter", test_contacts_filter);
   ADD ("/query/contacts/follows-changes", test_contacts_list_follows);

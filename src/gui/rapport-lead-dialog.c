@@ -59,6 +59,7 @@ struct _RapportLeadDialog
   GtkLabel          *name_message;
   AdwEntryRow       *email_row;
   GtkLabel          *email_message;
+  GtkLabel          *known_message;
   AdwEntryRow       *phone_row;
   GtkLabel          *phone_message;
   RapportPickerRow  *organization_row;
@@ -163,11 +164,34 @@ on_name_changed (RapportLeadDialog *self,
   rapport_lead_dialog_touch (self, FIELD_NAME);
 }
 
+/* Someone with this e-mail is already a contact: say who, without
+ * refusing (two people may share an address; the seller decides). */
+static void
+rapport_lead_dialog_check_known (RapportLeadDialog *self)
+{
+  g_autofree char *email = rapport_form_dup_text (self->email_row);
+  g_autoptr(RapportContact) known = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->store != NULL && rapport_email_is_plausible (email))
+    known = rapport_store_find_contact_by_email (self->store, email);
+
+  if (known != NULL)
+    /* Translators: %s is the name of the contact who has the e-mail typed */
+    message = g_strdup_printf (_("%s already has this e-mail: creating adds a second contact"),
+                               rapport_contact_get_name (known));
+
+  gtk_label_set_label (self->known_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->known_message), known != NULL);
+}
+
 static void
 on_contact_detail_changed (RapportLeadDialog *self,
                            GtkEditable       *editable)
 {
   rapport_lead_dialog_touch (self, 0);
+  if (editable == GTK_EDITABLE (self->email_row))
+    rapport_lead_dialog_check_known (self);
 }
 
 static void
@@ -466,6 +490,7 @@ rapport_lead_dialog_class_init (RapportLeadDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, name_message);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, email_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, known_message);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, phone_message);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, organization_row);

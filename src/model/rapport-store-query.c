@@ -165,6 +165,30 @@ rapport_store_query_contacts (RapportStore       *self,
   return list;
 }
 
+RapportContact *
+rapport_store_find_contact_by_email (RapportStore *self,
+                                     const char   *email)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  if (email == NULL || *email == '\0')
+    return NULL;
+
+  /* "(email IS NULL) = 0" names the first column of contact_by_email. */
+  stmt = rapport_store_stmt_sql (self,
+                                 "SELECT id FROM contact WHERE (email IS NULL) = 0"
+                                 " AND email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1");
+  sqlite3_bind_text (stmt, 1, email, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id > 0 ? rapport_store_lookup (self, RAPPORT_TYPE_CONTACT, id, NULL) : NULL;
+}
+
 /* Lists for the detail views */
 
 GListModel *

@@ -232,6 +232,11 @@ GListModel         *rapport_store_query_contacts        (RapportStore       *sel
                                                          int                 lifecycle,
                                                          const char         *search);
 
+/* The contact (oldest first) whose e-mail is @email in any case, or NULL:
+ * a new lead may already be known (transfer full). */
+RapportContact     *rapport_store_find_contact_by_email (RapportStore       *self,
+                                                         const char         *email);
+
 /* Lists for the detail views (transfer full; they follow the store) */
 GListModel         *rapport_store_get_organizations     (RapportStore       *self);
 GListModel         *rapport_store_get_contact_deals     (RapportStore       *self,

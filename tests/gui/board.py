@@ -438,6 +438,7 @@ def test_new_deal_dialog(tmp):
 
 def test_new_lead_dialog(tmp):
     db, ids = new_board(tmp, "newlead")
+    cli(db, "contact", "add", "Hana Satō", "--email", "HANA@example.com")
     app = App(db)
     try:
         press(app, "New Lead")
@@ -451,6 +452,9 @@ def test_new_lead_dialog(tmp):
         check(not sensitive(app.find("Create", role="push button")), "Create accepts a bad email")
         focus(app.find("Email", role="text"))
         type_text(".com")
+        # Someone already has that e-mail: said, not refused.
+        wait_for("the known contact named",
+                 lambda: app.find_all("Hana Satō already has this e-mail", exact=False))
         focus(app.find("Phone", role="text"))
         type_text("+81 3 1234 5678")
         time.sleep(0.3)
