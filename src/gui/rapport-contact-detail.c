@@ -407,27 +407,13 @@ update_deal_row (AdwActionRow *row,
   RapportStore *store = g_object_get_data (G_OBJECT (row), "rapport-store");
   g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
                                                  rapport_deal_get_currency (deal));
+  g_autofree char *standing = rapport_format_deal_standing (store, deal);
   g_autofree char *subtitle = NULL;
-  g_autoptr(RapportStage) stage = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_deal_get_title (deal));
 
-  switch (rapport_deal_get_status (deal))
-    {
-    case RAPPORT_DEAL_STATUS_WON:
-      /* Translators: a deal's value and that it was won, as in “$4,000 · Won” */
-      subtitle = g_strdup_printf (_("%s · Won"), value);
-      break;
-    case RAPPORT_DEAL_STATUS_LOST:
-      subtitle = g_strdup_printf (_("%s · Lost"), value);
-      break;
-    case RAPPORT_DEAL_STATUS_OPEN:
-    default:
-      stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (deal), NULL);
-      /* Translators: a deal's value and its stage, as in “$4,000 · Proposal” */
-      subtitle = g_strdup_printf (_("%s · %s"), value, stage ? rapport_stage_get_name (stage) : "");
-      break;
-    }
+  /* Translators: a deal's value and where it stands, as in “$4,000 · Proposal” */
+  subtitle = g_strdup_printf (_("%s · %s"), value, standing);
   adw_action_row_set_subtitle (row, subtitle);
 }
 

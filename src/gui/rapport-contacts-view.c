@@ -109,38 +109,27 @@ format_day (gint64    when,
             gboolean *is_past)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
   g_autofree char *iso = NULL;
-  g_autofree char *iso_today = NULL;
-  g_autoptr(GDateTime) yesterday = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autofree char *iso_yesterday = NULL;
-  g_autofree char *iso_tomorrow = NULL;
+  int days = rapport_format_days_between (now, when);
 
   *is_past = FALSE;
-  if (time == NULL || today == NULL)
+  if (time == NULL)
     return NULL;
 
-  iso = g_date_time_format (time, "%Y-%m-%d");
-  iso_today = g_date_time_format (today, "%Y-%m-%d");
-  yesterday = g_date_time_add_days (today, -1);
-  tomorrow = g_date_time_add_days (today, 1);
-  iso_yesterday = g_date_time_format (yesterday, "%Y-%m-%d");
-  iso_tomorrow = g_date_time_format (tomorrow, "%Y-%m-%d");
-
-  if (g_str_equal (iso, iso_today))
+  if (days == 0)
     {
       *is_past = when < now;
       return g_strdup (_("Today"));
     }
-  if (g_str_equal (iso, iso_yesterday))
+  if (days == -1)
     {
       *is_past = TRUE;
       return g_strdup (_("Yesterday"));
     }
-  if (g_str_equal (iso, iso_tomorrow))
+  if (days == 1)
     return g_strdup (_("Tomorrow"));
 
+  iso = g_date_time_format (time, "%Y-%m-%d");
   return rapport_format_day (iso, now, is_past);
 }
 

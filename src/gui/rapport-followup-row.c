@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-followup-row.h"
+#include "rapport-format.h"
 
 #define MINUTE  60
 #define HOUR    (60 * MINUTE)
@@ -54,25 +55,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Formatting */
 
-static int
-calendar_days_between (gint64 earlier,
-                       gint64 later)
-{
-  g_autoptr(GDateTime) a = g_date_time_new_from_unix_local (earlier);
-  g_autoptr(GDateTime) b = g_date_time_new_from_unix_local (later);
-  GDate da, db;
-
-  if (a == NULL || b == NULL)
-    return (int) ((later - earlier) / DAY);
-
-  g_date_clear (&da, 1);
-  g_date_clear (&db, 1);
-  g_date_set_dmy (&da, g_date_time_get_day_of_month (a), g_date_time_get_month (a), g_date_time_get_year (a));
-  g_date_set_dmy (&db, g_date_time_get_day_of_month (b), g_date_time_get_month (b), g_date_time_get_year (b));
-
-  return g_date_days_between (&da, &db);
-}
-
 char *
 rapport_followup_format_relative (gint64    when,
                                   gint64    now,
@@ -109,7 +91,7 @@ rapport_followup_format_relative (gint64    when,
 
   /* A day or more: count calendar days, as people do ("due on Monday" is
    * three days late on Thursday whatever the hour). */
-  n = (guint) MAX (calendar_days_between (MIN (when, now), MAX (when, now)), 1);
+  n = (guint) MAX (ABS (rapport_format_days_between (now, when)), 1);
   if (is_late)
     return g_strdup_printf (ngettext ("%u day late", "%u days late", n), n);
   return g_strdup_printf (ngettext ("in %u day", "in %u days", n), n);
@@ -123,8 +105,6 @@ rapport_followup_format_when (gint64 when,
   g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
   g_autofree char *clock = NULL;
   g_autofree char *day = NULL;
-  int ty, tm, td, y, m, d;
-  GDate date_now, date_when;
   int days;
 
   if (time == NULL || today == NULL)
@@ -133,13 +113,7 @@ rapport_followup_format_when (gint64 when,
   /* Translators: a time of day on a follow-up; see g_date_time_format() */
   clock = g_date_time_format (time, _("%H:%M"));
 
-  g_date_time_get_ymd (today, &ty, &tm, &td);
-  g_date_time_get_ymd (time, &y, &m, &d);
-  g_date_clear (&date_now, 1);
-  g_date_clear (&date_when, 1);
-  g_date_set_dmy (&date_now, td, tm, ty);
-  g_date_set_dmy (&date_when, d, m, y);
-  days = g_date_days_between (&date_now, &date_when);
+  days = rapport_format_days_between (now, when);
 
   if (days == 0)
     /* Translators: a follow-up due today, at %s (a time of day) */
@@ -149,7 +123,7 @@ rapport_followup_format_when (gint64 when,
   if (days == -1)
     return g_strdup_printf (_("Yesterday, %s"), clock);
 
-  if (y == ty)
+  if (g_date_time_get_year (time) == g_date_time_get_year (today))
     /* Translators: a day of this year, as in “19 Feb”; see g_date_time_format() */
     day = g_date_time_format (time, _("%-d %b"));
   else

@@ -15,6 +15,7 @@
 
 #include "rapport-format.h"
 #include "rapport-money.h"
+#include "rapport-store.h"
 
 char *
 rapport_format_money (gint64      minor_units,
@@ -105,4 +106,45 @@ rapport_format_day (const char *iso_date,
     format = _("%-d %b %Y");
 
   return g_date_time_format (day, format);
+}
+
+int
+rapport_format_days_between (gint64 from,
+                             gint64 to)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_from_unix_local (from);
+  g_autoptr(GDateTime) b = g_date_time_new_from_unix_local (to);
+  int y, m, d;
+  GDate da, db;
+
+  if (a == NULL || b == NULL)
+    return (int) ((to - from) / (24 * 3600));
+
+  g_date_clear (&da, 1);
+  g_date_clear (&db, 1);
+  g_date_time_get_ymd (a, &y, &m, &d);
+  g_date_set_dmy (&da, d, m, y);
+  g_date_time_get_ymd (b, &y, &m, &d);
+  g_date_set_dmy (&db, d, m, y);
+
+  return g_date_days_between (&da, &db);
+}
+
+char *
+rapport_format_deal_standing (RapportStore *store,
+                              RapportDeal  *deal)
+{
+  g_autoptr(RapportStage) stage = NULL;
+
+  switch (rapport_deal_get_status (deal))
+    {
+    case RAPPORT_DEAL_STATUS_WON:
+      return g_strdup (C_("deal status", "Won"));
+    case RAPPORT_DEAL_STATUS_LOST:
+      return g_strdup (C_("deal status", "Lost"));
+    case RAPPORT_DEAL_STATUS_OPEN:
+    default:
+      stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (deal), NULL);
+      return g_strdup (stage != NULL ? rapport_stage_get_name (stage) : C_("deal status", "Open"));
+    }
 }

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "rapport-types.h"
+
 G_BEGIN_DECLS
 
 /* rapport_money_format(), without a fraction of zeros: "$40,000" for a
@@ -25,5 +27,15 @@ char *rapport_format_money_whole (gint64       minor_units,
 char *rapport_format_day   (const char  *iso_date,
                             gint64       now,
                             gboolean    *is_past);
+
+/* Calendar days, in local time, from the day of @from to the day of @to
+ * (unix seconds): 1 for tomorrow and -1 for yesterday, whatever the hour. */
+int   rapport_format_days_between (gint64 from,
+                                   gint64 to);
+
+/* Where a deal stands, for a row about it: the name of its stage while
+ * open, else “Won” or “Lost” (transfer full). */
+char *rapport_format_deal_standing (RapportStore *store,
+                                    RapportDeal  *deal);
 
 G_END_DECLS

@@ -264,23 +264,7 @@ sync_deal_row (GtkWidget   *row,
   DealRowParts *parts = g_object_get_data (G_OBJECT (row), "rapport-deal-row");
   g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
                                                  rapport_deal_get_currency (deal));
-  g_autoptr(RapportStage) stage = NULL;
-  const char *where = NULL;
-
-  switch (rapport_deal_get_status (deal))
-    {
-    case RAPPORT_DEAL_STATUS_WON:
-      where = C_("deal status", "Won");
-      break;
-    case RAPPORT_DEAL_STATUS_LOST:
-      where = C_("deal status", "Lost");
-      break;
-    case RAPPORT_DEAL_STATUS_OPEN:
-    default:
-      stage = rapport_store_get_stage (parts->store, rapport_deal_get_stage_id (deal), NULL);
-      where = stage != NULL ? rapport_stage_get_name (stage) : C_("deal status", "Open");
-      break;
-    }
+  g_autofree char *where = rapport_format_deal_standing (parts->store, deal);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
   gtk_label_set_label (parts->value, value);

@@ -165,26 +165,9 @@ static char *
 deal_subtitle (RapportSearchView *self,
                RapportDeal       *deal)
 {
-  g_autoptr(RapportStage) stage = NULL;
   g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
                                                  rapport_deal_get_currency (deal));
-  const char *where = NULL;
-
-  switch (rapport_deal_get_status (deal))
-    {
-    case RAPPORT_DEAL_STATUS_WON:
-      where = C_("deal status", "Won");
-      break;
-    case RAPPORT_DEAL_STATUS_LOST:
-      where = C_("deal status", "Lost");
-      break;
-    case RAPPORT_DEAL_STATUS_OPEN:
-    default:
-      stage = rapport_store_get_stage (self->store, rapport_deal_get_stage_id (deal), NULL);
-      if (stage != NULL)
-        where = rapport_stage_get_name (stage);
-      break;
-    }
+  g_autofree char *where = rapport_format_deal_standing (self->store, deal);
 
   return join_parts (where, value);
 }
