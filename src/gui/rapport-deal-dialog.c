@@ -1085,10 +1085,8 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
   g_autofree char *close = rapport_form_dup_text (self->close_row);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
   RapportStage *stage = adw_combo_row_get_selected_item (self->stage_row);
   RapportDealFields fields = { 0 };
-  GtkWindow *parent;
   GtkWidget *invalid;
 
   invalid = rapport_deal_dialog_validate (self, TRUE);
@@ -1120,21 +1118,11 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
       return;
     }
 
-  /* The toast shows on the main window, which outlives this dialog. */
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (RAPPORT_IS_WINDOW (parent))
-    {
-      /* AdwToast 1.2 reads its title as markup. */
-      escaped = g_markup_escape_text (rapport_deal_get_title (deal), -1);
-      /* Translators: %s is the title of the deal just created. */
-      message = g_strdup_printf (_("Created ‘%s’"), escaped);
-      toast = adw_toast_new (message);
-      /* A new deal goes to the end of its column: Open finds it. */
-      adw_toast_set_button_label (toast, _("Open"));
-      adw_toast_set_action_name (toast, "win.open-deal");
-      adw_toast_set_action_target_value (toast, g_variant_new_int64 (rapport_record_get_id (RAPPORT_RECORD (deal))));
-      rapport_window_add_toast (RAPPORT_WINDOW (parent), toast);
-    }
+  escaped = g_markup_escape_text (rapport_deal_get_title (deal), -1);
+  /* Translators: %s is the title of the deal just created. */
+  message = g_strdup_printf (_("Created ‘%s’"), escaped);
+  rapport_form_report_created (GTK_WINDOW (self), message, "win.open-deal",
+                               rapport_record_get_id (RAPPORT_RECORD (deal)));
 
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rapport-form.h"
+#include "rapport-window.h"
 
 char *
 rapport_form_dup_text (AdwEntryRow *row)
@@ -133,4 +136,23 @@ rapport_form_show_fields (GtkWindow        *window,
   gtk_widget_set_sensitive (create, first_invalid == NULL);
 
   return first_invalid;
+}
+
+void
+rapport_form_report_created (GtkWindow  *dialog,
+                             const char *markup,
+                             const char *open_action,
+                             gint64      id)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (dialog);
+  AdwToast *toast;
+
+  if (!RAPPORT_IS_WINDOW (parent))
+    return;
+
+  toast = adw_toast_new (markup);
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, open_action);
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  rapport_window_add_toast (RAPPORT_WINDOW (parent), toast);
 }

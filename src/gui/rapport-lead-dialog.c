@@ -332,10 +332,8 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
   g_autofree char *source = rapport_form_dup_text (self->source_row);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
   RapportContactFields fields = { 0 };
   RapportRecord *organization;
-  GtkWindow *parent;
   GtkWidget *invalid;
 
   invalid = rapport_lead_dialog_validate (self, TRUE);
@@ -367,19 +365,10 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
       return;
     }
 
-  /* The toast shows on the main window, which outlives this dialog. */
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (RAPPORT_IS_WINDOW (parent))
-    {
-      /* AdwToast 1.2 reads its title as markup. */
-      escaped = g_markup_escape_text (rapport_contact_get_name (lead), -1);
-      message = format_added_message (escaped, rapport_store_get_speed_to_lead_minutes (self->store));
-      toast = adw_toast_new (message);
-      adw_toast_set_button_label (toast, _("Open"));
-      adw_toast_set_action_name (toast, "win.open-contact");
-      adw_toast_set_action_target_value (toast, g_variant_new_int64 (rapport_record_get_id (RAPPORT_RECORD (lead))));
-      rapport_window_add_toast (RAPPORT_WINDOW (parent), toast);
-    }
+  escaped = g_markup_escape_text (rapport_contact_get_name (lead), -1);
+  message = format_added_message (escaped, rapport_store_get_speed_to_lead_minutes (self->store));
+  rapport_form_report_created (GTK_WINDOW (self), message, "win.open-contact",
+                               rapport_record_get_id (RAPPORT_RECORD (lead)));
 
   gtk_window_destroy (GTK_WINDOW (self));
 }
