@@ -118,7 +118,6 @@ struct _RapportDealDetail
   GListModel         *stages;
 
   /* State */
-  char               *value_synced;         /* the value text last shown from the deal */
   gint64              playbook_stage_id;
   gboolean            updating;             /* setting widgets from the deal */
 };
@@ -816,11 +815,9 @@ sync_value (RapportDealDetail *self,
                                                    rapport_deal_get_currency (self->deal));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->value_row));
 
-  if (!force && g_strcmp0 (text, self->value_synced) != 0)
+  if (!force && g_strcmp0 (text, rapport_edit_get_synced_text (GTK_WIDGET (self->value_row))) != 0)
     return;
 
-  g_free (self->value_synced);
-  self->value_synced = g_strdup (plain);
   rapport_edit_set_synced_text (GTK_WIDGET (self->value_row), plain);
   gtk_editable_set_text (GTK_EDITABLE (self->value_row), plain);
   show_value_message (self, NULL);
@@ -835,7 +832,7 @@ save_value (RapportDealDetail *self)
 
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
-  if (g_strcmp0 (text, self->value_synced) == 0)
+  if (g_strcmp0 (text, rapport_edit_get_synced_text (GTK_WIDGET (self->value_row))) == 0)
     {
       show_value_message (self, NULL);
       return;
@@ -2091,23 +2088,12 @@ rapport_deal_detail_dispose (GObject *object)
 }
 
 static void
-rapport_deal_detail_finalize (GObject *object)
-{
-  RapportDealDetail *self = RAPPORT_DEAL_DETAIL (object);
-
-  g_free (self->value_synced);
-
-  G_OBJECT_CLASS (rapport_deal_detail_parent_class)->finalize (object);
-}
-
-static void
 rapport_deal_detail_class_init (RapportDealDetailClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_deal_detail_dispose;
-  object_class->finalize = rapport_deal_detail_finalize;
   object_class->get_property = rapport_deal_detail_get_property;
 
   /**

@@ -574,6 +574,18 @@ rapport_edit_set_synced_text (GtkWidget  *editable,
   g_object_set_data_full (G_OBJECT (editable), "rapport-synced-text", g_strdup (text ? text : ""), g_free);
 }
 
+const char *
+rapport_edit_get_synced_text (GtkWidget *editable)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), "");
+
+  text = g_object_get_data (G_OBJECT (editable), "rapport-synced-text");
+
+  return text != NULL ? text : "";
+}
+
 void
 rapport_edit_bind_text (GtkWidget     *editable,
                         GtkLabel      *message,

@@ -91,5 +91,7 @@ void          rapport_edit_bind_text     (GtkWidget      *editable,
 void          rapport_edit_take_undo     (GtkWidget      *editable);
 void          rapport_edit_set_synced_text (GtkWidget    *editable,
                                             const char   *text);
+/* That text ("" before any), to tell typing from what is stored. */
+const char   *rapport_edit_get_synced_text (GtkWidget    *editable);
 
 G_END_DECLS
