@@ -24,36 +24,32 @@
 #define CONTACT_SEARCH \
   " AND c.id IN (SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END" \
   "   FROM search_contact WHERE search_contact MATCH ?2)"
-#define ORG_JOIN " LEFT JOIN organization o ON o.id = c.organization_id"
 
 /* Missing values (no e-mail, never contacted) sort last either way. */
-#define CONTACT_QUERY(join, order) \
-  { "SELECT c.id FROM contact c" join CONTACT_FILTER " ORDER BY " order, \
-    "SELECT c.id FROM contact c" join CONTACT_FILTER CONTACT_SEARCH " ORDER BY " order }
+#define CONTACT_QUERY(order) \
+  { "SELECT c.id FROM contact c" CONTACT_FILTER " ORDER BY " order, \
+    "SELECT c.id FROM contact c" CONTACT_FILTER CONTACT_SEARCH " ORDER BY " order }
 
 static const char * const contact_queries[][2][2] = {
   [RAPPORT_CONTACT_SORT_NAME] = {
-    CONTACT_QUERY ("", "c.name COLLATE NOCASE, c.id"),
-    CONTACT_QUERY ("", "c.name COLLATE NOCASE DESC, c.id DESC") },
-  /* Not used: see organization_queries. */
-  [RAPPORT_CONTACT_SORT_ORGANIZATION] = {
-    CONTACT_QUERY (ORG_JOIN, "o.name COLLATE NOCASE, c.name COLLATE NOCASE, c.id"),
-    CONTACT_QUERY (ORG_JOIN, "o.name COLLATE NOCASE DESC, c.name COLLATE NOCASE, c.id") },
+    CONTACT_QUERY ("c.name COLLATE NOCASE, c.id"),
+    CONTACT_QUERY ("c.name COLLATE NOCASE DESC, c.id DESC") },
+  /* [RAPPORT_CONTACT_SORT_ORGANIZATION] takes two reads: organization_queries. */
   [RAPPORT_CONTACT_SORT_EMAIL] = {
-    CONTACT_QUERY ("", "c.email IS NULL, c.email COLLATE NOCASE, c.id"),
-    CONTACT_QUERY ("", "c.email IS NULL, c.email COLLATE NOCASE DESC, c.id DESC") },
+    CONTACT_QUERY ("c.email IS NULL, c.email COLLATE NOCASE, c.id"),
+    CONTACT_QUERY ("c.email IS NULL, c.email COLLATE NOCASE DESC, c.id DESC") },
   [RAPPORT_CONTACT_SORT_PHONE] = {
-    CONTACT_QUERY ("", "c.phone IS NULL, c.phone, c.id"),
-    CONTACT_QUERY ("", "c.phone IS NULL, c.phone DESC, c.id DESC") },
+    CONTACT_QUERY ("c.phone IS NULL, c.phone, c.id"),
+    CONTACT_QUERY ("c.phone IS NULL, c.phone DESC, c.id DESC") },
   [RAPPORT_CONTACT_SORT_LIFECYCLE] = {
-    CONTACT_QUERY ("", "c.lifecycle, c.name COLLATE NOCASE, c.id"),
-    CONTACT_QUERY ("", "c.lifecycle DESC, c.name COLLATE NOCASE, c.id") },
+    CONTACT_QUERY ("c.lifecycle, c.name COLLATE NOCASE, c.id"),
+    CONTACT_QUERY ("c.lifecycle DESC, c.name COLLATE NOCASE, c.id") },
   [RAPPORT_CONTACT_SORT_LAST_CONTACT] = {
-    CONTACT_QUERY ("", "c.last_contacted_at IS NULL, c.last_contacted_at, c.id"),
-    CONTACT_QUERY ("", "c.last_contacted_at IS NULL, c.last_contacted_at DESC, c.id DESC") },
+    CONTACT_QUERY ("c.last_contacted_at IS NULL, c.last_contacted_at, c.id"),
+    CONTACT_QUERY ("c.last_contacted_at IS NULL, c.last_contacted_at DESC, c.id DESC") },
   [RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP] = {
-    CONTACT_QUERY ("", "c.next_followup_at IS NULL, c.next_followup_at, c.id"),
-    CONTACT_QUERY ("", "c.next_followup_at IS NULL, c.next_followup_at DESC, c.id DESC") },
+    CONTACT_QUERY ("c.next_followup_at IS NULL, c.next_followup_at, c.id"),
+    CONTACT_QUERY ("c.next_followup_at IS NULL, c.next_followup_at DESC, c.id DESC") },
 };
 
 /* By organization, in two reads that follow indexes instead of one that
@@ -137,13 +133,10 @@ rapport_store_query_contacts (RapportStore       *self,
 {
   g_autofree char *expr = search_expression (search);
   GListModel *list;
-  const char *sql;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (sort <= RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP, NULL);
   g_return_val_if_fail (lifecycle >= -1 && lifecycle <= RAPPORT_LIFECYCLE_CUSTOMER, NULL);
-
-  sql = contact_queries[sort][descending ? 1 : 0][expr != NULL ? 1 : 0];
 
   /* ?1 is the lifecycle + 1, unbound (NULL) for all. */
   if (sort == RAPPORT_CONTACT_SORT_ORGANIZATION)
@@ -154,7 +147,11 @@ rapport_store_query_contacts (RapportStore       *self,
                                                lifecycle + 1, expr);
     }
   else
-    list = rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+    {
+      const char *sql = contact_queries[sort][descending ? 1 : 0][expr != NULL ? 1 : 0];
+
+      list = rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+    }
 
   /* Triggers keep these two dates from the activities: adding, snoozing or
    * rescheduling a follow-up moves a contact without writing its table. */
