@@ -31,6 +31,11 @@ typedef enum
   RAPPORT_ERROR_INVALID,
   /* Anything else SQLite reports. */
   RAPPORT_ERROR_FAILED,
+  /* The file under the database's name is no longer the one opened
+   * (deleted, replaced, its -wal removed): nothing more is written. */
+  RAPPORT_ERROR_FILE_LOST,
+  /* The store was opened for reading only. */
+  RAPPORT_ERROR_READ_ONLY,
 } RapportError;
 
 GQuark rapport_error_quark (void);

@@ -7,14 +7,17 @@
 
 #include <sqlite3.h>
 
+#include "rapport-db-file.h"
 #include "rapport-error.h"
 #include "rapport-record-private.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
 
-/* "Rapp": PRAGMA application_id marks a file as ours. */
-#define RAPPORT_APPLICATION_ID 0x52617070
+/* How long any connection waits for another program's lock before it says
+ * the database is busy: writes hold it for well under a millisecond. */
+#define RAPPORT_BUSY_TIMEOUT_MS 5000
+
 
 /* Statements prepared once and reused; the SQL is in rapport-store.c. */
 typedef enum

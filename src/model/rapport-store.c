@@ -37,7 +37,12 @@ struct _RapportStore
   GObject        parent_instance;
 
   char          *path;
+  /* The file itself, open for the store's life (see rapport-db-file.h) */
+  RapportDbFile *file;
   sqlite3       *db;
+  gboolean       read_only;
+  gboolean       is_copy;    /* an older file read from a copy in memory */
+  RapportDbFileState lost;   /* once not FINE, nothing more is written */
   sqlite3_stmt  *stmts[N_STMTS];
   /* SQL built from class and column names (never user text) → statement */
   GHashTable    *dynamic_stmts;
@@ -72,6 +77,7 @@ G_DEFINE_FINAL_TYPE (RapportStore, rapport_store, G_TYPE_OBJECT)
 enum {
   CHANGED,
   DAMAGED,
+  FILE_LOST,
   N_SIGNALS
 };
 
@@ -356,11 +362,51 @@ step_int64 (RapportStore *self,
 static gboolean wait_for_check (RapportStore  *self,
                                 GError       **error);
 
+/* Is the file under our name still the one we opened? Checked before and
+ * after every write (three stat calls), and by the watch: a write into a
+ * deleted or replaced file would be saved where nobody will see it, and
+ * one into a file whose -wal was removed mixes two files into a corrupt
+ * one. From the first time it is not, nothing more is written. */
+static gboolean
+verify_file (RapportStore  *self,
+             gint64         logical_pages,
+             GError       **error)
+{
+  g_autoptr(GError) lost_error = NULL;
+
+  if (self->is_copy)
+    return TRUE;
+
+  if (self->lost == RAPPORT_DB_FILE_FINE)
+    {
+      self->lost = rapport_db_file_verify (self->file, logical_pages);
+      if (self->lost == RAPPORT_DB_FILE_FINE)
+        return TRUE;
+
+      rapport_db_file_set_lost_error (self->file, self->lost, &lost_error);
+      g_warning ("%s", lost_error->message);
+      g_signal_emit (self, signals[FILE_LOST], 0, lost_error->message);
+    }
+
+  rapport_db_file_set_lost_error (self->file, self->lost, error);
+  return FALSE;
+}
+
 gboolean
 rapport_store_begin (RapportStore  *self,
                      GError       **error)
 {
+  if (self->read_only)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_READ_ONLY,
+                   _("“%s” is open for reading only; nothing was changed"), self->path);
+      return FALSE;
+    }
+
   if (g_atomic_int_get (&self->check_state) != CHECK_OK && !wait_for_check (self, error))
+    return FALSE;
+
+  if (!verify_file (self, 0, error))
     return FALSE;
 
   return rapport_store_step_done (self, rapport_store_stmt (self, STMT_BEGIN), error);
@@ -375,6 +421,10 @@ rapport_store_commit (RapportStore  *self,
       rapport_store_rollback (self);
       return FALSE;
     }
+
+  /* Replaced while we wrote: the change is in a file nobody will open. */
+  if (!verify_file (self, 0, error))
+    return FALSE;
 
   /* Our own commit bumps no data_version for us; remember it anyway so a
    * poll right after does not take our write for another program's. */
@@ -693,187 +743,235 @@ query_int (sqlite3     *db,
   return rc == SQLITE_OK;
 }
 
-/* Looks at an existing file without writing a byte to it: read-only, and
- * nothing that could upgrade or repair. *version is -1 for an empty file. */
-/* A read-only look at a WAL file makes SQLite create empty -wal and -shm
- * files beside it; a file we refuse must be left as we found it. */
-static void
-remove_created_sidecars (const char *path,
-                         gboolean    had_wal,
-                         gboolean    had_shm)
+/* SQLite reads a file of ours through a URI when it must be told how. */
+static char *
+file_uri (const char *path,
+          gboolean    immutable)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  GStatBuf st;
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
 
-  if (!had_wal && g_stat (wal, &st) == 0 && st.st_size == 0)
-    g_unlink (wal);
-  if (!had_shm && !g_file_test (wal, G_FILE_TEST_EXISTS))
-    g_unlink (shm);
+  return g_strconcat (uri, immutable ? "?immutable=1" : "", NULL);
 }
 
-static gboolean
-has_sqlite_magic (const char *path)
+/* A connection that looks at the file without writing a byte to it. With
+ * no -wal beside the file, the main file is the whole database and nobody
+ * has it open in WAL mode: SQLite reads it as immutable, which creates no
+ * -wal or -shm beside a file we may refuse. With a -wal, another program
+ * may be writing through it: read through it, waiting for its locks as
+ * writers do. Nothing beside the file is ever removed: it may be in use. */
+static sqlite3 *
+open_look (RapportStore  *self,
+           GError       **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  char head[16] = { 0 };
-  FILE *file = g_fopen (path, "rb");
-  gboolean ret = FALSE;
-
-  if (file != NULL)
-    {
-      ret = fread (head, 1, sizeof head, file) == sizeof head && memcmp (head, magic, sizeof magic) == 0;
-      fclose (file);
-    }
-
-  return ret;
-}
-
-static gboolean
-inspect_file (const char  *path,
-              int         *version,
-              gboolean     deep,
-              GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
-  gboolean had_shm = g_file_test (shm, G_FILE_TEST_EXISTS);
+  g_autofree char *uri = file_uri (self->path, !rapport_db_file_has_wal (self->file));
   sqlite3 *db = NULL;
-  int n_objects = 0, app_id = 0;
-  int check_ok = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
       rapport_db_set_error (db, rc, error);
       sqlite3_close (db);
-      g_prefix_error (error, _("Cannot open “%s”: "), path);
+      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, RAPPORT_BUSY_TIMEOUT_MS);
+  return db;
+}
+
+/* The verdicts, for people; each says the file was left as it was. */
+static void
+set_refusal (RapportStore  *self,
+             int            code,
+             const char    *detail,
+             GError       **error)
+{
+  switch (code)
+    {
+    case RAPPORT_ERROR_NOT_A_DATABASE:
+      g_set_error (error, RAPPORT_ERROR, code,
+                   _("“%s” is not a Rapport database (not an SQLite file at all); it was left unchanged"),
+                   self->path);
+      break;
+    case RAPPORT_ERROR_CORRUPT:
+      g_set_error (error, RAPPORT_ERROR, code,
+                   _("“%s” is damaged and cannot be opened safely; it was left unchanged. "
+                     "Restore it from a backup"),
+                   self->path);
+      break;
+    case RAPPORT_ERROR_FOREIGN_DATABASE:
+      g_set_error (error, RAPPORT_ERROR, code,
+                   _("Cannot open “%s”: It is a database of another program, not of Rapport; it was left unchanged"),
+                   self->path);
+      break;
+    default:
+      g_set_error (error, RAPPORT_ERROR, code, _("Cannot open “%s”: %s"), self->path, detail);
+      break;
+    }
+}
+
+static void
+set_too_new (RapportStore  *self,
+             int            version,
+             GError       **error)
+{
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_TOO_NEW,
+               _("Cannot open “%s”: It was written by a newer version of Rapport (schema %d; this one "
+                 "knows %d). Update Rapport to open it; the file was left unchanged"),
+               self->path, version, RAPPORT_SCHEMA_VERSION);
+}
+
+/* What the first 100 bytes tell without SQLite: a file that is plainly
+ * not ours is refused before SQLite could create anything beside it. The
+ * main file's header may lag behind its -wal (a new file's first
+ * transaction may not be in it yet), so only what cannot change is
+ * trusted: that it is SQLite, and whose. */
+static gboolean
+refuse_by_header (RapportStore           *self,
+                  const RapportDbHeader  *header,
+                  GError                **error)
+{
+  if (header->size == 0)
+    return TRUE;  /* new, or being made by another program: see under the lock */
+
+  if (!header->is_sqlite)
+    {
+      set_refusal (self, RAPPORT_ERROR_NOT_A_DATABASE, NULL, error);
+      return FALSE;
+    }
+  if (!header->is_sane)
+    {
+      set_refusal (self, RAPPORT_ERROR_CORRUPT, NULL, error);
+      return FALSE;
+    }
+  if (header->application_id != 0 && header->application_id != RAPPORT_APPLICATION_ID)
+    {
+      set_refusal (self, RAPPORT_ERROR_FOREIGN_DATABASE, NULL, error);
+      return FALSE;
+    }
+  if (header->application_id == RAPPORT_APPLICATION_ID && header->user_version > RAPPORT_SCHEMA_VERSION)
+    {
+      set_too_new (self, header->user_version, error);
       return FALSE;
     }
 
-  if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error) ||
-      !query_int (db, "PRAGMA application_id", &app_id, &local_error) ||
-      !query_int (db, "PRAGMA user_version", version, &local_error))
-    goto refuse;
+  return TRUE;
+}
+
+/* Which version the file is (-1: empty, a new database), through @look;
+ * a file that is not a current or older Rapport database is refused. */
+static gboolean
+inspect (RapportStore  *self,
+         sqlite3       *look,
+         int           *version,
+         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int n_objects = 0, app_id = 0;
+
+  if (!query_int (look, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error) ||
+      !query_int (look, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (look, "PRAGMA user_version", version, &local_error))
+    {
+      RapportDbHeader header;
+
+      /* An SQLite file whose header is garbled is damaged, not foreign. */
+      if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE) &&
+          rapport_db_file_read_header (self->file, &header, NULL) && header.is_sqlite)
+        local_error->code = RAPPORT_ERROR_CORRUPT;
+      set_refusal (self, local_error->code, local_error->message, error);
+      return FALSE;
+    }
 
   if (n_objects == 0 && app_id == 0 && *version == 0)
     {
       *version = -1;
-      sqlite3_close (db);
       return TRUE;
     }
 
   if (app_id != RAPPORT_APPLICATION_ID)
     {
-      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_FOREIGN_DATABASE,
-                   _("It is a database of another program, not of Rapport; it was left unchanged"));
-      goto refuse;
+      set_refusal (self, RAPPORT_ERROR_FOREIGN_DATABASE, NULL, error);
+      return FALSE;
     }
 
   if (*version > RAPPORT_SCHEMA_VERSION)
     {
-      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_TOO_NEW,
-                   _("It was written by a newer version of Rapport (schema %d; this one knows %d). "
-                     "Update Rapport to open it; the file was left unchanged"),
-                   *version, RAPPORT_SCHEMA_VERSION);
-      goto refuse;
+      set_too_new (self, *version, error);
+      return FALSE;
     }
 
-  /* quick_check reads every page but skips index cross-checks: it finds a
-   * damaged file before we write to it, at a fraction of integrity_check.
-   * Still, it reads the whole file; see RAPPORT_STORE_CHECK_IN_BACKGROUND. */
-  check_ok = TRUE;
-  if (deep &&
-      !query_int (db, "SELECT quick_check = 'ok' FROM pragma_quick_check(1)", &check_ok, &local_error))
-    goto refuse;
+  return TRUE;
+}
+
+/* quick_check reads every page but skips index cross-checks: it finds a
+ * damaged file before we write to it, at a fraction of integrity_check.
+ * Still, it reads the whole file: a stamp remembers that this file, as it
+ * is now, passed, so the next program does not read it all again. */
+static gboolean
+check_pages (RapportStore  *self,
+             sqlite3       *look,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int check_ok = 0;
+
+  if (!query_int (look, "SELECT quick_check = 'ok' FROM pragma_quick_check(1)", &check_ok, &local_error))
+    {
+      set_refusal (self, local_error->code == RAPPORT_ERROR_BUSY ? RAPPORT_ERROR_BUSY : RAPPORT_ERROR_CORRUPT,
+                   local_error->message, error);
+      return FALSE;
+    }
   if (!check_ok)
     {
-      g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT, "integrity");
-      goto refuse;
-    }
-
-  sqlite3_close (db);
-  return TRUE;
-
-refuse:
-  sqlite3_close (db);
-  remove_created_sidecars (path, had_wal, had_shm);
-
-  /* An SQLite file whose header is garbled is damaged, not foreign. */
-  if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE) &&
-      has_sqlite_magic (path))
-    local_error->code = RAPPORT_ERROR_CORRUPT;
-
-  if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE))
-    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_A_DATABASE,
-                 _("“%s” is not a Rapport database (not an SQLite file at all); it was left unchanged"),
-                 path);
-  else if (g_error_matches (local_error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT))
-    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_CORRUPT,
-                 _("“%s” is damaged and cannot be opened safely; it was left unchanged. "
-                   "Restore it from a backup"),
-                 path);
-  else
-    g_set_error (error, RAPPORT_ERROR, local_error->code,
-                 _("Cannot open “%s”: %s"), path, local_error->message);
-
-  return FALSE;
-}
-
-static gboolean
-create_file (const char  *path,
-             GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      set_refusal (self, RAPPORT_ERROR_CORRUPT, NULL, error);
       return FALSE;
     }
 
-  /* 0600 from the first byte: a CRM holds other people's details. SQLite
-   * gives its -wal and -shm files the same mode. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno != EEXIST)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
-                   _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (fd >= 0)
-    close (fd);
-
+  rapport_db_file_mark_checked (self->file);
   return TRUE;
 }
 
+/* The backup made before an upgrade: a new file, never one that exists
+ * (an earlier upgrade's backup is kept) and never through a symlink. It
+ * is in rollback-journal mode, so it is one self-contained file. */
 static gboolean
-backup_file (sqlite3     *db,
-             const char  *path,
-             int          version,
-             GError     **error)
+backup_file (RapportStore  *self,
+             sqlite3       *source,
+             int            version,
+             GError       **error)
 {
-  g_autofree char *backup_path = g_strdup_printf ("%s.v%d.bak", path, version);
+  g_autofree char *backup_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int rc, fd = -1;
 
-  if (!create_file (backup_path, error))
-    return FALSE;
+  for (guint n = 0; fd < 0 && n < 100; n++)
+    {
+      g_free (backup_path);
+      backup_path = n == 0 ? g_strdup_printf ("%s.v%d.bak", self->path, version)
+                           : g_strdup_printf ("%s.v%d.%u.bak", self->path, version, n);
+      fd = g_open (backup_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        break;
+    }
+  if (fd < 0)
+    {
+      int saved_errno = errno;
 
-  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
+                   _("Could not back up the database before upgrading it: cannot create “%s”: %s"),
+                   backup_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest, "main", db, "main");
+      backup = sqlite3_backup_init (dest, "main", source, "main");
       if (backup != NULL)
         {
           sqlite3_backup_step (backup, -1);
@@ -881,6 +979,9 @@ backup_file (sqlite3     *db,
         }
       rc = sqlite3_errcode (dest);
     }
+  /* The pages copied say WAL, as the source's do. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -897,10 +998,12 @@ configure_connection (RapportStore  *self,
                       GError       **error)
 {
   /* WAL lets the CLI and the app read while the other writes; FULL makes a
-   * commit durable before the UI says it happened. */
-  static const char pragmas[] =
+   * commit durable before the UI says it happened. A connection that only
+   * reads leaves the file's mode as it is. */
+  static const char writer_pragmas[] =
     "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;"
+    "PRAGMA synchronous = FULL;";
+  static const char pragmas[] =
     "PRAGMA foreign_keys = ON;"
     "PRAGMA temp_store = MEMORY;"
     /* No memory-mapped reads: the board reads rows all over the file (a
@@ -910,12 +1013,15 @@ configure_connection (RapportStore  *self,
      * SQLite's page cache serves as fast here (a drop commits in well
      * under a millisecond either way). */
     "PRAGMA mmap_size = 0;";
-  int rc;
+  int rc = SQLITE_OK;
 
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, RAPPORT_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
 
-  rc = sqlite3_exec (self->db, pragmas, NULL, NULL, NULL);
+  if (!self->read_only)
+    rc = sqlite3_exec (self->db, writer_pragmas, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->db, pragmas, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return rapport_store_set_error (self, rc, error);
 
@@ -980,23 +1086,6 @@ fail:
   return FALSE;
 }
 
-/* Bytes 18 and 19 of the header are 2 for a file in WAL mode. */
-static gboolean
-is_wal_file (const char *path)
-{
-  guchar head[20] = { 0 };
-  FILE *file = g_fopen (path, "rb");
-  gboolean ret = FALSE;
-
-  if (file != NULL)
-    {
-      ret = fread (head, 1, sizeof head, file) == sizeof head && head[18] == 2 && head[19] == 2;
-      fclose (file);
-    }
-
-  return ret;
-}
-
 static void
 background_check_thread (GTask        *task,
                          gpointer      source_object,
@@ -1005,8 +1094,10 @@ background_check_thread (GTask        *task,
 {
   RapportStore *self = source_object;
   g_autoptr(GError) error = NULL;
-  int version;
-  gboolean ok = inspect_file (self->path, &version, TRUE, &error);
+  sqlite3 *look = open_look (self, &error);
+  gboolean ok = look != NULL && check_pages (self, look, &error);
+
+  sqlite3_close (look);
 
   g_mutex_lock (&self->check_mutex);
   g_atomic_int_set (&self->check_state, ok ? CHECK_OK : CHECK_DAMAGED);
@@ -1086,34 +1177,44 @@ wait_for_check (RapportStore  *self,
   return ok;
 }
 
+/* A file opened only to be read, whose schema is older than ours, is read
+ * from a copy in memory brought up to date there: a look at a backup
+ * never upgrades it. */
 static gboolean
-open_store (RapportStore  *self,
-            const char    *template_id,
-            GError       **error)
+open_copy (RapportStore  *self,
+           sqlite3       *look,
+           int            version,
+           GError       **error)
 {
-  gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
-  gboolean defer;
-  int version = -1;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (self->db, "main", look, "main")) != NULL)
+    {
+      sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  rc = sqlite3_errcode (self->db);
+  if (rc != SQLITE_OK)
+    return rapport_store_set_error (self, rc, error);
+
+  self->is_copy = TRUE;
+  return configure_connection (self, error) && rapport_schema_migrate (self->db, version, error);
+}
+
+static gboolean
+open_connection (RapportStore  *self,
+                 GError       **error)
+{
+  gboolean writable = rapport_db_file_is_writable (self->file);
+  /* A reader of a file nobody may write, with no -wal to read through,
+   * reads it as it is, so no -shm made with the file's read-only mode is
+   * left to lock later writers out. */
+  g_autofree char *uri = file_uri (self->path, !writable && !rapport_db_file_has_wal (self->file));
+  int flags = SQLITE_OPEN_URI | (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
   int rc;
 
-  /* Only a current, WAL-mode file can be checked while we run: opening it
-   * writes nothing, and no migration writes before the check is done. */
-  defer = (self->flags & RAPPORT_STORE_CHECK_IN_BACKGROUND) && exists && is_wal_file (self->path);
-
-  if (exists && !inspect_file (self->path, &version, !defer, error))
-    return FALSE;
-
-  if (defer && version != RAPPORT_SCHEMA_VERSION)
-    {
-      defer = FALSE;
-      if (!inspect_file (self->path, &version, TRUE, error))
-        return FALSE;
-    }
-
-  if (!exists && !create_file (self->path, error))
-    return FALSE;
-
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       rapport_store_set_error (self, rc, error);
@@ -1121,22 +1222,106 @@ open_store (RapportStore  *self,
       return FALSE;
     }
 
-  if (version > 0 && version < RAPPORT_SCHEMA_VERSION &&
-      !backup_file (self->db, self->path, version, error))
+  return configure_connection (self, error);
+}
+
+/* Under the open-time lock: what the file is, its check, the backup and
+ * the migration, or a new file's first pipeline. */
+static gboolean
+open_locked (RapportStore  *self,
+             const char    *template_id,
+             gboolean       defer_check,
+             GError       **error)
+{
+  sqlite3 *look = open_look (self, error);
+  int version = -1;
+
+  if (look == NULL || !inspect (self, look, &version, error))
+    goto fail;
+
+  /* Only a current file can be checked while the app runs: no migration
+   * writes before the check is done. */
+  if (version >= 0 && (!defer_check || version != RAPPORT_SCHEMA_VERSION) &&
+      !rapport_db_file_check_is_fresh (self->file) && !check_pages (self, look, error))
+    goto fail;
+  if (version != RAPPORT_SCHEMA_VERSION)
+    defer_check = FALSE;
+
+  if (version < 0)
+    {
+      if (!rapport_db_file_is_writable (self->file))
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
+                       _("Cannot start a new database in “%s”: the file is read-only"), self->path);
+          goto fail;
+        }
+      self->read_only = FALSE;  /* first use makes the file, for reading too */
+    }
+  else if (!rapport_db_file_is_writable (self->file))
+    self->read_only = TRUE;
+
+  if (self->read_only && version < RAPPORT_SCHEMA_VERSION)
+    {
+      gboolean ok = open_copy (self, look, version, error);
+
+      sqlite3_close (look);
+      return ok;
+    }
+
+  if (version > 0 && version < RAPPORT_SCHEMA_VERSION && !backup_file (self, look, version, error))
+    goto fail;
+  g_clear_pointer (&look, sqlite3_close);
+
+  rapport_db_file_clear_stale_shm (self->file);
+  if (!open_connection (self, error))
     return FALSE;
 
-  if (!configure_connection (self, error) ||
-      !rapport_schema_migrate (self->db, MAX (version, 0), error))
+  if (version != RAPPORT_SCHEMA_VERSION)
+    {
+      if (!rapport_schema_migrate (self->db, MAX (version, 0), error) ||
+          (version < 0 && !initialize_new (self, template_id, error)))
+        return FALSE;
+      /* Into the main file, so the next program's look at its header sees
+       * a Rapport database of this version. */
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+
+  if (defer_check)
+    schedule_background_check (self);
+
+  return TRUE;
+
+fail:
+  sqlite3_close (look);
+  return FALSE;
+}
+
+static gboolean
+open_store (RapportStore  *self,
+            const char    *template_id,
+            GError       **error)
+{
+  RapportDbHeader header;
+  gboolean ok;
+
+  self->read_only = (self->flags & RAPPORT_STORE_READ_ONLY) != 0;
+
+  if ((self->file = rapport_db_file_open (self->path, error)) == NULL ||
+      !rapport_db_file_read_header (self->file, &header, error) ||
+      !refuse_by_header (self, &header, error) ||
+      !rapport_db_file_lock (self->file, error))
     return FALSE;
 
-  if (version < 0 && !initialize_new (self, template_id, error))
+  ok = open_locked (self, template_id,
+                    (self->flags & RAPPORT_STORE_CHECK_IN_BACKGROUND) && header.is_wal, error);
+  rapport_db_file_unlock (self->file);
+  if (!ok)
     return FALSE;
 
+  if (!self->is_copy)
+    rapport_db_file_note_wal (self->file);
   load_settings (self);
   self->data_version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
-
-  if (defer)
-    schedule_background_check (self);
 
   return TRUE;
 }
@@ -1300,7 +1485,13 @@ rapport_store_sync_external (RapportStore *self)
 static gboolean
 watch_cb (gpointer data)
 {
-  rapport_store_sync_external (RAPPORT_STORE (data));
+  RapportStore *self = data;
+
+  /* Between writes too, with the header's look at a rewrite in place. */
+  if (self->lost == RAPPORT_DB_FILE_FINE)
+    verify_file (self, step_int64 (self, rapport_store_stmt_sql (self, "PRAGMA page_count"), 0), NULL);
+
+  rapport_store_sync_external (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -1430,6 +1621,8 @@ rapport_store_finalize (GObject *object)
   g_clear_pointer (&self->select_stmts, g_hash_table_unref);
   g_clear_pointer (&self->dynamic_stmts, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
+  /* Only now: closing its descriptor would drop the connection's locks. */
+  g_clear_pointer (&self->file, rapport_db_file_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->default_currency, g_free);
   g_clear_handle_id (&self->check_idle_id, g_source_remove);
@@ -1471,6 +1664,22 @@ rapport_store_class_init (RapportStoreClass *klass)
    */
   signals[DAMAGED] =
     g_signal_new ("damaged",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RapportStore::file-lost:
+   * @message: what happened to the file and what to do, for people
+   *
+   * Emitted once when the file under the database's name is no longer the
+   * one opened: deleted, replaced (mv, cp, a restore by another tool) or
+   * its -wal removed. From then on every write fails and nothing is
+   * written, so no change goes into a file nobody will see.
+   */
+  signals[FILE_LOST] =
+    g_signal_new ("file-lost",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,

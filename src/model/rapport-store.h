@@ -75,6 +75,9 @@ typedef enum
    * returning (a main loop must run); the first write waits for the
    * verdict, and RapportStore::damaged tells a damaged file. */
   RAPPORT_STORE_CHECK_IN_BACKGROUND = 1 << 0,
+  /* Only read: an older file is read from an upgraded copy in memory and
+   * never upgraded itself; every write fails. A new file is still made. */
+  RAPPORT_STORE_READ_ONLY = 1 << 1,
 } RapportStoreFlags;
 
 /* Opening */
