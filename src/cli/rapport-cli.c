@@ -29,6 +29,7 @@ typedef struct
 {
   const char *db_path;
   const char *template_id;  /* only "init" sets it */
+  gboolean read_only;       /* the command only reads: an older file is not upgraded */
   RapportStore *store;
 } Cli;
 
@@ -66,7 +67,9 @@ open_store (Cli     *cli,
   g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : rapport_store_default_path ();
 
   if (cli->store == NULL)
-    cli->store = rapport_store_new_with_template (path, cli->template_id, error);
+    cli->store = rapport_store_new_full (path, cli->template_id,
+                                         cli->read_only ? RAPPORT_STORE_READ_ONLY : RAPPORT_STORE_DEFAULT,
+                                         error);
 
   return cli->store;
 }
@@ -1528,6 +1531,70 @@ cmd_check (Cli   *cli,
   return 0;
 }
 
+static int
+cmd_backup (Cli   *cli,
+            int    argc,
+            char **argv)
+{
+  static const char usage[] = "backup FILE";
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL || !rapport_store_backup (cli->store, argv[1], &error))
+    return user_error (error);
+
+  g_print (_("Backed up %s to %s\n"), rapport_store_get_path (cli->store), argv[1]);
+  return 0;
+}
+
+static int
+cmd_restore (Cli   *cli,
+             int    argc,
+             char **argv)
+{
+  static const char usage[] = "restore FILE";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  int status;
+
+  if (!parse_options (usage, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (usage, NULL);
+  if (open_store (cli, &error) == NULL ||
+      !rapport_store_restore (cli->store, argv[1], &saved, &error))
+    return user_error (error);
+
+  g_print (_("Restored %s from %s; the data it held before is saved in %s\n"),
+           rapport_store_get_path (cli->store), argv[1], saved);
+  return 0;
+}
+
+/* Commands that only read open the file for reading: a look at a backup
+ * or an older file never upgrades it. */
+static gboolean
+command_only_reads (const char *group,
+                    const char *name)
+{
+  static const char * const readers[] = {
+    "stage list", "org list", "org show", "contact list", "contact show", "deal show",
+    "deal list", "search", "followup list", "report speed-to-lead", "check", "backup",
+  };
+  g_autofree char *full = group ? g_strdup_printf ("%s %s", group, name) : g_strdup (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    if (g_str_equal (readers[i], full))
+      return TRUE;
+
+  return FALSE;
+}
+
 static const Command commands[] = {
   { NULL, "init", cmd_init, "init [--template classic5|cycle7|repeat5|consultative7|field7]" },
   { "stage", "list", cmd_stage_list, "stage list [--json]" },
@@ -1560,6 +1627,8 @@ static const Command commands[] = {
   { "report", "speed-to-lead", cmd_report_speed_to_lead, "report speed-to-lead [--json]" },
   { NULL, "demo", cmd_demo, "demo [--deals N] [--contacts N] [--seed N]" },
   { NULL, "check", cmd_check, "check" },
+  { NULL, "backup", cmd_backup, "backup FILE" },
+  { NULL, "restore", cmd_restore, "restore FILE" },
 };
 
 static void
@@ -1632,6 +1701,8 @@ main (int    argc,
         skip = first + 1;
       else
         continue;
+
+      cli.read_only = command_only_reads (command->group, command->name);
 
       /* The command sees argv[0] as its own name, then its arguments. */
       status = command->func (&cli, argc - skip, argv + skip);

@@ -43,6 +43,8 @@ struct _RapportStore
   gboolean       read_only;
   gboolean       is_copy;    /* an older file read from a copy in memory */
   RapportDbFileState lost;   /* once not FINE, nothing more is written */
+  gint64         restore_generation;
+  gboolean       restore_grace;
   sqlite3_stmt  *stmts[N_STMTS];
   /* SQL built from class and column names (never user text) → statement */
   GHashTable    *dynamic_stmts;
@@ -367,24 +369,58 @@ static gboolean wait_for_check (RapportStore  *self,
  * deleted or replaced file would be saved where nobody will see it, and
  * one into a file whose -wal was removed mixes two files into a corrupt
  * one. From the first time it is not, nothing more is written. */
+static char *get_setting       (RapportStore *self,
+                                const char   *key);
+static void  reload_everything (RapportStore *self);
+
+/* Every restore through SQLite (rapport_store_restore) counts itself in
+ * the file, so a file that shrank because another Rapport restored a
+ * smaller backup into it is told apart from one rewritten by cp. */
+static gint64
+read_restore_generation (RapportStore *self)
+{
+  g_autofree char *value = get_setting (self, "restore-generation");
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
 static gboolean
 verify_file (RapportStore  *self,
              gint64         logical_pages,
              GError       **error)
 {
   g_autoptr(GError) lost_error = NULL;
+  RapportDbFileState state;
+  gint64 generation;
 
   if (self->is_copy)
     return TRUE;
 
   if (self->lost == RAPPORT_DB_FILE_FINE)
     {
-      self->lost = rapport_db_file_verify (self->file, logical_pages);
-      if (self->lost == RAPPORT_DB_FILE_FINE)
+      state = rapport_db_file_verify (self->file, logical_pages);
+      if (state == RAPPORT_DB_FILE_REWRITTEN)
+        {
+          generation = read_restore_generation (self);
+          if (generation != self->restore_generation || self->restore_grace)
+            {
+              /* Until the restore's checkpoint reaches the main file, its
+               * header still tells the size before. */
+              self->restore_grace = TRUE;
+              self->restore_generation = generation;
+              rapport_db_file_accept_size (self->file);
+              state = RAPPORT_DB_FILE_FINE;
+            }
+        }
+      else if (state == RAPPORT_DB_FILE_FINE && logical_pages > 0)
+        self->restore_grace = FALSE;
+
+      if (state == RAPPORT_DB_FILE_FINE)
         return TRUE;
 
+      self->lost = state;
       rapport_db_file_set_lost_error (self->file, self->lost, &lost_error);
-      g_warning ("%s", lost_error->message);
+      g_debug ("%s", lost_error->message);
       g_signal_emit (self, signals[FILE_LOST], 0, lost_error->message);
     }
 
@@ -679,8 +715,16 @@ reload_live (RapportStore *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (live, g_object_ref (value));
 
+  /* A row another program deleted (or a restore took away) is forgotten,
+   * so its id is not found any more. */
   for (guint i = 0; i < live->len; i++)
-    reload_record (self, live->pdata[i], NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!reload_record (self, live->pdata[i], &error) &&
+          g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
+        rapport_store_forget (self, live->pdata[i]);
+    }
 }
 
 static void
@@ -696,8 +740,16 @@ reload_live_deals_of_stage (RapportStore *self,
     if (rapport_deal_get_stage_id (value) == stage_id)
       g_ptr_array_add (live, g_object_ref (value));
 
+  /* A row another program deleted (or a restore took away) is forgotten,
+   * so its id is not found any more. */
   for (guint i = 0; i < live->len; i++)
-    reload_record (self, live->pdata[i], NULL);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!reload_record (self, live->pdata[i], &error) &&
+          g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
+        rapport_store_forget (self, live->pdata[i]);
+    }
 }
 
 static void
@@ -1321,6 +1373,7 @@ open_store (RapportStore  *self,
   if (!self->is_copy)
     rapport_db_file_note_wal (self->file);
   load_settings (self);
+  self->restore_generation = read_restore_generation (self);
   self->data_version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
 
   return TRUE;
@@ -1430,6 +1483,162 @@ rapport_store_check (RapportStore  *self,
   return ok;
 }
 
+/* Backups and restores */
+
+/* A new file for a copy: never one that exists, never through a symlink;
+ * its folder is made 0700 when missing. */
+static gboolean
+create_new_file (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      (fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                     _("“%s” already exists; a backup never overwrites a file"), path);
+      else
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
+                     _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* Copies every page of @source into @dest, one transaction on each side:
+ * other programs see either all of it or none. */
+static gboolean
+copy_database (sqlite3  *dest,
+               sqlite3  *source,
+               GError  **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
+  int rc;
+
+  if (backup == NULL)
+    return rapport_db_set_error (dest, sqlite3_errcode (dest), error);
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    return rapport_db_set_error (dest, rc, error);
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_backup (RapportStore  *self,
+                      const char    *path,
+                      GError       **error)
+{
+  sqlite3 *dest = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!create_new_file (path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  ok = rc == SQLITE_OK ? copy_database (dest, self->db, error) : rapport_db_set_error (dest, rc, error);
+  /* One self-contained file: the pages copied say WAL, as ours do. */
+  if (ok && (rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL)) != SQLITE_OK)
+    ok = rapport_db_set_error (dest, rc, error);
+  sqlite3_close (dest);
+
+  if (!ok)
+    {
+      g_prefix_error (error, _("Could not back up the database to “%s”: "), path);
+      g_unlink (path);
+    }
+
+  return ok;
+}
+
+static char *
+safety_backup_path (RapportStore *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (rapport_store_now (self));
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 0;; n++)
+    {
+      char *path = n == 0 ? g_strdup_printf ("%s.before-restore-%s.bak", self->path, stamp)
+                          : g_strdup_printf ("%s.before-restore-%s.%u.bak", self->path, stamp, n);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) || n >= 1000)
+        return path;
+      g_free (path);
+    }
+}
+
+/* The safe way to bring back a backup, also while other programs have
+ * the file open: the backup is checked like any file Rapport opens (and
+ * brought up to date in memory if it is older), the current data is
+ * backed up beside the file, and the backup's pages go into the file
+ * through SQLite, in one transaction, so every program sees the change as
+ * another program's write. Copying a file over the database instead (cp,
+ * mv) while a program has it open is what Rapport refuses to write into. */
+gboolean
+rapport_store_restore (RapportStore  *self,
+                       const char    *backup_path,
+                       char         **saved_path,
+                       GError       **error)
+{
+  g_autoptr(RapportStore) source = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *generation = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    return rapport_store_begin (self, error);  /* says why */
+  if (!verify_file (self, 0, error))
+    return FALSE;
+
+  source = rapport_store_new_full (backup_path, NULL, RAPPORT_STORE_READ_ONLY, error);
+  if (source == NULL)
+    return FALSE;
+
+  safety = safety_backup_path (self);
+  if (!rapport_store_backup (self, safety, error) ||
+      !copy_database (self->db, source->db, error))
+    {
+      g_prefix_error (error, _("Nothing was restored: "));
+      return FALSE;
+    }
+
+  /* The restored pages hold the backup's count; ours goes on from the
+   * higher of the two. */
+  self->restore_generation = MAX (self->restore_generation, read_restore_generation (self)) + 1;
+  generation = g_strdup_printf ("%" G_GINT64_FORMAT, self->restore_generation);
+  if (rapport_store_begin (self, error))
+    {
+      if (!set_setting (self, "restore-generation", generation, error) ||
+          !rapport_store_commit (self, error))
+        rapport_store_rollback (self);
+    }
+  rapport_db_file_accept_size (self->file);
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  rapport_db_file_accept_size (self->file);
+
+  self->data_version = step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
+  reload_everything (self);
+
+  if (saved_path != NULL)
+    *saved_path = g_steal_pointer (&safety);
+
+  return TRUE;
+}
+
 /* Other writers */
 
 static void reload_pipelines (RapportStore *self);
@@ -1464,6 +1673,15 @@ rapport_store_sync_external (RapportStore *self)
     return FALSE;
 
   self->data_version = version;
+  reload_everything (self);
+
+  return TRUE;
+}
+
+/* After a change of unknown extent: another program's, or a restore. */
+static void
+reload_everything (RapportStore *self)
+{
   load_settings (self);
   reload_all_live (self);
   reload_structure (self);
@@ -1479,7 +1697,6 @@ rapport_store_sync_external (RapportStore *self)
   rapport_store_emit_changed (self, "negotiation_entry", 0);
   rapport_store_emit_changed (self, "deal_action", 0);
 
-  return TRUE;
 }
 
 static gboolean
@@ -1488,7 +1705,7 @@ watch_cb (gpointer data)
   RapportStore *self = data;
 
   /* Between writes too, with the header's look at a rewrite in place. */
-  if (self->lost == RAPPORT_DB_FILE_FINE)
+  if (self->lost == RAPPORT_DB_FILE_FINE && !self->read_only)
     verify_file (self, step_int64 (self, rapport_store_stmt_sql (self, "PRAGMA page_count"), 0), NULL);
 
   rapport_store_sync_external (self);

@@ -95,6 +95,18 @@ const char         *rapport_store_get_path              (RapportStore       *sel
 gboolean            rapport_store_check                 (RapportStore       *self,
                                                          char              **report,
                                                          GError            **error);
+/* A consistent copy of the whole database, into a new file (never one
+ * that exists, never through a symlink), 0600, while others may write. */
+gboolean            rapport_store_backup                (RapportStore       *self,
+                                                         const char         *path,
+                                                         GError            **error);
+/* Brings back a backup into this file, also while other programs have it
+ * open; the data it replaces is first backed up beside the file
+ * (@saved_path, may be NULL). */
+gboolean            rapport_store_restore               (RapportStore       *self,
+                                                         const char         *backup_path,
+                                                         char              **saved_path,
+                                                         GError            **error);
 /* Follow writes by other processes: poll cheaply, reload what changed. */
 void                rapport_store_watch_external        (RapportStore       *self,
                                                          guint               interval_ms);

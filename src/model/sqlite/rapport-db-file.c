@@ -274,15 +274,16 @@ rapport_db_file_verify (RapportDbFile *file,
    * file smaller (Rapport does not vacuum), and checkpoints never put more
    * pages in it than the database has. */
   if (st.st_size < file->max_size)
-    return RAPPORT_DB_FILE_REPLACED;
+    return RAPPORT_DB_FILE_REWRITTEN;
   file->max_size = st.st_size;
 
   if (logical_pages > 0 && rapport_db_file_read_header (file, &header, NULL) && header.size >= 100)
     {
       if (!header.is_sqlite ||
-          (header.application_id != 0 && header.application_id != RAPPORT_APPLICATION_ID) ||
-          header.page_count > logical_pages)
+          (header.application_id != 0 && header.application_id != RAPPORT_APPLICATION_ID))
         return RAPPORT_DB_FILE_REPLACED;
+      if (header.page_count > logical_pages)
+        return RAPPORT_DB_FILE_REWRITTEN;
     }
 
   if (file->have_wal)
@@ -294,6 +295,15 @@ rapport_db_file_verify (RapportDbFile *file,
     }
 
   return RAPPORT_DB_FILE_FINE;
+}
+
+void
+rapport_db_file_accept_size (RapportDbFile *file)
+{
+  struct stat st;
+
+  if (fstat (file->fd, &st) == 0)
+    file->max_size = st.st_size;
 }
 
 void
@@ -312,6 +322,7 @@ rapport_db_file_set_lost_error (RapportDbFile       *file,
       break;
 
     case RAPPORT_DB_FILE_REPLACED:
+    case RAPPORT_DB_FILE_REWRITTEN:
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_FILE_LOST,
                    _("The database file “%s” was replaced by another file while Rapport had it open. "
                      "Nothing more is saved, so the two files are not mixed; restart Rapport to open "

@@ -46,6 +46,10 @@ typedef enum
   RAPPORT_DB_FILE_DELETED,
   RAPPORT_DB_FILE_REPLACED,
   RAPPORT_DB_FILE_WAL_REMOVED,
+  /* Smaller than before, or its header says more pages than the database
+   * has: rewritten in place (cp over it) — or restored through SQLite by
+   * another Rapport, which the store tells apart (see restore-generation). */
+  RAPPORT_DB_FILE_REWRITTEN,
 } RapportDbFileState;
 
 /* Opens @path for the life of a store, creating it (0600, and its folder
@@ -78,6 +82,8 @@ void                rapport_db_file_note_wal        (RapportDbFile    *file);
  * page count the connection sees (0 to skip that comparison). */
 RapportDbFileState  rapport_db_file_verify          (RapportDbFile    *file,
                                                      gint64            logical_pages);
+/* After a restore through SQLite: the size now is the file's own. */
+void                rapport_db_file_accept_size     (RapportDbFile    *file);
 /* The message for a state other than FINE, for people. */
 void                rapport_db_file_set_lost_error  (RapportDbFile    *file,
                                                      RapportDbFileState state,
