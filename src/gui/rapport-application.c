@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-application.h"
+#include "rapport-application-private.h"
 #include "rapport-autostart.h"
 #include "rapport-bench-hook.h"
 #include "rapport-error.h"
@@ -127,6 +127,54 @@ on_store_damaged (RapportApplication *self,
     if (!ADW_IS_MESSAGE_DIALOG (l->data))
       gtk_window_destroy (GTK_WINDOW (l->data));
   g_list_free (windows);
+}
+
+static void set_action_enabled (RapportApplication *self,
+                                const char         *name,
+                                gboolean            enabled);
+
+/* The file under the app was deleted, replaced or lost its -wal: the
+ * store writes nothing more. The window stays, to look at what was there,
+ * over a dialog that says what happened and what to do. */
+static void
+on_file_lost_response (RapportApplication *self,
+                       const char         *response,
+                       AdwMessageDialog   *dialog)
+{
+  if (g_str_equal (response, "quit"))
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_store_file_lost (RapportApplication *self,
+                    const char         *message,
+                    RapportStore       *store)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+
+  /* Reminders would come from a file nobody will see again. */
+  if (self->reminders != NULL)
+    {
+      g_clear_object (&self->reminders);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMINDERS]);
+    }
+  set_action_enabled (self, "restore", FALSE);
+
+  dialog = adw_message_dialog_new (window, _("Rapport Stopped Saving"), message);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Rapport"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep the Window Open"),
+                                    "quit", _("_Quit"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "quit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_file_lost_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Preferences */
@@ -542,7 +590,10 @@ rapport_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
+  rapport_application_add_backup_actions (self);
   set_action_enabled (self, "preferences", FALSE);
+  set_action_enabled (self, "backup", FALSE);
+  set_action_enabled (self, "restore", FALSE);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
@@ -593,7 +644,11 @@ rapport_application_activate (GApplication *app)
 
       /* rapport-cli and other instances may write to the same file. */
       rapport_store_watch_external (self->store, 500);
+      g_signal_connect_object (self->store, "file-lost", G_CALLBACK (on_store_file_lost),
+                               self, G_CONNECT_SWAPPED);
       set_action_enabled (self, "preferences", TRUE);
+      set_action_enabled (self, "backup", TRUE);
+      set_action_enabled (self, "restore", TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 

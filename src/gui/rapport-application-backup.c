@@ -1,0 +1,238 @@
+/* rapport-application-backup.c — Back Up… and Restore from Backup…
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app's side of rapport_store_backup and rapport_store_restore: a file
+ * chooser, a confirmation that says what a restore replaces, and a toast
+ * that says where the data it replaced went. A restore goes through the
+ * store, so every other program that has the file open follows it; copying
+ * a backup over the file by hand is what those programs refuse to write
+ * into (RapportStore::file-lost).
+ */
+
+#define G_LOG_DOMAIN "rapport-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "rapport-application-private.h"
+#include "rapport-window.h"
+
+static void
+show_toast (RapportApplication *self,
+            const char         *title)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 8);
+  if (RAPPORT_IS_WINDOW (window))
+    rapport_window_add_toast (RAPPORT_WINDOW (window), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+show_error (RapportApplication *self,
+            const char         *heading,
+            const GError       *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (window, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Back Up… */
+
+/* The chooser has asked before replacing a file: the copy is made beside
+ * it and renamed over it, which replaces the name, never what a symlink
+ * there points to, and never leaves half a backup under the name. */
+static gboolean
+back_up_to (RapportApplication  *self,
+            const char          *path,
+            GError             **error)
+{
+  RapportStore *store = rapport_application_get_store (self);
+  g_autofree char *partial = g_strdup_printf ("%s.partial-%d", path, getpid ());
+  const char *db_path = rapport_store_get_path (store);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+  if (same_file (path, db_path) || same_file (path, wal) || same_file (path, shm))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is the database itself; choose another file for its backup"), path);
+      return FALSE;
+    }
+
+  g_unlink (partial);
+  if (!rapport_store_backup (store, partial, error))
+    return FALSE;
+
+  if (g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO,
+                   _("Cannot save the backup as “%s”: %s"), path, g_strerror (saved_errno));
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+on_backup_chosen (GtkNativeDialog    *chooser,
+                  int                 response,
+                  RapportApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!back_up_to (self, path, &error))
+    {
+      show_error (self, _("Backup Failed"), error);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  title = g_strdup_printf (_("Backed up to “%s”"), name);
+  show_toast (self, title);
+}
+
+static void
+backup_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       data)
+{
+  RapportApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the suggested file name of a backup; %s is today's date. */
+  g_autofree char *name = g_strdup_printf (_("Rapport backup %s.db"), date);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Back Up the Database"), window,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Restore from Backup… */
+
+static void
+on_restore_confirmed (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          data)
+{
+  RapportApplication *self = data;
+  const char *path = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_name = NULL;
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  if (!rapport_store_restore (rapport_application_get_store (self), path, &saved, &error))
+    {
+      show_error (self, _("Nothing Was Restored"), error);
+      return;
+    }
+
+  saved_name = g_path_get_basename (saved);
+  title = g_strdup_printf (_("Restored; the data from before is kept in “%s”"), saved_name);
+  show_toast (self, title);
+}
+
+static void
+on_restore_chosen (GtkNativeDialog    *chooser,
+                   int                 response,
+                   RapportApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  name = g_path_get_basename (path);
+  heading = g_strdup_printf (_("Restore “%s”?"), name);
+  dialog = adw_message_dialog_new (window, heading,
+                                   _("Everything in Rapport now is replaced by what the backup holds, "
+                                     "also for other programs that have the database open. A copy of "
+                                     "the data as it is now is saved beside the database first."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_confirmed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  RapportApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), window,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_restore_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static const GActionEntry backup_actions[] = {
+  { "backup", backup_action },
+  { "restore", restore_action },
+};
+
+void
+rapport_application_add_backup_actions (RapportApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), backup_actions, G_N_ELEMENTS (backup_actions), self);
+}
