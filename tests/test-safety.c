@@ -601,6 +601,41 @@ test_restore_while_running (void)
   g_assert_cmpint (query_int (running->db, "SELECT count(*) FROM organization"), ==, 2);
 }
 
+/* A pasted page in the search box */
+
+static void
+test_search_pasted_page (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportContact) contact = NULL;
+  g_autoptr(GString) page = g_string_new ("ada lovelace");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = NULL;
+  RapportContactFields fields = { 0, };
+
+  fields.name = "Ada Lovelace";
+  contact = rapport_store_add_contact (store, &fields, &error);
+  g_assert_no_error (error);
+
+  /* 60 000 words: only the first ones count, and they still find her. */
+  for (guint i = 0; i < 60000; i++)
+    g_string_append (page, i % 2 ? " ada" : " lovelace");
+  hits = rapport_store_search (store, page->str, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (g_array_index (hits, RapportSearchHit, 0).id, ==,
+                   rapport_record_get_id (RAPPORT_RECORD (contact)));
+  g_clear_pointer (&hits, g_array_unref);
+
+  /* Text that is not UTF-8 finds nothing and fails nothing. */
+  hits = rapport_store_search (store, "ada \xf0", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_object (&store);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* A stale read-only -shm */
 
 static void
@@ -677,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/safety/file/rewritten", test_file_rewritten);
   g_test_add_func ("/safety/file/restore-while-running", test_restore_while_running);
   g_test_add_func ("/safety/stale-read-only-shm", test_stale_read_only_shm);
+  g_test_add_func ("/safety/search/pasted-page", test_search_pasted_page);
 
   return g_test_run ();
 }

@@ -74,23 +74,42 @@ static const char * const organization_queries[2][2][2] = {
 /* Turns what the user typed into an FTS5 query: every word must start a
  * word of the record ("ann ber" finds "Anna Berg"). Each word is quoted,
  * so nothing the user types is FTS5 syntax; NULL when there is no word. */
+/* A search is what a person types: a pasted page of 60 000 words once took
+ * 1.9 GB and seven seconds to match. Only the start of the text and its
+ * first words count; nobody types more to find a name. */
+#define SEARCH_MAX_WORDS 16
+#define SEARCH_MAX_BYTES 1024
+
+/* The length of @text's first SEARCH_MAX_BYTES, cut at a character. */
+static gssize
+bounded_length (const char *text)
+{
+  const char *end = text;
+
+  while (*end != '\0' && end - text < SEARCH_MAX_BYTES)
+    end = g_utf8_next_char (end);
+
+  return end - text;
+}
+
 static char *
 search_expression (const char *text)
 {
   g_autoptr(GString) expr = g_string_new (NULL);
   g_autofree char *normalized = NULL;
   const char *p;
+  guint n_words = 0;
 
-  if (text == NULL)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
 
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  normalized = g_utf8_normalize (text, bounded_length (text), G_NORMALIZE_ALL_COMPOSE);
   if (normalized == NULL)
     return NULL;
 
   /* Split where the tokenizer would: at anything but letters and digits. */
   p = normalized;
-  while (*p != '\0')
+  while (*p != '\0' && n_words < SEARCH_MAX_WORDS)
     {
       const char *start;
 
@@ -102,6 +121,7 @@ search_expression (const char *text)
       if (p == start)
         continue;
 
+      n_words++;
       if (expr->len > 0)
         g_string_append_c (expr, ' ');
       g_string_append_c (expr, '"');
@@ -513,10 +533,10 @@ rapport_store_search (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   if (expr == NULL || limit == 0)
-    return g_steal_pointer (&hits);
+    return g_steal_pointer (&hits);  /* also for text that is not UTF-8 */
 
   title_expr = g_strdup_printf ("title : (%s)", expr);
-  stripped = g_strstrip (g_strdup (text));
+  stripped = g_strstrip (g_strndup (text, bounded_length (text)));
   folded_text = g_utf8_casefold (stripped, -1);
 
   for (RapportSearchKind kind = RAPPORT_SEARCH_CONTACT; kind <= RAPPORT_SEARCH_DEAL; kind++)
