@@ -162,24 +162,12 @@ cmd_init (Cli   *cli,
 
   pipeline = rapport_store_get_current_pipeline (cli->store);
 
-  /* On an existing file, a named template becomes the current pipeline. */
+  /* On an existing file, a named template becomes the current pipeline:
+   * added and made current in one transaction. */
   if (template_id != NULL && g_strcmp0 (rapport_pipeline_get_template (pipeline), template_id) != 0)
     {
-      GListModel *pipelines = rapport_store_get_pipelines (cli->store);
-
       g_clear_object (&pipeline);
-      for (guint i = 0; i < g_list_model_get_n_items (pipelines) && pipeline == NULL; i++)
-        {
-          g_autoptr(RapportPipeline) p = g_list_model_get_item (pipelines, i);
-
-          if (g_strcmp0 (rapport_pipeline_get_template (p), template_id) == 0)
-            pipeline = g_steal_pointer (&p);
-        }
-
-      if (pipeline == NULL &&
-          !(pipeline = rapport_store_add_pipeline_from_template (cli->store, template_id, &error)))
-        return user_error (error);
-      if (!rapport_store_set_current_pipeline (cli->store, pipeline, &error))
+      if ((pipeline = rapport_store_use_template (cli->store, template_id, &error)) == NULL)
         return user_error (error);
     }
 
@@ -719,7 +707,8 @@ cmd_deal_bant (Cli   *cli,
     { "timeline", 0, 0, G_OPTION_ARG_STRING, &answers[RAPPORT_BANT_TIMELINE], NULL, NULL },
     { NULL }
   };
-  RapportAnswer parsed[4];
+  RapportBantAnswer parsed[4];
+  guint n_parsed = 0;
   int status = 0;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -730,11 +719,16 @@ cmd_deal_bant (Cli   *cli,
       goto out;
     }
 
+  /* Every answer is read before anything is written. */
   for (guint i = 0; i < 4; i++)
-    if (answers[i] != NULL && !parse_answer (answers[i], &parsed[i]))
+    if (answers[i] != NULL)
       {
-        status = usage_error (usage, _("answers are yes, no or unknown"));
-        goto out;
+        parsed[n_parsed].item = (RapportBantItem) i;
+        if (!parse_answer (answers[i], &parsed[n_parsed++].answer))
+          {
+            status = usage_error (usage, _("answers are yes, no or unknown"));
+            goto out;
+          }
       }
 
   if ((deal = find_deal (cli, argv[1], &error)) == NULL)
@@ -743,13 +737,12 @@ cmd_deal_bant (Cli   *cli,
       goto out;
     }
 
-  for (guint i = 0; i < 4; i++)
-    if (answers[i] != NULL &&
-        !rapport_store_set_bant (cli->store, deal, (RapportBantItem) i, parsed[i], &error))
-      {
-        status = user_error (error);
-        goto out;
-      }
+  /* All the answers or none: one transaction. */
+  if (!rapport_store_set_bant_answers (cli->store, deal, parsed, n_parsed, &error))
+    {
+      status = user_error (error);
+      goto out;
+    }
 
   g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
            rapport_deal_get_bant_score (deal));

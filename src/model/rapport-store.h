@@ -68,6 +68,13 @@ typedef enum
   RAPPORT_BANT_TIMELINE,
 } RapportBantItem;
 
+/* One answer of the BANT qualification. */
+typedef struct
+{
+  RapportBantItem item;
+  RapportAnswer   answer;
+} RapportBantAnswer;
+
 typedef enum
 {
   RAPPORT_STORE_DEFAULT = 0,
@@ -118,6 +125,11 @@ gboolean            rapport_store_set_current_pipeline  (RapportStore       *sel
 RapportPipeline    *rapport_store_add_pipeline_from_template (RapportStore  *self,
                                                               const char    *template_id,
                                                               GError       **error);
+/* Makes the pipeline of @template_id current, adding it first if the file
+ * has none: one transaction (transfer full). */
+RapportPipeline    *rapport_store_use_template          (RapportStore       *self,
+                                                         const char         *template_id,
+                                                         GError            **error);
 GListModel         *rapport_store_get_stages            (RapportStore       *self,
                                                          RapportPipeline    *pipeline);
 RapportStage       *rapport_store_get_stage             (RapportStore       *self,
@@ -327,6 +339,13 @@ gboolean            rapport_store_set_bant              (RapportStore       *sel
                                                          RapportDeal        *deal,
                                                          RapportBantItem     item,
                                                          RapportAnswer       answer,
+                                                         GError            **error);
+/* Several answers at once: all are checked before any is written, and they
+ * are written in one transaction (all or none). */
+gboolean            rapport_store_set_bant_answers      (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         const RapportBantAnswer *answers,
+                                                         guint               n_answers,
                                                          GError            **error);
 RapportActivity    *rapport_store_log_activity          (RapportStore       *self,
                                                          gint64              contact_id,
