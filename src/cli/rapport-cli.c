@@ -132,6 +132,34 @@ require_id (const char  *text,
   return FALSE;
 }
 
+/* Long lists print as they go: a full disk or a closed pipe stops the
+ * walk with an error instead of printing on into the void. */
+static gboolean
+check_output (GError **error)
+{
+  if (!ferror (stdout))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The list could not be written to the standard output"));
+  return FALSE;
+}
+
+static gboolean
+finish_output (GError **error)
+{
+  fflush (stdout);
+  return check_output (error);
+}
+
+/* What a list command's walk carries from row to row. */
+typedef struct
+{
+  RapportStore      *store;
+  RapportJsonStream *json;       /* NULL for the lines of text */
+  GHashTable        *positions;  /* deal list --json only */
+} Listing;
+
 /* init */
 
 static int
@@ -315,6 +343,24 @@ cmd_contact_add (Cli   *cli,
   return 0;
 }
 
+static gboolean
+list_contact (gpointer   record,
+              gpointer   user_data,
+              GError   **error)
+{
+  RapportContact *contact = record;
+  Listing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_contact (contact));
+  else
+    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
+             rapport_contact_get_name (contact),
+             rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
+
+  return check_output (error);
+}
+
 static int
 cmd_contact_list (Cli   *cli,
                   int    argc,
@@ -322,13 +368,13 @@ cmd_contact_list (Cli   *cli,
 {
   static const char usage[] = "contact list [--json]";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) contacts = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
-  g_autoptr(JsonArray) array = json_array_new ();
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -338,21 +384,13 @@ cmd_contact_list (Cli   *cli,
   if (open_store (cli, &error) == NULL)
     return user_error (error);
 
-  contacts = rapport_store_get_contacts (cli->store);
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
-    {
-      g_autoptr(RapportContact) contact = g_list_model_get_item (contacts, i);
-
-      if (json)
-        json_array_add_element (array, rapport_json_contact (contact));
-      else
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
-                 rapport_contact_get_name (contact),
-                 rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
-    }
-
-  if (json)
-    rapport_json_print_array (array);
+  listing.store = cli->store;
+  listing.json = json ? rapport_json_stream_begin () : NULL;
+  ok = rapport_store_foreach_contact (cli->store, list_contact, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }
@@ -900,6 +938,38 @@ open_deal_positions (RapportStore *store)
   return positions;
 }
 
+static gboolean
+list_deal (gpointer   record,
+           gpointer   user_data,
+           GError   **error)
+{
+  RapportDeal *deal = record;
+  Listing *listing = user_data;
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+
+  if (listing->json != NULL)
+    {
+      gpointer position;
+
+      rapport_json_stream_add (listing->json,
+                               rapport_json_deal (listing->store, deal,
+                                                  g_hash_table_lookup_extended (listing->positions, &id,
+                                                                                NULL, &position)
+                                                  ? GPOINTER_TO_INT (position) : -1,
+                                                  FALSE));
+    }
+  else
+    {
+      g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
+                                                       rapport_deal_get_currency (deal));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", id,
+               rapport_deal_get_title (deal), value, rapport_deal_get_currency (deal));
+    }
+
+  return check_output (error);
+}
+
 static int
 cmd_deal_list (Cli   *cli,
                int    argc,
@@ -908,9 +978,7 @@ cmd_deal_list (Cli   *cli,
   static const char usage[] = "deal list [--stage ID|NAME] [--json]";
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStage) stage = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *stage_name = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(GHashTable) positions = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
@@ -918,6 +986,8 @@ cmd_deal_list (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -925,37 +995,20 @@ cmd_deal_list (Cli   *cli,
   if (argc != 1)
     return usage_error (usage, NULL);
   if (open_store (cli, &error) == NULL ||
-      (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, &error)) == NULL) ||
-      (ids = rapport_store_list_deal_ids (cli->store, stage, &error)) == NULL)
+      (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, &error)) == NULL))
     return user_error (error);
 
-  positions = open_deal_positions (cli->store);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = *(gint64 *) ids->pdata[i];
-      g_autoptr(RapportDeal) deal = rapport_store_get_deal (cli->store, id, NULL);
-      gpointer position;
-
-      if (deal == NULL)
-        continue;
-      if (json)
-        json_array_add_element (array, rapport_json_deal (cli->store, deal,
-                                                          g_hash_table_lookup_extended (positions, &id, NULL, &position)
-                                                          ? GPOINTER_TO_INT (position) : -1,
-                                                          FALSE));
-      else
-        {
-          g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
-                                                           rapport_deal_get_currency (deal));
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", rapport_record_get_id (RAPPORT_RECORD (deal)),
-                   rapport_deal_get_title (deal), value, rapport_deal_get_currency (deal));
-        }
-    }
-
+  listing.store = cli->store;
   if (json)
-    rapport_json_print_array (array);
+    {
+      listing.positions = positions = open_deal_positions (cli->store);
+      listing.json = rapport_json_stream_begin ();
+    }
+  ok = rapport_store_foreach_deal (cli->store, stage, list_deal, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }
@@ -1011,6 +1064,29 @@ cmd_activity_log (Cli   *cli,
   return 0;
 }
 
+static gboolean
+list_followup (gpointer   record,
+               gpointer   user_data,
+               GError   **error)
+{
+  RapportActivity *activity = record;
+  Listing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_followup (activity));
+  else
+    {
+      gint64 when = rapport_activity_get_snoozed_until (activity)
+        ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
+      g_autofree char *text = rapport_time_to_iso8601 (when);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
+               text, rapport_activity_get_title (activity));
+    }
+
+  return check_output (error);
+}
+
 static int
 cmd_followup_list (Cli   *cli,
                    int    argc,
@@ -1018,43 +1094,30 @@ cmd_followup_list (Cli   *cli,
 {
   static const char usage[] = "followup list [--due] [--json]";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) followups = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   gboolean json = FALSE, due = FALSE;
   GOptionEntry entries[] = {
     { "due", 0, 0, G_OPTION_ARG_NONE, &due, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
     return usage_error (usage, NULL);
-  if (open_store (cli, &error) == NULL ||
-      (followups = rapport_store_list_followups (cli->store, due, &error)) == NULL)
+  if (open_store (cli, &error) == NULL)
     return user_error (error);
 
-  for (guint i = 0; i < followups->len; i++)
-    {
-      RapportActivity *activity = followups->pdata[i];
-
-      if (json)
-        json_array_add_element (array, rapport_json_followup (activity));
-      else
-        {
-          gint64 when = rapport_activity_get_snoozed_until (activity)
-            ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
-          g_autofree char *text = rapport_time_to_iso8601 (when);
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
-                   text, rapport_activity_get_title (activity));
-        }
-    }
-
-  if (json)
-    rapport_json_print_array (array);
+  listing.store = cli->store;
+  listing.json = json ? rapport_json_stream_begin () : NULL;
+  ok = rapport_store_foreach_followup (cli->store, due, list_followup, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }
@@ -1130,6 +1193,24 @@ cmd_followup_snooze (Cli   *cli,
 
 /* organizations, search, notes and negotiation */
 
+static gboolean
+list_organization (gpointer   record,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  RapportOrganization *organization = record;
+  Listing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_organization (organization));
+  else
+    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
+             rapport_organization_get_name (organization),
+             or_empty (rapport_organization_get_website (organization)));
+
+  return check_output (error);
+}
+
 static int
 cmd_org_list (Cli   *cli,
               int    argc,
@@ -1137,13 +1218,13 @@ cmd_org_list (Cli   *cli,
 {
   static const char usage[] = "org list [--json]";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) organizations = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -1153,21 +1234,13 @@ cmd_org_list (Cli   *cli,
   if (open_store (cli, &error) == NULL)
     return user_error (error);
 
-  organizations = rapport_store_get_organizations (cli->store);
-  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
-    {
-      g_autoptr(RapportOrganization) organization = g_list_model_get_item (organizations, i);
-
-      if (json)
-        json_array_add_element (array, rapport_json_organization (organization));
-      else
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
-                 rapport_organization_get_name (organization),
-                 or_empty (rapport_organization_get_website (organization)));
-    }
-
-  if (json)
-    rapport_json_print_array (array);
+  listing.store = cli->store;
+  listing.json = json ? rapport_json_stream_begin () : NULL;
+  ok = rapport_store_foreach_organization (cli->store, list_organization, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }

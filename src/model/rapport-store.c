@@ -293,6 +293,14 @@ rapport_store_stmt (RapportStore *self,
   return self->stmts[which];
 }
 
+const char *
+rapport_store_stmt_text (RapportStmt which)
+{
+  g_return_val_if_fail (which < N_STMTS, NULL);
+
+  return stmt_sql[which];
+}
+
 /* Statements whose SQL is made from record classes' column names. */
 static sqlite3_stmt *
 dynamic_stmt (RapportStore *self,
@@ -2143,7 +2151,7 @@ rapport_store_list_deal_ids (RapportStore  *self,
       sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (stage)));
     }
   else
-    stmt = dynamic_stmt (self, g_strdup ("SELECT id FROM deal ORDER BY id"));
+    stmt = dynamic_stmt (self, g_strdup (RAPPORT_SQL_DEAL_IDS));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -211,6 +211,37 @@ GPtrArray          *rapport_store_list_followups_after  (RapportStore       *sel
                                                          GError            **error);
 gboolean            rapport_store_has_pending_followups (RapportStore       *self);
 
+/* Walking a long list one record at a time, in the order of the matching
+ * list: @func gets each record (transfer none; keep a reference to keep
+ * it), and the store lets it go before reading the next, so memory stays
+ * flat on any number of rows. The walk reads one snapshot of the file.
+ * @func returns FALSE with @error set to stop; so does the walk. */
+typedef gboolean (*RapportRecordFunc) (gpointer   record,
+                                       gpointer   user_data,
+                                       GError   **error);
+
+/* Every deal by id, or the open deals of @stage in board order. */
+gboolean            rapport_store_foreach_deal          (RapportStore       *self,
+                                                         RapportStage       *stage,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+/* By name, as rapport_store_get_contacts and _get_organizations. */
+gboolean            rapport_store_foreach_contact       (RapportStore       *self,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+gboolean            rapport_store_foreach_organization  (RapportStore       *self,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+/* As rapport_store_list_followups. */
+gboolean            rapport_store_foreach_followup      (RapportStore       *self,
+                                                         gboolean            only_due,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+
 /* List models that follow the store (transfer full; RapportRecordList) */
 GListModel         *rapport_store_get_stage_deals       (RapportStore       *self,
                                                          RapportStage       *stage);
