@@ -1294,6 +1294,130 @@ test_deal_bant (void)
   expect_user_error (db, "999", "deal", "bant", "999", "--budget", "yes", NULL);
 }
 
+/* Runs @sql on the file with SQLite itself, behind the CLI's back: a test
+ * sets a trap (a trigger) for a write it wants to fail. */
+static void
+exec_sql (Db         *db,
+          const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db->path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+static gint64
+query_int64 (Db         *db,
+             const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 ret;
+
+  g_assert_cmpint (sqlite3_open_v2 (db->path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  ret = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+
+  return ret;
+}
+
+static void
+assert_bant_untouched (Db     *db,
+                       gint64  id)
+{
+  g_autoptr(JsonNode) root = show_deal (db, id);
+  JsonObject *bant = as_object (member (as_object (root), "bant"));
+
+  assert_member_null (bant, "budget");
+  assert_member_null (bant, "authority");
+  assert_member_null (bant, "need");
+  assert_member_null (bant, "timeline");
+  g_assert_cmpint (member_int (as_object (root), "bant_score"), ==, 0);
+}
+
+/* Several answers are one change: a bad one, or a failure writing any of
+ * them, leaves every answer as it was. */
+static void
+test_deal_bant_atomic (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 id = add_deal (db, "All or nothing", NULL);
+  g_autofree char *id_str = id_text (id);
+  g_autofree char *updated_at = NULL;
+
+  {
+    g_autoptr(JsonNode) root = show_deal (db, id);
+
+    updated_at = g_strdup (member_str (as_object (root), "updated_at"));
+  }
+
+  /* The first answer is good, the second is not. */
+  expect_usage_error (db, "deal", "bant", id_str, "--budget", "yes", "--need", "maybe", NULL);
+  assert_bant_untouched (db, id);
+
+  /* The second write fails in SQLite itself, after the first was made. */
+  exec_sql (db, "CREATE TRIGGER test_fail_need BEFORE UPDATE OF bant_need ON deal "
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+  expect_user_error (db, "injected failure",
+                     "deal", "bant", id_str, "--budget", "yes", "--authority", "yes", "--need", "yes", NULL);
+  assert_bant_untouched (db, id);
+  {
+    g_autoptr(JsonNode) root = show_deal (db, id);
+
+    g_assert_cmpstr (member_str (as_object (root), "updated_at"), ==, updated_at);
+  }
+
+  /* Without the trap, the same command writes all three. */
+  exec_sql (db, "DROP TRIGGER test_fail_need;");
+  cli_ok (db, "deal", "bant", id_str, "--budget", "yes", "--authority", "yes", "--need", "yes", NULL);
+  {
+    g_autoptr(JsonNode) root = show_deal (db, id);
+    JsonObject *bant = as_object (member (as_object (root), "bant"));
+
+    g_assert_true (member_bool (bant, "budget"));
+    g_assert_true (member_bool (bant, "authority"));
+    g_assert_true (member_bool (bant, "need"));
+    assert_member_null (bant, "timeline");
+    g_assert_cmpint (member_int (as_object (root), "bant_score"), ==, 3);
+  }
+}
+
+/* A template named on an existing file adds its pipeline and makes it
+ * current in one transaction: if making it current fails, no pipeline is
+ * left behind. */
+static void
+test_init_template_atomic (void)
+{
+  g_autoptr(Db) db = db_new_init ();
+  gint64 first_stage = stage_id (db, "Prospecting");
+
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pipeline"), ==, 1);
+
+  exec_sql (db, "CREATE TRIGGER test_fail_current BEFORE INSERT ON setting "
+                "WHEN NEW.key = 'current-pipeline' "
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+  expect_user_error (db, "injected failure", "init", "--template", "cycle7", NULL);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pipeline"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM stage"), ==, 5);
+  g_assert_cmpint (stage_id (db, "Prospecting"), ==, first_stage);
+
+  exec_sql (db, "DROP TRIGGER test_fail_current;");
+  cli_ok (db, "init", "--template", "cycle7", NULL);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pipeline"), ==, 2);
+  stage_id (db, "Initial contact");
+
+  /* Back to the first: found, not added again. */
+  cli_ok (db, "init", "--template", "classic5", NULL);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pipeline"), ==, 2);
+  g_assert_cmpint (stage_id (db, "Prospecting"), ==, first_stage);
+}
+
 static void
 test_deal_show (void)
 {
@@ -2229,6 +2353,7 @@ main (int    argc,
   g_test_add_func ("/cli/init/default-path", test_init_default_path);
   g_test_add_func ("/cli/init/templates", test_init_templates);
   g_test_add_func ("/cli/init/unknown-template", test_init_unknown_template);
+  g_test_add_func ("/cli/init/template-atomic", test_init_template_atomic);
   g_test_add_func ("/cli/stage/list/json", test_stage_list);
   g_test_add_func ("/cli/org/add/json", test_org_add);
   g_test_add_func ("/cli/contact/add/json", test_contact_add);
@@ -2243,6 +2368,7 @@ main (int    argc,
   g_test_add_func ("/cli/deal/won", test_deal_won);
   g_test_add_func ("/cli/deal/lost", test_deal_lost);
   g_test_add_func ("/cli/deal/bant", test_deal_bant);
+  g_test_add_func ("/cli/deal/bant/atomic", test_deal_bant_atomic);
   g_test_add_func ("/cli/deal/show/json", test_deal_show);
   g_test_add_func ("/cli/deal/list/json", test_deal_list);
   g_test_add_func ("/cli/activity/log", test_activity_log);

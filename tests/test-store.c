@@ -552,6 +552,148 @@ test_demo (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+typedef struct
+{
+  GArray  *ids;
+  GObject *previous;   /* weak: gone once the walk let it go */
+  guint    n_alive;    /* times the previous record was still alive */
+  guint    stop_at;    /* 0 for never */
+} Walk;
+
+static gboolean
+walk_record (gpointer   record,
+             gpointer   user_data,
+             GError   **error)
+{
+  Walk *walk = user_data;
+  gint64 id = id_of (record);
+
+  if (walk->previous != NULL)
+    walk->n_alive++;
+  g_clear_weak_pointer (&walk->previous);
+  g_set_weak_pointer (&walk->previous, record);
+
+  g_array_append_val (walk->ids, id);
+  if (walk->stop_at != 0 && walk->ids->len == walk->stop_at)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_FAILED, "stop");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+walk_clear (Walk *walk)
+{
+  g_clear_weak_pointer (&walk->previous);
+  g_clear_pointer (&walk->ids, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Walk, walk_clear)
+
+static void
+assert_walk_matches (Walk       *walk,
+                     GListModel *list)
+{
+  g_assert_cmpuint (walk->ids->len, ==, g_list_model_get_n_items (list));
+  for (guint i = 0; i < walk->ids->len; i++)
+    {
+      g_autoptr(RapportRecord) record = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (g_array_index (walk->ids, gint64, i), ==, id_of (record));
+    }
+  /* The store dropped each record before making the next. */
+  g_assert_cmpuint (walk->n_alive, ==, 0);
+}
+
+/* The walks visit every row in the order of the matching list, holding one
+ * record at a time. */
+static void
+test_foreach (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) deal_ids = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+
+  g_assert_true (rapport_store_fill_demo (store, 300, 500, 11, &error));
+  g_assert_no_error (error);
+
+  {
+    g_auto(Walk) walk = { g_array_new (FALSE, FALSE, sizeof (gint64)), };
+
+    g_assert_true (rapport_store_foreach_deal (store, NULL, walk_record, &walk, &error));
+    g_assert_no_error (error);
+    deal_ids = rapport_store_list_deal_ids (store, NULL, &error);
+    g_assert_cmpuint (walk.ids->len, ==, deal_ids->len);
+    for (guint i = 0; i < deal_ids->len; i++)
+      g_assert_cmpint (g_array_index (walk.ids, gint64, i), ==, *(gint64 *) deal_ids->pdata[i]);
+    g_assert_cmpuint (walk.n_alive, ==, 0);
+  }
+
+  {
+    g_auto(Walk) walk = { g_array_new (FALSE, FALSE, sizeof (gint64)), };
+    g_autoptr(GListModel) deals = NULL;
+
+    stage = rapport_test_stage_at (store, 1);
+    deals = rapport_store_get_stage_deals (store, stage);
+    g_assert_true (rapport_store_foreach_deal (store, stage, walk_record, &walk, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (walk.ids->len, >, 0);
+    assert_walk_matches (&walk, deals);
+  }
+
+  {
+    g_auto(Walk) walk = { g_array_new (FALSE, FALSE, sizeof (gint64)), };
+    g_autoptr(GListModel) contacts = rapport_store_get_contacts (store);
+
+    g_assert_true (rapport_store_foreach_contact (store, walk_record, &walk, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (walk.ids->len, ==, 500);
+    assert_walk_matches (&walk, contacts);
+  }
+
+  {
+    g_auto(Walk) walk = { g_array_new (FALSE, FALSE, sizeof (gint64)), };
+    g_autoptr(GListModel) organizations = rapport_store_get_organizations (store);
+
+    g_assert_true (rapport_store_foreach_organization (store, walk_record, &walk, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (walk.ids->len, >, 0);
+    assert_walk_matches (&walk, organizations);
+  }
+
+  for (int due = 0; due <= 1; due++)
+    {
+      g_auto(Walk) walk = { g_array_new (FALSE, FALSE, sizeof (gint64)), };
+
+      followups = rapport_store_list_followups (store, due, &error);
+      g_assert_no_error (error);
+      g_assert_true (rapport_store_foreach_followup (store, due, walk_record, &walk, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (walk.ids->len, ==, followups->len);
+      g_assert_cmpuint (walk.ids->len, >, 0);
+      for (guint i = 0; i < followups->len; i++)
+        g_assert_cmpint (g_array_index (walk.ids, gint64, i), ==, id_of (followups->pdata[i]));
+      g_clear_pointer (&followups, g_ptr_array_unref);
+    }
+
+  /* A callback's error stops the walk and is the walk's. */
+  {
+    g_auto(Walk) walk = { g_array_new (FALSE, FALSE, sizeof (gint64)), .stop_at = 3 };
+
+    g_assert_false (rapport_store_foreach_contact (store, walk_record, &walk, &error));
+    g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_FAILED);
+    g_assert_cmpuint (walk.ids->len, ==, 3);
+    g_clear_error (&error);
+  }
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -570,6 +712,7 @@ main (int    argc,
   g_test_add_func ("/store/other-writer", test_other_writer);
   g_test_add_func ("/store/playbook-ticks", test_playbook_ticks);
   g_test_add_func ("/store/demo", test_demo);
+  g_test_add_func ("/store/foreach", test_foreach);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "rapport-cli-json.h"
 #include "rapport-enums.h"
@@ -560,4 +561,67 @@ rapport_json_print_array (JsonArray *array)
 
   json_node_set_array (node, array);
   rapport_json_print (node);
+}
+
+struct _RapportJsonStream
+{
+  JsonGenerator *generator;
+  GString       *text;
+  gboolean       empty;
+};
+
+RapportJsonStream *
+rapport_json_stream_begin (void)
+{
+  RapportJsonStream *stream = g_new0 (RapportJsonStream, 1);
+
+  stream->generator = json_generator_new ();
+  json_generator_set_pretty (stream->generator, TRUE);
+  stream->text = g_string_new (NULL);
+  stream->empty = TRUE;
+
+  fputc ('[', stdout);
+  return stream;
+}
+
+void
+rapport_json_stream_add (RapportJsonStream *stream,
+                         JsonNode          *node)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (stream != NULL);
+  g_return_if_fail (node != NULL);
+
+  json_generator_set_root (stream->generator, node);
+  text = json_generator_to_data (stream->generator, NULL);
+  json_generator_set_root (stream->generator, NULL);
+  json_node_unref (node);
+
+  /* What the generator prints for an element of an array one level down:
+   * each line indented by two more spaces. JSON strings hold no raw
+   * newline, so every newline in the text is between lines. */
+  g_string_assign (stream->text, stream->empty ? "\n  " : ",\n  ");
+  for (const char *line = text, *end; *line != '\0'; line = end)
+    {
+      end = strchr (line, '\n');
+      end = end != NULL ? end + 1 : line + strlen (line);
+      g_string_append_len (stream->text, line, end - line);
+      if (end[-1] == '\n')
+        g_string_append_len (stream->text, "  ", 2);
+    }
+  fwrite (stream->text->str, 1, stream->text->len, stdout);
+  stream->empty = FALSE;
+}
+
+void
+rapport_json_stream_end (RapportJsonStream *stream)
+{
+  g_return_if_fail (stream != NULL);
+
+  fputs (stream->empty ? "]\n" : "\n]\n", stdout);
+
+  g_object_unref (stream->generator);
+  g_string_free (stream->text, TRUE);
+  g_free (stream);
 }

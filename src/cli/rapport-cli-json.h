@@ -53,4 +53,15 @@ void      rapport_json_print        (JsonNode        *node);
 /* Prints @array as one JSON document on stdout. */
 void      rapport_json_print_array  (JsonArray       *array);
 
+/* A JSON array printed one element at a time, as rapport_json_print_array
+ * would print it whole: a list of 100 000 records never sits in memory. */
+typedef struct _RapportJsonStream RapportJsonStream;
+
+RapportJsonStream *rapport_json_stream_begin (void);
+/* Prints @node as the next element and frees it. */
+void      rapport_json_stream_add   (RapportJsonStream *stream,
+                                     JsonNode          *node);
+/* Closes the array and frees @stream. */
+void      rapport_json_stream_end   (RapportJsonStream *stream);
+
 G_END_DECLS

@@ -135,6 +135,34 @@ require_id (const char  *text,
   return FALSE;
 }
 
+/* Long lists print as they go: a full disk or a closed pipe stops the
+ * walk with an error instead of printing on into the void. */
+static gboolean
+check_output (GError **error)
+{
+  if (!ferror (stdout))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The list could not be written to the standard output"));
+  return FALSE;
+}
+
+static gboolean
+finish_output (GError **error)
+{
+  fflush (stdout);
+  return check_output (error);
+}
+
+/* What a list command's walk carries from row to row. */
+typedef struct
+{
+  RapportStore      *store;
+  RapportJsonStream *json;       /* NULL for the lines of text */
+  GHashTable        *positions;  /* deal list --json only */
+} Listing;
+
 /* init */
 
 static int
@@ -165,24 +193,12 @@ cmd_init (Cli   *cli,
 
   pipeline = rapport_store_get_current_pipeline (cli->store);
 
-  /* On an existing file, a named template becomes the current pipeline. */
+  /* On an existing file, a named template becomes the current pipeline:
+   * added and made current in one transaction. */
   if (template_id != NULL && g_strcmp0 (rapport_pipeline_get_template (pipeline), template_id) != 0)
     {
-      GListModel *pipelines = rapport_store_get_pipelines (cli->store);
-
       g_clear_object (&pipeline);
-      for (guint i = 0; i < g_list_model_get_n_items (pipelines) && pipeline == NULL; i++)
-        {
-          g_autoptr(RapportPipeline) p = g_list_model_get_item (pipelines, i);
-
-          if (g_strcmp0 (rapport_pipeline_get_template (p), template_id) == 0)
-            pipeline = g_steal_pointer (&p);
-        }
-
-      if (pipeline == NULL &&
-          !(pipeline = rapport_store_add_pipeline_from_template (cli->store, template_id, &error)))
-        return user_error (error);
-      if (!rapport_store_set_current_pipeline (cli->store, pipeline, &error))
+      if ((pipeline = rapport_store_use_template (cli->store, template_id, &error)) == NULL)
         return user_error (error);
     }
 
@@ -330,6 +346,24 @@ cmd_contact_add (Cli   *cli,
   return 0;
 }
 
+static gboolean
+list_contact (gpointer   record,
+              gpointer   user_data,
+              GError   **error)
+{
+  RapportContact *contact = record;
+  Listing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_contact (contact));
+  else
+    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
+             rapport_contact_get_name (contact),
+             rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
+
+  return check_output (error);
+}
+
 static int
 cmd_contact_list (Cli   *cli,
                   int    argc,
@@ -337,13 +371,13 @@ cmd_contact_list (Cli   *cli,
 {
   static const char usage[] = "contact list [--json]";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) contacts = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
-  g_autoptr(JsonArray) array = json_array_new ();
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -353,21 +387,13 @@ cmd_contact_list (Cli   *cli,
   if (open_store (cli, &error) == NULL)
     return user_error (error);
 
-  contacts = rapport_store_get_contacts (cli->store);
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
-    {
-      g_autoptr(RapportContact) contact = g_list_model_get_item (contacts, i);
-
-      if (json)
-        json_array_add_element (array, rapport_json_contact (contact));
-      else
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
-                 rapport_contact_get_name (contact),
-                 rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
-    }
-
-  if (json)
-    rapport_json_print_array (array);
+  listing.store = cli->store;
+  listing.json = json ? rapport_json_stream_begin () : NULL;
+  ok = rapport_store_foreach_contact (cli->store, list_contact, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }
@@ -722,7 +748,8 @@ cmd_deal_bant (Cli   *cli,
     { "timeline", 0, 0, G_OPTION_ARG_STRING, &answers[RAPPORT_BANT_TIMELINE], NULL, NULL },
     { NULL }
   };
-  RapportAnswer parsed[4];
+  RapportBantAnswer parsed[4];
+  guint n_parsed = 0;
   int status = 0;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -733,11 +760,16 @@ cmd_deal_bant (Cli   *cli,
       goto out;
     }
 
+  /* Every answer is read before anything is written. */
   for (guint i = 0; i < 4; i++)
-    if (answers[i] != NULL && !parse_answer (answers[i], &parsed[i]))
+    if (answers[i] != NULL)
       {
-        status = usage_error (usage, _("answers are yes, no or unknown"));
-        goto out;
+        parsed[n_parsed].item = (RapportBantItem) i;
+        if (!parse_answer (answers[i], &parsed[n_parsed++].answer))
+          {
+            status = usage_error (usage, _("answers are yes, no or unknown"));
+            goto out;
+          }
       }
 
   if ((deal = find_deal (cli, argv[1], &error)) == NULL)
@@ -746,13 +778,12 @@ cmd_deal_bant (Cli   *cli,
       goto out;
     }
 
-  for (guint i = 0; i < 4; i++)
-    if (answers[i] != NULL &&
-        !rapport_store_set_bant (cli->store, deal, (RapportBantItem) i, parsed[i], &error))
-      {
-        status = user_error (error);
-        goto out;
-      }
+  /* All the answers or none: one transaction. */
+  if (!rapport_store_set_bant_answers (cli->store, deal, parsed, n_parsed, &error))
+    {
+      status = user_error (error);
+      goto out;
+    }
 
   g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
            rapport_deal_get_bant_score (deal));
@@ -910,6 +941,38 @@ open_deal_positions (RapportStore *store)
   return positions;
 }
 
+static gboolean
+list_deal (gpointer   record,
+           gpointer   user_data,
+           GError   **error)
+{
+  RapportDeal *deal = record;
+  Listing *listing = user_data;
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+
+  if (listing->json != NULL)
+    {
+      gpointer position;
+
+      rapport_json_stream_add (listing->json,
+                               rapport_json_deal (listing->store, deal,
+                                                  g_hash_table_lookup_extended (listing->positions, &id,
+                                                                                NULL, &position)
+                                                  ? GPOINTER_TO_INT (position) : -1,
+                                                  FALSE));
+    }
+  else
+    {
+      g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
+                                                       rapport_deal_get_currency (deal));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", id,
+               rapport_deal_get_title (deal), value, rapport_deal_get_currency (deal));
+    }
+
+  return check_output (error);
+}
+
 static int
 cmd_deal_list (Cli   *cli,
                int    argc,
@@ -918,9 +981,7 @@ cmd_deal_list (Cli   *cli,
   static const char usage[] = "deal list [--stage ID|NAME] [--json]";
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStage) stage = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *stage_name = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(GHashTable) positions = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
@@ -928,6 +989,8 @@ cmd_deal_list (Cli   *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -935,37 +998,20 @@ cmd_deal_list (Cli   *cli,
   if (argc != 1)
     return usage_error (usage, NULL);
   if (open_store (cli, &error) == NULL ||
-      (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, &error)) == NULL) ||
-      (ids = rapport_store_list_deal_ids (cli->store, stage, &error)) == NULL)
+      (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, &error)) == NULL))
     return user_error (error);
 
-  positions = open_deal_positions (cli->store);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = *(gint64 *) ids->pdata[i];
-      g_autoptr(RapportDeal) deal = rapport_store_get_deal (cli->store, id, NULL);
-      gpointer position;
-
-      if (deal == NULL)
-        continue;
-      if (json)
-        json_array_add_element (array, rapport_json_deal (cli->store, deal,
-                                                          g_hash_table_lookup_extended (positions, &id, NULL, &position)
-                                                          ? GPOINTER_TO_INT (position) : -1,
-                                                          FALSE));
-      else
-        {
-          g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
-                                                           rapport_deal_get_currency (deal));
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", rapport_record_get_id (RAPPORT_RECORD (deal)),
-                   rapport_deal_get_title (deal), value, rapport_deal_get_currency (deal));
-        }
-    }
-
+  listing.store = cli->store;
   if (json)
-    rapport_json_print_array (array);
+    {
+      listing.positions = positions = open_deal_positions (cli->store);
+      listing.json = rapport_json_stream_begin ();
+    }
+  ok = rapport_store_foreach_deal (cli->store, stage, list_deal, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }
@@ -1021,6 +1067,29 @@ cmd_activity_log (Cli   *cli,
   return 0;
 }
 
+static gboolean
+list_followup (gpointer   record,
+               gpointer   user_data,
+               GError   **error)
+{
+  RapportActivity *activity = record;
+  Listing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_followup (activity));
+  else
+    {
+      gint64 when = rapport_activity_get_snoozed_until (activity)
+        ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
+      g_autofree char *text = rapport_time_to_iso8601 (when);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
+               text, rapport_activity_get_title (activity));
+    }
+
+  return check_output (error);
+}
+
 static int
 cmd_followup_list (Cli   *cli,
                    int    argc,
@@ -1028,43 +1097,30 @@ cmd_followup_list (Cli   *cli,
 {
   static const char usage[] = "followup list [--due] [--json]";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) followups = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   gboolean json = FALSE, due = FALSE;
   GOptionEntry entries[] = {
     { "due", 0, 0, G_OPTION_ARG_NONE, &due, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
     return usage_error (usage, NULL);
-  if (open_store (cli, &error) == NULL ||
-      (followups = rapport_store_list_followups (cli->store, due, &error)) == NULL)
+  if (open_store (cli, &error) == NULL)
     return user_error (error);
 
-  for (guint i = 0; i < followups->len; i++)
-    {
-      RapportActivity *activity = followups->pdata[i];
-
-      if (json)
-        json_array_add_element (array, rapport_json_followup (activity));
-      else
-        {
-          gint64 when = rapport_activity_get_snoozed_until (activity)
-            ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
-          g_autofree char *text = rapport_time_to_iso8601 (when);
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
-                   text, rapport_activity_get_title (activity));
-        }
-    }
-
-  if (json)
-    rapport_json_print_array (array);
+  listing.store = cli->store;
+  listing.json = json ? rapport_json_stream_begin () : NULL;
+  ok = rapport_store_foreach_followup (cli->store, due, list_followup, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }
@@ -1140,6 +1196,24 @@ cmd_followup_snooze (Cli   *cli,
 
 /* organizations, search, notes and negotiation */
 
+static gboolean
+list_organization (gpointer   record,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  RapportOrganization *organization = record;
+  Listing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_organization (organization));
+  else
+    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
+             rapport_organization_get_name (organization),
+             or_empty (rapport_organization_get_website (organization)));
+
+  return check_output (error);
+}
+
 static int
 cmd_org_list (Cli   *cli,
               int    argc,
@@ -1147,13 +1221,13 @@ cmd_org_list (Cli   *cli,
 {
   static const char usage[] = "org list [--json]";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) organizations = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
     { NULL }
   };
+  Listing listing = { NULL, };
+  gboolean ok;
   int status;
 
   if (!parse_options (usage, entries, &argc, &argv, &status))
@@ -1163,21 +1237,13 @@ cmd_org_list (Cli   *cli,
   if (open_store (cli, &error) == NULL)
     return user_error (error);
 
-  organizations = rapport_store_get_organizations (cli->store);
-  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
-    {
-      g_autoptr(RapportOrganization) organization = g_list_model_get_item (organizations, i);
-
-      if (json)
-        json_array_add_element (array, rapport_json_organization (organization));
-      else
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
-                 rapport_organization_get_name (organization),
-                 or_empty (rapport_organization_get_website (organization)));
-    }
-
-  if (json)
-    rapport_json_print_array (array);
+  listing.store = cli->store;
+  listing.json = json ? rapport_json_stream_begin () : NULL;
+  ok = rapport_store_foreach_organization (cli->store, list_organization, &listing, &error);
+  if (listing.json != NULL)
+    rapport_json_stream_end (listing.json);
+  if (!ok || !finish_output (&error))
+    return user_error (error);
 
   return 0;
 }

@@ -79,6 +79,12 @@ typedef enum
 
 sqlite3_stmt *rapport_store_stmt          (RapportStore  *self,
                                            RapportStmt    which);
+/* The SQL of a fixed statement, for a walk that prepares its own copy. */
+const char   *rapport_store_stmt_text     (RapportStmt    which);
+
+/* Lists whose SQL more than one file runs. */
+#define RAPPORT_SQL_DEAL_IDS "SELECT id FROM deal ORDER BY id"
+#define RAPPORT_SQL_ORGANIZATION_IDS "SELECT id FROM organization ORDER BY name COLLATE NOCASE, id"
 sqlite3      *rapport_store_get_db        (RapportStore  *self);
 /* A statement for constant SQL (a string literal: the pointer is the key),
  * prepared on first use and reset for reuse. */

@@ -214,7 +214,7 @@ rapport_store_get_organizations (RapportStore *self)
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return rapport_record_list_new_sql (self, RAPPORT_TYPE_ORGANIZATION,
-                                      "SELECT id FROM organization ORDER BY name COLLATE NOCASE, id",
+                                      RAPPORT_SQL_ORGANIZATION_IDS,
                                       0, NULL);
 }
 

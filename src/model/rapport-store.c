@@ -301,6 +301,14 @@ rapport_store_stmt (RapportStore *self,
   return self->stmts[which];
 }
 
+const char *
+rapport_store_stmt_text (RapportStmt which)
+{
+  g_return_val_if_fail (which < N_STMTS, NULL);
+
+  return stmt_sql[which];
+}
+
 /* Statements whose SQL is made from record classes' column names. */
 static sqlite3_stmt *
 dynamic_stmt (RapportStore *self,
@@ -2055,39 +2063,64 @@ has_updated_at (RapportRecord *record)
   return g_object_class_find_property (G_OBJECT_GET_CLASS (record), "updated-at") != NULL;
 }
 
-gboolean
-rapport_store_update (RapportStore   *self,
-                      RapportRecord  *record,
-                      const char     *property,
-                      const GValue   *value,
-                      GError        **error)
+/* One change to one property of a record, checked but not yet written. */
+typedef struct
 {
   GParamSpec *pspec;
-  g_auto(GValue) converted = G_VALUE_INIT;
-  g_autofree char *column = NULL;
-  sqlite3_stmt *stmt;
-  gint64 now = rapport_store_now (self);
+  GValue      value;
+} PendingUpdate;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_RECORD (record), FALSE);
+static void
+pending_update_clear (PendingUpdate *update)
+{
+  if (G_IS_VALUE (&update->value))
+    g_value_unset (&update->value);
+}
+
+/* Checks that @value may be written to @property of @record, and converts
+ * it to the property's type, without writing anything. */
+static gboolean
+prepare_update (RapportStore   *self,
+                RapportRecord  *record,
+                const char     *property,
+                const GValue   *value,
+                PendingUpdate  *update,
+                GError        **error)
+{
+  GParamSpec *pspec;
+
+  g_assert (RAPPORT_IS_STORE (self));
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
   if (pspec == NULL || (pspec->flags & RAPPORT_PARAM_COMPUTED) || is_managed (pspec->name))
     return invalid (error, _("The field “%s” cannot be edited directly"), property);
 
-  g_value_init (&converted, pspec->value_type);
-  if (!g_value_transform (value, &converted) || g_param_value_validate (pspec, &converted))
+  update->pspec = pspec;
+  g_value_init (&update->value, pspec->value_type);
+  if (!g_value_transform (value, &update->value) || g_param_value_validate (pspec, &update->value))
     return invalid (error, _("That value is not allowed for the field “%s”"), property);
 
   /* Empty text is "not set". */
-  if (G_VALUE_HOLDS_STRING (&converted) && g_value_get_string (&converted) &&
-      *g_value_get_string (&converted) == '\0')
-    g_value_set_string (&converted, NULL);
+  if (G_VALUE_HOLDS_STRING (&update->value) && g_value_get_string (&update->value) &&
+      *g_value_get_string (&update->value) == '\0')
+    g_value_set_string (&update->value, NULL);
 
-  if (!validate_field (self, G_OBJECT_TYPE (record), pspec->name, &converted, error))
-    return FALSE;
+  return validate_field (self, G_OBJECT_TYPE (record), pspec->name, &update->value, error);
+}
 
-  column = rapport_record_column_name (pspec);
+/* Writes a prepared change; the caller holds the transaction. */
+static gboolean
+write_update (RapportStore         *self,
+              RapportRecord        *record,
+              const PendingUpdate  *update,
+              gint64                now,
+              GError              **error)
+{
+  g_autofree char *column = rapport_record_column_name (update->pspec);
+  sqlite3_stmt *stmt;
+
+  g_assert (RAPPORT_IS_STORE (self));
+
   if (has_updated_at (record))
     stmt = dynamic_stmt (self, g_strdup_printf ("UPDATE %s SET %s = ?2, updated_at = ?3 WHERE id = ?1",
                                                 rapport_record_get_table (record), column));
@@ -2096,24 +2129,68 @@ rapport_store_update (RapportStore   *self,
                                                 rapport_record_get_table (record), column));
 
   sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (record));
-  rapport_record_bind_value (stmt, 2, pspec, &converted);
+  rapport_record_bind_value (stmt, 2, update->pspec, &update->value);
   if (has_updated_at (record))
     sqlite3_bind_int64 (stmt, 3, now);
 
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* Sets @n_properties properties of @record in one transaction: every value
+ * is checked before the first is written, and any failure writes none. */
+static gboolean
+update_properties (RapportStore   *self,
+                   RapportRecord  *record,
+                   guint           n_properties,
+                   const char    **properties,
+                   const GValue   *values,
+                   GError        **error)
+{
+  g_autofree PendingUpdate *updates = g_new0 (PendingUpdate, MAX (n_properties, 1));
+  gint64 now = rapport_store_now (self);
+  gboolean ok = FALSE;
+  guint i;
+
+  g_assert (RAPPORT_IS_STORE (self));
+  g_assert (RAPPORT_IS_RECORD (record));
+
+  for (i = 0; i < n_properties; i++)
+    if (!prepare_update (self, record, properties[i], &values[i], &updates[i], error))
+      goto out;
+
   if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
+    goto out;
+  for (i = 0; i < n_properties; i++)
+    if (!write_update (self, record, &updates[i], now, error))
+      {
+        rapport_store_rollback (self);
+        goto out;
+      }
   if (!rapport_store_commit (self, error))
-    return FALSE;
+    goto out;
 
   reload_record (self, record, NULL);
   rapport_store_emit_changed (self, rapport_record_get_table (record), rapport_record_get_id (record));
+  ok = TRUE;
 
-  return TRUE;
+out:
+  for (i = 0; i < n_properties; i++)
+    pending_update_clear (&updates[i]);
+  return ok;
+}
+
+gboolean
+rapport_store_update (RapportStore   *self,
+                      RapportRecord  *record,
+                      const char     *property,
+                      const GValue   *value,
+                      GError        **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (property != NULL, FALSE);
+
+  return update_properties (self, record, 1, &property, value, error);
 }
 
 /* Pipelines and stages */
@@ -2236,6 +2313,55 @@ rapport_store_add_pipeline_from_template (RapportStore  *self,
   rapport_store_emit_changed (self, "pipeline", id);
 
   return lookup_record (self, RAPPORT_TYPE_PIPELINE, id, error);
+}
+
+RapportPipeline *
+rapport_store_use_template (RapportStore  *self,
+                            const char    *template_id,
+                            GError       **error)
+{
+  GListModel *pipelines;
+  g_autofree char *text = NULL;
+  gboolean added = FALSE;
+  gint64 id = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  pipelines = rapport_store_get_pipelines (self);
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines) && id == 0; i++)
+    {
+      g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
+
+      if (g_strcmp0 (rapport_pipeline_get_template (pipeline), template_id) == 0)
+        id = rapport_record_get_id (RAPPORT_RECORD (pipeline));
+    }
+
+  /* Adding the pipeline and making it current are one change: a failure
+   * between them leaves no pipeline that nothing asked for. */
+  if (!rapport_store_begin (self, error))
+    return NULL;
+  if (id == 0)
+    {
+      if (!rapport_schema_seed_pipeline (self, template_id, &id, error))
+        goto fail;
+      added = TRUE;
+    }
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (!set_setting (self, "current-pipeline", text, error))
+    goto fail;
+  if (!rapport_store_commit (self, error))
+    return NULL;
+
+  if (added && self->pipelines != NULL)
+    reload_pipelines (self);
+  rapport_store_emit_changed (self, "pipeline", 0);
+
+  return lookup_record (self, RAPPORT_TYPE_PIPELINE, id, error);
+
+fail:
+  rapport_store_rollback (self);
+  return NULL;
 }
 
 static void
@@ -2451,7 +2577,7 @@ rapport_store_list_deal_ids (RapportStore  *self,
       sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (stage)));
     }
   else
-    stmt = dynamic_stmt (self, g_strdup ("SELECT id FROM deal ORDER BY id"));
+    stmt = dynamic_stmt (self, g_strdup (RAPPORT_SQL_DEAL_IDS));
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -3040,6 +3166,13 @@ rapport_store_set_deal_status (RapportStore       *self,
   return TRUE;
 }
 
+static const char * const bant_properties[] = {
+  [RAPPORT_BANT_BUDGET] = "bant-budget",
+  [RAPPORT_BANT_AUTHORITY] = "bant-authority",
+  [RAPPORT_BANT_NEED] = "bant-need",
+  [RAPPORT_BANT_TIMELINE] = "bant-timeline",
+};
+
 gboolean
 rapport_store_set_bant (RapportStore     *self,
                         RapportDeal      *deal,
@@ -3047,20 +3180,53 @@ rapport_store_set_bant (RapportStore     *self,
                         RapportAnswer     answer,
                         GError          **error)
 {
-  static const char * const properties[] = {
-    [RAPPORT_BANT_BUDGET] = "bant-budget",
-    [RAPPORT_BANT_AUTHORITY] = "bant-authority",
-    [RAPPORT_BANT_NEED] = "bant-need",
-    [RAPPORT_BANT_TIMELINE] = "bant-timeline",
-  };
-  g_auto(GValue) value = G_VALUE_INIT;
+  RapportBantAnswer one = { item, answer };
 
-  g_return_val_if_fail ((guint) item < G_N_ELEMENTS (properties), FALSE);
+  return rapport_store_set_bant_answers (self, deal, &one, 1, error);
+}
 
-  g_value_init (&value, RAPPORT_TYPE_ANSWER);
-  g_value_set_enum (&value, answer);
+gboolean
+rapport_store_set_bant_answers (RapportStore             *self,
+                                RapportDeal              *deal,
+                                const RapportBantAnswer  *answers,
+                                guint                     n_answers,
+                                GError                  **error)
+{
+  const char *properties[G_N_ELEMENTS (bant_properties)];
+  GValue values[G_N_ELEMENTS (bant_properties)] = { G_VALUE_INIT, };
+  guint n = 0;
+  gboolean ok;
 
-  return rapport_store_update (self, RAPPORT_RECORD (deal), properties[item], &value, error);
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (answers != NULL || n_answers == 0, FALSE);
+
+  /* One value per item, the last answer given for it winning. */
+  for (guint i = 0; i < n_answers; i++)
+    {
+      guint j;
+
+      g_return_val_if_fail ((guint) answers[i].item < G_N_ELEMENTS (bant_properties), FALSE);
+
+      for (j = 0; j < n && properties[j] != bant_properties[answers[i].item]; j++)
+        ;
+      if (j == n)
+        {
+          properties[n++] = bant_properties[answers[i].item];
+          g_value_init (&values[j], RAPPORT_TYPE_ANSWER);
+        }
+      g_value_set_enum (&values[j], answers[i].answer);
+    }
+
+  if (n == 0)
+    return TRUE;
+
+  ok = update_properties (self, RAPPORT_RECORD (deal), n, properties, values, error);
+
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return ok;
 }
 
 /* Activities and the speed-to-lead rule */

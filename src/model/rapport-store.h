@@ -68,6 +68,13 @@ typedef enum
   RAPPORT_BANT_TIMELINE,
 } RapportBantItem;
 
+/* One answer of the BANT qualification. */
+typedef struct
+{
+  RapportBantItem item;
+  RapportAnswer   answer;
+} RapportBantAnswer;
+
 typedef enum
 {
   RAPPORT_STORE_DEFAULT = 0,
@@ -133,6 +140,11 @@ gboolean            rapport_store_set_current_pipeline  (RapportStore       *sel
 RapportPipeline    *rapport_store_add_pipeline_from_template (RapportStore  *self,
                                                               const char    *template_id,
                                                               GError       **error);
+/* Makes the pipeline of @template_id current, adding it first if the file
+ * has none: one transaction (transfer full). */
+RapportPipeline    *rapport_store_use_template          (RapportStore       *self,
+                                                         const char         *template_id,
+                                                         GError            **error);
 GListModel         *rapport_store_get_stages            (RapportStore       *self,
                                                          RapportPipeline    *pipeline);
 RapportStage       *rapport_store_get_stage             (RapportStore       *self,
@@ -213,6 +225,37 @@ GPtrArray          *rapport_store_list_followups_after  (RapportStore       *sel
                                                          guint               limit,
                                                          GError            **error);
 gboolean            rapport_store_has_pending_followups (RapportStore       *self);
+
+/* Walking a long list one record at a time, in the order of the matching
+ * list: @func gets each record (transfer none; keep a reference to keep
+ * it), and the store lets it go before reading the next, so memory stays
+ * flat on any number of rows. The walk reads one snapshot of the file.
+ * @func returns FALSE with @error set to stop; so does the walk. */
+typedef gboolean (*RapportRecordFunc) (gpointer   record,
+                                       gpointer   user_data,
+                                       GError   **error);
+
+/* Every deal by id, or the open deals of @stage in board order. */
+gboolean            rapport_store_foreach_deal          (RapportStore       *self,
+                                                         RapportStage       *stage,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+/* By name, as rapport_store_get_contacts and _get_organizations. */
+gboolean            rapport_store_foreach_contact       (RapportStore       *self,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+gboolean            rapport_store_foreach_organization  (RapportStore       *self,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
+/* As rapport_store_list_followups. */
+gboolean            rapport_store_foreach_followup      (RapportStore       *self,
+                                                         gboolean            only_due,
+                                                         RapportRecordFunc   func,
+                                                         gpointer            user_data,
+                                                         GError            **error);
 
 /* List models that follow the store (transfer full; RapportRecordList) */
 GListModel         *rapport_store_get_stage_deals       (RapportStore       *self,
@@ -342,6 +385,13 @@ gboolean            rapport_store_set_bant              (RapportStore       *sel
                                                          RapportDeal        *deal,
                                                          RapportBantItem     item,
                                                          RapportAnswer       answer,
+                                                         GError            **error);
+/* Several answers at once: all are checked before any is written, and they
+ * are written in one transaction (all or none). */
+gboolean            rapport_store_set_bant_answers      (RapportStore       *self,
+                                                         RapportDeal        *deal,
+                                                         const RapportBantAnswer *answers,
+                                                         guint               n_answers,
                                                          GError            **error);
 RapportActivity    *rapport_store_log_activity          (RapportStore       *self,
                                                          gint64              contact_id,
