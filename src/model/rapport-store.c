@@ -170,9 +170,10 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_ACTIVITY_REMINDED] = "UPDATE activity SET reminded_level = ?2, reminded_at = ?3 WHERE id = ?1",
   [STMT_CONTACT_FIRST_CONTACT] =
     "UPDATE contact SET first_contacted_at = ?2, updated_at = ?2"
-    " WHERE id = ?1 AND first_contacted_at IS NULL",
+    " WHERE id = ?1 AND first_contacted_at IS NULL AND created_at <= ?2",
   [STMT_SPEED_TO_LEAD_OF_CONTACT] =
-    "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL",
+    "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL"
+    " AND EXISTS (SELECT 1 FROM contact WHERE id = ?1 AND created_at <= ?2)",
   [STMT_DATA_VERSION] = "PRAGMA data_version",
   /* Ranges on the NOCASE name indexes; ?2 is the prefix followed by the
    * highest code point, so every name that starts with ?1 sorts between. */
@@ -1567,6 +1568,35 @@ check_date (const char  *date,
   return invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), quoted);
 }
 
+/* When a record came in: a time given (1970 included) or now, and never
+ * after now on the store's clock: what arrives has already arrived. */
+static gboolean
+arrival_time (RapportStore  *self,
+              gint64         given,
+              gboolean       has_given,
+              gint64        *arrived_at,
+              GError       **error)
+{
+  gint64 now = rapport_store_now (self);
+
+  if (!has_given && given == 0)
+    {
+      *arrived_at = now;
+      return TRUE;
+    }
+  if (given > now)
+    {
+      g_autofree char *when = rapport_time_format_iso8601 (given);
+      g_autofree char *clock = rapport_time_format_iso8601 (now);
+
+      return invalid (error, _("The creation time %s is later than now (%s): give a time that has already come"),
+                      when ? when : "", clock ? clock : "");
+    }
+
+  *arrived_at = given;
+  return TRUE;
+}
+
 static gboolean
 check_exists (RapportStore  *self,
               GType          type,
@@ -2266,7 +2296,8 @@ rapport_store_add_contact (RapportStore                *self,
       return NULL;
     }
 
-  created_at = fields->created_at ? fields->created_at : rapport_store_now (self);
+  if (!arrival_time (self, fields->created_at, fields->has_created_at, &created_at, error))
+    return NULL;
 
   stmt = rapport_store_stmt (self, STMT_INSERT_CONTACT);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -2431,10 +2462,10 @@ rapport_store_add_deal (RapportStore             *self,
   currency = fields->currency ? fields->currency : self->default_currency;
   stage_id = fields->stage_id ? fields->stage_id : first_stage_id (self);
   now = rapport_store_now (self);
-  created_at = fields->created_at ? fields->created_at : now;
 
   if (!rapport_text_check (title, RAPPORT_TEXT_TITLE, TRUE, error) ||
-      !rapport_text_check (fields->owner, RAPPORT_TEXT_OWNER, FALSE, error))
+      !rapport_text_check (fields->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
+      !arrival_time (self, fields->created_at, fields->has_created_at, &created_at, error))
     return NULL;
   if (fields->value < 0)
     {
@@ -2649,7 +2680,9 @@ rapport_store_set_bant (RapportStore     *self,
 /* Activities and the speed-to-lead rule */
 
 /* First contact with a person ends the wait the speed-to-lead rule
- * measures: record when, and close their "Contact NAME" follow-up. */
+ * measures: record when, and close their "Contact NAME" follow-up. A
+ * contact before they arrived (a clock set back, a row from elsewhere) is
+ * not one: the lead still waits. */
 static gboolean
 mark_first_contact (RapportStore  *self,
                     gint64         contact_id,
@@ -3435,7 +3468,13 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
         }
       else
         {
-          gint64 delay = MAX (sqlite3_column_int64 (stmt, 1) - arrived, 0);
+          gint64 delay = sqlite3_column_int64 (stmt, 1) - arrived;
+
+          /* Contacted before arriving says the clock was wrong, not that
+           * the lead was answered in time: counted, but not as within. */
+          stats->n_contacted++;
+          if (delay < 0)
+            continue;
 
           g_array_append_val (delays, delay);
           if (delay <= limit)
@@ -3447,7 +3486,6 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
   if (rc != SQLITE_DONE)
     return rapport_store_set_error (self, rc, error);
 
-  stats->n_contacted = delays->len;
   if (delays->len > 0)
     {
       g_array_sort (delays, compare_gint64);
