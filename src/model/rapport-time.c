@@ -43,29 +43,24 @@ rapport_date_is_valid (const char *text)
   return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
-/* "HH:MM" or "HH:MM:SS", maybe with a fraction, then "Z", "±HH:MM" or
- * nothing: the extended ISO 8601 form, the only one Rapport writes. */
+/* "HH:MM:SS", maybe with a fraction, then "Z", "±HH:MM" or nothing: the
+ * extended ISO 8601 form, the one Rapport writes. */
 static gboolean
 time_is_canonical (const char *text)
 {
   const char *p = text;
   int h, m, s;
 
-  if (!digits_at (p, 2, &h) || p[2] != ':' || !digits_at (p + 3, 2, &m))
+  if (!digits_at (p, 2, &h) || p[2] != ':' || !digits_at (p + 3, 2, &m) ||
+      p[5] != ':' || !digits_at (p + 6, 2, &s))
     return FALSE;
-  p += 5;
-  if (*p == ':')
+  p += 8;
+  if (*p == '.')
     {
-      if (!digits_at (p + 1, 2, &s))
+      if (!g_ascii_isdigit (p[1]))
         return FALSE;
-      p += 3;
-      if (*p == '.')
-        {
-          if (!g_ascii_isdigit (p[1]))
-            return FALSE;
-          for (p++; g_ascii_isdigit (*p); p++)
-            ;
-        }
+      for (p++; g_ascii_isdigit (*p); p++)
+        ;
     }
 
   if (*p == 'Z')

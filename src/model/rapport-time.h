@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* Unix seconds from ISO 8601 in its extended form only
- * ("2026-11-23T09:30:00Z", "2026-11-23T09:30Z", "…+02:00", or a date
+ * ("2026-11-23T09:30:00Z", "…T09:30:00.5Z", "…+02:00", or a date
  * "2026-11-23" taken as midnight UTC; not "20261123", "2026- 1- 1" or
  * "2026-W48"). A time without a zone is UTC. */
 gboolean  rapport_time_parse_iso8601   (const char  *text,
