@@ -28,6 +28,21 @@ add_time (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* A time a record always has (created, entered a stage): 0 is 1970. */
+static void
+add_set_time (JsonBuilder *builder,
+              const char  *member,
+              gint64       unix_seconds)
+{
+  g_autofree char *text = rapport_time_format_iso8601 (unix_seconds);
+
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 add_id (JsonBuilder *builder,
         const char  *member,
@@ -117,7 +132,7 @@ add_history (JsonBuilder  *builder,
                   enum_nick (RAPPORT_TYPE_DEAL_STATUS, rapport_stage_change_get_from_status (change)));
       add_string (builder, "to_status",
                   enum_nick (RAPPORT_TYPE_DEAL_STATUS, rapport_stage_change_get_to_status (change)));
-      add_time (builder, "changed_at", rapport_stage_change_get_changed_at (change));
+      add_set_time (builder, "changed_at", rapport_stage_change_get_changed_at (change));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -163,11 +178,11 @@ rapport_json_deal (RapportStore *store,
   add_int (builder, "bant_score", rapport_deal_get_bant_score (deal));
   json_builder_set_member_name (builder, "qualified");
   json_builder_add_boolean_value (builder, rapport_deal_get_qualified (deal));
-  add_time (builder, "created_at", rapport_deal_get_created_at (deal));
-  add_time (builder, "updated_at", rapport_deal_get_updated_at (deal));
+  add_set_time (builder, "created_at", rapport_deal_get_created_at (deal));
+  add_set_time (builder, "updated_at", rapport_deal_get_updated_at (deal));
   add_time (builder, "closed_at", rapport_deal_get_closed_at (deal));
   add_string (builder, "lost_reason", rapport_deal_get_lost_reason (deal));
-  add_time (builder, "stage_entered_at", rapport_deal_get_stage_entered_at (deal));
+  add_set_time (builder, "stage_entered_at", rapport_deal_get_stage_entered_at (deal));
   if (with_history)
     add_history (builder, store, deal);
   json_builder_end_object (builder);
@@ -188,7 +203,7 @@ rapport_json_contact (RapportContact *contact)
   add_id (builder, "organization_id", rapport_contact_get_organization_id (contact));
   add_string (builder, "lifecycle", enum_nick (RAPPORT_TYPE_LIFECYCLE, rapport_contact_get_lifecycle (contact)));
   add_string (builder, "source", rapport_contact_get_source (contact));
-  add_time (builder, "created_at", rapport_contact_get_created_at (contact));
+  add_set_time (builder, "created_at", rapport_contact_get_created_at (contact));
   add_time (builder, "first_contacted_at", rapport_contact_get_first_contacted_at (contact));
   add_string (builder, "owner", rapport_contact_get_owner (contact));
   add_time (builder, "last_contacted_at", rapport_contact_get_last_contacted_at (contact));
@@ -208,7 +223,7 @@ rapport_json_organization (RapportOrganization *organization)
   add_string (builder, "name", rapport_organization_get_name (organization));
   add_string (builder, "website", rapport_organization_get_website (organization));
   add_string (builder, "phone", rapport_organization_get_phone (organization));
-  add_time (builder, "created_at", rapport_organization_get_created_at (organization));
+  add_set_time (builder, "created_at", rapport_organization_get_created_at (organization));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -334,7 +349,7 @@ rapport_json_note (RapportNote *note)
   json_builder_begin_object (builder);
   add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (note)));
   add_string (builder, "body", rapport_note_get_body (note));
-  add_time (builder, "created_at", rapport_note_get_created_at (note));
+  add_set_time (builder, "created_at", rapport_note_get_created_at (note));
   add_id (builder, "contact_id", rapport_note_get_contact_id (note));
   add_id (builder, "deal_id", rapport_note_get_deal_id (note));
   add_id (builder, "organization_id", rapport_note_get_organization_id (note));
@@ -371,7 +386,7 @@ rapport_json_negotiation_entry (RapportNegotiationEntry *entry)
   add_int (builder, "amount", rapport_negotiation_entry_get_amount (entry));
   add_string (builder, "currency", rapport_negotiation_entry_get_currency (entry));
   add_string (builder, "text", rapport_negotiation_entry_get_text (entry));
-  add_time (builder, "created_at", rapport_negotiation_entry_get_created_at (entry));
+  add_set_time (builder, "created_at", rapport_negotiation_entry_get_created_at (entry));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

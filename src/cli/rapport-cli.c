@@ -21,6 +21,7 @@
 #include "rapport-store.h"
 #include "rapport-templates.h"
 #include "rapport-time.h"
+#include "rapport-validate.h"
 
 #define EXIT_USER_ERROR 1
 #define EXIT_USAGE 2
@@ -43,10 +44,13 @@ typedef struct
   const char  *usage;
 } Command;
 
+/* Every error is one line, whatever text it quotes. */
 static int
 user_error (const GError *error)
 {
-  g_printerr ("rapport-cli: %s\n", error->message);
+  g_autofree char *message = rapport_text_escape (error->message, FALSE);
+
+  g_printerr ("rapport-cli: %s\n", message);
   return EXIT_USER_ERROR;
 }
 
@@ -54,8 +58,10 @@ static int
 usage_error (const char *usage,
              const char *message)
 {
-  if (message != NULL)
-    g_printerr ("rapport-cli: %s\n", message);
+  g_autofree char *line = rapport_text_escape (message, FALSE);
+
+  if (line != NULL)
+    g_printerr ("rapport-cli: %s\n", line);
   g_printerr (_("Usage: rapport-cli [--db FILE] %s\n"), usage);
   return EXIT_USAGE;
 }
@@ -65,11 +71,25 @@ open_store (Cli     *cli,
             GError **error)
 {
   g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : rapport_store_default_path ();
+  const char *pinned = g_getenv ("RAPPORT_NOW");
+  gint64 now = 0;
 
-  if (cli->store == NULL)
-    cli->store = rapport_store_new_full (path, cli->template_id,
-                                         cli->read_only ? RAPPORT_STORE_READ_ONLY : RAPPORT_STORE_DEFAULT,
-                                         error);
+  if (cli->store != NULL)
+    return cli->store;
+
+  /* Scripts and tests pin the clock with RAPPORT_NOW (ISO 8601). */
+  if (pinned != NULL && *pinned != '\0' && !rapport_time_parse_iso8601 (pinned, &now, NULL))
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("RAPPORT_NOW is not a date and time: use ISO 8601, like 2026-11-23T09:30:00Z"));
+      return NULL;
+    }
+
+  cli->store = rapport_store_new_full (path, cli->template_id,
+                                       cli->read_only ? RAPPORT_STORE_READ_ONLY : RAPPORT_STORE_DEFAULT,
+                                       error);
+  if (cli->store != NULL && now != 0)
+    rapport_store_set_now (cli->store, now);
 
   return cli->store;
 }
@@ -107,33 +127,53 @@ parse_options (const char   *usage,
   return TRUE;
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
+typedef enum
 {
-  char *end = NULL;
+  ID_CONTACT,
+  ID_DEAL,
+  ID_ORGANIZATION,
+  ID_FOLLOWUP,
+} IdKind;
 
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  *id = g_ascii_strtoll (text, &end, 10);
-  return *end == '\0' && *id > 0;
-}
-
-/* An id the user typed: a malformed one is a user error, like an unknown one. */
+/* An id the user typed, as Rapport writes it (12, not +12, 012 or " 12"):
+ * a malformed one is a user error, like an unknown one. */
 static gboolean
 require_id (const char  *text,
-            const char  *what,
+            IdKind       kind,
             gint64      *id,
             GError     **error)
 {
-  if (parse_id (text, id))
+  g_autofree char *quoted = NULL;
+
+  if (rapport_id_parse (text, id))
     return TRUE;
 
-  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-               _("“%s” is not a valid %s id (a positive whole number)"), text ? text : "", what);
+  quoted = rapport_text_quote (text);
+  switch (kind)
+    {
+    case ID_CONTACT:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a contact id: write a positive whole number, like 12"), quoted);
+      break;
+    case ID_DEAL:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a deal id: write a positive whole number, like 12"), quoted);
+      break;
+    case ID_ORGANIZATION:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not an organization id: write a positive whole number, like 12"), quoted);
+      break;
+    case ID_FOLLOWUP:
+    default:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a follow-up id: write a positive whole number, like 12"), quoted);
+      break;
+    }
+
   return FALSE;
 }
+
+static char *field (const char *text);
 
 /* Long lists print as they go: a full disk or a closed pipe stops the
  * walk with an error instead of printing on into the void. */
@@ -243,8 +283,12 @@ cmd_stage_list (Cli   *cli,
       if (json)
         json_array_add_element (array, rapport_json_stage (stage));
       else
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%d%%\n", rapport_record_get_id (RAPPORT_RECORD (stage)),
-                 rapport_stage_get_name (stage), rapport_stage_get_probability (stage));
+        {
+          g_autofree char *name = field (rapport_stage_get_name (stage));
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%d%%\n", rapport_record_get_id (RAPPORT_RECORD (stage)),
+                   name, rapport_stage_get_probability (stage));
+        }
     }
 
   if (json)
@@ -321,9 +365,10 @@ cmd_contact_add (Cli   *cli,
   if (argc != 2)
     return usage_error (usage, NULL);
 
-  if ((org != NULL && !require_id (org, _("organization"), &fields.organization_id, &error)) ||
+  if ((org != NULL && !require_id (org, ID_ORGANIZATION, &fields.organization_id, &error)) ||
       (created_at != NULL && !rapport_time_parse_iso8601 (created_at, &fields.created_at, &error)))
     return user_error (error);
+  fields.has_created_at = created_at != NULL;
   if (open_store (cli, &error) == NULL)
     return user_error (error);
 
@@ -357,9 +402,13 @@ list_contact (gpointer   record,
   if (listing->json != NULL)
     rapport_json_stream_add (listing->json, rapport_json_contact (contact));
   else
-    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
-             rapport_contact_get_name (contact),
-             rapport_contact_get_email (contact) ? rapport_contact_get_email (contact) : "");
+    {
+      g_autofree char *name = field (rapport_contact_get_name (contact));
+      g_autofree char *email = field (rapport_contact_get_email (contact));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
+               name, email);
+    }
 
   return check_output (error);
 }
@@ -406,6 +455,15 @@ or_empty (const char *text)
   return text ? text : "";
 }
 
+/* @text as one field of a line of output: tabs, newlines and every other
+ * control character escaped (\t, \n, \x1b), invalid UTF-8 as U+FFFD,
+ * so a field never splits a line or reaches the terminal as a command. */
+static char *
+field (const char *text)
+{
+  return rapport_text_escape (text ? text : "", FALSE);
+}
+
 /* An ISO 8601 time, or @missing for none (transfer full). */
 static char *
 time_or (gint64      unix_seconds,
@@ -428,10 +486,11 @@ print_notes (GListModel *notes)
       g_autoptr(RapportNote) note = g_list_model_get_item (notes, i);
       g_autofree char *when = rapport_time_to_iso8601 (rapport_note_get_created_at (note));
       g_auto(GStrv) lines = g_strsplit (rapport_note_get_body (note), "\n", 2);
+      g_autofree char *first = field (lines[0]);
 
       /* Only a note's first line, so each note stays one line. */
       g_print ("  %" G_GINT64_FORMAT "\t%s\t%s%s\n", rapport_record_get_id (RAPPORT_RECORD (note)),
-               or_empty (when), lines[0] ? lines[0] : "", lines[0] && lines[1] ? " …" : "");
+               or_empty (when), first, lines[0] && lines[1] ? " …" : "");
     }
 }
 
@@ -447,10 +506,11 @@ print_activities (GListModel *activities)
       g_autoptr(RapportActivity) activity = g_list_model_get_item (activities, i);
       gint64 done_at = rapport_activity_get_done_at (activity);
       g_autofree char *when = rapport_time_to_iso8601 (done_at ? done_at : rapport_activity_get_due_at (activity));
+      g_autofree char *title = field (rapport_activity_get_title (activity));
 
       g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
                /* Translators: whether an activity in a list is done or still to do */
-               done_at ? _("done") : _("to do"), or_empty (when), rapport_activity_get_title (activity));
+               done_at ? _("done") : _("to do"), or_empty (when), title);
     }
 }
 
@@ -523,7 +583,7 @@ cmd_contact_show (Cli   *cli,
     return status;
   if (argc != 2)
     return usage_error (usage, NULL);
-  if (!require_id (argv[1], _("contact"), &id, &error) || open_store (cli, &error) == NULL ||
+  if (!require_id (argv[1], ID_CONTACT, &id, &error) || open_store (cli, &error) == NULL ||
       (contact = rapport_store_get_contact (cli->store, id, &error)) == NULL)
     return user_error (error);
 
@@ -544,7 +604,7 @@ find_deal (Cli         *cli,
 {
   gint64 id;
 
-  if (!require_id (text, _("deal"), &id, error) || open_store (cli, error) == NULL)
+  if (!require_id (text, ID_DEAL, &id, error) || open_store (cli, error) == NULL)
     return NULL;
 
   return rapport_store_get_deal (cli->store, id, error);
@@ -590,14 +650,16 @@ cmd_deal_add (Cli   *cli,
   fields.currency = currency ? currency : rapport_store_get_default_currency (cli->store);
   if (!rapport_currency_is_valid (fields.currency))
     {
+      g_autofree char *quoted = rapport_text_quote (fields.currency);
+
       g_set_error (&error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("“%s” is not an ISO 4217 currency code like EUR or USD"), fields.currency);
+                   _("“%s” is not an ISO 4217 currency code like EUR or USD"), quoted);
       return user_error (error);
     }
 
   if (!rapport_money_parse (value, fields.currency, &fields.value, &error) ||
-      (contact != NULL && !require_id (contact, _("contact"), &fields.contact_id, &error)) ||
-      (org != NULL && !require_id (org, _("organization"), &fields.organization_id, &error)))
+      (contact != NULL && !require_id (contact, ID_CONTACT, &fields.contact_id, &error)) ||
+      (org != NULL && !require_id (org, ID_ORGANIZATION, &fields.organization_id, &error)))
     return user_error (error);
 
   if (stage_name != NULL)
@@ -851,6 +913,7 @@ print_negotiation (GListModel *entries)
     {
       g_autoptr(RapportNegotiationEntry) entry = g_list_model_get_item (entries, i);
       g_autofree char *amount = NULL;
+      g_autofree char *text = field (rapport_negotiation_entry_get_text (entry));
 
       if (rapport_negotiation_entry_get_amount (entry) > 0)
         amount = rapport_money_format (rapport_negotiation_entry_get_amount (entry),
@@ -858,7 +921,7 @@ print_negotiation (GListModel *entries)
 
       g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (entry)),
                rapport_json_negotiation_kind (rapport_negotiation_entry_get_kind (entry)),
-               or_empty (amount), or_empty (rapport_negotiation_entry_get_text (entry)));
+               or_empty (amount), text);
     }
 }
 
@@ -965,9 +1028,9 @@ list_deal (gpointer   record,
     {
       g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
                                                        rapport_deal_get_currency (deal));
+      g_autofree char *title = field (rapport_deal_get_title (deal));
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", id,
-               rapport_deal_get_title (deal), value, rapport_deal_get_currency (deal));
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", id, title, value, rapport_deal_get_currency (deal));
     }
 
   return check_output (error);
@@ -1052,8 +1115,8 @@ cmd_activity_log (Cli   *cli,
   else
     return usage_error (usage, _("the kind is call, email or meeting"));
 
-  if (!require_id (argv[1], _("contact"), &contact_id, &error) ||
-      (deal != NULL && !require_id (deal, _("deal"), &deal_id, &error)) ||
+  if (!require_id (argv[1], ID_CONTACT, &contact_id, &error) ||
+      (deal != NULL && !require_id (deal, ID_DEAL, &deal_id, &error)) ||
       open_store (cli, &error) == NULL ||
       (activity = rapport_store_log_activity (cli->store, contact_id, deal_id, kind, note, &error)) == NULL)
     return user_error (error);
@@ -1082,9 +1145,10 @@ list_followup (gpointer   record,
       gint64 when = rapport_activity_get_snoozed_until (activity)
         ? rapport_activity_get_snoozed_until (activity) : rapport_activity_get_due_at (activity);
       g_autofree char *text = rapport_time_to_iso8601 (when);
+      g_autofree char *title = field (rapport_activity_get_title (activity));
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (activity)),
-               text, rapport_activity_get_title (activity));
+               text, title);
     }
 
   return check_output (error);
@@ -1132,7 +1196,7 @@ find_followup (Cli         *cli,
 {
   gint64 id;
 
-  if (!require_id (text, _("follow-up"), &id, error) || open_store (cli, error) == NULL)
+  if (!require_id (text, ID_FOLLOWUP, &id, error) || open_store (cli, error) == NULL)
     return NULL;
 
   return rapport_store_get_activity (cli->store, id, error);
@@ -1178,10 +1242,12 @@ cmd_followup_snooze (Cli   *cli,
     return status;
   if (argc != 3)
     return usage_error (usage, NULL);
-  if (!parse_id (argv[2], &minutes) || minutes > 60 * 24 * 366)
+  if (!rapport_id_parse (argv[2], &minutes) || minutes > 60 * 24 * 366)
     {
+      g_autofree char *quoted = rapport_text_quote (argv[2]);
+
       g_set_error (&error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("“%s” is not a number of minutes between 1 and a year"), argv[2]);
+                   _("“%s” is not a number of minutes between 1 and a year"), quoted);
       return user_error (error);
     }
   if ((activity = find_followup (cli, argv[1], &error)) == NULL ||
@@ -1207,9 +1273,13 @@ list_organization (gpointer   record,
   if (listing->json != NULL)
     rapport_json_stream_add (listing->json, rapport_json_organization (organization));
   else
-    g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
-             rapport_organization_get_name (organization),
-             or_empty (rapport_organization_get_website (organization)));
+    {
+      g_autofree char *name = field (rapport_organization_get_name (organization));
+      g_autofree char *website = field (rapport_organization_get_website (organization));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
+               name, website);
+    }
 
   return check_output (error);
 }
@@ -1293,7 +1363,7 @@ cmd_org_show (Cli   *cli,
     return status;
   if (argc != 2)
     return usage_error (usage, NULL);
-  if (!require_id (argv[1], _("organization"), &id, &error) || open_store (cli, &error) == NULL ||
+  if (!require_id (argv[1], ID_ORGANIZATION, &id, &error) || open_store (cli, &error) == NULL ||
       (organization = rapport_store_get_organization (cli->store, id, &error)) == NULL)
     return user_error (error);
 
@@ -1365,12 +1435,12 @@ cmd_search (Cli   *cli,
     {
       const RapportSearchHit *hit = &g_array_index (hits, RapportSearchHit, i);
       g_autofree char *name = hit_name (cli->store, hit);
+      g_autofree char *shown = field (name);
 
       if (json)
         json_array_add_element (array, rapport_json_search_hit (name, hit));
       else
-        g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", rapport_json_search_kind (hit->kind), hit->id,
-                 or_empty (name));
+        g_print ("%s\t%" G_GINT64_FORMAT "\t%s\n", rapport_json_search_kind (hit->kind), hit->id, shown);
     }
 
   if (json)
@@ -1406,9 +1476,9 @@ cmd_note_add (Cli   *cli,
   if ((contact != NULL) + (deal != NULL) + (org != NULL) != 1)
     return usage_error (usage, _("a note belongs to one contact, deal or organization"));
 
-  if ((contact != NULL && !require_id (contact, _("contact"), &contact_id, &error)) ||
-      (deal != NULL && !require_id (deal, _("deal"), &deal_id, &error)) ||
-      (org != NULL && !require_id (org, _("organization"), &org_id, &error)) ||
+  if ((contact != NULL && !require_id (contact, ID_CONTACT, &contact_id, &error)) ||
+      (deal != NULL && !require_id (deal, ID_DEAL, &deal_id, &error)) ||
+      (org != NULL && !require_id (org, ID_ORGANIZATION, &org_id, &error)) ||
       open_store (cli, &error) == NULL ||
       (note = rapport_store_add_note (cli->store, contact_id, deal_id, org_id, argv[1], &error)) == NULL)
     return user_error (error);
@@ -1708,11 +1778,31 @@ print_help (FILE *out)
     fprintf (out, "  %s\n", commands[i].usage);
 }
 
+/* What the CLI prints for people never carries a control character other
+ * than tabs and newlines, nor invalid UTF-8: a name cannot move the cursor,
+ * clear the screen or retitle the terminal (JSON is escaped by json-glib). */
+static void
+print_to_stdout (const char *text)
+{
+  g_autofree char *escaped = rapport_text_escape (text, TRUE);
+
+  fputs (escaped, stdout);
+}
+
+static void
+print_to_stderr (const char *text)
+{
+  g_autofree char *escaped = rapport_text_escape (text, TRUE);
+
+  fputs (escaped, stderr);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   Cli cli = { NULL, };
+  g_autofree char *quoted = NULL;
   int first = 1;
   int status;
 
@@ -1720,6 +1810,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_to_stdout);
+  g_set_printerr_handler (print_to_stderr);
 
   /* Global options come before the command. */
   while (first < argc && argv[first][0] == '-')
@@ -1743,7 +1835,8 @@ main (int    argc,
         }
       else
         {
-          g_printerr (_("rapport-cli: unknown option %s\n"), argv[first]);
+          quoted = rapport_text_quote (argv[first]);
+          g_printerr (_("rapport-cli: unknown option %s\n"), quoted);
           print_help (stderr);
           return EXIT_USAGE;
         }
@@ -1776,7 +1869,8 @@ main (int    argc,
       return status;
     }
 
-  g_printerr (_("rapport-cli: unknown command “%s”\n"), argv[first]);
+  quoted = rapport_text_quote (argv[first]);
+  g_printerr (_("rapport-cli: unknown command “%s”\n"), quoted);
   print_help (stderr);
   return EXIT_USAGE;
 }

@@ -14,6 +14,7 @@
 
 #include "rapport-error.h"
 #include "rapport-money.h"
+#include "rapport-validate.h"
 
 /* ISO 4217 codes whose minor unit is not the usual hundredth. */
 static const struct {
@@ -62,9 +63,24 @@ static gboolean
 set_invalid (GError    **error,
              const char *text)
 {
+  g_autofree char *quoted = rapport_text_quote (text);
+
   g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                _("“%s” is not an amount: use digits with an optional decimal point, like 1234.50"),
-               text);
+               quoted);
+  return FALSE;
+}
+
+static gboolean
+set_misgrouped (GError    **error,
+                const char *text)
+{
+  g_autofree char *quoted = rapport_text_quote (text);
+
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is not an amount: a comma only separates groups of three digits, like 1,234.50, "
+                 "and decimals follow a point, like 12.50"),
+               quoted);
   return FALSE;
 }
 
@@ -76,10 +92,12 @@ rapport_money_parse (const char  *text,
 {
   int exponent = rapport_currency_exponent (currency);
   const char *p = text;
+  const char *digits_start;
   guint64 whole = 0;
   guint64 fraction = 0;
   int n_fraction = 0;
-  gboolean any_digit = FALSE;
+  int n_whole = 0;
+  int group = -1;  /* digits since the last comma, or -1 before any */
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (minor_units != NULL, FALSE);
@@ -89,50 +107,73 @@ rapport_money_parse (const char  *text,
 
   if (*p == '-')
     {
+      g_autofree char *quoted = rapport_text_quote (text);
+
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("The value cannot be negative (“%s”)"), text);
+                   _("The value cannot be negative (“%s”)"), quoted);
       return FALSE;
     }
-  if (*p == '+')
-    p++;
 
+  /* The whole part: "0", or digits without a leading zero, with commas
+   * between groups of three when there are any (1,234,567). */
+  digits_start = p;
   for (; *p != '\0' && *p != '.' && !g_ascii_isspace (*p); p++)
     {
-      if (*p == ',' || *p == '_')  /* thousands separators */
-        continue;
+      if (*p == ',')
+        {
+          if (n_whole == 0 || (group == -1 && n_whole > 3) || (group != -1 && group != 3))
+            return set_misgrouped (error, text);
+          group = 0;
+          continue;
+        }
       if (!g_ascii_isdigit (*p))
+        return set_invalid (error, text);
+      if (*p == '0' && p == digits_start && (g_ascii_isdigit (p[1]) || p[1] == ','))
         return set_invalid (error, text);
       if (whole > (G_MAXINT64 / 1000 - 9) / 10)
         {
+          g_autofree char *quoted = rapport_text_quote (text);
+
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                       _("The amount “%s” is too large"), text);
+                       _("The amount “%s” is too large"), quoted);
           return FALSE;
         }
       whole = whole * 10 + (guint64) (*p - '0');
-      any_digit = TRUE;
+      n_whole++;
+      if (group != -1)
+        group++;
     }
+  if (group != -1 && group != 3)
+    return set_misgrouped (error, text);
 
   if (*p == '.')
     {
       for (p++; g_ascii_isdigit (*p); p++)
         {
-          if (n_fraction == exponent)
-            {
-              g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                           _("“%s” has more decimals than %s allows (%d)"),
-                           text, currency ? currency : "", exponent);
-              return FALSE;
-            }
-          fraction = fraction * 10 + (guint64) (*p - '0');
+          if (n_fraction < exponent)
+            fraction = fraction * 10 + (guint64) (*p - '0');
           n_fraction++;
-          any_digit = TRUE;
+        }
+      /* "1.234,50": a comma after the point */
+      if (*p == ',')
+        return set_misgrouped (error, text);
+      if (n_fraction == 0)
+        return set_invalid (error, text);
+      if (n_fraction > exponent)
+        {
+          g_autofree char *quoted = rapport_text_quote (text);
+
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("“%s” has more decimals than %s allows (%d)"),
+                       quoted, currency ? currency : "", exponent);
+          return FALSE;
         }
     }
 
   while (g_ascii_isspace (*p))
     p++;
 
-  if (*p != '\0' || !any_digit)
+  if (*p != '\0' || n_whole + n_fraction == 0)
     return set_invalid (error, text);
 
   for (; n_fraction < exponent; n_fraction++)

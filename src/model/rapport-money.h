@@ -14,7 +14,10 @@ int       rapport_currency_exponent   (const char  *code);
 gboolean  rapport_currency_is_valid   (const char  *code);
 
 /* Reads "1234.50", "1,234.50" or "1234" in major units of @currency into
- * minor units, without floating point. Negative amounts are refused. */
+ * minor units, without floating point. A comma only separates groups of
+ * three digits ("12,50" and "1.234,50" are refused, never 1250 or 1.234);
+ * no sign, no leading zeros ("01"), at least one digit after a point, no
+ * more decimals than @currency has. Negative amounts are refused. */
 gboolean  rapport_money_parse         (const char  *text,
                                        const char  *currency,
                                        gint64      *minor_units,

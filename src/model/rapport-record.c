@@ -279,7 +279,16 @@ column_to_value (sqlite3_stmt *stmt,
   gboolean is_null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
 
   if (type == G_TYPE_STRING)
-    g_value_set_string (value, is_null ? NULL : (const char *) sqlite3_column_text (stmt, col));
+    {
+      const char *text = is_null ? NULL : (const char *) sqlite3_column_text (stmt, col);
+
+      /* Another program may have written any bytes into the file: what
+       * the model hands out is UTF-8, with U+FFFD where it was not. */
+      if (text != NULL && !g_utf8_validate (text, sqlite3_column_bytes (stmt, col), NULL))
+        g_value_take_string (value, g_utf8_make_valid (text, sqlite3_column_bytes (stmt, col)));
+      else
+        g_value_set_string (value, text);
+    }
   else if (type == G_TYPE_INT64)
     g_value_set_int64 (value, sqlite3_column_int64 (stmt, col));
   else if (type == G_TYPE_INT)

@@ -28,10 +28,6 @@
  * renumbered only when a gap is used up. */
 #define RANK_GAP ((gint64) 1 << 20)
 
-/* Bounds that keep a typo or a pasted file from becoming a record. */
-#define MAX_NAME_LENGTH 500
-#define MAX_TEXT_BYTES (1024 * 1024)
-
 struct _RapportStore
 {
   GObject        parent_instance;
@@ -182,9 +178,10 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_ACTIVITY_REMINDED] = "UPDATE activity SET reminded_level = ?2, reminded_at = ?3 WHERE id = ?1",
   [STMT_CONTACT_FIRST_CONTACT] =
     "UPDATE contact SET first_contacted_at = ?2, updated_at = ?2"
-    " WHERE id = ?1 AND first_contacted_at IS NULL",
+    " WHERE id = ?1 AND first_contacted_at IS NULL AND created_at <= ?2",
   [STMT_SPEED_TO_LEAD_OF_CONTACT] =
-    "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL",
+    "UPDATE activity SET done_at = ?2 WHERE contact_id = ?1 AND rule = 1 AND done_at IS NULL"
+    " AND EXISTS (SELECT 1 FROM contact WHERE id = ?1 AND created_at <= ?2)",
   [STMT_DATA_VERSION] = "PRAGMA data_version",
   /* Ranges on the NOCASE name indexes; ?2 is the prefix followed by the
    * highest code point, so every name that starts with ?1 sorts between. */
@@ -1953,43 +1950,85 @@ invalid (GError     **error,
 }
 
 static gboolean
-check_text (const char  *text,
-            const char  *what,
-            gboolean     required,
-            gsize        max_bytes,
-            GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    return invalid (error, _("The %s is not valid UTF-8 text"), what);
-  if (required && *stripped == '\0')
-    return invalid (error, _("The %s cannot be empty"), what);
-  if (text != NULL && strlen (text) > max_bytes)
-    return invalid (error, _("The %s is too long (%zu bytes; at most %zu)"),
-                    what, strlen (text), max_bytes);
-
-  return TRUE;
-}
-
-static gboolean
 check_email (const char  *email,
              GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   if (email == NULL || *email == '\0' || rapport_email_is_plausible (email))
     return TRUE;
 
-  return invalid (error, _("“%s” does not look like an email address (name@example.com)"), email);
+  quoted = rapport_text_quote (email);
+  return invalid (error, _("“%s” does not look like an email address (name@example.com)"), quoted);
 }
 
 static gboolean
 check_phone (const char  *phone,
              GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   if (phone == NULL || *phone == '\0' || rapport_phone_is_plausible (phone))
     return TRUE;
 
-  return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), phone);
+  quoted = rapport_text_quote (phone);
+  return invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), quoted);
+}
+
+static gboolean
+check_currency (const char  *currency,
+                GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (rapport_currency_is_valid (currency))
+    return TRUE;
+
+  quoted = rapport_text_quote (currency);
+  return invalid (error, _("“%s” is not an ISO 4217 currency code like EUR or USD"), quoted);
+}
+
+/* A day, as YYYY-MM-DD; NULL or "" is "not set". */
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (date == NULL || *date == '\0' || rapport_date_is_valid (date))
+    return TRUE;
+
+  quoted = rapport_text_quote (date);
+  return invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), quoted);
+}
+
+/* When a record came in: a time given (1970 included) or now, and never
+ * after now on the store's clock: what arrives has already arrived. */
+static gboolean
+arrival_time (RapportStore  *self,
+              gint64         given,
+              gboolean       has_given,
+              gint64        *arrived_at,
+              GError       **error)
+{
+  gint64 now = rapport_store_now (self);
+
+  if (!has_given && given == 0)
+    {
+      *arrived_at = now;
+      return TRUE;
+    }
+  if (given > now)
+    {
+      g_autofree char *when = rapport_time_format_iso8601 (given);
+      g_autofree char *clock = rapport_time_format_iso8601 (now);
+
+      return invalid (error, _("The creation time %s is later than now (%s): give a time that has already come"),
+                      when ? when : "", clock ? clock : "");
+    }
+
+  *arrived_at = given;
+  return TRUE;
 }
 
 static gboolean
@@ -2018,24 +2057,29 @@ validate_field (RapportStore  *self,
   const char *str = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
 
   if (g_str_equal (property, "name"))
-    return check_text (str, _("name"), TRUE, MAX_NAME_LENGTH, error);
+    return rapport_text_check (str, RAPPORT_TEXT_NAME, TRUE, error);
   if (g_str_equal (property, "title"))
-    return check_text (str, _("title"), TRUE, MAX_NAME_LENGTH, error);
+    return rapport_text_check (str, RAPPORT_TEXT_TITLE, TRUE, error);
+  if (g_str_equal (property, "owner"))
+    return rapport_text_check (str, RAPPORT_TEXT_OWNER, FALSE, error);
+  if (g_str_equal (property, "source"))
+    return rapport_text_check (str, RAPPORT_TEXT_SOURCE, FALSE, error);
+  if (g_str_equal (property, "body") || g_str_equal (property, "note"))
+    return rapport_text_check (str, RAPPORT_TEXT_NOTE, FALSE, error);
   if (g_str_equal (property, "email"))
     return check_email (str, error);
   if (g_str_equal (property, "phone"))
     return check_phone (str, error);
-  if (g_str_equal (property, "currency") && !rapport_currency_is_valid (str))
-    return invalid (error, _("“%s” is not an ISO 4217 currency code like EUR or USD"), str ? str : "");
-  if (g_str_equal (property, "expected-close") && str != NULL && *str != '\0' &&
-      !rapport_date_is_valid (str))
-    return invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), str);
+  if (g_str_equal (property, "currency"))
+    return check_currency (str, error);
+  if (g_str_equal (property, "expected-close"))
+    return check_date (str, error);
   if (g_str_equal (property, "organization-id"))
     return check_exists (self, RAPPORT_TYPE_ORGANIZATION, g_value_get_int64 (value), error);
   if (g_str_equal (property, "contact-id"))
     return check_exists (self, RAPPORT_TYPE_CONTACT, g_value_get_int64 (value), error);
   if (str != NULL)
-    return check_text (str, _("text"), FALSE, MAX_TEXT_BYTES, error);
+    return rapport_text_check (str, RAPPORT_TEXT_FREE, FALSE, error);
 
   return TRUE;
 }
@@ -2416,15 +2460,13 @@ rapport_store_find_stage (RapportStore  *self,
                           GError       **error)
 {
   g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (self);
-  char *end = NULL;
   gint64 id;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (id_or_name != NULL, NULL);
 
-  id = g_ascii_strtoll (id_or_name, &end, 10);
-  if (end != id_or_name && *end == '\0')
+  if (rapport_id_parse (id_or_name, &id))
     return lookup_record (self, RAPPORT_TYPE_STAGE, id, error);
 
   id = 0;
@@ -2438,8 +2480,10 @@ rapport_store_find_stage (RapportStore  *self,
 
   if (id == 0)
     {
+      g_autofree char *quoted = rapport_text_quote (id_or_name);
+
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                   _("There is no stage called “%s” in the current pipeline"), id_or_name);
+                   _("There is no stage called “%s” in the current pipeline"), quoted);
       return NULL;
     }
 
@@ -2729,7 +2773,7 @@ rapport_store_add_organization (RapportStore  *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  if (!check_text (stripped, _("name"), TRUE, MAX_NAME_LENGTH, error))
+  if (!rapport_text_check (stripped, RAPPORT_TEXT_NAME, TRUE, error))
     return NULL;
 
   stmt = rapport_store_stmt (self, STMT_INSERT_ORGANIZATION);
@@ -2791,10 +2835,11 @@ rapport_store_add_contact (RapportStore                *self,
   g_return_val_if_fail (fields != NULL, NULL);
 
   name = g_strstrip (g_strdup (fields->name ? fields->name : ""));
-  if (!check_text (name, _("name"), TRUE, MAX_NAME_LENGTH, error) ||
+  if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||
       !check_email (fields->email, error) ||
       !check_phone (fields->phone, error) ||
-      !check_text (fields->source, _("source"), FALSE, MAX_NAME_LENGTH, error) ||
+      !rapport_text_check (fields->source, RAPPORT_TEXT_SOURCE, FALSE, error) ||
+      !rapport_text_check (fields->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
       !check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))
     return NULL;
   if ((guint) fields->lifecycle > RAPPORT_LIFECYCLE_CUSTOMER)
@@ -2803,7 +2848,8 @@ rapport_store_add_contact (RapportStore                *self,
       return NULL;
     }
 
-  created_at = fields->created_at ? fields->created_at : rapport_store_now (self);
+  if (!arrival_time (self, fields->created_at, fields->has_created_at, &created_at, error))
+    return NULL;
 
   stmt = rapport_store_stmt (self, STMT_INSERT_CONTACT);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -2968,25 +3014,19 @@ rapport_store_add_deal (RapportStore             *self,
   currency = fields->currency ? fields->currency : self->default_currency;
   stage_id = fields->stage_id ? fields->stage_id : first_stage_id (self);
   now = rapport_store_now (self);
-  created_at = fields->created_at ? fields->created_at : now;
 
-  if (!check_text (title, _("title"), TRUE, MAX_NAME_LENGTH, error))
+  if (!rapport_text_check (title, RAPPORT_TEXT_TITLE, TRUE, error) ||
+      !rapport_text_check (fields->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
+      !arrival_time (self, fields->created_at, fields->has_created_at, &created_at, error))
     return NULL;
   if (fields->value < 0)
     {
       invalid (error, _("The value cannot be negative"));
       return NULL;
     }
-  if (!rapport_currency_is_valid (currency))
-    {
-      invalid (error, _("“%s” is not an ISO 4217 currency code like EUR or USD"), currency);
-      return NULL;
-    }
-  if (fields->expected_close && *fields->expected_close && !rapport_date_is_valid (fields->expected_close))
-    {
-      invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), fields->expected_close);
-      return NULL;
-    }
+  if (!check_currency (currency, error) ||
+      !check_date (fields->expected_close, error))
+    return NULL;
   if (!check_exists (self, RAPPORT_TYPE_STAGE, stage_id, error) ||
       !check_exists (self, RAPPORT_TYPE_CONTACT, fields->contact_id, error) ||
       !check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))
@@ -3133,7 +3173,7 @@ rapport_store_set_deal_status (RapportStore       *self,
 
   if (status == RAPPORT_DEAL_STATUS_LOST && *reason == '\0')
     return invalid (error, _("A lost deal needs a reason, so the team can learn from it"));
-  if (!check_text (reason, _("reason"), FALSE, MAX_TEXT_BYTES, error))
+  if (!rapport_text_check (reason, RAPPORT_TEXT_REASON, FALSE, error))
     return FALSE;
   if (status == rapport_deal_get_status (deal) && status != RAPPORT_DEAL_STATUS_LOST)
     return TRUE;
@@ -3232,7 +3272,9 @@ rapport_store_set_bant_answers (RapportStore             *self,
 /* Activities and the speed-to-lead rule */
 
 /* First contact with a person ends the wait the speed-to-lead rule
- * measures: record when, and close their "Contact NAME" follow-up. */
+ * measures: record when, and close their "Contact NAME" follow-up. A
+ * contact before they arrived (a clock set back, a row from elsewhere) is
+ * not one: the lead still waits. */
 static gboolean
 mark_first_contact (RapportStore  *self,
                     gint64         contact_id,
@@ -3312,7 +3354,7 @@ rapport_store_log_activity (RapportStore         *self,
     }
   if (!check_exists (self, RAPPORT_TYPE_CONTACT, contact_id, error) ||
       !check_exists (self, RAPPORT_TYPE_DEAL, deal_id, error) ||
-      !check_text (note, _("note"), FALSE, MAX_TEXT_BYTES, error))
+      !rapport_text_check (note, RAPPORT_TEXT_NOTE, FALSE, error))
     return NULL;
 
   now = rapport_store_now (self);
@@ -3364,7 +3406,7 @@ rapport_store_add_followup (RapportStore  *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  if (!check_text (stripped, _("title"), TRUE, MAX_NAME_LENGTH, error) ||
+  if (!rapport_text_check (stripped, RAPPORT_TEXT_TITLE, TRUE, error) ||
       !check_exists (self, RAPPORT_TYPE_CONTACT, contact_id, error) ||
       !check_exists (self, RAPPORT_TYPE_DEAL, deal_id, error))
     return NULL;
@@ -3645,7 +3687,7 @@ rapport_store_add_note (RapportStore  *self,
       invalid (error, _("A note belongs to a contact, a deal or an organization"));
       return NULL;
     }
-  if (!check_text (body, _("note"), TRUE, MAX_TEXT_BYTES, error) ||
+  if (!rapport_text_check (body, RAPPORT_TEXT_NOTE, TRUE, error) ||
       !check_exists (self, RAPPORT_TYPE_CONTACT, contact_id, error) ||
       !check_exists (self, RAPPORT_TYPE_DEAL, deal_id, error) ||
       !check_exists (self, RAPPORT_TYPE_ORGANIZATION, organization_id, error))
@@ -3673,16 +3715,6 @@ rapport_store_add_note (RapportStore  *self,
   return lookup_record (self, RAPPORT_TYPE_NOTE, id, error);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 RapportNegotiationEntry *
 rapport_store_add_negotiation_entry (RapportStore            *self,
                                      RapportDeal             *deal,
@@ -3707,14 +3739,14 @@ rapport_store_add_negotiation_entry (RapportStore            *self,
       invalid (error, _("The amount cannot be negative"));
       return NULL;
     }
-  if (!check_text (text, _("text"), FALSE, MAX_TEXT_BYTES, error))
-    return NULL;
   /* An entry says something: what was offered, or what was said. */
-  if (amount == 0 && is_blank (text))
+  if (amount == 0 && rapport_text_is_invisible (text))
     {
       invalid (error, _("Give an amount or what was said"));
       return NULL;
     }
+  if (!rapport_text_check (text, RAPPORT_TEXT_FREE, FALSE, error))
+    return NULL;
 
   stmt = rapport_store_stmt (self, STMT_INSERT_NEGOTIATION);
   sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
@@ -4028,7 +4060,13 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
         }
       else
         {
-          gint64 delay = MAX (sqlite3_column_int64 (stmt, 1) - arrived, 0);
+          gint64 delay = sqlite3_column_int64 (stmt, 1) - arrived;
+
+          /* Contacted before arriving says the clock was wrong, not that
+           * the lead was answered in time: counted, but not as within. */
+          stats->n_contacted++;
+          if (delay < 0)
+            continue;
 
           g_array_append_val (delays, delay);
           if (delay <= limit)
@@ -4040,7 +4078,6 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
   if (rc != SQLITE_DONE)
     return rapport_store_set_error (self, rc, error);
 
-  stats->n_contacted = delays->len;
   if (delays->len > 0)
     {
       g_array_sort (delays, compare_gint64);

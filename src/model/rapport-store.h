@@ -43,7 +43,8 @@ typedef struct
   RapportLifecycle  lifecycle;       /* 0 is RAPPORT_LIFECYCLE_LEAD: say which */
   const char       *source;
   const char       *owner;
-  gint64            created_at;      /* unix seconds, UTC; 0 for now */
+  gint64            created_at;      /* unix seconds, UTC; 0 for now… */
+  gboolean          has_created_at;  /* …unless set: then 0 is 1970-01-01 */
 } RapportContactFields;
 
 /* Fields of a new deal; zeroed fields take their defaults. */
@@ -57,7 +58,8 @@ typedef struct
   gint64      organization_id;
   const char *expected_close;        /* "YYYY-MM-DD" or NULL */
   const char *owner;
-  gint64      created_at;            /* 0 for now */
+  gint64      created_at;            /* 0 for now… */
+  gboolean    has_created_at;        /* …unless set: then 0 is 1970-01-01 */
 } RapportDealFields;
 
 typedef enum
@@ -460,10 +462,12 @@ typedef struct
 {
   guint  n_leads;
   guint  n_contacted;          /* first contact recorded */
-  guint  n_within;             /* …within the speed-to-lead time */
+  guint  n_within;             /* …within the speed-to-lead time (not
+                                * if recorded before the arrival) */
   guint  n_waiting;            /* not contacted yet */
   guint  n_waiting_late;       /* …and past the speed-to-lead time */
-  gint64 median_seconds;       /* arrival to first contact; 0 if none */
+  gint64 median_seconds;       /* arrival to first contact, over those
+                                * after it; 0 if none */
   int    minutes;              /* the speed-to-lead time used */
 } RapportSpeedToLead;
 

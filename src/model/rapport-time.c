@@ -8,24 +8,67 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "rapport-error.h"
 #include "rapport-time.h"
+#include "rapport-validate.h"
+
+static gboolean
+digits_at (const char *text,
+           guint       n,
+           int        *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+
+  return TRUE;
+}
 
 gboolean
 rapport_date_is_valid (const char *text)
 {
   int y, m, d;
-  char tail;
 
-  if (text == NULL || strlen (text) != 10)
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
-  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+  if (!digits_at (text, 4, &y) || !digits_at (text + 5, 2, &m) || !digits_at (text + 8, 2, &d))
     return FALSE;
 
   return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+/* "HH:MM:SS", maybe with a fraction, then "Z", "±HH:MM" or nothing: the
+ * extended ISO 8601 form, the one Rapport writes. */
+static gboolean
+time_is_canonical (const char *text)
+{
+  const char *p = text;
+  int h, m, s;
+
+  if (!digits_at (p, 2, &h) || p[2] != ':' || !digits_at (p + 3, 2, &m) ||
+      p[5] != ':' || !digits_at (p + 6, 2, &s))
+    return FALSE;
+  p += 8;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (p[1]))
+        return FALSE;
+      for (p++; g_ascii_isdigit (*p); p++)
+        ;
+    }
+
+  if (*p == 'Z')
+    return p[1] == '\0';
+  if (*p == '+' || *p == '-')
+    return digits_at (p + 1, 2, &h) && p[3] == ':' && digits_at (p + 4, 2, &m) && p[6] == '\0';
+
+  return *p == '\0';
 }
 
 gboolean
@@ -44,14 +87,21 @@ rapport_time_parse_iso8601 (const char  *text,
 
       dt = g_date_time_new_from_iso8601 (midnight, utc);
     }
-  else if (text != NULL)
-    dt = g_date_time_new_from_iso8601 (text, utc);
+  else if (text != NULL && strlen (text) > 11 && text[10] == 'T')
+    {
+      g_autofree char *date = g_strndup (text, 10);
+
+      if (rapport_date_is_valid (date) && time_is_canonical (text + 11))
+        dt = g_date_time_new_from_iso8601 (text, utc);
+    }
 
   if (dt == NULL)
     {
+      g_autofree char *quoted = rapport_text_quote (text);
+
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("“%s” is not a date and time: use ISO 8601, like 2026-11-23T09:30:00Z"),
-                   text ? text : "");
+                   quoted);
       return FALSE;
     }
 
@@ -60,16 +110,21 @@ rapport_time_parse_iso8601 (const char  *text,
 }
 
 char *
-rapport_time_to_iso8601 (gint64 unix_seconds)
+rapport_time_format_iso8601 (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (unix_seconds);
 
-  if (unix_seconds == 0)
-    return NULL;
-
-  dt = g_date_time_new_from_unix_utc (unix_seconds);
   if (dt == NULL)
     return NULL;
 
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+rapport_time_to_iso8601 (gint64 unix_seconds)
+{
+  if (unix_seconds == 0)
+    return NULL;
+
+  return rapport_time_format_iso8601 (unix_seconds);
 }

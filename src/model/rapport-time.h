@@ -9,14 +9,18 @@
 
 G_BEGIN_DECLS
 
-/* Unix seconds from ISO 8601 ("2026-11-23T09:30:00Z", "…+02:00", or a date
- * "2026-11-23" taken as midnight UTC). A time without a zone is UTC. */
+/* Unix seconds from ISO 8601 in its extended form only
+ * ("2026-11-23T09:30:00Z", "…T09:30:00.5Z", "…+02:00", or a date
+ * "2026-11-23" taken as midnight UTC; not "20261123", "2026- 1- 1" or
+ * "2026-W48"). A time without a zone is UTC. */
 gboolean  rapport_time_parse_iso8601   (const char  *text,
                                         gint64      *unix_seconds,
                                         GError     **error);
 /* "2026-11-23T09:30:00Z", or NULL for 0 ("not set"). */
 char     *rapport_time_to_iso8601      (gint64       unix_seconds);
-/* Checks "YYYY-MM-DD" names a real day. */
+/* The same for a time that is always set: 0 is 1970-01-01T00:00:00Z. */
+char     *rapport_time_format_iso8601  (gint64       unix_seconds);
+/* Checks "YYYY-MM-DD", four, two and two digits, names a real day. */
 gboolean  rapport_date_is_valid        (const char  *text);
 
 G_END_DECLS

@@ -327,7 +327,7 @@ compose (RapportReminders     *self,
           texts->urgency = RAPPORT_NOTIFIER_URGENCY_CRITICAL;
         }
 
-      if (contact != NULL && rapport_contact_get_created_at (contact) != 0)
+      if (contact != NULL)
         {
           gint64 created_at = rapport_contact_get_created_at (contact);
           g_autofree char *clock = format_clock (created_at);
