@@ -343,8 +343,10 @@ test_read_only_look (void)
   g_assert_cmpint (cli_status (db, &out, &err, "contact", "list", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Wilhelmina Quast"));
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_status (db, &out, &err, "check", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_status (db, &out, &err, "stage", "list", "--json", NULL), ==, 0);
 
   /* … and leaves it as it was: no upgrade, no backup. */
