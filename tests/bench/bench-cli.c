@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include "bench-support.h"
+
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -34,26 +36,6 @@ typedef struct
   double cpu_ms;   /* user + system */
   double peak_mb;  /* ru_maxrss */
 } Run;
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  guint index;
-
-  g_array_sort (samples, compare_double);
-  index = (guint) (p / 100.0 * (samples->len - 1) + 0.5);
-  return g_array_index (samples, double, index);
-}
 
 /* Runs @argv with its output thrown away, and waits for it. */
 static Run
@@ -116,9 +98,9 @@ measure_starts (Start *starts,
   for (guint j = 0; j < n_starts; j++)
     {
       printf ("  %-50s median %7.1f ms   p95 %7.1f ms   (min %.1f, max %.1f)   CPU %6.1f ms\n",
-              starts[j].label, percentile (starts[j].times, 50), percentile (starts[j].times, 95),
-              percentile (starts[j].times, 0), percentile (starts[j].times, 100),
-              percentile (starts[j].cpu, 50));
+              starts[j].label, bench_percentile (starts[j].times, 50), bench_percentile (starts[j].times, 95),
+              bench_percentile (starts[j].times, 0), bench_percentile (starts[j].times, 100),
+              bench_percentile (starts[j].cpu, 50));
     }
 }
 
@@ -203,7 +185,7 @@ main (int    argc,
     printf ("start-up to exit (%d runs each, taken in turn; target: 20 ms):\n", n_runs);
     measure_starts (starts, sqlite3_shell != NULL ? 3 : 2);
     printf ("  ratio                                              %.2f× the C floor\n\n",
-            percentile (starts[0].times, 50) / percentile (starts[1].times, 50));
+            bench_percentile (starts[0].times, 50) / bench_percentile (starts[1].times, 50));
     for (guint j = 0; j < G_N_ELEMENTS (starts); j++)
       {
         g_clear_pointer (&starts[j].times, g_array_unref);

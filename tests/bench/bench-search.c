@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include "bench-support.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
@@ -37,37 +39,6 @@ typedef struct
   char   *name;
   char   *surname;
 } Picked;
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest-rank percentile of @samples (sorted in place). */
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  guint index;
-
-  if (samples->len == 0)
-    return 0.0;
-
-  g_array_sort (samples, compare_double);
-  index = (guint) (p / 100.0 * (samples->len - 1) + 0.5);
-
-  return g_array_index (samples, double, index);
-}
 
 static void
 print_machine (void)
@@ -114,7 +85,7 @@ open_store (const char *path)
       start = g_get_monotonic_time ();
       if (!rapport_store_fill_demo (store, N_DEALS, N_CONTACTS, 42, &error))
         g_error ("Could not fill the demo data: %s", error->message);
-      printf ("filled in %.1f s\n", ms_since (start) / 1000.0);
+      printf ("filled in %.1f s\n", bench_ms_since (start) / 1000.0);
     }
 
   return g_steal_pointer (&store);
@@ -267,7 +238,7 @@ type_string (RapportStore *store,
 
       start = g_get_monotonic_time ();
       hits = rapport_store_search (store, prefix, SEARCH_LIMIT, &error);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       if (hits == NULL)
         g_error ("search “%s”: %s", prefix, error->message);
       g_array_append_val (timings->search, ms);
@@ -276,7 +247,7 @@ type_string (RapportStore *store,
       start = g_get_monotonic_time ();
       list = rapport_store_query_contacts (store, RAPPORT_CONTACT_SORT_NAME, FALSE, -1, prefix);
       (void) g_list_model_get_n_items (list);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (timings->contacts, ms);
 
       timings->n_keys++;
@@ -307,7 +278,7 @@ measure_floor (sqlite3 *db,
       while (sqlite3_step (stmt) == SQLITE_ROW)
         ;
       sqlite3_reset (stmt);
-      ms = ms_since (start);
+      ms = bench_ms_since (start);
       g_array_append_val (samples, ms);
     }
 
@@ -321,9 +292,9 @@ static void
 print_row (const char *what,
            GArray     *samples)
 {
-  double p50 = percentile (samples, 50);
-  double p95 = percentile (samples, 95);
-  double max = percentile (samples, 100);
+  double p50 = bench_percentile (samples, 50);
+  double p95 = bench_percentile (samples, 95);
+  double max = bench_percentile (samples, 100);
 
   printf ("  %-34s %9.3f %9.3f %9.3f\n", what, p50, p95, max);
 }
@@ -350,12 +321,12 @@ measure_sorts (RapportStore *store)
             {
               gint64 start = g_get_monotonic_time ();
               g_autoptr(GListModel) list = rapport_store_query_contacts (store, sort, descending, -1, NULL);
-              double ms = ms_since (start);
+              double ms = bench_ms_since (start);
 
               g_assert (g_list_model_get_n_items (list) > 0);
               g_array_append_val (samples, ms);
             }
-          medians[descending] = percentile (samples, 50);
+          medians[descending] = bench_percentile (samples, 50);
         }
       printf ("  %-48s %9.1f %11.1f\n", names[sort], medians[0], medians[1]);
     }
@@ -463,14 +434,14 @@ main (int    argc,
   print_row ("contacts-view query, all", all_contacts);
   print_row ("floor: SQLite id look-up", floor_ms);
 
-  search_p95 = percentile (all_search, 95);
+  search_p95 = bench_percentile (all_search, 95);
   printf ("\nfull name: a contact of that name in the top %d: %u/%u (this very one: %u/%u); surname found: %u/%u (in the top %d: %u/%u);"
           " surname in the contacts list: %u/%u\n",
           SEARCH_LIMIT, n_name_shown, picked->len, n_name_top, picked->len, n_surname_found, picked->len,
           SEARCH_LIMIT, n_surname_top, picked->len, n_surname_list, picked->len);
   printf ("target: global search p95 <= %.0f ms: %s (%.3f ms, %.0f× the floor's p95)\n",
           TARGET_P95_MS, search_p95 <= TARGET_P95_MS ? "met" : "MISSED", search_p95,
-          search_p95 / MAX (percentile (floor_ms, 95), 0.001));
+          search_p95 / MAX (bench_percentile (floor_ms, 95), 0.001));
 
   measure_sorts (store);
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "bench-support.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <locale.h>
@@ -27,32 +29,6 @@ static int n_deals = 100000;
 static int n_contacts = 200000;
 static int n_moves = 1000;
 static int n_runs = 7;
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  guint index;
-
-  g_array_sort (samples, compare_double);
-  index = (guint) (p / 100.0 * (samples->len - 1) + 0.5);
-  return g_array_index (samples, double, index);
-}
 
 static gint64
 file_size (const char *path)
@@ -94,7 +70,7 @@ floor_bulk_insert (const char *dir)
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return ms_since (start);
+  return bench_ms_since (start);
 }
 
 /* The SQLite floor for one drop: a one-row UPDATE in its own transaction,
@@ -119,7 +95,7 @@ floor_one_row_update (const char *path,
       sqlite3_step (stmt);
       sqlite3_reset (stmt);
       sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-      g_array_append_val (samples, (double) { ms_since (start) });
+      g_array_append_val (samples, (double) { bench_ms_since (start) });
     }
 
   sqlite3_finalize (stmt);
@@ -147,7 +123,7 @@ measure_moves (RapportStore *store,
 
       if (!rapport_store_move_deal (store, deal, stage, position, &error))
         g_error ("move failed: %s", error->message);
-      g_array_append_val (samples, (double) { ms_since (start) });
+      g_array_append_val (samples, (double) { bench_ms_since (start) });
     }
 }
 
@@ -188,7 +164,7 @@ time_first_frame (char      **argv,
   out = fdopen (out_fd, "r");
   while (fgets (line, sizeof line, out) != NULL && !g_str_has_prefix (line, "first-frame"))
     ;
-  *ms = ms_since (start);
+  *ms = bench_ms_since (start);
   fclose (out);
 
   if (wait4 (pid, &status, 0, &usage) < 0 || !g_str_has_prefix (line, "first-frame"))
@@ -243,12 +219,12 @@ measure_starts (Start *starts,
     {
       Start *start = &starts[j];
 
-      start->median_ms = percentile (start->times, 50);
-      start->median_cpu_ms = percentile (start->cpu, 50);
-      start->median_mb = percentile (start->peaks, 50);
+      start->median_ms = bench_percentile (start->times, 50);
+      start->median_cpu_ms = bench_percentile (start->cpu, 50);
+      start->median_mb = bench_percentile (start->peaks, 50);
       printf ("  %-36s median %7.1f ms   (min %.1f, max %.1f)   CPU %6.1f ms   peak RSS %.0f MB\n",
-              start->label, start->median_ms, percentile (start->times, 0),
-              percentile (start->times, 100), start->median_cpu_ms, start->median_mb);
+              start->label, start->median_ms, bench_percentile (start->times, 0),
+              bench_percentile (start->times, 100), start->median_cpu_ms, start->median_mb);
       g_array_unref (start->times);
       g_array_unref (start->cpu);
       g_array_unref (start->peaks);
@@ -310,7 +286,7 @@ main (int    argc,
   g_assert_no_error (error);
   if (!rapport_store_fill_demo (store, n_deals, n_contacts, 42, &error))
     g_error ("demo failed: %s", error->message);
-  demo_ms = ms_since (start);
+  demo_ms = bench_ms_since (start);
   g_clear_object (&store);
   floor_ms = floor_bulk_insert (dir);
   printf ("demo --deals %d --contacts %d:\n", n_deals, n_contacts);
@@ -326,10 +302,10 @@ main (int    argc,
   floor_one_row_update (path, floor_moves);
   printf ("drop to committed transaction, %d moves (WAL, synchronous=FULL):\n", n_moves);
   printf ("  Rapport move_deal            median %.3f ms   p99 %.3f ms\n",
-          percentile (moves, 50), percentile (moves, 99));
+          bench_percentile (moves, 50), bench_percentile (moves, 99));
   printf ("  floor: one-row UPDATE        median %.3f ms   p99 %.3f ms\n",
-          percentile (floor_moves, 50), percentile (floor_moves, 99));
-  printf ("  ratio (median)               %.2f×\n\n", percentile (moves, 50) / percentile (floor_moves, 50));
+          bench_percentile (floor_moves, 50), bench_percentile (floor_moves, 99));
+  printf ("  ratio (median)               %.2f×\n\n", bench_percentile (moves, 50) / bench_percentile (floor_moves, 50));
 
   /* 3. Start to first frame */
   if (g_getenv ("DISPLAY") != NULL)
