@@ -121,7 +121,12 @@ def open_contacts(app):
 def rows(table):
     """The rows the table shows, top to bottom, as (row, [cell texts])."""
     view = [table.get_child_at_index(i) for i in range(table.get_child_count())]
-    view = [v for v in view if v is not None and v.get_role_name() == "list"][0]
+    lists = [v for v in view if v is not None and v.get_role_name() == "list"]
+    if not lists:
+        # While the column view re-sorts, its list is briefly not in the
+        # accessible tree: a transient state wait_for looks past.
+        raise board.Failure("the table's list is being rebuilt")
+    view = lists[0]
     top, bottom = extents(view)[1], extents(view)[1] + extents(view)[3]
     shown = []
     for i in range(view.get_child_count()):
