@@ -41,8 +41,9 @@ struct _RapportRecordClass
   const char  *table;
   GParamSpec **pspecs;     /* indexed by property id; [0] is NULL */
   guint        n_pspecs;   /* including the unused [0] */
+  char        *select_sql; /* the store's query of one row, made once */
 
-  gpointer     padding[8];
+  gpointer     padding[7];
 };
 
 void         rapport_record_class_install (RapportRecordClass  *klass,

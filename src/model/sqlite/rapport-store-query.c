@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-record-list.h"
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 
 /* Contacts list */
 
