@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <gobject/gvaluecollector.h>
+
 #include "rapport-record-private.h"
 
 typedef struct
@@ -75,6 +77,48 @@ rapport_record_set_value (RapportRecord *self,
 
   g_value_copy (value, g_value_reset (slot));
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+void
+rapport_record_set (RapportRecord *self,
+                    const char    *first_property,
+                    ...)
+{
+  RapportRecordClass *klass;
+  const char *name;
+  va_list args;
+
+  g_return_if_fail (RAPPORT_IS_RECORD (self));
+
+  klass = RAPPORT_RECORD_GET_CLASS (self);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  va_start (args, first_property);
+  for (name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *collect_error = NULL;
+
+      if (pspec == NULL || pspec->owner_type == RAPPORT_TYPE_RECORD ||
+          pspec->param_id >= klass->n_pspecs || klass->pspecs[pspec->param_id] != pspec)
+        {
+          g_critical ("%s has no property “%s” that the model sets", G_OBJECT_TYPE_NAME (self), name);
+          break;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_critical ("%s", collect_error);
+          break;
+        }
+
+      rapport_record_set_value (self, pspec->param_id, &value);
+    }
+  va_end (args);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
