@@ -206,15 +206,7 @@ rapport_store_add_followup (RapportStore  *self,
   rapport_sql_bind_int (stmt, 8, RAPPORT_RULE_NONE);
   rapport_sql_bind_int64 (stmt, 9, rapport_store_now (self));
 
-  if (!rapport_store_begin (self, error))
-    return NULL;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return NULL;
-    }
-  id = rapport_store_last_id (self);
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
   rapport_store_emit_changed (self, "activity", id);
@@ -302,14 +294,7 @@ rapport_store_reopen_activity (RapportStore     *self,
   stmt = rapport_store_stmt_sql (self, "UPDATE activity SET done_at = NULL, reminded_level = 0 WHERE id = ?1");
   rapport_sql_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (activity)));
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_run_alone (self, stmt, error))
     return FALSE;
 
   after_activity_written (self, activity, contact_id);
@@ -347,14 +332,7 @@ update_activity (RapportStore     *self,
                  RapportSqlStmt     *stmt,
                  GError          **error)
 {
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_run_alone (self, stmt, error))
     return FALSE;
 
   rapport_store_reload_record (self, RAPPORT_RECORD (activity), NULL);

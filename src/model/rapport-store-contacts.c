@@ -9,8 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rapport-money.h"
 #include "rapport-record-list.h"
 #include "rapport-store-private.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
 
 GListModel *
@@ -39,15 +41,7 @@ rapport_store_add_organization (RapportStore  *self,
   rapport_sql_bind_text (stmt, 1, stripped);
   rapport_sql_bind_int64 (stmt, 2, rapport_store_now (self));
 
-  if (!rapport_store_begin (self, error))
-    return NULL;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return NULL;
-    }
-  id = rapport_store_last_id (self);
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
   rapport_store_emit_changed (self, "organization", id);
@@ -95,8 +89,8 @@ rapport_store_add_contact (RapportStore                *self,
 
   name = g_strstrip (g_strdup (fields->name ? fields->name : ""));
   if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||
-      !rapport_store_check_email (fields->email, error) ||
-      !rapport_store_check_phone (fields->phone, error) ||
+      !rapport_email_check (fields->email, error) ||
+      !rapport_phone_check (fields->phone, error) ||
       !rapport_text_check (fields->source, RAPPORT_TEXT_SOURCE, FALSE, error) ||
       !rapport_text_check (fields->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
       !rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))

@@ -10,8 +10,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-enums.h"
+#include "rapport-money.h"
 #include "rapport-record-list.h"
 #include "rapport-store-private.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
 
 int
@@ -240,8 +242,8 @@ rapport_store_add_deal (RapportStore             *self,
       rapport_store_invalid (error, _("The value cannot be negative"));
       return NULL;
     }
-  if (!rapport_store_check_currency (currency, error) ||
-      !rapport_store_check_date (fields->expected_close, error))
+  if (!rapport_currency_check (currency, error) ||
+      !rapport_date_check (fields->expected_close, error))
     return NULL;
   if (!rapport_store_check_exists (self, RAPPORT_TYPE_STAGE, stage_id, error) ||
       !rapport_store_check_exists (self, RAPPORT_TYPE_CONTACT, fields->contact_id, error) ||
@@ -538,14 +540,7 @@ rapport_store_set_action_done (RapportStore        *self,
   if (done)
     rapport_sql_bind_int64 (stmt, 3, rapport_store_now (self));
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_run_alone (self, stmt, error))
     return FALSE;
 
   rapport_store_emit_changed (self, "deal_action", rapport_record_get_id (RAPPORT_RECORD (deal)));

@@ -175,6 +175,22 @@ rapport_store_identity_clear (RapportStore *self)
   g_clear_pointer (&self->identity, g_hash_table_unref);
 }
 
+/* A row another program deleted (or a restore took away) is forgotten,
+ * so its id is not found any more. */
+static void
+reload_or_forget (RapportStore *self,
+                  GPtrArray    *live)
+{
+  for (guint i = 0; i < live->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!rapport_store_reload_record (self, live->pdata[i], &error) &&
+          g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
+        rapport_store_forget (self, live->pdata[i]);
+    }
+}
+
 /* Reloads the live objects of @type after a write that touched many rows. */
 void
 rapport_store_reload_live (RapportStore *self,
@@ -190,16 +206,7 @@ rapport_store_reload_live (RapportStore *self,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (live, g_object_ref (value));
 
-  /* A row another program deleted (or a restore took away) is forgotten,
-   * so its id is not found any more. */
-  for (guint i = 0; i < live->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!rapport_store_reload_record (self, live->pdata[i], &error) &&
-          g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
-        rapport_store_forget (self, live->pdata[i]);
-    }
+  reload_or_forget (self, live);
 }
 
 void
@@ -215,16 +222,7 @@ rapport_store_reload_live_deals_of_stage (RapportStore *self,
     if (rapport_deal_get_stage_id (value) == stage_id)
       g_ptr_array_add (live, g_object_ref (value));
 
-  /* A row another program deleted (or a restore took away) is forgotten,
-   * so its id is not found any more. */
-  for (guint i = 0; i < live->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!rapport_store_reload_record (self, live->pdata[i], &error) &&
-          g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND))
-        rapport_store_forget (self, live->pdata[i]);
-    }
+  reload_or_forget (self, live);
 }
 
 void

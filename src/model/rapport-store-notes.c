@@ -45,15 +45,7 @@ rapport_store_add_note (RapportStore  *self,
   rapport_sql_bind_text (stmt, 4, body);
   rapport_sql_bind_int64 (stmt, 5, rapport_store_now (self));
 
-  if (!rapport_store_begin (self, error))
-    return NULL;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return NULL;
-    }
-  id = rapport_store_last_id (self);
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
   rapport_store_emit_changed (self, "note", id);
@@ -101,15 +93,7 @@ rapport_store_add_negotiation_entry (RapportStore            *self,
   rapport_sql_bind_text_or_null (stmt, 5, text);
   rapport_sql_bind_int64 (stmt, 6, rapport_store_now (self));
 
-  if (!rapport_store_begin (self, error))
-    return NULL;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return NULL;
-    }
-  id = rapport_store_last_id (self);
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
   rapport_store_emit_changed (self, "negotiation_entry", id);

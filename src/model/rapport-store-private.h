@@ -137,15 +137,6 @@ void          rapport_store_fill_list     (RapportStore   *self,
 gboolean      rapport_store_invalid       (GError       **error,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (2, 3);
-gboolean      rapport_store_check_email   (const char    *email,
-                                           GError       **error);
-gboolean      rapport_store_check_phone   (const char    *phone,
-                                           GError       **error);
-gboolean      rapport_store_check_currency (const char   *currency,
-                                            GError      **error);
-/* A day, as YYYY-MM-DD; NULL or "" is "not set". */
-gboolean      rapport_store_check_date    (const char    *date,
-                                           GError       **error);
 gboolean      rapport_store_check_exists  (RapportStore  *self,
                                            GType          type,
                                            gint64         id,

@@ -31,59 +31,6 @@ rapport_store_invalid (GError     **error,
   return FALSE;
 }
 
-gboolean
-rapport_store_check_email (const char  *email,
-                           GError     **error)
-{
-  g_autofree char *quoted = NULL;
-
-  if (email == NULL || *email == '\0' || rapport_email_is_plausible (email))
-    return TRUE;
-
-  quoted = rapport_text_quote (email);
-  return rapport_store_invalid (error, _("“%s” does not look like an email address (name@example.com)"), quoted);
-}
-
-gboolean
-rapport_store_check_phone (const char  *phone,
-                           GError     **error)
-{
-  g_autofree char *quoted = NULL;
-
-  if (phone == NULL || *phone == '\0' || rapport_phone_is_plausible (phone))
-    return TRUE;
-
-  quoted = rapport_text_quote (phone);
-  return rapport_store_invalid (error, _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), quoted);
-}
-
-gboolean
-rapport_store_check_currency (const char  *currency,
-                              GError     **error)
-{
-  g_autofree char *quoted = NULL;
-
-  if (rapport_currency_is_valid (currency))
-    return TRUE;
-
-  quoted = rapport_text_quote (currency);
-  return rapport_store_invalid (error, _("“%s” is not an ISO 4217 currency code like EUR or USD"), quoted);
-}
-
-/* A day, as YYYY-MM-DD; NULL or "" is "not set". */
-gboolean
-rapport_store_check_date (const char  *date,
-                          GError     **error)
-{
-  g_autofree char *quoted = NULL;
-
-  if (date == NULL || *date == '\0' || rapport_date_is_valid (date))
-    return TRUE;
-
-  quoted = rapport_text_quote (date);
-  return rapport_store_invalid (error, _("“%s” is not a date: use YYYY-MM-DD"), quoted);
-}
-
 /* When a record came in: a time given (1970 included) or now, and never
  * after now on the store's clock: what arrives has already arrived. */
 gboolean
@@ -149,13 +96,13 @@ validate_field (RapportStore  *self,
   if (g_str_equal (property, "body") || g_str_equal (property, "note"))
     return rapport_text_check (str, RAPPORT_TEXT_NOTE, FALSE, error);
   if (g_str_equal (property, "email"))
-    return rapport_store_check_email (str, error);
+    return rapport_email_check (str, error);
   if (g_str_equal (property, "phone"))
-    return rapport_store_check_phone (str, error);
+    return rapport_phone_check (str, error);
   if (g_str_equal (property, "currency"))
-    return rapport_store_check_currency (str, error);
+    return rapport_currency_check (str, error);
   if (g_str_equal (property, "expected-close"))
-    return rapport_store_check_date (str, error);
+    return rapport_date_check (str, error);
   if (g_str_equal (property, "organization-id"))
     return rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, g_value_get_int64 (value), error);
   if (g_str_equal (property, "contact-id"))

@@ -359,6 +359,35 @@ rapport_store_rollback (RapportStore *self)
     rapport_store_step_done (self, rapport_store_stmt (self, STMT_ROLLBACK), NULL);
 }
 
+/* One statement, in a transaction of its own: all of it or nothing. */
+gboolean
+rapport_store_insert_alone (RapportStore  *self,
+                            sqlite3_stmt  *stmt,
+                            gint64        *id,
+                            GError       **error)
+{
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  *id = rapport_store_last_id (self);
+
+  return rapport_store_commit (self, error);
+}
+
+gboolean
+rapport_store_run_alone (RapportStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  gint64 id;
+
+  return rapport_store_insert_alone (self, stmt, &id, error);
+}
+
 /* Records */
 
 /* Loading a row is the hottest path (every card, every list row): the SQL

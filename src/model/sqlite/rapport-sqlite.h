@@ -105,6 +105,16 @@ gboolean        rapport_store_commit        (RapportStore    *self,
                                              GError         **error);
 void            rapport_store_rollback      (RapportStore    *self);
 
+/* Runs @stmt (an insert: and gives its row's id) in a transaction of its
+ * own. */
+gboolean        rapport_store_run_alone     (RapportStore    *self,
+                                             RapportSqlStmt  *stmt,
+                                             GError         **error);
+gboolean        rapport_store_insert_alone  (RapportStore    *self,
+                                             RapportSqlStmt  *stmt,
+                                             gint64          *id,
+                                             GError         **error);
+
 /* Turns the connection's last error into a GError; always returns FALSE. */
 gboolean        rapport_store_set_error     (RapportStore    *self,
                                              int              rc,
