@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 #include "rapport-test-support.h"
 
 static void

@@ -10,6 +10,7 @@
 
 #include "rapport-enums.h"
 #include "rapport-money.h"
+#include "rapport-record-private.h"
 #include "rapport-store.h"
 #include "rapport-time.h"
 
@@ -32,27 +33,30 @@ test_record_notify_only_on_change (void)
   g_assert_cmpint (rapport_record_get_id (RAPPORT_RECORD (deal)), ==, 7);
   g_assert_null (rapport_deal_get_title (deal));
 
-  g_object_set (deal, "title", "Acme renewal", NULL);
+  rapport_record_set (RAPPORT_RECORD (deal), "title", "Acme renewal", NULL);
   g_assert_cmpstr (rapport_deal_get_title (deal), ==, "Acme renewal");
   g_assert_cmpint (title_notifies, ==, 1);
 
   /* The same value again is no change: no notify. */
-  g_object_set (deal, "title", "Acme renewal", NULL);
+  rapport_record_set (RAPPORT_RECORD (deal), "title", "Acme renewal", NULL);
   g_assert_cmpint (title_notifies, ==, 1);
 
-  g_object_set (deal, "title", "Acme expansion", NULL);
+  rapport_record_set (RAPPORT_RECORD (deal), "title", "Acme expansion", NULL);
   g_assert_cmpint (title_notifies, ==, 2);
 }
 
 static void
 test_record_typed_properties (void)
 {
-  g_autoptr(RapportContact) contact = g_object_new (RAPPORT_TYPE_CONTACT,
-                                                    "name", "Hana Sato",
-                                                    "lifecycle", RAPPORT_LIFECYCLE_LEAD,
-                                                    "created-at", (gint64) 1700000000,
-                                                    NULL);
+  g_autoptr(RapportContact) contact = g_object_new (RAPPORT_TYPE_CONTACT, NULL);
   RapportLifecycle lifecycle;
+
+  /* Only the model sets a record's properties: they are read-only. */
+  rapport_record_set (RAPPORT_RECORD (contact),
+                      "name", "Hana Sato",
+                      "lifecycle", RAPPORT_LIFECYCLE_LEAD,
+                      "created-at", (gint64) 1700000000,
+                      NULL);
 
   g_assert_cmpstr (rapport_contact_get_name (contact), ==, "Hana Sato");
   g_assert_cmpint (rapport_contact_get_lifecycle (contact), ==, RAPPORT_LIFECYCLE_LEAD);
@@ -72,18 +76,18 @@ test_deal_bant_computed (void)
 
   g_signal_connect (deal, "notify::qualified", G_CALLBACK (count_notify), &qualified_notifies);
 
-  g_object_set (deal, "bant-budget", RAPPORT_ANSWER_YES, "bant-need", RAPPORT_ANSWER_YES, NULL);
+  rapport_record_set (RAPPORT_RECORD (deal), "bant-budget", RAPPORT_ANSWER_YES, "bant-need", RAPPORT_ANSWER_YES, NULL);
   g_assert_cmpint (rapport_deal_get_bant_score (deal), ==, 2);
   g_assert_false (rapport_deal_get_qualified (deal));
   g_assert_cmpint (qualified_notifies, ==, 0);
 
-  g_object_set (deal, "bant-timeline", RAPPORT_ANSWER_YES, NULL);
+  rapport_record_set (RAPPORT_RECORD (deal), "bant-timeline", RAPPORT_ANSWER_YES, NULL);
   g_assert_cmpint (rapport_deal_get_bant_score (deal), ==, 3);
   g_assert_true (rapport_deal_get_qualified (deal));
   g_assert_cmpint (qualified_notifies, ==, 1);
 
   /* "No" is not "yes": back to 2 of 4. */
-  g_object_set (deal, "bant-timeline", RAPPORT_ANSWER_NO, NULL);
+  rapport_record_set (RAPPORT_RECORD (deal), "bant-timeline", RAPPORT_ANSWER_NO, NULL);
   g_assert_cmpint (rapport_deal_get_bant_score (deal), ==, 2);
   g_assert_false (rapport_deal_get_qualified (deal));
   g_assert_cmpint (qualified_notifies, ==, 2);
@@ -91,6 +95,37 @@ test_deal_bant_computed (void)
   g_assert_false (rapport_bant_is_qualified (2));
   g_assert_true (rapport_bant_is_qualified (3));
   g_assert_true (rapport_bant_is_qualified (4));
+}
+
+/* Views change data only through the store: no entity property can be
+ * set from outside the model, only read. */
+static void
+test_record_properties_read_only (void)
+{
+  const GType types[] = {
+    RAPPORT_TYPE_PIPELINE, RAPPORT_TYPE_STAGE, RAPPORT_TYPE_STAGE_ACTION, RAPPORT_TYPE_ORGANIZATION,
+    RAPPORT_TYPE_CONTACT, RAPPORT_TYPE_DEAL, RAPPORT_TYPE_ACTIVITY, RAPPORT_TYPE_NOTE,
+    RAPPORT_TYPE_NEGOTIATION_ENTRY, RAPPORT_TYPE_STAGE_CHANGE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n = 0;
+
+      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n);
+      g_assert_cmpuint (n, >, 1);
+      for (guint j = 0; j < n; j++)
+        {
+          g_assert_true (pspecs[j]->flags & G_PARAM_READABLE);
+          /* The id is given once, when the store makes the object. */
+          if (g_str_equal (pspecs[j]->name, "id"))
+            g_assert_true (pspecs[j]->flags & G_PARAM_CONSTRUCT_ONLY);
+          else
+            g_assert_false (pspecs[j]->flags & G_PARAM_WRITABLE);
+        }
+    }
 }
 
 static void
@@ -193,6 +228,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/record/notify-only-on-change", test_record_notify_only_on_change);
+  g_test_add_func ("/record/properties-read-only", test_record_properties_read_only);
   g_test_add_func ("/record/typed-properties", test_record_typed_properties);
   g_test_add_func ("/deal/bant/computed", test_deal_bant_computed);
   g_test_add_func ("/money/parse", test_money_parse);

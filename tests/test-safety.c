@@ -23,7 +23,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 #include "rapport-test-support.h"
 
 /* Plain SQLite, not the model: what is really in the file. */

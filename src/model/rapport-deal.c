@@ -9,6 +9,7 @@
 
 #include "rapport-enums.h"
 #include "rapport-deal.h"
+#include "rapport-record-private.h"
 
 struct _RapportDeal
 {

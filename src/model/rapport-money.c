@@ -49,6 +49,21 @@ rapport_currency_is_valid (const char *code)
   return TRUE;
 }
 
+gboolean
+rapport_currency_check (const char  *code,
+                        GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (rapport_currency_is_valid (code))
+    return TRUE;
+
+  quoted = rapport_text_quote (code);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is not an ISO 4217 currency code like EUR or USD"), quoted);
+  return FALSE;
+}
+
 int
 rapport_currency_exponent (const char *code)
 {

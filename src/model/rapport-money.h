@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 /* Digits after the decimal point for an ISO 4217 code (JPY 0, BHD 3, …). */
 int       rapport_currency_exponent   (const char  *code);
 gboolean  rapport_currency_is_valid   (const char  *code);
+/* The same, with the message that says why not. */
+gboolean  rapport_currency_check      (const char  *code,
+                                       GError     **error);
 
 /* Reads "1234.50", "1,234.50" or "1234" in major units of @currency into
  * minor units, without floating point. A comma only separates groups of

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "rapport-record-list.h"
+#include "rapport-store-private.h"
 
 struct _RapportRecordList
 {
@@ -66,27 +67,27 @@ list_model_iface_init (GListModelInterface *iface)
 
 static void
 append_ids (RapportRecordList *self,
-            sqlite3_stmt      *stmt,
+            RapportSqlStmt      *stmt,
             GArray            *ids)
 {
   if (self->param != 0)
-    sqlite3_bind_int64 (stmt, 1, self->param);
+    rapport_sql_bind_int64 (stmt, 1, self->param);
   if (self->sql != NULL)
-    sqlite3_bind_text (stmt, 2, self->text, -1, SQLITE_STATIC);
+    rapport_sql_bind_text (stmt, 2, self->text);
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = rapport_sql_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
+  rapport_sql_reset (stmt);
 }
 
 static GArray *
 query_ids (RapportRecordList *self)
 {
-  sqlite3_stmt *stmt = self->sql != NULL ? rapport_store_stmt_sql (self->store, self->sql)
+  RapportSqlStmt *stmt = self->sql != NULL ? rapport_store_stmt_sql (self->store, self->sql)
                                           : rapport_store_stmt (self->store, self->query);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

@@ -7,7 +7,8 @@
 
 #include <gio/gio.h>
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite.h"
+#include "rapport-store.h"
 
 G_BEGIN_DECLS
 

@@ -1,11 +1,9 @@
-/* rapport-record-private.h — what the store needs of records
+/* rapport-record-private.h — what the model alone may do with records
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
-
-#include <sqlite3.h>
 
 #include "rapport-record.h"
 
@@ -20,16 +18,16 @@ char      *rapport_record_class_column_list (RapportRecordClass *klass);
 
 char      *rapport_record_column_name       (GParamSpec         *pspec);
 
-/* Reads the persistent properties from @stmt, starting at @first_col,
- * notifying once at the end for what changed. */
-void       rapport_record_load_row          (RapportRecord      *self,
-                                             sqlite3_stmt       *stmt,
-                                             int                 first_col);
-
-/* Binds @value of @pspec to parameter @index of @stmt by its GType. */
-int        rapport_record_bind_value        (sqlite3_stmt       *stmt,
-                                             int                 index,
-                                             GParamSpec         *pspec,
+/* The private setters: the model's only way to change a record's
+ * properties, which are read-only for everyone else. Each notifies only
+ * when the value really changed. */
+void       rapport_record_set_value         (RapportRecord      *self,
+                                             guint               prop_id,
                                              const GValue       *value);
+/* Like g_object_set(): pairs of property names and values, then NULL;
+ * notifications are held until all are set. */
+void       rapport_record_set               (RapportRecord      *self,
+                                             const char         *first_property,
+                                             ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <gobject/gvaluecollector.h>
+
 #include "rapport-record-private.h"
 
 typedef struct
@@ -75,6 +77,48 @@ rapport_record_set_value (RapportRecord *self,
 
   g_value_copy (value, g_value_reset (slot));
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+void
+rapport_record_set (RapportRecord *self,
+                    const char    *first_property,
+                    ...)
+{
+  RapportRecordClass *klass;
+  const char *name;
+  va_list args;
+
+  g_return_if_fail (RAPPORT_IS_RECORD (self));
+
+  klass = RAPPORT_RECORD_GET_CLASS (self);
+  g_object_freeze_notify (G_OBJECT (self));
+
+  va_start (args, first_property);
+  for (name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *collect_error = NULL;
+
+      if (pspec == NULL || pspec->owner_type == RAPPORT_TYPE_RECORD ||
+          pspec->param_id >= klass->n_pspecs || klass->pspecs[pspec->param_id] != pspec)
+        {
+          g_critical ("%s has no property “%s” that the model sets", G_OBJECT_TYPE_NAME (self), name);
+          break;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &collect_error);
+      if (collect_error != NULL)
+        {
+          g_critical ("%s", collect_error);
+          break;
+        }
+
+      rapport_record_set_value (self, pspec->param_id, &value);
+    }
+  va_end (args);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -268,98 +312,4 @@ rapport_record_class_column_list (RapportRecordClass *klass)
     }
 
   return g_string_free (str, FALSE);
-}
-
-static void
-column_to_value (sqlite3_stmt *stmt,
-                 int           col,
-                 GValue       *value)
-{
-  GType type = G_VALUE_TYPE (value);
-  gboolean is_null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = is_null ? NULL : (const char *) sqlite3_column_text (stmt, col);
-
-      /* Another program may have written any bytes into the file: what
-       * the model hands out is UTF-8, with U+FFFD where it was not. */
-      if (text != NULL && !g_utf8_validate (text, sqlite3_column_bytes (stmt, col), NULL))
-        g_value_take_string (value, g_utf8_make_valid (text, sqlite3_column_bytes (stmt, col)));
-      else
-        g_value_set_string (value, text);
-    }
-  else if (type == G_TYPE_INT64)
-    g_value_set_int64 (value, sqlite3_column_int64 (stmt, col));
-  else if (type == G_TYPE_INT)
-    g_value_set_int (value, sqlite3_column_int (stmt, col));
-  else if (type == G_TYPE_BOOLEAN)
-    g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
-  else if (G_TYPE_IS_ENUM (type))
-    g_value_set_enum (value, sqlite3_column_int (stmt, col));
-  else
-    g_assert_not_reached ();
-}
-
-void
-rapport_record_load_row (RapportRecord *self,
-                         sqlite3_stmt  *stmt,
-                         int            first_col)
-{
-  RapportRecordClass *klass = RAPPORT_RECORD_GET_CLASS (self);
-  int col = first_col;
-
-  g_return_if_fail (RAPPORT_IS_RECORD (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  for (guint i = 1; i < klass->n_pspecs; i++)
-    {
-      GParamSpec *pspec = klass->pspecs[i];
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (pspec->flags & RAPPORT_PARAM_COMPUTED)
-        continue;
-
-      g_value_init (&value, pspec->value_type);
-      column_to_value (stmt, col++, &value);
-      rapport_record_set_value (self, i, &value);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-int
-rapport_record_bind_value (sqlite3_stmt *stmt,
-                           int           index,
-                           GParamSpec   *pspec,
-                           const GValue *value)
-{
-  GType type = G_VALUE_TYPE (value);
-
-  if (type == G_TYPE_STRING)
-    {
-      const char *str = g_value_get_string (value);
-
-      if (str == NULL)
-        return sqlite3_bind_null (stmt, index);
-      return sqlite3_bind_text (stmt, index, str, -1, SQLITE_TRANSIENT);
-    }
-  if (type == G_TYPE_INT64)
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (v == 0 && (pspec->flags & RAPPORT_PARAM_NULLABLE))
-        return sqlite3_bind_null (stmt, index);
-      return sqlite3_bind_int64 (stmt, index, v);
-    }
-  if (type == G_TYPE_INT)
-    return sqlite3_bind_int (stmt, index, g_value_get_int (value));
-  if (type == G_TYPE_BOOLEAN)
-    return sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
-  if (G_TYPE_IS_ENUM (type))
-    return sqlite3_bind_int (stmt, index, g_value_get_enum (value));
-
-  g_assert_not_reached ();
-  return SQLITE_MISUSE;
 }

@@ -11,7 +11,10 @@
  * Property "foo-bar" is column "foo_bar" of the subclass's table, unless the
  * pspec carries RAPPORT_PARAM_COMPUTED.
  *
- * Setting a property changes memory only; RapportStore is what persists.
+ * The properties are read-only outside the model: a view changes data only
+ * through a store call, which validates, commits, then sets the properties
+ * (rapport-record-private.h), so no g_object_set() can change what every
+ * view shows without saving it.
  */
 
 #pragma once
@@ -27,7 +30,8 @@ G_BEGIN_DECLS
 /* An int64 (an id or a time) whose 0 is stored as NULL: "none" or "not yet". */
 #define RAPPORT_PARAM_NULLABLE (1 << (G_PARAM_USER_SHIFT + 1))
 
-#define RAPPORT_RECORD_PARAM_FLAGS (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+/* Readable by all; only the model sets them (rapport_record_set_value()). */
+#define RAPPORT_RECORD_PARAM_FLAGS (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
 
 #define RAPPORT_TYPE_RECORD (rapport_record_get_type ())
 
@@ -41,8 +45,9 @@ struct _RapportRecordClass
   const char  *table;
   GParamSpec **pspecs;     /* indexed by property id; [0] is NULL */
   guint        n_pspecs;   /* including the unused [0] */
+  char        *select_sql; /* the store's query of one row, made once */
 
-  gpointer     padding[8];
+  gpointer     padding[7];
 };
 
 void         rapport_record_class_install (RapportRecordClass  *klass,
@@ -62,10 +67,5 @@ int          rapport_record_get_int       (RapportRecord       *self,
                                            guint                prop_id);
 gboolean     rapport_record_get_boolean   (RapportRecord       *self,
                                            guint                prop_id);
-
-/* Sets a value held by the base class and notifies if it changed. */
-void         rapport_record_set_value     (RapportRecord       *self,
-                                           guint                prop_id,
-                                           const GValue        *value);
 
 G_END_DECLS

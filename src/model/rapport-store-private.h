@@ -1,139 +1,184 @@
 /* rapport-store-private.h — what the model's own files share of the store
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store is one object split by concern: rapport-store.c (the object,
+ * its clock and settings), -identity.c (one object per row), -notices.c
+ * (what changed), -update.c (edits and their rules), -pipelines.c,
+ * -contacts.c, -deals.c, -activities.c, -notes.c, -reports.c; and under
+ * sqlite/ everything that speaks SQLite (connection and statements,
+ * opening, backups, the watch of other writers, schema, queries, demo).
+ * Only the files under sqlite/ include SQLite's header.
  */
 
 #pragma once
 
-#include <sqlite3.h>
-
 #include "rapport-db-file.h"
 #include "rapport-error.h"
 #include "rapport-record-private.h"
+#include "rapport-sqlite.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
 
-/* How long any connection waits for another program's lock before it says
- * the database is busy: writes hold it for well under a millisecond. */
-#define RAPPORT_BUSY_TIMEOUT_MS 5000
+/* Ranks leave room between neighbours so a drop touches one row; a stage is
+ * renumbered only when a gap is used up. */
+#define RAPPORT_RANK_GAP ((gint64) 1 << 20)
 
+/* The deep integrity check of a file opened with
+ * RAPPORT_STORE_CHECK_IN_BACKGROUND. */
+enum {
+  RAPPORT_CHECK_PENDING,
+  RAPPORT_CHECK_OK,
+  RAPPORT_CHECK_DAMAGED,
+};
 
-/* Statements prepared once and reused; the SQL is in rapport-store.c. */
-typedef enum
+enum {
+  RAPPORT_STORE_SIGNAL_CHANGED,
+  RAPPORT_STORE_SIGNAL_DAMAGED,
+  RAPPORT_STORE_SIGNAL_FILE_LOST,
+  RAPPORT_STORE_N_SIGNALS
+};
+
+extern guint rapport_store_signals[RAPPORT_STORE_N_SIGNALS];
+
+struct _RapportStore
 {
-  STMT_BEGIN,
-  STMT_COMMIT,
-  STMT_ROLLBACK,
-  STMT_GET_SETTING,
-  STMT_SET_SETTING,
-  STMT_LIST_PIPELINES,
-  STMT_LIST_STAGES,
-  STMT_FIND_STAGE_BY_NAME,
-  STMT_LIST_STAGE_ACTIONS,
-  STMT_INSERT_PIPELINE,
-  STMT_INSERT_STAGE,
-  STMT_INSERT_STAGE_ACTION,
-  STMT_INSERT_ORGANIZATION,
-  STMT_INSERT_CONTACT,
-  STMT_INSERT_DEAL,
-  STMT_INSERT_ACTIVITY,
-  STMT_INSERT_NOTE,
-  STMT_INSERT_NEGOTIATION,
-  STMT_INSERT_STAGE_CHANGE,
-  STMT_DEAL_IDS_OF_STAGE,
-  STMT_DEAL_POSITION,
-  STMT_DEAL_RANK_AT,
-  STMT_DEAL_MAX_RANK,
-  STMT_DEAL_RENUMBER_LIST,
-  STMT_DEAL_SET_RANK,
-  STMT_DEAL_MOVE,
-  STMT_DEAL_SET_STATUS,
-  STMT_STAGE_HISTORY,
-  STMT_CONTACT_IDS,
-  STMT_FOLLOWUP_IDS_OPEN,
-  STMT_FOLLOWUP_IDS_DUE,
-  STMT_FOLLOWUP_REMINDER_CANDIDATES,
-  STMT_FOLLOWUP_IDS_AFTER,
-  STMT_FOLLOWUP_ANY_PENDING,
-  STMT_SPEED_TO_LEAD_TIMES,
-  STMT_DEAL_PREFIX,
-  STMT_FOLLOWUP_IDS_DONE,
-  STMT_ACTIVITY_COMPLETE,
-  STMT_ACTIVITY_SNOOZE,
-  STMT_ACTIVITY_RESCHEDULE,
-  STMT_ACTIVITY_REMINDED,
-  STMT_CONTACT_FIRST_CONTACT,
-  STMT_SPEED_TO_LEAD_OF_CONTACT,
-  STMT_DATA_VERSION,
-  STMT_CONTACT_PREFIX,
-  STMT_ORGANIZATION_PREFIX,
-  STMT_DEAL_OVERDUE_FOLLOWUP,
-  STMT_DEAL_NEXT_ACTIVITY,
-  STMT_STAGE_TOTALS,
-  STMT_ACTION_DONE_LIST,
-  STMT_ACTION_SET_DONE,
-  STMT_ACTION_SET_UNDONE,
-  N_STMTS
-} RapportStmt;
+  GObject            parent_instance;
 
-sqlite3_stmt *rapport_store_stmt          (RapportStore  *self,
-                                           RapportStmt    which);
-/* The SQL of a fixed statement, for a walk that prepares its own copy. */
-const char   *rapport_store_stmt_text     (RapportStmt    which);
+  /* The file and the connection (sqlite/) */
+  char              *path;
+  RapportDbFile     *file;       /* open for the store's life (see rapport-db-file.h) */
+  struct sqlite3    *db;
+  /* SQL text (owned) → its prepared statement: the one statement cache */
+  GHashTable        *stmt_cache;
+  RapportStoreFlags  flags;
+  gboolean           read_only;
+  gboolean           is_copy;    /* an older file read from a copy in memory */
 
-/* Lists whose SQL more than one file runs. */
-#define RAPPORT_SQL_DEAL_IDS "SELECT id FROM deal ORDER BY id"
-#define RAPPORT_SQL_ORGANIZATION_IDS "SELECT id FROM organization ORDER BY name COLLATE NOCASE, id"
-sqlite3      *rapport_store_get_db        (RapportStore  *self);
-/* A statement for constant SQL (a string literal: the pointer is the key),
- * prepared on first use and reset for reuse. */
-sqlite3_stmt *rapport_store_stmt_sql      (RapportStore  *self,
-                                           const char    *sql);
+  /* The file under our name (sqlite/rapport-store-watch.c) */
+  RapportDbFileState lost;       /* once not FINE, nothing more is written */
+  gint64             restore_generation;
+  gboolean           restore_grace;
+  gint64             data_version;
+  guint              watch_id;
 
-gboolean      rapport_store_begin         (RapportStore  *self,
+  /* The deep integrity check, maybe still running in a thread */
+  GMutex             check_mutex;
+  GCond              check_cond;
+  int                check_state;
+  GError            *check_error;
+  guint              check_idle_id;  /* the check waits for an idle main loop */
+
+  /* Owned references: GType → (gint64 id → RapportRecord, weak), one
+   * object per row (rapport-store-identity.c) */
+  GHashTable        *identity;
+  GListStore        *pipelines;
+  GHashTable        *stages;     /* pipeline id → GListStore of its stages */
+
+  /* Settings kept in the file, and the clock */
+  int                speed_to_lead_minutes;
+  char              *default_currency;
+  gint64             pinned_now;
+
+  /* A move that renumbered a stage, until its live deals are reloaded */
+  gint64             renumbered_stage;
+};
+
+/* rapport-store.c */
+char         *rapport_store_get_setting   (RapportStore  *self,
+                                           const char    *key);
+gboolean      rapport_store_set_setting   (RapportStore  *self,
+                                           const char    *key,
+                                           const char    *value,
                                            GError       **error);
-gboolean      rapport_store_commit        (RapportStore  *self,
-                                           GError       **error);
-void          rapport_store_rollback      (RapportStore  *self);
+void          rapport_store_load_settings (RapportStore  *self);
 
-/* Turns the connection's last error into a GError; always returns FALSE. */
-gboolean      rapport_store_set_error     (RapportStore  *self,
-                                           int            rc,
-                                           GError       **error);
-gboolean      rapport_db_set_error        (sqlite3       *db,
-                                           int            rc,
-                                           GError       **error);
-
-/* Steps a statement that returns no row, then resets it. */
-gboolean      rapport_store_step_done     (RapportStore  *self,
-                                           sqlite3_stmt  *stmt,
-                                           GError       **error);
-
-/* Emits RapportStore::changed for @table (detail) and @id (0: many). */
+/* rapport-store-notices.c: emits RapportStore::changed for @table (detail)
+ * and @id (0: many). */
 void          rapport_store_emit_changed  (RapportStore  *self,
                                            const char    *table,
                                            gint64         id);
+/* After a change of unknown extent: another program's, or a restore. */
+void          rapport_store_reload_everything (RapportStore *self);
 
-/* The identity map's look-up: one object per row (transfer full). */
+/* rapport-store-identity.c: the identity map's look-up, one object per row
+ * (transfer full). */
 gpointer      rapport_store_lookup        (RapportStore  *self,
                                            GType          type,
                                            gint64         id,
                                            GError       **error);
+/* The live object of a row, if there is one (transfer none). */
+gpointer      rapport_store_peek_live     (RapportStore  *self,
+                                           GType          type,
+                                           gint64         id);
 /* Drops the live object of a deleted row from the identity map, so the id
  * is not found any more even while someone still holds the object. */
 void          rapport_store_forget        (RapportStore  *self,
                                            RapportRecord *record);
+void          rapport_store_identity_clear (RapportStore *self);
+/* Reloads the live objects of @type after a write that touched many rows. */
+void          rapport_store_reload_live   (RapportStore  *self,
+                                           GType          type);
+void          rapport_store_reload_live_deals_of_stage (RapportStore *self,
+                                                        gint64        stage_id);
+void          rapport_store_reload_all_live (RapportStore *self);
+/* The records of the ids @stmt returns, in its order. */
+GPtrArray    *rapport_store_records_from  (RapportStore   *self,
+                                           GType           type,
+                                           RapportSqlStmt *stmt,
+                                           GError        **error);
+void          rapport_store_fill_list     (RapportStore   *self,
+                                           GListStore     *list,
+                                           GType           type,
+                                           RapportSqlStmt *stmt);
 
-/* Schema: rapport-store-schema.c */
-gboolean      rapport_schema_migrate      (sqlite3       *db,
-                                           int            from_version,
+/* rapport-store-update.c: the rules for what may be stored */
+gboolean      rapport_store_invalid       (GError       **error,
+                                           const char    *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+gboolean      rapport_store_check_exists  (RapportStore  *self,
+                                           GType          type,
+                                           gint64         id,
                                            GError       **error);
-/* Stops at @to_version: for tests that need a file of an older version. */
-gboolean      rapport_schema_migrate_to   (sqlite3       *db,
-                                           int            from_version,
-                                           int            to_version,
+gboolean      rapport_store_arrival_time  (RapportStore  *self,
+                                           gint64         given,
+                                           gboolean       has_given,
+                                           gint64        *arrived_at,
                                            GError       **error);
+gboolean      rapport_store_update_properties (RapportStore   *self,
+                                               RapportRecord  *record,
+                                               guint           n_properties,
+                                               const char    **properties,
+                                               const GValue   *values,
+                                               GError        **error);
+
+/* rapport-store-pipelines.c */
+void          rapport_store_reload_pipelines (RapportStore *self);
+void          rapport_store_reload_stages    (RapportStore *self,
+                                              gint64        pipeline_id,
+                                              GListStore   *list);
+
+/* sqlite/rapport-sqlite.c: the statement cache, made empty and, at the
+ * end, finalized with the connection. */
+void          rapport_store_init_connection  (RapportStore *self);
+void          rapport_store_close_connection (RapportStore *self);
+
+/* sqlite/rapport-store-open.c */
+gboolean      rapport_store_open_file     (RapportStore  *self,
+                                           const char    *template_id,
+                                           GError       **error);
+gboolean      rapport_store_wait_for_check (RapportStore *self,
+                                            GError      **error);
+
+/* sqlite/rapport-store-watch.c: is the file under our name still ours? */
+gboolean      rapport_store_verify_file   (RapportStore  *self,
+                                           gint64         logical_pages,
+                                           GError       **error);
+gint64        rapport_store_read_restore_generation (RapportStore *self);
+
+/* sqlite/rapport-store-schema.c: a template's pipeline, in the caller's
+ * transaction. */
 gboolean      rapport_schema_seed_pipeline (RapportStore *self,
                                             const char   *template_id,
                                             gint64       *pipeline_id,

@@ -43,6 +43,21 @@ rapport_date_is_valid (const char *text)
   return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
+gboolean
+rapport_date_check (const char  *text,
+                    GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (text == NULL || *text == '\0' || rapport_date_is_valid (text))
+    return TRUE;
+
+  quoted = rapport_text_quote (text);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is not a date: use YYYY-MM-DD"), quoted);
+  return FALSE;
+}
+
 /* "HH:MM:SS", maybe with a fraction, then "Z", "±HH:MM" or nothing: the
  * extended ISO 8601 form, the one Rapport writes. */
 static gboolean

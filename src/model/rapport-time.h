@@ -22,5 +22,8 @@ char     *rapport_time_to_iso8601      (gint64       unix_seconds);
 char     *rapport_time_format_iso8601  (gint64       unix_seconds);
 /* Checks "YYYY-MM-DD", four, two and two digits, names a real day. */
 gboolean  rapport_date_is_valid        (const char  *text);
+/* A day, as YYYY-MM-DD; NULL or "" is "not set"; else says why not. */
+gboolean  rapport_date_check           (const char  *text,
+                                        GError     **error);
 
 G_END_DECLS

@@ -405,3 +405,33 @@ rapport_phone_is_plausible (const char *phone)
 
   return digits >= 3 && digits <= 20;
 }
+
+gboolean
+rapport_email_check (const char  *email,
+                     GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (email == NULL || *email == '\0' || rapport_email_is_plausible (email))
+    return TRUE;
+
+  quoted = rapport_text_quote (email);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” does not look like an email address (name@example.com)"), quoted);
+  return FALSE;
+}
+
+gboolean
+rapport_phone_check (const char  *phone,
+                     GError     **error)
+{
+  g_autofree char *quoted = NULL;
+
+  if (phone == NULL || *phone == '\0' || rapport_phone_is_plausible (phone))
+    return TRUE;
+
+  quoted = rapport_text_quote (phone);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), quoted);
+  return FALSE;
+}

@@ -55,4 +55,11 @@ gboolean  rapport_email_is_plausible (const char       *email);
 /* Digits, spaces and + - ( ) . /, with 3 to 20 digits. */
 gboolean  rapport_phone_is_plausible (const char       *phone);
 
+/* The rules behind the store's refusals, with their messages: NULL and ""
+ * pass (not set). */
+gboolean  rapport_email_check        (const char       *email,
+                                      GError          **error);
+gboolean  rapport_phone_check        (const char       *phone,
+                                      GError          **error);
+
 G_END_DECLS

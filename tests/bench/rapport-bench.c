@@ -23,7 +23,7 @@
 
 #include "rapport-renderer.h"
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 
 static int n_deals = 100000;
 static int n_contacts = 200000;

@@ -13,10 +13,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 
 #define DAY (24 * 60 * 60)
-#define RANK_GAP ((gint64) 1 << 20)
+#define RAPPORT_RAPPORT_RANK_GAP ((gint64) 1 << 20)
 
 static const char * const first_names[] = {
   "Aisha", "Alexei", "Ana", "Andrea", "Ben", "Bogdan", "Camille", "Chen", "Daniel", "Dimitar",
@@ -341,7 +341,7 @@ add_deals (RapportStore    *self,
       sqlite3_bind_text (s->deal, 3, currency, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (s->deal, 4, stage);
       sqlite3_bind_int64 (s->deal, 5, next_rank[stage_index]);
-      next_rank[stage_index] += RANK_GAP;
+      next_rank[stage_index] += RAPPORT_RAPPORT_RANK_GAP;
       if (contact != 0)
         sqlite3_bind_int64 (s->deal, 6, contact);
       if (org != 0)

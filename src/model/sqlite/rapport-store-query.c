@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-record-list.h"
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 
 /* Contacts list */
 
@@ -405,14 +405,7 @@ rapport_store_delete (RapportStore   *self,
 
   sqlite3_bind_int64 (stmt, 1, rapport_record_get_id (record));
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_run_alone (self, stmt, error))
     return FALSE;
 
   rapport_store_forget (self, record);

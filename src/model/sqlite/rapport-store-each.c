@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 
 static gboolean
 foreach_id (RapportStore       *self,

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rapport-store-private.h"
+#include "rapport-sqlite-private.h"
 #include "rapport-templates.h"
 
 static const char migration_1[] =

@@ -1,0 +1,45 @@
+/* rapport-sqlite-private.h — what the files in src/model/sqlite/ share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one header that includes SQLite's; only src/model/sqlite/ (and
+ * tests that make old files) include it.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rapport-store-private.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *rapport_store_get_db        (RapportStore  *self);
+
+/* Turns @rc of @db into a GError; always returns FALSE. */
+gboolean      rapport_db_set_error        (sqlite3       *db,
+                                           int            rc,
+                                           GError       **error);
+
+/* Reads the persistent properties of @record from @stmt, starting at
+ * @first_col, notifying once at the end for what changed. */
+void          rapport_record_load_row     (RapportRecord *record,
+                                           sqlite3_stmt  *stmt,
+                                           int            first_col);
+/* Binds @value of @pspec to parameter @index of @stmt by its GType. */
+int           rapport_record_bind_value   (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           GParamSpec    *pspec,
+                                           const GValue  *value);
+
+/* Schema: rapport-store-schema.c */
+gboolean      rapport_schema_migrate      (sqlite3       *db,
+                                           int            from_version,
+                                           GError       **error);
+/* Stops at @to_version: for tests that need a file of an older version. */
+gboolean      rapport_schema_migrate_to   (sqlite3       *db,
+                                           int            from_version,
+                                           int            to_version,
+                                           GError       **error);
+
+G_END_DECLS

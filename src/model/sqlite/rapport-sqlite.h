@@ -1,0 +1,179 @@
+/* rapport-sqlite.h — the SQLite connection as the model's other files see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Statements prepared once and cached by their SQL, with typed bind and
+ * column helpers, so the files of each concern run their statements without
+ * SQLite's header: only the files in src/model/sqlite/ include it. A
+ * RapportSqlStmt is an sqlite3_stmt there, and opaque everywhere else.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "rapport-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct sqlite3_stmt RapportSqlStmt;
+
+/* What rapport_sql_step() returns besides an error code (the same numbers
+ * as SQLITE_ROW and SQLITE_DONE). */
+#define RAPPORT_SQL_ROW  100
+#define RAPPORT_SQL_DONE 101
+
+/* How long any connection waits for another program's lock before it says
+ * the database is busy: writes hold it for well under a millisecond. */
+#define RAPPORT_BUSY_TIMEOUT_MS 5000
+
+/* Statements prepared once and reused; the SQL is in rapport-sqlite.c. */
+typedef enum
+{
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_GET_SETTING,
+  STMT_SET_SETTING,
+  STMT_LIST_PIPELINES,
+  STMT_LIST_STAGES,
+  STMT_FIND_STAGE_BY_NAME,
+  STMT_LIST_STAGE_ACTIONS,
+  STMT_INSERT_PIPELINE,
+  STMT_INSERT_STAGE,
+  STMT_INSERT_STAGE_ACTION,
+  STMT_INSERT_ORGANIZATION,
+  STMT_INSERT_CONTACT,
+  STMT_INSERT_DEAL,
+  STMT_INSERT_ACTIVITY,
+  STMT_INSERT_NOTE,
+  STMT_INSERT_NEGOTIATION,
+  STMT_INSERT_STAGE_CHANGE,
+  STMT_DEAL_IDS_OF_STAGE,
+  STMT_DEAL_POSITION,
+  STMT_DEAL_RANK_AT,
+  STMT_DEAL_MAX_RANK,
+  STMT_DEAL_RENUMBER_LIST,
+  STMT_DEAL_SET_RANK,
+  STMT_DEAL_MOVE,
+  STMT_DEAL_SET_STATUS,
+  STMT_STAGE_HISTORY,
+  STMT_CONTACT_IDS,
+  STMT_FOLLOWUP_IDS_OPEN,
+  STMT_FOLLOWUP_IDS_DUE,
+  STMT_FOLLOWUP_REMINDER_CANDIDATES,
+  STMT_FOLLOWUP_IDS_AFTER,
+  STMT_FOLLOWUP_ANY_PENDING,
+  STMT_SPEED_TO_LEAD_TIMES,
+  STMT_DEAL_PREFIX,
+  STMT_FOLLOWUP_IDS_DONE,
+  STMT_ACTIVITY_COMPLETE,
+  STMT_ACTIVITY_SNOOZE,
+  STMT_ACTIVITY_RESCHEDULE,
+  STMT_ACTIVITY_REMINDED,
+  STMT_CONTACT_FIRST_CONTACT,
+  STMT_SPEED_TO_LEAD_OF_CONTACT,
+  STMT_DATA_VERSION,
+  STMT_CONTACT_PREFIX,
+  STMT_ORGANIZATION_PREFIX,
+  STMT_DEAL_OVERDUE_FOLLOWUP,
+  STMT_DEAL_NEXT_ACTIVITY,
+  STMT_STAGE_TOTALS,
+  STMT_ACTION_DONE_LIST,
+  STMT_ACTION_SET_DONE,
+  STMT_ACTION_SET_UNDONE,
+  N_STMTS
+} RapportStmt;
+
+/* Lists whose SQL more than one file runs. */
+#define RAPPORT_SQL_DEAL_IDS "SELECT id FROM deal ORDER BY id"
+#define RAPPORT_SQL_ORGANIZATION_IDS "SELECT id FROM organization ORDER BY name COLLATE NOCASE, id"
+
+/* The one statement cache: a fixed statement, or one for constant SQL
+ * (never user text: that is bound), prepared on first use and reset for
+ * reuse. */
+RapportSqlStmt *rapport_store_stmt          (RapportStore    *self,
+                                             RapportStmt      which);
+RapportSqlStmt *rapport_store_stmt_sql      (RapportStore    *self,
+                                             const char      *sql);
+/* The SQL of a fixed statement, for a walk that prepares its own copy. */
+const char     *rapport_store_stmt_text     (RapportStmt      which);
+
+gboolean        rapport_store_begin         (RapportStore    *self,
+                                             GError         **error);
+gboolean        rapport_store_commit        (RapportStore    *self,
+                                             GError         **error);
+void            rapport_store_rollback      (RapportStore    *self);
+
+/* Runs @stmt (an insert: and gives its row's id) in a transaction of its
+ * own. */
+gboolean        rapport_store_run_alone     (RapportStore    *self,
+                                             RapportSqlStmt  *stmt,
+                                             GError         **error);
+gboolean        rapport_store_insert_alone  (RapportStore    *self,
+                                             RapportSqlStmt  *stmt,
+                                             gint64          *id,
+                                             GError         **error);
+
+/* Turns the connection's last error into a GError; always returns FALSE. */
+gboolean        rapport_store_set_error     (RapportStore    *self,
+                                             int              rc,
+                                             GError         **error);
+
+/* Steps a statement that returns no row, then resets it. */
+gboolean        rapport_store_step_done     (RapportStore    *self,
+                                             RapportSqlStmt  *stmt,
+                                             GError         **error);
+/* The first column of the first row, or @fallback (no row, or NULL). */
+gint64          rapport_store_step_int64    (RapportStore    *self,
+                                             RapportSqlStmt  *stmt,
+                                             gint64           fallback);
+gint64          rapport_store_last_id       (RapportStore    *self);
+
+/* Reads the row of @record again into its properties (RAPPORT_ERROR_NOT_FOUND
+ * when it is gone). */
+gboolean        rapport_store_reload_record (RapportStore    *self,
+                                             RapportRecord   *record,
+                                             GError         **error);
+/* Writes one persistent property of @record (and its updated-at, if it has
+ * one, to @now); the caller holds the transaction. */
+gboolean        rapport_store_write_property (RapportStore   *self,
+                                              RapportRecord  *record,
+                                              GParamSpec     *pspec,
+                                              const GValue   *value,
+                                              gint64          now,
+                                              GError        **error);
+
+/* Typed access to a statement. Text is copied; NULL binds NULL. */
+void            rapport_sql_bind_int64      (RapportSqlStmt  *stmt,
+                                             int              index,
+                                             gint64           value);
+void            rapport_sql_bind_int        (RapportSqlStmt  *stmt,
+                                             int              index,
+                                             int              value);
+void            rapport_sql_bind_null       (RapportSqlStmt  *stmt,
+                                             int              index);
+void            rapport_sql_bind_text       (RapportSqlStmt  *stmt,
+                                             int              index,
+                                             const char      *text);
+/* NULL and "" bind NULL. */
+void            rapport_sql_bind_text_or_null (RapportSqlStmt *stmt,
+                                               int             index,
+                                               const char     *text);
+/* 0 binds NULL. */
+void            rapport_sql_bind_id_or_null (RapportSqlStmt  *stmt,
+                                             int              index,
+                                             gint64           id);
+/* RAPPORT_SQL_ROW, RAPPORT_SQL_DONE or an error code. */
+int             rapport_sql_step            (RapportSqlStmt  *stmt);
+void            rapport_sql_reset           (RapportSqlStmt  *stmt);
+gint64          rapport_sql_column_int64    (RapportSqlStmt  *stmt,
+                                             int              col);
+int             rapport_sql_column_int      (RapportSqlStmt  *stmt,
+                                             int              col);
+const char     *rapport_sql_column_text     (RapportSqlStmt  *stmt,
+                                             int              col);
+gboolean        rapport_sql_column_is_null  (RapportSqlStmt  *stmt,
+                                             int              col);
+
+G_END_DECLS
