@@ -694,6 +694,90 @@ test_foreach (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Typed notices */
+
+static void
+on_notice (RapportStore        *store,
+           const RapportNotice *notice,
+           GArray              *seen)
+{
+  g_array_append_vals (seen, notice, 1);
+}
+
+static gboolean
+saw (GArray        *seen,
+     RapportEntity  entity,
+     RapportChange  change,
+     gint64         id)
+{
+  for (guint i = 0; i < seen->len; i++)
+    {
+      RapportNotice *notice = &g_array_index (seen, RapportNotice, i);
+
+      if (notice->entity == entity && notice->change == change && notice->id == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_notices (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autofree char *path = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (RapportNotice));
+  g_autoptr(GArray) deals_only = g_array_new (FALSE, FALSE, sizeof (RapportNotice));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportNote) note = NULL;
+  g_autoptr(RapportStage) second = rapport_test_stage_at (store, 1);
+  g_autoptr(RapportStore) other = NULL;
+  g_autoptr(RapportOrganization) org = NULL;
+  RapportDealFields fields = { 0, };
+  gint64 id;
+
+  g_signal_connect (store, "notice", G_CALLBACK (on_notice), seen);
+  g_signal_connect (store, "notice::deal", G_CALLBACK (on_notice), deals_only);
+
+  fields.title = "Noticed";
+  fields.value = 100;
+  deal = rapport_store_add_deal (store, &fields, &error);
+  g_assert_no_error (error);
+  id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  g_assert_true (saw (seen, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_ADDED, id));
+
+  g_assert_true (rapport_store_move_deal (store, deal, second, 0, &error));
+  g_assert_true (saw (seen, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_UPDATED, id));
+
+  note = rapport_store_add_note (store, 0, id, 0, "A note", &error);
+  g_assert_no_error (error);
+  g_assert_true (saw (seen, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_ADDED, rapport_record_get_id (RAPPORT_RECORD (note))));
+  g_assert_true (rapport_store_delete (store, RAPPORT_RECORD (note), &error));
+  g_assert_true (saw (seen, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_REMOVED, rapport_record_get_id (RAPPORT_RECORD (note))));
+
+  /* The detail filters by kind. */
+  for (guint i = 0; i < deals_only->len; i++)
+    g_assert_cmpint (g_array_index (deals_only, RapportNotice, i).entity, ==, RAPPORT_ENTITY_DEAL);
+  g_assert_cmpuint (deals_only->len, ==, 2);
+
+  /* Another program's write: every kind is to be reloaded. */
+  g_array_set_size (seen, 0);
+  other = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  org = rapport_store_add_organization (other, "Elsewhere", &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_sync_external (store));
+  for (RapportEntity entity = RAPPORT_ENTITY_STAGE; entity <= RAPPORT_ENTITY_DEAL_ACTION; entity++)
+    g_assert_true (saw (seen, entity, RAPPORT_CHANGE_RELOAD, 0));
+  g_assert_cmpstr (rapport_entity_get_nick (RAPPORT_ENTITY_NEGOTIATION_ENTRY), ==, "negotiation-entry");
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -713,6 +797,7 @@ main (int    argc,
   g_test_add_func ("/store/playbook-ticks", test_playbook_ticks);
   g_test_add_func ("/store/demo", test_demo);
   g_test_add_func ("/store/foreach", test_foreach);
+  g_test_add_func ("/store/notices", test_notices);
 
   return g_test_run ();
 }

@@ -161,12 +161,11 @@ concerns_list (RapportRecordList *self,
 }
 
 static void
-on_store_changed (RapportRecordList *self,
-                  const char        *table,
-                  gint64             id,
-                  RapportStore      *store)
+on_store_notice (RapportRecordList   *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
 {
-  if (concerns_list (self, id))
+  if (concerns_list (self, notice->id))
     rapport_record_list_reload (self);
 }
 
@@ -204,7 +203,6 @@ record_list_new (RapportStore *store,
                  const char   *text)
 {
   RapportRecordList *self;
-  g_autoptr(GTypeClass) klass = g_type_class_ref (item_type);
   g_autofree char *signal = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -222,8 +220,8 @@ record_list_new (RapportStore *store,
   g_array_unref (self->ids);
   self->ids = query_ids (self);
 
-  signal = g_strdup_printf ("changed::%s", RAPPORT_RECORD_CLASS (klass)->table);
-  g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  signal = g_strdup_printf ("notice::%s", rapport_entity_get_nick (rapport_entity_of_type (item_type)));
+  g_signal_connect_object (store, signal, G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
 
   return G_LIST_MODEL (self);
 }

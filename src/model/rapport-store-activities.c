@@ -85,8 +85,8 @@ after_contact_touched (RapportStore *self,
     rapport_store_reload_record (self, contact, NULL);
   rapport_store_reload_live (self, RAPPORT_TYPE_ACTIVITY);
 
-  rapport_store_emit_changed (self, "contact", contact_id);
-  rapport_store_emit_changed (self, "activity", 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_UPDATED, contact_id);
+  rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_RELOAD, 0);
 }
 
 static const char *
@@ -162,7 +162,7 @@ rapport_store_log_activity (RapportStore         *self,
   if (contact_id != 0)
     after_contact_touched (self, contact_id);
   else
-    rapport_store_emit_changed (self, "activity", id);
+    rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_ADDED, id);
 
   return rapport_store_lookup (self, RAPPORT_TYPE_ACTIVITY, id, error);
 
@@ -209,7 +209,7 @@ rapport_store_add_followup (RapportStore  *self,
   if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
-  rapport_store_emit_changed (self, "activity", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_ADDED, id);
   return rapport_store_lookup (self, RAPPORT_TYPE_ACTIVITY, id, error);
 }
 
@@ -224,7 +224,7 @@ after_activity_written (RapportStore    *self,
   if (contact_id != 0)
     after_contact_touched (self, contact_id);
   else
-    rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+    rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_UPDATED, rapport_record_get_id (RAPPORT_RECORD (activity)));
 }
 
 gboolean
@@ -336,7 +336,7 @@ update_activity (RapportStore     *self,
     return FALSE;
 
   rapport_store_reload_record (self, RAPPORT_RECORD (activity), NULL);
-  rapport_store_emit_changed (self, "activity", rapport_record_get_id (RAPPORT_RECORD (activity)));
+  rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_UPDATED, rapport_record_get_id (RAPPORT_RECORD (activity)));
   return TRUE;
 }
 
@@ -420,7 +420,7 @@ rapport_store_set_reminded_many (RapportStore  *self,
     return FALSE;
 
   rapport_store_reload_live (self, RAPPORT_TYPE_ACTIVITY);
-  rapport_store_emit_changed (self, "activity", 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_RELOAD, 0);
   return TRUE;
 }
 

@@ -44,7 +44,7 @@ rapport_store_add_organization (RapportStore  *self,
   if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
-  rapport_store_emit_changed (self, "organization", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_ADDED, id);
   return rapport_store_lookup (self, RAPPORT_TYPE_ORGANIZATION, id, error);
 }
 
@@ -126,9 +126,9 @@ rapport_store_add_contact (RapportStore                *self,
   if (!rapport_store_commit (self, error))
     return NULL;
 
-  rapport_store_emit_changed (self, "contact", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_ADDED, id);
   if (fields->lifecycle == RAPPORT_LIFECYCLE_LEAD)
-    rapport_store_emit_changed (self, "activity", 0);
+    rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_RELOAD, 0);
 
   return rapport_store_lookup (self, RAPPORT_TYPE_CONTACT, id, error);
 

@@ -285,7 +285,7 @@ rapport_store_add_deal (RapportStore             *self,
   if (!rapport_store_commit (self, error))
     return NULL;
 
-  rapport_store_emit_changed (self, "deal", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_ADDED, id);
   return rapport_store_lookup (self, RAPPORT_TYPE_DEAL, id, error);
 
 fail:
@@ -366,7 +366,7 @@ rapport_store_move_deal (RapportStore  *self,
     rapport_store_reload_live_deals_of_stage (self, self->renumbered_stage);
   rapport_store_reload_record (self, RAPPORT_RECORD (deal), NULL);
   self->renumbered_stage = 0;
-  rapport_store_emit_changed (self, "deal", deal_id);
+  rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_UPDATED, deal_id);
   return TRUE;
 
 fail:
@@ -420,7 +420,7 @@ rapport_store_set_deal_status (RapportStore       *self,
     return FALSE;
 
   rapport_store_reload_record (self, RAPPORT_RECORD (deal), NULL);
-  rapport_store_emit_changed (self, "deal", rapport_record_get_id (RAPPORT_RECORD (deal)));
+  rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_UPDATED, rapport_record_get_id (RAPPORT_RECORD (deal)));
   return TRUE;
 }
 
@@ -543,7 +543,7 @@ rapport_store_set_action_done (RapportStore        *self,
   if (!rapport_store_run_alone (self, stmt, error))
     return FALSE;
 
-  rapport_store_emit_changed (self, "deal_action", rapport_record_get_id (RAPPORT_RECORD (deal)));
+  rapport_store_notify (self, RAPPORT_ENTITY_DEAL_ACTION, RAPPORT_CHANGE_UPDATED, rapport_record_get_id (RAPPORT_RECORD (deal)));
   return TRUE;
 }
 

@@ -48,7 +48,7 @@ rapport_store_add_note (RapportStore  *self,
   if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
-  rapport_store_emit_changed (self, "note", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_ADDED, id);
   return rapport_store_lookup (self, RAPPORT_TYPE_NOTE, id, error);
 }
 
@@ -96,6 +96,6 @@ rapport_store_add_negotiation_entry (RapportStore            *self,
   if (!rapport_store_insert_alone (self, stmt, &id, error))
     return NULL;
 
-  rapport_store_emit_changed (self, "negotiation_entry", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_NEGOTIATION_ENTRY, RAPPORT_CHANGE_ADDED, id);
   return rapport_store_lookup (self, RAPPORT_TYPE_NEGOTIATION_ENTRY, id, error);
 }

@@ -9,17 +9,60 @@
 
 #include "rapport-store-private.h"
 
-void
-rapport_store_emit_changed (RapportStore *self,
-                            const char   *table,
-                            gint64        id)
+/* The table a view still listening to RapportStore::changed expects. */
+static const char * const legacy_tables[] = {
+  [RAPPORT_ENTITY_PIPELINE] = "pipeline",
+  [RAPPORT_ENTITY_STAGE] = "stage",
+  [RAPPORT_ENTITY_ORGANIZATION] = "organization",
+  [RAPPORT_ENTITY_CONTACT] = "contact",
+  [RAPPORT_ENTITY_DEAL] = "deal",
+  [RAPPORT_ENTITY_ACTIVITY] = "activity",
+  [RAPPORT_ENTITY_NOTE] = "note",
+  [RAPPORT_ENTITY_NEGOTIATION_ENTRY] = "negotiation_entry",
+  [RAPPORT_ENTITY_DEAL_ACTION] = "deal_action",
+};
+
+RapportEntity
+rapport_entity_of_type (GType type)
 {
+  if (type == RAPPORT_TYPE_PIPELINE)
+    return RAPPORT_ENTITY_PIPELINE;
+  if (type == RAPPORT_TYPE_STAGE)
+    return RAPPORT_ENTITY_STAGE;
+  if (type == RAPPORT_TYPE_ORGANIZATION)
+    return RAPPORT_ENTITY_ORGANIZATION;
+  if (type == RAPPORT_TYPE_CONTACT)
+    return RAPPORT_ENTITY_CONTACT;
+  if (type == RAPPORT_TYPE_DEAL)
+    return RAPPORT_ENTITY_DEAL;
+  if (type == RAPPORT_TYPE_ACTIVITY)
+    return RAPPORT_ENTITY_ACTIVITY;
+  if (type == RAPPORT_TYPE_NOTE)
+    return RAPPORT_ENTITY_NOTE;
+  if (type == RAPPORT_TYPE_NEGOTIATION_ENTRY)
+    return RAPPORT_ENTITY_NEGOTIATION_ENTRY;
+
+  g_return_val_if_reached (RAPPORT_ENTITY_DEAL);
+}
+
+void
+rapport_store_notify (RapportStore  *self,
+                      RapportEntity  entity,
+                      RapportChange  change,
+                      gint64         id)
+{
+  RapportNotice notice = { .entity = entity, .change = change, .id = change == RAPPORT_CHANGE_RELOAD ? 0 : id };
+  const char *table = legacy_tables[entity];
+
   /* The database's triggers keep a contact's last contact and next
    * follow-up from its activities: show them on the live objects. */
-  if (g_str_equal (table, "activity"))
+  if (entity == RAPPORT_ENTITY_ACTIVITY)
     rapport_store_reload_live (self, RAPPORT_TYPE_CONTACT);
 
-  g_signal_emit (self, rapport_store_signals[RAPPORT_STORE_SIGNAL_CHANGED], g_quark_from_string (table), table, id);
+  g_signal_emit (self, rapport_store_signals[RAPPORT_STORE_SIGNAL_NOTICE],
+                 g_quark_from_static_string (rapport_entity_get_nick (entity)), &notice);
+  g_signal_emit (self, rapport_store_signals[RAPPORT_STORE_SIGNAL_CHANGED], g_quark_from_string (table),
+                 table, notice.id);
 }
 
 /* Pipelines and stages another program added, removed or reordered. */
@@ -45,14 +88,7 @@ rapport_store_reload_everything (RapportStore *self)
   rapport_store_reload_all_live (self);
   reload_structure (self);
 
-  if (self->pipelines != NULL)
-    rapport_store_emit_changed (self, "pipeline", 0);
-  rapport_store_emit_changed (self, "stage", 0);
-  rapport_store_emit_changed (self, "organization", 0);
-  rapport_store_emit_changed (self, "contact", 0);
-  rapport_store_emit_changed (self, "deal", 0);
-  rapport_store_emit_changed (self, "activity", 0);
-  rapport_store_emit_changed (self, "note", 0);
-  rapport_store_emit_changed (self, "negotiation_entry", 0);
-  rapport_store_emit_changed (self, "deal_action", 0);
+  for (RapportEntity entity = RAPPORT_ENTITY_PIPELINE; entity <= RAPPORT_ENTITY_DEAL_ACTION; entity++)
+    if (entity != RAPPORT_ENTITY_PIPELINE || self->pipelines != NULL)
+      rapport_store_notify (self, entity, RAPPORT_CHANGE_RELOAD, 0);
 }

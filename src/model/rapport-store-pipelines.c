@@ -75,7 +75,7 @@ rapport_store_set_current_pipeline (RapportStore     *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  rapport_store_emit_changed (self, "pipeline", 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_PIPELINE, RAPPORT_CHANGE_RELOAD, 0);
   return TRUE;
 }
 
@@ -100,7 +100,7 @@ rapport_store_add_pipeline_from_template (RapportStore  *self,
 
   if (self->pipelines != NULL)
     rapport_store_reload_pipelines (self);
-  rapport_store_emit_changed (self, "pipeline", id);
+  rapport_store_notify (self, RAPPORT_ENTITY_PIPELINE, RAPPORT_CHANGE_ADDED, id);
 
   return rapport_store_lookup (self, RAPPORT_TYPE_PIPELINE, id, error);
 }
@@ -145,7 +145,7 @@ rapport_store_use_template (RapportStore  *self,
 
   if (added && self->pipelines != NULL)
     rapport_store_reload_pipelines (self);
-  rapport_store_emit_changed (self, "pipeline", 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_PIPELINE, RAPPORT_CHANGE_RELOAD, 0);
 
   return rapport_store_lookup (self, RAPPORT_TYPE_PIPELINE, id, error);
 

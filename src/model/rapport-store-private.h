@@ -15,6 +15,7 @@
 
 #include "rapport-db-file.h"
 #include "rapport-error.h"
+#include "rapport-notice.h"
 #include "rapport-record-private.h"
 #include "rapport-sqlite.h"
 #include "rapport-store.h"
@@ -35,6 +36,7 @@ enum {
 
 enum {
   RAPPORT_STORE_SIGNAL_CHANGED,
+  RAPPORT_STORE_SIGNAL_NOTICE,
   RAPPORT_STORE_SIGNAL_DAMAGED,
   RAPPORT_STORE_SIGNAL_FILE_LOST,
   RAPPORT_STORE_N_SIGNALS
@@ -96,9 +98,14 @@ void          rapport_store_load_settings (RapportStore  *self);
 
 /* rapport-store-notices.c: emits RapportStore::changed for @table (detail)
  * and @id (0: many). */
-void          rapport_store_emit_changed  (RapportStore  *self,
-                                           const char    *table,
+/* Emits RapportStore::notice after a commit (and, for the views not yet
+ * moved to notices, RapportStore::changed). */
+void          rapport_store_notify        (RapportStore  *self,
+                                           RapportEntity  entity,
+                                           RapportChange  change,
                                            gint64         id);
+/* What a record of @type is, for its notices. */
+RapportEntity rapport_entity_of_type      (GType          type);
 /* After a change of unknown extent: another program's, or a restore. */
 void          rapport_store_reload_everything (RapportStore *self);
 

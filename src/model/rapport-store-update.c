@@ -209,7 +209,7 @@ rapport_store_update_properties (RapportStore   *self,
     goto out;
 
   rapport_store_reload_record (self, record, NULL);
-  rapport_store_emit_changed (self, rapport_record_get_table (record), rapport_record_get_id (record));
+  rapport_store_notify (self, rapport_entity_of_type (G_OBJECT_TYPE (record)), RAPPORT_CHANGE_UPDATED, rapport_record_get_id (record));
   ok = TRUE;
 
 out:

@@ -239,6 +239,21 @@ rapport_store_class_init (RapportStoreClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 
   /**
+   * RapportStore::notice:
+   * @notice: which kind of record, which one and how it changed
+   *
+   * Emitted after a commit, by this process or (when watched) another,
+   * detailed by the entity's nick ("notice::deal"): views and reminders
+   * learn what changed from it.
+   */
+  rapport_store_signals[RAPPORT_STORE_SIGNAL_NOTICE] =
+    g_signal_new ("notice",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RAPPORT_TYPE_NOTICE | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
    * RapportStore::damaged:
    * @message: what is wrong, for people; it says the file was left unchanged
    *

@@ -18,6 +18,7 @@
 #include "rapport-deal.h"
 #include "rapport-negotiation-entry.h"
 #include "rapport-note.h"
+#include "rapport-notice.h"
 #include "rapport-organization.h"
 #include "rapport-pipeline.h"
 #include "rapport-stage.h"

@@ -68,4 +68,29 @@ typedef enum
   RAPPORT_RULE_SPEED_TO_LEAD = 1,
 } RapportRule;
 
+/* What a change notice is about (RapportStore::notice). */
+typedef enum
+{
+  RAPPORT_ENTITY_PIPELINE,
+  RAPPORT_ENTITY_STAGE,
+  RAPPORT_ENTITY_ORGANIZATION,
+  RAPPORT_ENTITY_CONTACT,
+  RAPPORT_ENTITY_DEAL,
+  RAPPORT_ENTITY_ACTIVITY,
+  RAPPORT_ENTITY_NOTE,
+  RAPPORT_ENTITY_NEGOTIATION_ENTRY,
+  /* The playbook ticks of the deal whose id the notice carries. */
+  RAPPORT_ENTITY_DEAL_ACTION,
+} RapportEntity;
+
+typedef enum
+{
+  RAPPORT_CHANGE_ADDED,
+  RAPPORT_CHANGE_UPDATED,
+  RAPPORT_CHANGE_REMOVED,
+  /* Any number of records of the kind may have changed (another program's
+   * writes, a restore, a bulk fill): reload everything of the kind. */
+  RAPPORT_CHANGE_RELOAD,
+} RapportChange;
+
 G_END_DECLS

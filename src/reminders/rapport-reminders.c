@@ -970,10 +970,9 @@ rapport_reminders_queue_check (RapportReminders *self)
 }
 
 static void
-rapport_reminders_on_store_changed (RapportReminders *self,
-                                    const char       *table,
-                                    gint64            id,
-                                    RapportStore     *store)
+rapport_reminders_on_store_notice (RapportReminders    *self,
+                                   const RapportNotice *notice,
+                                   RapportStore        *store)
 {
   g_assert (RAPPORT_IS_REMINDERS (self));
 
@@ -1293,13 +1292,13 @@ rapport_reminders_constructed (GObject *object)
   self->context = g_main_context_ref_thread_default ();
   self->debug = g_getenv ("RAPPORT_REMINDERS_DEBUG") != NULL;
 
-  g_signal_connect_object (self->store, "changed::activity",
-                           G_CALLBACK (rapport_reminders_on_store_changed), self,
+  g_signal_connect_object (self->store, "notice::activity",
+                           G_CALLBACK (rapport_reminders_on_store_notice), self,
                            G_CONNECT_SWAPPED);
   /* A renamed contact renames their reminders; a lead turned customer
    * may close their follow-up. */
-  g_signal_connect_object (self->store, "changed::contact",
-                           G_CALLBACK (rapport_reminders_on_store_changed), self,
+  g_signal_connect_object (self->store, "notice::contact",
+                           G_CALLBACK (rapport_reminders_on_store_notice), self,
                            G_CONNECT_SWAPPED);
 
   if ((self->flags & RAPPORT_REMINDERS_OFFLINE) == 0)

@@ -530,10 +530,10 @@ rapport_store_fill_demo (RapportStore  *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  rapport_store_emit_changed (self, "organization", 0);
-  rapport_store_emit_changed (self, "contact", 0);
-  rapport_store_emit_changed (self, "deal", 0);
-  rapport_store_emit_changed (self, "activity", 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_RELOAD, 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_RELOAD, 0);
+  rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_RELOAD, 0);
 
   return TRUE;
 }

@@ -136,10 +136,9 @@ search_expression (const char *text)
 }
 
 static void
-on_activity_changed (RapportRecordList *list,
-                     const char        *table,
-                     gint64             id,
-                     RapportStore      *store)
+on_activity_notice (RapportRecordList   *list,
+                    const RapportNotice *notice,
+                    RapportStore        *store)
 {
   rapport_record_list_reload (list);
 }
@@ -176,7 +175,7 @@ rapport_store_query_contacts (RapportStore       *self,
   /* Triggers keep these two dates from the activities: adding, snoozing or
    * rescheduling a follow-up moves a contact without writing its table. */
   if (sort == RAPPORT_CONTACT_SORT_LAST_CONTACT || sort == RAPPORT_CONTACT_SORT_NEXT_FOLLOWUP)
-    g_signal_connect_object (self, "changed::activity", G_CALLBACK (on_activity_changed), list,
+    g_signal_connect_object (self, "notice::activity", G_CALLBACK (on_activity_notice), list,
                              G_CONNECT_SWAPPED);
 
   return list;
@@ -409,7 +408,7 @@ rapport_store_delete (RapportStore   *self,
     return FALSE;
 
   rapport_store_forget (self, record);
-  rapport_store_emit_changed (self, table, rapport_record_get_id (record));
+  rapport_store_notify (self, rapport_entity_of_type (G_OBJECT_TYPE (record)), RAPPORT_CHANGE_REMOVED, rapport_record_get_id (record));
 
   return TRUE;
 }

@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+"""The database file under the running app, as a careless user or another
+tool treats it, and the app's own Back Up… and Restore from Backup…, driven
+through the main menu and the file chooser with real keys. Results are read
+back with rapport-cli and plain SQLite. Prints TAP.
+
+Environment and helpers: see rapport_gui.py.
+"""
+
+import hashlib
+import os
+import sqlite3
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from rapport_gui import (App, check, cli, cli_json, screenshot,  # noqa: E402
+                         type_text, wait_for, xdotool)
+
+
+def new_db(tmp, name):
+    db = os.path.join(tmp, name + ".db")
+    cli(db, "demo", "--deals", "30", "--contacts", "40")
+    return db
+
+
+def checksum(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def label_with(app, text):
+    return [n for n in app.find_all(role="label", exact=False, name=text)]
+
+
+def wait_for_stop_dialog(app, says):
+    wait_for("the dialog that Rapport stopped saving",
+             lambda: app.find_all("Rapport Stopped Saving", exact=False), 20)
+    wait_for(f"the dialog saying {says!r}", lambda: label_with(app, says), 5)
+
+
+def menu_item(app, label):
+    """Opens the main menu and activates one of its items."""
+    app.find("Main Menu", role="toggle button").do_action(0)
+    wait_for(f"the menu item {label}", lambda: app.find(label, exact=False))
+    app.find(label, exact=False).do_action(0)
+    time.sleep(0.5)
+
+
+def choose_file(app, path):
+    """Types @path into GTK's file chooser (no portal here) and accepts it."""
+    wait_for("the file chooser", lambda: app.find_all(role="file chooser") or
+             app.find_all(role="dialog"), 10)
+    time.sleep(0.5)
+    xdotool("key", "--clearmodifiers", "ctrl+l")
+    time.sleep(0.3)
+    xdotool("key", "--clearmodifiers", "ctrl+a")
+    type_text(path)
+    time.sleep(0.3)
+    xdotool("key", "Return")
+    time.sleep(0.8)
+
+
+def test_replaced_under_the_app(tmp):
+    db = new_db(tmp, "replaced")
+    other = os.path.join(tmp, "other.db")
+    cli(other, "org", "add", "In the other file")
+    app = App(db)
+    try:
+        # A restore as people do it by hand: another file moved over it.
+        before = checksum(other)
+        os.replace(other, db)
+        wait_for_stop_dialog(app, "replaced")
+        screenshot("safety-replaced")
+        # Nothing went into the file that is there now, then or later.
+        time.sleep(2)
+        check(checksum(db) == before, "the app wrote into the file moved over its own")
+        app.find("Keep the Window Open", role="push button").do_action(0)
+        time.sleep(1)
+        check(checksum(db) == before, "the app wrote after the dialog")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_deleted_under_the_app(tmp):
+    db = new_db(tmp, "deleted")
+    app = App(db)
+    try:
+        os.unlink(db)
+        wait_for_stop_dialog(app, "deleted")
+        check(not os.path.exists(db), "the app made the deleted file anew")
+        app.find("Quit", role="push button").do_action(0)
+        app.proc.wait(20)
+    finally:
+        app.kill()
+
+
+def test_backup_and_restore_from_the_menu(tmp):
+    db = new_db(tmp, "menu")
+    backup = os.path.join(tmp, "chosen backup.db")
+    app = App(db)
+    try:
+        # Back Up… with the chooser's suggested name replaced by ours.
+        menu_item(app, "Back Up")
+        screenshot("safety-backup-chooser")
+        choose_file(app, backup)
+        wait_for("the backup file", lambda: os.path.exists(backup), 20)
+        wait_for("the toast", lambda: label_with(app, "Backed up to"), 10)
+        n = len(cli_json(backup, "contact", "list"))
+        check(n == len(cli_json(db, "contact", "list")), f"the backup holds {n} contacts")
+
+        # A change after the backup, made by a script; then the backup back.
+        cli(db, "contact", "add", "Added after the backup")
+        menu_item(app, "Restore from Backup")
+        choose_file(app, backup)
+        wait_for("the question", lambda: app.find_all("Restore “chosen backup.db”?", exact=False), 10)
+        screenshot("safety-restore-question")
+        app.find("Restore", role="push button").do_action(0)
+        wait_for("the contact added after the backup gone",
+                 lambda: all(c["name"] != "Added after the backup"
+                             for c in cli_json(db, "contact", "list")), 20)
+        wait_for("the toast", lambda: label_with(app, "Restored"), 10)
+        screenshot("safety-restored")
+
+        # What the restore replaced is kept beside the database.
+        saved = [f for f in os.listdir(tmp) if ".before-restore-" in f]
+        check(len(saved) == 1, f"saved copies: {saved}")
+        names = [c["name"] for c in cli_json(os.path.join(tmp, saved[0]), "contact", "list")]
+        check("Added after the backup" in names, "the copy before the restore lacks the last change")
+
+        # And the app goes on saving into the restored file.
+        check(not app.find_all("Rapport Stopped Saving", exact=False), "the restore looked like a lost file")
+        app.quit()
+        con = sqlite3.connect(db)
+        check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity")
+        con.close()
+    finally:
+        app.kill()
+
+
+TESTS = [
+    test_replaced_under_the_app,
+    test_deleted_under_the_app,
+    test_backup_and_restore_from_the_menu,
+]
+
+if __name__ == "__main__":
+    import rapport_gui
+    sys.exit(rapport_gui.run_tap(TESTS))
