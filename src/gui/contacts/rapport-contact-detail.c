@@ -1127,7 +1127,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contact-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);

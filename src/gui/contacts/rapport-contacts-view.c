@@ -594,7 +594,7 @@ rapport_contacts_view_class_init (RapportContactsViewClass *klass)
   object_class->finalize = rapport_contacts_view_finalize;
   widget_class->map = rapport_contacts_view_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, all_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, leads_toggle);

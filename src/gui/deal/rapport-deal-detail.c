@@ -2106,7 +2106,7 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, status_badge);

@@ -461,7 +461,7 @@ rapport_search_view_class_init (RapportSearchViewClass *klass)
   object_class->dispose = rapport_search_view_dispose;
   object_class->finalize = rapport_search_view_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/search-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/search/search-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, sections);
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, contacts_section);

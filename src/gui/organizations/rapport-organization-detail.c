@@ -554,7 +554,7 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organization-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organizations/organization-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, won_total_label);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, won_count_label);
