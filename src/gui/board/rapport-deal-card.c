@@ -21,9 +21,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-board.h"
 #include "rapport-deal-card.h"
 #include "rapport-format.h"
-#include "rapport-pipeline-view.h"
 
 struct _RapportDealCard
 {
@@ -494,7 +494,7 @@ on_drag_begin (RapportDealCard *self,
 {
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GdkPaintable) image = NULL;
-  GtkWidget *view;
+  RapportBoard *board;
 
   g_assert (RAPPORT_IS_DEAL_CARD (self));
 
@@ -506,9 +506,9 @@ on_drag_begin (RapportDealCard *self,
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
 
-  view = gtk_widget_get_ancestor (GTK_WIDGET (self), RAPPORT_TYPE_PIPELINE_VIEW);
-  if (view != NULL && self->deal != NULL)
-    rapport_pipeline_view_track_drag (RAPPORT_PIPELINE_VIEW (view), source, drag, self->deal);
+  board = rapport_board_find (GTK_WIDGET (self));
+  if (board != NULL && self->deal != NULL)
+    rapport_board_track_drag (board, source, drag, self->deal);
 }
 
 static void
@@ -563,13 +563,13 @@ rapport_deal_card_focus_sideways_action (GtkWidget  *widget,
                                          const char *action_name,
                                          GVariant   *parameter)
 {
-  GtkWidget *view = gtk_widget_get_ancestor (widget, RAPPORT_TYPE_PIPELINE_VIEW);
+  RapportBoard *board = rapport_board_find (widget);
   int delta = g_str_equal (action_name, "card.focus-right") ? 1 : -1;
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     delta = -delta;
 
-  if (view == NULL || !rapport_pipeline_view_focus_beside (RAPPORT_PIPELINE_VIEW (view), widget, delta))
+  if (board == NULL || !rapport_board_focus_beside (board, widget, delta))
     gtk_widget_error_bell (widget);
 }
 

@@ -61,8 +61,6 @@ rapport_pipeline_view_end_drag (RapportPipelineView *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
 }
 
-#define CANCELLED_KEY "rapport-drag-cancelled"
-
 /* GDK's own cancel is private API: the drag goes on until the button is
  * released, but it shows nothing any more and no target of the board takes
  * it, so its end is the "nothing happened" of a cancelled drag. */
@@ -76,7 +74,7 @@ rapport_pipeline_view_cancel_drag (RapportPipelineView *self)
   if (self->drag == NULL)
     return;
 
-  g_object_set_data (G_OBJECT (self->drag), CANCELLED_KEY, GINT_TO_POINTER (TRUE));
+  rapport_board_cancel_drag (self->drag);
 
   icon = gtk_drag_icon_get_for_drag (self->drag);
   if (icon != NULL)
@@ -91,26 +89,6 @@ rapport_pipeline_view_cancel_drag (RapportPipelineView *self)
     }
 
   rapport_pipeline_view_end_drag (self);
-}
-
-/**
- * rapport_pipeline_view_drop_is_cancelled:
- *
- * Whether the drag @target is offered was cancelled with Escape: the
- * board's drop targets then neither highlight nor take it.
- */
-gboolean
-rapport_pipeline_view_drop_is_cancelled (GtkDropTarget *target)
-{
-  GdkDrop *drop;
-  GdkDrag *drag;
-
-  g_return_val_if_fail (GTK_IS_DROP_TARGET (target), FALSE);
-
-  drop = gtk_drop_target_get_current_drop (target);
-  drag = drop != NULL ? gdk_drop_get_drag (drop) : NULL;
-
-  return drag != NULL && g_object_get_data (G_OBJECT (drag), CANCELLED_KEY) != NULL;
 }
 
 static void
@@ -220,7 +198,7 @@ on_zone_enter (GtkDropTarget *target,
                double         y,
                gpointer       user_data)
 {
-  if (rapport_pipeline_view_drop_is_cancelled (target))
+  if (rapport_board_drop_is_cancelled (target))
     return 0;
 
   gtk_widget_add_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-hover");
@@ -249,7 +227,7 @@ on_zone_drop (RapportPipelineView *self,
 
   gtk_widget_remove_css_class (zone, "drop-hover");
 
-  if (rapport_pipeline_view_drop_is_cancelled (target) ||
+  if (rapport_board_drop_is_cancelled (target) ||
       !G_VALUE_HOLDS (value, RAPPORT_TYPE_DEAL) || g_value_get_object (value) == NULL)
     return FALSE;
 

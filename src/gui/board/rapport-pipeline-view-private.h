@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "rapport-board.h"
 #include "rapport-pipeline-view.h"
 
 G_BEGIN_DECLS
@@ -32,7 +33,8 @@ struct _RapportPipelineView
   GtkWidget         *empty_buttons;
 
   /* Owned references */
-  RapportStore      *store;
+  RapportContext    *context;
+  RapportStore      *store;             /* the context's */
   GtkStringList     *pipeline_names;    /* the switcher's model */
   GArray            *pipeline_ids;      /* gint64, same order */
   GHashTable        *summaries;         /* deal id → RapportDealSummary (weak) */
@@ -66,11 +68,20 @@ gboolean rapport_pipeline_view_close_deal      (RapportPipelineView *self,
                                                 const char          *reason);
 void     rapport_pipeline_view_show_error      (RapportPipelineView *self,
                                                 const GError        *error);
+/* RapportBoard */
+gboolean rapport_pipeline_view_focus_beside    (RapportPipelineView *self,
+                                                GtkWidget           *card,
+                                                int                  delta);
 
 /* rapport-pipeline-view-dnd.c */
 void     rapport_pipeline_view_init_dnd        (RapportPipelineView *self);
 void     rapport_pipeline_view_dispose_dnd     (RapportPipelineView *self);
 void     rapport_pipeline_view_ask_lost_reason (RapportPipelineView *self,
+                                                RapportDeal         *deal);
+/* RapportBoard */
+void     rapport_pipeline_view_track_drag      (RapportPipelineView *self,
+                                                GtkDragSource       *source,
+                                                GdkDrag             *drag,
                                                 RapportDeal         *deal);
 
 G_END_DECLS

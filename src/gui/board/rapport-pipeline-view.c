@@ -24,22 +24,27 @@
 #include "rapport-format.h"
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
-#include "rapport-edit.h"
-#include "rapport-window.h"
 
 /* The first-run demo: a small, realistic set. */
 #define DEMO_DEALS    60
 #define DEMO_CONTACTS 120
 
-G_DEFINE_FINAL_TYPE (RapportPipelineView, rapport_pipeline_view, ADW_TYPE_BIN)
+static void rapport_pipeline_view_board_init (RapportBoardInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RapportPipelineView, rapport_pipeline_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (RAPPORT_TYPE_BOARD,
+                                                      rapport_pipeline_view_board_init))
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void rapport_pipeline_view_set_store (RapportPipelineView *self,
+                                             RapportStore        *store);
 
 /* Columns */
 
@@ -453,17 +458,9 @@ static void
 rapport_pipeline_view_add_toast (RapportPipelineView *self,
                                  AdwToast            *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
 
-  if (RAPPORT_IS_WINDOW (root))
-    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
-  else
-    {
-      g_debug ("No window to show “%s”", adw_toast_get_title (toast));
-      g_object_unref (toast);
-    }
+  rapport_context_add_toast (self->context, toast);
 }
 
 void
@@ -518,7 +515,7 @@ push_move_back (RapportPipelineView *self,
   back->deal_id = undo->deal_id;
   back->stage_id = undo->stage_id;
   back->position = undo->position;
-  rapport_edit_push_undo (GTK_WIDGET (self), title, move_back, back, g_free);
+  rapport_context_push_undo (self->context, title, move_back, back, g_free);
 }
 
 /* How long Undo stays offered after the latest move. */
@@ -992,6 +989,7 @@ rapport_pipeline_view_dispose (GObject *object)
   g_clear_object (&self->pipeline_names);
   g_clear_pointer (&self->pipeline_ids, g_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_pipeline_view_parent_class)->dispose (object);
 }
@@ -1006,8 +1004,8 @@ rapport_pipeline_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -1025,13 +1023,21 @@ rapport_pipeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_pipeline_view_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      rapport_pipeline_view_set_store (self, rapport_context_get_store (self->context));
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+rapport_pipeline_view_board_init (RapportBoardInterface *iface)
+{
+  iface->track_drag = (gpointer) rapport_pipeline_view_track_drag;
+  iface->focus_beside = (gpointer) rapport_pipeline_view_focus_beside;
 }
 
 static void
@@ -1045,14 +1051,16 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   object_class->set_property = rapport_pipeline_view_set_property;
 
   /**
-   * RapportPipelineView:store:
+   * RapportPipelineView:context:
    *
-   * The database shown; set once.
+   * The store shown (one for the board's whole life), the undo history and
+   * the toasts.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1113,11 +1121,11 @@ rapport_pipeline_view_init (RapportPipelineView *self)
 }
 
 GtkWidget *
-rapport_pipeline_view_new (RapportStore *store)
+rapport_pipeline_view_new (RapportContext *context)
 {
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
-  return g_object_new (RAPPORT_TYPE_PIPELINE_VIEW, "store", store, NULL);
+  return g_object_new (RAPPORT_TYPE_PIPELINE_VIEW, "context", context, NULL);
 }
 
 /**
@@ -1133,12 +1141,9 @@ rapport_pipeline_view_get_store (RapportPipelineView *self)
   return self->store;
 }
 
-/**
- * rapport_pipeline_view_set_store:
- *
- * Shows @store; a board shows one database for its whole life.
- */
-void
+/* Shows @store, the context's: a board shows one database for its whole
+ * life. */
+static void
 rapport_pipeline_view_set_store (RapportPipelineView *self,
                                  RapportStore        *store)
 {
@@ -1165,6 +1170,4 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
   rapport_bench_hook_mark ("board: building columns");
   rapport_pipeline_view_sync (self);
   rapport_bench_hook_mark ("board: columns built");
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

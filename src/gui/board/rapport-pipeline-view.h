@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,21 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportPipelineView, rapport_pipeline_view, RAPPORT, PIPELINE_VIEW, AdwBin)
 
-GtkWidget    *rapport_pipeline_view_new        (RapportStore        *store);
+GtkWidget    *rapport_pipeline_view_new        (RapportContext      *context);
 RapportStore *rapport_pipeline_view_get_store  (RapportPipelineView *self);
-void          rapport_pipeline_view_set_store  (RapportPipelineView *self,
-                                                RapportStore        *store);
-
-/* For the board's own widgets: a card tells the board a drag of @deal
- * began from @source, so the Won and Lost zones show until @drag ends,
- * and Escape cancels it. */
-void          rapport_pipeline_view_track_drag (RapportPipelineView *self,
-                                                GtkDragSource       *source,
-                                                GdkDrag             *drag,
-                                                RapportDeal         *deal);
-gboolean      rapport_pipeline_view_drop_is_cancelled (GtkDropTarget *target);
-gboolean      rapport_pipeline_view_focus_beside (RapportPipelineView *self,
-                                                  GtkWidget           *card,
-                                                  int                  delta);
 
 G_END_DECLS

@@ -19,9 +19,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-board.h"
 #include "rapport-deal-card.h"
 #include "rapport-format.h"
-#include "rapport-pipeline-view.h"
 #include "rapport-stage-column.h"
 
 /* How close to a list's top or bottom edge a drag scrolls it, and how fast
@@ -820,7 +820,7 @@ on_drop_motion (RapportStageColumn *self,
   g_assert (RAPPORT_IS_STAGE_COLUMN (self));
 
   /* Escape was pressed: the drag only waits for the button to go up. */
-  if (rapport_pipeline_view_drop_is_cancelled (target))
+  if (rapport_board_drop_is_cancelled (target))
     {
       rapport_stage_column_clear_drop (self);
       return 0;
@@ -876,7 +876,7 @@ on_drop (RapportStageColumn *self,
 
   rapport_stage_column_clear_drop (self);
 
-  if (rapport_pipeline_view_drop_is_cancelled (target) ||
+  if (rapport_board_drop_is_cancelled (target) ||
       !G_VALUE_HOLDS (value, RAPPORT_TYPE_DEAL) || g_value_get_object (value) == NULL)
     return FALSE;
 

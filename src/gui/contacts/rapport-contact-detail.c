@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-detail.h"
-#include "rapport-deal-dialog.h"
+#include "rapport-picker-row.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-form.h"
@@ -73,7 +73,8 @@ struct _RapportContactDetail
   GtkLabel         *deal_message;
 
   /* Owned references */
-  RapportStore     *store;
+  RapportContext   *context;
+  RapportStore     *store;   /* the context's */
   RapportContact   *contact;
   GListModel       *deals;
   GListModel       *activities;
@@ -88,6 +89,8 @@ G_DEFINE_FINAL_TYPE (RapportContactDetail, rapport_contact_detail, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_CONTEXT,
+  PROP_CONTACT,
   N_PROPS
 };
 
@@ -189,7 +192,7 @@ on_lifecycle_selected (RapportContactDetail *self)
     return;
 
   /* A refused change is shown as a toast; put the stored one back. */
-  if (!rapport_edit_set_enum (GTK_WIDGET (self), RAPPORT_RECORD (self->contact),
+  if (!rapport_edit_set_enum (self->context, RAPPORT_RECORD (self->contact),
                               "lifecycle", (int) selected, NULL))
     rapport_contact_detail_update_header (self);
 }
@@ -199,7 +202,7 @@ on_convert_clicked (RapportContactDetail *self)
 {
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  rapport_edit_set_enum (GTK_WIDGET (self), RAPPORT_RECORD (self->contact),
+  rapport_edit_set_enum (self->context, RAPPORT_RECORD (self->contact),
                          "lifecycle", RAPPORT_LIFECYCLE_CUSTOMER, NULL);
 }
 
@@ -231,7 +234,7 @@ rapport_contact_detail_set_organization (RapportContactDetail *self,
       return;
     }
 
-  if (rapport_edit_set_int64 (GTK_WIDGET (self), RAPPORT_RECORD (self->contact),
+  if (rapport_edit_set_int64 (self->context, RAPPORT_RECORD (self->contact),
                               "organization-id", id, &error))
     show_organization_message (self, NULL);
   else
@@ -632,11 +635,11 @@ on_note_apply (RapportContactDetail *self)
                                  0, 0, body, &error);
   if (note == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
-  rapport_edit_push_undo_add (GTK_WIDGET (self), _("Added note"), RAPPORT_RECORD (note));
+  rapport_edit_push_undo_add (self->context, _("Added note"), RAPPORT_RECORD (note));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
 }
 
@@ -740,7 +743,7 @@ on_log_clicked (RapportContactDetail *self,
                                          0, kind, *note != '\0' ? note : NULL, &error);
   if (activity == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
@@ -846,11 +849,11 @@ on_schedule_clicked (RapportContactDetail *self)
                                          g_date_time_to_unix (due), &error);
   if (followup == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
-  rapport_edit_push_undo_add (GTK_WIDGET (self), _("Scheduled follow-up"), RAPPORT_RECORD (followup));
+  rapport_edit_push_undo_add (self->context, _("Scheduled follow-up"), RAPPORT_RECORD (followup));
   gtk_menu_button_popdown (self->followup_button);
 }
 
@@ -1009,13 +1012,13 @@ rapport_contact_detail_bind (RapportContactDetail *self)
    * last saved change (rapport_edit_bind_text does the same for the
    * others); the text's own history would also take back the stored value
    * put in, and empty the field. */
-  rapport_edit_take_undo (GTK_WIDGET (self->organization_row));
+  rapport_edit_take_undo (self->context, GTK_WIDGET (self->organization_row));
 
-  rapport_edit_bind_text (GTK_WIDGET (self->name_row), self->name_message, record, "name");
-  rapport_edit_bind_text (GTK_WIDGET (self->email_row), self->email_message, record, "email");
-  rapport_edit_bind_text (GTK_WIDGET (self->phone_row), self->phone_message, record, "phone");
-  rapport_edit_bind_text (GTK_WIDGET (self->source_row), self->source_message, record, "source");
-  rapport_edit_bind_text (GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->name_row), self->name_message, record, "name");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->email_row), self->email_message, record, "email");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message, record, "phone");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
 
   rapport_picker_row_set_store (self->organization_row, self->store);
   rapport_contact_detail_sync_organization (self);
@@ -1083,9 +1086,54 @@ rapport_contact_detail_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->contact ? rapport_contact_get_name (self->contact) : NULL);
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_CONTACT:
+      g_value_set_object (value, self->contact);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+rapport_contact_detail_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (rapport_context_get_store (self->context));
+      break;
+
+    case PROP_CONTACT:
+      self->contact = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_contact_detail_constructed (GObject *object)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
+
+  G_OBJECT_CLASS (rapport_contact_detail_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  g_assert (RAPPORT_IS_CONTACT (self->contact));
+
+  rapport_contact_detail_bind (self);
 }
 
 static void
@@ -1101,6 +1149,7 @@ rapport_contact_detail_dispose (GObject *object)
   g_clear_object (&self->activities);
   g_clear_object (&self->notes);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->contact);
 
   G_OBJECT_CLASS (rapport_contact_detail_parent_class)->dispose (object);
@@ -1113,7 +1162,9 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_contact_detail_dispose;
+  object_class->constructed = rapport_contact_detail_constructed;
   object_class->get_property = rapport_contact_detail_get_property;
+  object_class->set_property = rapport_contact_detail_set_property;
 
   /**
    * RapportContactDetail:title:
@@ -1123,6 +1174,29 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportContactDetail:context:
+   *
+   * The store, the undo history and the toasts of the window shown in.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportContactDetail:contact:
+   *
+   * The contact shown.
+   */
+  properties[PROP_CONTACT] =
+    g_param_spec_object ("contact", NULL, NULL,
+                         RAPPORT_TYPE_CONTACT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
@@ -1194,21 +1268,16 @@ rapport_contact_detail_init (RapportContactDetail *self)
 }
 
 GtkWidget *
-rapport_contact_detail_new (RapportStore   *store,
+rapport_contact_detail_new (RapportContext *context,
                             RapportContact *contact)
 {
-  RapportContactDetail *self;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), NULL);
 
-  self = g_object_new (RAPPORT_TYPE_CONTACT_DETAIL, NULL);
-  self->store = g_object_ref (store);
-  self->contact = g_object_ref (contact);
-
-  rapport_contact_detail_bind (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (RAPPORT_TYPE_CONTACT_DETAIL,
+                       "context", context,
+                       "contact", contact,
+                       NULL);
 }
 
 RapportContact *

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (RapportContactDetail, rapport_contact_detail, RAPPORT, CON
 
 /* A page for the window's navigation; its "title" property is what the
  * header bar shows while it is open. */
-GtkWidget  *rapport_contact_detail_new        (RapportStore *store,
+GtkWidget  *rapport_contact_detail_new        (RapportContext *context,
                                                RapportContact *contact);
 RapportContact *rapport_contact_detail_get_contact (RapportContactDetail *self);
 

@@ -70,7 +70,8 @@ struct _RapportContactsView
   AdwStatusPage      *status_page;
 
   /* Owned references */
-  RapportStore       *store;
+  RapportContext     *context;
+  RapportStore       *store;   /* the context's */
   GtkSingleSelection *selection;
   GListModel         *contacts;      /* the current query's list */
   GObject            *probe_a;       /* dummies for reading the sort order */
@@ -92,6 +93,17 @@ struct _RapportContactsView
 };
 
 G_DEFINE_FINAL_TYPE (RapportContactsView, rapport_contacts_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rapport_contacts_view_set_store (RapportContactsView *self,
+                                             RapportStore        *store);
 
 /* Formatting */
 
@@ -570,6 +582,7 @@ rapport_contacts_view_dispose (GObject *object)
   g_clear_object (&self->probe_a);
   g_clear_object (&self->probe_b);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_contacts_view_parent_class)->dispose (object);
 }
@@ -585,14 +598,68 @@ rapport_contacts_view_finalize (GObject *object)
 }
 
 static void
+rapport_contacts_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RapportContactsView *self = RAPPORT_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_contacts_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RapportContactsView *self = RAPPORT_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      rapport_contacts_view_set_store (self, rapport_context_get_store (self->context));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rapport_contacts_view_class_init (RapportContactsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_contacts_view_dispose;
+  object_class->get_property = rapport_contacts_view_get_property;
+  object_class->set_property = rapport_contacts_view_set_property;
   object_class->finalize = rapport_contacts_view_finalize;
   widget_class->map = rapport_contacts_view_map;
+
+  /**
+   * RapportContactsView:context:
+   *
+   * The store shown and edited, the undo history and the toasts.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, search_entry);
@@ -633,7 +700,8 @@ rapport_contacts_view_init (RapportContactsView *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 }
 
-void
+/* Shows @store, the context's, for the view's whole life. */
+static void
 rapport_contacts_view_set_store (RapportContactsView *self,
                                  RapportStore        *store)
 {
@@ -647,4 +715,12 @@ rapport_contacts_view_set_store (RapportContactsView *self,
   self->loaded = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     rapport_contacts_view_reload (self);
+}
+
+GtkWidget *
+rapport_contacts_view_new (RapportContext *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_CONTACTS_VIEW, "context", context, NULL);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportContactsView, rapport_contacts_view, RAPPORT, CONTACTS_VIEW, AdwBin)
 
-void        rapport_contacts_view_set_store (RapportContactsView *self,
-                                             RapportStore *store);
+GtkWidget  *rapport_contacts_view_new (RapportContext *context);
 
 G_END_DECLS

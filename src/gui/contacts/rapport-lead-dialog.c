@@ -18,11 +18,10 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-deal-dialog.h"
+#include "rapport-picker-row.h"
 #include "rapport-form.h"
 #include "rapport-lead-dialog.h"
 #include "rapport-validate.h"
-#include "rapport-window.h"
 
 /* Where leads usually come from; the user may type any other. */
 static const char * const common_sources[] = {
@@ -67,7 +66,8 @@ struct _RapportLeadDialog
   GtkMenuButton     *source_button;
 
   /* Owned references */
-  RapportStore      *store;
+  RapportContext    *context;
+  RapportStore      *store;   /* the context's */
 
   Field              touched;
   gboolean           disposed;      /* the fields are gone; focus may still move */
@@ -77,7 +77,7 @@ G_DEFINE_FINAL_TYPE (RapportLeadDialog, rapport_lead_dialog, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -367,7 +367,7 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
 
   escaped = g_markup_escape_text (rapport_contact_get_name (lead), -1);
   message = format_added_message (escaped, rapport_store_get_speed_to_lead_minutes (self->store));
-  rapport_form_report_created (GTK_WINDOW (self), message, "win.open-contact",
+  rapport_form_report_created (self->context, message, "win.open-contact",
                                rapport_record_get_id (RAPPORT_RECORD (lead)));
 
   gtk_window_destroy (GTK_WINDOW (self));
@@ -401,6 +401,7 @@ rapport_lead_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LEAD_DIALOG);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_lead_dialog_parent_class)->dispose (object);
 }
@@ -415,8 +416,8 @@ rapport_lead_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -434,8 +435,9 @@ rapport_lead_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (rapport_context_get_store (self->context));
       break;
 
     default:
@@ -455,13 +457,13 @@ rapport_lead_dialog_class_init (RapportLeadDialogClass *klass)
   object_class->set_property = rapport_lead_dialog_set_property;
 
   /**
-   * RapportLeadDialog:store:
+   * RapportLeadDialog:context:
    *
-   * The database the new lead goes to.
+   * The store shown and edited, the undo history and the toasts.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
@@ -532,19 +534,19 @@ rapport_lead_dialog_init (RapportLeadDialog *self)
 /**
  * rapport_lead_dialog_new:
  * @parent: (nullable): the main window; the toast shows there
- * @store: the database the new lead goes to
+ * @context: the store the new lead goes to, and the toasts
  *
  * Returns: (transfer none): a new modal dialog, not yet shown
  */
 GtkWidget *
-rapport_lead_dialog_new (GtkWindow    *parent,
-                         RapportStore *store)
+rapport_lead_dialog_new (GtkWindow      *parent,
+                         RapportContext *context)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
 
   return g_object_new (RAPPORT_TYPE_LEAD_DIALOG,
-                       "store", store,
+                       "context", context,
                        "transient-for", parent,
                        NULL);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportLeadDialog, rapport_lead_dialog, RAPPORT, LEAD_DIALOG, AdwWindow)
 
 GtkWidget    *rapport_lead_dialog_new       (GtkWindow         *parent,
-                                             RapportStore      *store);
+                                             RapportContext    *context);
 RapportStore *rapport_lead_dialog_get_store (RapportLeadDialog *self);
 
 G_END_DECLS

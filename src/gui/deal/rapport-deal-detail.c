@@ -105,7 +105,8 @@ struct _RapportDealDetail
   Picker              pickers[2];
 
   /* Owned references */
-  RapportStore       *store;
+  RapportContext     *context;
+  RapportStore       *store;   /* the context's */
   RapportDeal        *deal;
   GListModel         *activities;
   GtkSliceListModel  *activity_slice;
@@ -127,6 +128,8 @@ G_DEFINE_FINAL_TYPE (RapportDealDetail, rapport_deal_detail, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_CONTEXT,
+  PROP_DEAL,
   N_PROPS
 };
 
@@ -443,11 +446,11 @@ rapport_deal_detail_set_status (RapportDealDetail *self,
   if (!rapport_store_set_deal_status (self->store, self->deal, status, reason, &error))
     {
       status_undo_free (undo);
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
-  rapport_edit_push_undo (GTK_WIDGET (self), label, status_undo, undo,
+  rapport_context_push_undo (self->context, label, status_undo, undo,
                           (GDestroyNotify) status_undo_free);
 }
 
@@ -596,13 +599,13 @@ on_step_clicked (RapportDealDetail *self,
   if (!rapport_store_move_deal (self->store, self->deal, stage, -1, &error))
     {
       move_undo_free (undo);
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
   /* Translators: an undo step; %s is a stage */
   label = g_strdup_printf (_("Move to %s"), rapport_stage_get_name (stage));
-  rapport_edit_push_undo (GTK_WIDGET (self), label, move_undo, undo, (GDestroyNotify) move_undo_free);
+  rapport_context_push_undo (self->context, label, move_undo, undo, (GDestroyNotify) move_undo_free);
 }
 
 static GtkWidget *
@@ -839,7 +842,7 @@ save_value (RapportDealDetail *self)
     }
 
   if (!rapport_money_parse (text, rapport_deal_get_currency (self->deal), &value, &error) ||
-      !rapport_edit_set_int64 (GTK_WIDGET (self), RAPPORT_RECORD (self->deal), "value", value, &error))
+      !rapport_edit_set_int64 (self->context, RAPPORT_RECORD (self->deal), "value", value, &error))
     {
       show_value_message (self, error->message);
       return;
@@ -869,14 +872,14 @@ on_close_set_clicked (RapportDealDetail *self)
   g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
 
   gtk_menu_button_popdown (self->close_button);
-  rapport_edit_set_string (GTK_WIDGET (self), RAPPORT_RECORD (self->deal), "expected-close", iso, NULL);
+  rapport_edit_set_string (self->context, RAPPORT_RECORD (self->deal), "expected-close", iso, NULL);
 }
 
 static void
 on_close_clear_clicked (RapportDealDetail *self)
 {
   gtk_menu_button_popdown (self->close_button);
-  rapport_edit_set_string (GTK_WIDGET (self), RAPPORT_RECORD (self->deal), "expected-close", NULL, NULL);
+  rapport_edit_set_string (self->context, RAPPORT_RECORD (self->deal), "expected-close", NULL, NULL);
 }
 
 static void
@@ -939,7 +942,7 @@ picker_choose (Picker *picker,
                gint64  id)
 {
   gtk_popover_popdown (picker->popover);
-  rapport_edit_set_int64 (GTK_WIDGET (picker->self), RAPPORT_RECORD (picker->self->deal),
+  rapport_edit_set_int64 (picker->self->context, RAPPORT_RECORD (picker->self->deal),
                           picker->property, id, NULL);
 }
 
@@ -1129,7 +1132,7 @@ on_action_toggled (RapportDealDetail *self,
 
   if (!rapport_store_set_action_done (self->store, self->deal, action, done, &error))
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       rapport_deal_detail_update_playbook (self);
       return;
     }
@@ -1142,7 +1145,7 @@ on_action_toggled (RapportDealDetail *self,
     /* Translators: an undo step; %s is a key action of the playbook */
     ? g_strdup_printf (_("Ticked “%s”"), rapport_stage_action_get_action (action))
     : g_strdup_printf (_("Unticked “%s”"), rapport_stage_action_get_action (action));
-  rapport_edit_push_undo (GTK_WIDGET (self), label, tick_undo, undo, (GDestroyNotify) tick_undo_free);
+  rapport_context_push_undo (self->context, label, tick_undo, undo, (GDestroyNotify) tick_undo_free);
 }
 
 static GtkWidget *
@@ -1329,7 +1332,7 @@ on_bant_toggled (RapportDealDetail *self,
 
   if (!rapport_store_set_bant (self->store, self->deal, item, answer, &error))
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       rapport_deal_detail_update_bant (self);
       return;
     }
@@ -1339,7 +1342,7 @@ on_bant_toggled (RapportDealDetail *self,
   undo->item = item;
   undo->answer = old;
   /* Translators: an undo step */
-  rapport_edit_push_undo (GTK_WIDGET (self), _("BANT answer"), bant_undo, undo,
+  rapport_context_push_undo (self->context, _("BANT answer"), bant_undo, undo,
                           (GDestroyNotify) bant_undo_free);
 }
 
@@ -1390,7 +1393,7 @@ bant_rows_init (RapportDealDetail *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _(note_titles[item]));
       gtk_widget_add_css_class (note, "deal-bant-note");
       gtk_list_box_append (self->bant_list, note);
-      rapport_edit_bind_text (note, NULL, RAPPORT_RECORD (self->deal), bant_note_properties[item]);
+      rapport_edit_bind_text (self->context, note, NULL, RAPPORT_RECORD (self->deal), bant_note_properties[item]);
     }
 }
 
@@ -1424,7 +1427,8 @@ activity_row_update (AdwActionRow    *row,
                      GParamSpec      *pspec,
                      RapportActivity *activity)
 {
-  RapportStore *store = g_object_get_data (G_OBJECT (row), "store");
+  RapportContext *context = g_object_get_data (G_OBJECT (row), "context");
+  RapportStore *store = rapport_context_get_store (context);
   RapportActivityKind kind = rapport_activity_get_kind (activity);
   const char *title = rapport_activity_get_title (activity);
   const char *note = rapport_activity_get_note (activity);
@@ -1472,13 +1476,13 @@ on_complete_clicked (GtkWidget *button,
                      GtkWidget *row)
 {
   RapportActivity *activity = g_object_get_data (G_OBJECT (row), "activity");
-  RapportStore *store = g_object_get_data (G_OBJECT (row), "store");
+  RapportContext *context = g_object_get_data (G_OBJECT (row), "context");
   g_autoptr(GError) error = NULL;
 
-  if (!rapport_store_complete_activity (store, activity, &error))
-    rapport_edit_report_error (button, error);
+  if (!rapport_store_complete_activity (rapport_context_get_store (context), activity, &error))
+    rapport_context_report_error (context, error);
   else
-    rapport_edit_push_undo_done (button, _("Marking done"), activity);
+    rapport_edit_push_undo_done (context, _("Marking done"), activity);
 }
 
 static void
@@ -1486,7 +1490,7 @@ on_reschedule_confirm (GtkWidget *button,
                        GtkWidget *popover)
 {
   RapportActivity *activity = g_object_get_data (G_OBJECT (popover), "activity");
-  RapportStore *store = g_object_get_data (G_OBJECT (popover), "store");
+  RapportContext *context = g_object_get_data (G_OBJECT (popover), "context");
   g_autoptr(GError) error = NULL;
   RescheduleUndo *undo;
   gint64 due;
@@ -1500,16 +1504,16 @@ on_reschedule_confirm (GtkWidget *button,
   undo->due_at = rapport_activity_get_due_at (activity);
 
   gtk_popover_popdown (GTK_POPOVER (popover));
-  if (!rapport_store_reschedule_activity (store, activity, due, &error))
+  if (!rapport_store_reschedule_activity (rapport_context_get_store (context), activity, due, &error))
     {
       reschedule_undo_free (undo);
-      rapport_edit_report_error (button, error);
+      rapport_context_report_error (context, error);
       return;
     }
 
   /* Translators: an undo step */
-  rapport_edit_push_undo (button, _("Reschedule"), reschedule_undo, undo,
-                          (GDestroyNotify) reschedule_undo_free);
+  rapport_context_push_undo (context, _("Reschedule"), reschedule_undo, undo,
+                             (GDestroyNotify) reschedule_undo_free);
 }
 
 /* Made when first opened: no popover per row at construction. */
@@ -1541,7 +1545,7 @@ create_reschedule_popover (GtkMenuButton *menu_button,
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_object_set_data (G_OBJECT (popover), "activity", activity);
-  g_object_set_data (G_OBJECT (popover), "store", g_object_get_data (G_OBJECT (row), "store"));
+  g_object_set_data (G_OBJECT (popover), "context", g_object_get_data (G_OBJECT (row), "context"));
   g_object_set_data (G_OBJECT (popover), "calendar", calendar);
   g_object_set_data (G_OBJECT (popover), "hour", hour);
   g_object_set_data (G_OBJECT (popover), "minute", minute);
@@ -1566,7 +1570,7 @@ create_activity_row (gpointer item,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   g_object_set_data_full (G_OBJECT (row), "activity", g_object_ref (activity), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "store", self->store);
+  g_object_set_data (G_OBJECT (row), "context", self->context);
 
   gtk_widget_set_valign (reschedule, GTK_ALIGN_CENTER);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (reschedule), "x-office-calendar-symbolic");
@@ -1627,7 +1631,7 @@ on_log_clicked (RapportDealDetail *self)
                                          &error);
   if (activity == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
@@ -1635,7 +1639,7 @@ on_log_clicked (RapportDealDetail *self)
   gtk_editable_set_text (GTK_EDITABLE (self->log_note), "");
   /* Translators: an undo step; %s is a kind of activity */
   label = g_strdup_printf (_("Logged %s"), activity_kind_name (kind));
-  rapport_edit_push_undo_add (GTK_WIDGET (self), label, RAPPORT_RECORD (activity));
+  rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (activity));
 }
 
 static void followup_form_init (RapportDealDetail *self);
@@ -1658,14 +1662,14 @@ on_schedule_clicked (RapportDealDetail *self)
                                          &error);
   if (activity == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
   gtk_popover_popdown (self->followup_popover);
   gtk_editable_set_text (GTK_EDITABLE (self->followup_title), "");
   /* Translators: an undo step */
-  rapport_edit_push_undo_add (GTK_WIDGET (self), _("New follow-up"), RAPPORT_RECORD (activity));
+  rapport_edit_push_undo_add (self->context, _("New follow-up"), RAPPORT_RECORD (activity));
 }
 
 static void
@@ -1775,7 +1779,7 @@ on_negotiation_add (RapportDealDetail *self)
   {
     g_autofree char *label = g_strdup_printf (_("New %s"), negotiation_kind_name (kind));
 
-    rapport_edit_push_undo_add (GTK_WIDGET (self), label, RAPPORT_RECORD (entry));
+    rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (entry));
   }
 }
 
@@ -1822,7 +1826,7 @@ on_note_apply (RapportDealDetail *self)
                                  body, &error);
   if (note == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
@@ -1832,7 +1836,7 @@ on_note_apply (RapportDealDetail *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
   adw_entry_row_set_show_apply_button (self->note_row, TRUE);
   /* Translators: an undo step */
-  rapport_edit_push_undo_add (GTK_WIDGET (self), _("New note"), RAPPORT_RECORD (note));
+  rapport_edit_push_undo_add (self->context, _("New note"), RAPPORT_RECORD (note));
 }
 
 /* Stage history, with the time spent in each stage */
@@ -1969,7 +1973,7 @@ bind_field (RapportDealDetail *self,
             GtkLabel          *message,
             const char        *property)
 {
-  rapport_edit_bind_text (GTK_WIDGET (row), message, RAPPORT_RECORD (self->deal), property);
+  rapport_edit_bind_text (self->context, GTK_WIDGET (row), message, RAPPORT_RECORD (self->deal), property);
 }
 
 static void
@@ -1982,7 +1986,7 @@ rapport_deal_detail_bind (RapportDealDetail *self)
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
   bind_field (self, self->title_row, self->title_message, "title");
-  rapport_edit_take_undo (GTK_WIDGET (self->value_row));
+  rapport_edit_take_undo (self->context, GTK_WIDGET (self->value_row));
   bind_field (self, self->currency_row, self->currency_message, "currency");
   bind_field (self, self->close_row, self->close_message, "expected-close");
   bind_field (self, self->owner_row, self->owner_message, "owner");
@@ -2048,9 +2052,54 @@ rapport_deal_detail_get_property (GObject    *object,
       g_value_set_string (value, self->deal != NULL ? rapport_deal_get_title (self->deal) : NULL);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_DEAL:
+      g_value_set_object (value, self->deal);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+rapport_deal_detail_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RapportDealDetail *self = RAPPORT_DEAL_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (rapport_context_get_store (self->context));
+      break;
+
+    case PROP_DEAL:
+      self->deal = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_deal_detail_constructed (GObject *object)
+{
+  RapportDealDetail *self = RAPPORT_DEAL_DETAIL (object);
+
+  G_OBJECT_CLASS (rapport_deal_detail_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  g_assert (RAPPORT_IS_DEAL (self->deal));
+
+  rapport_deal_detail_bind (self);
 }
 
 static void
@@ -2082,6 +2131,7 @@ rapport_deal_detail_dispose (GObject *object)
   g_clear_pointer (&self->playbook, g_ptr_array_unref);
   g_clear_pointer (&self->playbook_checks, g_ptr_array_unref);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->deal);
 
   G_OBJECT_CLASS (rapport_deal_detail_parent_class)->dispose (object);
@@ -2094,7 +2144,9 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_deal_detail_dispose;
+  object_class->constructed = rapport_deal_detail_constructed;
   object_class->get_property = rapport_deal_detail_get_property;
+  object_class->set_property = rapport_deal_detail_set_property;
 
   /**
    * RapportDealDetail:title:
@@ -2104,6 +2156,29 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportDealDetail:context:
+   *
+   * The store, the undo history and the toasts of the window shown in.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportDealDetail:deal:
+   *
+   * The deal shown.
+   */
+  properties[PROP_DEAL] =
+    g_param_spec_object ("deal", NULL, NULL,
+                         RAPPORT_TYPE_DEAL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-detail.ui");
@@ -2177,20 +2252,16 @@ rapport_deal_detail_init (RapportDealDetail *self)
 }
 
 GtkWidget *
-rapport_deal_detail_new (RapportStore *store,
-                         RapportDeal  *deal)
+rapport_deal_detail_new (RapportContext *context,
+                         RapportDeal    *deal)
 {
-  RapportDealDetail *self;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
 
-  self = g_object_new (RAPPORT_TYPE_DEAL_DETAIL, NULL);
-  self->store = g_object_ref (store);
-  self->deal = g_object_ref (deal);
-  rapport_deal_detail_bind (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (RAPPORT_TYPE_DEAL_DETAIL,
+                       "context", context,
+                       "deal", deal,
+                       NULL);
 }
 
 /**

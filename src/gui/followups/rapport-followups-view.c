@@ -26,7 +26,6 @@
 #include "rapport-edit.h"
 #include "rapport-followups-view.h"
 #include "rapport-format.h"
-#include "rapport-window.h"
 
 /* Rows per pending section before "Show More", and per click. */
 #define SECTION_PAGE   50
@@ -61,7 +60,8 @@ struct _RapportFollowupsView
   gboolean            lists_bound;
 
   /* Owned references */
-  RapportStore       *store;
+  RapportContext     *context;
+  RapportStore       *store;   /* the context's */
   GListModel         *followups;         /* pending, by effective due time */
   GListModel         *done;              /* done most recently, newest first */
   GtkSliceListModel  *slices[N_SECTIONS];
@@ -76,12 +76,15 @@ G_DEFINE_FINAL_TYPE (RapportFollowupsView, rapport_followups_view, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_N_OVERDUE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void rapport_followups_view_set_store (RapportFollowupsView *self,
+                                              RapportStore         *store);
 
 static void rapport_followups_view_arm_timer (RapportFollowupsView *self);
 static void rapport_followups_view_open_schedule (RapportFollowupsView *self,
@@ -296,14 +299,10 @@ static void
 rapport_followups_view_toast (RapportFollowupsView *self,
                               const char           *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (RAPPORT_IS_WINDOW (root))
-    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  rapport_context_add_toast (self->context, toast);
 }
 
 static RapportActivity *
@@ -859,7 +858,7 @@ rapport_followups_view_done_action (GtkWidget  *widget,
     message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
   else
     message = g_strdup_printf (_("“%s” done"), title);
-  rapport_edit_push_undo_done (widget, message, activity);
+  rapport_edit_push_undo_done (self->context, message, activity);
   rapport_followups_view_toast (self, message);
 }
 
@@ -962,6 +961,7 @@ rapport_followups_view_dispose (GObject *object)
   g_clear_object (&self->followups);
   g_clear_object (&self->done);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_followups_view_parent_class)->dispose (object);
 }
@@ -976,8 +976,8 @@ rapport_followups_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_N_OVERDUE:
@@ -999,8 +999,9 @@ rapport_followups_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      rapport_followups_view_set_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      rapport_followups_view_set_store (self, rapport_context_get_store (self->context));
       break;
 
     default:
@@ -1019,14 +1020,15 @@ rapport_followups_view_class_init (RapportFollowupsViewClass *klass)
   object_class->set_property = rapport_followups_view_set_property;
 
   /**
-   * RapportFollowupsView:store:
+   * RapportFollowupsView:context:
    *
-   * The database whose follow-ups are shown.
+   * The store shown and edited, the undo history and the toasts.
    */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         RAPPORT_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
    * RapportFollowupsView:n-overdue:
@@ -1075,6 +1077,14 @@ rapport_followups_view_init (RapportFollowupsView *self)
 
   for (guint i = 0; i < N_SECTIONS; i++)
     self->caps[i] = SECTION_PAGE;
+}
+
+GtkWidget *
+rapport_followups_view_new (RapportContext *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_FOLLOWUPS_VIEW, "context", context, NULL);
 }
 
 RapportStore *
@@ -1128,7 +1138,9 @@ rapport_followups_view_bind_lists (RapportFollowupsView *self)
     }
 }
 
-void
+/* Shows the follow-ups of @store, the context's, for the view's whole
+ * life. */
+static void
 rapport_followups_view_set_store (RapportFollowupsView *self,
                                   RapportStore         *store)
 {
@@ -1159,8 +1171,6 @@ rapport_followups_view_set_store (RapportFollowupsView *self,
 
   rapport_followups_view_update_sections (self);
   rapport_followups_view_arm_timer (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 guint

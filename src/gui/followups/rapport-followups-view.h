@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportFollowupsView, rapport_followups_view, RAPPORT, FOLLOWUPS_VIEW, AdwBin)
 
+GtkWidget    *rapport_followups_view_new            (RapportContext       *context);
 RapportStore *rapport_followups_view_get_store      (RapportFollowupsView *self);
-void          rapport_followups_view_set_store      (RapportFollowupsView *self,
-                                                     RapportStore         *store);
 guint         rapport_followups_view_get_n_overdue  (RapportFollowupsView *self);
 /* The bar saying that reminders come in the window, not as notifications. */
 void          rapport_followups_view_set_show_notice (RapportFollowupsView *self,

@@ -49,7 +49,8 @@ struct _RapportOrganizationDetail
   GtkListBox          *notes_list;
 
   /* Owned */
-  RapportStore        *store;
+  RapportContext      *context;
+  RapportStore        *store;   /* the context's */
   RapportOrganization *organization;
   GListModel          *contacts;
   GListModel          *deals;
@@ -63,10 +64,14 @@ G_DEFINE_FINAL_TYPE (RapportOrganizationDetail, rapport_organization_detail, ADW
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_CONTEXT,
+  PROP_ORGANIZATION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void rapport_organization_detail_bind (RapportOrganizationDetail *self);
 
 /* The header and the totals */
 
@@ -442,11 +447,11 @@ on_note_apply (RapportOrganizationDetail *self)
                                  body, &error);
   if (note == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
-  rapport_edit_push_undo_add (GTK_WIDGET (self), _("Added a note"), RAPPORT_RECORD (note));
+  rapport_edit_push_undo_add (self->context, _("Added a note"), RAPPORT_RECORD (note));
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
 }
 
@@ -502,9 +507,54 @@ rapport_organization_detail_get_property (GObject    *object,
                                  ? rapport_organization_get_name (self->organization)
                                  : NULL);
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_ORGANIZATION:
+      g_value_set_object (value, self->organization);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+rapport_organization_detail_set_property (GObject      *object,
+                                          guint         prop_id,
+                                          const GValue *value,
+                                          GParamSpec   *pspec)
+{
+  RapportOrganizationDetail *self = RAPPORT_ORGANIZATION_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (rapport_context_get_store (self->context));
+      break;
+
+    case PROP_ORGANIZATION:
+      self->organization = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_organization_detail_constructed (GObject *object)
+{
+  RapportOrganizationDetail *self = RAPPORT_ORGANIZATION_DETAIL (object);
+
+  G_OBJECT_CLASS (rapport_organization_detail_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  g_assert (RAPPORT_IS_ORGANIZATION (self->organization));
+
+  rapport_organization_detail_bind (self);
 }
 
 static void
@@ -525,6 +575,7 @@ rapport_organization_detail_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   if (self->organization != NULL)
     g_signal_handlers_disconnect_by_data (self->organization, self);
   g_clear_object (&self->organization);
@@ -541,7 +592,9 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_organization_detail_dispose;
+  object_class->constructed = rapport_organization_detail_constructed;
   object_class->get_property = rapport_organization_detail_get_property;
+  object_class->set_property = rapport_organization_detail_set_property;
   widget_class->focus = rapport_organization_detail_focus;
 
   /**
@@ -552,6 +605,29 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportOrganizationDetail:context:
+   *
+   * The store, the undo history and the toasts of the window shown in.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportOrganizationDetail:organization:
+   *
+   * The organization shown.
+   */
+  properties[PROP_ORGANIZATION] =
+    g_param_spec_object ("organization", NULL, NULL,
+                         RAPPORT_TYPE_ORGANIZATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organizations/organization-detail.ui");
@@ -604,11 +680,11 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
 
   g_assert (RAPPORT_IS_ORGANIZATION_DETAIL (self));
 
-  rapport_edit_bind_text (GTK_WIDGET (self->name_row), self->name_message,
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->name_row), self->name_message,
                           RAPPORT_RECORD (self->organization), "name");
-  rapport_edit_bind_text (GTK_WIDGET (self->website_row), self->website_message,
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->website_row), self->website_message,
                           RAPPORT_RECORD (self->organization), "website");
-  rapport_edit_bind_text (GTK_WIDGET (self->phone_row), self->phone_message,
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message,
                           RAPPORT_RECORD (self->organization), "phone");
 
   g_signal_connect_object (self->organization, "notify::name", G_CALLBACK (on_name_changed), self,
@@ -639,20 +715,16 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
 }
 
 GtkWidget *
-rapport_organization_detail_new (RapportStore        *store,
+rapport_organization_detail_new (RapportContext      *context,
                                  RapportOrganization *organization)
 {
-  RapportOrganizationDetail *self;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (RAPPORT_IS_ORGANIZATION (organization), NULL);
 
-  self = g_object_new (RAPPORT_TYPE_ORGANIZATION_DETAIL, NULL);
-  self->store = g_object_ref (store);
-  self->organization = g_object_ref (organization);
-  rapport_organization_detail_bind (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (RAPPORT_TYPE_ORGANIZATION_DETAIL,
+                       "context", context,
+                       "organization", organization,
+                       NULL);
 }
 
 RapportOrganization *

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (RapportOrganizationDetail, rapport_organization_detail, RA
 
 /* A page for the window's navigation; its "title" property is what the
  * header bar shows while it is open. */
-GtkWidget  *rapport_organization_detail_new        (RapportStore *store,
+GtkWidget  *rapport_organization_detail_new        (RapportContext *context,
                                                     RapportOrganization *organization);
 RapportOrganization *rapport_organization_detail_get_organization (RapportOrganizationDetail *self);
 

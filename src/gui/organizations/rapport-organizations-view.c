@@ -36,7 +36,8 @@ struct _RapportOrganizationsView
   AdwStatusPage  *no_match_page;
 
   /* Owned */
-  RapportStore   *store;
+  RapportContext *context;
+  RapportStore   *store;   /* the context's */
   GListModel     *all;          /* every organization; NULL until shown */
   GListModel     *shown;        /* @all or a filtered list */
   guint           refilter_id;
@@ -44,6 +45,17 @@ struct _RapportOrganizationsView
 };
 
 G_DEFINE_FINAL_TYPE (RapportOrganizationsView, rapport_organizations_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rapport_organizations_view_set_store (RapportOrganizationsView *self,
+                                                  RapportStore             *store);
 
 static void rapport_organizations_view_refilter (RapportOrganizationsView *self);
 
@@ -344,7 +356,7 @@ on_new_response (AdwMessageDialog         *dialog,
   organization = rapport_store_add_organization (self->store, name, &error);
   if (organization == NULL)
     {
-      rapport_edit_report_error (GTK_WIDGET (self), error);
+      rapport_context_report_error (self->context, error);
       return;
     }
 
@@ -413,8 +425,48 @@ rapport_organizations_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_organizations_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_organizations_view_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  RapportOrganizationsView *self = RAPPORT_ORGANIZATIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_organizations_view_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  RapportOrganizationsView *self = RAPPORT_ORGANIZATIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      rapport_organizations_view_set_store (self, rapport_context_get_store (self->context));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -424,7 +476,22 @@ rapport_organizations_view_class_init (RapportOrganizationsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_organizations_view_dispose;
+  object_class->get_property = rapport_organizations_view_get_property;
+  object_class->set_property = rapport_organizations_view_set_property;
   widget_class->map = rapport_organizations_view_map;
+
+  /**
+   * RapportOrganizationsView:context:
+   *
+   * The store shown and edited, the undo history and the toasts.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The rows' templates look properties up on this type. */
   g_type_ensure (RAPPORT_TYPE_ORGANIZATION);
@@ -451,7 +518,8 @@ rapport_organizations_view_init (RapportOrganizationsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-void
+/* Shows @store, the context's, for the view's whole life. */
+static void
 rapport_organizations_view_set_store (RapportOrganizationsView *self,
                                       RapportStore             *store)
 {
@@ -475,4 +543,12 @@ rapport_organizations_view_set_store (RapportOrganizationsView *self,
                              self, G_CONNECT_SWAPPED);
 
   rapport_organizations_view_load (self);
+}
+
+GtkWidget *
+rapport_organizations_view_new (RapportContext *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_ORGANIZATIONS_VIEW, "context", context, NULL);
 }

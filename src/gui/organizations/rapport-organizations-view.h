@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportOrganizationsView, rapport_organizations_view, RAPPORT, ORGANIZATIONS_VIEW, AdwBin)
 
-void        rapport_organizations_view_set_store (RapportOrganizationsView *self,
-                                                  RapportStore *store);
+GtkWidget  *rapport_organizations_view_new (RapportContext *context);
 
 G_END_DECLS

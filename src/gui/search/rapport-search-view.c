@@ -38,12 +38,24 @@ struct _RapportSearchView
   AdwStatusPage *empty_page;
 
   /* Owned */
-  RapportStore  *store;
+  RapportContext *context;
+  RapportStore  *store;   /* the context's */
   char          *text;
   guint          refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchView, rapport_search_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rapport_search_view_set_store (RapportSearchView *self,
+                                           RapportStore      *store);
 
 /* What a row opens */
 typedef struct
@@ -438,6 +450,7 @@ rapport_search_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_search_view_parent_class)->dispose (object);
 }
@@ -453,13 +466,67 @@ rapport_search_view_finalize (GObject *object)
 }
 
 static void
+rapport_search_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RapportSearchView *self = RAPPORT_SEARCH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_search_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RapportSearchView *self = RAPPORT_SEARCH_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      rapport_search_view_set_store (self, rapport_context_get_store (self->context));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rapport_search_view_class_init (RapportSearchViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_search_view_dispose;
+  object_class->get_property = rapport_search_view_get_property;
+  object_class->set_property = rapport_search_view_set_property;
   object_class->finalize = rapport_search_view_finalize;
+
+  /**
+   * RapportSearchView:context:
+   *
+   * The store shown and edited, the undo history and the toasts.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/search/search-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, stack);
@@ -480,7 +547,8 @@ rapport_search_view_init (RapportSearchView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-void
+/* Shows @store, the context's, for the view's whole life. */
+static void
 rapport_search_view_set_store (RapportSearchView *self,
                                RapportStore      *store)
 {
@@ -576,4 +644,12 @@ rapport_search_view_focus_first (RapportSearchView *self)
   row = first_row (self);
 
   return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+GtkWidget *
+rapport_search_view_new (RapportContext *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_SEARCH_VIEW, "context", context, NULL);
 }

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportSearchView, rapport_search_view, RAPPORT, SEARCH_VIEW, AdwBin)
 
-void        rapport_search_view_set_store (RapportSearchView *self,
-                                           RapportStore *store);
+GtkWidget  *rapport_search_view_new (RapportContext *context);
 /* Shows what @text finds (empty: nothing). */
 void        rapport_search_view_set_text       (RapportSearchView *self,
                                                 const char        *text);

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-form.h"
-#include "rapport-window.h"
+#include "rapport-context.h"
 
 char *
 rapport_form_dup_text (AdwEntryRow *row)
@@ -139,20 +139,18 @@ rapport_form_show_fields (GtkWindow        *window,
 }
 
 void
-rapport_form_report_created (GtkWindow  *dialog,
-                             const char *markup,
-                             const char *open_action,
-                             gint64      id)
+rapport_form_report_created (RapportContext *context,
+                             const char     *markup,
+                             const char     *open_action,
+                             gint64          id)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (dialog);
   AdwToast *toast;
 
-  if (!RAPPORT_IS_WINDOW (parent))
-    return;
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
 
   toast = adw_toast_new (markup);
   adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_action_name (toast, open_action);
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  rapport_window_add_toast (RAPPORT_WINDOW (parent), toast);
+  rapport_context_add_toast (context, toast);
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "rapport-context.h"
+
 G_BEGIN_DECLS
 
 /* The row's text without surrounding white space (transfer full). */
@@ -35,14 +37,14 @@ GtkWidget *rapport_form_show_fields  (GtkWindow        *window,
                                       RapportFormField *fields,
                                       guint             n_fields,
                                       GtkWidget        *create);
-/* Says on the main window @dialog belongs to that a record was made
- * (@markup, as AdwToast 1.2 reads its title), with Open, which activates
- * @open_action ("win.open-deal", …) for @id: the window outlives the
- * dialog, and a new deal or lead is otherwise hard to find. */
-void      rapport_form_report_created (GtkWindow  *dialog,
-                                       const char *markup,
-                                       const char *open_action,
-                                       gint64      id);
+/* Says on the context's window that a record was made (@markup, as
+ * AdwToast 1.2 reads its title), with Open, which activates @open_action
+ * ("win.open-deal", …) for @id: the window outlives the dialog, and a new
+ * deal or lead is otherwise hard to find. */
+void      rapport_form_report_created (RapportContext *context,
+                                       const char     *markup,
+                                       const char     *open_action,
+                                       gint64          id);
 /* Lets a dialog shrink back to the height its form needs. */
 void      rapport_form_shrink_to_fit (GtkWindow   *window);
 
