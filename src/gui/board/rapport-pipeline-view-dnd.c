@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-lost-reason-dialog.h"
 #include "rapport-pipeline-view-private.h"
 
 #if defined (GDK_WINDOWING_X11) && defined (RAPPORT_HAVE_XLIB)
@@ -258,63 +259,29 @@ rapport_pipeline_view_add_zone (RapportPipelineView *self,
 
 /* Why it was lost */
 
-typedef struct
-{
-  GWeakRef     view;
-  RapportDeal *deal;
-  GtkEditable *entry;     /* borrowed: the dialog holds it */
-} LostReason;
-
 static void
-lost_reason_free (gpointer data)
+on_lost_reason_given (RapportPipelineView     *self,
+                      const char              *reason,
+                      RapportLostReasonDialog *dialog)
 {
-  LostReason *lost = data;
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
 
-  g_weak_ref_clear (&lost->view);
-  g_clear_object (&lost->deal);
-  g_free (lost);
-}
-
-static void
-on_lost_reason_changed (AdwMessageDialog *dialog,
-                        GtkEditable      *entry)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "lost", *reason != '\0');
-}
-
-static void
-on_lost_reason_response (AdwMessageDialog *dialog,
-                         const char       *response,
-                         LostReason       *lost)
-{
-  g_autoptr(RapportPipelineView) self = g_weak_ref_get (&lost->view);
-  g_autofree char *reason = NULL;
-
-  /* Cancel, Escape or closing: nothing was written, the card stays. */
-  if (self == NULL || !g_str_equal (response, "lost"))
-    return;
-
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (lost->entry)));
-  if (*reason != '\0')
-    rapport_pipeline_view_close_deal (self, lost->deal, RAPPORT_DEAL_STATUS_LOST, reason);
+  rapport_pipeline_view_close_deal (self, rapport_lost_reason_dialog_get_deal (dialog),
+                                    RAPPORT_DEAL_STATUS_LOST, reason);
 }
 
 /**
  * rapport_pipeline_view_ask_lost_reason:
  *
  * Asks why @deal was lost; marks it lost only once there is an answer.
+ * Cancelled, nothing was written and the card stays.
  */
 void
 rapport_pipeline_view_ask_lost_reason (RapportPipelineView *self,
                                        RapportDeal         *deal)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
-  GtkWidget *entry;
-  LostReason *lost;
 
   g_return_if_fail (RAPPORT_IS_PIPELINE_VIEW (self));
   g_return_if_fail (RAPPORT_IS_DEAL (deal));
@@ -322,43 +289,10 @@ rapport_pipeline_view_ask_lost_reason (RapportPipelineView *self,
   if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
     return;
 
-  /* Translators: the title of the dialog asking why a deal was lost. */
-  heading = g_strdup_printf (_("Mark ‘%s’ as Lost?"), rapport_deal_get_title (deal));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("Say why the deal was lost, so the team can learn from it."));
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason, e.g. chose a cheaper offer"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  /* No mnemonics: GTK 4.8 would put the underscore in the buttons'
-   * accessible names. */
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("Cancel"),
-                                    "lost", _("Mark Lost"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "lost",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "lost");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  /* No reason, no loss: the store would refuse it anyway. */
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "lost", FALSE);
-
-  lost = g_new0 (LostReason, 1);
-  g_weak_ref_init (&lost->view, self);
-  lost->deal = g_object_ref (deal);
-  lost->entry = GTK_EDITABLE (entry);
-
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_lost_reason_changed), dialog, G_CONNECT_SWAPPED);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_lost_reason_response), lost,
-                         (GClosureNotify) (void (*) (void)) lost_reason_free, 0);
-
+  dialog = rapport_lost_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, deal);
+  g_signal_connect_object (dialog, "reason-given", G_CALLBACK (on_lost_reason_given), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 /* Sideways scrolling */

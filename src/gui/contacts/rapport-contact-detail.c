@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-contact-detail.h"
+#include "rapport-date-time-picker.h"
 #include "rapport-picker-row.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
@@ -65,9 +66,7 @@ struct _RapportContactDetail
 
   /* Widgets of the popovers, built in code */
   GtkEntry         *followup_title;
-  GtkCalendar      *followup_calendar;
-  GtkSpinButton    *followup_hour;
-  GtkSpinButton    *followup_minute;
+  RapportDateTimePicker *followup_when;
   GtkEntry         *deal_title;
   GtkEntry         *deal_value;
   GtkLabel         *deal_message;
@@ -778,45 +777,21 @@ rapport_contact_detail_add_log_popover (RapportContactDetail *self,
 
 /* Scheduling a follow-up */
 
-static gboolean
-on_time_output (GtkSpinButton *spin)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
-
-static GtkWidget *
-create_time_spin (int         max,
-                  int         step,
-                  const char *accessible_name)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, step);
-
-  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
-  g_signal_connect (spin, "output", G_CALLBACK (on_time_output), NULL);
-
-  return spin;
-}
-
 static void
 on_followup_popover_show (RapportContactDetail *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (rapport_store_now (self->store));
   g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) morning = NULL;
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
   /* Tomorrow morning: the usual next step. */
-  gtk_calendar_select_day (self->followup_calendar, tomorrow);
-  gtk_spin_button_set_value (self->followup_hour, 9);
-  gtk_spin_button_set_value (self->followup_minute, 0);
+  morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                   g_date_time_get_month (tomorrow),
+                                   g_date_time_get_day_of_month (tomorrow),
+                                   9, 0, 0);
+  rapport_date_time_picker_set_time (self->followup_when, g_date_time_to_unix (morning));
   gtk_editable_set_text (GTK_EDITABLE (self->followup_title), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->followup_title));
 }
@@ -824,8 +799,6 @@ on_followup_popover_show (RapportContactDetail *self)
 static void
 on_schedule_clicked (RapportContactDetail *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->followup_calendar);
-  g_autoptr(GDateTime) due = NULL;
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->followup_title))));
   g_autofree char *default_title = NULL;
   g_autoptr(RapportActivity) followup = NULL;
@@ -833,12 +806,6 @@ on_schedule_clicked (RapportContactDetail *self)
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  due = g_date_time_new_local (g_date_time_get_year (day),
-                               g_date_time_get_month (day),
-                               g_date_time_get_day_of_month (day),
-                               gtk_spin_button_get_value_as_int (self->followup_hour),
-                               gtk_spin_button_get_value_as_int (self->followup_minute),
-                               0);
   if (*title == '\0')
     /* Translators: the title of a follow-up scheduled without one; %s is a name */
     default_title = g_strdup_printf (_("Follow up with %s"), rapport_contact_get_name (self->contact));
@@ -846,7 +813,7 @@ on_schedule_clicked (RapportContactDetail *self)
   followup = rapport_store_add_followup (self->store,
                                          rapport_record_get_id (RAPPORT_RECORD (self->contact)),
                                          0, default_title ? default_title : title,
-                                         g_date_time_to_unix (due), &error);
+                                         rapport_date_time_picker_get_time (self->followup_when), &error);
   if (followup == NULL)
     {
       rapport_context_report_error (self->context, error);
@@ -860,27 +827,13 @@ on_schedule_clicked (RapportContactDetail *self)
 static void
 rapport_contact_detail_add_followup_popover (RapportContactDetail *self)
 {
-  GtkWidget *box, *time_box, *label, *button;
+  GtkWidget *box, *button;
   GtkWidget *popover = create_popover (self->followup_button, _("Schedule a Follow-up"), &box);
 
   self->followup_title = GTK_ENTRY (create_entry (box, _("What to do next"), _("Title")));
 
-  self->followup_calendar = GTK_CALENDAR (gtk_calendar_new ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->followup_calendar));
-
-  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (time_box, GTK_ALIGN_CENTER);
-  label = gtk_label_new (_("Time"));
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_end (label, 6);
-  gtk_box_append (GTK_BOX (time_box), label);
-  self->followup_hour = GTK_SPIN_BUTTON (create_time_spin (23, 1, _("Hour")));
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (self->followup_hour));
-  /* Translators: between the hour and the minutes of a time */
-  gtk_box_append (GTK_BOX (time_box), gtk_label_new (_(":")));
-  self->followup_minute = GTK_SPIN_BUTTON (create_time_spin (59, 5, _("Minute")));
-  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (self->followup_minute));
-  gtk_box_append (GTK_BOX (box), time_box);
+  self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (0));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->followup_when));
 
   button = create_popover_button (popover, box, _("Schedule"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_schedule_clicked), self, G_CONNECT_SWAPPED);

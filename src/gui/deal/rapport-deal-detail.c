@@ -20,10 +20,12 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-date-time-picker.h"
 #include "rapport-deal-detail.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-format.h"
+#include "rapport-lost-reason-dialog.h"
 #include "rapport-money.h"
 #include "rapport-record-list.h"
 
@@ -99,9 +101,7 @@ struct _RapportDealDetail
   /* Widgets made in code */
   GtkToggleButton    *bant_buttons[4][3];   /* per item: Yes, No, Unknown */
   GtkCalendar        *close_calendar;       /* the calendars: made when first shown */
-  GtkCalendar        *followup_calendar;
-  GtkSpinButton      *followup_hour;
-  GtkSpinButton      *followup_minute;
+  RapportDateTimePicker *followup_when;
   Picker              pickers[2];
 
   /* Owned references */
@@ -295,60 +295,6 @@ current_stage (RapportDealDetail *self)
   return rapport_store_get_stage (self->store, rapport_deal_get_stage_id (self->deal), NULL);
 }
 
-/* A day (calendar) and a time of day (two spin buttons), local time. */
-static GtkWidget *
-when_picker_new (gint64          initial,
-                 GtkCalendar   **calendar,
-                 GtkSpinButton **hour,
-                 GtkSpinButton **minute)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (initial);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  *calendar = GTK_CALENDAR (gtk_calendar_new ());
-  if (time != NULL)
-    gtk_calendar_select_day (*calendar, time);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*calendar));
-
-  *hour = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 23, 1));
-  *minute = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 59, 5));
-  gtk_spin_button_set_wrap (*hour, TRUE);
-  gtk_spin_button_set_wrap (*minute, TRUE);
-  gtk_spin_button_set_value (*hour, time != NULL ? g_date_time_get_hour (time) : 9);
-  gtk_spin_button_set_value (*minute, time != NULL ? g_date_time_get_minute (time) : 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*hour), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hour"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*minute), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minute"), -1);
-
-  gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
-  /* Translators: before the time of day of a follow-up */
-  gtk_box_append (GTK_BOX (row), dim_label (_("At")));
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (*hour));
-  gtk_box_append (GTK_BOX (row), gtk_label_new (":"));
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (*minute));
-  gtk_box_append (GTK_BOX (box), row);
-
-  return box;
-}
-
-static gint64
-when_picker_get (GtkCalendar   *calendar,
-                 GtkSpinButton *hour,
-                 GtkSpinButton *minute)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) when = NULL;
-
-  when = g_date_time_new_local (g_date_time_get_year (day),
-                                g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (hour),
-                                gtk_spin_button_get_value_as_int (minute),
-                                0);
-
-  return when != NULL ? g_date_time_to_unix (when) : 0;
-}
-
 /* The header: title, value, status and the actions that fit it */
 
 static void
@@ -468,73 +414,24 @@ on_reopen_clicked (RapportDealDetail *self)
 }
 
 static void
-on_lost_response (RapportDealDetail *self,
-                  const char        *response,
-                  AdwMessageDialog  *dialog)
+on_lost_reason_given (RapportDealDetail *self,
+                      const char        *reason)
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "reason-entry");
-
-  if (g_strcmp0 (response, "lost") != 0)
-    return;
-
-  rapport_deal_detail_set_status (self, RAPPORT_DEAL_STATUS_LOST,
-                                  gtk_editable_get_text (entry), _("Marked as lost"));
-}
-
-static void
-on_reason_changed (AdwMessageDialog *dialog,
-                   GtkEditable      *entry)
-{
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "lost", *reason != '\0');
-}
-
-static void
-on_reason_activate (AdwMessageDialog *dialog,
-                    GtkEntry         *entry)
-{
-  /* Responding from the keyboard does not close the dialog by itself. */
-  if (adw_message_dialog_get_response_enabled (dialog, "lost"))
-    {
-      adw_message_dialog_response (dialog, "lost");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
+  rapport_deal_detail_set_status (self, RAPPORT_DEAL_STATUS_LOST, reason, _("Marked as lost"));
 }
 
 static void
 on_lost_clicked (RapportDealDetail *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
+  GtkWidget *dialog;
 
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Mark the Deal as Lost?"),
-                                                       _("Say why it was lost, so the team can learn from it.")));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
-
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "lost", _("Mark as _Lost"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "lost", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (dialog, "lost", FALSE);
-  adw_message_dialog_set_default_response (dialog, "lost");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (on_reason_activate), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lost_response), self, G_CONNECT_SWAPPED);
-
+  dialog = rapport_lost_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->deal);
+  g_signal_connect_object (dialog, "reason-given", G_CALLBACK (on_lost_reason_given), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 /* Stage stepper */
@@ -1495,9 +1392,7 @@ on_reschedule_confirm (GtkWidget *button,
   RescheduleUndo *undo;
   gint64 due;
 
-  due = when_picker_get (g_object_get_data (G_OBJECT (popover), "calendar"),
-                         g_object_get_data (G_OBJECT (popover), "hour"),
-                         g_object_get_data (G_OBJECT (popover), "minute"));
+  due = rapport_date_time_picker_get_time (g_object_get_data (G_OBJECT (popover), "picker"));
 
   undo = g_new0 (RescheduleUndo, 1);
   undo->activity = g_object_ref (activity);
@@ -1523,16 +1418,15 @@ create_reschedule_popover (GtkMenuButton *menu_button,
 {
   GtkWidget *row = user_data;
   RapportActivity *activity = g_object_get_data (G_OBJECT (row), "activity");
-  GtkCalendar *calendar;
-  GtkSpinButton *hour, *minute;
-  GtkWidget *popover, *box, *confirm;
+  GtkWidget *popover, *box, *picker, *confirm;
   gint64 due = rapport_activity_get_due_at (activity);
 
   if (gtk_menu_button_get_popover (menu_button) != NULL)
     return;
 
-  box = when_picker_new (due > 0 ? due : g_get_real_time () / G_USEC_PER_SEC + DAY,
-                         &calendar, &hour, &minute);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  picker = rapport_date_time_picker_new (due > 0 ? due : g_get_real_time () / G_USEC_PER_SEC + DAY);
+  gtk_box_append (GTK_BOX (box), picker);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -1546,9 +1440,7 @@ create_reschedule_popover (GtkMenuButton *menu_button,
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   g_object_set_data (G_OBJECT (popover), "activity", activity);
   g_object_set_data (G_OBJECT (popover), "context", g_object_get_data (G_OBJECT (row), "context"));
-  g_object_set_data (G_OBJECT (popover), "calendar", calendar);
-  g_object_set_data (G_OBJECT (popover), "hour", hour);
-  g_object_set_data (G_OBJECT (popover), "minute", minute);
+  g_object_set_data (G_OBJECT (popover), "picker", picker);
   g_signal_connect (confirm, "clicked", G_CALLBACK (on_reschedule_confirm), popover);
 
   gtk_menu_button_set_popover (menu_button, popover);
@@ -1656,9 +1548,7 @@ on_schedule_clicked (RapportDealDetail *self)
                                          rapport_deal_get_contact_id (self->deal),
                                          rapport_record_get_id (RAPPORT_RECORD (self->deal)),
                                          *title != '\0' ? title : _("Follow up"),
-                                         when_picker_get (self->followup_calendar,
-                                                          self->followup_hour,
-                                                          self->followup_minute),
+                                         rapport_date_time_picker_get_time (self->followup_when),
                                          &error);
   if (activity == NULL)
     {
@@ -1675,18 +1565,20 @@ on_schedule_clicked (RapportDealDetail *self)
 static void
 followup_form_init (RapportDealDetail *self)
 {
-  gint64 tomorrow = g_get_real_time () / G_USEC_PER_SEC + DAY;
-  GtkWidget *picker, *button;
+  g_autoptr(GDateTime) tomorrow = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC + DAY);
+  g_autoptr(GDateTime) morning = NULL;
+  GtkWidget *button;
 
   /* Made when the popover first shows: calendars are costly. */
-  if (self->followup_calendar != NULL)
+  if (self->followup_when != NULL)
     return;
 
-  picker = when_picker_new (tomorrow, &self->followup_calendar,
-                            &self->followup_hour, &self->followup_minute);
-  gtk_spin_button_set_value (self->followup_hour, 9);
-  gtk_spin_button_set_value (self->followup_minute, 0);
-  gtk_box_append (self->followup_form, picker);
+  morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                   g_date_time_get_month (tomorrow),
+                                   g_date_time_get_day_of_month (tomorrow),
+                                   9, 0, 0);
+  self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (g_date_time_to_unix (morning)));
+  gtk_box_append (self->followup_form, GTK_WIDGET (self->followup_when));
 
   button = gtk_button_new_with_mnemonic (_("_Schedule"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Schedule"), -1);
