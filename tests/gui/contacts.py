@@ -321,7 +321,7 @@ def test_log_call_and_quick_actions(tmp):
 
         # A note, at the bottom of the page, under the timeline.
         scroll(detail, 5)
-        click_node(field(detail, "Add a Note"))
+        click_node(field(detail, "New Note"))
         type_text("Met at the trade fair")
         key("Return")
         wait_for("the note stored",

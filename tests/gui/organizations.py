@@ -197,7 +197,7 @@ def test_edit_in_place(tmp):
         for _ in range(10):
             xdotool("click", 5)
         time.sleep(0.5)
-        click(shown(walk(page, "Add a note", "text"))[0])
+        click(shown(walk(page, "New Note", "text"))[0])
         type_text("Wants a quote for the observatory")
         xdotool("key", "Return")
         wait_for("the note stored",

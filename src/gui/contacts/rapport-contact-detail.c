@@ -17,6 +17,7 @@
 
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-notes-section.h"
 #include "rapport-picker-row.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
@@ -60,9 +61,7 @@ struct _RapportContactDetail
   GtkLabel         *owner_message;
   GtkListBox       *deals_list;
   GtkListBox       *activities_list;
-  AdwEntryRow      *note_row;
-  GtkButton        *add_note_button;
-  GtkListBox       *notes_list;
+  AdwBin           *notes_bin;
 
   /* Widgets of the popovers, built in code */
   GtkEntry         *followup_title;
@@ -77,7 +76,6 @@ struct _RapportContactDetail
   RapportContact   *contact;
   GListModel       *deals;
   GListModel       *activities;
-  GListModel       *notes;
 
   guint             organization_timeout;
   guint             syncing;          /* > 0 while code sets widgets from the record */
@@ -583,77 +581,6 @@ create_activity_row (gpointer item,
   return row;
 }
 
-/* Notes */
-
-static GtkWidget *
-create_note_row (gpointer item,
-                 gpointer user_data)
-{
-  RapportContactDetail *self = user_data;
-  RapportNote *note = item;
-  g_autofree char *when = rapport_followup_format_when (rapport_note_get_created_at (note),
-                                                        rapport_store_now (self->store));
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *body = gtk_label_new (rapport_note_get_body (note));
-  GtkWidget *caption = gtk_label_new (when);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (box, "contact-note");
-
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_box_append (GTK_BOX (box), body);
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), caption);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
-static void
-on_note_apply (RapportContactDetail *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
-  g_autofree char *body = g_strstrip (g_strdup (text));
-  g_autoptr(RapportNote) note = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
-
-  if (*body == '\0')
-    return;
-
-  note = rapport_store_add_note (self->store, rapport_record_get_id (RAPPORT_RECORD (self->contact)),
-                                 0, 0, body, &error);
-  if (note == NULL)
-    {
-      rapport_context_report_error (self->context, error);
-      return;
-    }
-
-  rapport_edit_push_undo_add (self->context, _("Added note"), RAPPORT_RECORD (note));
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-}
-
-static void
-on_note_changed (RapportContactDetail *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
-
-  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
-
-  while (g_ascii_isspace (*text))
-    text++;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_note_button), *text != '\0');
-}
-
 static GtkWidget *
 create_placeholder (const char *text)
 {
@@ -990,8 +917,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   gtk_list_box_bind_model (self->deals_list, self->deals, create_deal_row, self, NULL);
   self->activities = rapport_store_get_contact_activities (self->store, id);
   gtk_list_box_bind_model (self->activities_list, self->activities, create_activity_row, self, NULL);
-  self->notes = rapport_store_get_contact_notes (self->store, id);
-  gtk_list_box_bind_model (self->notes_list, self->notes, create_note_row, self, NULL);
+  adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, record));
 
   rapport_contact_detail_add_log_popover (self, self->log_call_button, RAPPORT_ACTIVITY_CALL,
                                           _("Log a Call"), _("Log Call"));
@@ -1100,7 +1026,6 @@ rapport_contact_detail_dispose (GObject *object)
 
   g_clear_object (&self->deals);
   g_clear_object (&self->activities);
-  g_clear_object (&self->notes);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_object (&self->contact);
@@ -1181,15 +1106,11 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deals_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, activities_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, note_row);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, add_note_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_deal_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
 }
 
 static void
@@ -1213,11 +1134,9 @@ rapport_contact_detail_init (RapportContactDetail *self)
   rapport_form_label_row (self->lifecycle_row);
   rapport_form_label_row (self->source_row);
   rapport_form_label_row (self->owner_row);
-  rapport_form_label_row (self->note_row);
 
   gtk_list_box_set_placeholder (self->deals_list, create_placeholder (_("No deals yet")));
   gtk_list_box_set_placeholder (self->activities_list, create_placeholder (_("No activity yet")));
-  gtk_list_box_set_placeholder (self->notes_list, create_placeholder (_("No notes yet")));
 }
 
 GtkWidget *

@@ -27,6 +27,7 @@
 #include "rapport-format.h"
 #include "rapport-lost-reason-dialog.h"
 #include "rapport-money.h"
+#include "rapport-notes-section.h"
 #include "rapport-record-list.h"
 
 #define HOUR (60 * 60)
@@ -34,7 +35,6 @@
 
 /* Rows of a long list made at first, and added by Show More. */
 #define ACTIVITY_PAGE 10
-#define NOTE_PAGE     50
 #define PICKER_LIMIT  8
 
 typedef struct
@@ -94,8 +94,7 @@ struct _RapportDealDetail
   AdwEntryRow        *negotiation_amount;
   GtkLabel           *negotiation_message;
   AdwEntryRow        *negotiation_text;
-  AdwEntryRow        *note_row;
-  GtkListBox         *note_list;
+  AdwBin             *notes_bin;
   GtkListBox         *history_list;
 
   /* Widgets made in code */
@@ -111,7 +110,6 @@ struct _RapportDealDetail
   GListModel         *activities;
   GtkSliceListModel  *activity_slice;
   GListModel         *negotiation;
-  GtkSliceListModel  *note_slice;
   GPtrArray          *playbook;             /* RapportStageAction of the stage shown */
   GPtrArray          *playbook_checks;      /* GtkCheckButton, in the same order */
 
@@ -1675,62 +1673,6 @@ on_negotiation_add (RapportDealDetail *self)
   }
 }
 
-/* Notes */
-
-static GtkWidget *
-create_note_row (gpointer item,
-                 gpointer user_data)
-{
-  RapportNote *note = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *body = gtk_label_new (rapport_note_get_body (note));
-  g_autofree char *when = format_time (rapport_note_get_created_at (note));
-  GtkWidget *time = gtk_label_new (when);
-
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (time), 0);
-  gtk_widget_add_css_class (time, "dim-label");
-  gtk_widget_add_css_class (time, "caption");
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_box_append (GTK_BOX (box), time);
-  gtk_widget_add_css_class (box, "deal-note");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  return row;
-}
-
-static void
-on_note_apply (RapportDealDetail *self)
-{
-  g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
-  g_autoptr(RapportNote) note = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (*body == '\0')
-    return;
-
-  note = rapport_store_add_note (self->store, 0, rapport_record_get_id (RAPPORT_RECORD (self->deal)), 0,
-                                 body, &error);
-  if (note == NULL)
-    {
-      rapport_context_report_error (self->context, error);
-      return;
-    }
-
-  /* Emptying the row is a change too; turning the apply button off and
-   * on again keeps it hidden until the next note is typed. */
-  adw_entry_row_set_show_apply_button (self->note_row, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-  adw_entry_row_set_show_apply_button (self->note_row, TRUE);
-  /* Translators: an undo step */
-  rapport_edit_push_undo_add (self->context, _("New note"), RAPPORT_RECORD (note));
-}
-
 /* Stage history, with the time spent in each stage */
 
 static GtkWidget *
@@ -1844,14 +1786,14 @@ on_store_changed (RapportDealDetail *self,
       /* Another program wrote (or many deals changed): ticks and history
        * are not on the deal, and the store does not say when notes or the
        * negotiation log changed elsewhere, so read those again too. */
-      GListModel *notes = gtk_slice_list_model_get_model (self->note_slice);
+      GtkWidget *notes = adw_bin_get_child (self->notes_bin);
 
       rapport_deal_detail_update_ticks (self);
       rapport_deal_detail_update_history (self);
       if (RAPPORT_IS_RECORD_LIST (self->negotiation))
         rapport_record_list_reload (RAPPORT_RECORD_LIST (self->negotiation));
-      if (RAPPORT_IS_RECORD_LIST (notes))
-        rapport_record_list_reload (RAPPORT_RECORD_LIST (notes));
+      if (RAPPORT_IS_NOTES_SECTION (notes))
+        rapport_notes_section_reload (RAPPORT_NOTES_SECTION (notes));
     }
   else if (g_str_equal (table, "contact"))
     picker_update (&self->pickers[0]);
@@ -1872,7 +1814,6 @@ static void
 rapport_deal_detail_bind (RapportDealDetail *self)
 {
   gint64 deal_id = rapport_record_get_id (RAPPORT_RECORD (self->deal));
-  g_autoptr(GListModel) notes = NULL;
   GtkEventController *focus;
 
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
@@ -1910,10 +1851,7 @@ rapport_deal_detail_bind (RapportDealDetail *self)
   gtk_list_box_bind_model (self->negotiation_list, self->negotiation, create_negotiation_row, self, NULL);
   gtk_list_box_set_placeholder (self->negotiation_list, placeholder (_("No offers or objections yet")));
 
-  notes = rapport_store_get_deal_notes (self->store, deal_id);
-  self->note_slice = gtk_slice_list_model_new (g_steal_pointer (&notes), 0, NOTE_PAGE);
-  gtk_list_box_bind_model (self->note_list, G_LIST_MODEL (self->note_slice), create_note_row, self, NULL);
-  gtk_list_box_set_placeholder (self->note_list, placeholder (_("No notes yet")));
+  adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, RAPPORT_RECORD (self->deal)));
 
   gtk_list_box_set_placeholder (self->history_list, placeholder (_("No stage changes yet")));
 
@@ -2019,7 +1957,6 @@ rapport_deal_detail_dispose (GObject *object)
   g_clear_object (&self->activity_slice);
   g_clear_object (&self->activities);
   g_clear_object (&self->negotiation);
-  g_clear_object (&self->note_slice);
   g_clear_pointer (&self->playbook, g_ptr_array_unref);
   g_clear_pointer (&self->playbook_checks, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -2114,8 +2051,7 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, negotiation_amount);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, negotiation_message);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, negotiation_text);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, note_row);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, note_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, notes_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, history_list);
 
   gtk_widget_class_bind_template_callback (widget_class, on_won_clicked);
@@ -2128,7 +2064,6 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_activity_more_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_negotiation_add);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "rapport-edit.h"
 #include "rapport-form.h"
 #include "rapport-format.h"
+#include "rapport-notes-section.h"
 #include "rapport-organization-detail.h"
 
 /* Rows made per list at most */
@@ -43,10 +44,7 @@ struct _RapportOrganizationDetail
   AdwPreferencesGroup *deals_group;
   GtkLabel            *deals_count;
   GtkListBox          *deals_list;
-  AdwPreferencesGroup *notes_group;
-  AdwEntryRow         *note_row;
-  GtkWidget           *add_note_button;
-  GtkListBox          *notes_list;
+  AdwBin              *notes_bin;
 
   /* Owned */
   RapportContext      *context;
@@ -54,7 +52,6 @@ struct _RapportOrganizationDetail
   RapportOrganization *organization;
   GListModel          *contacts;
   GListModel          *deals;
-  GListModel          *notes;
 
   gboolean             opened;      /* the focus has been in once */
 };
@@ -162,13 +159,6 @@ on_deals_changed (RapportOrganizationDetail *self)
 {
   update_group_description (self->deals_group, self->deals_count, self->deals);
   update_totals (self);
-}
-
-static void
-on_notes_changed (RapportOrganizationDetail *self)
-{
-  update_group_description (self->notes_group, NULL, self->notes);
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_list), g_list_model_get_n_items (self->notes) > 0);
 }
 
 /* Rows */
@@ -307,64 +297,6 @@ create_deal_row (gpointer item,
   return row;
 }
 
-static char *
-note_time (RapportOrganizationDetail *self,
-           RapportNote               *note)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (rapport_note_get_created_at (note));
-  g_autofree char *iso = NULL;
-
-  if (when == NULL)
-    return NULL;
-
-  iso = g_date_time_format (when, "%Y-%m-%d");
-
-  return rapport_format_day (iso, rapport_store_now (self->store), NULL);
-}
-
-static void
-sync_note_body (GtkLabel    *body,
-                GParamSpec  *pspec,
-                RapportNote *note)
-{
-  gtk_label_set_label (body, rapport_note_get_body (note));
-}
-
-static GtkWidget *
-create_note_row (gpointer item,
-                 gpointer user_data)
-{
-  RapportOrganizationDetail *self = user_data;
-  RapportNote *note = item;
-  g_autofree char *when = note_time (self, note);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *body = gtk_label_new (NULL);
-  GtkWidget *date = gtk_label_new (when);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (box, "organization-note");
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (date), 0);
-  gtk_widget_add_css_class (date, "caption");
-  gtk_widget_add_css_class (date, "dim-label");
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_box_append (GTK_BOX (box), date);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_signal_connect_object (note, "notify::body", G_CALLBACK (sync_note_body), body,
-                           G_CONNECT_SWAPPED);
-  sync_note_body (GTK_LABEL (body), NULL, note);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rapport_note_get_body (note),
-                                  -1);
-
-  return row;
-}
-
 static GtkWidget *
 make_placeholder (const char *text)
 {
@@ -421,39 +353,6 @@ on_deal_activated (RapportOrganizationDetail *self,
 }
 
 /* Notes */
-
-static void
-on_note_changed (RapportOrganizationDetail *self)
-{
-  g_autofree char *body = rapport_form_dup_text (self->note_row);
-
-  gtk_widget_set_sensitive (self->add_note_button, *body != '\0');
-}
-
-static void
-on_note_apply (RapportOrganizationDetail *self)
-{
-  g_autofree char *body = rapport_form_dup_text (self->note_row);
-  g_autoptr(RapportNote) note = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert (RAPPORT_IS_ORGANIZATION_DETAIL (self));
-
-  if (*body == '\0')
-    return;
-
-  note = rapport_store_add_note (self->store, 0, 0,
-                                 rapport_record_get_id (RAPPORT_RECORD (self->organization)),
-                                 body, &error);
-  if (note == NULL)
-    {
-      rapport_context_report_error (self->context, error);
-      return;
-    }
-
-  rapport_edit_push_undo_add (self->context, _("Added a note"), RAPPORT_RECORD (note));
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");
-}
 
 /* Focus */
 
@@ -566,12 +465,10 @@ rapport_organization_detail_dispose (GObject *object)
     {
       gtk_list_box_bind_model (self->contacts_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->deals_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->notes_list, NULL, NULL, NULL, NULL);
     }
 
   g_clear_object (&self->contacts);
   g_clear_object (&self->deals);
-  g_clear_object (&self->notes);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -647,14 +544,9 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, deals_group);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, deals_count);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, deals_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, notes_group);
-  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, note_row);
-  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, add_note_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, notes_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_deal_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_note_changed);
 }
 
 static void
@@ -667,7 +559,6 @@ rapport_organization_detail_init (RapportOrganizationDetail *self)
   rapport_form_label_row (self->name_row);
   rapport_form_label_row (self->website_row);
   rapport_form_label_row (self->phone_row);
-  rapport_form_label_row (self->note_row);
 
   gtk_list_box_set_placeholder (self->contacts_list, make_placeholder (_("No contacts")));
   gtk_list_box_set_placeholder (self->deals_list, make_placeholder (_("No deals")));
@@ -693,17 +584,15 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
 
   self->contacts = rapport_store_get_organization_contacts (self->store, id);
   self->deals = rapport_store_get_organization_deals (self->store, id);
-  self->notes = rapport_store_get_organization_notes (self->store, id);
 
   bind_list (self->contacts_list, self->contacts, create_contact_row, self);
   bind_list (self->deals_list, self->deals, create_deal_row, self);
-  bind_list (self->notes_list, self->notes, create_note_row, self);
+  adw_bin_set_child (self->notes_bin,
+                     rapport_notes_section_new (self->context, RAPPORT_RECORD (self->organization)));
 
   g_signal_connect_object (self->contacts, "items-changed", G_CALLBACK (on_contacts_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (on_deals_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->notes, "items-changed", G_CALLBACK (on_notes_changed), self,
                            G_CONNECT_SWAPPED);
   /* A deal won or lost changes the totals without leaving the list. */
   g_signal_connect_object (self->store, "changed::deal", G_CALLBACK (on_deal_changed), self,
@@ -711,7 +600,6 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
 
   on_contacts_changed (self);
   on_deals_changed (self);
-  on_notes_changed (self);
 }
 
 GtkWidget *
