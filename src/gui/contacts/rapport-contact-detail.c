@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-activity-row.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-notes-section.h"
@@ -452,133 +453,13 @@ on_deal_activated (RapportContactDetail *self,
 
 /* Activity: a timeline, newest first */
 
-static const char *
-activity_icon_name (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return "call-start-symbolic";
-    case RAPPORT_ACTIVITY_EMAIL:
-      return "mail-unread-symbolic";
-    case RAPPORT_ACTIVITY_MEETING:
-      return "system-users-symbolic";
-    case RAPPORT_ACTIVITY_TASK:
-      return "object-select-symbolic";
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return "alarm-symbolic";
-    }
-}
-
-static const char *
-activity_kind_name (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return _("Call");
-    case RAPPORT_ACTIVITY_EMAIL:
-      return _("Email");
-    case RAPPORT_ACTIVITY_MEETING:
-      return _("Meeting");
-    case RAPPORT_ACTIVITY_TASK:
-      return _("Task");
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return _("Follow-up");
-    }
-}
-
-static void
-update_activity_row (AdwActionRow    *row,
-                     GParamSpec      *pspec,
-                     RapportActivity *activity)
-{
-  RapportStore *store = g_object_get_data (G_OBJECT (row), "rapport-store");
-  GtkImage *icon = g_object_get_data (G_OBJECT (row), "rapport-icon");
-  GtkLabel *state = g_object_get_data (G_OBJECT (row), "rapport-state");
-  RapportActivityKind kind = rapport_activity_get_kind (activity);
-  const char *title = rapport_activity_get_title (activity);
-  const char *note = rapport_activity_get_note (activity);
-  gint64 now = rapport_store_now (store);
-  gint64 done_at = rapport_activity_get_done_at (activity);
-  gint64 due_at = rapport_activity_get_due_at (activity);
-  gint64 snoozed = rapport_activity_get_snoozed_until (activity);
-  g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
-  gboolean late = FALSE;
-
-  gtk_image_set_from_icon_name (icon, activity_icon_name (kind));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 is_blank (title) ? activity_kind_name (kind) : title);
-  adw_action_row_set_subtitle (row, is_blank (note) ? "" : note);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (state), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (state), "success");
-  if (done_at > 0)
-    {
-      when = rapport_followup_format_when (done_at, now);
-      /* Translators: when an activity was done, as in “Done Today, 14:30” */
-      text = kind == RAPPORT_ACTIVITY_CALL || kind == RAPPORT_ACTIVITY_EMAIL ||
-             kind == RAPPORT_ACTIVITY_MEETING
-             ? g_strdup (when)
-             : g_strdup_printf (_("Done %s"), when);
-      if (kind == RAPPORT_ACTIVITY_FOLLOWUP || kind == RAPPORT_ACTIVITY_TASK)
-        gtk_widget_add_css_class (GTK_WIDGET (state), "success");
-    }
-  else if (due_at > 0)
-    {
-      gint64 due = MAX (due_at, snoozed);
-
-      when = rapport_followup_format_when (due, now);
-      late = due < now;
-      /* Translators: when a follow-up is due, as in “Due Tomorrow, 09:00” */
-      text = g_strdup_printf (late ? _("Overdue since %s") : _("Due %s"), when);
-      if (late)
-        gtk_widget_add_css_class (GTK_WIDGET (state), "error");
-    }
-  else
-    text = rapport_followup_format_when (rapport_activity_get_created_at (activity), now);
-
-  gtk_label_set_label (state, text);
-}
-
 static GtkWidget *
 create_activity_row (gpointer item,
                      gpointer user_data)
 {
   RapportContactDetail *self = user_data;
-  RapportActivity *activity = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *state = gtk_label_new (NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-  gtk_widget_add_css_class (icon, "contact-activity-icon");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  gtk_widget_add_css_class (state, "caption");
-  gtk_widget_add_css_class (state, "dim-label");
-  gtk_widget_add_css_class (state, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (state), 1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
-
-  g_object_set_data (G_OBJECT (row), "rapport-store", self->store);
-  g_object_set_data (G_OBJECT (row), "rapport-icon", icon);
-  g_object_set_data (G_OBJECT (row), "rapport-state", state);
-  /* The list holds ids only: the row keeps the record alive, so that the
-   * store updates it (a follow-up done elsewhere) and it notifies. */
-  g_object_set_data_full (G_OBJECT (row), "rapport-activity", g_object_ref (activity), g_object_unref);
-
-  update_activity_row (ADW_ACTION_ROW (row), NULL, activity);
-  g_signal_connect_object (activity, "notify", G_CALLBACK (update_activity_row), row,
-                           G_CONNECT_SWAPPED);
-
-  return row;
+  return rapport_activity_row_new (self->context, RAPPORT_ACTIVITY (item), FALSE);
 }
 
 static GtkWidget *

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-activity-row.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-deal-detail.h"
 #include "rapport-edit.h"
@@ -182,43 +183,6 @@ format_time (gint64 when)
 
   /* Translators: a day and time; see g_date_time_format() */
   return g_date_time_format (time, _("%-d %b %Y, %H:%M"));
-}
-
-static const char *
-activity_kind_name (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return C_("activity", "Call");
-    case RAPPORT_ACTIVITY_EMAIL:
-      return C_("activity", "E-mail");
-    case RAPPORT_ACTIVITY_MEETING:
-      return C_("activity", "Meeting");
-    case RAPPORT_ACTIVITY_TASK:
-      return C_("activity", "Task");
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return C_("activity", "Follow-up");
-    }
-}
-
-static const char *
-activity_kind_icon (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return "call-start-symbolic";
-    case RAPPORT_ACTIVITY_EMAIL:
-      return "mail-unread-symbolic";
-    case RAPPORT_ACTIVITY_MEETING:
-      return "system-users-symbolic";
-    case RAPPORT_ACTIVITY_TASK:
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return "alarm-symbolic";
-    }
 }
 
 static const char *
@@ -1294,195 +1258,13 @@ bant_rows_init (RapportDealDetail *self)
 
 /* Activities */
 
-typedef struct
-{
-  RapportActivity *activity;
-  gint64           due_at;
-} RescheduleUndo;
-
-static void
-reschedule_undo_free (RescheduleUndo *undo)
-{
-  g_object_unref (undo->activity);
-  g_free (undo);
-}
-
-static gboolean
-reschedule_undo (RapportStore  *store,
-                 gpointer       data,
-                 GError       **error)
-{
-  RescheduleUndo *undo = data;
-
-  return rapport_store_reschedule_activity (store, undo->activity, undo->due_at, error);
-}
-
-static void
-activity_row_update (AdwActionRow    *row,
-                     GParamSpec      *pspec,
-                     RapportActivity *activity)
-{
-  RapportContext *context = g_object_get_data (G_OBJECT (row), "context");
-  RapportStore *store = rapport_context_get_store (context);
-  RapportActivityKind kind = rapport_activity_get_kind (activity);
-  const char *title = rapport_activity_get_title (activity);
-  const char *note = rapport_activity_get_note (activity);
-  gint64 done_at = rapport_activity_get_done_at (activity);
-  gint64 due_at = rapport_activity_get_due_at (activity);
-  gint64 now = rapport_store_now (store);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *when = NULL;
-  gboolean pending = done_at == 0 && due_at > 0;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title != NULL && *title != '\0' ? title : activity_kind_name (kind));
-
-  if (done_at > 0)
-    {
-      when = rapport_followup_format_when (done_at, now);
-      /* Translators: when an activity was done */
-      g_string_append_printf (subtitle, _("Done %s"), when);
-    }
-  else if (due_at > 0)
-    {
-      when = rapport_followup_format_when (due_at, now);
-      /* Translators: when a follow-up is due */
-      g_string_append_printf (subtitle, _("Due %s"), when);
-    }
-  else
-    {
-      when = rapport_followup_format_when (rapport_activity_get_created_at (activity), now);
-      g_string_append (subtitle, when);
-    }
-  if (note != NULL && *note != '\0' && g_strcmp0 (note, title) != 0)
-    g_string_append_printf (subtitle, " · %s", note);
-  adw_action_row_set_subtitle (row, subtitle->str);
-
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "complete"), pending);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "reschedule"), pending);
-  if (pending && due_at < now)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "deal-activity-late");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "deal-activity-late");
-}
-
-static void
-on_complete_clicked (GtkWidget *button,
-                     GtkWidget *row)
-{
-  RapportActivity *activity = g_object_get_data (G_OBJECT (row), "activity");
-  RapportContext *context = g_object_get_data (G_OBJECT (row), "context");
-  g_autoptr(GError) error = NULL;
-
-  if (!rapport_store_complete_activity (rapport_context_get_store (context), activity, &error))
-    rapport_context_report_error (context, error);
-  else
-    rapport_edit_push_undo_done (context, _("Marking done"), activity);
-}
-
-static void
-on_reschedule_confirm (GtkWidget *button,
-                       GtkWidget *popover)
-{
-  RapportActivity *activity = g_object_get_data (G_OBJECT (popover), "activity");
-  RapportContext *context = g_object_get_data (G_OBJECT (popover), "context");
-  g_autoptr(GError) error = NULL;
-  RescheduleUndo *undo;
-  gint64 due;
-
-  due = rapport_date_time_picker_get_time (g_object_get_data (G_OBJECT (popover), "picker"));
-
-  undo = g_new0 (RescheduleUndo, 1);
-  undo->activity = g_object_ref (activity);
-  undo->due_at = rapport_activity_get_due_at (activity);
-
-  gtk_popover_popdown (GTK_POPOVER (popover));
-  if (!rapport_store_reschedule_activity (rapport_context_get_store (context), activity, due, &error))
-    {
-      reschedule_undo_free (undo);
-      rapport_context_report_error (context, error);
-      return;
-    }
-
-  /* Translators: an undo step */
-  rapport_context_push_undo (context, _("Reschedule"), reschedule_undo, undo,
-                             (GDestroyNotify) reschedule_undo_free);
-}
-
-/* Made when first opened: no popover per row at construction. */
-static void
-create_reschedule_popover (GtkMenuButton *menu_button,
-                           gpointer       user_data)
-{
-  GtkWidget *row = user_data;
-  RapportActivity *activity = g_object_get_data (G_OBJECT (row), "activity");
-  GtkWidget *popover, *box, *picker, *confirm;
-  gint64 due = rapport_activity_get_due_at (activity);
-
-  if (gtk_menu_button_get_popover (menu_button) != NULL)
-    return;
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  picker = rapport_date_time_picker_new (due > 0 ? due : g_get_real_time () / G_USEC_PER_SEC + DAY);
-  gtk_box_append (GTK_BOX (box), picker);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  confirm = gtk_button_new_with_mnemonic (_("_Reschedule"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (confirm), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reschedule"), -1);
-  gtk_widget_add_css_class (confirm, "suggested-action");
-  gtk_box_append (GTK_BOX (box), confirm);
-
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_object_set_data (G_OBJECT (popover), "activity", activity);
-  g_object_set_data (G_OBJECT (popover), "context", g_object_get_data (G_OBJECT (row), "context"));
-  g_object_set_data (G_OBJECT (popover), "picker", picker);
-  g_signal_connect (confirm, "clicked", G_CALLBACK (on_reschedule_confirm), popover);
-
-  gtk_menu_button_set_popover (menu_button, popover);
-}
-
 static GtkWidget *
 create_activity_row (gpointer item,
                      gpointer user_data)
 {
   RapportDealDetail *self = user_data;
-  RapportActivity *activity = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (activity_kind_icon (rapport_activity_get_kind (activity)));
-  GtkWidget *complete = gtk_button_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *reschedule = gtk_menu_button_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "activity", g_object_ref (activity), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "context", self->context);
-
-  gtk_widget_set_valign (reschedule, GTK_ALIGN_CENTER);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (reschedule), "x-office-calendar-symbolic");
-  gtk_widget_add_css_class (reschedule, "flat");
-  gtk_widget_set_tooltip_text (reschedule, _("Reschedule"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (reschedule), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reschedule"), -1);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (reschedule), create_reschedule_popover, row, NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), reschedule);
-  g_object_set_data (G_OBJECT (row), "reschedule", reschedule);
-
-  gtk_widget_set_valign (complete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (complete, "circular");
-  gtk_widget_set_tooltip_text (complete, _("Mark Done"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (complete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark Done"), -1);
-  g_signal_connect (complete, "clicked", G_CALLBACK (on_complete_clicked), row);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), complete);
-  g_object_set_data (G_OBJECT (row), "complete", complete);
-
-  g_signal_connect_object (activity, "notify", G_CALLBACK (activity_row_update), row, G_CONNECT_SWAPPED);
-  activity_row_update (ADW_ACTION_ROW (row), NULL, activity);
-
-  return row;
+  return rapport_activity_row_new (self->context, RAPPORT_ACTIVITY (item), TRUE);
 }
 
 static void
@@ -1528,7 +1310,7 @@ on_log_clicked (RapportDealDetail *self)
   gtk_popover_popdown (self->log_popover);
   gtk_editable_set_text (GTK_EDITABLE (self->log_note), "");
   /* Translators: an undo step; %s is a kind of activity */
-  label = g_strdup_printf (_("Logged %s"), activity_kind_name (kind));
+  label = g_strdup_printf (_("Logged %s"), rapport_activity_kind_name (kind));
   rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (activity));
 }
 
