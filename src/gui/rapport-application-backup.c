@@ -30,7 +30,7 @@ show_toast (RapportApplication *self,
 
   adw_toast_set_timeout (toast, 8);
   if (RAPPORT_IS_WINDOW (window))
-    rapport_window_add_toast (RAPPORT_WINDOW (window), toast);
+    rapport_context_add_toast (rapport_window_get_context (RAPPORT_WINDOW (window)), toast);
   else
     g_object_unref (toast);
 }

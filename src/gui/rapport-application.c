@@ -421,7 +421,7 @@ rapport_application_present_window (RapportApplication *self,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      window = GTK_WINDOW (rapport_window_new (self, self->store));
+      window = GTK_WINDOW (rapport_window_new (GTK_APPLICATION (self), self->store));
       rapport_bench_hook_mark ("window made");
       rapport_bench_hook_watch (window);
     }

@@ -10,161 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "rapport-edit.h"
-#include "rapport-window.h"
-
-/* Enough for a working session; the oldest steps fall off. */
-#define MAX_UNDO_STEPS 100
-
-typedef struct
-{
-  char           *label;
-  RapportUndoFunc undo;
-  gpointer        data;
-  GDestroyNotify  destroy;
-} UndoStep;
-
-static void
-undo_step_free (UndoStep *step)
-{
-  if (step->destroy != NULL)
-    step->destroy (step->data);
-  g_free (step->label);
-  g_free (step);
-}
-
-static void
-undo_stack_free (GQueue *stack)
-{
-  g_queue_free_full (stack, (GDestroyNotify) undo_step_free);
-}
-
-static RapportWindow *
-window_of (GtkWidget *widget)
-{
-  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
-
-  if (RAPPORT_IS_WINDOW (root))
-    return RAPPORT_WINDOW (root);
-
-  return NULL;
-}
-
-/* The stack lives on the window: one history per window, gone with it. */
-static GQueue *
-undo_stack_of (RapportWindow *window)
-{
-  GQueue *stack = g_object_get_data (G_OBJECT (window), "rapport-undo-stack");
-
-  if (stack == NULL)
-    {
-      stack = g_queue_new ();
-      g_object_set_data_full (G_OBJECT (window), "rapport-undo-stack", stack,
-                              (GDestroyNotify) undo_stack_free);
-    }
-
-  return stack;
-}
-
-RapportStore *
-rapport_edit_get_store (GtkWidget *widget)
-{
-  RapportWindow *window = window_of (widget);
-
-  return window != NULL ? rapport_window_get_store (window) : NULL;
-}
-
-void
-rapport_edit_report_error (GtkWidget    *widget,
-                           const GError *error)
-{
-  RapportWindow *window = window_of (widget);
-  g_autofree char *message = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (error != NULL);
-
-  /* Translators: a change could not be stored; %s says why. */
-  message = g_strdup_printf (_("Not saved: %s"), error->message);
-  if (window == NULL)
-    {
-      g_warning ("%s", message);
-      return;
-    }
-
-  toast = adw_toast_new (message);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 0);
-  rapport_window_add_toast (window, toast);
-}
-
-void
-rapport_edit_push_undo (GtkWidget      *widget,
-                        const char     *label,
-                        RapportUndoFunc undo,
-                        gpointer        data,
-                        GDestroyNotify  destroy)
-{
-  RapportWindow *window = window_of (widget);
-  UndoStep *step;
-  GQueue *stack;
-
-  g_return_if_fail (undo != NULL);
-
-  if (window == NULL)
-    {
-      if (destroy != NULL)
-        destroy (data);
-      return;
-    }
-
-  step = g_new0 (UndoStep, 1);
-  step->label = g_strdup (label);
-  step->undo = undo;
-  step->data = data;
-  step->destroy = destroy;
-
-  stack = undo_stack_of (window);
-  g_queue_push_head (stack, step);
-  while (g_queue_get_length (stack) > MAX_UNDO_STEPS)
-    undo_step_free (g_queue_pop_tail (stack));
-}
-
-gboolean
-rapport_edit_undo (GtkWidget *widget)
-{
-  RapportWindow *window = window_of (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  UndoStep *step;
-
-  if (window == NULL)
-    return FALSE;
-
-  step = g_queue_pop_head (undo_stack_of (window));
-  if (step == NULL)
-    {
-      rapport_window_add_toast (window, adw_toast_new (_("Nothing to undo")));
-      return FALSE;
-    }
-
-  if (!step->undo (rapport_window_get_store (window), step->data, &error))
-    rapport_edit_report_error (widget, error);
-  else
-    {
-      /* Translators: %s names the change that was taken back. */
-      message = g_strdup_printf (_("Undone: %s"), step->label);
-      rapport_window_add_toast (window, adw_toast_new (message));
-    }
-
-  undo_step_free (step);
-
-  return error == NULL;
-}
 
 /* Setting a field */
 
 typedef struct
 {
+  RapportContext *context;
   RapportRecord *record;
   char          *property;
   GValue         old_value;
@@ -237,22 +88,23 @@ field_label (const char *property)
 }
 
 gboolean
-rapport_edit_set (GtkWidget     *widget,
-                  RapportRecord *record,
-                  const char    *property,
-                  const GValue  *value,
-                  GError       **error)
+rapport_edit_set (RapportContext *context,
+                  RapportRecord  *record,
+                  const char     *property,
+                  const GValue   *value,
+                  GError        **error)
 {
-  RapportStore *store = rapport_edit_get_store (widget);
+  RapportStore *store = rapport_context_get_store (context);
   g_autoptr(GError) local_error = NULL;
   GParamSpec *pspec;
   FieldUndo *undo;
 
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (RAPPORT_IS_RECORD (record), FALSE);
   g_return_val_if_fail (property != NULL && value != NULL, FALSE);
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
-  if (store == NULL || pspec == NULL)
+  if (pspec == NULL)
     {
       g_set_error (&local_error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("The field “%s” cannot be edited here"), property);
@@ -282,7 +134,7 @@ rapport_edit_set (GtkWidget     *widget,
 
     /* Translators: the undo step of editing a field; %s is its name. */
     label = g_strdup_printf (_("Change of %s"), field_label (pspec->name));
-    rapport_edit_push_undo (widget, label, field_undo, undo, (GDestroyNotify) field_undo_free);
+    rapport_context_push_undo (context, label, field_undo, undo, (GDestroyNotify) field_undo_free);
   }
 
   return TRUE;
@@ -291,47 +143,47 @@ fail:
   if (error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
-    rapport_edit_report_error (widget, local_error);
+    rapport_context_report_error (context, local_error);
 
   return FALSE;
 }
 
 gboolean
-rapport_edit_set_string (GtkWidget     *widget,
-                         RapportRecord *record,
-                         const char    *property,
-                         const char    *text,
-                         GError       **error)
+rapport_edit_set_string (RapportContext *context,
+                         RapportRecord  *record,
+                         const char     *property,
+                         const char     *text,
+                         GError        **error)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
 
-  return rapport_edit_set (widget, record, property, &value, error);
+  return rapport_edit_set (context, record, property, &value, error);
 }
 
 gboolean
-rapport_edit_set_int64 (GtkWidget     *widget,
-                        RapportRecord *record,
-                        const char    *property,
-                        gint64         number,
-                        GError       **error)
+rapport_edit_set_int64 (RapportContext *context,
+                        RapportRecord  *record,
+                        const char     *property,
+                        gint64          number,
+                        GError        **error)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, number);
 
-  return rapport_edit_set (widget, record, property, &value, error);
+  return rapport_edit_set (context, record, property, &value, error);
 }
 
 gboolean
-rapport_edit_set_enum (GtkWidget     *widget,
-                       RapportRecord *record,
-                       const char    *property,
-                       int            number,
-                       GError       **error)
+rapport_edit_set_enum (RapportContext *context,
+                       RapportRecord  *record,
+                       const char     *property,
+                       int             number,
+                       GError        **error)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
   g_auto(GValue) value = G_VALUE_INIT;
@@ -341,7 +193,7 @@ rapport_edit_set_enum (GtkWidget     *widget,
   g_value_init (&value, pspec->value_type);
   g_value_set_enum (&value, number);
 
-  return rapport_edit_set (widget, record, property, &value, error);
+  return rapport_edit_set (context, record, property, &value, error);
 }
 
 /* Undo of an added record */
@@ -355,13 +207,13 @@ added_undo (RapportStore  *store,
 }
 
 void
-rapport_edit_push_undo_add (GtkWidget     *widget,
-                            const char    *label,
-                            RapportRecord *record)
+rapport_edit_push_undo_add (RapportContext *context,
+                            const char     *label,
+                            RapportRecord  *record)
 {
   g_return_if_fail (RAPPORT_IS_RECORD (record));
 
-  rapport_edit_push_undo (widget, label, added_undo, g_object_ref (record), g_object_unref);
+  rapport_context_push_undo (context, label, added_undo, g_object_ref (record), g_object_unref);
 }
 
 static gboolean
@@ -373,19 +225,20 @@ done_undo (RapportStore  *store,
 }
 
 void
-rapport_edit_push_undo_done (GtkWidget       *widget,
+rapport_edit_push_undo_done (RapportContext  *context,
                              const char      *label,
                              RapportActivity *activity)
 {
   g_return_if_fail (RAPPORT_IS_ACTIVITY (activity));
 
-  rapport_edit_push_undo (widget, label, done_undo, g_object_ref (activity), g_object_unref);
+  rapport_context_push_undo (context, label, done_undo, g_object_ref (activity), g_object_unref);
 }
 
 /* Text fields bound to a record */
 
 typedef struct
 {
+  RapportContext *context;
   RapportRecord *record;
   char          *property;
   GtkLabel      *message;   /* unowned: a sibling in the same template */
@@ -395,6 +248,7 @@ typedef struct
 static void
 text_binding_free (TextBinding *binding)
 {
+  g_clear_object (&binding->context);
   g_clear_object (&binding->record);
   g_free (binding->property);
   g_free (binding->synced);
@@ -446,7 +300,7 @@ save_text (GtkWidget *editable)
       return;
     }
 
-  if (rapport_edit_set_string (editable, binding->record, binding->property, text, &error))
+  if (rapport_edit_set_string (binding->context, binding->record, binding->property, text, &error))
     {
       g_free (binding->synced);
       binding->synced = g_strdup (text);
@@ -461,7 +315,7 @@ save_text (GtkWidget *editable)
     {
       show_message (editable, binding, error->message);
       if (binding->message == NULL)
-        rapport_edit_report_error (editable, error);
+        rapport_context_report_error (binding->context, error);
       return;
     }
 
@@ -469,7 +323,7 @@ save_text (GtkWidget *editable)
   binding->synced = g_strdup (stored ? stored : "");
   gtk_editable_set_text (GTK_EDITABLE (editable), binding->synced);
   show_message (editable, binding, NULL);
-  rapport_edit_report_error (editable, error);
+  rapport_context_report_error (binding->context, error);
 }
 
 static void
@@ -543,20 +397,25 @@ on_bound_key_pressed (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
     }
 
-  rapport_edit_undo (editable);
+  rapport_context_undo (g_object_get_data (G_OBJECT (editable), "rapport-context"));
   return GDK_EVENT_STOP;
 }
 
 void
-rapport_edit_take_undo (GtkWidget *editable)
+rapport_edit_take_undo (RapportContext *context,
+                        GtkWidget      *editable)
 {
   GtkEventController *keys;
 
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
   g_return_if_fail (GTK_IS_EDITABLE (editable));
 
-  if (g_object_get_data (G_OBJECT (editable), "rapport-takes-undo") != NULL)
+  /* The context whose history Ctrl+Z walks back; set once, also as the
+   * sign that the field has its key handler already. */
+  if (g_object_get_data (G_OBJECT (editable), "rapport-context") != NULL)
     return;
-  g_object_set_data (G_OBJECT (editable), "rapport-takes-undo", GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (editable), "rapport-context",
+                          g_object_ref (context), g_object_unref);
 
   gtk_editable_set_enable_undo (GTK_EDITABLE (editable), FALSE);
   keys = gtk_event_controller_key_new ();
@@ -587,21 +446,24 @@ rapport_edit_get_synced_text (GtkWidget *editable)
 }
 
 void
-rapport_edit_bind_text (GtkWidget     *editable,
-                        GtkLabel      *message,
-                        RapportRecord *record,
-                        const char    *property)
+rapport_edit_bind_text (RapportContext *context,
+                        GtkWidget      *editable,
+                        GtkLabel       *message,
+                        RapportRecord  *record,
+                        const char     *property)
 {
   TextBinding *binding;
   GtkEventController *focus;
   g_autofree char *signal = NULL;
   g_autofree char *stored = NULL;
 
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
   g_return_if_fail (GTK_IS_EDITABLE (editable));
   g_return_if_fail (RAPPORT_IS_RECORD (record));
   g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (record), property) != NULL);
 
   binding = g_new0 (TextBinding, 1);
+  binding->context = g_object_ref (context);
   binding->record = g_object_ref (record);
   binding->property = g_strdup (property);
   binding->message = message;
@@ -610,7 +472,7 @@ rapport_edit_bind_text (GtkWidget     *editable,
 
   stored = stored_text (binding);
   binding->synced = g_strdup (stored ? stored : "");
-  rapport_edit_take_undo (editable);
+  rapport_edit_take_undo (context, editable);
   gtk_editable_set_text (GTK_EDITABLE (editable), binding->synced);
   show_message (editable, binding, NULL);
 
@@ -625,7 +487,7 @@ rapport_edit_bind_text (GtkWidget     *editable,
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), editable);
   gtk_widget_add_controller (editable, focus);
 
-  rapport_edit_take_undo (editable);
+  rapport_edit_take_undo (context, editable);
 
   signal = g_strdup_printf ("notify::%s", property);
   g_signal_connect_object (record, signal, G_CALLBACK (on_record_text_changed), editable,

@@ -4,7 +4,7 @@
  *
  * Every view edits through these calls. An edit is committed to the store
  * at once (there is no Save button to forget); when it succeeds it goes on
- * the window's undo stack (Ctrl+Z); when it fails (an invalid value, a full
+ * the context's undo history (Ctrl+Z); when it fails (an invalid value, a full
  * disk, a locked file) the error is shown and the record keeps what is
  * really stored, so a view bound to the record shows the truth again.
  */
@@ -13,66 +13,43 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
-
-typedef gboolean (*RapportUndoFunc) (RapportStore  *store,
-                                     gpointer       data,
-                                     GError       **error);
-
-/* The store of the window @widget is in (NULL outside one). */
-RapportStore *rapport_edit_get_store     (GtkWidget     *widget);
 
 /* Sets @property of @record to @value. TRUE when stored; otherwise the
  * message is shown as a toast unless @error is given, which then gets it
  * (for a view that shows it next to the field). */
-gboolean      rapport_edit_set           (GtkWidget     *widget,
-                                          RapportRecord *record,
-                                          const char    *property,
-                                          const GValue  *value,
-                                          GError       **error);
-gboolean      rapport_edit_set_string    (GtkWidget     *widget,
-                                          RapportRecord *record,
-                                          const char    *property,
-                                          const char    *text,
-                                          GError       **error);
-gboolean      rapport_edit_set_int64     (GtkWidget     *widget,
-                                          RapportRecord *record,
-                                          const char    *property,
-                                          gint64         number,
-                                          GError       **error);
-gboolean      rapport_edit_set_enum      (GtkWidget     *widget,
-                                          RapportRecord *record,
-                                          const char    *property,
-                                          int            value,
-                                          GError       **error);
+gboolean      rapport_edit_set           (RapportContext *context,
+                                          RapportRecord  *record,
+                                          const char     *property,
+                                          const GValue   *value,
+                                          GError        **error);
+gboolean      rapport_edit_set_string    (RapportContext *context,
+                                          RapportRecord  *record,
+                                          const char     *property,
+                                          const char     *text,
+                                          GError        **error);
+gboolean      rapport_edit_set_int64     (RapportContext *context,
+                                          RapportRecord  *record,
+                                          const char     *property,
+                                          gint64          number,
+                                          GError        **error);
+gboolean      rapport_edit_set_enum      (RapportContext *context,
+                                          RapportRecord  *record,
+                                          const char     *property,
+                                          int             value,
+                                          GError        **error);
 
-/* Records a change made some other way (a BANT answer, a tick, an added
- * note) so Ctrl+Z can take it back: @undo is called with @data, which
- * @destroy frees when the step leaves the stack. @label names the change
- * ("Ticked “Send the proposal”"), for the toast that confirms the undo. */
-void          rapport_edit_push_undo     (GtkWidget      *widget,
-                                          const char     *label,
-                                          RapportUndoFunc undo,
-                                          gpointer        data,
-                                          GDestroyNotify  destroy);
 /* Undo of adding @record (a note, a negotiation entry, an activity). */
-void          rapport_edit_push_undo_add (GtkWidget      *widget,
+void          rapport_edit_push_undo_add (RapportContext *context,
                                           const char     *label,
                                           RapportRecord  *record);
 
 /* Undo of marking @activity done: pending again. */
-void          rapport_edit_push_undo_done (GtkWidget      *widget,
+void          rapport_edit_push_undo_done (RapportContext *context,
                                            const char     *label,
                                            RapportActivity *activity);
-
-/* Takes back the last change; FALSE when there is none. */
-gboolean      rapport_edit_undo          (GtkWidget      *widget);
-
-/* Shows a failed save on the window (a toast). */
-void          rapport_edit_report_error  (GtkWidget      *widget,
-                                          const GError   *error);
 
 /* Binds an entry row (AdwEntryRow or any GtkEditable) to a text property:
  * shows the stored text, and saves on Enter and when focus leaves it. A
@@ -80,15 +57,19 @@ void          rapport_edit_report_error  (GtkWidget      *widget,
  * style and shows the reason in @message (a label under the row, may be
  * NULL: then a toast); a change by anyone else updates the row unless the
  * user is typing in it. */
-void          rapport_edit_bind_text     (GtkWidget      *editable,
+void          rapport_edit_bind_text     (RapportContext *context,
+                                          GtkWidget      *editable,
                                           GtkLabel       *message,
                                           RapportRecord  *record,
                                           const char     *property);
 
 /* Ctrl+Z in @editable (a field that saves as it is edited, but not through
  * rapport_edit_bind_text) is the window's undo, or puts back the text last
- * given with rapport_edit_set_synced_text() when the user typed since. */
-void          rapport_edit_take_undo     (GtkWidget      *editable);
+ * given with rapport_edit_set_synced_text() when the user typed since.
+ * (A change other than a field's (a tick, an added note) goes on the
+ * history with rapport_context_push_undo().) */
+void          rapport_edit_take_undo     (RapportContext *context,
+                                          GtkWidget      *editable);
 void          rapport_edit_set_synced_text (GtkWidget    *editable,
                                             const char   *text);
 /* That text ("" before any), to tell typing from what is stored. */

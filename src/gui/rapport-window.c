@@ -20,10 +20,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-context.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-view.h"
 #include "rapport-deal-detail.h"
-#include "rapport-edit.h"
 #include "rapport-followups-view.h"
 #include "rapport-organization-detail.h"
 #include "rapport-organizations-view.h"
@@ -43,10 +43,13 @@ struct _RapportWindow
   AdwViewStack         *view_stack;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
-  RapportPipelineView  *pipeline_view;
+  AdwBin               *pipeline_bin;
   AdwBin               *contacts_bin;
   AdwBin               *organizations_bin;
   AdwBin               *search_bin;
+  /* Made with the window, for its context */
+  RapportPipelineView  *pipeline_view;
+  RapportFollowupsView *followups_view;
   /* Made when first shown: nothing of them before the first frame */
   RapportContactsView  *contacts_view;
   RapportOrganizationsView *organizations_view;
@@ -56,11 +59,12 @@ struct _RapportWindow
   AdwWindowTitle       *page_title;
   GtkWidget            *back_button;
   AdwViewStackPage     *followups_page;
-  RapportFollowupsView *followups_view;
+  AdwBin               *followups_bin;
   GtkWidget            *new_followup_button;
 
   /* Owned references */
   RapportStore         *store;
+  RapportContext       *context;       /* what the views get, with the store */
   GSignalGroup         *reminders_signals; /* on the application's reminders */
   GSettings            *settings;      /* NULL when the schema is not installed */
 
@@ -92,8 +96,7 @@ rapport_window_ensure_search_view (RapportWindow *self)
   if (self->search_view != NULL)
     return;
 
-  self->search_view = g_object_new (RAPPORT_TYPE_SEARCH_VIEW, NULL);
-  rapport_search_view_set_store (self->search_view, self->store);
+  self->search_view = RAPPORT_SEARCH_VIEW (rapport_search_view_new (self->context));
   adw_bin_set_child (self->search_bin, GTK_WIDGET (self->search_view));
 }
 
@@ -104,19 +107,17 @@ rapport_window_ensure_views (RapportWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  if (self->store == NULL || name == NULL)
+  if (self->context == NULL || name == NULL)
     return;
 
   if (self->contacts_view == NULL && g_str_equal (name, "contacts"))
     {
-      self->contacts_view = g_object_new (RAPPORT_TYPE_CONTACTS_VIEW, NULL);
-      rapport_contacts_view_set_store (self->contacts_view, self->store);
+      self->contacts_view = RAPPORT_CONTACTS_VIEW (rapport_contacts_view_new (self->context));
       adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_view));
     }
   else if (self->organizations_view == NULL && g_str_equal (name, "organizations"))
     {
-      self->organizations_view = g_object_new (RAPPORT_TYPE_ORGANIZATIONS_VIEW, NULL);
-      rapport_organizations_view_set_store (self->organizations_view, self->store);
+      self->organizations_view = RAPPORT_ORGANIZATIONS_VIEW (rapport_organizations_view_new (self->context));
       adw_bin_set_child (self->organizations_bin, GTK_WIDGET (self->organizations_view));
     }
 }
@@ -342,7 +343,7 @@ rapport_window_open_record_action (GtkWidget  *widget,
 
       type = RAPPORT_TYPE_CONTACT_DETAIL;
       if (contact != NULL)
-        page = rapport_contact_detail_new (self->store, contact);
+        page = rapport_contact_detail_new (self->context, contact);
     }
   else if (g_str_equal (action_name, "win.open-deal"))
     {
@@ -350,7 +351,7 @@ rapport_window_open_record_action (GtkWidget  *widget,
 
       type = RAPPORT_TYPE_DEAL_DETAIL;
       if (deal != NULL)
-        page = rapport_deal_detail_new (self->store, deal);
+        page = rapport_deal_detail_new (self->context, deal);
     }
   else
     {
@@ -358,12 +359,12 @@ rapport_window_open_record_action (GtkWidget  *widget,
 
       type = RAPPORT_TYPE_ORGANIZATION_DETAIL;
       if (organization != NULL)
-        page = rapport_organization_detail_new (self->store, organization);
+        page = rapport_organization_detail_new (self->context, organization);
     }
 
   if (page == NULL)
     {
-      rapport_window_add_toast (self, adw_toast_new (error->message));
+      rapport_context_add_toast (self->context, adw_toast_new (error->message));
       return;
     }
 
@@ -419,7 +420,9 @@ rapport_window_undo_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  rapport_edit_undo (widget);
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_context_undo (self->context);
 }
 
 /* Follow-ups */
@@ -470,7 +473,7 @@ on_reminder (RapportWindow   *self,
   adw_toast_set_button_label (toast, _("Open"));
   adw_toast_set_action_name (toast, "win.open-followup");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  rapport_window_add_toast (self, toast);
+  rapport_context_add_toast (self->context, toast);
 }
 
 static void
@@ -560,7 +563,7 @@ rapport_window_new_deal_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (rapport_deal_dialog_new (GTK_WINDOW (self), self->store)));
+  gtk_window_present (GTK_WINDOW (rapport_deal_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -570,7 +573,7 @@ rapport_window_new_lead_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (rapport_lead_dialog_new (GTK_WINDOW (self), self->store)));
+  gtk_window_present (GTK_WINDOW (rapport_lead_dialog_new (GTK_WINDOW (self), self->context)));
 }
 
 static void
@@ -599,7 +602,7 @@ rapport_window_schedule_followup_action (GtkWidget  *widget,
   deal = rapport_store_get_deal (self->store, g_variant_get_int64 (parameter), &error);
   if (deal == NULL)
     {
-      rapport_window_add_toast (self, adw_toast_new (error->message));
+      rapport_context_add_toast (self->context, adw_toast_new (error->message));
       return;
     }
 
@@ -679,9 +682,16 @@ rapport_window_constructed (GObject *object)
 
   rapport_window_bind_settings (self);
 
-  rapport_pipeline_view_set_store (self->pipeline_view, self->store);
+  /* One context for all the views: the store, one undo history, and
+   * this window's toast overlay. */
+  self->context = rapport_context_new (self->store);
+  rapport_context_set_toast_overlay (self->context, self->toast_overlay);
+
+  self->pipeline_view = RAPPORT_PIPELINE_VIEW (rapport_pipeline_view_new (self->context));
+  adw_bin_set_child (self->pipeline_bin, GTK_WIDGET (self->pipeline_view));
+  self->followups_view = RAPPORT_FOLLOWUPS_VIEW (rapport_followups_view_new (self->context));
+  adw_bin_set_child (self->followups_bin, GTK_WIDGET (self->followups_view));
   rapport_window_ensure_views (self);
-  rapport_followups_view_set_store (self->followups_view, self->store);
 
   g_signal_connect_object (self->followups_view, "notify::n-overdue",
                            G_CALLBACK (on_n_overdue_changed), self, G_CONNECT_SWAPPED);
@@ -707,10 +717,13 @@ rapport_window_dispose (GObject *object)
     g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   /* They went with their bins. */
+  self->pipeline_view = NULL;
+  self->followups_view = NULL;
   self->contacts_view = NULL;
   self->organizations_view = NULL;
   self->search_view = NULL;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
@@ -781,9 +794,6 @@ rapport_window_class_init (RapportWindowClass *klass)
   object_class->get_property = rapport_window_get_property;
   object_class->set_property = rapport_window_set_property;
 
-  g_type_ensure (RAPPORT_TYPE_PIPELINE_VIEW);
-  g_type_ensure (RAPPORT_TYPE_FOLLOWUPS_VIEW);
-
   /**
    * RapportWindow:store:
    *
@@ -812,9 +822,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, pipeline_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, pipeline_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_bin);
@@ -872,10 +882,10 @@ rapport_window_init (RapportWindow *self)
 }
 
 RapportWindow *
-rapport_window_new (RapportApplication *application,
-                    RapportStore       *store)
+rapport_window_new (GtkApplication *application,
+                    RapportStore   *store)
 {
-  g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
 
   return g_object_new (RAPPORT_TYPE_WINDOW,
@@ -885,43 +895,22 @@ rapport_window_new (RapportApplication *application,
 }
 
 /**
- * rapport_window_get_store:
- *
- * Returns: (transfer none): the database this window shows
- */
-RapportStore *
-rapport_window_get_store (RapportWindow *self)
-{
-  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-/**
  * rapport_window_get_search_text:
  *
  * Returns: (transfer none) (not nullable): the text of the search bar
  */
+RapportContext *
+rapport_window_get_context (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
 const char *
 rapport_window_get_search_text (RapportWindow *self)
 {
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
   return self->search_text != NULL ? self->search_text : "";
-}
-
-/**
- * rapport_window_add_toast:
- * @toast: (transfer full): the toast to show
- *
- * Views report what happened (or failed) through the window's one overlay.
- */
-void
-rapport_window_add_toast (RapportWindow *self,
-                          AdwToast      *toast)
-{
-  g_return_if_fail (RAPPORT_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

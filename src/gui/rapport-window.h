@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-application.h"
+#include "rapport-context.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -16,11 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
 
-RapportWindow *rapport_window_new             (RapportApplication *application,
-                                               RapportStore       *store);
-RapportStore  *rapport_window_get_store       (RapportWindow      *self);
-const char    *rapport_window_get_search_text (RapportWindow      *self);
-void           rapport_window_add_toast       (RapportWindow      *self,
-                                               AdwToast           *toast);
+RapportWindow *rapport_window_new             (GtkApplication *application,
+                                               RapportStore   *store);
+const char    *rapport_window_get_search_text (RapportWindow  *self);
+/* What the window's views work with: for the application's own actions. */
+RapportContext *rapport_window_get_context    (RapportWindow  *self);
 
 G_END_DECLS

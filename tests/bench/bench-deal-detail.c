@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "rapport-context.h"
 #include "rapport-deal-detail.h"
 #include "rapport-renderer.h"
 #include "rapport-store.h"
@@ -29,8 +30,8 @@
 #define N_ACTIVITIES 500
 #define DEFAULT_RUNS 20
 
-typedef GtkWidget *(*PageFunc) (RapportStore *store,
-                                RapportDeal  *deal);
+typedef GtkWidget *(*PageFunc) (RapportContext *context,
+                                RapportDeal    *deal);
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -40,18 +41,18 @@ on_after_paint (GdkFrameClock *clock,
 }
 
 static GtkWidget *
-floor_page (RapportStore *store,
-            RapportDeal  *deal)
+floor_page (RapportContext *context,
+            RapportDeal    *deal)
 {
   return gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 }
 
 /* Milliseconds from making the page to the first frame painted with it. */
 static double
-time_one (GtkWindow    *window,
-          PageFunc      make_page,
-          RapportStore *store,
-          RapportDeal  *deal)
+time_one (GtkWindow      *window,
+          PageFunc        make_page,
+          RapportContext *context,
+          RapportDeal    *deal)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gboolean painted = FALSE;
@@ -65,7 +66,7 @@ time_one (GtkWindow    *window,
 
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
   start = g_get_monotonic_time ();
-  gtk_window_set_child (window, make_page (store, deal));
+  gtk_window_set_child (window, make_page (context, deal));
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   end = g_get_monotonic_time ();
@@ -76,12 +77,12 @@ time_one (GtkWindow    *window,
 
 /* Milliseconds to make the page alone, without showing it. */
 static double
-time_construction (PageFunc      make_page,
-                   RapportStore *store,
-                   RapportDeal  *deal)
+time_construction (PageFunc        make_page,
+                   RapportContext *context,
+                   RapportDeal    *deal)
 {
   gint64 start = g_get_monotonic_time ();
-  GtkWidget *page = g_object_ref_sink (make_page (store, deal));
+  GtkWidget *page = g_object_ref_sink (make_page (context, deal));
   gint64 end = g_get_monotonic_time ();
 
   g_object_unref (page);
@@ -154,6 +155,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportContext) context = NULL;
   g_autoptr(RapportDeal) deal = NULL;
   g_autoptr(GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) detail_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -192,6 +194,7 @@ main (int   argc,
   if (store == NULL || !rapport_store_fill_demo (store, 200, 400, 1, &error))
     g_error ("Cannot make the database: %s", error->message);
   deal = make_deal (store);
+  context = rapport_context_new (store);
 
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1200, 800);
@@ -200,18 +203,18 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   /* One of each first: fonts, icons and CSS load once, not in the runs. */
-  time_one (window, floor_page, store, deal);
-  time_one (window, rapport_deal_detail_new, store, deal);
+  time_one (window, floor_page, context, deal);
+  time_one (window, rapport_deal_detail_new, context, deal);
 
   for (int i = 0; i < runs; i++)
     {
       double t;
 
-      t = time_one (window, floor_page, store, deal);
+      t = time_one (window, floor_page, context, deal);
       g_array_append_val (floor_times, t);
-      t = time_one (window, rapport_deal_detail_new, store, deal);
+      t = time_one (window, rapport_deal_detail_new, context, deal);
       g_array_append_val (detail_times, t);
-      t = time_construction (rapport_deal_detail_new, store, deal);
+      t = time_construction (rapport_deal_detail_new, context, deal);
       g_array_append_val (construction_times, t);
     }
 

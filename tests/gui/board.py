@@ -3,191 +3,19 @@
 XTest, keys, accessibility to find cards and columns by name, and
 rapport-cli to read what was committed. Prints TAP.
 
-Environment: RAPPORT_APP, RAPPORT_CLI, DISPLAY (Xvfb), a session bus with
-an accessibility bus (build-aux/run-tests runs the suite so), G_TEST_BUILDDIR
-for screenshots. Uses Debian's python3 with gir1.2-atspi-2.0.
+Environment and helpers: see rapport_gui.py.
 """
 
-import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
-import traceback
-import warnings
 
-import gi
-
-warnings.simplefilter("ignore", DeprecationWarning)
-gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
-
-APP = os.environ["RAPPORT_APP"]
-CLI = os.environ["RAPPORT_CLI"]
-SHOTS = os.path.join(os.environ.get("G_TEST_BUILDDIR", "."), "shots")
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def cli(db, *args):
-    out = subprocess.run([CLI, "--db", db, *args], capture_output=True, text=True)
-    if out.returncode != 0:
-        raise Failure(f"rapport-cli {' '.join(args)}: {out.stderr.strip()}")
-    return out.stdout
-
-
-def cli_json(db, *args):
-    return json.loads(cli(db, *args, "--json"))
-
-
-# Timeouts are how long a test is willing to wait, never a measure of speed:
-# under the sanitizers everything is slower, so they stretch by the factor
-# build-aux/run-tests sets (as meson's --timeout-multiplier does).
-TIMEOUT_MULTIPLIER = float(os.environ.get("RAPPORT_TEST_TIMEOUT_MULTIPLIER", "1"))
-
-
-def wait_for(what, predicate, timeout=5.0):
-    timeout *= TIMEOUT_MULTIPLIER
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            last = predicate()
-            if last:
-                return last
-        except (Failure, gi.repository.GLib.Error):
-            # A widget may go away while the tree is walked (a card that
-            # left its column): look again.
-            pass
-        time.sleep(0.1)
-    raise Failure(f"timed out after {timeout} s waiting for {what} (last: {last!r})")
-
-
-def xdotool(*args):
-    subprocess.run(["xdotool", *map(str, args)], check=True)
-
-
-def screenshot(name):
-    os.makedirs(SHOTS, exist_ok=True)
-    path = os.path.join(SHOTS, name + ".png")
-    subprocess.run(["timeout", "10", "import", "-window", "root", path], check=False)
-    print(f"# screenshot: {path}")
-
-
-class App:
-    """One running instance of Rapport on a database of its own."""
-
-    def __init__(self, db):
-        self.db = db
-        self.err = open(db + ".err", "w")
-        env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
-        self.proc = subprocess.Popen([APP, "--db", db], stderr=self.err, env=env)
-        self.node = wait_for("the app on the accessibility bus", self._find_app, 20)
-        wait_for("the board", lambda: self.find_all(role="list item"), 20)
-        time.sleep(0.5)
-
-    def _find_app(self):
-        desktop = Atspi.get_desktop(0)
-        for i in range(desktop.get_child_count()):
-            child = desktop.get_child_at_index(i)
-            if child is None:
-                continue
-            try:
-                if child.get_process_id() == self.proc.pid:
-                    return child
-            except Exception:
-                continue
-        check(self.proc.poll() is None, "the app exited")
-        return None
-
-    def find_all(self, name=None, role=None, exact=True):
-        hits = []
-
-        def walk(node, depth):
-            if node is None or depth > 60:
-                return
-            try:
-                n = node.get_name() or ""
-                r = node.get_role_name()
-            except Exception:
-                return
-            # GTK 4.8 names a button after its label twice ("Undo Undo").
-            same = n == name or n == f"{name} {name}"
-            if (name is None or (same if exact else name in n)) and (role is None or r == role):
-                hits.append(node)
-            for i in range(node.get_child_count()):
-                walk(node.get_child_at_index(i), depth + 1)
-
-        walk(self.node, 0)
-        return hits
-
-    def find(self, name, role=None, exact=True):
-        hits = [h for h in self.find_all(name, role, exact) if extents(h)[2] > 0]
-        check(hits, f"no visible widget named {name!r} (role {role})")
-        return hits[0]
-
-    def quit(self):
-        xdotool("key", "--clearmodifiers", "ctrl+q")
-        try:
-            status = self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            raise Failure("the app did not quit on Ctrl+Q")
-        self.err.close()
-        check(status == 0, f"exit status {status}")
-        with open(self.db + ".err") as f:
-            log = f.read()
-        check("CRITICAL" not in log, "the app logged criticals:\n" + log)
-
-    def kill(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-
-
-def extents(node):
-    e = node.get_extents(Atspi.CoordType.WINDOW)
-    return e.x, e.y, e.width, e.height
-
-
-def center(node):
-    x, y, w, h = extents(node)
-    return x + w // 2, y + h // 2
-
-
-def drag_start(sx, sy):
-    """Press and move past GTK's drag threshold: the drag is on."""
-    xdotool("mousemove", sx, sy)
-    time.sleep(0.05)
-    xdotool("mousedown", 1)
-    time.sleep(0.05)
-    for i in range(1, 5):
-        xdotool("mousemove", sx + 4 * i, sy + 4 * i)
-        time.sleep(0.02)
-
-
-def drag_finish(sx, sy, dx, dy, steps=8):
-    for i in range(1, steps + 1):
-        xdotool("mousemove", sx + (dx - sx) * i // steps, sy + (dy - sy) * i // steps)
-        time.sleep(0.02)
-    xdotool("mousemove", dx + 2, dy + 2)
-    time.sleep(0.05)
-    xdotool("mousemove", dx, dy)
-    time.sleep(0.05)
-    xdotool("mouseup", 1)
-
-
-def drag(sx, sy, dx, dy):
-    drag_start(sx, sy)
-    drag_finish(sx + 16, sy + 16, dx, dy)
+sys.path.insert(0, os.path.dirname(__file__))
+from rapport_gui import (APP, App, check, cli, cli_json, center, drag,  # noqa: E402
+                         drag_finish, drag_start, extents, focus, inside, press,
+                         run_tap, screenshot, sensitive, type_text, wait_for,
+                         xdotool)
 
 
 def deal(db, deal_id):
@@ -212,12 +40,6 @@ def column_of(app, stage):
 
 def card(app, title):
     return app.find(title)
-
-
-def inside(node, outer):
-    x, y, w, h = extents(node)
-    ox, oy, ow, oh = extents(outer)
-    return ox <= x + w // 2 <= ox + ow and oy <= y + h // 2 <= oy + oh
 
 
 def empty_spot(app, stage):
@@ -324,22 +146,56 @@ def test_undo(tmp):
         app.kill()
 
 
+ZONES = ("Won", "Lost")
+
+
+def zones_at_rest(app):
+    """Where the Won and Lost zones sit while hidden (the bottom edge of
+    the board, where their revealer opens), by name."""
+    return {zone: extents(app.find_all(zone, role="panel")[0])[1] for zone in ZONES}
+
+
+def drop_zones_shown(app, rest):
+    """Which of the Won and Lost zones show: the board reveals them only
+    while a card is being dragged, so they are the proof a drag is on.
+    GTK 4.8 tells AT-SPI no "showing" state, and a closed revealer leaves
+    its child allocated below the board's edge: a zone shows when it has a
+    size and lies above where it rests."""
+    shown = []
+    for zone in ZONES:
+        for node in app.find_all(zone, role="panel"):
+            x, y, w, h = extents(node)
+            if w > 0 and h > 0 and y + h <= rest[zone] + 2:
+                shown.append(zone)
+                break
+    return shown
+
+
 def test_escape_cancels_drag(tmp):
     db, ids = new_board(tmp, "escape")
     app = App(db)
     try:
+        rest = zones_at_rest(app)
+        check(not drop_zones_shown(app, rest), "drop zones shown before any drag")
         sx, sy = center(card(app, "Alpha pilot"))
         dx, dy = empty_spot(app, "Presentation")
         drag_start(sx, sy)
         for i in range(1, 9):
             xdotool("mousemove", sx + (dx - sx) * i // 8, sy + (dy - sy) * i // 8)
             time.sleep(0.02)
+        # The drag really started: without this, a press that never became
+        # a drag would pass the checks below as well.
+        wait_for("the Won and Lost zones of a drag",
+                 lambda: drop_zones_shown(app, rest) == list(ZONES))
         xdotool("key", "Escape")
         time.sleep(0.2)
         xdotool("mouseup", 1)
-        time.sleep(0.5)
+        wait_for("the drop zones to go with the drag", lambda: not drop_zones_shown(app, rest))
+        time.sleep(0.3)
         d = deal(db, ids["Alpha pilot"])
         check(d["stage"] == "Prospecting" and d["position"] == 0, f"moved: {d}")
+        wait_for("the card back in its column",
+                 lambda: inside(card(app, "Alpha pilot"), column_of(app, "Prospecting")))
         app.quit()
     finally:
         app.kill()
@@ -386,27 +242,6 @@ def test_other_writer(tmp):
         app.quit()
     finally:
         app.kill()
-
-
-def sensitive(node):
-    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
-
-
-def focus(node):
-    """Click into a field (GTK 4.8 does not implement AT-SPI's grab_focus)."""
-    x, y = center(node)
-    xdotool("mousemove", x, y)
-    xdotool("click", 1)
-    time.sleep(0.2)
-
-
-def type_text(text):
-    xdotool("type", "--delay", "15", "--", text)
-
-
-def press(app, name):
-    app.find(name, role="push button").do_action(0)
-    time.sleep(0.4)
 
 
 def test_new_deal_dialog(tmp):
@@ -511,32 +346,6 @@ TESTS = [
     test_new_lead_dialog,
     test_empty_board,
 ]
-
-
-def run_tap(all_tests):
-    """Runs @all_tests (or those named on the command line) and prints TAP;
-    the exit status of a test script. Shared by every GUI test script."""
-    if not os.environ.get("DISPLAY"):
-        print("1..0 # SKIP no display; run the suite through build-aux/run-tests")
-        return 0
-    only = sys.argv[1:]
-    tests = [t for t in all_tests if not only or t.__name__ in only]
-    print(f"1..{len(tests)}")
-    failed = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, test in enumerate(tests, 1):
-            start = time.monotonic()
-            try:
-                test(tmp)
-                print(f"ok {n} {test.__name__}")
-                print(f"# {test.__name__} took {time.monotonic() - start:.1f} s")
-            except Exception as e:  # noqa: BLE001
-                failed += 1
-                print(f"not ok {n} {test.__name__}: {e}")
-                for line in traceback.format_exc().splitlines():
-                    print("# " + line)
-            sys.stdout.flush()
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

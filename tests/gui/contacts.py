@@ -5,7 +5,7 @@ a row, the fields of the contact page and its Log Call action, found by
 their accessible names, with rapport-cli to read what was committed.
 Prints TAP.
 
-Environment as for board.py, whose helpers this reuses.
+Environment and helpers: see rapport_gui.py.
 """
 
 import os
@@ -14,9 +14,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-import board  # noqa: E402
-from board import (App, check, cli, cli_json, center, extents,  # noqa: E402
-                   screenshot, type_text, wait_for, xdotool)
+import rapport_gui  # noqa: E402
+from rapport_gui import (App, check, cli, cli_json, center, extents,  # noqa: E402
+                         screenshot, type_text, wait_for, xdotool)
 
 # A lead of our own among the demo's 2000 contacts: a surname no demo
 # contact has, so a search for its start finds only them.
@@ -189,7 +189,7 @@ def scroll(page_node, button):
 
 
 def focused(node):
-    return node.get_state_set().contains(board.Atspi.StateType.FOCUSED)
+    return node.get_state_set().contains(rapport_gui.Atspi.StateType.FOCUSED)
 
 
 def field(detail, title):
@@ -326,7 +326,7 @@ def test_log_call_and_quick_actions(tmp):
 
         # A note, at the bottom of the page, under the timeline.
         scroll(detail, 5)
-        click_node(field(detail, "Add a Note"))
+        click_node(field(detail, "New Note"))
         type_text("Met at the trade fair")
         key("Return")
         wait_for("the note stored",
@@ -371,7 +371,7 @@ def test_failed_save_shows_what_is_stored(tmp):
         locker = sqlite3.connect(db, isolation_level=None, timeout=0)
         locker.execute("BEGIN IMMEDIATE")
         replace_text(detail, "Phone", "+1 555 0199 000")
-        wait_for("the failure reported", lambda: board.App.find_all(app, "Not saved", exact=False),
+        wait_for("the failure reported", lambda: rapport_gui.App.find_all(app, "Not saved", exact=False),
                  timeout=20)
         wait_for("the stored phone shown again",
                  lambda: field_text(field(detail, "Phone")) == LEAD_PHONE)
@@ -400,4 +400,4 @@ TESTS = [
 
 
 if __name__ == "__main__":
-    sys.exit(board.run_tap(TESTS))
+    sys.exit(rapport_gui.run_tap(TESTS))

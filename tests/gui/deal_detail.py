@@ -5,7 +5,7 @@ amount, a playbook tick, BANT answers, a negotiation entry, Won, Lost… and
 Ctrl+Z, found by their accessible names, with rapport-cli to read what was
 committed. Prints TAP.
 
-Environment as for board.py, whose helpers this reuses.
+Environment and helpers: see rapport_gui.py.
 """
 
 import os
@@ -13,9 +13,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-import board  # noqa: E402
-from board import (App, check, cli, cli_json, center, extents,  # noqa: E402
-                   screenshot, type_text, wait_for, xdotool)
+import rapport_gui  # noqa: E402
+from rapport_gui import (App, check, cli, cli_json, center, extents,  # noqa: E402
+                         screenshot, type_text, wait_for, xdotool)
 
 TITLE = "Zulu detail test"
 
@@ -273,4 +273,4 @@ TESTS = [
 
 
 if __name__ == "__main__":
-    sys.exit(board.run_tap(TESTS))
+    sys.exit(rapport_gui.run_tap(TESTS))

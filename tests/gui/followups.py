@@ -3,7 +3,7 @@
 Done, the Snooze menu and the New Follow-up dialog, found by their
 accessible names, with rapport-cli to read what was committed. Prints TAP.
 
-Environment as for board.py, whose helpers this reuses.
+Environment and helpers: see rapport_gui.py.
 """
 
 import datetime
@@ -12,9 +12,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-import board  # noqa: E402
-from board import (App, check, cli, cli_json, center, extents,  # noqa: E402
-                   focus, inside, screenshot, sensitive, type_text, wait_for, xdotool)
+import rapport_gui  # noqa: E402
+from rapport_gui import (App, check, cli, cli_json, center, extents,  # noqa: E402
+                         focus, inside, screenshot, sensitive, type_text, wait_for, xdotool)
 
 
 def iso(when):
@@ -284,4 +284,4 @@ TESTS = [
 
 
 if __name__ == "__main__":
-    sys.exit(board.run_tap(TESTS))
+    sys.exit(rapport_gui.run_tap(TESTS))

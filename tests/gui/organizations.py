@@ -4,7 +4,7 @@ the filter typed into, a row clicked, the page's contacts, deals and won
 totals read off the screen and compared with what rapport-cli says, its
 website edited in place and read back, a note added. Prints TAP.
 
-Environment as for board.py, whose helpers this reuses.
+Environment and helpers: see rapport_gui.py.
 """
 
 import os
@@ -12,9 +12,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-import board  # noqa: E402
-from board import (App, check, cli, cli_json, center, extents,  # noqa: E402
-                   screenshot, type_text, wait_for, xdotool)
+import rapport_gui  # noqa: E402
+from rapport_gui import (App, check, cli, cli_json, center, extents,  # noqa: E402
+                         screenshot, type_text, wait_for, xdotool)
 
 ORG = "Quillfeather Instruments"
 
@@ -197,7 +197,7 @@ def test_edit_in_place(tmp):
         for _ in range(10):
             xdotool("click", 5)
         time.sleep(0.5)
-        click(shown(walk(page, "Add a note", "text"))[0])
+        click(shown(walk(page, "New Note", "text"))[0])
         type_text("Wants a quote for the observatory")
         xdotool("key", "Return")
         wait_for("the note stored",
@@ -214,4 +214,4 @@ TESTS = [test_list_filter_and_page, test_edit_in_place]
 
 
 if __name__ == "__main__":
-    sys.exit(board.run_tap(TESTS))
+    sys.exit(rapport_gui.run_tap(TESTS))

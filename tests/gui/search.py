@@ -5,7 +5,7 @@ their kind's heading, Enter to open the first. The records searched for are
 added with rapport-cli (and a note with SQLite, whose triggers index it)
 to a demo database of 5 000 contacts. Prints TAP.
 
-Environment as for board.py, whose helpers this reuses.
+Environment and helpers: see rapport_gui.py.
 """
 
 import os
@@ -14,9 +14,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-import board  # noqa: E402
-from board import (App, check, cli, cli_json, extents, inside,  # noqa: E402
-                   screenshot, type_text, wait_for, xdotool)
+import rapport_gui  # noqa: E402
+from rapport_gui import (App, check, cli, cli_json, extents, inside,  # noqa: E402
+                         screenshot, type_text, wait_for, xdotool)
 
 
 def new_db(tmp, name):
@@ -49,7 +49,7 @@ def new_db(tmp, name):
 
 
 def has_note_add():
-    out = board.subprocess.run([board.CLI, "--help"], capture_output=True, text=True)
+    out = rapport_gui.subprocess.run([rapport_gui.CLI, "--help"], capture_output=True, text=True)
     return "note add" in (out.stdout + out.stderr)
 
 
@@ -189,4 +189,4 @@ TESTS = [test_prefix_and_enter, test_kinds_notes_accents]
 
 
 if __name__ == "__main__":
-    sys.exit(board.run_tap(TESTS))
+    sys.exit(rapport_gui.run_tap(TESTS))

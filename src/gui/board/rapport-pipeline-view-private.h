@@ -1,0 +1,87 @@
+/* rapport-pipeline-view-private.h — what the board's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rapport-pipeline-view.c builds the columns and does the moves;
+ * rapport-pipeline-view-dnd.c follows drags (the Won and Lost zones, the
+ * sideways scrolling, the lost reason).
+ */
+
+#pragma once
+
+#include "rapport-board.h"
+#include "rapport-pipeline-view.h"
+
+G_BEGIN_DECLS
+
+struct _RapportPipelineView
+{
+  AdwBin             parent_instance;
+
+  /* Template widgets */
+  GtkStack          *stack;
+  GtkWidget         *top_bar;
+  GtkLabel          *pipeline_label;
+  GtkDropDown       *pipeline_dropdown;
+  GtkLabel          *summary_label;
+  GtkScrolledWindow *board_scroller;
+  GtkBox            *column_box;
+  GtkRevealer       *zone_revealer;
+  GtkWidget         *won_zone;
+  GtkWidget         *lost_zone;
+  AdwStatusPage     *empty_page;
+  GtkWidget         *empty_buttons;
+
+  /* Owned references */
+  RapportContext    *context;
+  RapportStore      *store;             /* the context's */
+  GtkStringList     *pipeline_names;    /* the switcher's model */
+  GArray            *pipeline_ids;      /* gint64, same order */
+  GHashTable        *summaries;         /* deal id → RapportDealSummary (weak) */
+  GdkDrag           *drag;              /* the drag of a card, while it lasts */
+  RapportDeal       *drag_deal;
+  GtkDragSource     *drag_source;       /* weak: the card's, it may go */
+  GdkDisplay        *drag_display;      /* followed for Escape on X11 */
+
+  /* Borrowed references */
+  AdwToast          *last_toast;        /* weak: the Undo toast showing */
+  guint              toast_timeout_id;
+  guint              totals_idle_id;
+
+  gint64             pipeline_id;       /* the pipeline the columns show */
+
+  /* Sideways scrolling while a drag nears the board's edge */
+  guint              hscroll_id;
+  double             hscroll_speed;
+  gint64             hscroll_time;
+};
+
+/* rapport-pipeline-view.c */
+gboolean rapport_pipeline_view_move_deal       (RapportPipelineView *self,
+                                                RapportDeal         *deal,
+                                                RapportStage        *stage,
+                                                int                  position,
+                                                gboolean             keep_focus);
+gboolean rapport_pipeline_view_close_deal      (RapportPipelineView *self,
+                                                RapportDeal         *deal,
+                                                RapportDealStatus    status,
+                                                const char          *reason);
+void     rapport_pipeline_view_show_error      (RapportPipelineView *self,
+                                                const GError        *error);
+/* RapportBoard */
+gboolean rapport_pipeline_view_focus_beside    (RapportPipelineView *self,
+                                                GtkWidget           *card,
+                                                int                  delta);
+
+/* rapport-pipeline-view-dnd.c */
+void     rapport_pipeline_view_init_dnd        (RapportPipelineView *self);
+void     rapport_pipeline_view_dispose_dnd     (RapportPipelineView *self);
+void     rapport_pipeline_view_ask_lost_reason (RapportPipelineView *self,
+                                                RapportDeal         *deal);
+/* RapportBoard */
+void     rapport_pipeline_view_track_drag      (RapportPipelineView *self,
+                                                GtkDragSource       *source,
+                                                GdkDrag             *drag,
+                                                RapportDeal         *deal);
+
+G_END_DECLS

@@ -1,0 +1,1042 @@
+/* rapport-contact-detail.c — everything about one contact, edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each field saves itself as it is edited (rapport-edit.h): there is no
+ * Save button, Ctrl+Z takes an edit back, and a refused value is explained
+ * under its field while the record keeps what is stored. The lists below
+ * (deals, activity, notes) are small lists from the store that follow it,
+ * so a call logged here or in another window shows up at once.
+ */
+
+#define G_LOG_DOMAIN "rapport-contact-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-activity-row.h"
+#include "rapport-contact-detail.h"
+#include "rapport-date-time-picker.h"
+#include "rapport-notes-section.h"
+#include "rapport-picker-row.h"
+#include "rapport-edit.h"
+#include "rapport-followup-row.h"
+#include "rapport-form.h"
+#include "rapport-format.h"
+#include "rapport-money.h"
+
+/* How long focus may be away from the organization row before a typed,
+ * unpicked name is taken as a new organization: clicking one of the
+ * matches moves the focus for a moment, and picks it meanwhile. */
+#define ORGANIZATION_COMMIT_DELAY_MS 200
+
+struct _RapportContactDetail
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  AdwAvatar        *avatar;
+  GtkLabel         *name_label;
+  GtkLabel         *lifecycle_badge;
+  GtkLabel         *subtitle_label;
+  GtkMenuButton    *log_call_button;
+  GtkMenuButton    *log_email_button;
+  GtkMenuButton    *log_meeting_button;
+  GtkMenuButton    *followup_button;
+  GtkMenuButton    *deal_button;
+  GtkButton        *convert_button;
+  AdwEntryRow      *name_row;
+  GtkLabel         *name_message;
+  AdwEntryRow      *email_row;
+  GtkLabel         *email_message;
+  AdwEntryRow      *phone_row;
+  GtkLabel         *phone_message;
+  RapportPickerRow *organization_row;
+  GtkLabel         *organization_message;
+  GtkButton        *open_organization_button;
+  AdwComboRow      *lifecycle_row;
+  AdwEntryRow      *source_row;
+  GtkLabel         *source_message;
+  AdwEntryRow      *owner_row;
+  GtkLabel         *owner_message;
+  GtkListBox       *deals_list;
+  GtkListBox       *activities_list;
+  AdwBin           *notes_bin;
+
+  /* Widgets of the popovers, built in code */
+  GtkEntry         *followup_title;
+  RapportDateTimePicker *followup_when;
+  GtkEntry         *deal_title;
+  GtkEntry         *deal_value;
+  GtkLabel         *deal_message;
+
+  /* Owned references */
+  RapportContext   *context;
+  RapportStore     *store;   /* the context's */
+  RapportContact   *contact;
+  GListModel       *deals;
+  GListModel       *activities;
+
+  guint             organization_timeout;
+  guint             syncing;          /* > 0 while code sets widgets from the record */
+};
+
+G_DEFINE_FINAL_TYPE (RapportContactDetail, rapport_contact_detail, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_CONTEXT,
+  PROP_CONTACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const lifecycle_classes[] = { "lead", "contact", "customer" };
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+static const char *
+lifecycle_name (RapportLifecycle lifecycle)
+{
+  switch (lifecycle)
+    {
+    case RAPPORT_LIFECYCLE_LEAD:
+      return C_("lifecycle", "Lead");
+    case RAPPORT_LIFECYCLE_CONTACT:
+      return C_("lifecycle", "Contact");
+    case RAPPORT_LIFECYCLE_CUSTOMER:
+      return C_("lifecycle", "Customer");
+    default:
+      return "";
+    }
+}
+
+static RapportOrganization *
+lookup_organization (RapportContactDetail *self)
+{
+  gint64 id = rapport_contact_get_organization_id (self->contact);
+
+  if (id <= 0)
+    return NULL;
+
+  return rapport_store_get_organization (self->store, id, NULL);
+}
+
+/* The header: name, lifecycle, where they work */
+
+static void
+rapport_contact_detail_update_header (RapportContactDetail *self)
+{
+  RapportLifecycle lifecycle = rapport_contact_get_lifecycle (self->contact);
+  g_autoptr(RapportOrganization) organization = lookup_organization (self);
+  const char *email = rapport_contact_get_email (self->contact);
+  GString *subtitle = g_string_new (NULL);
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  gtk_label_set_label (self->lifecycle_badge, lifecycle_name (lifecycle));
+  for (guint i = 0; i < G_N_ELEMENTS (lifecycle_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->lifecycle_badge), lifecycle_classes[i]);
+  if (lifecycle < G_N_ELEMENTS (lifecycle_classes))
+    gtk_widget_add_css_class (GTK_WIDGET (self->lifecycle_badge), lifecycle_classes[lifecycle]);
+
+  if (organization != NULL)
+    g_string_append (subtitle, rapport_organization_get_name (organization));
+  if (!is_blank (email))
+    {
+      if (subtitle->len > 0)
+        /* Translators: between the organization and the email under a contact's name */
+        g_string_append (subtitle, _(" · "));
+      g_string_append (subtitle, email);
+    }
+  gtk_label_set_label (self->subtitle_label, subtitle->str);
+  g_string_free (subtitle, TRUE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->convert_button),
+                          lifecycle != RAPPORT_LIFECYCLE_CUSTOMER);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_organization_button), organization != NULL);
+
+  self->syncing++;
+  adw_combo_row_set_selected (self->lifecycle_row, lifecycle);
+  self->syncing--;
+}
+
+static void
+on_name_changed (RapportContactDetail *self)
+{
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* Lifecycle */
+
+static void
+on_lifecycle_selected (RapportContactDetail *self)
+{
+  guint selected = adw_combo_row_get_selected (self->lifecycle_row);
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (self->syncing > 0 || selected == GTK_INVALID_LIST_POSITION ||
+      (RapportLifecycle) selected == rapport_contact_get_lifecycle (self->contact))
+    return;
+
+  /* A refused change is shown as a toast; put the stored one back. */
+  if (!rapport_edit_set_enum (self->context, RAPPORT_RECORD (self->contact),
+                              "lifecycle", (int) selected, NULL))
+    rapport_contact_detail_update_header (self);
+}
+
+static void
+on_convert_clicked (RapportContactDetail *self)
+{
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  rapport_edit_set_enum (self->context, RAPPORT_RECORD (self->contact),
+                         "lifecycle", RAPPORT_LIFECYCLE_CUSTOMER, NULL);
+}
+
+/* Organization: pick a stored one, or name a new one */
+
+static void
+show_organization_message (RapportContactDetail *self,
+                           const char           *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->organization_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->organization_row), "error");
+  gtk_label_set_label (self->organization_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->organization_message), message != NULL);
+}
+
+static void
+rapport_contact_detail_set_organization (RapportContactDetail *self,
+                                         gint64                id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (id == rapport_contact_get_organization_id (self->contact))
+    {
+      show_organization_message (self, NULL);
+      return;
+    }
+
+  if (rapport_edit_set_int64 (self->context, RAPPORT_RECORD (self->contact),
+                              "organization-id", id, &error))
+    show_organization_message (self, NULL);
+  else
+    show_organization_message (self, error->message);
+}
+
+/* Shows the stored organization in the row. */
+static void
+rapport_contact_detail_sync_organization (RapportContactDetail *self)
+{
+  g_autoptr(RapportOrganization) organization = lookup_organization (self);
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  self->syncing++;
+  if (organization != NULL)
+    rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (organization));
+  else
+    {
+      rapport_picker_row_set_record (self->organization_row, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->organization_row), "");
+    }
+  self->syncing--;
+}
+
+static void
+on_organization_picked (RapportContactDetail *self)
+{
+  RapportRecord *record = rapport_picker_row_get_record (self->organization_row);
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (self->syncing > 0 || record == NULL)
+    return;
+
+  rapport_contact_detail_set_organization (self, rapport_record_get_id (record));
+}
+
+/* The typed name, when no stored organization was picked: an empty one
+ * clears the organization, one that names a stored organization (in any
+ * case) picks it, another one is created. */
+static void
+rapport_contact_detail_commit_organization (RapportContactDetail *self)
+{
+  g_autofree char *name = rapport_picker_row_dup_name (self->organization_row);
+  g_autoptr(RapportOrganization) current = lookup_organization (self);
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(RapportOrganization) created = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (rapport_picker_row_get_record (self->organization_row) != NULL)
+    return;
+
+  if (*name == '\0')
+    {
+      rapport_contact_detail_set_organization (self, 0);
+      return;
+    }
+
+  if (current != NULL && g_utf8_collate (rapport_organization_get_name (current), name) == 0)
+    {
+      rapport_contact_detail_sync_organization (self);
+      return;
+    }
+
+  matches = rapport_store_find_organizations_by_prefix (self->store, name, 1, NULL);
+  if (matches != NULL && matches->len > 0)
+    {
+      RapportOrganization *match = g_ptr_array_index (matches, 0);
+
+      if (g_ascii_strcasecmp (rapport_organization_get_name (match), name) == 0)
+        {
+          rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (match));
+          return;
+        }
+    }
+
+  created = rapport_store_add_organization (self->store, name, &error);
+  if (created == NULL)
+    {
+      show_organization_message (self, error->message);
+      return;
+    }
+
+  rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (created));
+}
+
+static void
+on_organization_activated (RapportContactDetail *self)
+{
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  rapport_contact_detail_commit_organization (self);
+}
+
+static gboolean
+organization_commit_timeout (gpointer data)
+{
+  RapportContactDetail *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->organization_timeout = 0;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->organization_row)))
+    rapport_contact_detail_commit_organization (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+organization_enter_idle (gpointer data)
+{
+  RapportContactDetail *self = data;
+
+  self->organization_timeout = 0;
+  rapport_contact_detail_commit_organization (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Enter in the organization row first goes to its list of matches, which
+ * takes the highlighted one; when that was “Add as new”, nothing is picked
+ * and the typed name is to be created: look once the row is done. */
+static void
+rapport_contact_detail_organization_entered (RapportContactDetail *self)
+{
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  g_clear_handle_id (&self->organization_timeout, g_source_remove);
+  self->organization_timeout = g_idle_add (organization_enter_idle, self);
+}
+
+static void
+on_organization_focus_leave (RapportContactDetail *self)
+{
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  g_clear_handle_id (&self->organization_timeout, g_source_remove);
+  self->organization_timeout = g_timeout_add (ORGANIZATION_COMMIT_DELAY_MS,
+                                              organization_commit_timeout, self);
+}
+
+static void
+on_open_organization_clicked (RapportContactDetail *self)
+{
+  gint64 id = rapport_contact_get_organization_id (self->contact);
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-organization", "x", id);
+}
+
+static void
+on_organization_id_changed (RapportContactDetail *self)
+{
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  rapport_contact_detail_sync_organization (self);
+  rapport_contact_detail_update_header (self);
+}
+
+/* Deals */
+
+static void
+update_deal_row (AdwActionRow *row,
+                 GParamSpec   *pspec,
+                 RapportDeal  *deal)
+{
+  RapportStore *store = g_object_get_data (G_OBJECT (row), "rapport-store");
+  g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
+                                                 rapport_deal_get_currency (deal));
+  g_autofree char *standing = rapport_format_deal_standing (store, deal);
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_deal_get_title (deal));
+
+  /* Translators: a deal's value and where it stands, as in “$4,000 · Proposal” */
+  subtitle = g_strdup_printf (_("%s · %s"), value, standing);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static GtkWidget *
+create_deal_row (gpointer item,
+                 gpointer user_data)
+{
+  RapportContactDetail *self = user_data;
+  RapportDeal *deal = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data (G_OBJECT (row), "rapport-store", self->store);
+  g_object_set_data_full (G_OBJECT (row), "rapport-deal", g_object_ref (deal), g_object_unref);
+
+  update_deal_row (ADW_ACTION_ROW (row), NULL, deal);
+  g_signal_connect_object (deal, "notify", G_CALLBACK (update_deal_row), row, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+on_deal_activated (RapportContactDetail *self,
+                   GtkListBoxRow        *row)
+{
+  RapportRecord *deal = g_object_get_data (G_OBJECT (row), "rapport-deal");
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (deal != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
+                                rapport_record_get_id (deal));
+}
+
+/* Activity: a timeline, newest first */
+
+static GtkWidget *
+create_activity_row (gpointer item,
+                     gpointer user_data)
+{
+  RapportContactDetail *self = user_data;
+
+  return rapport_activity_row_new (self->context, RAPPORT_ACTIVITY (item), FALSE);
+}
+
+static GtkWidget *
+create_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "contact-placeholder");
+
+  return label;
+}
+
+/* Popovers of the quick actions */
+
+static GtkWidget *
+create_popover (GtkMenuButton *button,
+                const char    *heading,
+                GtkWidget    **content)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (heading);
+
+  gtk_widget_add_css_class (box, "contact-popover");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+
+  *content = box;
+
+  return popover;
+}
+
+static GtkWidget *
+create_entry (GtkWidget  *box,
+              const char *placeholder,
+              const char *accessible_name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  return entry;
+}
+
+static GtkWidget *
+create_popover_button (GtkWidget  *popover,
+                       GtkWidget  *box,
+                       const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), button);
+
+  return button;
+}
+
+/* Logging a call, an email or a meeting */
+
+static void
+on_log_clicked (RapportContactDetail *self,
+                GtkButton            *button)
+{
+  RapportActivityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rapport-kind"));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "rapport-entry");
+  GtkPopover *popover = g_object_get_data (G_OBJECT (button), "rapport-popover");
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  /* Logging a first contact with a lead ends its speed-to-lead
+   * follow-up: the store does that in the same transaction. */
+  activity = rapport_store_log_activity (self->store,
+                                         rapport_record_get_id (RAPPORT_RECORD (self->contact)),
+                                         0, kind, *note != '\0' ? note : NULL, &error);
+  if (activity == NULL)
+    {
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  gtk_editable_set_text (entry, "");
+  gtk_popover_popdown (popover);
+}
+
+static void
+on_popover_show_focus (GtkWidget *entry)
+{
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+rapport_contact_detail_add_log_popover (RapportContactDetail *self,
+                                        GtkMenuButton        *menu_button,
+                                        RapportActivityKind   kind,
+                                        const char           *heading,
+                                        const char           *action)
+{
+  GtkWidget *box, *entry, *button;
+  GtkWidget *popover = create_popover (menu_button, heading, &box);
+
+  entry = create_entry (box, _("Note (optional)"), _("Note"));
+  button = create_popover_button (popover, box, action);
+  g_object_set_data (G_OBJECT (button), "rapport-kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (button), "rapport-entry", entry);
+  g_object_set_data (G_OBJECT (button), "rapport-popover", popover);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_show_focus), entry);
+}
+
+/* Scheduling a follow-up */
+
+static void
+on_followup_popover_show (RapportContactDetail *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (rapport_store_now (self->store));
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) morning = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  /* Tomorrow morning: the usual next step. */
+  morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                   g_date_time_get_month (tomorrow),
+                                   g_date_time_get_day_of_month (tomorrow),
+                                   9, 0, 0);
+  rapport_date_time_picker_set_time (self->followup_when, g_date_time_to_unix (morning));
+  gtk_editable_set_text (GTK_EDITABLE (self->followup_title), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->followup_title));
+}
+
+static void
+on_schedule_clicked (RapportContactDetail *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->followup_title))));
+  g_autofree char *default_title = NULL;
+  g_autoptr(RapportActivity) followup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (*title == '\0')
+    /* Translators: the title of a follow-up scheduled without one; %s is a name */
+    default_title = g_strdup_printf (_("Follow up with %s"), rapport_contact_get_name (self->contact));
+
+  followup = rapport_store_add_followup (self->store,
+                                         rapport_record_get_id (RAPPORT_RECORD (self->contact)),
+                                         0, default_title ? default_title : title,
+                                         rapport_date_time_picker_get_time (self->followup_when), &error);
+  if (followup == NULL)
+    {
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  rapport_edit_push_undo_add (self->context, _("Scheduled follow-up"), RAPPORT_RECORD (followup));
+  gtk_menu_button_popdown (self->followup_button);
+}
+
+static void
+rapport_contact_detail_add_followup_popover (RapportContactDetail *self)
+{
+  GtkWidget *box, *button;
+  GtkWidget *popover = create_popover (self->followup_button, _("Schedule a Follow-up"), &box);
+
+  self->followup_title = GTK_ENTRY (create_entry (box, _("What to do next"), _("Title")));
+
+  self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (0));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->followup_when));
+
+  button = create_popover_button (popover, box, _("Schedule"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_schedule_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_followup_popover_show), self, G_CONNECT_SWAPPED);
+}
+
+/* Creating a deal for this contact */
+
+static void
+show_deal_message (RapportContactDetail *self,
+                   const char           *message)
+{
+  gtk_label_set_label (self->deal_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->deal_message), message != NULL);
+}
+
+static void
+on_deal_popover_show (RapportContactDetail *self)
+{
+  g_autofree char *title = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  /* Translators: the suggested title of a new deal; %s is the contact's name */
+  title = g_strdup_printf (_("Deal with %s"), rapport_contact_get_name (self->contact));
+  gtk_editable_set_text (GTK_EDITABLE (self->deal_title), title);
+  gtk_editable_set_text (GTK_EDITABLE (self->deal_value), "");
+  show_deal_message (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->deal_title));
+}
+
+static void
+on_create_deal_clicked (RapportContactDetail *self)
+{
+  const char *currency = rapport_store_get_default_currency (self->store);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->deal_title))));
+  g_autofree char *value_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->deal_value))));
+  RapportDealFields fields = { 0 };
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (*title == '\0')
+    {
+      show_deal_message (self, _("A deal needs a title"));
+      return;
+    }
+
+  if (*value_text != '\0' && !rapport_money_parse (value_text, currency, &value, &error))
+    {
+      show_deal_message (self, error->message);
+      return;
+    }
+
+  fields.title = title;
+  fields.value = value;
+  fields.contact_id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
+  fields.organization_id = rapport_contact_get_organization_id (self->contact);
+  fields.owner = rapport_contact_get_owner (self->contact);
+
+  deal = rapport_store_add_deal (self->store, &fields, &error);
+  if (deal == NULL)
+    {
+      show_deal_message (self, error->message);
+      return;
+    }
+
+  gtk_menu_button_popdown (self->deal_button);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
+                              rapport_record_get_id (RAPPORT_RECORD (deal)));
+}
+
+static void
+rapport_contact_detail_add_deal_popover (RapportContactDetail *self)
+{
+  GtkWidget *box, *button, *message;
+  GtkWidget *popover = create_popover (self->deal_button, _("New Deal"), &box);
+  g_autofree char *placeholder = NULL;
+
+  self->deal_title = GTK_ENTRY (create_entry (box, _("Title"), _("Title")));
+  /* Translators: the placeholder of a deal's value; %s is a currency code */
+  placeholder = g_strdup_printf (_("Value in %s"), rapport_store_get_default_currency (self->store));
+  self->deal_value = GTK_ENTRY (create_entry (box, placeholder, _("Value")));
+  gtk_entry_set_input_purpose (self->deal_value, GTK_INPUT_PURPOSE_NUMBER);
+
+  message = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 30);
+  gtk_widget_add_css_class (message, "caption");
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_set_visible (message, FALSE);
+  gtk_box_append (GTK_BOX (box), message);
+  self->deal_message = GTK_LABEL (message);
+
+  button = create_popover_button (popover, box, _("Create Deal"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_create_deal_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_deal_popover_show), self, G_CONNECT_SWAPPED);
+}
+
+/* Setting up for a contact */
+
+static void
+rapport_contact_detail_bind (RapportContactDetail *self)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
+  RapportRecord *record = RAPPORT_RECORD (self->contact);
+  GtkEventController *focus;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  g_object_bind_property (self->contact, "name", self->name_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->contact, "name", self->avatar, "text", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->contact, "notify::name", G_CALLBACK (on_name_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contact, "notify::lifecycle",
+                           G_CALLBACK (rapport_contact_detail_update_header), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contact, "notify::email",
+                           G_CALLBACK (rapport_contact_detail_update_header), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contact, "notify::organization-id",
+                           G_CALLBACK (on_organization_id_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Every field saves as it goes, so Ctrl+Z is the window's undo of the
+   * last saved change (rapport_edit_bind_text does the same for the
+   * others); the text's own history would also take back the stored value
+   * put in, and empty the field. */
+  rapport_edit_take_undo (self->context, GTK_WIDGET (self->organization_row));
+
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->name_row), self->name_message, record, "name");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->email_row), self->email_message, record, "email");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message, record, "phone");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
+
+  rapport_picker_row_set_store (self->organization_row, self->store);
+  rapport_contact_detail_sync_organization (self);
+  g_signal_connect_object (self->organization_row, "notify::record",
+                           G_CALLBACK (on_organization_picked), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_organization_focus_leave), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->organization_row), focus);
+
+  rapport_contact_detail_update_header (self);
+  g_signal_connect_object (self->lifecycle_row, "notify::selected",
+                           G_CALLBACK (on_lifecycle_selected), self, G_CONNECT_SWAPPED);
+
+  self->deals = rapport_store_get_contact_deals (self->store, id);
+  gtk_list_box_bind_model (self->deals_list, self->deals, create_deal_row, self, NULL);
+  self->activities = rapport_store_get_contact_activities (self->store, id);
+  gtk_list_box_bind_model (self->activities_list, self->activities, create_activity_row, self, NULL);
+  adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, record));
+
+  rapport_contact_detail_add_log_popover (self, self->log_call_button, RAPPORT_ACTIVITY_CALL,
+                                          _("Log a Call"), _("Log Call"));
+  rapport_contact_detail_add_log_popover (self, self->log_email_button, RAPPORT_ACTIVITY_EMAIL,
+                                          _("Log an Email"), _("Log Email"));
+  rapport_contact_detail_add_log_popover (self, self->log_meeting_button, RAPPORT_ACTIVITY_MEETING,
+                                          _("Log a Meeting"), _("Log Meeting"));
+  rapport_contact_detail_add_followup_popover (self);
+  rapport_contact_detail_add_deal_popover (self);
+}
+
+/* Enter in the organization field, on its way down: take the typed name
+ * (an existing organization or a new one). Ctrl+Z in the fields is
+ * rapport_edit_bind_text's. */
+static gboolean
+on_key_pressed (RapportContactDetail  *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->organization_row)))
+    {
+      rapport_contact_detail_organization_entered (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+rapport_contact_detail_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->contact ? rapport_contact_get_name (self->contact) : NULL);
+      break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_CONTACT:
+      g_value_set_object (value, self->contact);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_contact_detail_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (rapport_context_get_store (self->context));
+      break;
+
+    case PROP_CONTACT:
+      self->contact = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_contact_detail_constructed (GObject *object)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
+
+  G_OBJECT_CLASS (rapport_contact_detail_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  g_assert (RAPPORT_IS_CONTACT (self->contact));
+
+  rapport_contact_detail_bind (self);
+}
+
+static void
+rapport_contact_detail_dispose (GObject *object)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
+
+  g_clear_handle_id (&self->organization_timeout, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
+
+  g_clear_object (&self->deals);
+  g_clear_object (&self->activities);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+  g_clear_object (&self->contact);
+
+  G_OBJECT_CLASS (rapport_contact_detail_parent_class)->dispose (object);
+}
+
+static void
+rapport_contact_detail_class_init (RapportContactDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_contact_detail_dispose;
+  object_class->constructed = rapport_contact_detail_constructed;
+  object_class->get_property = rapport_contact_detail_get_property;
+  object_class->set_property = rapport_contact_detail_set_property;
+
+  /**
+   * RapportContactDetail:title:
+   *
+   * The contact's name, for the header bar.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportContactDetail:context:
+   *
+   * The store, the undo history and the toasts of the window shown in.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportContactDetail:contact:
+   *
+   * The contact shown.
+   */
+  properties[PROP_CONTACT] =
+    g_param_spec_object ("contact", NULL, NULL,
+                         RAPPORT_TYPE_CONTACT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_call_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_email_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, convert_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, organization_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, open_organization_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deals_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, activities_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_bin);
+  gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_deal_activated);
+}
+
+static void
+rapport_contact_detail_init (RapportContactDetail *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  /* Screen readers (and the tests) know each field by its title. */
+  rapport_form_label_row (self->name_row);
+  rapport_form_label_row (self->email_row);
+  rapport_form_label_row (self->phone_row);
+  rapport_form_label_row (self->organization_row);
+  rapport_form_label_row (self->lifecycle_row);
+  rapport_form_label_row (self->source_row);
+  rapport_form_label_row (self->owner_row);
+
+  gtk_list_box_set_placeholder (self->deals_list, create_placeholder (_("No deals yet")));
+  gtk_list_box_set_placeholder (self->activities_list, create_placeholder (_("No activity yet")));
+}
+
+GtkWidget *
+rapport_contact_detail_new (RapportContext *context,
+                            RapportContact *contact)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (contact), NULL);
+
+  return g_object_new (RAPPORT_TYPE_CONTACT_DETAIL,
+                       "context", context,
+                       "contact", contact,
+                       NULL);
+}
+
+RapportContact *
+rapport_contact_detail_get_contact (RapportContactDetail *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT_DETAIL (self), NULL);
+
+  return self->contact;
+}

@@ -1,0 +1,508 @@
+/* rapport-deal-detail-lists.c — the deal page: pickers, activities, negotiation, history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-deal-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-activity-row.h"
+#include "rapport-deal-detail-private.h"
+#include "rapport-edit.h"
+#include "rapport-format.h"
+#include "rapport-money.h"
+#include "rapport-record-list.h"
+
+/* Helpers */
+
+static const char *
+negotiation_kind_name (RapportNegotiationKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_NEGOTIATION_OFFER:
+      return C_("negotiation", "Offer");
+    case RAPPORT_NEGOTIATION_COUNTER_OFFER:
+      return C_("negotiation", "Counter-offer");
+    case RAPPORT_NEGOTIATION_OBJECTION:
+      return C_("negotiation", "Objection");
+    case RAPPORT_NEGOTIATION_CONCESSION:
+    default:
+      return C_("negotiation", "Concession");
+    }
+}
+
+static const char *
+negotiation_kind_icon (RapportNegotiationKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_NEGOTIATION_OFFER:
+      return "mail-send-symbolic";
+    case RAPPORT_NEGOTIATION_COUNTER_OFFER:
+      return "mail-reply-sender-symbolic";
+    case RAPPORT_NEGOTIATION_OBJECTION:
+      return "dialog-warning-symbolic";
+    case RAPPORT_NEGOTIATION_CONCESSION:
+    default:
+      return "object-select-symbolic";
+    }
+}
+
+static GtkWidget *
+dim_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+
+  return label;
+}
+
+/* Contact and organization pickers */
+
+void
+rapport_deal_detail_picker_update (Picker *picker)
+{
+  RapportDealDetail *self = picker->self;
+  gint64 id = 0;
+  g_autofree char *name = NULL;
+
+  g_object_get (self->deal, picker->property, &id, NULL);
+  if (id > 0 && picker->is_contact)
+    {
+      g_autoptr(RapportContact) contact = rapport_store_get_contact (self->store, id, NULL);
+
+      if (contact != NULL)
+        name = g_strdup (rapport_contact_get_name (contact));
+    }
+  else if (id > 0)
+    {
+      g_autoptr(RapportOrganization) organization = rapport_store_get_organization (self->store, id, NULL);
+
+      if (organization != NULL)
+        name = g_strdup (rapport_organization_get_name (organization));
+    }
+
+  /* Translators: no contact or organization chosen */
+  adw_action_row_set_subtitle (picker->row, name != NULL ? name : _("None"));
+  gtk_widget_set_visible (picker->open_button, name != NULL);
+}
+
+static void
+picker_choose (Picker *picker,
+               gint64  id)
+{
+  gtk_popover_popdown (picker->popover);
+  rapport_edit_set_int64 (picker->self->context, RAPPORT_RECORD (picker->self->deal),
+                          picker->property, id, NULL);
+}
+
+static void
+on_picker_row_activated (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         Picker        *picker)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "id");
+
+  picker_choose (picker, id != NULL ? *id : 0);
+}
+
+static void
+picker_add_result (Picker     *picker,
+                   gint64      id,
+                   const char *name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&id, sizeof id), g_free);
+  gtk_list_box_append (picker->results, row);
+}
+
+static void
+on_picker_search_changed (Picker *picker)
+{
+  RapportDealDetail *self = picker->self;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->search));
+  g_autoptr(GPtrArray) found = NULL;
+
+  rapport_deal_detail_clear_list_box (picker->results);
+
+  found = picker->is_contact
+    ? rapport_store_find_contacts_by_prefix (self->store, text, PICKER_LIMIT, NULL)
+    : rapport_store_find_organizations_by_prefix (self->store, text, PICKER_LIMIT, NULL);
+
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      RapportRecord *record = g_ptr_array_index (found, i);
+      const char *name = picker->is_contact
+        ? rapport_contact_get_name (RAPPORT_CONTACT (record))
+        : rapport_organization_get_name (RAPPORT_ORGANIZATION (record));
+
+      picker_add_result (picker, rapport_record_get_id (record), name);
+    }
+
+  /* Translators: a choice that takes the contact or organization away */
+  picker_add_result (picker, 0, _("None"));
+}
+
+static void
+on_picker_search_activate (Picker *picker)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (picker->results, 0);
+
+  if (first != NULL)
+    on_picker_row_activated (picker->results, first, picker);
+}
+
+static void
+on_picker_show (Picker *picker)
+{
+  gtk_editable_set_text (GTK_EDITABLE (picker->search), "");
+  on_picker_search_changed (picker);
+}
+
+static void
+on_picker_open (Picker *picker)
+{
+  gint64 id = 0;
+
+  g_object_get (picker->self->deal, picker->property, &id, NULL);
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (picker->self),
+                                picker->is_contact ? "win.open-contact" : "win.open-organization",
+                                "x", id);
+}
+
+void
+rapport_deal_detail_picker_init (RapportDealDetail *self,
+             Picker            *picker,
+             AdwActionRow      *row,
+             gboolean           is_contact)
+{
+  GtkWidget *button, *box, *scrolled;
+  const char *choose = is_contact ? _("Choose Contact") : _("Choose Organization");
+  const char *open = is_contact ? _("Open Contact") : _("Open Organization");
+
+  picker->self = self;
+  picker->is_contact = is_contact;
+  picker->property = is_contact ? "contact-id" : "organization-id";
+  picker->row = row;
+
+  picker->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_contact ? _("Find a Contact") : _("Find an Organization"), -1);
+  picker->results = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (picker->results, GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (picker->results, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (picker->results), "navigation-sidebar");
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (picker->results));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_size_request (box, 280, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->search));
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  picker->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (picker->popover, box);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (picker->popover));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, choose);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
+  adw_action_row_add_suffix (row, button);
+
+  picker->open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_valign (picker->open_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (picker->open_button, "flat");
+  gtk_widget_set_tooltip_text (picker->open_button, open);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, open, -1);
+  adw_action_row_add_suffix (row, picker->open_button);
+
+  g_signal_connect_swapped (picker->popover, "show", G_CALLBACK (on_picker_show), picker);
+  g_signal_connect_swapped (picker->search, "search-changed", G_CALLBACK (on_picker_search_changed), picker);
+  g_signal_connect_swapped (picker->search, "activate", G_CALLBACK (on_picker_search_activate), picker);
+  g_signal_connect (picker->results, "row-activated", G_CALLBACK (on_picker_row_activated), picker);
+  g_signal_connect_swapped (picker->open_button, "clicked", G_CALLBACK (on_picker_open), picker);
+}
+
+/* Activities */
+
+GtkWidget *
+rapport_deal_detail_create_activity_row (gpointer item,
+                     gpointer user_data)
+{
+  RapportDealDetail *self = user_data;
+
+  return rapport_activity_row_new (self->context, RAPPORT_ACTIVITY (item), TRUE);
+}
+
+void
+rapport_deal_detail_update_activity_more (RapportDealDetail *self)
+{
+  gtk_widget_set_visible (self->activity_more,
+                          g_list_model_get_n_items (self->activities) >
+                          gtk_slice_list_model_get_size (self->activity_slice));
+}
+
+void
+rapport_deal_detail_on_activity_more_clicked (RapportDealDetail *self)
+{
+  gtk_slice_list_model_set_size (self->activity_slice,
+                                 gtk_slice_list_model_get_size (self->activity_slice) + 50);
+  rapport_deal_detail_update_activity_more (self);
+}
+
+void
+rapport_deal_detail_on_log_clicked (RapportDealDetail *self)
+{
+  static const RapportActivityKind kinds[] = {
+    RAPPORT_ACTIVITY_CALL, RAPPORT_ACTIVITY_EMAIL, RAPPORT_ACTIVITY_MEETING,
+  };
+  guint selected = gtk_drop_down_get_selected (self->log_kind);
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  RapportActivityKind kind = kinds[MIN (selected, G_N_ELEMENTS (kinds) - 1)];
+
+  activity = rapport_store_log_activity (self->store,
+                                         rapport_deal_get_contact_id (self->deal),
+                                         rapport_record_get_id (RAPPORT_RECORD (self->deal)),
+                                         kind,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->log_note)),
+                                         &error);
+  if (activity == NULL)
+    {
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  gtk_popover_popdown (self->log_popover);
+  gtk_editable_set_text (GTK_EDITABLE (self->log_note), "");
+  /* Translators: an undo step; %s is a kind of activity */
+  label = g_strdup_printf (_("Logged %s"), rapport_activity_kind_name (kind));
+  rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (activity));
+}
+
+
+void
+rapport_deal_detail_on_schedule_clicked (RapportDealDetail *self)
+{
+  g_autoptr(RapportActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->followup_title))));
+
+  rapport_deal_detail_followup_form_init (self);
+  activity = rapport_store_add_followup (self->store,
+                                         rapport_deal_get_contact_id (self->deal),
+                                         rapport_record_get_id (RAPPORT_RECORD (self->deal)),
+                                         *title != '\0' ? title : _("Follow up"),
+                                         rapport_date_time_picker_get_time (self->followup_when),
+                                         &error);
+  if (activity == NULL)
+    {
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  gtk_popover_popdown (self->followup_popover);
+  gtk_editable_set_text (GTK_EDITABLE (self->followup_title), "");
+  /* Translators: an undo step */
+  rapport_edit_push_undo_add (self->context, _("New follow-up"), RAPPORT_RECORD (activity));
+}
+
+void
+rapport_deal_detail_followup_form_init (RapportDealDetail *self)
+{
+  g_autoptr(GDateTime) tomorrow = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC + DAY);
+  g_autoptr(GDateTime) morning = NULL;
+  GtkWidget *button;
+
+  /* Made when the popover first shows: calendars are costly. */
+  if (self->followup_when != NULL)
+    return;
+
+  morning = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                   g_date_time_get_month (tomorrow),
+                                   g_date_time_get_day_of_month (tomorrow),
+                                   9, 0, 0);
+  self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (g_date_time_to_unix (morning)));
+  gtk_box_append (self->followup_form, GTK_WIDGET (self->followup_when));
+
+  button = gtk_button_new_with_mnemonic (_("_Schedule"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Schedule"), -1);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (rapport_deal_detail_on_schedule_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->followup_form, button);
+}
+
+/* Negotiation */
+
+GtkWidget *
+rapport_deal_detail_create_negotiation_row (gpointer item,
+                        gpointer user_data)
+{
+  RapportNegotiationEntry *entry = item;
+  RapportNegotiationKind kind = rapport_negotiation_entry_get_kind (entry);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *when = rapport_deal_detail_format_time (rapport_negotiation_entry_get_created_at (entry));
+  const char *text = rapport_negotiation_entry_get_text (entry);
+  GtkWidget *time;
+
+  if (rapport_negotiation_entry_get_amount (entry) > 0)
+    {
+      g_autofree char *amount = rapport_format_money (rapport_negotiation_entry_get_amount (entry),
+                                                      rapport_negotiation_entry_get_currency (entry));
+      /* Translators: a negotiation entry: its kind, then its amount */
+      title = g_strdup_printf (_("%s — %s"), negotiation_kind_name (kind), amount);
+    }
+  else
+    title = g_strdup (negotiation_kind_name (kind));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text != NULL ? text : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (negotiation_kind_icon (kind)));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "deal-negotiation");
+
+  time = dim_label (when);
+  gtk_widget_add_css_class (time, "caption");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), time);
+
+  return row;
+}
+
+static void
+show_negotiation_message (RapportDealDetail *self,
+                          const char        *message)
+{
+  gtk_label_set_label (self->negotiation_message, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->negotiation_message), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->negotiation_amount), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->negotiation_amount), "error");
+}
+
+void
+rapport_deal_detail_on_negotiation_add (RapportDealDetail *self)
+{
+  g_autoptr(RapportNegotiationEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *amount_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->negotiation_amount))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->negotiation_text));
+  RapportNegotiationKind kind = adw_combo_row_get_selected (self->negotiation_kind);
+  gint64 amount = 0;
+
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
+
+  if (*amount_text != '\0' &&
+      !rapport_money_parse (amount_text, rapport_deal_get_currency (self->deal), &amount, &error))
+    {
+      show_negotiation_message (self, error->message);
+      return;
+    }
+
+  entry = rapport_store_add_negotiation_entry (self->store, self->deal, kind, amount, text, &error);
+  if (entry == NULL)
+    {
+      show_negotiation_message (self, error->message);
+      return;
+    }
+
+  show_negotiation_message (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->negotiation_amount), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->negotiation_text), "");
+  /* Translators: an undo step; %s is a kind of negotiation entry */
+  {
+    g_autofree char *label = g_strdup_printf (_("New %s"), negotiation_kind_name (kind));
+
+    rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (entry));
+  }
+}
+
+/* Stage history, with the time spent in each stage */
+
+static GtkWidget *
+history_row_new (RapportDealDetail  *self,
+                 RapportStageChange *change,
+                 gint64              until)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(RapportStage) stage = rapport_store_get_stage (self->store, rapport_stage_change_get_to_stage_id (change), NULL);
+  RapportDealStatus status = rapport_stage_change_get_to_status (change);
+  gint64 at = rapport_stage_change_get_changed_at (change);
+  g_autofree char *when = rapport_deal_detail_format_time (at);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *name = stage != NULL ? rapport_stage_get_name (stage) : _("Unknown stage");
+
+  if (status == RAPPORT_DEAL_STATUS_WON)
+    /* Translators: a stage history entry; %s is the stage */
+    title = g_strdup_printf (_("Won in %s"), name);
+  else if (status == RAPPORT_DEAL_STATUS_LOST)
+    title = g_strdup_printf (_("Lost in %s"), name);
+  else
+    title = g_strdup (name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  if (status == RAPPORT_DEAL_STATUS_OPEN && until >= at)
+    {
+      g_autofree char *spent = rapport_deal_detail_format_duration (until - at);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dim_label (spent));
+    }
+
+  return row;
+}
+
+void
+rapport_deal_detail_update_history (RapportDealDetail *self)
+{
+  g_autoptr(GPtrArray) history = rapport_store_get_stage_history (self->store, self->deal, NULL);
+  gint64 end = rapport_deal_get_closed_at (self->deal);
+
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
+
+  if (rapport_deal_get_status (self->deal) == RAPPORT_DEAL_STATUS_OPEN || end == 0)
+    end = rapport_store_now (self->store);
+
+  rapport_deal_detail_clear_list_box (self->history_list);
+  /* Newest first, like the other lists of the page. */
+  for (guint i = history != NULL ? history->len : 0; i > 0; i--)
+    {
+      RapportStageChange *change = g_ptr_array_index (history, i - 1);
+      gint64 until = i < history->len
+        ? rapport_stage_change_get_changed_at (g_ptr_array_index (history, i))
+        : end;
+
+      gtk_list_box_append (self->history_list, history_row_new (self, change, until));
+    }
+}

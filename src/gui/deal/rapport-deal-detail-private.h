@@ -1,0 +1,143 @@
+/* rapport-deal-detail-private.h — what the deal page's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * rapport-deal-detail.c holds the header, the status, the fields and the
+ * following of the deal and the store; rapport-deal-detail-process.c the
+ * stage stepper, the playbook and BANT; rapport-deal-detail-lists.c the
+ * contact and organization pickers, the activities, the negotiation log
+ * and the stage history.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rapport-context.h"
+#include "rapport-deal-detail.h"
+#include "rapport-date-time-picker.h"
+
+G_BEGIN_DECLS
+
+#define HOUR (60 * 60)
+#define DAY  (24 * HOUR)
+
+/* Rows of a long list made at first, and added by Show More. */
+#define ACTIVITY_PAGE 10
+#define PICKER_LIMIT  8
+
+typedef struct
+{
+  RapportDealDetail *self;          /* unowned: the page owns the picker */
+  const char        *property;      /* "contact-id" or "organization-id" */
+  gboolean           is_contact;
+  AdwActionRow      *row;
+  GtkWidget         *open_button;
+  GtkPopover        *popover;
+  GtkSearchEntry    *search;
+  GtkListBox        *results;
+} Picker;
+
+struct _RapportDealDetail
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *title_label;
+  GtkLabel           *value_label;
+  GtkLabel           *status_badge;
+  GtkLabel           *qualified_badge;
+  GtkWidget          *won_button;
+  GtkWidget          *lost_button;
+  GtkWidget          *reopen_button;
+  GtkBox             *stepper_box;
+  GtkLabel           *stage_line;
+  AdwEntryRow        *title_row;
+  GtkLabel           *title_message;
+  AdwEntryRow        *value_row;
+  GtkLabel           *value_message;
+  AdwEntryRow        *currency_row;
+  GtkLabel           *currency_message;
+  AdwEntryRow        *close_row;
+  GtkLabel           *close_message;
+  GtkMenuButton      *close_button;
+  GtkBox             *close_box;
+  AdwActionRow       *contact_row;
+  AdwActionRow       *organization_row;
+  AdwEntryRow        *owner_row;
+  GtkLabel           *owner_message;
+  AdwPreferencesGroup *playbook_group;
+  GtkListBox         *playbook_list;
+  GtkLabel           *bant_state;
+  GtkListBox         *bant_list;
+  GtkPopover         *log_popover;
+  GtkDropDown        *log_kind;
+  GtkEntry           *log_note;
+  GtkPopover         *followup_popover;
+  GtkBox             *followup_form;
+  GtkEntry           *followup_title;
+  GtkListBox         *activity_list;
+  GtkWidget          *activity_more;
+  GtkListBox         *negotiation_list;
+  AdwComboRow        *negotiation_kind;
+  AdwEntryRow        *negotiation_amount;
+  GtkLabel           *negotiation_message;
+  AdwEntryRow        *negotiation_text;
+  AdwBin             *notes_bin;
+  GtkListBox         *history_list;
+
+  /* Widgets made in code */
+  GtkToggleButton    *bant_buttons[4][3];   /* per item: Yes, No, Unknown */
+  GtkCalendar        *close_calendar;       /* the calendars: made when first shown */
+  RapportDateTimePicker *followup_when;
+  Picker              pickers[2];
+
+  /* Owned references */
+  RapportContext     *context;
+  RapportStore       *store;   /* the context's */
+  RapportDeal        *deal;
+  GListModel         *activities;
+  GtkSliceListModel  *activity_slice;
+  GListModel         *negotiation;
+  GPtrArray          *playbook;             /* RapportStageAction of the stage shown */
+  GPtrArray          *playbook_checks;      /* GtkCheckButton, in the same order */
+
+  /* Borrowed: the store keeps it */
+  GListModel         *stages;
+
+  /* State */
+  gint64              playbook_stage_id;
+  gboolean            updating;             /* setting widgets from the deal */
+};
+
+/* rapport-deal-detail.c */
+char      *rapport_deal_detail_format_duration          (gint64 seconds);
+char      *rapport_deal_detail_format_time              (gint64 when);
+void       rapport_deal_detail_clear_list_box           (GtkListBox *list);
+
+/* rapport-deal-detail-process.c and -lists.c */
+void       rapport_deal_detail_update_stepper           (RapportDealDetail *self);
+void       rapport_deal_detail_on_stages_changed        (RapportDealDetail *self);
+void       rapport_deal_detail_find_stages              (RapportDealDetail *self);
+void       rapport_deal_detail_update_ticks             (RapportDealDetail *self);
+void       rapport_deal_detail_update_playbook          (RapportDealDetail *self);
+void       rapport_deal_detail_update_bant              (RapportDealDetail *self);
+void       rapport_deal_detail_bant_rows_init           (RapportDealDetail *self);
+void       rapport_deal_detail_picker_update            (Picker *picker);
+void       rapport_deal_detail_picker_init              (RapportDealDetail *self,
+                                                         Picker            *picker,
+                                                         AdwActionRow      *row,
+                                                         gboolean           is_contact);
+GtkWidget *rapport_deal_detail_create_activity_row      (gpointer item,
+                                                         gpointer user_data);
+void       rapport_deal_detail_update_activity_more     (RapportDealDetail *self);
+void       rapport_deal_detail_on_activity_more_clicked (RapportDealDetail *self);
+void       rapport_deal_detail_on_log_clicked           (RapportDealDetail *self);
+void       rapport_deal_detail_on_schedule_clicked      (RapportDealDetail *self);
+void       rapport_deal_detail_followup_form_init       (RapportDealDetail *self);
+GtkWidget *rapport_deal_detail_create_negotiation_row   (gpointer item,
+                                                         gpointer user_data);
+void       rapport_deal_detail_on_negotiation_add       (RapportDealDetail *self);
+void       rapport_deal_detail_update_history           (RapportDealDetail *self);
+
+G_END_DECLS

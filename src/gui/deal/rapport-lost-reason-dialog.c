@@ -1,0 +1,214 @@
+/* rapport-lost-reason-dialog.c — asks why a deal was lost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A deal is marked lost only with a reason (the team learns from them), so
+ * the board's Lost zone and the deal page's Lost… both ask with this
+ * dialog. Mark Lost stays off until there is a reason; it then emits
+ * ::reason-given with the reason trimmed, and the caller makes the one
+ * store call. Cancel, Escape or closing emit nothing: nothing changed.
+ */
+
+#define G_LOG_DOMAIN "rapport-lost-reason-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-lost-reason-dialog.h"
+
+struct _RapportLostReasonDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  /* Template widgets */
+  GtkEditable      *entry;
+
+  /* Owned references */
+  RapportDeal      *deal;
+};
+
+G_DEFINE_FINAL_TYPE (RapportLostReasonDialog, rapport_lost_reason_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_DEAL,
+  N_PROPS
+};
+
+enum {
+  REASON_GIVEN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+dup_reason (RapportLostReasonDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (self->entry)));
+}
+
+static void
+on_reason_changed (RapportLostReasonDialog *self)
+{
+  g_autofree char *reason = dup_reason (self);
+
+  g_assert (RAPPORT_IS_LOST_REASON_DIALOG (self));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "lost", *reason != '\0');
+}
+
+static void
+on_response (RapportLostReasonDialog *self,
+             const char              *response)
+{
+  g_autofree char *reason = dup_reason (self);
+
+  g_assert (RAPPORT_IS_LOST_REASON_DIALOG (self));
+
+  if (g_str_equal (response, "lost") && *reason != '\0')
+    g_signal_emit (self, signals[REASON_GIVEN], 0, reason);
+}
+
+static void
+rapport_lost_reason_dialog_constructed (GObject *object)
+{
+  RapportLostReasonDialog *self = RAPPORT_LOST_REASON_DIALOG (object);
+  g_autofree char *heading = NULL;
+
+  G_OBJECT_CLASS (rapport_lost_reason_dialog_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_DEAL (self->deal));
+
+  /* Translators: the title of the dialog asking why a deal was lost. */
+  heading = g_strdup_printf (_("Mark ‘%s’ as Lost?"), rapport_deal_get_title (self->deal));
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+}
+
+static void
+rapport_lost_reason_dialog_dispose (GObject *object)
+{
+  RapportLostReasonDialog *self = RAPPORT_LOST_REASON_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LOST_REASON_DIALOG);
+  g_clear_object (&self->deal);
+
+  G_OBJECT_CLASS (rapport_lost_reason_dialog_parent_class)->dispose (object);
+}
+
+static void
+rapport_lost_reason_dialog_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  RapportLostReasonDialog *self = RAPPORT_LOST_REASON_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEAL:
+      g_value_set_object (value, self->deal);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_lost_reason_dialog_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  RapportLostReasonDialog *self = RAPPORT_LOST_REASON_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEAL:
+      self->deal = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_lost_reason_dialog_class_init (RapportLostReasonDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rapport_lost_reason_dialog_constructed;
+  object_class->dispose = rapport_lost_reason_dialog_dispose;
+  object_class->get_property = rapport_lost_reason_dialog_get_property;
+  object_class->set_property = rapport_lost_reason_dialog_set_property;
+
+  /**
+   * RapportLostReasonDialog:deal:
+   *
+   * The deal asked about.
+   */
+  properties[PROP_DEAL] =
+    g_param_spec_object ("deal", NULL, NULL,
+                         RAPPORT_TYPE_DEAL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RapportLostReasonDialog::reason-given:
+   * @reason: why the deal was lost, trimmed, never empty
+   *
+   * The user confirmed with Mark Lost (or Enter).
+   */
+  signals[REASON_GIVEN] =
+    g_signal_new ("reason-given",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/lost-reason-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportLostReasonDialog, entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_reason_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_response);
+}
+
+static void
+rapport_lost_reason_dialog_init (RapportLostReasonDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * rapport_lost_reason_dialog_new:
+ * @parent: (nullable): the window it is modal to
+ *
+ * Returns: (transfer none): a new dialog, not yet shown; present it and
+ *   connect to ::reason-given
+ */
+GtkWidget *
+rapport_lost_reason_dialog_new (GtkWindow   *parent,
+                                RapportDeal *deal)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
+
+  return g_object_new (RAPPORT_TYPE_LOST_REASON_DIALOG,
+                       "transient-for", parent,
+                       "deal", deal,
+                       NULL);
+}
+
+RapportDeal *
+rapport_lost_reason_dialog_get_deal (RapportLostReasonDialog *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_LOST_REASON_DIALOG (self), NULL);
+
+  return self->deal;
+}

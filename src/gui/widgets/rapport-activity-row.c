@@ -1,0 +1,430 @@
+/* rapport-activity-row.c — one activity of a timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same row on the deal page and the contact page: the kind's icon,
+ * the title (else the kind's name), the note under it, and when, on the
+ * right: "Done Today, 14:30", "Due Tomorrow, 09:00" or "Overdue since …"
+ * (a snooze counts). With actions, a pending follow-up also has Mark Done
+ * and Reschedule, each one store call with its undo step. The row holds
+ * its activity, so the store's updates of it (done elsewhere) reach it.
+ */
+
+#define G_LOG_DOMAIN "rapport-activity-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-activity-row.h"
+#include "rapport-date-time-picker.h"
+#include "rapport-edit.h"
+#include "rapport-followup-row.h"
+
+#define DAY (24 * 60 * 60)
+
+struct _RapportActivityRow
+{
+  AdwActionRow     parent_instance;
+
+  /* Template widgets */
+  GtkImage        *icon;
+  GtkLabel        *state_label;
+  GtkMenuButton   *reschedule_button;
+  GtkWidget       *complete_button;
+
+  /* Made when Reschedule first opens */
+  RapportDateTimePicker *picker;
+
+  /* Owned references */
+  RapportContext  *context;
+  RapportActivity *activity;
+
+  gboolean         show_actions;
+};
+
+G_DEFINE_FINAL_TYPE (RapportActivityRow, rapport_activity_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_ACTIVITY,
+  PROP_SHOW_ACTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const char *
+rapport_activity_kind_name (RapportActivityKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_ACTIVITY_CALL:
+      return _("Call");
+    case RAPPORT_ACTIVITY_EMAIL:
+      return _("Email");
+    case RAPPORT_ACTIVITY_MEETING:
+      return _("Meeting");
+    case RAPPORT_ACTIVITY_TASK:
+      return _("Task");
+    case RAPPORT_ACTIVITY_FOLLOWUP:
+    default:
+      return _("Follow-up");
+    }
+}
+
+const char *
+rapport_activity_kind_icon (RapportActivityKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_ACTIVITY_CALL:
+      return "call-start-symbolic";
+    case RAPPORT_ACTIVITY_EMAIL:
+      return "mail-unread-symbolic";
+    case RAPPORT_ACTIVITY_MEETING:
+      return "system-users-symbolic";
+    case RAPPORT_ACTIVITY_TASK:
+      return "object-select-symbolic";
+    case RAPPORT_ACTIVITY_FOLLOWUP:
+    default:
+      return "alarm-symbolic";
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || *text == '\0';
+}
+
+/* When, in words, and how it stands (late, done). */
+static void
+rapport_activity_row_update_state (RapportActivityRow *self)
+{
+  RapportActivityKind kind = rapport_activity_get_kind (self->activity);
+  gint64 now = rapport_store_now (rapport_context_get_store (self->context));
+  gint64 done_at = rapport_activity_get_done_at (self->activity);
+  gint64 due_at = rapport_activity_get_due_at (self->activity);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  gboolean late = FALSE;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "success");
+
+  if (done_at > 0)
+    {
+      when = rapport_followup_format_when (done_at, now);
+      /* A call or a meeting is done when it happened: just say when. */
+      if (kind == RAPPORT_ACTIVITY_CALL || kind == RAPPORT_ACTIVITY_EMAIL ||
+          kind == RAPPORT_ACTIVITY_MEETING)
+        text = g_strdup (when);
+      else
+        /* Translators: when an activity was done, as in “Done Today, 14:30” */
+        text = g_strdup_printf (_("Done %s"), when);
+      if (kind == RAPPORT_ACTIVITY_FOLLOWUP || kind == RAPPORT_ACTIVITY_TASK)
+        gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "success");
+    }
+  else if (due_at > 0)
+    {
+      gint64 due = MAX (due_at, rapport_activity_get_snoozed_until (self->activity));
+
+      when = rapport_followup_format_when (due, now);
+      late = due < now;
+      /* Translators: when a follow-up is due, as in “Due Tomorrow, 09:00” */
+      text = g_strdup_printf (late ? _("Overdue since %s") : _("Due %s"), when);
+      if (late)
+        gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "error");
+    }
+  else
+    text = rapport_followup_format_when (rapport_activity_get_created_at (self->activity), now);
+
+  gtk_label_set_label (self->state_label, text);
+}
+
+static void
+rapport_activity_row_update (RapportActivityRow *self)
+{
+  RapportActivityKind kind = rapport_activity_get_kind (self->activity);
+  const char *title = rapport_activity_get_title (self->activity);
+  const char *note = rapport_activity_get_note (self->activity);
+  gboolean pending = rapport_activity_get_done_at (self->activity) == 0 &&
+                     rapport_activity_get_due_at (self->activity) > 0;
+
+  g_assert (RAPPORT_IS_ACTIVITY_ROW (self));
+
+  gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (kind));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 is_blank (title) ? rapport_activity_kind_name (kind) : title);
+  /* The note, unless it only repeats the title. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
+                               is_blank (note) || g_strcmp0 (note, title) == 0 ? "" : note);
+  rapport_activity_row_update_state (self);
+
+  gtk_widget_set_visible (self->complete_button, self->show_actions && pending);
+  gtk_widget_set_visible (GTK_WIDGET (self->reschedule_button), self->show_actions && pending);
+}
+
+/* Actions */
+
+static void
+on_complete_clicked (RapportActivityRow *self)
+{
+  RapportStore *store = rapport_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_store_complete_activity (store, self->activity, &error))
+    rapport_context_report_error (self->context, error);
+  else
+    rapport_edit_push_undo_done (self->context, _("Marking done"), self->activity);
+}
+
+typedef struct
+{
+  RapportActivity *activity;
+  gint64           due_at;
+} RescheduleUndo;
+
+static void
+reschedule_undo_free (RescheduleUndo *undo)
+{
+  g_object_unref (undo->activity);
+  g_free (undo);
+}
+
+static gboolean
+reschedule_undo (RapportStore  *store,
+                 gpointer       data,
+                 GError       **error)
+{
+  RescheduleUndo *undo = data;
+
+  return rapport_store_reschedule_activity (store, undo->activity, undo->due_at, error);
+}
+
+static void
+on_reschedule_confirm (RapportActivityRow *self)
+{
+  RapportStore *store = rapport_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+  RescheduleUndo *undo;
+
+  undo = g_new0 (RescheduleUndo, 1);
+  undo->activity = g_object_ref (self->activity);
+  undo->due_at = rapport_activity_get_due_at (self->activity);
+
+  gtk_menu_button_popdown (self->reschedule_button);
+  if (!rapport_store_reschedule_activity (store, self->activity,
+                                          rapport_date_time_picker_get_time (self->picker), &error))
+    {
+      reschedule_undo_free (undo);
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  /* Translators: an undo step */
+  rapport_context_push_undo (self->context, _("Reschedule"), reschedule_undo, undo,
+                             (GDestroyNotify) reschedule_undo_free);
+}
+
+/* Made when first opened: no popover per row at construction. */
+static void
+create_reschedule_popover (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  RapportActivityRow *self = user_data;
+  gint64 due = rapport_activity_get_due_at (self->activity);
+  GtkWidget *box, *confirm, *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  self->picker = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (due > 0 ? due : g_get_real_time () / G_USEC_PER_SEC + DAY));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->picker));
+
+  confirm = gtk_button_new_with_mnemonic (_("_Reschedule"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (confirm), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reschedule"), -1);
+  gtk_widget_add_css_class (confirm, "suggested-action");
+  g_signal_connect_object (confirm, "clicked", G_CALLBACK (on_reschedule_confirm), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), confirm);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+/* GObject */
+
+static void
+rapport_activity_row_constructed (GObject *object)
+{
+  RapportActivityRow *self = RAPPORT_ACTIVITY_ROW (object);
+
+  G_OBJECT_CLASS (rapport_activity_row_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+  g_assert (RAPPORT_IS_ACTIVITY (self->activity));
+
+  gtk_menu_button_set_create_popup_func (self->reschedule_button, create_reschedule_popover, self, NULL);
+  g_signal_connect_object (self->activity, "notify", G_CALLBACK (rapport_activity_row_update), self,
+                           G_CONNECT_SWAPPED);
+  rapport_activity_row_update (self);
+}
+
+static void
+rapport_activity_row_dispose (GObject *object)
+{
+  RapportActivityRow *self = RAPPORT_ACTIVITY_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ACTIVITY_ROW);
+  self->picker = NULL;
+  g_clear_object (&self->activity);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rapport_activity_row_parent_class)->dispose (object);
+}
+
+static void
+rapport_activity_row_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportActivityRow *self = RAPPORT_ACTIVITY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_ACTIVITY:
+      g_value_set_object (value, self->activity);
+      break;
+
+    case PROP_SHOW_ACTIONS:
+      g_value_set_boolean (value, self->show_actions);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_activity_row_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RapportActivityRow *self = RAPPORT_ACTIVITY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_ACTIVITY:
+      self->activity = g_value_dup_object (value);
+      break;
+
+    case PROP_SHOW_ACTIONS:
+      self->show_actions = g_value_get_boolean (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_activity_row_class_init (RapportActivityRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rapport_activity_row_constructed;
+  object_class->dispose = rapport_activity_row_dispose;
+  object_class->get_property = rapport_activity_row_get_property;
+  object_class->set_property = rapport_activity_row_set_property;
+
+  /**
+   * RapportActivityRow:context:
+   *
+   * The store, the undo history and the toasts.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportActivityRow:activity:
+   *
+   * The activity shown.
+   */
+  properties[PROP_ACTIVITY] =
+    g_param_spec_object ("activity", NULL, NULL,
+                         RAPPORT_TYPE_ACTIVITY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportActivityRow:show-actions:
+   *
+   * Whether a pending follow-up has Mark Done and Reschedule.
+   */
+  properties[PROP_SHOW_ACTIONS] =
+    g_param_spec_boolean ("show-actions", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/activity-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportActivityRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, RapportActivityRow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportActivityRow, reschedule_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportActivityRow, complete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_complete_clicked);
+}
+
+static void
+rapport_activity_row_init (RapportActivityRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+rapport_activity_row_new (RapportContext  *context,
+                          RapportActivity *activity,
+                          gboolean         show_actions)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), NULL);
+
+  return g_object_new (RAPPORT_TYPE_ACTIVITY_ROW,
+                       "context", context,
+                       "activity", activity,
+                       "show-actions", show_actions,
+                       NULL);
+}
+
+RapportActivity *
+rapport_activity_row_get_activity (RapportActivityRow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY_ROW (self), NULL);
+
+  return self->activity;
+}
