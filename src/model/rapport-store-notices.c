@@ -9,19 +9,6 @@
 
 #include "rapport-store-private.h"
 
-/* The table a view still listening to RapportStore::changed expects. */
-static const char * const legacy_tables[] = {
-  [RAPPORT_ENTITY_PIPELINE] = "pipeline",
-  [RAPPORT_ENTITY_STAGE] = "stage",
-  [RAPPORT_ENTITY_ORGANIZATION] = "organization",
-  [RAPPORT_ENTITY_CONTACT] = "contact",
-  [RAPPORT_ENTITY_DEAL] = "deal",
-  [RAPPORT_ENTITY_ACTIVITY] = "activity",
-  [RAPPORT_ENTITY_NOTE] = "note",
-  [RAPPORT_ENTITY_NEGOTIATION_ENTRY] = "negotiation_entry",
-  [RAPPORT_ENTITY_DEAL_ACTION] = "deal_action",
-};
-
 RapportEntity
 rapport_entity_of_type (GType type)
 {
@@ -52,7 +39,6 @@ rapport_store_notify (RapportStore  *self,
                       gint64         id)
 {
   RapportNotice notice = { .entity = entity, .change = change, .id = change == RAPPORT_CHANGE_RELOAD ? 0 : id };
-  const char *table = legacy_tables[entity];
 
   /* The database's triggers keep a contact's last contact and next
    * follow-up from its activities: show them on the live objects. */
@@ -61,8 +47,6 @@ rapport_store_notify (RapportStore  *self,
 
   g_signal_emit (self, rapport_store_signals[RAPPORT_STORE_SIGNAL_NOTICE],
                  g_quark_from_static_string (rapport_entity_get_nick (entity)), &notice);
-  g_signal_emit (self, rapport_store_signals[RAPPORT_STORE_SIGNAL_CHANGED], g_quark_from_string (table),
-                 table, notice.id);
 }
 
 /* Pipelines and stages another program added, removed or reordered. */

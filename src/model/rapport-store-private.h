@@ -35,7 +35,6 @@ enum {
 };
 
 enum {
-  RAPPORT_STORE_SIGNAL_CHANGED,
   RAPPORT_STORE_SIGNAL_NOTICE,
   RAPPORT_STORE_SIGNAL_DAMAGED,
   RAPPORT_STORE_SIGNAL_FILE_LOST,
@@ -96,10 +95,7 @@ gboolean      rapport_store_set_setting   (RapportStore  *self,
                                            GError       **error);
 void          rapport_store_load_settings (RapportStore  *self);
 
-/* rapport-store-notices.c: emits RapportStore::changed for @table (detail)
- * and @id (0: many). */
-/* Emits RapportStore::notice after a commit (and, for the views not yet
- * moved to notices, RapportStore::changed). */
+/* rapport-store-notices.c: emits RapportStore::notice after a commit. */
 void          rapport_store_notify        (RapportStore  *self,
                                            RapportEntity  entity,
                                            RapportChange  change,

@@ -225,20 +225,6 @@ rapport_store_class_init (RapportStoreClass *klass)
   object_class->finalize = rapport_store_finalize;
 
   /**
-   * RapportStore::changed:
-   * @table: the table that changed, also the signal's detail
-   * @id: the row, or 0 when many rows may have changed
-   *
-   * Emitted after a commit, by this process or (when watched) another.
-   */
-  rapport_store_signals[RAPPORT_STORE_SIGNAL_CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
-
-  /**
    * RapportStore::notice:
    * @notice: which kind of record, which one and how it changed
    *

@@ -9,8 +9,8 @@
  * Every change a user makes on the board goes through one of the board.*
  * actions below (the cards and columns only name them), is one store call,
  * and is reported by a toast with Undo. The columns are built again only
- * when the stages themselves change; the store emits changed::stage and
- * changed::pipeline after every write by another program, and those must
+ * when the stages themselves change; the store emits notice::stage and
+ * notice::pipeline after every write by another program, and those must
  * not re-create every card.
  */
 
@@ -1157,13 +1157,13 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
   self->store = g_object_ref (store);
 
   /* After: the stage lists, connected when made, have reloaded by then. */
-  g_signal_connect_object (store, "changed::pipeline",
+  g_signal_connect_object (store, "notice::pipeline",
                            G_CALLBACK (on_store_structure_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (store, "changed::stage",
+  g_signal_connect_object (store, "notice::stage",
                            G_CALLBACK (on_store_structure_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (store, "changed::deal",
+  g_signal_connect_object (store, "notice::deal",
                            G_CALLBACK (on_store_deal_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 

@@ -258,14 +258,13 @@ on_stage_notify (RapportStageColumn *self,
 /* A deal of this stage changed (its value, say), or many did: read the
  * totals again. Moves in and out arrive as items-changed instead. */
 static void
-on_store_deal_changed (RapportStageColumn *self,
-                       const char         *table,
-                       gint64              id,
-                       RapportStore       *store)
+on_store_deal_notice (RapportStageColumn  *self,
+                      const RapportNotice *notice,
+                      RapportStore        *store)
 {
   g_assert (RAPPORT_IS_STAGE_COLUMN (self));
 
-  if (id == 0 || rapport_store_list_contains (self->deals, id))
+  if (notice->change == RAPPORT_CHANGE_RELOAD || rapport_store_list_contains (self->deals, notice->id))
     rapport_stage_column_refresh_totals (self);
 }
 
@@ -477,11 +476,11 @@ refresh_badges_idle_cb (gpointer user_data)
  * and the rotting mark of its deal may change. One handler per column, not
  * one per card: a column keeps up to 200 cards. */
 static void
-on_store_activity_changed (RapportStageColumn *self,
-                           const char         *table,
-                           gint64              id,
-                           RapportStore       *store)
+on_store_activity_notice (RapportStageColumn  *self,
+                          const RapportNotice *notice,
+                          RapportStore        *store)
 {
+  gint64 id = notice->id;
   g_autoptr(RapportActivity) activity = NULL;
 
   g_assert (RAPPORT_IS_STAGE_COLUMN (self));
@@ -951,11 +950,11 @@ rapport_stage_column_constructed (GObject *object)
   g_signal_connect_object (self->stage, "notify",
                            G_CALLBACK (on_stage_notify), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::activity",
-                           G_CALLBACK (on_store_activity_changed), self,
+  g_signal_connect_object (self->store, "notice::activity",
+                           G_CALLBACK (on_store_activity_notice), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed::deal",
-                           G_CALLBACK (on_store_deal_changed), self,
+  g_signal_connect_object (self->store, "notice::deal",
+                           G_CALLBACK (on_store_deal_notice), self,
                            G_CONNECT_SWAPPED);
 
   rapport_stage_column_update_name (self);

@@ -394,16 +394,15 @@ on_deal_notify (RapportDealDetail *self,
 }
 
 static void
-on_store_changed (RapportDealDetail *self,
-                  const char        *table,
-                  gint64             id,
-                  RapportStore      *store)
+on_store_notice (RapportDealDetail   *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
 {
   gint64 deal_id = rapport_record_get_id (RAPPORT_RECORD (self->deal));
 
-  if (g_str_equal (table, "deal_action") && (id == deal_id || id == 0))
+  if (rapport_notice_concerns (notice, RAPPORT_ENTITY_DEAL_ACTION, deal_id))
     rapport_deal_detail_update_ticks (self);
-  else if (g_str_equal (table, "deal") && id == 0)
+  else if (notice->entity == RAPPORT_ENTITY_DEAL && notice->change == RAPPORT_CHANGE_RELOAD)
     {
       /* Another program wrote (or many deals changed): ticks and history
        * are not on the deal, and the store does not say when notes or the
@@ -417,9 +416,9 @@ on_store_changed (RapportDealDetail *self,
       if (RAPPORT_IS_NOTES_SECTION (notes))
         rapport_notes_section_reload (RAPPORT_NOTES_SECTION (notes));
     }
-  else if (g_str_equal (table, "contact"))
+  else if (notice->entity == RAPPORT_ENTITY_CONTACT)
     rapport_deal_detail_picker_update (&self->pickers[0]);
-  else if (g_str_equal (table, "organization"))
+  else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
     rapport_deal_detail_picker_update (&self->pickers[1]);
 }
 
@@ -485,7 +484,7 @@ rapport_deal_detail_bind (RapportDealDetail *self)
   rapport_deal_detail_update_history (self);
 
   g_signal_connect_object (self->deal, "notify", G_CALLBACK (on_deal_notify), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
 }
 
 /* GObject */

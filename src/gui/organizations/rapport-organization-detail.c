@@ -116,10 +116,9 @@ update_totals (RapportOrganizationDetail *self)
 }
 
 static void
-on_deal_changed (RapportOrganizationDetail *self,
-                 const char                *table,
-                 gint64                     id,
-                 RapportStore              *store)
+on_deal_notice (RapportOrganizationDetail *self,
+                const RapportNotice       *notice,
+                RapportStore              *store)
 {
   update_totals (self);
 }
@@ -595,7 +594,7 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
   g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (on_deals_changed), self,
                            G_CONNECT_SWAPPED);
   /* A deal won or lost changes the totals without leaving the list. */
-  g_signal_connect_object (self->store, "changed::deal", G_CALLBACK (on_deal_changed), self,
+  g_signal_connect_object (self->store, "notice::deal", G_CALLBACK (on_deal_notice), self,
                            G_CONNECT_SWAPPED);
 
   on_contacts_changed (self);

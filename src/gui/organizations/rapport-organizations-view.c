@@ -286,10 +286,9 @@ refilter_idle (gpointer data)
 /* The unfiltered list follows the store by itself; a filtered one is
  * found again, once for a burst of changes. */
 static void
-on_organizations_changed (RapportOrganizationsView *self,
-                          const char               *table,
-                          gint64                    id,
-                          RapportStore             *store)
+on_organizations_notice (RapportOrganizationsView *self,
+                         const RapportNotice      *notice,
+                         RapportStore             *store)
 {
   if (self->all == NULL || !is_filtering (self) || self->refilter_id != 0)
     return;
@@ -539,7 +538,7 @@ rapport_organizations_view_set_store (RapportOrganizationsView *self,
   g_clear_object (&self->all);
 
   if (store != NULL)
-    g_signal_connect_object (store, "changed::organization", G_CALLBACK (on_organizations_changed),
+    g_signal_connect_object (store, "notice::organization", G_CALLBACK (on_organizations_notice),
                              self, G_CONNECT_SWAPPED);
 
   rapport_organizations_view_load (self);

@@ -428,10 +428,9 @@ refresh_idle (gpointer data)
 /* A record changed (here or in another process): a name in the results
  * may be stale. Many changes in a row cost one search. */
 static void
-on_store_changed (RapportSearchView *self,
-                  const char        *table,
-                  gint64             id,
-                  RapportStore      *store)
+on_store_notice (RapportSearchView   *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
 {
   g_assert (RAPPORT_IS_SEARCH_VIEW (self));
 
@@ -562,7 +561,7 @@ rapport_search_view_set_store (RapportSearchView *self,
     return;
 
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+    g_signal_connect_object (store, "notice", G_CALLBACK (on_store_notice), self,
                              G_CONNECT_SWAPPED);
 
   rapport_search_view_refresh (self);
