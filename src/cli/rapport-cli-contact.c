@@ -1,0 +1,149 @@
+/* rapport-cli-contact.c — contact add, list and show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include "rapport-cli-private.h"
+#include "rapport-time.h"
+
+static gboolean
+cmd_contact_add (RapportCli  *cli,
+                 GError     **error)
+{
+  const char *org = rapport_cli_string (cli, "org");
+  const char *created_at = rapport_cli_string (cli, "created-at");
+  g_autoptr(RapportContact) contact = NULL;
+  RapportContactFields fields = { 0, };
+
+  /* What the user typed is checked before the file is opened. */
+  if ((org != NULL && !rapport_cli_require_id (org, RAPPORT_CLI_ID_ORGANIZATION, &fields.organization_id, error)) ||
+      (created_at != NULL && !rapport_time_parse_iso8601 (created_at, &fields.created_at, error)))
+    return FALSE;
+  fields.has_created_at = created_at != NULL;
+  if (rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+
+  fields.name = cli->args[0];
+  fields.email = rapport_cli_string (cli, "email");
+  fields.phone = rapport_cli_string (cli, "phone");
+  fields.source = rapport_cli_string (cli, "source");
+  fields.lifecycle = rapport_cli_flag (cli, "lead") ? RAPPORT_LIFECYCLE_LEAD : RAPPORT_LIFECYCLE_CONTACT;
+
+  if ((contact = rapport_store_add_contact (cli->store, &fields, error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_contact (contact));
+  else
+    g_print (_("Created contact %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (contact)), rapport_contact_get_name (contact));
+
+  return TRUE;
+}
+
+static gboolean
+list_contact (gpointer   record,
+              gpointer   user_data,
+              GError   **error)
+{
+  RapportContact *contact = record;
+  RapportCliListing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_contact (contact));
+  else
+    {
+      g_autofree char *name = rapport_cli_field (rapport_contact_get_name (contact));
+      g_autofree char *email = rapport_cli_field (rapport_contact_get_email (contact));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (contact)),
+               name, email);
+    }
+
+  return rapport_cli_check_output (error);
+}
+
+static gboolean
+cmd_contact_list (RapportCli  *cli,
+                  GError     **error)
+{
+  RapportCliListing listing = { NULL, };
+  gboolean walked;
+
+  if (!rapport_cli_listing_begin (cli, &listing, error))
+    return FALSE;
+  walked = rapport_store_foreach_contact (cli->store, list_contact, &listing, error);
+  return rapport_cli_listing_end (&listing, walked, error);
+}
+
+static void
+print_contact (RapportStore   *store,
+               RapportContact *contact)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (contact));
+  gint64 organization_id = rapport_contact_get_organization_id (contact);
+  g_autoptr(RapportOrganization) organization = NULL;
+  g_autoptr(GListModel) deals = rapport_store_get_contact_deals (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_contact_notes (store, id);
+  g_autoptr(GListModel) activities = rapport_store_get_contact_activities (store, id);
+  g_autofree char *first = rapport_cli_time_or (rapport_contact_get_first_contacted_at (contact), _("not yet"));
+  g_autofree char *last = rapport_cli_time_or (rapport_contact_get_last_contacted_at (contact), _("not yet"));
+  g_autofree char *next = rapport_cli_time_or (rapport_contact_get_next_followup_at (contact), _("none"));
+
+  if (organization_id != 0)
+    organization = rapport_store_get_organization (store, organization_id, NULL);
+
+  g_print ("%s\n", rapport_contact_get_name (contact));
+  g_print (_("Email: %s\n"), rapport_cli_or_empty (rapport_contact_get_email (contact)));
+  g_print (_("Phone: %s\n"), rapport_cli_or_empty (rapport_contact_get_phone (contact)));
+  g_print (_("Organization: %s\n"), organization ? rapport_organization_get_name (organization) : "");
+  g_print (_("Owner: %s\n"), rapport_cli_or_empty (rapport_contact_get_owner (contact)));
+  g_print (_("First contacted: %s\n"), first);
+  g_print (_("Last contacted: %s\n"), last);
+  g_print (_("Next follow-up: %s\n"), next);
+  rapport_cli_print_id_list (_("Deals:"), deals);
+  rapport_cli_print_notes (notes);
+  rapport_cli_print_activities (activities);
+}
+
+static gboolean
+cmd_contact_show (RapportCli  *cli,
+                  GError     **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+
+  if ((contact = rapport_cli_find_contact (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_contact_details (cli->store, contact));
+  else
+    print_contact (cli->store, contact);
+
+  return TRUE;
+}
+
+static const RapportCliOption contact_add_options[] = {
+  { "email", G_OPTION_ARG_STRING, 0 },
+  { "phone", G_OPTION_ARG_STRING, 0 },
+  { "org", G_OPTION_ARG_STRING, 0 },
+  { "lead", G_OPTION_ARG_NONE, 0 },
+  { "source", G_OPTION_ARG_STRING, 0 },
+  { "created-at", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+const RapportCliCommand rapport_cli_contact_commands[] = {
+  { "contact", "add", cmd_contact_add,
+    "contact add NAME [--email E] [--phone P] [--org ID] [--lead] [--created-at ISO8601] [--json]",
+    1, 1, RAPPORT_CLI_JSON, contact_add_options, NULL },
+  { "contact", "list", cmd_contact_list, "contact list [--json]",
+    0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
+  { "contact", "show", cmd_contact_show, "contact show ID [--json]",
+    1, 1, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
+  { NULL }
+};

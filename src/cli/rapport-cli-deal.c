@@ -1,0 +1,487 @@
+/* rapport-cli-deal.c — deal add, move, won, lost, bant, show, list and
+ * negotiate
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include "rapport-cli-private.h"
+#include "rapport-money.h"
+#include "rapport-validate.h"
+
+static gboolean
+cmd_deal_add (RapportCli  *cli,
+              GError     **error)
+{
+  const char *value = rapport_cli_string (cli, "value");
+  const char *contact = rapport_cli_string (cli, "contact");
+  const char *org = rapport_cli_string (cli, "org");
+  const char *stage_name = rapport_cli_string (cli, "stage");
+  const char *currency = rapport_cli_string (cli, "currency");
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+  RapportDealFields fields = { 0, };
+
+  if (value == NULL)
+    return rapport_cli_set_usage (error, _("--value is required"));
+  if (rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+
+  /* The file knows the default currency, so it is opened first. */
+  fields.currency = currency ? currency : rapport_store_get_default_currency (cli->store);
+  if (!rapport_currency_is_valid (fields.currency))
+    {
+      g_autofree char *quoted = rapport_text_quote (fields.currency);
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not an ISO 4217 currency code like EUR or USD"), quoted);
+      return FALSE;
+    }
+
+  if (!rapport_money_parse (value, fields.currency, &fields.value, error) ||
+      (contact != NULL && !rapport_cli_require_id (contact, RAPPORT_CLI_ID_CONTACT, &fields.contact_id, error)) ||
+      (org != NULL && !rapport_cli_require_id (org, RAPPORT_CLI_ID_ORGANIZATION, &fields.organization_id, error)))
+    return FALSE;
+
+  if (stage_name != NULL)
+    {
+      if ((stage = rapport_store_find_stage (cli->store, stage_name, error)) == NULL)
+        return FALSE;
+      fields.stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
+    }
+
+  fields.title = cli->args[0];
+  fields.expected_close = rapport_cli_string (cli, "close");
+  fields.owner = rapport_cli_string (cli, "owner");
+
+  if ((deal = rapport_store_add_deal (cli->store, &fields, error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, FALSE));
+  else
+    g_print (_("Created deal %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+
+  return TRUE;
+}
+
+static gboolean
+cmd_deal_move (RapportCli  *cli,
+               GError     **error)
+{
+  int position = rapport_cli_int (cli, "position");
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportStage) stage = NULL;
+
+  if (position < -1)
+    return rapport_cli_set_usage (error, _("--position must be 0 or more"));
+
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL ||
+      (stage = rapport_store_find_stage (cli->store, cli->args[1], error)) == NULL ||
+      !rapport_store_move_deal (cli->store, deal, stage, position, error))
+    return FALSE;
+
+  g_print (_("Moved deal %lld to %s, position %d\n"),
+           (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_stage_get_name (stage),
+           rapport_store_get_deal_position (cli->store, deal));
+  return TRUE;
+}
+
+static gboolean
+cmd_deal_won (RapportCli  *cli,
+              GError     **error)
+{
+  g_autoptr(RapportDeal) deal = NULL;
+
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL ||
+      !rapport_store_set_deal_status (cli->store, deal, RAPPORT_DEAL_STATUS_WON, NULL, error))
+    return FALSE;
+
+  g_print (_("Deal %lld “%s” is won\n"),
+           (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+  return TRUE;
+}
+
+static gboolean
+cmd_deal_lost (RapportCli  *cli,
+               GError     **error)
+{
+  const char *reason = rapport_cli_string (cli, "reason");
+  g_autoptr(RapportDeal) deal = NULL;
+
+  if (reason == NULL)
+    return rapport_cli_set_usage (error, _("--reason is required: a lost deal needs a reason"));
+
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL ||
+      !rapport_store_set_deal_status (cli->store, deal, RAPPORT_DEAL_STATUS_LOST, reason, error))
+    return FALSE;
+
+  g_print (_("Deal %lld “%s” is lost\n"),
+           (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
+  return TRUE;
+}
+
+static gboolean
+parse_answer (const char    *text,
+              RapportAnswer *answer)
+{
+  if (g_ascii_strcasecmp (text, "yes") == 0)
+    *answer = RAPPORT_ANSWER_YES;
+  else if (g_ascii_strcasecmp (text, "no") == 0)
+    *answer = RAPPORT_ANSWER_NO;
+  else if (g_ascii_strcasecmp (text, "unknown") == 0)
+    *answer = RAPPORT_ANSWER_UNKNOWN;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+cmd_deal_bant (RapportCli  *cli,
+               GError     **error)
+{
+  const char *answers[4] = {
+    [RAPPORT_BANT_BUDGET] = rapport_cli_string (cli, "budget"),
+    [RAPPORT_BANT_AUTHORITY] = rapport_cli_string (cli, "authority"),
+    [RAPPORT_BANT_NEED] = rapport_cli_string (cli, "need"),
+    [RAPPORT_BANT_TIMELINE] = rapport_cli_string (cli, "timeline"),
+  };
+  g_autoptr(RapportDeal) deal = NULL;
+  RapportBantAnswer parsed[4];
+  guint n_parsed = 0;
+
+  /* Every answer is read before anything is written. */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (answers[i] != NULL)
+      {
+        parsed[n_parsed].item = (RapportBantItem) i;
+        if (!parse_answer (answers[i], &parsed[n_parsed++].answer))
+          return rapport_cli_set_usage (error, _("answers are yes, no or unknown"));
+      }
+
+  /* All the answers or none: one transaction. */
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL ||
+      !rapport_store_set_bant_answers (cli->store, deal, parsed, n_parsed, error))
+    return FALSE;
+
+  g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
+           rapport_deal_get_bant_score (deal));
+  return TRUE;
+}
+
+static void
+print_bant_notes (RapportDeal *deal)
+{
+  const struct
+  {
+    const char *label;
+    const char *note;
+  } items[] = {
+    /* Translators: the BANT notes of a deal, "Budget: <what was said>" */
+    { N_("Budget"), rapport_deal_get_bant_budget_note (deal) },
+    { N_("Authority"), rapport_deal_get_bant_authority_note (deal) },
+    { N_("Need"), rapport_deal_get_bant_need_note (deal) },
+    { N_("Timeline"), rapport_deal_get_bant_timeline_note (deal) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (items[i].note != NULL && *items[i].note != '\0')
+      g_print ("  %s: %s\n", _(items[i].label), items[i].note);
+}
+
+static gboolean
+print_playbook (RapportStore  *store,
+                RapportDeal   *deal,
+                RapportStage  *stage,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) actions = rapport_store_get_stage_actions (store, stage, error);
+  g_autoptr(GHashTable) done = NULL;
+
+  if (actions == NULL || (done = rapport_store_get_done_actions (store, deal, error)) == NULL)
+    return FALSE;
+
+  if (actions->len > 0)
+    g_print (_("Playbook:\n"));
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RapportStageAction *action = actions->pdata[i];
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (action));
+
+      g_print ("  %s %s\n", g_hash_table_contains (done, &id) ? "[x]" : "[ ]",
+               rapport_stage_action_get_action (action));
+    }
+
+  return TRUE;
+}
+
+static void
+print_negotiation (GListModel *entries)
+{
+  guint n = g_list_model_get_n_items (entries);
+
+  if (n > 0)
+    g_print (_("Negotiation:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportNegotiationEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *amount = NULL;
+      g_autofree char *text = rapport_cli_field (rapport_negotiation_entry_get_text (entry));
+
+      if (rapport_negotiation_entry_get_amount (entry) > 0)
+        amount = rapport_money_format (rapport_negotiation_entry_get_amount (entry),
+                                       rapport_negotiation_entry_get_currency (entry));
+
+      g_print ("  %" G_GINT64_FORMAT "\t%s\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (entry)),
+               rapport_json_negotiation_kind (rapport_negotiation_entry_get_kind (entry)),
+               rapport_cli_or_empty (amount), text);
+    }
+}
+
+static gboolean
+print_deal (RapportStore  *store,
+            RapportDeal   *deal,
+            GError       **error)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  g_autoptr(RapportStage) stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (deal), NULL);
+  g_autoptr(GListModel) negotiation = rapport_store_get_negotiation (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_deal_notes (store, id);
+  g_autoptr(GListModel) activities = rapport_store_get_deal_activities (store, id);
+  g_autofree char *value = rapport_money_format (rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
+
+  g_print ("%s\n", rapport_deal_get_title (deal));
+  g_print (_("Value: %s\n"), value);
+  g_print (_("Stage: %s\n"), stage ? rapport_stage_get_name (stage) : "");
+  g_print (_("Owner: %s\n"), rapport_cli_or_empty (rapport_deal_get_owner (deal)));
+  g_print (rapport_deal_get_qualified (deal) ? _("Qualified — %d of 4\n") : _("Not qualified — %d of 4\n"),
+           rapport_deal_get_bant_score (deal));
+  print_bant_notes (deal);
+  if (stage != NULL && !print_playbook (store, deal, stage, error))
+    return FALSE;
+  print_negotiation (negotiation);
+  rapport_cli_print_notes (notes);
+  rapport_cli_print_activities (activities);
+
+  return TRUE;
+}
+
+static gboolean
+cmd_deal_show (RapportCli  *cli,
+               GError     **error)
+{
+  g_autoptr(RapportDeal) deal = NULL;
+  JsonNode *node;
+
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+
+  if (!cli->json)
+    return print_deal (cli->store, deal, error);
+
+  if ((node = rapport_json_deal_details (cli->store, deal, error)) == NULL)
+    return FALSE;
+  rapport_json_print (node);
+  return TRUE;
+}
+
+/* id → position of every open deal of the current pipeline, in one pass per
+ * stage rather than a count per deal. */
+static GHashTable *
+open_deal_positions (RapportStore *store)
+{
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (store);
+  GHashTable *positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *stages = rapport_store_get_stages (store, pipeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr(GPtrArray) ids = rapport_store_list_deal_ids (store, stage, NULL);
+
+      for (guint j = 0; ids != NULL && j < ids->len; j++)
+        g_hash_table_insert (positions, g_memdup2 (ids->pdata[j], sizeof (gint64)), GINT_TO_POINTER (j));
+    }
+
+  return positions;
+}
+
+static gboolean
+list_deal (gpointer   record,
+           gpointer   user_data,
+           GError   **error)
+{
+  RapportDeal *deal = record;
+  RapportCliListing *listing = user_data;
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+
+  if (listing->json != NULL)
+    {
+      gpointer position;
+
+      rapport_json_stream_add (listing->json,
+                               rapport_json_deal (listing->store, deal,
+                                                  g_hash_table_lookup_extended (listing->positions, &id,
+                                                                                NULL, &position)
+                                                  ? GPOINTER_TO_INT (position) : -1,
+                                                  FALSE));
+    }
+  else
+    {
+      g_autofree char *value = rapport_money_to_plain (rapport_deal_get_value (deal),
+                                                       rapport_deal_get_currency (deal));
+      g_autofree char *title = rapport_cli_field (rapport_deal_get_title (deal));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s %s\n", id, title, value, rapport_deal_get_currency (deal));
+    }
+
+  return rapport_cli_check_output (error);
+}
+
+static gboolean
+cmd_deal_list (RapportCli  *cli,
+               GError     **error)
+{
+  const char *stage_name = rapport_cli_string (cli, "stage");
+  g_autoptr(RapportStage) stage = NULL;
+  g_autoptr(GHashTable) positions = NULL;
+  RapportCliListing listing = { NULL, };
+  gboolean walked;
+
+  if (rapport_cli_open_store (cli, error) == NULL ||
+      (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, error)) == NULL))
+    return FALSE;
+
+  /* Only the JSON carries positions: the lines of text stay cheap. */
+  if (cli->json)
+    listing.positions = positions = open_deal_positions (cli->store);
+  if (!rapport_cli_listing_begin (cli, &listing, error))
+    return FALSE;
+  walked = rapport_store_foreach_deal (cli->store, stage, list_deal, &listing, error);
+  return rapport_cli_listing_end (&listing, walked, error);
+}
+
+static gboolean
+parse_negotiation_kind (const char             *text,
+                        RapportNegotiationKind *kind)
+{
+  static const struct
+  {
+    const char *word;
+    RapportNegotiationKind kind;
+  } kinds[] = {
+    { "offer", RAPPORT_NEGOTIATION_OFFER },
+    { "counter-offer", RAPPORT_NEGOTIATION_COUNTER_OFFER },
+    { "counter_offer", RAPPORT_NEGOTIATION_COUNTER_OFFER },
+    { "objection", RAPPORT_NEGOTIATION_OBJECTION },
+    { "concession", RAPPORT_NEGOTIATION_CONCESSION },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (text, kinds[i].word))
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+cmd_deal_negotiate (RapportCli  *cli,
+                    GError     **error)
+{
+  const char *amount_text = rapport_cli_string (cli, "amount");
+  g_autoptr(RapportDeal) deal = NULL;
+  g_autoptr(RapportNegotiationEntry) entry = NULL;
+  RapportNegotiationKind kind;
+  gint64 amount = 0;
+
+  if (!parse_negotiation_kind (cli->args[1], &kind))
+    return rapport_cli_set_usage (error, _("the kind is offer, counter-offer, objection or concession"));
+
+  /* The amount is in the deal's currency. */
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL ||
+      (amount_text != NULL &&
+       !rapport_money_parse (amount_text, rapport_deal_get_currency (deal), &amount, error)) ||
+      (entry = rapport_store_add_negotiation_entry (cli->store, deal, kind, amount,
+                                                    rapport_cli_string (cli, "text"), error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_negotiation_entry (entry));
+  else
+    g_print (_("Added %s %lld to deal %lld\n"), rapport_json_negotiation_kind (kind),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (entry)),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (deal)));
+
+  return TRUE;
+}
+
+static const RapportCliOption add_options[] = {
+  { "value", G_OPTION_ARG_STRING, 0 },
+  { "currency", G_OPTION_ARG_STRING, 0 },
+  { "contact", G_OPTION_ARG_STRING, 0 },
+  { "org", G_OPTION_ARG_STRING, 0 },
+  { "stage", G_OPTION_ARG_STRING, 0 },
+  { "close", G_OPTION_ARG_STRING, 0 },
+  { "owner", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+/* -1: the end of the stage. */
+static const RapportCliOption move_options[] = {
+  { "position", G_OPTION_ARG_INT, -1 },
+  { NULL }
+};
+
+static const RapportCliOption lost_options[] = {
+  { "reason", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+static const RapportCliOption bant_options[] = {
+  { "budget", G_OPTION_ARG_STRING, 0 },
+  { "authority", G_OPTION_ARG_STRING, 0 },
+  { "need", G_OPTION_ARG_STRING, 0 },
+  { "timeline", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+static const RapportCliOption list_options[] = {
+  { "stage", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+static const RapportCliOption negotiate_options[] = {
+  { "amount", G_OPTION_ARG_STRING, 0 },
+  { "text", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+const RapportCliCommand rapport_cli_deal_commands[] = {
+  { "deal", "add", cmd_deal_add,
+    "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME]"
+    " [--close YYYY-MM-DD] [--owner NAME] [--json]",
+    1, 1, RAPPORT_CLI_JSON, add_options, NULL },
+  { "deal", "move", cmd_deal_move, "deal move ID STAGE_ID|STAGE_NAME [--position N]",
+    2, 2, 0, move_options, NULL },
+  { "deal", "won", cmd_deal_won, "deal won ID", 1, 1, 0, NULL, NULL },
+  { "deal", "lost", cmd_deal_lost, "deal lost ID --reason TEXT", 1, 1, 0, lost_options, NULL },
+  { "deal", "bant", cmd_deal_bant,
+    "deal bant ID [--budget yes|no] [--authority yes|no] [--need yes|no] [--timeline yes|no]",
+    1, 1, 0, bant_options, NULL },
+  { "deal", "show", cmd_deal_show, "deal show ID [--json]",
+    1, 1, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
+  { "deal", "list", cmd_deal_list, "deal list [--stage ID|NAME] [--json]",
+    0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },
+  { "deal", "negotiate", cmd_deal_negotiate,
+    "deal negotiate ID offer|counter-offer|objection|concession [--amount AMOUNT] [--text TEXT] [--json]",
+    2, 2, RAPPORT_CLI_JSON, negotiate_options, NULL },
+  { NULL }
+};

@@ -1,0 +1,116 @@
+/* rapport-cli-org.c — org add, list and show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include "rapport-cli-private.h"
+#include "rapport-money.h"
+
+static gboolean
+cmd_org_add (RapportCli  *cli,
+             GError     **error)
+{
+  g_autoptr(RapportOrganization) org = NULL;
+
+  if (rapport_cli_open_store (cli, error) == NULL ||
+      (org = rapport_store_add_organization (cli->store, cli->args[0], error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_organization (org));
+  else
+    g_print (_("Created organization %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (org)), rapport_organization_get_name (org));
+
+  return TRUE;
+}
+
+static gboolean
+list_organization (gpointer   record,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  RapportOrganization *organization = record;
+  RapportCliListing *listing = user_data;
+
+  if (listing->json != NULL)
+    rapport_json_stream_add (listing->json, rapport_json_organization (organization));
+  else
+    {
+      g_autofree char *name = rapport_cli_field (rapport_organization_get_name (organization));
+      g_autofree char *website = rapport_cli_field (rapport_organization_get_website (organization));
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", rapport_record_get_id (RAPPORT_RECORD (organization)),
+               name, website);
+    }
+
+  return rapport_cli_check_output (error);
+}
+
+static gboolean
+cmd_org_list (RapportCli  *cli,
+              GError     **error)
+{
+  RapportCliListing listing = { NULL, };
+  gboolean walked;
+
+  if (!rapport_cli_listing_begin (cli, &listing, error))
+    return FALSE;
+  walked = rapport_store_foreach_organization (cli->store, list_organization, &listing, error);
+  return rapport_cli_listing_end (&listing, walked, error);
+}
+
+static void
+print_organization (RapportStore        *store,
+                    RapportOrganization *organization)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (organization));
+  g_autoptr(GListModel) contacts = rapport_store_get_organization_contacts (store, id);
+  g_autoptr(GListModel) deals = rapport_store_get_organization_deals (store, id);
+  g_autoptr(GListModel) notes = rapport_store_get_organization_notes (store, id);
+  g_autofree char *total = NULL;
+  guint n_won = 0;
+  gint64 won_total = 0;
+
+  rapport_store_get_organization_won (store, id, &n_won, &won_total);
+  total = rapport_money_format (won_total, rapport_store_get_default_currency (store));
+
+  g_print ("%s\n", rapport_organization_get_name (organization));
+  g_print (_("Website: %s\n"), rapport_cli_or_empty (rapport_organization_get_website (organization)));
+  g_print (_("Phone: %s\n"), rapport_cli_or_empty (rapport_organization_get_phone (organization)));
+  /* Translators: "Won: 3 deals, $12,000.00" */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Won: %u deal, %s\n", "Won: %u deals, %s\n", n_won), n_won, total);
+  rapport_cli_print_id_list (_("Contacts:"), contacts);
+  rapport_cli_print_id_list (_("Deals:"), deals);
+  rapport_cli_print_notes (notes);
+}
+
+static gboolean
+cmd_org_show (RapportCli  *cli,
+              GError     **error)
+{
+  g_autoptr(RapportOrganization) organization = NULL;
+
+  if ((organization = rapport_cli_find_organization (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_organization_details (cli->store, organization));
+  else
+    print_organization (cli->store, organization);
+
+  return TRUE;
+}
+
+const RapportCliCommand rapport_cli_org_commands[] = {
+  { "org", "add", cmd_org_add, "org add NAME [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },
+  { "org", "list", cmd_org_list, "org list [--json]",
+    0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
+  { "org", "show", cmd_org_show, "org show ID [--json]",
+    1, 1, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
+  { NULL }
+};

@@ -1,0 +1,184 @@
+/* rapport-cli-private.h — what rapport-cli's command files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each command is a row of a table: its words, its usage line, how many
+ * arguments it takes and which options. main() parses all of that before
+ * the command runs, so a command function only does its own work and
+ * reports failure through a GError (see RAPPORT_CLI_ERROR_USAGE).
+ */
+
+#pragma once
+
+#include <glib/gi18n.h>
+
+#include "rapport-cli-json.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+#define RAPPORT_CLI_EXIT_USER_ERROR 1
+#define RAPPORT_CLI_EXIT_USAGE 2
+
+/* The most options one command takes, --json included. */
+#define RAPPORT_CLI_MAX_OPTIONS 12
+
+typedef struct _RapportCli RapportCli;
+
+/* Returns FALSE with @error set on failure: a usage error (exit 2, with the
+ * usage line) when @error is RAPPORT_CLI_ERROR_USAGE, else a user error
+ * (exit 1). */
+typedef gboolean (*RapportCliFunc) (RapportCli  *cli,
+                                    GError     **error);
+
+typedef enum
+{
+  RAPPORT_CLI_JSON       = 1 << 0,  /* takes --json */
+  RAPPORT_CLI_READS_ONLY = 1 << 1,  /* opens the file for reading: an older file is not upgraded */
+} RapportCliFlags;
+
+typedef struct
+{
+  const char *long_name;
+  GOptionArg  arg;          /* G_OPTION_ARG_NONE, _STRING or _INT */
+  int         default_int;  /* an INT option's value when it is not given */
+} RapportCliOption;
+
+typedef struct
+{
+  const char             *group;       /* "deal", or NULL for a one-word command */
+  const char             *name;        /* NULL ends a table */
+  RapportCliFunc          func;
+  const char             *usage;
+  guint                   min_args;    /* positional arguments, after the command's words */
+  guint                   max_args;
+  RapportCliFlags         flags;
+  const RapportCliOption *options;     /* ends with a NULL long_name; NULL for none */
+  const char             *wrong_args;  /* N_() message when the count is off, or NULL */
+} RapportCliCommand;
+
+typedef union
+{
+  gboolean  flag;
+  char     *string;
+  int       number;
+} RapportCliValue;
+
+struct _RapportCli
+{
+  /* From the global options */
+  const char *db_path;
+  const char *template_id;  /* only "init" sets it */
+
+  /* The command being run, and what its command line said */
+  const RapportCliCommand *command;
+  char           **args;     /* positional arguments, borrowed from argv */
+  guint            n_args;
+  gboolean         json;     /* --json, for commands that take it */
+  RapportCliValue  values[RAPPORT_CLI_MAX_OPTIONS];  /* by index in command->options */
+
+  /* Owned: opened on first use by rapport_cli_open_store() */
+  RapportStore *store;
+};
+
+/* The tables, one per file, each ending with an empty row. */
+extern const RapportCliCommand rapport_cli_setup_commands[];
+extern const RapportCliCommand rapport_cli_org_commands[];
+extern const RapportCliCommand rapport_cli_contact_commands[];
+extern const RapportCliCommand rapport_cli_deal_commands[];
+extern const RapportCliCommand rapport_cli_note_commands[];
+extern const RapportCliCommand rapport_cli_search_commands[];
+extern const RapportCliCommand rapport_cli_followup_commands[];
+extern const RapportCliCommand rapport_cli_report_commands[];
+extern const RapportCliCommand rapport_cli_file_commands[];
+
+#define RAPPORT_CLI_ERROR (rapport_cli_error_quark ())
+
+typedef enum
+{
+  RAPPORT_CLI_ERROR_USAGE,
+} RapportCliError;
+
+GQuark        rapport_cli_error_quark   (void);
+
+/* Running a command */
+int           rapport_cli_run           (RapportCli              *cli,
+                                         const RapportCliCommand *command,
+                                         int                      argc,
+                                         char                   **argv);
+void          rapport_cli_clear         (RapportCli              *cli);
+
+/* Errors: one line on stderr each, and the exit status to return */
+int           rapport_cli_user_error    (const GError *error);
+int           rapport_cli_usage_error   (const char   *usage,
+                                         const char   *message);
+gboolean      rapport_cli_set_usage     (GError      **error,
+                                         const char   *message);
+
+/* The command's options, by the name it declared them with */
+const char   *rapport_cli_string        (RapportCli *cli,
+                                         const char *long_name);
+gboolean      rapport_cli_flag          (RapportCli *cli,
+                                         const char *long_name);
+int           rapport_cli_int           (RapportCli *cli,
+                                         const char *long_name);
+
+/* The store, opened the first time a command asks for it: a command checks
+ * its arguments first, so a malformed one is reported before a bad file. */
+RapportStore *rapport_cli_open_store    (RapportCli  *cli,
+                                         GError     **error);
+
+typedef enum
+{
+  RAPPORT_CLI_ID_CONTACT,
+  RAPPORT_CLI_ID_DEAL,
+  RAPPORT_CLI_ID_ORGANIZATION,
+  RAPPORT_CLI_ID_FOLLOWUP,
+} RapportCliIdKind;
+
+gboolean      rapport_cli_require_id    (const char        *text,
+                                         RapportCliIdKind   kind,
+                                         gint64            *id,
+                                         GError           **error);
+/* An id the user typed, parsed, then the record it names from the opened
+ * store (transfer full). */
+RapportDeal         *rapport_cli_find_deal         (RapportCli  *cli,
+                                                    const char  *text,
+                                                    GError     **error);
+RapportContact      *rapport_cli_find_contact      (RapportCli  *cli,
+                                                    const char  *text,
+                                                    GError     **error);
+RapportOrganization *rapport_cli_find_organization (RapportCli  *cli,
+                                                    const char  *text,
+                                                    GError     **error);
+RapportActivity     *rapport_cli_find_followup     (RapportCli  *cli,
+                                                    const char  *text,
+                                                    GError     **error);
+
+/* Output for people */
+const char   *rapport_cli_or_empty      (const char *text);
+char         *rapport_cli_field         (const char *text);
+char         *rapport_cli_time_or       (gint64      unix_seconds,
+                                         const char *missing);
+void          rapport_cli_print_notes      (GListModel *notes);
+void          rapport_cli_print_activities (GListModel *activities);
+void          rapport_cli_print_id_list    (const char *label,
+                                            GListModel *records);
+
+/* Streaming lists: what a walk carries from row to row. */
+typedef struct
+{
+  RapportStore      *store;
+  RapportJsonStream *json;       /* NULL for the lines of text */
+  GHashTable        *positions;  /* deal list --json only */
+} RapportCliListing;
+
+gboolean      rapport_cli_listing_begin (RapportCli         *cli,
+                                         RapportCliListing  *listing,
+                                         GError            **error);
+gboolean      rapport_cli_listing_end   (RapportCliListing *listing,
+                                         gboolean           walked,
+                                         GError           **error);
+gboolean      rapport_cli_check_output  (GError **error);
+
+G_END_DECLS
