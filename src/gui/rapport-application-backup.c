@@ -56,6 +56,19 @@ same_file (const char *a,
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* The choosers open in the user's documents, not in the database's own
+ * folder: listing that folder makes GTK read the database's files, and
+ * closing them drops the locks this process holds on them. */
+static void
+start_in_documents (GtkFileChooser *chooser)
+{
+  const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR)
+                                                 ? dir : g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
 /* Back Up… */
 
 /* The chooser has asked before replacing a file: the copy is made beside
@@ -140,6 +153,7 @@ backup_action (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Back Up the Database"), window,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  start_in_documents (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -222,6 +236,7 @@ restore_action (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), window,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  start_in_documents (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_restore_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

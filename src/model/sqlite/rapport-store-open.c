@@ -310,7 +310,10 @@ configure_connection (RapportStore  *self,
    * reads leaves the file's mode as it is. */
   static const char writer_pragmas[] =
     "PRAGMA journal_mode = WAL;"
-    "PRAGMA synchronous = FULL;";
+    "PRAGMA synchronous = FULL;"
+    /* Bounds the kept -wal (see PERSIST_WAL below); the last program to
+     * close truncates it to nothing. */
+    "PRAGMA journal_size_limit = 1048576;";
   static const char pragmas[] =
     "PRAGMA foreign_keys = ON;"
     "PRAGMA temp_store = MEMORY;"
@@ -327,7 +330,18 @@ configure_connection (RapportStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
 
   if (!self->read_only)
-    rc = sqlite3_exec (self->db, writer_pragmas, NULL, NULL, NULL);
+    {
+      /* A closing program that believes it is the file's last one deletes
+       * the -wal and -shm. It may be wrong: closing any descriptor of the
+       * file drops all the POSIX locks a process holds on it, SQLite's
+       * included, and GTK's file chooser does just that when it sniffs the
+       * files of the folder it shows. The app, its locks gone, then writes
+       * on into a deleted -wal. Kept, they stay the ones everyone uses. */
+      int persist = 1;
+
+      sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+      rc = sqlite3_exec (self->db, writer_pragmas, NULL, NULL, NULL);
+    }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, pragmas, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
