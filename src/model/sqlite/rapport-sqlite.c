@@ -222,6 +222,15 @@ rapport_store_close_connection (RapportStore *self)
 {
   /* Statements first: a connection with live statements does not close. */
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
+
+  /* A file found damaged is nobody's to keep using: as the last program
+   * on it, take away the -wal and -shm this one made beside it. */
+  if (self->db != NULL && g_atomic_int_get (&self->check_state) == RAPPORT_CHECK_DAMAGED)
+    {
+      int persist = 0;
+
+      sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+    }
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
