@@ -108,12 +108,6 @@ rapport_db_file_free (RapportDbFile *file)
   g_free (file);
 }
 
-const char *
-rapport_db_file_get_path (RapportDbFile *file)
-{
-  return file->path;
-}
-
 gboolean
 rapport_db_file_is_writable (RapportDbFile *file)
 {

@@ -59,7 +59,6 @@ RapportDbFile      *rapport_db_file_open            (const char       *path,
 /* Only after every SQLite connection of this process to the file closed. */
 void                rapport_db_file_free            (RapportDbFile    *file);
 
-const char         *rapport_db_file_get_path        (RapportDbFile    *file);
 gboolean            rapport_db_file_is_writable     (RapportDbFile    *file);
 gboolean            rapport_db_file_read_header     (RapportDbFile    *file,
                                                      RapportDbHeader  *header,

@@ -158,7 +158,7 @@ rapport_store_restore (RapportStore  *self,
           !rapport_store_commit (self, error))
         rapport_store_rollback (self);
     }
-  rapport_db_file_accept_size (self->file);
+  /* The checkpoint may shrink the main file: its size now is our own. */
   sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   rapport_db_file_accept_size (self->file);
 
