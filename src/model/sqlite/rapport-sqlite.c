@@ -319,6 +319,12 @@ rapport_store_last_id (RapportStore *self)
   return sqlite3_last_insert_rowid (self->db);
 }
 
+gint64
+rapport_store_changes (RapportStore *self)
+{
+  return sqlite3_changes64 (self->db);
+}
+
 /* Transactions */
 
 gboolean

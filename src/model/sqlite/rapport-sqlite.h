@@ -129,6 +129,8 @@ gint64          rapport_store_step_int64    (RapportStore    *self,
                                              RapportSqlStmt  *stmt,
                                              gint64           fallback);
 gint64          rapport_store_last_id       (RapportStore    *self);
+/* Rows the last statement changed. */
+gint64          rapport_store_changes       (RapportStore    *self);
 
 /* Reads the row of @record again into its properties (RAPPORT_ERROR_NOT_FOUND
  * when it is gone). */

@@ -305,6 +305,29 @@ static const char migration_6[] =
   "  BEGIN " NOTE_DELETE ("OLD") NOTE_INSERT ("NEW") " END;"
   "CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN " NOTE_DELETE ("OLD") " END;";
 
+/* Version 7: goals, and what Insights reads by time.
+ *
+ * A goal is a metric over a kind of period for an owner (NULL: the whole
+ * team) with a target; its progress is computed, never stored. Its
+ * reached_period is the start of the last period in which someone was told
+ * it was reached, so every program tells it once per period.
+ *
+ * The indexes let the reports read a period's deals by creation and close
+ * time, its leads by arrival, and a customer's earlier wins, as ranges. */
+static const char migration_7[] =
+  "CREATE TABLE goal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  metric INTEGER NOT NULL CHECK (metric BETWEEN 0 AND 4),"
+  "  period INTEGER NOT NULL CHECK (period BETWEEN 0 AND 3),"
+  "  owner TEXT CHECK (owner IS NULL OR length(trim(owner)) > 0),"
+  "  target INTEGER NOT NULL CHECK (target > 0),"
+  "  created_at INTEGER,"
+  "  reached_period INTEGER"
+  ");"
+  "CREATE INDEX deal_by_created ON deal (created_at);"
+  "CREATE INDEX deal_won_by_contact ON deal (contact_id, status, closed_at);"
+  "CREATE INDEX contact_by_created ON contact (created_at);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -312,6 +335,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
