@@ -777,7 +777,7 @@ static gint64
 funnel_pipeline (RapportStore *self,
                  gint64        pipeline_id)
 {
-  RapportPipeline *current;
+  g_autoptr(RapportPipeline) current = NULL;
 
   if (pipeline_id != 0)
     return pipeline_id;
