@@ -63,7 +63,8 @@ parse_day (const char  *option,
 }
 
 /* --from and --to are days, both included, in UTC. Without them the period
- * is the 30 days ending today; with one, 30 days from or up to it. */
+ * is the 30 days ending today; --from alone runs to today (or for 30 days,
+ * if it is after today); --to alone is the 30 days ending then. */
 static gboolean
 parse_period (RapportCli          *cli,
               RapportReportQuery  *query,
