@@ -715,9 +715,9 @@ minutes_at_rank (GArray *delays,
   return (double) g_array_index (delays, gint64, rank) / 60.0;
 }
 
-static int
-compare_gint64_values (gconstpointer a,
-                       gconstpointer b)
+int
+rapport_report_compare_gint64 (gconstpointer a,
+                               gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
@@ -736,7 +736,7 @@ finish_speed (RapportReportSpeed *speed,
   if (n == 0)
     return;
 
-  g_array_sort (delays, compare_gint64_values);
+  g_array_sort (delays, rapport_report_compare_gint64);
   speed->median_minutes = n % 2 ? minutes_at_rank (delays, n / 2)
                                 : (minutes_at_rank (delays, n / 2 - 1) + minutes_at_rank (delays, n / 2)) / 2;
   /* Nearest rank: the smallest delay that 90% of them do not exceed. */
@@ -928,7 +928,7 @@ rapport_store_report_deal_ids (RapportStore              *self,
   if (report == NULL)
     return NULL;
 
-  g_array_sort (ids, compare_gint64_values);
+  g_array_sort (ids, rapport_report_compare_gint64);
   for (guint i = 0; i < ids->len; i++)
     if (kept == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, kept - 1))
       g_array_index (ids, gint64, kept++) = g_array_index (ids, gint64, i);
