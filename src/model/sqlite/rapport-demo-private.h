@@ -70,7 +70,6 @@ typedef struct
 extern const char * const demo_company_heads[];
 extern const guint      demo_n_company_heads;
 extern const DemoOwner  demo_owners[];
-extern const guint      demo_n_owners;
 extern const DemoSource demo_sources[];
 
 typedef struct
