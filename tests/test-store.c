@@ -769,7 +769,7 @@ test_notices (void)
   org = rapport_store_add_organization (other, "Elsewhere", &error);
   g_assert_no_error (error);
   g_assert_true (rapport_store_sync_external (store));
-  for (RapportEntity entity = RAPPORT_ENTITY_STAGE; entity <= RAPPORT_ENTITY_DEAL_ACTION; entity++)
+  for (RapportEntity entity = RAPPORT_ENTITY_STAGE; entity <= RAPPORT_ENTITY_LAST; entity++)
     g_assert_true (saw (seen, entity, RAPPORT_CHANGE_RELOAD, 0));
   g_assert_cmpstr (rapport_entity_get_nick (RAPPORT_ENTITY_NEGOTIATION_ENTRY), ==, "negotiation-entry");
 

@@ -199,7 +199,6 @@ rapport_cli_open_store (RapportCli  *cli,
                         GError     **error)
 {
   g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : rapport_store_default_path ();
-  const char *pinned = g_getenv ("RAPPORT_NOW");
   gboolean read_only = (cli->command->flags & RAPPORT_CLI_READS_ONLY) != 0;
   gint64 now = 0;
 
@@ -207,12 +206,8 @@ rapport_cli_open_store (RapportCli  *cli,
     return cli->store;
 
   /* Scripts and tests pin the clock with RAPPORT_NOW (ISO 8601). */
-  if (pinned != NULL && *pinned != '\0' && !rapport_time_parse_iso8601 (pinned, &now, NULL))
-    {
-      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                           _("RAPPORT_NOW is not a date and time: use ISO 8601, like 2026-11-23T09:30:00Z"));
-      return NULL;
-    }
+  if (!rapport_time_pinned_now (&now, error))
+    return NULL;
 
   /* A command that only reads never upgrades a backup or an older file. */
   cli->store = rapport_store_new_full (path, cli->template_id,
@@ -253,6 +248,10 @@ rapport_cli_require_id (const char        *text,
     case RAPPORT_CLI_ID_ORGANIZATION:
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("“%s” is not an organization id: write a positive whole number, like 12"), quoted);
+      break;
+    case RAPPORT_CLI_ID_GOAL:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a goal id: write a positive whole number, like 12"), quoted);
       break;
     case RAPPORT_CLI_ID_FOLLOWUP:
     default:

@@ -28,6 +28,8 @@ rapport_entity_of_type (GType type)
     return RAPPORT_ENTITY_NOTE;
   if (type == RAPPORT_TYPE_NEGOTIATION_ENTRY)
     return RAPPORT_ENTITY_NEGOTIATION_ENTRY;
+  if (type == RAPPORT_TYPE_GOAL)
+    return RAPPORT_ENTITY_GOAL;
 
   g_return_val_if_reached (RAPPORT_ENTITY_DEAL);
 }
@@ -72,7 +74,7 @@ rapport_store_reload_everything (RapportStore *self)
   rapport_store_reload_all_live (self);
   reload_structure (self);
 
-  for (RapportEntity entity = RAPPORT_ENTITY_PIPELINE; entity <= RAPPORT_ENTITY_DEAL_ACTION; entity++)
+  for (RapportEntity entity = RAPPORT_ENTITY_PIPELINE; entity <= RAPPORT_ENTITY_LAST; entity++)
     if (entity != RAPPORT_ENTITY_PIPELINE || self->pipelines != NULL)
       rapport_store_notify (self, entity, RAPPORT_CHANGE_RELOAD, 0);
 }

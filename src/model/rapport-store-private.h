@@ -156,6 +156,9 @@ gboolean      rapport_store_update_properties (RapportStore   *self,
                                                const GValue   *values,
                                                GError        **error);
 
+/* rapport-report.c: a period's arrays, empty, freeing what they own. */
+void          rapport_report_period_init  (RapportReportPeriod *period);
+
 /* rapport-store-pipelines.c */
 void          rapport_store_reload_pipelines (RapportStore *self);
 void          rapport_store_reload_stages    (RapportStore *self,

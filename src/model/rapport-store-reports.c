@@ -1,4 +1,4 @@
-/* rapport-store-reports.c — figures: stage totals, speed to lead
+/* rapport-store-reports.c — figures: stage totals, speed to lead, Insights
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -115,3 +115,4 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
 
   return TRUE;
 }
+

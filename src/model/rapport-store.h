@@ -16,11 +16,13 @@
 #include "rapport-activity.h"
 #include "rapport-contact.h"
 #include "rapport-deal.h"
+#include "rapport-goal.h"
 #include "rapport-negotiation-entry.h"
 #include "rapport-note.h"
 #include "rapport-notice.h"
 #include "rapport-organization.h"
 #include "rapport-pipeline.h"
+#include "rapport-report.h"
 #include "rapport-stage.h"
 #include "rapport-stage-action.h"
 #include "rapport-stage-change.h"
@@ -28,7 +30,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 6
+#define RAPPORT_SCHEMA_VERSION 7
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -474,6 +476,47 @@ typedef struct
 
 gboolean            rapport_store_get_speed_to_lead     (RapportStore       *self,
                                                          RapportSpeedToLead *stats,
+                                                         GError            **error);
+
+/* Insights (rapport-report.h): every figure of a period and of the one
+ * before it, in one call (transfer full). */
+RapportReport      *rapport_store_report_summary        (RapportStore       *self,
+                                                         const RapportReportQuery *query,
+                                                         GError            **error);
+/* The ids (gint64) of the deals behind one figure of @query's period, by
+ * id; @param and @text as RapportReportSlice says (0 and NULL otherwise). */
+GArray             *rapport_store_report_deal_ids       (RapportStore       *self,
+                                                         const RapportReportQuery *query,
+                                                         RapportReportSlice  slice,
+                                                         gint64              param,
+                                                         const char         *text,
+                                                         GError            **error);
+
+/* Goals: added, listed (a RapportRecordList by id that follows the store),
+ * removed with rapport_store_delete(); each one transaction with a
+ * RAPPORT_ENTITY_GOAL notice. */
+RapportGoal        *rapport_store_add_goal              (RapportStore       *self,
+                                                         const RapportGoalFields *fields,
+                                                         GError            **error);
+RapportGoal        *rapport_store_get_goal              (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
+GListModel         *rapport_store_get_goals             (RapportStore       *self);
+/* Progress in the period of the goal's kind that holds @at (0 for now). */
+gboolean            rapport_store_get_goal_progress     (RapportStore       *self,
+                                                         RapportGoal        *goal,
+                                                         gint64              at,
+                                                         RapportGoalProgress *progress,
+                                                         GError            **error);
+/* Remembers that @goal was reached in the period starting at
+ * @period_start (RapportGoalProgress.start), so a notification is shown
+ * once per goal and period, by whichever program sees it first:
+ * *@first_time (may be NULL) says whether this call marked it, or it was
+ * marked already (someone else told the user). */
+gboolean            rapport_store_mark_goal_reached     (RapportStore       *self,
+                                                         RapportGoal        *goal,
+                                                         gint64              period_start,
+                                                         gboolean           *first_time,
                                                          GError            **error);
 
 /* Demo data, for first runs and benchmarks */

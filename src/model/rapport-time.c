@@ -143,3 +143,25 @@ rapport_time_to_iso8601 (gint64 unix_seconds)
 
   return rapport_time_format_iso8601 (unix_seconds);
 }
+
+gboolean
+rapport_time_pinned_now (gint64  *now,
+                         GError **error)
+{
+  const char *pinned = g_getenv ("RAPPORT_NOW");
+
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  *now = 0;
+  if (pinned == NULL || *pinned == '\0')
+    return TRUE;
+
+  if (!rapport_time_parse_iso8601 (pinned, now, NULL))
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("RAPPORT_NOW is not a date and time: use ISO 8601, like 2026-11-23T09:30:00Z"));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -26,4 +26,10 @@ gboolean  rapport_date_is_valid        (const char  *text);
 gboolean  rapport_date_check           (const char  *text,
                                         GError     **error);
 
+/* The instant RAPPORT_NOW (ISO 8601) pins "now" to, for scripts, tests and
+ * demos: TRUE with *@now = 0 when it is not set, FALSE with @error when it
+ * is not a date and time. The CLI and the app read it alike. */
+gboolean  rapport_time_pinned_now      (gint64      *now,
+                                        GError     **error);
+
 G_END_DECLS

@@ -22,6 +22,7 @@ typedef struct _RapportNote              RapportNote;
 typedef struct _RapportNegotiationEntry  RapportNegotiationEntry;
 typedef struct _RapportStageChange       RapportStageChange;
 typedef struct _RapportRecordList        RapportRecordList;
+typedef struct _RapportGoal              RapportGoal;
 
 /* Values are stored as integers in the database: never renumber. */
 typedef enum
@@ -81,7 +82,31 @@ typedef enum
   RAPPORT_ENTITY_NEGOTIATION_ENTRY,
   /* The playbook ticks of the deal whose id the notice carries. */
   RAPPORT_ENTITY_DEAL_ACTION,
+  RAPPORT_ENTITY_GOAL,
 } RapportEntity;
+
+/* The last RapportEntity, for walking them all. */
+#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_GOAL
+
+/* What a goal measures (stored: never renumber). The nicks ("won-value",
+ * "deals-won", …) are what the command line takes. */
+typedef enum
+{
+  RAPPORT_GOAL_METRIC_WON_VALUE = 0,       /* money won, minor units */
+  RAPPORT_GOAL_METRIC_DEALS_WON = 1,
+  RAPPORT_GOAL_METRIC_DEALS_ADDED = 2,
+  RAPPORT_GOAL_METRIC_ACTIVITIES_DONE = 3,
+  RAPPORT_GOAL_METRIC_LEADS_CONTACTED_IN_TIME = 4,
+} RapportGoalMetric;
+
+/* A goal's period, and the periods of reports (stored: never renumber). */
+typedef enum
+{
+  RAPPORT_PERIOD_WEEK = 0,
+  RAPPORT_PERIOD_MONTH = 1,
+  RAPPORT_PERIOD_QUARTER = 2,
+  RAPPORT_PERIOD_YEAR = 3,
+} RapportPeriodKind;
 
 typedef enum
 {

@@ -105,6 +105,15 @@ gboolean        rapport_store_commit        (RapportStore    *self,
                                              GError         **error);
 void            rapport_store_rollback      (RapportStore    *self);
 
+/* A read transaction, so several statements see one snapshot of the file;
+ * *@began says whether it began one (not inside another transaction), to
+ * hand to rapport_store_read_end(). */
+gboolean        rapport_store_read_begin    (RapportStore    *self,
+                                             gboolean        *began,
+                                             GError         **error);
+void            rapport_store_read_end      (RapportStore    *self,
+                                             gboolean         began);
+
 /* Runs @stmt (an insert: and gives its row's id) in a transaction of its
  * own. */
 gboolean        rapport_store_run_alone     (RapportStore    *self,
@@ -129,6 +138,8 @@ gint64          rapport_store_step_int64    (RapportStore    *self,
                                              RapportSqlStmt  *stmt,
                                              gint64           fallback);
 gint64          rapport_store_last_id       (RapportStore    *self);
+/* Rows the last statement changed. */
+gint64          rapport_store_changes       (RapportStore    *self);
 
 /* Reads the row of @record again into its properties (RAPPORT_ERROR_NOT_FOUND
  * when it is gone). */

@@ -383,6 +383,7 @@ rapport_store_delete (RapportStore   *self,
     { "note", "DELETE FROM note WHERE id = ?1" },
     { "negotiation_entry", "DELETE FROM negotiation_entry WHERE id = ?1" },
     { "activity", "DELETE FROM activity WHERE id = ?1" },
+    { "goal", "DELETE FROM goal WHERE id = ?1" },
   };
   const char *table;
   sqlite3_stmt *stmt = NULL;
@@ -398,7 +399,7 @@ rapport_store_delete (RapportStore   *self,
   if (stmt == NULL)
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("Only notes, negotiation entries and activities can be deleted"));
+                   _("Only notes, negotiation entries, activities and goals can be deleted"));
       return FALSE;
     }
 

@@ -305,6 +305,41 @@ static const char migration_6[] =
   "  BEGIN " NOTE_DELETE ("OLD") NOTE_INSERT ("NEW") " END;"
   "CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN " NOTE_DELETE ("OLD") " END;";
 
+/* Version 7: goals, and what Insights reads by time.
+ *
+ * A goal is a metric over a kind of period for an owner (NULL: the whole
+ * team) with a target; its progress is computed, never stored. Its
+ * reached_period is the start of the last period in which someone was told
+ * it was reached, so every program tells it once per period.
+ *
+ * The reports read a period's deals by close time, the open deals, the
+ * deals created in a period with their stage history, the leads that
+ * arrived and the activities done, each as one range of an index that
+ * holds every column the report reads: 100 000 deals are summed without
+ * touching their (wide) rows. The narrower indexes these replace served
+ * the same look-ups by the same leading columns. */
+static const char migration_7[] =
+  "CREATE TABLE goal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  metric INTEGER NOT NULL CHECK (metric BETWEEN 0 AND 4),"
+  "  period INTEGER NOT NULL CHECK (period BETWEEN 0 AND 3),"
+  "  owner TEXT CHECK (owner IS NULL OR length(trim(owner)) > 0),"
+  "  target INTEGER NOT NULL CHECK (target > 0),"
+  "  created_at INTEGER,"
+  "  reached_period INTEGER"
+  ");"
+  "DROP INDEX deal_by_status;"
+  "CREATE INDEX deal_report ON deal (status, closed_at, created_at, stage_id, currency, value,"
+  "  owner, contact_id, expected_close, lost_reason);"
+  "CREATE INDEX deal_by_created ON deal (created_at, id, stage_id, status, currency, owner);"
+  "DROP INDEX stage_change_by_deal;"
+  "CREATE INDEX stage_change_by_deal ON stage_change (deal_id, changed_at, id, to_stage_id, to_status);"
+  "CREATE INDEX contact_by_created ON contact (created_at, first_contacted_at, owner);"
+  "CREATE INDEX activity_lead ON activity (contact_id) WHERE rule = 1;"
+  "DROP INDEX activity_done;"
+  "CREATE INDEX activity_done ON activity (done_at, rule, kind, deal_id, contact_id)"
+  "  WHERE done_at IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -312,6 +347,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
