@@ -1,4 +1,4 @@
-/* rapport-format.h — how the board writes money and dates for people
+/* rapport-format.h — how Rapport writes money and dates for people (the board, the review)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

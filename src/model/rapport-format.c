@@ -1,4 +1,4 @@
-/* rapport-format.c — how the board writes money and dates for people
+/* rapport-format.c — how Rapport writes money and dates for people (the board, the review)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "rapport-format.h"
 #include "rapport-money.h"
