@@ -108,6 +108,20 @@ rapport_format_day (const char *iso_date,
   return g_date_time_format (day, format);
 }
 
+char *
+rapport_format_time_day (gint64 unix_seconds,
+                         gint64 now)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_seconds);
+  g_autofree char *iso = NULL;
+
+  if (local == NULL)
+    return NULL;
+
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  return rapport_format_day (iso, now, NULL);
+}
+
 int
 rapport_format_days_between (gint64 from,
                              gint64 to)

@@ -28,6 +28,10 @@ char *rapport_format_day   (const char  *iso_date,
                             gint64       now,
                             gboolean    *is_past);
 
+/* The same for the local day of an instant (unix seconds). */
+char *rapport_format_time_day (gint64      unix_seconds,
+                               gint64      now);
+
 /* Calendar days, in local time, from the day of @from to the day of @to
  * (unix seconds): 1 for tomorrow and -1 for yesterday, whatever the hour. */
 int   rapport_format_days_between (gint64 from,
