@@ -249,6 +249,10 @@ rapport_cli_require_id (const char        *text,
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("“%s” is not an organization id: write a positive whole number, like 12"), quoted);
       break;
+    case RAPPORT_CLI_ID_GOAL:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a goal id: write a positive whole number, like 12"), quoted);
+      break;
     case RAPPORT_CLI_ID_FOLLOWUP:
     default:
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,

@@ -30,6 +30,14 @@ JsonNode *rapport_json_note         (RapportNote     *note);
 JsonNode *rapport_json_activity     (RapportActivity *activity);
 JsonNode *rapport_json_negotiation_entry (RapportNegotiationEntry *entry);
 
+/* `report summary`: every figure of @report, with @goals (an array node,
+ * taken; NULL for none) as "goals". */
+JsonNode *rapport_json_report       (const RapportReport       *report,
+                                     JsonNode                  *goals);
+/* A goal, with its progress in the current period if @progress is given. */
+JsonNode *rapport_json_goal         (RapportGoal               *goal,
+                                     const RapportGoalProgress *progress);
+
 /* "offer", "counter_offer", "objection", "concession" */
 const char *rapport_json_negotiation_kind (RapportNegotiationKind kind);
 /* "contact", "organization", "deal" */

@@ -90,6 +90,7 @@ extern const RapportCliCommand rapport_cli_note_commands[];
 extern const RapportCliCommand rapport_cli_search_commands[];
 extern const RapportCliCommand rapport_cli_followup_commands[];
 extern const RapportCliCommand rapport_cli_report_commands[];
+extern const RapportCliCommand rapport_cli_goal_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
 
 #define RAPPORT_CLI_ERROR (rapport_cli_error_quark ())
@@ -134,6 +135,7 @@ typedef enum
   RAPPORT_CLI_ID_DEAL,
   RAPPORT_CLI_ID_ORGANIZATION,
   RAPPORT_CLI_ID_FOLLOWUP,
+  RAPPORT_CLI_ID_GOAL,
 } RapportCliIdKind;
 
 gboolean      rapport_cli_require_id    (const char        *text,
@@ -154,6 +156,10 @@ RapportOrganization *rapport_cli_find_organization (RapportCli  *cli,
 RapportActivity     *rapport_cli_find_followup     (RapportCli  *cli,
                                                     const char  *text,
                                                     GError     **error);
+
+/* Goals with their progress now, as the JSON array `goal list` prints. */
+JsonNode     *rapport_cli_goals_json    (RapportCli  *cli,
+                                         GError     **error);
 
 /* Output for people */
 const char   *rapport_cli_or_empty      (const char *text);

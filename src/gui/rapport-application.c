@@ -19,6 +19,7 @@
 #include "rapport-bench-hook.h"
 #include "rapport-error.h"
 #include "rapport-reminders.h"
+#include "rapport-time.h"
 #include "rapport-window.h"
 
 /* The spin button follows the model's own rule (1 minute to 7 days), so it
@@ -623,8 +624,10 @@ rapport_application_activate (GApplication *app)
   if (self->store == NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GError) clock_error = NULL;
       g_autofree char *default_path = NULL;
       const char *path = self->db_path;
+      gint64 now = 0;
 
       if (path == NULL)
         path = default_path = rapport_store_default_path ();
@@ -637,6 +640,13 @@ rapport_application_activate (GApplication *app)
           rapport_application_refuse (self, error);
           return;
         }
+
+      /* RAPPORT_NOW pins the clock as it does rapport-cli's, for demos and
+       * tests; a malformed one is said and the real clock used. */
+      if (!rapport_time_pinned_now (&now, &clock_error))
+        g_printerr ("%s: %s\n", g_get_prgname (), clock_error->message);
+      else if (now != 0)
+        rapport_store_set_now (self->store, now);
 
       rapport_bench_hook_mark ("store open");
       g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_store_damaged),

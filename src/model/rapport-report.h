@@ -26,7 +26,9 @@
  * - Pipeline: 0 is every pipeline; otherwise the deals whose current stage
  *   is in that pipeline. The funnel is of one pipeline: the query's, or
  *   with 0 the store's current pipeline (RapportReport.funnel_pipeline_id).
- *   Leads and activities without a deal only count with pipeline 0.
+ *   Leads belong to no pipeline and are never filtered by one; activities
+ *   are filtered through their deal, so those without a deal only count
+ *   with pipeline 0.
  */
 
 #pragma once

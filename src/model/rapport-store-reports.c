@@ -1,4 +1,4 @@
-/* rapport-store-reports.c — figures: stage totals, speed to lead
+/* rapport-store-reports.c — figures: stage totals, speed to lead, Insights
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,42 +116,3 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
   return TRUE;
 }
 
-/* Insights: stubs until the queries land (the API is in rapport-report.h). */
-
-RapportReport *
-rapport_store_report_summary (RapportStore              *self,
-                              const RapportReportQuery  *query,
-                              GError                   **error)
-{
-  g_autoptr(RapportReport) report = g_new0 (RapportReport, 1);
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  report->from = query->from;
-  report->to = query->to;
-  report->owner = g_strdup (query->owner);
-  report->pipeline_id = query->pipeline_id;
-  report->currency = g_strdup (self->default_currency);
-  report->now = rapport_store_now (self);
-  rapport_report_period_init (&report->current);
-  rapport_report_period_init (&report->previous);
-  report->forecast = g_array_new (FALSE, TRUE, sizeof (RapportReportMonth));
-  report->won_by_month = g_array_new (FALSE, TRUE, sizeof (RapportReportMonth));
-
-  return g_steal_pointer (&report);
-}
-
-GArray *
-rapport_store_report_deal_ids (RapportStore              *self,
-                               const RapportReportQuery  *query,
-                               RapportReportSlice         slice,
-                               gint64                     param,
-                               const char                *text,
-                               GError                   **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  return g_array_new (FALSE, FALSE, sizeof (gint64));
-}

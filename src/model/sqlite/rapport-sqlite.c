@@ -319,6 +319,34 @@ rapport_store_last_id (RapportStore *self)
   return sqlite3_last_insert_rowid (self->db);
 }
 
+gboolean
+rapport_store_read_begin (RapportStore  *self,
+                          gboolean      *began,
+                          GError       **error)
+{
+  int rc;
+
+  *began = FALSE;
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  rc = sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rapport_store_set_error (self, rc, error);
+
+  *began = TRUE;
+  return TRUE;
+}
+
+void
+rapport_store_read_end (RapportStore *self,
+                        gboolean      began)
+{
+  /* Nothing was written: ending it cannot lose anything. */
+  if (began)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+}
+
 gint64
 rapport_store_changes (RapportStore *self)
 {

@@ -105,6 +105,15 @@ gboolean        rapport_store_commit        (RapportStore    *self,
                                              GError         **error);
 void            rapport_store_rollback      (RapportStore    *self);
 
+/* A read transaction, so several statements see one snapshot of the file;
+ * *@began says whether it began one (not inside another transaction), to
+ * hand to rapport_store_read_end(). */
+gboolean        rapport_store_read_begin    (RapportStore    *self,
+                                             gboolean        *began,
+                                             GError         **error);
+void            rapport_store_read_end      (RapportStore    *self,
+                                             gboolean         began);
+
 /* Runs @stmt (an insert: and gives its row's id) in a transaction of its
  * own. */
 gboolean        rapport_store_run_alone     (RapportStore    *self,

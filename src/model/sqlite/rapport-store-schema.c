@@ -312,8 +312,12 @@ static const char migration_6[] =
  * reached_period is the start of the last period in which someone was told
  * it was reached, so every program tells it once per period.
  *
- * The indexes let the reports read a period's deals by creation and close
- * time, its leads by arrival, and a customer's earlier wins, as ranges. */
+ * The reports read a period's deals by close time, the open deals, the
+ * deals created in a period with their stage history, the leads that
+ * arrived and the activities done, each as one range of an index that
+ * holds every column the report reads: 100 000 deals are summed without
+ * touching their (wide) rows. The narrower indexes these replace served
+ * the same look-ups by the same leading columns. */
 static const char migration_7[] =
   "CREATE TABLE goal ("
   "  id INTEGER PRIMARY KEY,"
@@ -324,9 +328,17 @@ static const char migration_7[] =
   "  created_at INTEGER,"
   "  reached_period INTEGER"
   ");"
-  "CREATE INDEX deal_by_created ON deal (created_at);"
-  "CREATE INDEX deal_won_by_contact ON deal (contact_id, status, closed_at);"
-  "CREATE INDEX contact_by_created ON contact (created_at);";
+  "DROP INDEX deal_by_status;"
+  "CREATE INDEX deal_report ON deal (status, closed_at, created_at, stage_id, currency, value,"
+  "  owner, contact_id, expected_close, lost_reason);"
+  "CREATE INDEX deal_by_created ON deal (created_at, id, stage_id, status, currency, owner);"
+  "DROP INDEX stage_change_by_deal;"
+  "CREATE INDEX stage_change_by_deal ON stage_change (deal_id, changed_at, id, to_stage_id, to_status);"
+  "CREATE INDEX contact_by_created ON contact (created_at, first_contacted_at, owner);"
+  "CREATE INDEX activity_lead ON activity (contact_id) WHERE rule = 1;"
+  "DROP INDEX activity_done;"
+  "CREATE INDEX activity_done ON activity (done_at, rule, kind, deal_id, contact_id)"
+  "  WHERE done_at IS NOT NULL;";
 
 static const char * const migrations[] = {
   migration_1,
