@@ -506,9 +506,11 @@ rapport_pdf_table_lead (RapportPdfDoc   *doc,
   g_auto(GStrv) header = header_cells (table);
   double height = table_row (doc, table, header, -1, TRUE, FALSE, FALSE);
 
-  if (table->rows->len > 0)
-    height += table_row (doc, table, g_ptr_array_index (table->rows, 0),
-                         g_array_index (table->bars, double, 0), FALSE, FALSE, FALSE);
+  /* Two rows at least, or a heading may stand over a lone row at the
+   * foot of a page. */
+  for (guint r = 0; r < MIN (table->rows->len, 2); r++)
+    height += table_row (doc, table, g_ptr_array_index (table->rows, r),
+                         g_array_index (table->bars, double, r), FALSE, FALSE, FALSE);
 
   return height;
 }

@@ -132,8 +132,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPdfTable, rapport_pdf_table_free)
 void           rapport_pdf_table_add_row  (RapportPdfTable *table,
                                            const char * const *cells,
                                            double           bar);
-/* The height of the header and the first row: what a heading keeps with
- * it. */
+/* The height of the header and the first two rows: what a heading keeps
+ * with it. */
 double         rapport_pdf_table_lead     (RapportPdfDoc   *doc,
                                            RapportPdfTable *table);
 void           rapport_pdf_doc_table      (RapportPdfDoc   *self,

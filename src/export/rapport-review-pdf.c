@@ -211,8 +211,8 @@ section_table (const RapportReview        *review,
           break;
         case RAPPORT_REVIEW_LOST:
           columns[n++] = (RapportPdfColumn) COLUMN (C_("review column", "Stage"), middle, FALSE);
-          columns[n++] = (RapportPdfColumn) COLUMN (C_("review column", "Lost"), 0.09, TRUE);
           columns[n++] = (RapportPdfColumn) COLUMN (C_("review column", "Reason"), middle, FALSE);
+          columns[n++] = (RapportPdfColumn) COLUMN (C_("review column", "Lost"), 0.09, TRUE);
           break;
         case RAPPORT_REVIEW_SLIPPED:
           columns[n++] = (RapportPdfColumn) COLUMN (C_("review column", "Stage"), middle, FALSE);
@@ -268,8 +268,8 @@ section_table (const RapportReview        *review,
               break;
             case RAPPORT_REVIEW_LOST:
               cells[c++] = escape (item->stage);
-              cells[c++] = day_cell (review, item->at);
               cells[c++] = escape (item->lost_reason);
+              cells[c++] = day_cell (review, item->at);
               break;
             case RAPPORT_REVIEW_SLIPPED:
               cells[c++] = escape (item->stage);
