@@ -164,12 +164,13 @@ rapport_pdf_doc_layout (RapportPdfDoc *self,
   pango_font_description_free (font);
 
   /* The document's direction for every paragraph, also one that starts
-   * with a Latin name in a Hebrew table: the columns stay aligned. Pango
-   * swaps left and right in a right-to-left paragraph. */
+   * with a Latin name in a Hebrew table, so the columns stay aligned.
+   * Without auto-dir Pango does not swap left and right itself: the start
+   * of a right-to-left document is its right. */
   pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, end ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (layout, end != self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_markup (layout, markup, -1);
 
   return layout;
