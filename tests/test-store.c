@@ -522,24 +522,147 @@ test_playbook_ticks (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* One demo deal's history is one chain, as the store writes it: created
+ * in a stage, moved on (or back), maybe closed, and it ends where the deal
+ * is, with times in order within the two years before @now. */
+static guint
+assert_demo_history (RapportStore *store,
+                     RapportDeal  *deal,
+                     gint64        now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = rapport_store_get_stage_history (store, deal, &error);
+  RapportStageChange *first, *last;
+  gint64 previous_stage, previous_at, entered_at;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 1);
+  first = history->pdata[0];
+  g_assert_cmpint (rapport_stage_change_get_from_stage_id (first), ==, 0);
+  g_assert_cmpint (rapport_stage_change_get_changed_at (first), ==, rapport_deal_get_created_at (deal));
+  g_assert_cmpint (rapport_deal_get_created_at (deal), >=, now - 731 * 86400);
+  previous_stage = rapport_stage_change_get_to_stage_id (first);
+  previous_at = entered_at = rapport_stage_change_get_changed_at (first);
+
+  for (guint i = 1; i < history->len; i++)
+    {
+      RapportStageChange *change = history->pdata[i];
+
+      g_assert_cmpint (rapport_stage_change_get_from_stage_id (change), ==, previous_stage);
+      g_assert_cmpint (rapport_stage_change_get_from_status (change), ==, RAPPORT_DEAL_STATUS_OPEN);
+      g_assert_cmpint (rapport_stage_change_get_changed_at (change), >=, previous_at);
+      if (rapport_stage_change_get_to_status (change) == RAPPORT_DEAL_STATUS_OPEN)
+        entered_at = rapport_stage_change_get_changed_at (change);
+      else
+        /* Closing is the last thing that happened. */
+        g_assert_cmpuint (i, ==, history->len - 1);
+      previous_stage = rapport_stage_change_get_to_stage_id (change);
+      previous_at = rapport_stage_change_get_changed_at (change);
+    }
+
+  last = history->pdata[history->len - 1];
+  g_assert_cmpint (previous_at, <, now);
+  g_assert_cmpint (rapport_deal_get_stage_id (deal), ==, previous_stage);
+  g_assert_cmpint (rapport_deal_get_status (deal), ==, rapport_stage_change_get_to_status (last));
+  g_assert_cmpint (rapport_deal_get_stage_entered_at (deal), ==, entered_at);
+  if (rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_OPEN)
+    g_assert_cmpint (rapport_deal_get_closed_at (deal), ==, 0);
+  else
+    g_assert_cmpint (rapport_deal_get_closed_at (deal), ==, previous_at);
+  if (rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_LOST)
+    g_assert_cmpstr (rapport_deal_get_lost_reason (deal), !=, "");
+
+  return history->len;
+}
+
+/* Two years of realistic history: deals created all along, moved through
+ * the stages, won and lost (with reasons), some still open; leads answered
+ * in time or late; owners; customers who came back. The same seed and now
+ * make the same data. */
 static void
 test_demo (void)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *dir2 = NULL;
   g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(RapportStore) again = rapport_test_store_new (&dir2, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) all_again = NULL;
   g_autoptr(GListModel) contacts = NULL;
   g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GHashTable) won_by_contact = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) owners = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *report = NULL;
+  guint n_status[3] = { 0, }, n_moved = 0, n_repeat_customers = 0, n_old = 0;
+  gint64 now = 1772442000;   /* 2026-03-02T09:00:00Z */
+  RapportSpeedToLead speed;
+  GHashTableIter iter;
+  gpointer count;
 
+  rapport_store_set_now (store, now);
+  rapport_store_set_now (again, now);
   g_assert_true (rapport_store_fill_demo (store, 500, 800, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_fill_demo (again, 500, 800, 7, &error));
   g_assert_no_error (error);
 
   all = rapport_store_list_deal_ids (store, NULL, &error);
   g_assert_cmpuint (all->len, ==, 500);
+  all_again = rapport_store_list_deal_ids (again, NULL, &error);
+  g_assert_cmpuint (all_again->len, ==, 500);
   contacts = rapport_store_get_contacts (store);
   g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 800);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = *(gint64 *) all->pdata[i];
+      g_autoptr(RapportDeal) deal = rapport_store_get_deal (store, id, &error);
+      g_autoptr(RapportDeal) twin = rapport_store_get_deal (again, id, &error);
+      gint64 contact = rapport_deal_get_contact_id (deal);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (rapport_deal_get_title (deal), ==, rapport_deal_get_title (twin));
+      g_assert_cmpint (rapport_deal_get_value (deal), ==, rapport_deal_get_value (twin));
+      g_assert_cmpint (rapport_deal_get_status (deal), ==, rapport_deal_get_status (twin));
+      g_assert_cmpint (rapport_deal_get_closed_at (deal), ==, rapport_deal_get_closed_at (twin));
+
+      n_status[rapport_deal_get_status (deal)]++;
+      if (assert_demo_history (store, deal, now) > 2)
+        n_moved++;
+      if (rapport_deal_get_created_at (deal) < now - 365 * 86400)
+        n_old++;
+      g_assert_nonnull (rapport_deal_get_owner (deal));
+      g_hash_table_add (owners, (gpointer) g_intern_string (rapport_deal_get_owner (deal)));
+      if (rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_WON && contact != 0)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = contact;
+          count = g_hash_table_lookup (won_by_contact, key);
+          g_hash_table_replace (won_by_contact, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
+    }
+
+  /* Most deals of two years are closed, a win in three or four. */
+  g_assert_cmpuint (n_status[RAPPORT_DEAL_STATUS_OPEN], >, 0);
+  g_assert_cmpuint (n_status[RAPPORT_DEAL_STATUS_WON], >, 50);
+  g_assert_cmpuint (n_status[RAPPORT_DEAL_STATUS_LOST], >, n_status[RAPPORT_DEAL_STATUS_WON]);
+  g_assert_cmpuint (n_moved, >, 100);
+  g_assert_cmpuint (n_old, >, 100);
+  g_assert_cmpuint (g_hash_table_size (owners), >=, 3);
+  g_hash_table_iter_init (&iter, won_by_contact);
+  while (g_hash_table_iter_next (&iter, NULL, &count))
+    if (GPOINTER_TO_UINT (count) > 1)
+      n_repeat_customers++;
+  g_assert_cmpuint (n_repeat_customers, >, 0);
+
+  /* Leads: most reached within the speed-to-lead time, not all. */
+  g_assert_true (rapport_store_get_speed_to_lead (store, &speed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (speed.n_leads, >, 100);
+  g_assert_cmpuint (speed.n_within, >, speed.n_leads / 3);
+  g_assert_cmpuint (speed.n_within, <, speed.n_contacted);
 
   /* Realistic means some follow-ups are already overdue. */
   due = rapport_store_list_followups (store, TRUE, &error);
@@ -549,6 +672,8 @@ test_demo (void)
   g_assert_true (rapport_store_check (store, &report, &error));
   g_assert_no_error (error);
 
+  g_clear_object (&again);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir2));
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 

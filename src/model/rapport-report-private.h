@@ -65,6 +65,9 @@ void      rapport_report_bind         (RapportReportContext *ctx,
                                        gint64                from,
                                        gint64                to,
                                        gint64                pipeline_id);
+/* For g_array_sort() of gint64. */
+int       rapport_report_compare_gint64 (gconstpointer       a,
+                                         gconstpointer       b);
 /* Median of doubles (sorts @values); NaN when empty. */
 double    rapport_report_median       (GArray               *values);
 

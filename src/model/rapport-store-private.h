@@ -5,7 +5,9 @@
  * The store is one object split by concern: rapport-store.c (the object,
  * its clock and settings), -identity.c (one object per row), -notices.c
  * (what changed), -update.c (edits and their rules), -pipelines.c,
- * -contacts.c, -deals.c, -activities.c, -notes.c, -reports.c; and under
+ * -contacts.c, -deals.c, -activities.c, -notes.c, -reports.c, -goals.c,
+ * -insights.c and -funnel.c (Insights' figures, rapport-report-private.h);
+ * and under
  * sqlite/ everything that speaks SQLite (connection and statements,
  * opening, backups, the watch of other writers, schema, queries, demo).
  * Only the files under sqlite/ include SQLite's header.

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "rapport-store-private.h"
+#include "rapport-report-private.h"
 
 void
 rapport_store_get_stage_totals (RapportStore *self,
@@ -45,15 +45,6 @@ rapport_store_get_stage_totals (RapportStore *self,
 }
 
 /* Speed to lead */
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 gboolean
 rapport_store_get_speed_to_lead (RapportStore        *self,
@@ -107,7 +98,7 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
 
   if (delays->len > 0)
     {
-      g_array_sort (delays, compare_gint64);
+      g_array_sort (delays, rapport_report_compare_gint64);
       stats->median_seconds = delays->len % 2
         ? g_array_index (delays, gint64, delays->len / 2)
         : (g_array_index (delays, gint64, delays->len / 2 - 1) + g_array_index (delays, gint64, delays->len / 2)) / 2;

@@ -2,21 +2,27 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Fills a database through bulk statements in one transaction: 100 000
- * deals and 200 000 contacts take seconds, not minutes, and a failure
- * leaves nothing half-made.
+ * Two years of a sales team's life, so that every view and the Insights
+ * have something true to show: organizations, contacts and leads arriving
+ * over time (more each month, fewer in August and December), how fast each
+ * lead was answered, and (rapport-demo-deals.c) deals going through the
+ * pipeline with their stage history, wins, losses and the activities along
+ * the way. The same seed makes the same data for the same "now".
+ *
+ * Rows go through bulk statements in one transaction: 100 000 deals and
+ * 200 000 contacts take seconds, not minutes, and a failure leaves nothing
+ * half-made.
  */
 
 #define G_LOG_DOMAIN "rapport-demo"
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
-#include "rapport-sqlite-private.h"
-
-#define DAY (24 * 60 * 60)
-#define RAPPORT_RAPPORT_RANK_GAP ((gint64) 1 << 20)
+#include "rapport-demo-private.h"
 
 static const char * const first_names[] = {
   "Aisha", "Alexei", "Ana", "Andrea", "Ben", "Bogdan", "Camille", "Chen", "Daniel", "Dimitar",
@@ -35,12 +41,14 @@ static const char * const last_names[] = {
   "Stoyanova", "Tanaka", "Todorov", "Wang", "Weber", "Wilson", "Yamamoto", "Zhang", "Zhou", "Choi",
 };
 
-static const char * const company_heads[] = {
+const char * const demo_company_heads[] = {
   "Acme", "Northwind", "Blue Harbor", "Cedar", "Copperline", "Brightpath", "Evergreen", "Falcon",
   "Granite", "Helios", "Ironbridge", "Juniper", "Keystone", "Lumen", "Meridian", "Nimbus", "Oakridge",
   "Pioneer", "Quantum", "Redwood", "Silverline", "Summit", "Tidewater", "Unity", "Vertex", "Westfield",
   "Zenith", "Aurora", "Bluebird", "Crescent", "Driftwood", "Emberly", "Foxglove", "Harbor Lights",
 };
+
+const guint demo_n_company_heads = G_N_ELEMENTS (demo_company_heads);
 
 static const char * const company_tails[] = {
   "Logistics", "Health", "Foods", "Analytics", "Manufacturing", "Software", "Energy", "Retail",
@@ -48,30 +56,188 @@ static const char * const company_tails[] = {
   "Textiles", "Bank", "Schools",
 };
 
-static const char * const deal_kinds[] = {
-  "renewal", "pilot", "expansion", "annual licence", "onboarding package", "support contract",
-  "50 seats", "200 seats", "migration project", "enterprise plan", "training days", "upgrade",
+
+/* The team. Sofia joined ten months ago, so the figures per owner differ
+ * by more than luck. */
+const DemoOwner demo_owners[] = {
+  { "Maya Cohen", 13, 1.25, 1.30, 0 },
+  { "Daniel Evans", 10, 1.00, 0.85, 0 },
+  { "Priya Nair", 11, 1.10, 1.10, 0 },
+  { "Lars Jensen", 9, 0.85, 0.70, 0 },
+  { "Kwame Okafor", 8, 0.90, 1.00, 0 },
+  { "Sofia Rossi", 10, 0.95, 1.20, 10 },
 };
 
-static const char * const lost_reasons[] = {
-  "Chose a competitor on price", "No budget this year", "Project cancelled",
-  "Went silent after the proposal", "Missing integration", "Decision maker left",
+const guint demo_n_owners = G_N_ELEMENTS (demo_owners);
+
+/* The lead form's own list of sources (rapport-lead-dialog.c). Leads come
+ * in on their own; the others the team went out and met. Referrals close
+ * best, cold outreach worst. */
+const DemoSource demo_sources[] = {
+  { "Website form", 40, 0, 0.90 },
+  { "Social media", 18, 0, 0.80 },
+  { "Advertisement", 12, 0, 0.70 },
+  { "Email", 6, 0, 1.00 },
+  { "Referral", 14, 25, 1.60 },
+  { "Trade show", 10, 30, 1.10 },
+  { "Phone call", 0, 15, 1.00 },
+  { "Cold outreach", 0, 30, 0.60 },
 };
 
-static const char * const sources[] = {
-  "Website form", "Referral", "Trade fair", "Cold call", "LinkedIn", "Webinar", "Partner",
-};
+#define N_SOURCES G_N_ELEMENTS (demo_sources)
+
+/* Share of contacts who came in as leads, in percent. */
+#define LEAD_PERCENT 45
+/* Business at the end of the two years, against its start. */
+#define GROWTH 0.8
 
 #define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
-typedef struct
+/* Helpers */
+
+guint
+demo_pick_weighted (Demo      *demo,
+                    const int *weights,
+                    guint      n)
 {
-  sqlite3_stmt *org;
-  sqlite3_stmt *contact;
-  sqlite3_stmt *deal;
-  sqlite3_stmt *history;
-  sqlite3_stmt *activity;
-} DemoStatements;
+  int total = 0;
+  int roll;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  roll = g_rand_int_range (demo->rand, 0, MAX (total, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      if (roll < weights[i])
+        return i;
+      roll -= weights[i];
+    }
+
+  return 0;
+}
+
+/* The UTC civil date of a day number since 1970-01-01 (Howard Hinnant's
+ * days_from_civil, reversed): no time-zone look-up per row. */
+static void
+civil_from_days (gint64  days,
+                 int    *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = m;
+  *year = (int) (yoe + era * 400 + (m <= 2));
+}
+
+void
+demo_format_date (gint64 at,
+                  char   buf[16])
+{
+  int year, month, day;
+
+  civil_from_days (at >= 0 ? at / DEMO_DAY : (at - DEMO_DAY + 1) / DEMO_DAY, &year, &month, &day);
+  g_snprintf (buf, 16, "%04d-%02d-%02d", year, month, day);
+}
+
+/* How busy each month is, January first. */
+static const double month_weight[12] = {
+  0.90, 1.00, 1.15, 1.10, 1.05, 0.95, 0.80, 0.60, 1.10, 1.20, 1.15, 0.70,
+};
+
+static double
+busy_weight (Demo   *demo,
+             gint64  at)
+{
+  gint64 days = at / DEMO_DAY;
+  double progress = CLAMP ((double) (at - demo->start) / DEMO_SPAN, 0.0, 1.0);
+  int weekday = (int) ((days + 4) % 7);   /* 1970-01-01 was a Thursday; 0 is Sunday */
+  int year, month, day;
+
+  civil_from_days (days, &year, &month, &day);
+
+  return (1.0 + GROWTH * progress) / (1.0 + GROWTH) * month_weight[month - 1] / 1.2 *
+         (weekday == 0 || weekday == 6 ? 0.25 : 1.0);
+}
+
+gint64
+demo_random_time (Demo   *demo,
+                  gint64  from,
+                  gint64  to)
+{
+  gint64 at = from;
+
+  if (to <= from)
+    return from;
+
+  /* Rejection sampling: about two tries a moment. */
+  for (int tries = 0; tries < 32; tries++)
+    {
+      at = from + (gint64) (g_rand_double (demo->rand) * (double) (to - from));
+      if (g_rand_double (demo->rand) < busy_weight (demo, at))
+        break;
+    }
+
+  /* Most of it between 08:00 and 18:00. */
+  if (g_rand_int_range (demo->rand, 0, 100) < 85)
+    {
+      gint64 office = at - at % DEMO_DAY + 8 * 3600 + g_rand_int_range (demo->rand, 0, 10 * 3600);
+
+      if (office >= from && office < to)
+        at = office;
+    }
+
+  return at;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gint64 *
+demo_random_times (Demo   *demo,
+                   guint   n,
+                   gint64  from,
+                   gint64  to)
+{
+  gint64 *times = g_new (gint64, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    times[i] = demo_random_time (demo, from, to);
+  qsort (times, n, sizeof *times, compare_gint64);
+
+  return times;
+}
+
+guint
+demo_pick_owner (Demo   *demo,
+                 gint64  at)
+{
+  int weights[G_N_ELEMENTS (demo_owners)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_owners); i++)
+    {
+      gint64 joined = demo->now - demo_owners[i].joined_months_ago * 30 * DEMO_DAY;
+
+      weights[i] = demo_owners[i].joined_months_ago == 0 || at >= joined ? demo_owners[i].share : 0;
+    }
+
+  return demo_pick_weighted (demo, weights, G_N_ELEMENTS (weights));
+}
+
+/* Statements */
 
 static void
 demo_statements_clear (DemoStatements *s)
@@ -83,14 +249,12 @@ demo_statements_clear (DemoStatements *s)
   g_clear_pointer (&s->activity, sqlite3_finalize);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DemoStatements, demo_statements_clear)
-
 static gboolean
-prepare (RapportStore   *self,
-         DemoStatements *s,
-         GError        **error)
+prepare (Demo    *demo,
+         GError **error)
 {
-  sqlite3 *db = rapport_store_get_db (self);
+  sqlite3 *db = rapport_store_get_db (demo->store);
+  DemoStatements *s = &demo->s;
   int rc = SQLITE_OK;
 
   if (rc == SQLITE_OK)
@@ -117,15 +281,15 @@ prepare (RapportStore   *self,
                              -1, &s->activity, NULL);
 
   if (rc != SQLITE_OK)
-    return rapport_store_set_error (self, rc, error);
+    return rapport_store_set_error (demo->store, rc, error);
 
   return TRUE;
 }
 
-static gboolean
-run (RapportStore  *self,
-     sqlite3_stmt  *stmt,
-     GError       **error)
+gboolean
+demo_run (Demo          *demo,
+          sqlite3_stmt  *stmt,
+          GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -133,283 +297,221 @@ run (RapportStore  *self,
   sqlite3_clear_bindings (stmt);
 
   if (rc != SQLITE_DONE)
-    return rapport_store_set_error (self, rc, error);
+    return rapport_store_set_error (demo->store, rc, error);
 
   return TRUE;
 }
 
-static gboolean
-add_organizations (RapportStore    *self,
-                   DemoStatements  *s,
-                   GRand           *rand,
-                   guint            n,
-                   gint64           now,
-                   GArray          *ids,
-                   GError         **error)
+gboolean
+demo_add_activity (Demo                 *demo,
+                   RapportActivityKind   kind,
+                   const char           *title,
+                   gint64                due_at,
+                   gint64                done_at,
+                   gint64                contact_id,
+                   gint64                deal_id,
+                   RapportRule           rule,
+                   gint64                created_at,
+                   GError              **error)
 {
-  sqlite3 *db = rapport_store_get_db (self);
+  sqlite3_stmt *stmt = demo->s.activity;
+
+  sqlite3_bind_int (stmt, 1, kind);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  if (due_at != 0)
+    sqlite3_bind_int64 (stmt, 4, due_at);
+  if (done_at != 0)
+    sqlite3_bind_int64 (stmt, 5, done_at);
+  if (contact_id != 0)
+    sqlite3_bind_int64 (stmt, 6, contact_id);
+  if (deal_id != 0)
+    sqlite3_bind_int64 (stmt, 7, deal_id);
+  sqlite3_bind_int (stmt, 8, rule);
+  sqlite3_bind_int64 (stmt, 9, created_at);
+
+  return demo_run (demo, stmt, error);
+}
+
+/* Organizations: all there before the first contact. */
+static gboolean
+add_organizations (Demo    *demo,
+                   guint    n,
+                   GError **error)
+{
+  sqlite3 *db = rapport_store_get_db (demo->store);
 
   for (guint i = 0; i < n; i++)
     {
-      const char *head = PICK (rand, company_heads);
-      const char *tail = PICK (rand, company_tails);
-      g_autofree char *name = i < G_N_ELEMENTS (company_heads) * G_N_ELEMENTS (company_tails)
+      const char *head = PICK (demo->rand, demo_company_heads);
+      const char *tail = PICK (demo->rand, company_tails);
+      g_autofree char *name = i < G_N_ELEMENTS (demo_company_heads) * G_N_ELEMENTS (company_tails)
         ? g_strdup_printf ("%s %s", head, tail)
         : g_strdup_printf ("%s %s %u", head, tail, i / 100 + 1);
       g_autofree char *lower_head = g_ascii_strdown (head, -1);
       g_autofree char *site = g_strdup_printf ("https://%s.example", lower_head);
-      g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (rand, 100, 999),
-                                                g_rand_int_range (rand, 0, 9999));
+      g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (demo->rand, 100, 999),
+                                                g_rand_int_range (demo->rand, 0, 9999));
       gint64 id;
 
       g_strdelimit (site, " ", '-');
-      sqlite3_bind_text (s->org, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (s->org, 2, site, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (s->org, 3, phone, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (s->org, 4, now - g_rand_int_range (rand, 30, 720) * (gint64) DAY);
-      if (!run (self, s->org, error))
+      sqlite3_bind_text (demo->s.org, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (demo->s.org, 2, site, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (demo->s.org, 3, phone, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (demo->s.org, 4, demo->start - g_rand_int_range (demo->rand, 30, 400) * DEMO_DAY);
+      if (!demo_run (demo, demo->s.org, error))
         return FALSE;
 
       id = sqlite3_last_insert_rowid (db);
-      g_array_append_val (ids, id);
+      g_array_append_val (demo->organizations, id);
     }
 
   return TRUE;
 }
 
-/* A lead that arrived recently, with its speed-to-lead follow-up: most
- * were reached within the hour, some late, a few are still waiting. */
+/* Seconds from a lead's arrival to the first contact, or -1 for never.
+ * Most are reached within the hour, and more of them as the team gets
+ * better at it over the two years; the others wait hours or days. */
+static gint64
+lead_delay (Demo   *demo,
+            guint   owner,
+            gint64  arrived_at)
+{
+  double progress = CLAMP ((double) (arrived_at - demo->start) / DEMO_SPAN, 0.0, 1.0);
+  double within = CLAMP ((0.50 + 0.22 * progress) * demo_owners[owner].speed, 0.2, 0.92);
+  int roll = g_rand_int_range (demo->rand, 0, 100);
+  GRand *rand = demo->rand;
+
+  /* Recent ones are more often still waiting; a few old ones were
+   * never reached at all. */
+  if (g_rand_int_range (rand, 0, 1000) < (demo->now - arrived_at < 3 * DEMO_DAY ? 150 : 15))
+    return -1;
+
+  if (g_rand_double (rand) < within)
+    return roll < 30 ? g_rand_int_range (rand, 40, 5 * 60)
+         : roll < 65 ? g_rand_int_range (rand, 5 * 60, 15 * 60)
+         : g_rand_int_range (rand, 15 * 60, 60 * 60);
+
+  return roll < 50 ? g_rand_int_range (rand, 60 * 60, 4 * 3600)
+       : roll < 85 ? g_rand_int_range (rand, 4 * 3600, 24 * 3600)
+       : g_rand_int_range (rand, DEMO_DAY, 3 * DEMO_DAY);
+}
+
+/* A lead gets the speed-to-lead follow-up, as rapport_store_add_contact
+ * gives it, closed by the call that first reached them, if any. */
 static gboolean
-add_lead_followup (RapportStore    *self,
-                   DemoStatements  *s,
-                   GRand           *rand,
-                   gint64           contact_id,
-                   const char      *name,
-                   gint64           created_at,
-                   gint64           first_contacted_at)
+add_lead_followup (Demo        *demo,
+                   gint64       contact_id,
+                   const char  *name,
+                   gint64       created_at,
+                   gint64       first_contacted_at,
+                   GError     **error)
 {
   g_autofree char *title = g_strdup_printf (_("Contact %s"), name);
 
-  sqlite3_bind_int (s->activity, 1, RAPPORT_ACTIVITY_FOLLOWUP);
-  sqlite3_bind_text (s->activity, 2, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (s->activity, 4, created_at + rapport_store_get_speed_to_lead_minutes (self) * 60);
-  if (first_contacted_at != 0)
-    sqlite3_bind_int64 (s->activity, 5, first_contacted_at);
-  sqlite3_bind_int64 (s->activity, 6, contact_id);
-  sqlite3_bind_int (s->activity, 8, RAPPORT_RULE_SPEED_TO_LEAD);
-  sqlite3_bind_int64 (s->activity, 9, created_at);
-
-  if (!run (self, s->activity, NULL))
+  if (!demo_add_activity (demo, RAPPORT_ACTIVITY_FOLLOWUP, title, created_at + demo->lead_minutes * 60,
+                          first_contacted_at, contact_id, 0, RAPPORT_RULE_SPEED_TO_LEAD, created_at, error))
     return FALSE;
   if (first_contacted_at == 0)
     return TRUE;
 
-  /* …and the call that first reached the lead, so the contacts list has
-   * a last contact to show and sort by. */
-  sqlite3_bind_int (s->activity, 1, RAPPORT_ACTIVITY_CALL);
-  sqlite3_bind_text (s->activity, 2, _("Call"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (s->activity, 5, first_contacted_at);
-  sqlite3_bind_int64 (s->activity, 6, contact_id);
-  sqlite3_bind_int (s->activity, 8, RAPPORT_RULE_NONE);
-  sqlite3_bind_int64 (s->activity, 9, first_contacted_at);
-
-  return run (self, s->activity, NULL);
+  return demo_add_activity (demo, RAPPORT_ACTIVITY_CALL, _("Call"), 0, first_contacted_at, contact_id, 0,
+                            RAPPORT_RULE_NONE, first_contacted_at, error);
 }
 
 static gboolean
-add_contacts (RapportStore    *self,
-              DemoStatements  *s,
-              GRand           *rand,
-              guint            n,
-              gint64           now,
-              GArray          *orgs,
-              GArray          *ids,
-              GArray          *contact_orgs,
-              GError         **error)
+add_contact (Demo    *demo,
+             guint    i,
+             gint64   created_at,
+             GError **error)
 {
-  sqlite3 *db = rapport_store_get_db (self);
+  int lead_weights[N_SOURCES], other_weights[N_SOURCES];
+  const char *first = PICK (demo->rand, first_names);
+  const char *last = PICK (demo->rand, last_names);
+  g_autofree char *name = g_strdup_printf ("%s %s", first, last);
+  g_autofree char *email = g_strdup_printf ("%s.%s%u@example.com", first, last, i);
+  g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (demo->rand, 100, 999),
+                                            g_rand_int_range (demo->rand, 0, 9999));
+  GArray *orgs = demo->organizations;
+  DemoContact contact = { 0, };
+  gboolean lead = g_rand_int_range (demo->rand, 0, 100) < LEAD_PERCENT;
+  gint64 delay, first_contact = 0;
 
-  for (guint i = 0; i < n; i++)
+  for (guint j = 0; j < N_SOURCES; j++)
     {
-      const char *first = PICK (rand, first_names);
-      const char *last = PICK (rand, last_names);
-      g_autofree char *name = g_strdup_printf ("%s %s", first, last);
-      g_autofree char *email = g_strdup_printf ("%s.%s%u@example.com", first, last, i);
-      g_autofree char *phone = g_strdup_printf ("+1 555 %03d %04d", g_rand_int_range (rand, 100, 999),
-                                                g_rand_int_range (rand, 0, 9999));
-      gint64 org = orgs->len > 0 ? g_array_index (orgs, gint64, g_rand_int_range (rand, 0, orgs->len)) : 0;
-      int roll = g_rand_int_range (rand, 0, 100);
-      RapportLifecycle lifecycle = roll < 10 ? RAPPORT_LIFECYCLE_LEAD
-                                 : roll < 70 ? RAPPORT_LIFECYCLE_CONTACT : RAPPORT_LIFECYCLE_CUSTOMER;
-      /* Leads are recent: the last two weeks, a few in the last hours. */
-      gint64 created_at = lifecycle == RAPPORT_LIFECYCLE_LEAD
-        ? now - g_rand_int_range (rand, 5 * 60, 14 * DAY)
-        : now - g_rand_int_range (rand, 15, 720) * (gint64) DAY;
-      gint64 first_contact = 0;
-      gint64 id;
-
-      if (lifecycle != RAPPORT_LIFECYCLE_LEAD || g_rand_int_range (rand, 0, 100) < 85)
-        {
-          /* Mostly within the hour, a long tail after it. */
-          gint64 delay = g_rand_int_range (rand, 0, 100) < 70
-            ? g_rand_int_range (rand, 3 * 60, 60 * 60)
-            : g_rand_int_range (rand, 60 * 60, 3 * DAY);
-          if (created_at + delay < now)
-            first_contact = created_at + delay;
-        }
-
-      g_strdelimit (email, " ", '.');
-      sqlite3_bind_text (s->contact, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (s->contact, 2, g_ascii_strdown (email, -1), -1, g_free);
-      sqlite3_bind_text (s->contact, 3, phone, -1, SQLITE_TRANSIENT);
-      if (org != 0)
-        sqlite3_bind_int64 (s->contact, 4, org);
-      sqlite3_bind_int (s->contact, 5, lifecycle);
-      sqlite3_bind_text (s->contact, 6, PICK (rand, sources), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (s->contact, 8, created_at);
-      if (first_contact != 0)
-        sqlite3_bind_int64 (s->contact, 9, first_contact);
-      if (!run (self, s->contact, error))
-        return FALSE;
-
-      id = sqlite3_last_insert_rowid (db);
-      g_array_append_val (ids, id);
-      g_array_append_val (contact_orgs, org);
-
-      if (lifecycle == RAPPORT_LIFECYCLE_LEAD &&
-          !add_lead_followup (self, s, rand, id, name, created_at, first_contact))
-        return rapport_store_set_error (self, SQLITE_ERROR, error);
+      lead_weights[j] = demo_sources[j].lead_weight;
+      other_weights[j] = demo_sources[j].other_weight;
     }
 
-  return TRUE;
+  contact.created_at = created_at;
+  contact.organization_id = orgs->len > 0 ? g_array_index (orgs, gint64, g_rand_int_range (demo->rand, 0, orgs->len)) : 0;
+  contact.owner = demo_pick_owner (demo, created_at);
+  contact.source = demo_pick_weighted (demo, lead ? lead_weights : other_weights, N_SOURCES);
+
+  /* The others were met in person or on the phone, and entered then. */
+  delay = lead ? lead_delay (demo, contact.owner, created_at) : g_rand_int_range (demo->rand, 0, 2 * 3600);
+  if (delay >= 0 && created_at + delay < demo->now)
+    first_contact = created_at + delay;
+
+  g_strdelimit (email, " ", '.');
+  sqlite3_bind_text (demo->s.contact, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (demo->s.contact, 2, g_ascii_strdown (email, -1), -1, g_free);
+  sqlite3_bind_text (demo->s.contact, 3, phone, -1, SQLITE_TRANSIENT);
+  if (contact.organization_id != 0)
+    sqlite3_bind_int64 (demo->s.contact, 4, contact.organization_id);
+  /* A lead of the last month who has no deal yet is still a lead; the
+   * deals make their contacts customers afterwards (fill_demo). */
+  sqlite3_bind_int (demo->s.contact, 5, lead && demo->now - created_at < 30 * DEMO_DAY
+                                        ? RAPPORT_LIFECYCLE_LEAD : RAPPORT_LIFECYCLE_CONTACT);
+  sqlite3_bind_text (demo->s.contact, 6, demo_sources[contact.source].name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (demo->s.contact, 7, demo_owners[contact.owner].name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (demo->s.contact, 8, created_at);
+  if (first_contact != 0)
+    sqlite3_bind_int64 (demo->s.contact, 9, first_contact);
+  if (!demo_run (demo, demo->s.contact, error))
+    return FALSE;
+
+  contact.id = sqlite3_last_insert_rowid (rapport_store_get_db (demo->store));
+  g_array_append_val (demo->contacts, contact);
+
+  return !lead || add_lead_followup (demo, contact.id, name, created_at, first_contact, error);
 }
 
-static gint64
-random_value (GRand *rand)
-{
-  /* Many small deals, fewer large ones: 500–5 000, 5 000–50 000 and
-   * 50 000–250 000 in whole units, rounded to 50, as minor units. */
-  int roll = g_rand_int_range (rand, 0, 100);
-  gint64 units;
-
-  if (roll < 50)
-    units = g_rand_int_range (rand, 10, 100) * 50;
-  else if (roll < 85)
-    units = g_rand_int_range (rand, 100, 1000) * 50;
-  else
-    units = g_rand_int_range (rand, 1000, 5000) * 50;
-
-  return units * 100;
-}
-
+/* Contacts arrive over the two years and the month before, oldest first,
+ * so ids follow arrival as they do in a real file. */
 static gboolean
-add_deals (RapportStore    *self,
-           DemoStatements  *s,
-           GRand           *rand,
-           guint            n,
-           gint64           now,
-           GArray          *stages,
-           GArray          *contacts,
-           GArray          *contact_orgs,
-           GError         **error)
+add_contacts (Demo    *demo,
+              guint    n,
+              GError **error)
 {
-  sqlite3 *db = rapport_store_get_db (self);
-  g_autofree gint64 *next_rank = g_new0 (gint64, stages->len);
-  const char *currency = rapport_store_get_default_currency (self);
+  g_autofree gint64 *times = demo_random_times (demo, n, demo->start - 30 * DEMO_DAY, demo->now - 60);
 
   for (guint i = 0; i < n; i++)
-    {
-      guint c = contacts->len > 0 ? (guint) g_rand_int_range (rand, 0, contacts->len) : 0;
-      gint64 contact = contacts->len > 0 ? g_array_index (contacts, gint64, c) : 0;
-      gint64 org = contacts->len > 0 ? g_array_index (contact_orgs, gint64, c) : 0;
-      /* Fewer deals survive to later stages. */
-      guint stage_index = MIN ((guint) (g_rand_double (rand) * g_rand_double (rand) * stages->len),
-                               stages->len - 1);
-      gint64 stage = g_array_index (stages, gint64, stage_index);
-      int roll = g_rand_int_range (rand, 0, 100);
-      RapportDealStatus status = roll < 8 ? RAPPORT_DEAL_STATUS_WON
-                               : roll < 15 ? RAPPORT_DEAL_STATUS_LOST : RAPPORT_DEAL_STATUS_OPEN;
-      gint64 created_at = now - g_rand_int_range (rand, 1, 180) * (gint64) DAY;
-      gint64 entered_at = created_at + (now - created_at) * g_rand_int_range (rand, 0, 100) / 100;
-      g_autofree char *title = g_strdup_printf ("%s %s", PICK (rand, company_heads), PICK (rand, deal_kinds));
-      g_autoptr(GDateTime) close = g_date_time_new_from_unix_utc (now + g_rand_int_range (rand, -20, 120) * (gint64) DAY);
-      g_autofree char *close_text = g_date_time_format (close, "%Y-%m-%d");
-      gint64 id;
-
-      sqlite3_bind_text (s->deal, 1, title, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (s->deal, 2, random_value (rand));
-      sqlite3_bind_text (s->deal, 3, currency, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (s->deal, 4, stage);
-      sqlite3_bind_int64 (s->deal, 5, next_rank[stage_index]);
-      next_rank[stage_index] += RAPPORT_RAPPORT_RANK_GAP;
-      if (contact != 0)
-        sqlite3_bind_int64 (s->deal, 6, contact);
-      if (org != 0)
-        sqlite3_bind_int64 (s->deal, 7, org);
-      sqlite3_bind_text (s->deal, 8, close_text, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (s->deal, 9, status);
-      if (status == RAPPORT_DEAL_STATUS_LOST)
-        sqlite3_bind_text (s->deal, 10, PICK (rand, lost_reasons), -1, SQLITE_STATIC);
-      for (int b = 0; b < 4; b++)
-        sqlite3_bind_int (s->deal, 11 + b, g_rand_int_range (rand, 0, 3));
-      sqlite3_bind_int64 (s->deal, 16, created_at);
-      sqlite3_bind_int64 (s->deal, 17, entered_at);
-      if (status != RAPPORT_DEAL_STATUS_OPEN)
-        sqlite3_bind_int64 (s->deal, 18, entered_at);
-      sqlite3_bind_int64 (s->deal, 19, entered_at);
-      if (!run (self, s->deal, error))
-        return FALSE;
-      id = sqlite3_last_insert_rowid (db);
-
-      sqlite3_bind_int64 (s->history, 1, id);
-      sqlite3_bind_int64 (s->history, 3, stage);
-      sqlite3_bind_int (s->history, 4, RAPPORT_DEAL_STATUS_OPEN);
-      sqlite3_bind_int (s->history, 5, RAPPORT_DEAL_STATUS_OPEN);
-      sqlite3_bind_int64 (s->history, 6, created_at);
-      if (!run (self, s->history, error))
-        return FALSE;
-
-      /* One open deal in five has a follow-up; some are overdue. */
-      if (status == RAPPORT_DEAL_STATUS_OPEN && g_rand_int_range (rand, 0, 5) == 0)
-        {
-          g_autofree char *what = g_strdup_printf (_("Follow up on %s"), title);
-
-          sqlite3_bind_int (s->activity, 1, RAPPORT_ACTIVITY_FOLLOWUP);
-          sqlite3_bind_text (s->activity, 2, what, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (s->activity, 4, now + g_rand_int_range (rand, -5 * DAY, 21 * DAY));
-          if (contact != 0)
-            sqlite3_bind_int64 (s->activity, 6, contact);
-          sqlite3_bind_int64 (s->activity, 7, id);
-          sqlite3_bind_int (s->activity, 8, RAPPORT_RULE_NONE);
-          sqlite3_bind_int64 (s->activity, 9, entered_at);
-          if (!run (self, s->activity, error))
-            return FALSE;
-        }
-    }
+    if (!add_contact (demo, i, times[i], error))
+      return FALSE;
 
   return TRUE;
 }
 
 static GArray *
-current_stage_ids (RapportStore *self)
+current_stages (RapportStore *self)
 {
   g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (self);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GListModel *stages;
+  GArray *stages = g_array_new (FALSE, FALSE, sizeof (DemoStage));
+  GListModel *list;
 
   if (pipeline == NULL)
-    return ids;
+    return stages;
 
-  stages = rapport_store_get_stages (self, pipeline);
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+  list = rapport_store_get_stages (self, pipeline);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      g_autoptr(RapportRecord) stage = g_list_model_get_item (stages, i);
-      gint64 id = rapport_record_get_id (stage);
+      g_autoptr(RapportStage) stage = g_list_model_get_item (list, i);
+      DemoStage s = { rapport_record_get_id (RAPPORT_RECORD (stage)), rapport_stage_get_rotting_days (stage) };
 
-      g_array_append_val (ids, id);
+      g_array_append_val (stages, s);
     }
 
-  return ids;
+  return stages;
 }
 
 /* The rows are made in temporary tables and copied over with one
@@ -486,6 +588,55 @@ unstage_tables (RapportStore  *self,
   return TRUE;
 }
 
+/* What the deals made of their contacts: a contact with a won deal is a
+ * customer, one with any deal no longer a lead. */
+static const char lifecycles_sql[] =
+  "UPDATE temp.demo_contact SET lifecycle = 2"
+  "  WHERE id IN (SELECT contact_id FROM temp.demo_deal WHERE status = 1);"
+  "UPDATE temp.demo_contact SET lifecycle = 1"
+  "  WHERE lifecycle = 0 AND id IN (SELECT contact_id FROM temp.demo_deal);";
+
+/* SQLite's page cache, in KiB (negative) or pages, as it was. */
+static gint64
+cache_size (RapportStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size = -2000;
+
+  if (sqlite3_prepare_v2 (rapport_store_get_db (self), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return size;
+}
+
+static void
+set_cache_size (RapportStore *self,
+                gint64        size)
+{
+  /* A number of our own, not text from outside. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  sqlite3_exec (rapport_store_get_db (self), sql, NULL, NULL, NULL);
+}
+
+static gboolean
+fill (Demo    *demo,
+      guint    n_deals,
+      guint    n_contacts,
+      GError **error)
+{
+  if (!stage_tables (demo->store, error) || !prepare (demo, error))
+    return FALSE;
+
+  return add_organizations (demo, MAX (n_contacts / 8, 1), error) &&
+         add_contacts (demo, n_contacts, error) &&
+         demo_add_deals (demo, n_deals, error) &&
+         exec_all (demo->store, lifecycles_sql, error) &&
+         unstage_tables (demo->store, error);
+}
+
 gboolean
 rapport_store_fill_demo (RapportStore  *self,
                          guint          n_deals,
@@ -493,16 +644,17 @@ rapport_store_fill_demo (RapportStore  *self,
                          guint32        seed,
                          GError       **error)
 {
-  g_auto(DemoStatements) s = { NULL, };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  g_autoptr(GArray) orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) contacts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) contact_orgs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) stages = current_stage_ids (self);
-  gint64 now = rapport_store_now (self);
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GArray) stages = NULL;
+  g_autoptr(GArray) organizations = NULL;
+  g_autoptr(GArray) contacts = NULL;
+  Demo demo = { NULL, };
+  gint64 old_cache_size;
+  gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
 
+  stages = current_stages (self);
   if (stages->len == 0)
     {
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
@@ -510,24 +662,37 @@ rapport_store_fill_demo (RapportStore  *self,
       return FALSE;
     }
 
+  rand = g_rand_new_with_seed (seed);
+  organizations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  contacts = g_array_sized_new (FALSE, FALSE, sizeof (DemoContact), n_contacts);
+  demo.store = self;
+  demo.rand = rand;
+  demo.now = rapport_store_now (self);
+  demo.start = demo.now - DEMO_SPAN;
+  demo.lead_minutes = rapport_store_get_speed_to_lead_minutes (self);
+  demo.stages = stages;
+  demo.organizations = organizations;
+  demo.contacts = contacts;
+
+  /* One transaction of a few hundred MB: with SQLite's usual 2 MB of
+   * cache it would spill pages to the -wal and read them back all along.
+   * Memory is given back when the fill ends. */
+  old_cache_size = cache_size (self);
+  set_cache_size (self, -512 * 1024);
+
   if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!stage_tables (self, error) || !prepare (self, &s, error))
     {
-      rapport_store_rollback (self);
+      set_cache_size (self, old_cache_size);
       return FALSE;
     }
-
-  if (!add_organizations (self, &s, rand, MAX (n_contacts / 8, 1), now, orgs, error) ||
-      !add_contacts (self, &s, rand, n_contacts, now, orgs, contacts, contact_orgs, error) ||
-      !add_deals (self, &s, rand, n_deals, now, stages, contacts, contact_orgs, error) ||
-      !unstage_tables (self, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-
-  if (!rapport_store_commit (self, error))
+  ok = fill (&demo, n_deals, n_contacts, error);
+  demo_statements_clear (&demo.s);
+  if (!ok)
+    rapport_store_rollback (self);
+  else
+    ok = rapport_store_commit (self, error);
+  set_cache_size (self, old_cache_size);
+  if (!ok)
     return FALSE;
 
   rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
