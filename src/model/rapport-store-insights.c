@@ -49,13 +49,16 @@
   " WHERE c.created_at >= ?1 AND c.created_at < ?2 AND (?3 IS NULL OR c.owner = ?3)" \
   " AND EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.rule = 1)"
 
-/* Activities done, by their deal's owner, else their contact's. */
+/* Activities done, by their deal's owner, else their contact's. One look-up
+ * per row at most: the contact only when the deal gave no owner (coalesce
+ * stops at its first non-NULL), the stage only when a pipeline is asked.
+ * Three joins per row took 4× as long on two years of demo activities. */
 #define ACTIVITIES_SQL \
-  "SELECT a.kind, a.done_at, coalesce(d.owner, c.owner) AS who FROM activity a" \
-  " LEFT JOIN deal d ON d.id = a.deal_id LEFT JOIN stage s ON s.id = d.stage_id" \
-  " LEFT JOIN contact c ON c.id = a.contact_id" \
-  " WHERE a.done_at >= ?1 AND a.done_at < ?2 AND a.rule = 0" \
-  " AND (?3 IS NULL OR who = ?3) AND (?4 = 0 OR s.pipeline_id = ?4)"
+  "SELECT a.kind, a.done_at," \
+  " coalesce(d.owner, (SELECT c.owner FROM contact c WHERE c.id = a.contact_id)) AS who" \
+  " FROM activity a LEFT JOIN deal d ON d.id = a.deal_id" \
+  " WHERE a.done_at >= ?1 AND a.done_at < ?2 AND a.rule = 0 AND (?3 IS NULL OR who = ?3)" \
+  " AND (?4 = 0 OR d.stage_id IN (SELECT id FROM stage WHERE pipeline_id = ?4))"
 
 #define WON_SQL \
   "SELECT d.id, d.closed_at, d.value, d.currency FROM deal d" \
