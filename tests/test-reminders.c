@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include "rapport-autostart.h"
 #include "rapport-reminders.h"
@@ -630,6 +631,104 @@ test_clock_jump (Fixture       *f,
   g_assert_false (rapport_reminders_clock_jumped (f->reminders, real, mono));
 }
 
+/* Goals: told once per period, by the first program that sees it reached. */
+
+typedef struct
+{
+  guint  n;
+  char  *summary;
+  char  *body;
+} GoalLog;
+
+static void
+on_goal_reached (RapportReminders *reminders,
+                 RapportGoal      *goal,
+                 const char       *summary,
+                 const char       *body,
+                 GoalLog          *log)
+{
+  g_assert_true (RAPPORT_IS_GOAL (goal));
+  log->n++;
+  g_free (log->summary);
+  g_free (log->body);
+  log->summary = g_strdup (summary);
+  log->body = g_strdup (body);
+}
+
+static void
+win_deal (Fixture *f,
+          gint64   value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStage) stage = rapport_test_stage_at (f->store, 0);
+  RapportDealFields fields = {
+    .title = "Observatory dome",
+    .value = value,
+    .currency = rapport_store_get_default_currency (f->store),
+    .stage_id = rapport_record_get_id (RAPPORT_RECORD (stage)),
+  };
+  g_autoptr(RapportDeal) deal = rapport_store_add_deal (f->store, &fields, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_set_deal_status (f->store, deal, RAPPORT_DEAL_STATUS_WON, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_goal_reached_once (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RapportGoalFields fields = { RAPPORT_GOAL_METRIC_WON_VALUE, RAPPORT_PERIOD_MONTH, NULL, 100000 };
+  g_autoptr(RapportGoal) goal = rapport_store_add_goal (f->store, &fields, &error);
+  GoalLog log = { 0 };
+  gulong handler;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  handler = g_signal_connect (f->reminders, "goal-reached", G_CALLBACK (on_goal_reached), &log);
+
+  /* $600 of $1,000: not yet. */
+  win_deal (f, 60000);
+  rapport_reminders_check_goals (f->reminders);
+  g_assert_cmpuint (log.n, ==, 0);
+
+  /* $1,100: reached, and told without anyone asking once the change settles. */
+  win_deal (f, 50000);
+  /* Generous, and longer under the sanitizers: a wait, not a measure. */
+  deadline = g_get_monotonic_time () +
+             60 * G_USEC_PER_SEC * MAX (1, atoi (g_getenv ("RAPPORT_TEST_TIMEOUT_MULTIPLIER") ?: "1"));
+  while (log.n == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (log.n, ==, 1);
+  g_assert_cmpstr (log.summary, ==, "This month’s goal for won value is reached");
+  g_assert_nonnull (strstr (log.body, "The team: "));
+  g_assert_nonnull (strstr (log.body, "1,100"));
+
+  /* Not again: neither here, nor in another program on the file. */
+  rapport_reminders_check_goals (f->reminders);
+  g_assert_cmpuint (log.n, ==, 1);
+  g_signal_handler_disconnect (f->reminders, handler);
+  g_clear_object (&goal);
+  fixture_restart (f, T0 + 60);
+  g_signal_connect (f->reminders, "goal-reached", G_CALLBACK (on_goal_reached), &log);
+  rapport_reminders_check_goals (f->reminders);
+  g_assert_cmpuint (log.n, ==, 1);
+
+  /* A new month starts from nothing: reached again only with new wins. */
+  fixture_restart (f, T0 + 31 * 24 * 60 * MINUTE);
+  g_signal_connect (f->reminders, "goal-reached", G_CALLBACK (on_goal_reached), &log);
+  rapport_reminders_check_goals (f->reminders);
+  g_assert_cmpuint (log.n, ==, 1);
+  win_deal (f, 100000);
+  rapport_reminders_check_goals (f->reminders);
+  g_assert_cmpuint (log.n, ==, 2);
+
+  g_clear_object (&f->reminders);
+  g_free (log.summary);
+  g_free (log.body);
+}
+
 static void
 test_autostart (void)
 {
@@ -677,6 +776,7 @@ main (int    argc,
   g_test_add ("/reminders/actions", Fixture, NULL, fixture_set_up, test_actions, fixture_tear_down);
   g_test_add ("/reminders/changes-rearm", Fixture, NULL, fixture_set_up, test_changes_rearm, fixture_tear_down);
   g_test_add ("/reminders/clock-jump", Fixture, NULL, fixture_set_up, test_clock_jump, fixture_tear_down);
+  g_test_add ("/reminders/goal-reached-once", Fixture, NULL, fixture_set_up, test_goal_reached_once, fixture_tear_down);
   g_test_add_func ("/reminders/autostart", test_autostart);
 
   return g_test_run ();

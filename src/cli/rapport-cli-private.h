@@ -93,6 +93,11 @@ extern const RapportCliCommand rapport_cli_report_commands[];
 extern const RapportCliCommand rapport_cli_goal_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
 
+/* report review (rapport-cli-review.c), a row of the report table */
+extern const RapportCliOption rapport_cli_review_options[];
+gboolean      rapport_cli_report_review (RapportCli  *cli,
+                                         GError     **error);
+
 #define RAPPORT_CLI_ERROR (rapport_cli_error_quark ())
 
 typedef enum

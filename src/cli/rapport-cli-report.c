@@ -339,5 +339,9 @@ const RapportCliCommand rapport_cli_report_commands[] = {
     "report summary [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--owner NAME] [--pipeline ID] [--json]"
     " (default: the 30 days ending today, UTC)",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, summary_options, NULL },
+  { "report", "review", rapport_cli_report_review,
+    "report review [--week YYYY-Www] [--owner NAME] [--output FILE.pdf] [--csv-dir DIR] [--force] [--json]"
+    " (default: the last complete week, UTC)",
+    0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, rapport_cli_review_options, NULL },
   { NULL }
 };

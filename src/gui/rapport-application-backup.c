@@ -21,32 +21,6 @@
 #include "rapport-application-private.h"
 #include "rapport-window.h"
 
-static void
-show_toast (RapportApplication *self,
-            const char         *title)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 8);
-  if (RAPPORT_IS_WINDOW (window))
-    rapport_context_add_toast (rapport_window_get_context (RAPPORT_WINDOW (window)), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
-show_error (RapportApplication *self,
-            const char         *heading,
-            const GError       *error)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *dialog = adw_message_dialog_new (window, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static gboolean
 same_file (const char *a,
            const char *b)
@@ -54,19 +28,6 @@ same_file (const char *a,
   GStatBuf sa, sb;
 
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* The choosers open in the user's documents, not in the database's own
- * folder: listing that folder makes GTK read the database's files, and
- * closing them drops the locks this process holds on them. */
-static void
-start_in_documents (GtkFileChooser *chooser)
-{
-  const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR)
-                                                 ? dir : g_get_home_dir ());
-
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 }
 
 /* Back Up… */
@@ -128,13 +89,13 @@ on_backup_chosen (GtkNativeDialog    *chooser,
 
   if (!back_up_to (self, path, &error))
     {
-      show_error (self, _("Backup Failed"), error);
+      rapport_application_show_error (self, _("Backup Failed"), error);
       return;
     }
 
   name = g_path_get_basename (path);
   title = g_strdup_printf (_("Backed up to “%s”"), name);
-  show_toast (self, title);
+  rapport_application_show_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -153,7 +114,7 @@ backup_action (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Back Up the Database"), window,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  start_in_documents (GTK_FILE_CHOOSER (chooser));
+  rapport_application_start_in_documents (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_backup_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -178,13 +139,13 @@ on_restore_confirmed (AdwMessageDialog *dialog,
 
   if (!rapport_store_restore (rapport_application_get_store (self), path, &saved, &error))
     {
-      show_error (self, _("Nothing Was Restored"), error);
+      rapport_application_show_error (self, _("Nothing Was Restored"), error);
       return;
     }
 
   saved_name = g_path_get_basename (saved);
   title = g_strdup_printf (_("Restored; the data from before is kept in “%s”"), saved_name);
-  show_toast (self, title);
+  rapport_application_show_toast (self, adw_toast_new (title));
 }
 
 static void
@@ -236,7 +197,7 @@ restore_action (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), window,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  start_in_documents (GTK_FILE_CHOOSER (chooser));
+  rapport_application_start_in_documents (GTK_FILE_CHOOSER (chooser));
   g_signal_connect (chooser, "response", G_CALLBACK (on_restore_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

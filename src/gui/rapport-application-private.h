@@ -13,4 +13,17 @@ G_BEGIN_DECLS
 /* rapport-application-backup.c: app.backup and app.restore */
 void rapport_application_add_backup_actions (RapportApplication *self);
 
+/* rapport-application-review.c: app.weekly-review (the review of the last
+ * complete week as PDF) and app.open-file (a URI, from its toast) */
+void rapport_application_add_review_actions (RapportApplication *self);
+
+/* rapport-application-dialogs.c: a toast on the active window (taken), an
+ * error dialog over it, a file chooser that starts in Documents */
+void rapport_application_show_toast         (RapportApplication *self,
+                                             AdwToast           *toast);
+void rapport_application_show_error         (RapportApplication *self,
+                                             const char         *heading,
+                                             const GError       *error);
+void rapport_application_start_in_documents (GtkFileChooser     *chooser);
+
 G_END_DECLS

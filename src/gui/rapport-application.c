@@ -592,7 +592,9 @@ rapport_application_startup (GApplication *app)
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   rapport_application_add_backup_actions (self);
+  rapport_application_add_review_actions (self);
   set_action_enabled (self, "preferences", FALSE);
+  set_action_enabled (self, "weekly-review", FALSE);
   set_action_enabled (self, "backup", FALSE);
   set_action_enabled (self, "restore", FALSE);
 
@@ -659,6 +661,7 @@ rapport_application_activate (GApplication *app)
       set_action_enabled (self, "preferences", TRUE);
       set_action_enabled (self, "backup", TRUE);
       set_action_enabled (self, "restore", TRUE);
+      set_action_enabled (self, "weekly-review", TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 

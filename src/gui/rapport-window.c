@@ -25,6 +25,7 @@
 #include "rapport-contacts-view.h"
 #include "rapport-deal-detail.h"
 #include "rapport-followups-view.h"
+#include "rapport-insights-view.h"
 #include "rapport-organization-detail.h"
 #include "rapport-organizations-view.h"
 #include "rapport-search-view.h"
@@ -46,6 +47,7 @@ struct _RapportWindow
   AdwBin               *pipeline_bin;
   AdwBin               *contacts_bin;
   AdwBin               *organizations_bin;
+  AdwBin               *insights_bin;
   AdwBin               *search_bin;
   /* Made with the window, for its context */
   RapportPipelineView  *pipeline_view;
@@ -53,6 +55,7 @@ struct _RapportWindow
   /* Made when first shown: nothing of them before the first frame */
   RapportContactsView  *contacts_view;
   RapportOrganizationsView *organizations_view;
+  GtkWidget            *insights_view;
   RapportSearchView    *search_view;
   GtkStack             *page_stack;
   GtkStack             *title_stack;
@@ -119,6 +122,11 @@ rapport_window_ensure_views (RapportWindow *self)
     {
       self->organizations_view = RAPPORT_ORGANIZATIONS_VIEW (rapport_organizations_view_new (self->context));
       adw_bin_set_child (self->organizations_bin, GTK_WIDGET (self->organizations_view));
+    }
+  else if (self->insights_view == NULL && g_str_equal (name, "insights"))
+    {
+      self->insights_view = rapport_insights_view_new (self->context);
+      adw_bin_set_child (self->insights_bin, self->insights_view);
     }
 }
 
@@ -721,6 +729,7 @@ rapport_window_dispose (GObject *object)
   self->followups_view = NULL;
   self->contacts_view = NULL;
   self->organizations_view = NULL;
+  self->insights_view = NULL;
   self->search_view = NULL;
 
   g_clear_object (&self->context);
@@ -828,6 +837,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, insights_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, title_stack);
@@ -847,7 +857,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "pipeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "contacts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "organizations");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "followups");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "insights");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "followups");
 
   gtk_widget_class_install_action (widget_class, "win.open-contact", "x", rapport_window_open_record_action);
   gtk_widget_class_install_action (widget_class, "win.open-deal", "x", rapport_window_open_record_action);

@@ -41,6 +41,7 @@ struct _RapportReminders
   GSource          *timer;
   GSource          *jump_check;
   GSource          *idle;
+  GSource          *goals_check;       /* once a burst of changes settled */
   guint             sleep_subscription;
 
   /* Owned memory */
@@ -109,6 +110,13 @@ void     rapport_reminders_emit_in_app_reminder  (RapportReminders       *self,
                                                   const char             *text);
 void     rapport_reminders_emit_open_requested   (RapportReminders       *self,
                                                   RapportRecord          *record);
+void     rapport_reminders_emit_goal_reached     (RapportReminders       *self,
+                                                  RapportGoal            *goal,
+                                                  const char             *summary,
+                                                  const char             *body);
+
+/* rapport-reminders-goals.c */
+void     rapport_reminders_init_goals            (RapportReminders       *self);
 
 /* rapport-reminders-schedule.c */
 void     rapport_reminders_init_schedule         (RapportReminders       *self);

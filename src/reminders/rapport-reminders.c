@@ -35,6 +35,7 @@ enum {
   FIRED,
   IN_APP_REMINDER,
   OPEN_REQUESTED,
+  GOAL_REACHED,
   N_SIGNALS
 };
 
@@ -231,6 +232,17 @@ rapport_reminders_emit_in_app_reminder (RapportReminders *self,
 }
 
 void
+rapport_reminders_emit_goal_reached (RapportReminders *self,
+                                     RapportGoal      *goal,
+                                     const char       *summary,
+                                     const char       *body)
+{
+  g_assert (RAPPORT_IS_REMINDERS (self));
+
+  g_signal_emit (self, signals[GOAL_REACHED], 0, goal, summary, body);
+}
+
+void
 rapport_reminders_emit_open_requested (RapportReminders *self,
                                        RapportRecord    *record)
 {
@@ -254,6 +266,7 @@ rapport_reminders_constructed (GObject *object)
   self->debug = g_getenv ("RAPPORT_REMINDERS_DEBUG") != NULL;
 
   rapport_reminders_init_schedule (self);
+  rapport_reminders_init_goals (self);
 
   if ((self->flags & RAPPORT_REMINDERS_OFFLINE) == 0)
     {
@@ -275,6 +288,7 @@ rapport_reminders_dispose (GObject *object)
   rapport_reminders_clear_source (&self->timer);
   rapport_reminders_clear_source (&self->jump_check);
   rapport_reminders_clear_source (&self->idle);
+  rapport_reminders_clear_source (&self->goals_check);
 
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);
@@ -482,6 +496,22 @@ rapport_reminders_class_init (RapportRemindersClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, RAPPORT_TYPE_RECORD);
+
+  /**
+   * RapportReminders::goal-reached:
+   * @goal: the goal
+   * @summary: the notification's summary
+   * @body: the notification's body
+   *
+   * A goal reached its target in its current period, and this program
+   * was the first to see it (so it told the user, once per period).
+   */
+  signals[GOAL_REACHED] =
+    g_signal_new ("goal-reached",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, RAPPORT_TYPE_GOAL, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static void

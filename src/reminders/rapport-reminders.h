@@ -57,6 +57,10 @@ const char           *rapport_reminders_get_activation_token (RapportReminders  
 
 /* Fires what is due now and re-arms the timer (what the timer does). */
 void                  rapport_reminders_check                (RapportReminders      *self);
+/* Looks at every goal now (what a settled burst of changes does): one
+ * reached in its current period and not told yet is marked in the file
+ * and announced (RapportReminders::goal-reached, and a notification). */
+void                  rapport_reminders_check_goals          (RapportReminders      *self);
 /* Acts on a reminder as its notification's buttons do: "open" (or
  * "default"), "snooze", "done" or "contacted". @activity_id 0 and -1 stand
  * for the summaries of many (overdue, early), which only open. */

@@ -148,6 +148,12 @@ def test_list_filter_and_page(tmp):
                  lambda: described(page, "Won value") == money(org["won_total"]), 5)
         check(described(page, "Deals won") == "3", "the count of deals won did not follow")
 
+        # Clicking a deal opens its page (the row is the shared RapportDealRow).
+        click(shown(walk(deals, "Quillfeather sextants", "list item"))[0])
+        wait_for("the deal's page in the header", lambda: header_title(app, "Quillfeather sextants"), 10)
+        xdotool("key", "--clearmodifiers", "alt+Left")
+        wait_for("back on the organization", lambda: header_title(app, "Quillfeather Instruments"), 10)
+
         # Clicking a contact opens it.
         click(shown(walk(contacts, "Ole Brandvold", "list item"))[0])
         wait_for("Ole's page in the header", lambda: header_title(app, "Ole Brandvold"), 10)

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-activity-row.h"
+#include "rapport-deal-row.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-notes-section.h"
@@ -400,55 +401,13 @@ on_organization_id_changed (RapportContactDetail *self)
 
 /* Deals */
 
-static void
-update_deal_row (AdwActionRow *row,
-                 GParamSpec   *pspec,
-                 RapportDeal  *deal)
-{
-  RapportStore *store = g_object_get_data (G_OBJECT (row), "rapport-store");
-  g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
-                                                 rapport_deal_get_currency (deal));
-  g_autofree char *standing = rapport_format_deal_standing (store, deal);
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_deal_get_title (deal));
-
-  /* Translators: a deal's value and where it stands, as in “$4,000 · Proposal” */
-  subtitle = g_strdup_printf (_("%s · %s"), value, standing);
-  adw_action_row_set_subtitle (row, subtitle);
-}
-
 static GtkWidget *
 create_deal_row (gpointer item,
                  gpointer user_data)
 {
   RapportContactDetail *self = user_data;
-  RapportDeal *deal = item;
-  GtkWidget *row = adw_action_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data (G_OBJECT (row), "rapport-store", self->store);
-  g_object_set_data_full (G_OBJECT (row), "rapport-deal", g_object_ref (deal), g_object_unref);
-
-  update_deal_row (ADW_ACTION_ROW (row), NULL, deal);
-  g_signal_connect_object (deal, "notify", G_CALLBACK (update_deal_row), row, G_CONNECT_SWAPPED);
-
-  return row;
-}
-
-static void
-on_deal_activated (RapportContactDetail *self,
-                   GtkListBoxRow        *row)
-{
-  RapportRecord *deal = g_object_get_data (G_OBJECT (row), "rapport-deal");
-
-  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
-
-  if (deal != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
-                                rapport_record_get_id (deal));
+  return rapport_deal_row_new (self->context, RAPPORT_DEAL (item));
 }
 
 /* Activity: a timeline, newest first */
@@ -991,7 +950,6 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_deal_activated);
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-deal-row.h"
 #include "rapport-edit.h"
 #include "rapport-form.h"
 #include "rapport-format.h"
@@ -237,63 +238,13 @@ create_contact_row (gpointer item,
   return row;
 }
 
-typedef struct
-{
-  RapportStore *store;
-  GtkLabel     *value;
-} DealRowParts;
-
-static void
-deal_row_parts_free (DealRowParts *parts)
-{
-  g_clear_object (&parts->store);
-  g_free (parts);
-}
-
-static void
-sync_deal_row (GtkWidget   *row,
-               GParamSpec  *pspec,
-               RapportDeal *deal)
-{
-  DealRowParts *parts = g_object_get_data (G_OBJECT (row), "rapport-deal-row");
-  g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
-                                                 rapport_deal_get_currency (deal));
-  g_autofree char *where = rapport_format_deal_standing (parts->store, deal);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
-  gtk_label_set_label (parts->value, value);
-  gtk_widget_remove_css_class (GTK_WIDGET (parts->value), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (parts->value), "dim-label");
-  if (rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_WON)
-    gtk_widget_add_css_class (GTK_WIDGET (parts->value), "success");
-  else if (rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_LOST)
-    gtk_widget_add_css_class (GTK_WIDGET (parts->value), "dim-label");
-}
-
 static GtkWidget *
 create_deal_row (gpointer item,
                  gpointer user_data)
 {
   RapportOrganizationDetail *self = user_data;
-  RapportDeal *deal = item;
-  GtkWidget *row = make_list_row ("x-office-document-symbolic");
-  DealRowParts *parts = g_new0 (DealRowParts, 1);
-  GtkWidget *value = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (value, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-
-  parts->store = g_object_ref (self->store);
-  parts->value = GTK_LABEL (value);
-  g_object_set_data_full (G_OBJECT (row), "rapport-deal-row", parts,
-                          (GDestroyNotify) deal_row_parts_free);
-
-  bind_row_title (row, G_OBJECT (deal), "title");
-  g_signal_connect_object (deal, "notify", G_CALLBACK (sync_deal_row), row, G_CONNECT_SWAPPED);
-  sync_deal_row (row, NULL, deal);
-  finish_list_row (row);
-
-  return row;
+  return rapport_deal_row_new (self->context, RAPPORT_DEAL (item));
 }
 
 static GtkWidget *
@@ -336,19 +287,6 @@ on_contact_activated (RapportOrganizationDetail *self,
   if (contact != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-contact", "x",
                                 rapport_record_get_id (contact));
-}
-
-static void
-on_deal_activated (RapportOrganizationDetail *self,
-                   GtkListBoxRow             *row,
-                   GtkListBox                *list)
-{
-  g_autoptr(RapportRecord) deal = g_list_model_get_item (self->deals,
-                                                         gtk_list_box_row_get_index (row));
-
-  if (deal != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
-                                rapport_record_get_id (deal));
 }
 
 /* Notes */
@@ -545,7 +483,6 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, deals_list);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, notes_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_deal_activated);
 }
 
 static void

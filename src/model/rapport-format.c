@@ -1,4 +1,4 @@
-/* rapport-format.c — how the board writes money and dates for people
+/* rapport-format.c — how Rapport writes money and dates for people (the board, the review)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "rapport-format.h"
 #include "rapport-money.h"
@@ -106,6 +106,20 @@ rapport_format_day (const char *iso_date,
     format = _("%-d %b %Y");
 
   return g_date_time_format (day, format);
+}
+
+char *
+rapport_format_time_day (gint64 unix_seconds,
+                         gint64 now)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_seconds);
+  g_autofree char *iso = NULL;
+
+  if (local == NULL)
+    return NULL;
+
+  iso = g_date_time_format (local, "%Y-%m-%d");
+  return rapport_format_day (iso, now, NULL);
 }
 
 int

@@ -1,4 +1,4 @@
-/* rapport-format.h — how the board writes money and dates for people
+/* rapport-format.h — how Rapport writes money and dates for people (the board, the review)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +27,10 @@ char *rapport_format_money_whole (gint64       minor_units,
 char *rapport_format_day   (const char  *iso_date,
                             gint64       now,
                             gboolean    *is_past);
+
+/* The same for the local day of an instant (unix seconds). */
+char *rapport_format_time_day (gint64      unix_seconds,
+                               gint64      now);
 
 /* Calendar days, in local time, from the day of @from to the day of @to
  * (unix seconds): 1 for tomorrow and -1 for yesterday, whatever the hour. */

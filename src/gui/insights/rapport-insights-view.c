@@ -1,0 +1,1115 @@
+/* rapport-insights-view.c — the team's figures, goals and charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One rapport_store_report_summary() call gives every figure of the
+ * period picked and of the one before; the view words them. It computes
+ * again when the data changes, once a burst of changes has settled, and
+ * only while shown (a hidden view is marked stale and catches up when it
+ * is mapped). Bars and figure cards open the deals behind them in a
+ * popover, whose rows open a deal's page.
+ */
+
+#define G_LOG_DOMAIN "rapport-insights-view"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "rapport-bar-list.h"
+#include "rapport-deal-row.h"
+#include "rapport-format.h"
+#include "rapport-insights-view.h"
+
+#include <adwaita.h>
+
+/* Changes come in bursts (a drag, an import): compute once they settle. */
+#define REFRESH_DELAY_MS 400
+/* A popover lists the first deals behind a figure; the rest are counted. */
+#define MAX_POPOVER_DEALS 100
+
+typedef enum
+{
+  PERIOD_WEEK,
+  PERIOD_MONTH,
+  PERIOD_QUARTER,
+  PERIOD_YEAR,
+  PERIOD_LAST_12_MONTHS,
+} Period;
+
+struct _RapportInsightsView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow *scroller;
+  GtkDropDown       *period_dropdown;
+  GtkDropDown       *owner_dropdown;
+  GtkLabel          *period_label;
+  GtkFlowBox        *cards_box;
+  GtkListBox        *goals_list;
+  RapportBarList    *funnel_chart;
+  RapportBarList    *forecast_chart;
+  RapportBarList    *won_chart;
+  RapportBarList    *speed_chart;
+  RapportBarList    *lost_chart;
+  RapportBarList    *owners_chart;
+
+  /* Owned references */
+  RapportContext    *context;
+  RapportStore      *store;      /* the context's */
+  GtkStringList     *owners;     /* "Everyone", then the owners seen */
+  RapportReport     *report;     /* what is shown */
+
+  guint              refresh_id;
+  guint              stale : 1;
+  guint              filling_owners : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RapportInsightsView, rapport_insights_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The query */
+
+static gint64
+start_of_day (gint64 t)
+{
+  return t - (t % 86400 + 86400) % 86400;
+}
+
+static void
+rapport_insights_view_get_query (RapportInsightsView *self,
+                                 RapportReportQuery  *query)
+{
+  gint64 now = rapport_store_now (self->store);
+  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+  static const RapportPeriodKind kinds[] = {
+    [PERIOD_WEEK] = RAPPORT_PERIOD_WEEK,
+    [PERIOD_MONTH] = RAPPORT_PERIOD_MONTH,
+    [PERIOD_QUARTER] = RAPPORT_PERIOD_QUARTER,
+    [PERIOD_YEAR] = RAPPORT_PERIOD_YEAR,
+  };
+  Period period = gtk_drop_down_get_selected (self->period_dropdown);
+
+  *query = (RapportReportQuery) { 0 };
+
+  if (period == PERIOD_LAST_12_MONTHS || period >= G_N_ELEMENTS (kinds))
+    {
+      query->to = start_of_day (now) + 86400;
+      query->from = query->to - 365 * (gint64) 86400;
+    }
+  else
+    rapport_period_bounds (kinds[period], now, &query->from, &query->to);
+
+  if (owner != GTK_INVALID_LIST_POSITION && owner > 0)
+    query->owner = gtk_string_list_get_string (self->owners, owner);
+}
+
+/* Words */
+
+static char *
+format_money (RapportInsightsView *self,
+              double               minor_units)
+{
+  if (isnan (minor_units))
+    return g_strdup (_("None"));
+
+  return rapport_format_money_whole ((gint64) llround (minor_units), self->report->currency);
+}
+
+static char *
+format_percent (double fraction)
+{
+  if (isnan (fraction))
+    return g_strdup (_("None"));
+
+  /* Translators: a percentage, as in “38%” */
+  return g_strdup_printf (_("%.0f%%"), fraction * 100);
+}
+
+static char *
+format_days (double days)
+{
+  if (isnan (days))
+    return g_strdup (_("None"));
+
+  /* Translators: a number of days, as in “34 days” */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.0f day", "%.0f days", (gulong) llround (days)),
+                          days);
+}
+
+static char *
+format_count (double count)
+{
+  return g_strdup_printf ("%.0f", count);
+}
+
+typedef char *(*FormatFunc) (RapportInsightsView *self,
+                             double               value);
+
+/* How a figure moved since the previous period: @shown for the card
+ * ("↑ 18%"), @spoken for a screen reader. Rates move by points. */
+static void
+describe_change (double     current,
+                 double     previous,
+                 gboolean   is_rate,
+                 char     **shown,
+                 char     **spoken,
+                 int       *direction)
+{
+  double change;
+
+  *shown = NULL;
+  *spoken = NULL;
+  *direction = 0;
+
+  if (isnan (current) || isnan (previous))
+    return;
+
+  if (is_rate)
+    change = (current - previous) * 100;
+  else if (previous != 0)
+    change = (current - previous) / fabs (previous) * 100;
+  else
+    return;
+
+  if (fabs (change) < 0.5)
+    {
+      *shown = g_strdup (_("No change"));
+      *spoken = g_strdup (_("the same as the previous period"));
+      return;
+    }
+
+  *direction = change > 0 ? 1 : -1;
+  if (is_rate)
+    {
+      /* Translators: a rate moved up by so many percentage points */
+      *shown = g_strdup_printf (change > 0 ? _("↑ %.0f pts") : _("↓ %.0f pts"), fabs (change));
+      *spoken = g_strdup_printf (change > 0 ? _("up %.0f points on the previous period")
+                                            : _("down %.0f points on the previous period"),
+                                 fabs (change));
+    }
+  else
+    {
+      /* Translators: a figure moved up or down by so many percent */
+      *shown = g_strdup_printf (change > 0 ? _("↑ %.0f%%") : _("↓ %.0f%%"), fabs (change));
+      *spoken = g_strdup_printf (change > 0 ? _("up %.0f%% on the previous period")
+                                            : _("down %.0f%% on the previous period"),
+                                 fabs (change));
+    }
+}
+
+/* Cards */
+
+typedef enum
+{
+  CARD_MONEY,
+  CARD_COUNT,
+  CARD_RATE,
+  CARD_DAYS,
+} CardKind;
+
+static char *
+format_card_value (RapportInsightsView *self,
+                   CardKind             kind,
+                   double               value)
+{
+  switch (kind)
+    {
+    case CARD_MONEY:
+      return format_money (self, value);
+    case CARD_RATE:
+      return format_percent (value);
+    case CARD_DAYS:
+      return format_days (value);
+    case CARD_COUNT:
+    default:
+      return format_count (value);
+    }
+}
+
+/* What a card that opens its deals stands for. */
+typedef struct
+{
+  RapportInsightsView *view;     /* owns the card */
+  RapportReportSlice   slice;
+} CardSlice;
+
+static void
+on_card_clicked (GtkButton *button,
+                 CardSlice *card_slice);
+
+static void
+add_card (RapportInsightsView *self,
+          const char          *caption,
+          CardKind             kind,
+          double               current,
+          double               previous,
+          int                  slice)
+{
+  g_autofree char *value = format_card_value (self, kind, current);
+  g_autofree char *change = NULL;
+  g_autofree char *spoken_change = NULL;
+  g_autofree char *spoken = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *caption_label = gtk_label_new (caption);
+  GtkWidget *card;
+  int direction;
+
+  describe_change (current, previous, kind == CARD_RATE, &change, &spoken_change, &direction);
+
+  gtk_widget_add_css_class (value_label, "title-2");
+  gtk_widget_add_css_class (value_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), caption_label);
+
+  if (change != NULL)
+    {
+      GtkWidget *change_label = gtk_label_new (change);
+
+      gtk_widget_add_css_class (change_label, "caption");
+      gtk_widget_add_css_class (change_label, "numeric");
+      if (direction > 0)
+        gtk_widget_add_css_class (change_label, "success");
+      else if (direction < 0)
+        gtk_widget_add_css_class (change_label, "error");
+      else
+        gtk_widget_add_css_class (change_label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (change_label), 0);
+      gtk_box_append (GTK_BOX (box), change_label);
+    }
+
+  if (slice >= 0)
+    {
+      CardSlice *card_slice = g_new0 (CardSlice, 1);
+
+      card_slice->view = self;
+      card_slice->slice = slice;
+      card = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (card), box);
+      g_signal_connect_data (card, "clicked", G_CALLBACK (on_card_clicked), card_slice,
+                             (GClosureNotify) G_CALLBACK (g_free), 0);
+    }
+  else
+    {
+      card = box;
+    }
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "insights-card");
+
+  /* Translators: a figure card read aloud, as in “Won value: $12,400, up 18% on the previous period” */
+  spoken = spoken_change ? g_strdup_printf (_("%s: %s, %s"), caption, value, spoken_change)
+                         /* Translators: a figure card read aloud, as in “Won value: $12,400” */
+                         : g_strdup_printf (_("%s: %s"), caption, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
+  gtk_flow_box_append (self->cards_box, card);
+}
+
+static void
+fill_cards (RapportInsightsView *self)
+{
+  const RapportReportPeriod *c = &self->report->current;
+  const RapportReportPeriod *p = &self->report->previous;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
+    gtk_flow_box_remove (self->cards_box, child);
+
+  add_card (self, _("Won value"), CARD_MONEY, c->won.value, p->won.value, RAPPORT_REPORT_SLICE_WON);
+  add_card (self, _("Deals won"), CARD_COUNT, c->won.count, p->won.count, RAPPORT_REPORT_SLICE_WON);
+  add_card (self, _("Deals lost"), CARD_COUNT, c->lost.count, p->lost.count, RAPPORT_REPORT_SLICE_LOST);
+  add_card (self, _("Win rate"), CARD_RATE, c->win_rate, p->win_rate, -1);
+  add_card (self, _("Average deal won"), CARD_MONEY, c->average_won_value, p->average_won_value, -1);
+  add_card (self, _("Sales cycle, median"), CARD_DAYS, c->cycle_days_median, p->cycle_days_median, -1);
+  add_card (self, _("Open pipeline"), CARD_MONEY, c->open.value, p->open.value, RAPPORT_REPORT_SLICE_OPEN);
+  add_card (self, _("Weighted pipeline"), CARD_MONEY, c->open_weighted, p->open_weighted, RAPPORT_REPORT_SLICE_OPEN);
+  add_card (self, _("Sales velocity per day"), CARD_MONEY, c->velocity_per_day, p->velocity_per_day, -1);
+  add_card (self, _("Leads contacted in time"), CARD_RATE, c->speed.share, p->speed.share, -1);
+  add_card (self, _("New leads"), CARD_COUNT, c->new_leads, p->new_leads, -1);
+  add_card (self, _("New deals"), CARD_COUNT, c->new_deals, p->new_deals, RAPPORT_REPORT_SLICE_NEW);
+  add_card (self, _("Calls, emails and meetings"), CARD_COUNT,
+            c->activities[RAPPORT_ACTIVITY_CALL] + c->activities[RAPPORT_ACTIVITY_EMAIL] +
+            c->activities[RAPPORT_ACTIVITY_MEETING],
+            p->activities[RAPPORT_ACTIVITY_CALL] + p->activities[RAPPORT_ACTIVITY_EMAIL] +
+            p->activities[RAPPORT_ACTIVITY_MEETING], -1);
+}
+
+/* The deals behind a figure */
+
+static gboolean
+unparent_popover (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_popover_closed (GtkPopover *popover)
+{
+  /* Unparented once it has finished closing; a new one is made each time.
+   * Its parent may go first (a refresh remakes the cards). */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, unparent_popover, g_object_ref (popover), g_object_unref);
+}
+
+static void
+on_popover_deal_activated (GtkPopover *popover)
+{
+  gtk_popover_popdown (popover);
+}
+
+static GtkWidget *
+make_deals_list (RapportInsightsView *self,
+                 GArray              *ids,
+                 GtkPopover          *popover)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Deals"),
+                                  -1);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_popover_deal_activated), popover,
+                           G_CONNECT_SWAPPED);
+
+  for (guint i = 0; i < MIN (ids->len, MAX_POPOVER_DEALS); i++)
+    {
+      g_autoptr(RapportDeal) deal = rapport_store_get_deal (self->store, g_array_index (ids, gint64, i), NULL);
+
+      /* Gone since the figure was computed: the next refresh recounts. */
+      if (deal != NULL)
+        gtk_list_box_append (GTK_LIST_BOX (list), rapport_deal_row_new (self->context, deal));
+    }
+
+  return list;
+}
+
+/* Pops up, over @anchor (in @parent), the deals of a slice of the report. */
+static void
+rapport_insights_view_show_deals (RapportInsightsView *self,
+                                  GtkWidget           *parent,
+                                  GtkWidget           *anchor,
+                                  RapportReportSlice   slice,
+                                  gint64               param,
+                                  const char          *text)
+{
+  RapportReportQuery query;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *popover;
+  GtkWidget *box;
+  GtkWidget *scroller;
+  graphene_rect_t bounds;
+
+  rapport_insights_view_get_query (self, &query);
+  ids = rapport_store_report_deal_ids (self->store, &query, slice, param, text, &error);
+  if (ids == NULL)
+    {
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_widget_set_size_request (scroller, 360, -1);
+
+  if (ids->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("No deals."));
+
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+    }
+  else
+    {
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                     make_deals_list (self, ids, GTK_POPOVER (popover)));
+      gtk_box_append (GTK_BOX (box), scroller);
+    }
+
+  if (ids->len > MAX_POPOVER_DEALS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The first %u of %u deal.",
+                                                            "The first %u of %u deals.",
+                                                            ids->len),
+                                               MAX_POPOVER_DEALS, ids->len);
+      GtkWidget *label = gtk_label_new (more);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_widget_set_parent (popover, parent);
+  if (anchor != NULL && gtk_widget_compute_bounds (anchor, parent, &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+on_card_clicked (GtkButton *button,
+                 CardSlice *card_slice)
+{
+  rapport_insights_view_show_deals (card_slice->view, GTK_WIDGET (button), NULL,
+                                    card_slice->slice, 0, NULL);
+}
+
+static void
+show_chart_deals (RapportInsightsView *self,
+                  RapportBarList      *chart,
+                  guint                index,
+                  RapportReportSlice   slice,
+                  gint64               param,
+                  const char          *text)
+{
+  rapport_insights_view_show_deals (self, GTK_WIDGET (chart),
+                                    rapport_bar_list_get_row (chart, index),
+                                    slice, param, text);
+}
+
+static void
+on_funnel_activated (RapportInsightsView *self,
+                     guint                index,
+                     RapportBarList      *chart)
+{
+  GArray *funnel = self->report->current.funnel;
+
+  if (index < funnel->len)
+    show_chart_deals (self, chart, index, RAPPORT_REPORT_SLICE_STAGE_REACHED,
+                      g_array_index (funnel, RapportReportStage, index).stage_id, NULL);
+}
+
+static void
+on_forecast_activated (RapportInsightsView *self,
+                       guint                index,
+                       RapportBarList      *chart)
+{
+  GArray *forecast = self->report->forecast;
+
+  if (index < forecast->len)
+    show_chart_deals (self, chart, index, RAPPORT_REPORT_SLICE_FORECAST_MONTH,
+                      g_array_index (forecast, RapportReportMonth, index).start, NULL);
+}
+
+static void
+on_won_activated (RapportInsightsView *self,
+                  guint                index,
+                  RapportBarList      *chart)
+{
+  GArray *months = self->report->won_by_month;
+
+  if (index < months->len)
+    show_chart_deals (self, chart, index, RAPPORT_REPORT_SLICE_WON_MONTH,
+                      g_array_index (months, RapportReportMonth, index).start, NULL);
+}
+
+static void
+on_lost_activated (RapportInsightsView *self,
+                   guint                index,
+                   RapportBarList      *chart)
+{
+  GArray *reasons = self->report->current.lost_reasons;
+
+  if (index < reasons->len)
+    show_chart_deals (self, chart, index, RAPPORT_REPORT_SLICE_LOST_REASON, 0,
+                      g_array_index (reasons, RapportReportGroup, index).name);
+}
+
+static void
+on_owner_activated (RapportInsightsView *self,
+                    guint                index,
+                    RapportBarList      *chart)
+{
+  GArray *owners = self->report->current.owners;
+
+  if (index < owners->len)
+    show_chart_deals (self, chart, index, RAPPORT_REPORT_SLICE_OWNER_WON, 0,
+                      g_array_index (owners, RapportReportOwner, index).owner);
+}
+
+/* Charts */
+
+static char *
+format_month (const RapportReportMonth *month)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (month->year, month->month, 1, 0, 0, 0);
+
+  /* Translators: a month on a chart, see g_date_time_format(): “Dec 2026” */
+  return g_date_time_format (time, _("%b %Y"));
+}
+
+static void
+fill_funnel (RapportInsightsView *self)
+{
+  GArray *funnel = self->report->current.funnel;
+  guint first = funnel->len > 0 ? g_array_index (funnel, RapportReportStage, 0).reached : 0;
+
+  rapport_bar_list_clear (self->funnel_chart);
+  for (guint i = 0; i < funnel->len; i++)
+    {
+      const RapportReportStage *stage = &g_array_index (funnel, RapportReportStage, i);
+      g_autofree char *conversion = format_percent (stage->conversion);
+      g_autofree char *value = NULL;
+      g_autofree char *spoken = NULL;
+
+      /* Translators: a funnel stage: deals that reached it, and the share that went on */
+      value = g_strdup_printf (_("%u · %s on"), stage->reached, conversion);
+      /* Translators: a funnel stage read aloud */
+      spoken = g_strdup_printf (_("%s: %u deals reached it, %s went on."),
+                                stage->name, stage->reached, conversion);
+      rapport_bar_list_append (self->funnel_chart, stage->name, value,
+                               first ? (double) stage->reached / first : 0,
+                               first ? (double) stage->advanced / first : 0,
+                               spoken, TRUE);
+    }
+}
+
+static gint64
+largest_month_value (GArray *months)
+{
+  gint64 largest = 0;
+
+  for (guint i = 0; i < months->len; i++)
+    largest = MAX (largest, g_array_index (months, RapportReportMonth, i).value);
+
+  return largest;
+}
+
+static void
+fill_forecast (RapportInsightsView *self)
+{
+  GArray *forecast = self->report->forecast;
+  gint64 largest = largest_month_value (forecast);
+
+  rapport_bar_list_clear (self->forecast_chart);
+  for (guint i = 0; i < forecast->len; i++)
+    {
+      const RapportReportMonth *month = &g_array_index (forecast, RapportReportMonth, i);
+      g_autofree char *name = format_month (month);
+      g_autofree char *total = format_money (self, month->value);
+      g_autofree char *weighted = format_money (self, month->weighted);
+      g_autofree char *value = NULL;
+      g_autofree char *spoken = NULL;
+
+      /* Translators: a forecast month: the open deals' value and its weighted part */
+      value = g_strdup_printf (_("%s · %s weighted"), total, weighted);
+      /* Translators: a forecast month read aloud */
+      spoken = g_strdup_printf (_("%s: %u open deals expected to close, %s, weighted %s."),
+                                name, month->count, total, weighted);
+      rapport_bar_list_append (self->forecast_chart, name, value,
+                               largest ? (double) month->value / largest : 0,
+                               largest ? (double) month->weighted / largest : 0,
+                               spoken, TRUE);
+    }
+}
+
+static void
+fill_won_by_month (RapportInsightsView *self)
+{
+  GArray *months = self->report->won_by_month;
+  gint64 largest = largest_month_value (months);
+
+  rapport_bar_list_clear (self->won_chart);
+  for (guint i = 0; i < months->len; i++)
+    {
+      const RapportReportMonth *month = &g_array_index (months, RapportReportMonth, i);
+      g_autofree char *name = format_month (month);
+      g_autofree char *value = format_money (self, month->value);
+      g_autofree char *spoken = NULL;
+
+      /* Translators: a month's won deals read aloud */
+      spoken = g_strdup_printf (_("%s: %u deals won, %s."), name, month->count, value);
+      rapport_bar_list_append (self->won_chart, name, value,
+                               largest ? (double) month->value / largest : 0, 0,
+                               spoken, TRUE);
+    }
+}
+
+static void
+fill_speed (RapportInsightsView *self)
+{
+  const RapportReportSpeed *speed = &self->report->current.speed;
+  const char *names[] = {
+    _("Within 5 minutes"),
+    _("5 to 15 minutes"),
+    _("15 to 60 minutes"),
+    _("Over an hour"),
+    _("Not contacted"),
+  };
+  guint counts[] = { speed->buckets[0], speed->buckets[1], speed->buckets[2], speed->buckets[3], speed->never };
+
+  rapport_bar_list_clear (self->speed_chart);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%u", counts[i]);
+      /* Translators: a speed-to-lead bucket read aloud: “Within 5 minutes: 37 leads.” */
+      g_autofree char *spoken = g_strdup_printf (_("%s: %u leads."), names[i], counts[i]);
+
+      rapport_bar_list_append (self->speed_chart, names[i], value,
+                               speed->leads ? (double) counts[i] / speed->leads : 0, 0,
+                               spoken, FALSE);
+    }
+}
+
+static void
+fill_lost_reasons (RapportInsightsView *self)
+{
+  GArray *reasons = self->report->current.lost_reasons;
+  guint largest = reasons->len ? g_array_index (reasons, RapportReportGroup, 0).count : 0;
+
+  rapport_bar_list_clear (self->lost_chart);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const RapportReportGroup *reason = &g_array_index (reasons, RapportReportGroup, i);
+      const char *name = *reason->name ? reason->name : _("No reason given");
+      g_autofree char *money = format_money (self, reason->value);
+      g_autofree char *value = g_strdup_printf ("%u · %s", reason->count, money);
+      /* Translators: a lost reason read aloud */
+      g_autofree char *spoken = g_strdup_printf (_("%s: %u deals lost, %s."), name, reason->count, money);
+
+      rapport_bar_list_append (self->lost_chart, name, value,
+                               largest ? (double) reason->count / largest : 0, 0,
+                               spoken, TRUE);
+    }
+}
+
+static void
+fill_owners (RapportInsightsView *self)
+{
+  GArray *owners = self->report->current.owners;
+  gint64 largest = 0;
+
+  for (guint i = 0; i < owners->len; i++)
+    largest = MAX (largest, g_array_index (owners, RapportReportOwner, i).won_value);
+
+  rapport_bar_list_clear (self->owners_chart);
+  for (guint i = 0; i < owners->len; i++)
+    {
+      const RapportReportOwner *owner = &g_array_index (owners, RapportReportOwner, i);
+      const char *name = *owner->owner ? owner->owner : _("No owner");
+      g_autofree char *money = format_money (self, owner->won_value);
+      g_autofree char *rate = format_percent (owner->win_rate);
+      g_autofree char *value = NULL;
+      g_autofree char *spoken = NULL;
+
+      /* Translators: an owner's figures: won value, won and lost deals, win rate */
+      value = g_strdup_printf (_("%s · %u won, %u lost · %s"), money, owner->won, owner->lost, rate);
+      /* Translators: an owner's figures read aloud */
+      spoken = g_strdup_printf (_("%s: %s won in %u deals, %u lost, win rate %s, %u activities done."),
+                                name, money, owner->won, owner->lost, rate, owner->activities);
+      rapport_bar_list_append (self->owners_chart, name, value,
+                               largest ? (double) owner->won_value / largest : 0, 0,
+                               spoken, TRUE);
+    }
+}
+
+/* Goals */
+
+static const char *
+goal_metric_name (RapportGoalMetric metric)
+{
+  switch (metric)
+    {
+    case RAPPORT_GOAL_METRIC_WON_VALUE:
+      return _("Won value");
+    case RAPPORT_GOAL_METRIC_DEALS_WON:
+      return _("Deals won");
+    case RAPPORT_GOAL_METRIC_DEALS_ADDED:
+      return _("Deals added");
+    case RAPPORT_GOAL_METRIC_ACTIVITIES_DONE:
+      return _("Activities done");
+    case RAPPORT_GOAL_METRIC_LEADS_CONTACTED_IN_TIME:
+      return _("Leads contacted in time");
+    default:
+      return "";
+    }
+}
+
+static const char *
+goal_period_name (RapportPeriodKind period)
+{
+  switch (period)
+    {
+    case RAPPORT_PERIOD_WEEK:
+      return _("This week");
+    case RAPPORT_PERIOD_MONTH:
+      return _("This month");
+    case RAPPORT_PERIOD_QUARTER:
+      return _("This quarter");
+    case RAPPORT_PERIOD_YEAR:
+      return _("This year");
+    default:
+      return "";
+    }
+}
+
+static char *
+format_goal_amount (RapportInsightsView *self,
+                    RapportGoal         *goal,
+                    gint64               amount)
+{
+  if (rapport_goal_metric_is_money (rapport_goal_get_metric (goal)))
+    return rapport_format_money_whole (amount, rapport_store_get_default_currency (self->store));
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+}
+
+static GtkWidget *
+make_goal_row (RapportInsightsView       *self,
+               RapportGoal               *goal,
+               const RapportGoalProgress *progress)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *bar = gtk_progress_bar_new ();
+  g_autofree char *actual = format_goal_amount (self, goal, progress->actual);
+  g_autofree char *target = format_goal_amount (self, goal, progress->target);
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *spoken = NULL;
+  const char *owner = rapport_goal_get_owner (goal);
+  const char *metric = goal_metric_name (rapport_goal_get_metric (goal));
+  GtkWidget *label;
+
+  /* Translators: a goal's progress: “$8,200 of $20,000” */
+  text = g_strdup_printf (_("%s of %s"), actual, target);
+  /* Translators: a goal's period and whose it is: “This month — Maya Cohen” */
+  subtitle = g_strdup_printf (_("%s — %s"), goal_period_name (rapport_goal_get_period (goal)),
+                              owner && *owner ? owner : _("The team"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), metric);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (progress->progress, 0, 1));
+  gtk_widget_set_size_request (bar, 180, -1);
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, progress->reached ? "success" : "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+  /* Translators: a goal read aloud: “Won value, This month — The team: $8,200 of $20,000.” */
+  spoken = g_strdup_printf (_("%s, %s: %s."), metric, subtitle, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  -1);
+
+  return row;
+}
+
+static void
+fill_goals (RapportInsightsView *self)
+{
+  GListModel *goals = rapport_store_get_goals (self->store);
+  guint n = g_list_model_get_n_items (goals);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
+    gtk_list_box_remove (self->goals_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportGoal) goal = g_list_model_get_item (goals, i);
+      RapportGoalProgress progress;
+
+      if (rapport_store_get_goal_progress (self->store, goal, 0, &progress, NULL))
+        gtk_list_box_append (self->goals_list, make_goal_row (self, goal, &progress));
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("No goals yet."));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_list_box_append (self->goals_list, label);
+    }
+}
+
+/* Owners to pick: everyone, then whoever the report names. */
+static void
+fill_owner_choices (RapportInsightsView *self)
+{
+  GArray *owners = self->report->current.owners;
+
+  if (self->report->owner != NULL || g_list_model_get_n_items (G_LIST_MODEL (self->owners)) > 1)
+    return;
+
+  self->filling_owners = TRUE;
+  for (guint i = 0; i < owners->len; i++)
+    {
+      const char *owner = g_array_index (owners, RapportReportOwner, i).owner;
+
+      if (owner != NULL && *owner != '\0')
+        gtk_string_list_append (self->owners, owner);
+    }
+  self->filling_owners = FALSE;
+}
+
+/* Computing */
+
+static void
+rapport_insights_view_refresh (RapportInsightsView *self)
+{
+  RapportReportQuery query;
+  g_autoptr(GError) error = NULL;
+  RapportReport *report;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *period = NULL;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
+
+  rapport_insights_view_get_query (self, &query);
+  report = rapport_store_report_summary (self->store, &query, &error);
+  if (report == NULL)
+    {
+      rapport_context_report_error (self->context, error);
+      return;
+    }
+
+  g_clear_pointer (&self->report, rapport_report_free);
+  self->report = report;
+
+  from = rapport_format_time_day (query.from, query.from);
+  to = rapport_format_time_day (query.to - 1, query.from);
+  /* Translators: the period shown, and what it is compared with */
+  period = g_strdup_printf (_("%s to %s, beside the period before"), from, to);
+  gtk_label_set_label (self->period_label, period);
+
+  fill_owner_choices (self);
+  fill_cards (self);
+  fill_goals (self);
+  fill_funnel (self);
+  fill_forecast (self);
+  fill_won_by_month (self);
+  fill_speed (self);
+  fill_lost_reasons (self);
+  fill_owners (self);
+}
+
+static gboolean
+on_refresh_timeout (gpointer data)
+{
+  RapportInsightsView *self = data;
+
+  self->refresh_id = 0;
+  rapport_insights_view_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_notice (RapportInsightsView *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, on_refresh_timeout, self);
+}
+
+static void
+on_filter_changed (RapportInsightsView *self)
+{
+  if (self->store != NULL && !self->filling_owners)
+    rapport_insights_view_refresh (self);
+}
+
+static void
+rapport_insights_view_map (GtkWidget *widget)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (widget);
+
+  if (self->stale)
+    rapport_insights_view_refresh (self);
+
+  GTK_WIDGET_CLASS (rapport_insights_view_parent_class)->map (widget);
+}
+
+/* The object */
+
+static void
+rapport_insights_view_constructed (GObject *object)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
+  static const char * const details[] = {
+    "notice::deal", "notice::activity", "notice::contact", "notice::goal", "notice::stage",
+  };
+
+  G_OBJECT_CLASS (rapport_insights_view_parent_class)->constructed (object);
+
+  g_assert (RAPPORT_IS_CONTEXT (self->context));
+
+  self->store = rapport_context_get_store (self->context);
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    g_signal_connect_object (self->store, details[i], G_CALLBACK (on_store_notice), self,
+                             G_CONNECT_SWAPPED);
+
+  rapport_insights_view_refresh (self);
+}
+
+static void
+rapport_insights_view_dispose (GObject *object)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_INSIGHTS_VIEW);
+  g_clear_pointer (&self->report, rapport_report_free);
+  g_clear_object (&self->context);
+  self->store = NULL;
+
+  G_OBJECT_CLASS (rapport_insights_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_insights_view_finalize (GObject *object)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
+
+  g_clear_object (&self->owners);
+
+  G_OBJECT_CLASS (rapport_insights_view_parent_class)->finalize (object);
+}
+
+static void
+rapport_insights_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_insights_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_insights_view_class_init (RapportInsightsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rapport_insights_view_constructed;
+  object_class->dispose = rapport_insights_view_dispose;
+  object_class->finalize = rapport_insights_view_finalize;
+  object_class->get_property = rapport_insights_view_get_property;
+  object_class->set_property = rapport_insights_view_set_property;
+
+  widget_class->map = rapport_insights_view_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_BAR_LIST);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/insights-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, funnel_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, forecast_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, won_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, speed_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, lost_chart);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owners_chart);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_funnel_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_forecast_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_won_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_lost_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_owner_activated);
+}
+
+static void
+rapport_insights_view_init (RapportInsightsView *self)
+{
+  self->owners = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->owners, _("Everyone"));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (self->owners));
+}
+
+GtkWidget *
+rapport_insights_view_new (RapportContext *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_INSIGHTS_VIEW, "context", context, NULL);
+}

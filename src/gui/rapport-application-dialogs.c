@@ -1,0 +1,52 @@
+/* rapport-application-dialogs.c — what the application's file actions
+ * share: toasts, error dialogs, where file choosers start
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rapport-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-application-private.h"
+#include "rapport-window.h"
+
+void
+rapport_application_show_toast (RapportApplication *self,
+                                AdwToast           *toast)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_toast_set_timeout (toast, 8);
+  if (RAPPORT_IS_WINDOW (window))
+    rapport_context_add_toast (rapport_window_get_context (RAPPORT_WINDOW (window)), toast);
+  else
+    g_object_unref (toast);
+}
+
+void
+rapport_application_show_error (RapportApplication *self,
+                                const char         *heading,
+                                const GError       *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (window, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The choosers open in the user's documents, not in the database's own
+ * folder: listing that folder makes GTK read the database's files, and
+ * closing them drops the locks this process holds on them. */
+void
+rapport_application_start_in_documents (GtkFileChooser *chooser)
+{
+  const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR)
+                                                 ? dir : g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
