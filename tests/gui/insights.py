@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""The Insights tab as a sales manager uses it: the figures shown are the
+ones `rapport-cli report summary` gives for the same period, a goal shows
+its progress, and a click on a funnel bar lists the deals behind it, whose
+rows open a deal's page.
+
+The clock is pinned (RAPPORT_NOW) for the command line and the app alike,
+so "this month" is November 2026 for both.
+"""
+
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import rapport_gui  # noqa: E402
+from rapport_gui import (App, check, cli, cli_json, center, extents,  # noqa: E402
+                         screenshot, wait_for, xdotool)
+from organizations import header_title, walk  # noqa: E402
+
+NOW = "2026-11-23T09:00:00Z"
+DEAL = "Zephyr observatory dome"
+
+
+def money_whole(minor):
+    """As Insights writes US dollars: whole dollars, rounded."""
+    return f"${round(minor / 100):,}"
+
+
+def named_like(app, prefix, role=None):
+    return [n for n in app.find_all(prefix, role, exact=False)
+            if (n.get_name() or "").startswith(prefix) and extents(n)[2] > 0]
+
+
+def scroll_into_view(node):
+    """Wheel the Insights page down until @node is well inside the window."""
+    for _ in range(60):
+        x, y = center(node)
+        if 80 < y < 760:
+            return
+        xdotool("mousemove", 700, 450)
+        xdotool("click", 5 if y >= 760 else 4)
+        time.sleep(0.15)
+    check(False, f"{node.get_name()!r} never came into view")
+
+
+def click(node):
+    scroll_into_view(node)
+    time.sleep(0.3)
+    x, y = center(node)
+    xdotool("mousemove", x, y)
+    time.sleep(0.05)
+    xdotool("click", 1)
+    time.sleep(0.3)
+
+
+def test_figures_goal_and_funnel(tmp):
+    os.environ["RAPPORT_NOW"] = NOW
+    db = os.path.join(tmp, "insights.db")
+    cli(db, "demo", "--deals", "400", "--contacts", "300")
+    deal = cli_json(db, "deal", "add", DEAL, "--value", "7000")["id"]
+    cli(db, "deal", "won", str(deal))
+    cli(db, "goal", "add", "--metric", "won-value", "--period", "month", "--target", "50000")
+    summary = cli_json(db, "report", "summary", "--from", "2026-11-01", "--to", "2026-11-30")
+    goals = cli_json(db, "goal", "list")
+
+    app = App(db)
+    try:
+        xdotool("key", "--clearmodifiers", "alt+4")
+        won_value = f"Won value: {money_whole(summary['won']['value'])}"
+        wait_for("the Won value card", lambda: named_like(app, won_value), 15)
+        screenshot("insights")
+
+        # The cards say what the command line says, for the same month.
+        check(named_like(app, f"Deals won: {summary['won']['count']}"),
+              f"no card says {summary['won']['count']} deals won")
+        check(named_like(app, f"Deals lost: {summary['lost']['count']}"),
+              f"no card says {summary['lost']['count']} deals lost")
+        check(named_like(app, f"New deals: {summary['new_deals']}"),
+              f"no card says {summary['new_deals']} new deals")
+        check(named_like(app, f"Open pipeline: {money_whole(summary['open']['value'])}"),
+              "the open pipeline differs from rapport-cli's")
+
+        # The goal, with the progress rapport-cli computes.
+        goal = goals[0] if isinstance(goals, list) else goals["goals"][0]
+        progress = f"{money_whole(goal['actual'])} of {money_whole(goal['target'])}"
+        check(named_like(app, "Won value, This month — The team: " + progress),
+              f"no goal row says {progress}")
+
+        # The first funnel stage: its count, then its deals on a click.
+        first = summary["funnel"][0]
+        stage = named_like(app, f"{first['stage']}: {first['reached']} deals reached it", "list item")
+        check(stage, f"no funnel bar says {first['reached']} deals reached {first['stage']}")
+        click(stage[0])
+        wait_for("the funnel stage's deals",
+                        lambda: [r for r in walk(app.node, DEAL, "list item") if extents(r)[2] > 0], 10)
+        screenshot("insights-funnel-deals")
+        deals = [n for n in app.find_all("Deals", "list") if extents(n)[2] > 0]
+        listed = sum(1 for lst in deals for i in range(lst.get_child_count())
+                     if lst.get_child_at_index(i).get_role_name() == "list item")
+        check(listed == min(first["reached"], 100),
+              f"the popover lists {listed} deals, the funnel counts {first['reached']}")
+
+        # A deal of the list opens its page.
+        first_row = [lst.get_child_at_index(0) for lst in deals if lst.get_child_count()][0]
+        title = first_row.get_name()
+        # (A popover's extents are relative to its own surface: use the
+        # keyboard, as the focus is on its first row when it opens.)
+        xdotool("key", "Return")
+        wait_for(f"the page of {title!r}", lambda: header_title(app, title), 10)
+        app.quit()
+    finally:
+        app.kill()
+
+
+TESTS = [
+    test_figures_goal_and_funnel,
+]
+
+if __name__ == "__main__":
+    sys.exit(rapport_gui.run_tap(TESTS))
