@@ -581,8 +581,11 @@ fill_funnel (RapportInsightsView *self)
       g_autofree char *value = NULL;
       g_autofree char *spoken = NULL;
 
-      /* Translators: a funnel stage: deals that reached it, and the share that went on */
-      value = g_strdup_printf (_("%u · %s on"), stage->reached, conversion);
+      if (stage->reached == 0)
+        value = g_strdup ("0");
+      else
+        /* Translators: a funnel stage: deals that reached it, and the share that went on */
+        value = g_strdup_printf (_("%u · %s on"), stage->reached, conversion);
       /* Translators: a funnel stage read aloud */
       spoken = g_strdup_printf (_("%s: %u deals reached it, %s went on."),
                                 stage->name, stage->reached, conversion);
