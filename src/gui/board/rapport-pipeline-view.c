@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-goal-indicator.h"
 #include "rapport-bench-hook.h"
 #include "rapport-format.h"
 #include "rapport-pipeline-view-private.h"
@@ -1026,6 +1027,8 @@ rapport_pipeline_view_set_property (GObject      *object,
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
       rapport_pipeline_view_set_store (self, rapport_context_get_store (self->context));
+      /* The main goal, at the end of the top bar. */
+      gtk_box_append (GTK_BOX (self->top_bar), rapport_goal_indicator_new (self->context));
       break;
 
     default:

@@ -20,6 +20,7 @@
 #include "rapport-bar-list.h"
 #include "rapport-deal-row.h"
 #include "rapport-format.h"
+#include "rapport-goal-text.h"
 #include "rapport-insights-view.h"
 
 #include <adwaita.h>
@@ -737,55 +738,6 @@ fill_owners (RapportInsightsView *self)
 
 /* Goals */
 
-static const char *
-goal_metric_name (RapportGoalMetric metric)
-{
-  switch (metric)
-    {
-    case RAPPORT_GOAL_METRIC_WON_VALUE:
-      return _("Won value");
-    case RAPPORT_GOAL_METRIC_DEALS_WON:
-      return _("Deals won");
-    case RAPPORT_GOAL_METRIC_DEALS_ADDED:
-      return _("Deals added");
-    case RAPPORT_GOAL_METRIC_ACTIVITIES_DONE:
-      return _("Activities done");
-    case RAPPORT_GOAL_METRIC_LEADS_CONTACTED_IN_TIME:
-      return _("Leads contacted in time");
-    default:
-      return "";
-    }
-}
-
-static const char *
-goal_period_name (RapportPeriodKind period)
-{
-  switch (period)
-    {
-    case RAPPORT_PERIOD_WEEK:
-      return _("This week");
-    case RAPPORT_PERIOD_MONTH:
-      return _("This month");
-    case RAPPORT_PERIOD_QUARTER:
-      return _("This quarter");
-    case RAPPORT_PERIOD_YEAR:
-      return _("This year");
-    default:
-      return "";
-    }
-}
-
-static char *
-format_goal_amount (RapportInsightsView *self,
-                    RapportGoal         *goal,
-                    gint64               amount)
-{
-  if (rapport_goal_metric_is_money (rapport_goal_get_metric (goal)))
-    return rapport_format_money_whole (amount, rapport_store_get_default_currency (self->store));
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, amount);
-}
-
 static GtkWidget *
 make_goal_row (RapportInsightsView       *self,
                RapportGoal               *goal,
@@ -794,28 +746,18 @@ make_goal_row (RapportInsightsView       *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *bar = gtk_progress_bar_new ();
-  g_autofree char *actual = format_goal_amount (self, goal, progress->actual);
-  g_autofree char *target = format_goal_amount (self, goal, progress->target);
-  g_autofree char *text = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *spoken = NULL;
-  const char *owner = rapport_goal_get_owner (goal);
-  const char *metric = goal_metric_name (rapport_goal_get_metric (goal));
-  GtkWidget *label;
-
-  /* Translators: a goal's progress: “$8,200 of $20,000” */
-  text = g_strdup_printf (_("%s of %s"), actual, target);
-  /* Translators: a goal's period and whose it is: “This month — Maya Cohen” */
-  subtitle = g_strdup_printf (_("%s — %s"), goal_period_name (rapport_goal_get_period (goal)),
-                              owner && *owner ? owner : _("The team"));
+  g_autofree char *text = rapport_goal_text_progress (self->store, goal, progress);
+  g_autofree char *subtitle = rapport_goal_text_whose (goal);
+  g_autofree char *spoken = rapport_goal_text_describe (self->store, goal, progress);
+  GtkWidget *label = gtk_label_new (text);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), metric);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 rapport_goal_text_metric (rapport_goal_get_metric (goal)));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (progress->progress, 0, 1));
   gtk_widget_set_size_request (bar, 180, -1);
-  label = gtk_label_new (text);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, progress->reached ? "success" : "dim-label");
   gtk_label_set_xalign (GTK_LABEL (label), 1);
@@ -824,8 +766,6 @@ make_goal_row (RapportInsightsView       *self,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
-  /* Translators: a goal read aloud: “Won value, This month — The team: $8,200 of $20,000.” */
-  spoken = g_strdup_printf (_("%s, %s: %s."), metric, subtitle, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
                                   -1);
