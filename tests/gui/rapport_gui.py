@@ -94,7 +94,9 @@ class App:
         self.err = open(db + ".err", "w")
         env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
         self.proc = subprocess.Popen([APP, "--db", db], stderr=self.err, env=env)
-        self.node = wait_for("the app on the accessibility bus", self._find_app, 20)
+        # Generous: on a loaded machine (builds beside the tests) the first
+        # start after a build has taken over 20 s to reach the bus.
+        self.node = wait_for("the app on the accessibility bus", self._find_app, 60)
         wait_for("the board", lambda: self.find_all(role="list item"), 20)
         time.sleep(0.5)
 
