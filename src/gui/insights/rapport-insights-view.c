@@ -47,6 +47,7 @@ struct _RapportInsightsView
   GtkScrolledWindow *scroller;
   GtkDropDown       *period_dropdown;
   GtkDropDown       *owner_dropdown;
+  GtkDropDown       *pipeline_dropdown;
   GtkLabel          *period_label;
   GtkFlowBox        *cards_box;
   GtkListBox        *goals_list;
@@ -61,11 +62,12 @@ struct _RapportInsightsView
   RapportContext    *context;
   RapportStore      *store;      /* the context's */
   GtkStringList     *owners;     /* "Everyone", then the owners seen */
+  GArray            *pipeline_ids; /* gint64, by the pipeline picker's rows; 0 for all */
   RapportReport     *report;     /* what is shown */
 
   guint              refresh_id;
   guint              stale : 1;
-  guint              filling_owners : 1;
+  guint              filling_choices : 1;
 };
 
 G_DEFINE_FINAL_TYPE (RapportInsightsView, rapport_insights_view, GTK_TYPE_WIDGET)
@@ -92,6 +94,7 @@ rapport_insights_view_get_query (RapportInsightsView *self,
 {
   gint64 now = rapport_store_now (self->store);
   guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+  guint pipeline = gtk_drop_down_get_selected (self->pipeline_dropdown);
   static const RapportPeriodKind kinds[] = {
     [PERIOD_WEEK] = RAPPORT_PERIOD_WEEK,
     [PERIOD_MONTH] = RAPPORT_PERIOD_MONTH,
@@ -112,6 +115,40 @@ rapport_insights_view_get_query (RapportInsightsView *self,
 
   if (owner != GTK_INVALID_LIST_POSITION && owner > 0)
     query->owner = gtk_string_list_get_string (self->owners, owner);
+
+  if (pipeline != GTK_INVALID_LIST_POSITION && pipeline < self->pipeline_ids->len)
+    query->pipeline_id = g_array_index (self->pipeline_ids, gint64, pipeline);
+}
+
+/* Every process, then each one: the funnel is of the one picked (with
+ * every process, of the board's current one). */
+static void
+fill_pipeline_choices (RapportInsightsView *self)
+{
+  GListModel *pipelines = rapport_store_get_pipelines (self->store);
+  guint n = g_list_model_get_n_items (pipelines);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 all = 0;
+
+  g_array_set_size (self->pipeline_ids, 0);
+  g_array_append_val (self->pipeline_ids, all);
+  gtk_string_list_append (names, _("Every sales process"));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (pipeline));
+
+      g_array_append_val (self->pipeline_ids, id);
+      gtk_string_list_append (names, rapport_pipeline_get_name (pipeline));
+    }
+
+  self->filling_choices = TRUE;
+  gtk_drop_down_set_model (self->pipeline_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->pipeline_dropdown, 0);
+  self->filling_choices = FALSE;
+  /* One process needs no picker. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pipeline_dropdown), n > 1);
 }
 
 /* Words */
@@ -812,7 +849,7 @@ fill_owner_choices (RapportInsightsView *self)
   if (self->report->owner != NULL || g_list_model_get_n_items (G_LIST_MODEL (self->owners)) > 1)
     return;
 
-  self->filling_owners = TRUE;
+  self->filling_choices = TRUE;
   for (guint i = 0; i < owners->len; i++)
     {
       const char *owner = g_array_index (owners, RapportReportOwner, i).owner;
@@ -820,7 +857,7 @@ fill_owner_choices (RapportInsightsView *self)
       if (owner != NULL && *owner != '\0')
         gtk_string_list_append (self->owners, owner);
     }
-  self->filling_owners = FALSE;
+  self->filling_choices = FALSE;
 }
 
 /* Computing */
@@ -895,7 +932,7 @@ on_store_notice (RapportInsightsView *self,
 static void
 on_filter_changed (RapportInsightsView *self)
 {
-  if (self->store != NULL && !self->filling_owners)
+  if (self->store != NULL && !self->filling_choices)
     rapport_insights_view_refresh (self);
 }
 
@@ -925,6 +962,7 @@ rapport_insights_view_constructed (GObject *object)
   g_assert (RAPPORT_IS_CONTEXT (self->context));
 
   self->store = rapport_context_get_store (self->context);
+  fill_pipeline_choices (self);
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     g_signal_connect_object (self->store, details[i], G_CALLBACK (on_store_notice), self,
                              G_CONNECT_SWAPPED);
@@ -952,6 +990,7 @@ rapport_insights_view_finalize (GObject *object)
   RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
 
   g_clear_object (&self->owners);
+  g_clear_pointer (&self->pipeline_ids, g_array_unref);
 
   G_OBJECT_CLASS (rapport_insights_view_parent_class)->finalize (object);
 }
@@ -1022,6 +1061,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_label);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, cards_box);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_list);
@@ -1043,6 +1083,7 @@ static void
 rapport_insights_view_init (RapportInsightsView *self)
 {
   self->owners = gtk_string_list_new (NULL);
+  self->pipeline_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (self->owners, _("Everyone"));
 
   gtk_widget_init_template (GTK_WIDGET (self));
