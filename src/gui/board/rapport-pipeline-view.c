@@ -26,9 +26,10 @@
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
 
-/* The first-run demo: a small, realistic set. */
-#define DEMO_DEALS    60
-#define DEMO_CONTACTS 120
+/* The first-run demo: two years of a small team (most deals closed by
+ * now, some thirty still open on the board). */
+#define DEMO_DEALS    400
+#define DEMO_CONTACTS 600
 
 static void rapport_pipeline_view_board_init (RapportBoardInterface *iface);
 
