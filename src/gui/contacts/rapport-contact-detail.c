@@ -20,7 +20,7 @@
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-notes-section.h"
-#include "rapport-picker-row.h"
+#include "rapport-record-picker.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-form.h"
@@ -53,7 +53,7 @@ struct _RapportContactDetail
   GtkLabel         *email_message;
   AdwEntryRow      *phone_row;
   GtkLabel         *phone_message;
-  RapportPickerRow *organization_row;
+  RapportRecordPicker *organization_row;
   GtkLabel         *organization_message;
   GtkButton        *open_organization_button;
   AdwComboRow      *lifecycle_row;
@@ -250,10 +250,10 @@ rapport_contact_detail_sync_organization (RapportContactDetail *self)
 
   self->syncing++;
   if (organization != NULL)
-    rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (organization));
+    rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (organization));
   else
     {
-      rapport_picker_row_set_record (self->organization_row, NULL);
+      rapport_record_picker_set_record (self->organization_row, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->organization_row), "");
     }
   self->syncing--;
@@ -262,7 +262,7 @@ rapport_contact_detail_sync_organization (RapportContactDetail *self)
 static void
 on_organization_picked (RapportContactDetail *self)
 {
-  RapportRecord *record = rapport_picker_row_get_record (self->organization_row);
+  RapportRecord *record = rapport_record_picker_get_record (self->organization_row);
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
@@ -278,7 +278,7 @@ on_organization_picked (RapportContactDetail *self)
 static void
 rapport_contact_detail_commit_organization (RapportContactDetail *self)
 {
-  g_autofree char *name = rapport_picker_row_dup_name (self->organization_row);
+  g_autofree char *name = rapport_record_picker_dup_name (self->organization_row);
   g_autoptr(RapportOrganization) current = lookup_organization (self);
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(RapportOrganization) created = NULL;
@@ -286,7 +286,7 @@ rapport_contact_detail_commit_organization (RapportContactDetail *self)
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  if (rapport_picker_row_get_record (self->organization_row) != NULL)
+  if (rapport_record_picker_get_record (self->organization_row) != NULL)
     return;
 
   if (*name == '\0')
@@ -308,7 +308,7 @@ rapport_contact_detail_commit_organization (RapportContactDetail *self)
 
       if (g_ascii_strcasecmp (rapport_organization_get_name (match), name) == 0)
         {
-          rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (match));
+          rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (match));
           return;
         }
     }
@@ -320,7 +320,7 @@ rapport_contact_detail_commit_organization (RapportContactDetail *self)
       return;
     }
 
-  rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (created));
+  rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (created));
 }
 
 static void
@@ -740,7 +740,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
 
-  rapport_picker_row_set_store (self->organization_row, self->store);
+  rapport_record_picker_set_store (self->organization_row, self->store);
   rapport_contact_detail_sync_organization (self);
   g_signal_connect_object (self->organization_row, "notify::record",
                            G_CALLBACK (on_organization_picked), self, G_CONNECT_SWAPPED);
@@ -917,7 +917,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
+  g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
