@@ -20,6 +20,7 @@
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-notes-section.h"
+#include "rapport-log-popover.h"
 #include "rapport-record-picker.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
@@ -41,9 +42,6 @@ struct _RapportContactDetail
   GtkLabel         *name_label;
   GtkLabel         *lifecycle_badge;
   GtkLabel         *subtitle_label;
-  GtkMenuButton    *log_call_button;
-  GtkMenuButton    *log_email_button;
-  GtkMenuButton    *log_meeting_button;
   GtkMenuButton    *followup_button;
   GtkMenuButton    *deal_button;
   GtkButton        *convert_button;
@@ -490,13 +488,11 @@ create_popover_button (GtkWidget  *popover,
 /* Logging a call, an email or a meeting */
 
 static void
-on_log_clicked (RapportContactDetail *self,
-                GtkButton            *button)
+on_log (RapportContactDetail *self,
+        RapportActivityKind   kind,
+        const char           *note,
+        RapportLogPopover    *popover)
 {
-  RapportActivityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rapport-kind"));
-  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "rapport-entry");
-  GtkPopover *popover = g_object_get_data (G_OBJECT (button), "rapport-popover");
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr(RapportActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -506,40 +502,14 @@ on_log_clicked (RapportContactDetail *self,
    * follow-up: the store does that in the same transaction. */
   activity = rapport_store_log_activity (self->store,
                                          rapport_record_get_id (RAPPORT_RECORD (self->contact)),
-                                         0, kind, *note != '\0' ? note : NULL, &error);
+                                         0, kind, note, &error);
   if (activity == NULL)
     {
       rapport_context_report_error (self->context, error);
       return;
     }
 
-  gtk_editable_set_text (entry, "");
-  gtk_popover_popdown (popover);
-}
-
-static void
-on_popover_show_focus (GtkWidget *entry)
-{
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-rapport_contact_detail_add_log_popover (RapportContactDetail *self,
-                                        GtkMenuButton        *menu_button,
-                                        RapportActivityKind   kind,
-                                        const char           *heading,
-                                        const char           *action)
-{
-  GtkWidget *box, *entry, *button;
-  GtkWidget *popover = create_popover (menu_button, heading, &box);
-
-  entry = create_entry (box, _("Note (optional)"), _("Note"));
-  button = create_popover_button (popover, box, action);
-  g_object_set_data (G_OBJECT (button), "rapport-kind", GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (button), "rapport-entry", entry);
-  g_object_set_data (G_OBJECT (button), "rapport-popover", popover);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_show_focus), entry);
+  rapport_log_popover_done (popover);
 }
 
 /* Scheduling a follow-up */
@@ -759,12 +729,6 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   gtk_list_box_bind_model (self->activities_list, self->activities, create_activity_row, self, NULL);
   adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, record));
 
-  rapport_contact_detail_add_log_popover (self, self->log_call_button, RAPPORT_ACTIVITY_CALL,
-                                          _("Log a Call"), _("Log Call"));
-  rapport_contact_detail_add_log_popover (self, self->log_email_button, RAPPORT_ACTIVITY_EMAIL,
-                                          _("Log an Email"), _("Log Email"));
-  rapport_contact_detail_add_log_popover (self, self->log_meeting_button, RAPPORT_ACTIVITY_MEETING,
-                                          _("Log a Meeting"), _("Log Meeting"));
   rapport_contact_detail_add_followup_popover (self);
   rapport_contact_detail_add_deal_popover (self);
 }
@@ -918,15 +882,13 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
+  g_type_ensure (RAPPORT_TYPE_LOG_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_call_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_email_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, convert_button);
@@ -950,6 +912,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_log);
 }
 
 static void
