@@ -19,6 +19,7 @@
 #include "rapport-deal-row.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-debounce.h"
 #include "rapport-notes-section.h"
 #include "rapport-log-popover.h"
 #include "rapport-record-picker.h"
@@ -77,7 +78,8 @@ struct _RapportContactDetail
   GListModel       *deals;
   GListModel       *activities;
 
-  guint             organization_timeout;
+  RapportDebounce   organization_enter;   /* commit once Enter is done */
+  RapportDebounce   organization_leave;   /* commit if the focus stays away */
   guint             syncing;          /* > 0 while code sets widgets from the record */
 };
 
@@ -329,30 +331,17 @@ on_organization_activated (RapportContactDetail *self)
   rapport_contact_detail_commit_organization (self);
 }
 
-static gboolean
-organization_commit_timeout (gpointer data)
+/* The focus left the row some time ago, and did not come back. */
+static void
+rapport_contact_detail_organization_left (RapportContactDetail *self)
 {
-  RapportContactDetail *self = data;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  self->organization_timeout = 0;
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->organization_row)))
     rapport_contact_detail_commit_organization (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-organization_enter_idle (gpointer data)
-{
-  RapportContactDetail *self = data;
-
-  self->organization_timeout = 0;
-  rapport_contact_detail_commit_organization (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Enter in the organization row first goes to its list of matches, which
@@ -363,8 +352,8 @@ rapport_contact_detail_organization_entered (RapportContactDetail *self)
 {
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  g_clear_handle_id (&self->organization_timeout, g_source_remove);
-  self->organization_timeout = g_idle_add (organization_enter_idle, self);
+  rapport_debounce_cancel (&self->organization_leave);
+  rapport_debounce_restart (&self->organization_enter);
 }
 
 static void
@@ -372,9 +361,8 @@ on_organization_focus_leave (RapportContactDetail *self)
 {
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  g_clear_handle_id (&self->organization_timeout, g_source_remove);
-  self->organization_timeout = g_timeout_add (ORGANIZATION_COMMIT_DELAY_MS,
-                                              organization_commit_timeout, self);
+  rapport_debounce_cancel (&self->organization_enter);
+  rapport_debounce_restart (&self->organization_leave);
 }
 
 static void
@@ -824,7 +812,8 @@ rapport_contact_detail_dispose (GObject *object)
 {
   RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
 
-  g_clear_handle_id (&self->organization_timeout, g_source_remove);
+  rapport_debounce_cancel (&self->organization_enter);
+  rapport_debounce_cancel (&self->organization_leave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
 
@@ -920,6 +909,10 @@ rapport_contact_detail_init (RapportContactDetail *self)
 {
   GtkEventController *keys;
 
+  rapport_debounce_init (&self->organization_enter, 0,
+                         (RapportDebounceFunc) rapport_contact_detail_commit_organization, self);
+  rapport_debounce_init (&self->organization_leave, ORGANIZATION_COMMIT_DELAY_MS,
+                         (RapportDebounceFunc) rapport_contact_detail_organization_left, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   keys = gtk_event_controller_key_new ();

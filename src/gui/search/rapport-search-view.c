@@ -17,6 +17,7 @@
 
 #include "rapport-form.h"
 #include "rapport-format.h"
+#include "rapport-debounce.h"
 #include "rapport-search-row.h"
 #include "rapport-search-view.h"
 
@@ -42,7 +43,7 @@ struct _RapportSearchView
   RapportContext *context;
   RapportStore  *store;   /* the context's */
   char          *text;
-  guint          refresh_id;
+  RapportDebounce refresh;     /* a burst of notices */
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchView, rapport_search_view, ADW_TYPE_BIN)
@@ -356,17 +357,6 @@ rapport_search_view_refresh (RapportSearchView *self)
   gtk_stack_set_visible_child_name (self->stack, "results");
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  RapportSearchView *self = data;
-
-  self->refresh_id = 0;
-  rapport_search_view_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* A record changed (here or in another process): a name in the results
  * may be stale. Many changes in a row cost one search. */
 static void
@@ -376,10 +366,8 @@ on_store_notice (RapportSearchView   *self,
 {
   g_assert (RAPPORT_IS_SEARCH_VIEW (self));
 
-  if (self->text == NULL || *self->text == '\0' || self->refresh_id != 0)
-    return;
-
-  self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+  if (self->text != NULL && *self->text != '\0')
+    rapport_debounce_queue (&self->refresh);
 }
 
 static void
@@ -387,7 +375,7 @@ rapport_search_view_dispose (GObject *object)
 {
   RapportSearchView *self = RAPPORT_SEARCH_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  rapport_debounce_cancel (&self->refresh);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -485,6 +473,7 @@ rapport_search_view_class_init (RapportSearchViewClass *klass)
 static void
 rapport_search_view_init (RapportSearchView *self)
 {
+  rapport_debounce_init (&self->refresh, 0, (RapportDebounceFunc) rapport_search_view_refresh, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -521,8 +510,7 @@ rapport_search_view_set_text (RapportSearchView *self,
   g_free (self->text);
   self->text = g_strdup (text);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  rapport_search_view_refresh (self);
+  rapport_debounce_now (&self->refresh);
 }
 
 /* The row shown first (the best match), or NULL. */
@@ -532,11 +520,8 @@ first_row (RapportSearchView *self)
   g_assert (RAPPORT_IS_SEARCH_VIEW (self));
 
   /* Results may be one idle behind a change: bring them up to date. */
-  if (self->refresh_id != 0)
-    {
-      g_clear_handle_id (&self->refresh_id, g_source_remove);
-      rapport_search_view_refresh (self);
-    }
+  if (rapport_debounce_pending (&self->refresh))
+    rapport_debounce_now (&self->refresh);
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
     return NULL;
