@@ -64,7 +64,7 @@ struct _RapportContactDetail
   GtkListBox       *activities_list;
   AdwBin           *notes_bin;
 
-  /* Widgets of the popovers, built in code */
+  /* Template widgets of the quick actions' popovers */
   GtkEntry         *followup_title;
   RapportDateTimePicker *followup_when;
   GtkEntry         *deal_title;
@@ -418,61 +418,6 @@ create_placeholder (const char *text)
   return label;
 }
 
-/* Popovers of the quick actions */
-
-static GtkWidget *
-create_popover (GtkMenuButton *button,
-                const char    *heading,
-                GtkWidget    **content)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label = gtk_label_new (heading);
-
-  gtk_widget_add_css_class (box, "contact-popover");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (button, popover);
-
-  *content = box;
-
-  return popover;
-}
-
-static GtkWidget *
-create_entry (GtkWidget  *box,
-              const char *placeholder,
-              const char *accessible_name)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  return entry;
-}
-
-static GtkWidget *
-create_popover_button (GtkWidget  *popover,
-                       GtkWidget  *box,
-                       const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), button);
-
-  return button;
-}
-
 /* Logging a call, an email or a meeting */
 
 static void
@@ -549,22 +494,6 @@ on_schedule_clicked (RapportContactDetail *self)
   gtk_menu_button_popdown (self->followup_button);
 }
 
-static void
-rapport_contact_detail_add_followup_popover (RapportContactDetail *self)
-{
-  GtkWidget *box, *button;
-  GtkWidget *popover = create_popover (self->followup_button, _("Schedule a Follow-up"), &box);
-
-  self->followup_title = GTK_ENTRY (create_entry (box, _("What to do next"), _("Title")));
-
-  self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (0));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->followup_when));
-
-  button = create_popover_button (popover, box, _("Schedule"));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_schedule_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_followup_popover_show), self, G_CONNECT_SWAPPED);
-}
-
 /* Creating a deal for this contact */
 
 static void
@@ -633,34 +562,6 @@ on_create_deal_clicked (RapportContactDetail *self)
                               rapport_record_get_id (RAPPORT_RECORD (deal)));
 }
 
-static void
-rapport_contact_detail_add_deal_popover (RapportContactDetail *self)
-{
-  GtkWidget *box, *button, *message;
-  GtkWidget *popover = create_popover (self->deal_button, _("New Deal"), &box);
-  g_autofree char *placeholder = NULL;
-
-  self->deal_title = GTK_ENTRY (create_entry (box, _("Title"), _("Title")));
-  /* Translators: the placeholder of a deal's value; %s is a currency code */
-  placeholder = g_strdup_printf (_("Value in %s"), rapport_store_get_default_currency (self->store));
-  self->deal_value = GTK_ENTRY (create_entry (box, placeholder, _("Value")));
-  gtk_entry_set_input_purpose (self->deal_value, GTK_INPUT_PURPOSE_NUMBER);
-
-  message = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 30);
-  gtk_widget_add_css_class (message, "caption");
-  gtk_widget_add_css_class (message, "error");
-  gtk_widget_set_visible (message, FALSE);
-  gtk_box_append (GTK_BOX (box), message);
-  self->deal_message = GTK_LABEL (message);
-
-  button = create_popover_button (popover, box, _("Create Deal"));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_create_deal_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_deal_popover_show), self, G_CONNECT_SWAPPED);
-}
-
 /* Setting up for a contact */
 
 static void
@@ -668,6 +569,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
 {
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
   RapportRecord *record = RAPPORT_RECORD (self->contact);
+  g_autofree char *placeholder = NULL;
   GtkEventController *focus;
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
@@ -717,8 +619,10 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   gtk_list_box_bind_model (self->activities_list, self->activities, create_activity_row, self, NULL);
   adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, record));
 
-  rapport_contact_detail_add_followup_popover (self);
-  rapport_contact_detail_add_deal_popover (self);
+
+  /* Translators: the placeholder of a deal's value; %s is a currency code */
+  placeholder = g_strdup_printf (_("Value in %s"), rapport_store_get_default_currency (self->store));
+  gtk_entry_set_placeholder_text (self->deal_value, placeholder);
 }
 
 /* Enter in the organization field, on its way down: take the typed name
@@ -872,6 +776,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   g_type_ensure (RAPPORT_TYPE_LOG_POPOVER);
+  g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
@@ -880,6 +785,11 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_when);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, convert_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_message);
@@ -902,6 +812,10 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_log);
+  gtk_widget_class_bind_template_callback (widget_class, on_followup_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_deal_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_deal_clicked);
 }
 
 static void
