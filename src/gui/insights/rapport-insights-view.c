@@ -19,6 +19,7 @@
 
 #include "rapport-bar-list.h"
 #include "rapport-deal-row.h"
+#include "rapport-debounce.h"
 #include "rapport-format.h"
 #include "rapport-goal-text.h"
 #include "rapport-insights-view.h"
@@ -65,7 +66,7 @@ struct _RapportInsightsView
   GArray            *pipeline_ids; /* gint64, by the pipeline picker's rows; 0 for all */
   RapportReport     *report;     /* what is shown */
 
-  guint              refresh_id;
+  RapportDebounce    refresh;          /* a burst of notices */
   guint              stale : 1;
   guint              filling_choices : 1;
 };
@@ -872,7 +873,7 @@ rapport_insights_view_refresh (RapportInsightsView *self)
   g_autofree char *to = NULL;
   g_autofree char *period = NULL;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  rapport_debounce_cancel (&self->refresh);
   self->stale = FALSE;
 
   rapport_insights_view_get_query (self, &query);
@@ -903,17 +904,6 @@ rapport_insights_view_refresh (RapportInsightsView *self)
   fill_owners (self);
 }
 
-static gboolean
-on_refresh_timeout (gpointer data)
-{
-  RapportInsightsView *self = data;
-
-  self->refresh_id = 0;
-  rapport_insights_view_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_notice (RapportInsightsView *self,
                  const RapportNotice *notice,
@@ -925,8 +915,7 @@ on_store_notice (RapportInsightsView *self,
       return;
     }
 
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, on_refresh_timeout, self);
+  rapport_debounce_queue (&self->refresh);
 }
 
 static void
@@ -975,7 +964,7 @@ rapport_insights_view_dispose (GObject *object)
 {
   RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  rapport_debounce_cancel (&self->refresh);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_INSIGHTS_VIEW);
   g_clear_pointer (&self->report, rapport_report_free);
   g_clear_object (&self->context);
@@ -1082,6 +1071,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
 static void
 rapport_insights_view_init (RapportInsightsView *self)
 {
+  rapport_debounce_init (&self->refresh, REFRESH_DELAY_MS, (RapportDebounceFunc) rapport_insights_view_refresh, self);
   self->owners = gtk_string_list_new (NULL);
   self->pipeline_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (self->owners, _("Everyone"));
