@@ -117,8 +117,99 @@ def test_figures_goal_and_funnel(tmp):
         app.kill()
 
 
+def open_insights(app):
+    xdotool("key", "--clearmodifiers", "alt+4")
+    return wait_for("the Won value card", lambda: named_like(app, "Won value: "), 15)
+
+
+def card_value(app, caption):
+    """What the card named @caption says (its accessible name, “Won value: $1,234, …”)."""
+    cards = named_like(app, caption + ": ")
+    check(cards, f"no {caption} card")
+    return cards[0].get_name()[len(caption) + 2:].split(", ")[0]
+
+
+# Right to left, the calendar's grid is mirrored: the day before is on the right.
+RTL = os.environ.get("LANGUAGE", "").split(":")[0] in ("he", "ar", "fa")
+DAY_BEFORE = "Right" if RTL else "Left"
+
+
+def day_button(app, title):
+    button = [n for n in app.find_all(title, exact=True) if extents(n)[2] > 0
+              and n.get_role_name() in ("toggle button", "push button", "button")]
+    check(button, f"no {title} button")
+    return button[0]
+
+
+def day_shown(app, title):
+    return day_button(app, title).get_description()
+
+
+def pick_day(app, title, *keys):
+    """Opens the day button @title ("From", "To") and moves its calendar by
+    @keys; Return closes it."""
+    click(day_button(app, title))
+    time.sleep(0.6)
+    for key in keys:
+        xdotool("key", key)
+        time.sleep(0.2)
+    screenshot(f"insights-custom-{title.lower()}")
+    xdotool("key", "Return")
+    time.sleep(0.6)
+
+
+def test_custom_period(tmp):
+    """Custom…: From and To on calendars, by the keyboard; the cards then
+    say what `rapport-cli report summary --from --to` says."""
+    os.environ["RAPPORT_NOW"] = NOW
+    db = os.path.join(tmp, "custom.db")
+    cli(db, "demo", "--deals", "400", "--contacts", "300")
+    app = App(db)
+    try:
+        open_insights(app)
+        period = [n for n in app.find_all("Period") if extents(n)[2] > 0]
+        check(period, "no Period picker")
+        click(period[0])
+        time.sleep(0.5)
+        # This month → Custom…, the last choice (one more Down stays there).
+        for _ in range(6):
+            xdotool("key", "Down")
+            time.sleep(0.1)
+        xdotool("key", "Return")
+        time.sleep(0.8)
+        screenshot("insights-custom")
+        # The custom period starts as the month shown: 1 to 30 November.
+        pick_day(app, "From", "Up")                       # 25 October
+        pick_day(app, "To", *[DAY_BEFORE] * 3)       # 27 November
+        summary = cli_json(db, "report", "summary", "--from", "2026-10-25", "--to", "2026-11-27")
+        won_value = money_whole(summary["won"]["value"])
+        wait_for(f"the Won value card to say {won_value}",
+                 lambda: card_value(app, "Won value") == won_value, 10)
+        check(card_value(app, "Deals won") == str(summary["won"]["count"]),
+              f"Deals won says {card_value(app, 'Deals won')}, rapport-cli {summary['won']['count']}")
+        check(card_value(app, "New deals") == str(summary["new_deals"]),
+              f"New deals says {card_value(app, 'New deals')}, rapport-cli {summary['new_deals']}")
+        screenshot("insights-custom-range")
+
+        # A start moved past the end brings the end along: To 20 November,
+        # then From 25 October + 4 weeks = 22 November, and To with it.
+        pick_day(app, "To", *[DAY_BEFORE] * 7)
+        pick_day(app, "From", "Down", "Down", "Down", "Down")
+        days = [day_shown(app, t) for t in ("From", "To")]
+        check(days[0] == days[1], f"From says {days[0]}, To {days[1]}")
+        summary = cli_json(db, "report", "summary", "--from", "2026-11-22", "--to", "2026-11-22")
+        wait_for("one day's new deals",
+                 lambda: card_value(app, "New deals") == str(summary["new_deals"]), 10)
+        check(card_value(app, "Won value") == money_whole(summary["won"]["value"]),
+              "one day's won value differs from rapport-cli's")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_figures_goal_and_funnel,
+    test_custom_period,
 ]
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-bar-list.h"
+#include "rapport-day-button.h"
 #include "rapport-deal-row.h"
 #include "rapport-format.h"
 #include "rapport-goal-text.h"
@@ -37,6 +38,7 @@ typedef enum
   PERIOD_QUARTER,
   PERIOD_YEAR,
   PERIOD_LAST_12_MONTHS,
+  PERIOD_CUSTOM,
 } Period;
 
 struct _RapportInsightsView
@@ -48,6 +50,9 @@ struct _RapportInsightsView
   GtkDropDown       *period_dropdown;
   GtkDropDown       *owner_dropdown;
   GtkDropDown       *pipeline_dropdown;
+  GtkWidget         *custom_box;
+  RapportDayButton  *from_button;
+  RapportDayButton  *to_button;
   GtkLabel          *period_label;
   GtkFlowBox        *cards_box;
   GtkListBox        *goals_list;
@@ -64,6 +69,8 @@ struct _RapportInsightsView
   GtkStringList     *owners;     /* "Everyone", then the owners seen */
   GArray            *pipeline_ids; /* gint64, by the pipeline picker's rows; 0 for all */
   RapportReport     *report;     /* what is shown */
+  gint64             shown_from; /* its period, for a custom one to start from */
+  gint64             shown_to;
 
   guint              refresh_id;
   guint              stale : 1;
@@ -105,7 +112,13 @@ rapport_insights_view_get_query (RapportInsightsView *self,
 
   *query = (RapportReportQuery) { 0 };
 
-  if (period == PERIOD_LAST_12_MONTHS || period >= G_N_ELEMENTS (kinds))
+  if (period == PERIOD_CUSTOM)
+    {
+      /* Whole UTC days, both included. */
+      query->from = rapport_day_button_get_day (self->from_button);
+      query->to = rapport_day_button_get_day (self->to_button) + 86400;
+    }
+  else if (period == PERIOD_LAST_12_MONTHS || period >= G_N_ELEMENTS (kinds))
     {
       query->to = start_of_day (now) + 86400;
       query->from = query->to - 365 * (gint64) 86400;
@@ -885,6 +898,8 @@ rapport_insights_view_refresh (RapportInsightsView *self)
 
   g_clear_pointer (&self->report, rapport_report_free);
   self->report = report;
+  self->shown_from = query.from;
+  self->shown_to = query.to;
 
   from = rapport_format_time_day (query.from, query.from);
   to = rapport_format_time_day (query.to - 1, query.from);
@@ -934,6 +949,54 @@ on_filter_changed (RapportInsightsView *self)
 {
   if (self->store != NULL && !self->filling_choices)
     rapport_insights_view_refresh (self);
+}
+
+/* A custom period starts as the period shown, and can then be moved. */
+static void
+on_period_changed (RapportInsightsView *self)
+{
+  gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == PERIOD_CUSTOM;
+
+  if (custom && self->store != NULL)
+    {
+      self->filling_choices = TRUE;
+      rapport_day_button_set_day (self->to_button, self->shown_to - 86400);
+      rapport_day_button_set_day (self->from_button, self->shown_from);
+      self->filling_choices = FALSE;
+    }
+  gtk_widget_set_visible (self->custom_box, custom);
+
+  on_filter_changed (self);
+}
+
+/* The end is never before the start: moving one past the other brings the
+ * other along, so the range stays whole days in order. */
+static void
+on_from_changed (RapportInsightsView *self)
+{
+  gint64 from = rapport_day_button_get_day (self->from_button);
+
+  if (rapport_day_button_get_day (self->to_button) < from)
+    {
+      self->filling_choices = TRUE;
+      rapport_day_button_set_day (self->to_button, from);
+      self->filling_choices = FALSE;
+    }
+  on_filter_changed (self);
+}
+
+static void
+on_to_changed (RapportInsightsView *self)
+{
+  gint64 to = rapport_day_button_get_day (self->to_button);
+
+  if (rapport_day_button_get_day (self->from_button) > to)
+    {
+      self->filling_choices = TRUE;
+      rapport_day_button_set_day (self->from_button, to);
+      self->filling_choices = FALSE;
+    }
+  on_filter_changed (self);
 }
 
 static void
@@ -1055,6 +1118,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_BAR_LIST);
+  g_type_ensure (RAPPORT_TYPE_DAY_BUTTON);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/insights-view.ui");
@@ -1062,6 +1126,9 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, custom_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, from_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, to_button);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_label);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, cards_box);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_list);
@@ -1072,6 +1139,9 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, lost_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owners_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_funnel_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_forecast_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_won_activated);
