@@ -14,8 +14,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import rapport_gui  # noqa: E402
-from rapport_gui import (App, check, cli, cli_json, center, extents,  # noqa: E402
-                         screenshot, wait_for, xdotool)
+from rapport_gui import (App, check, cli, cli_json, center, extents, focus,  # noqa: E402
+                         screenshot, sensitive, type_text, wait_for, xdotool)
 from organizations import header_title, walk  # noqa: E402
 
 NOW = "2026-11-23T09:00:00Z"
@@ -207,9 +207,85 @@ def test_custom_period(tmp):
         app.kill()
 
 
+def goals(db):
+    listed = cli_json(db, "goal", "list")
+    return listed if isinstance(listed, list) else listed["goals"]
+
+
+def test_goals_from_the_app(tmp):
+    """Add Goal…: a dialog picks the measure, the period, whose and the
+    target; each row deletes its goal, and the toast's Undo brings it back."""
+    os.environ["RAPPORT_NOW"] = NOW
+    db = os.path.join(tmp, "goals.db")
+    cli(db, "demo", "--deals", "120", "--contacts", "60")
+    named = [d["owner"] for d in cli_json(db, "deal", "list")]
+    named += [c["owner"] for c in cli_json(db, "contact", "list")]
+    first_owner = sorted({o for o in named if o})[0]
+    app = App(db)
+    try:
+        open_insights(app)
+        check(named_like(app, "No goals yet."), "no empty state without goals")
+        add = app.find("Add Goal…", "push button")
+        scroll_into_view(add)
+        screenshot("insights-goals-empty")
+        add.do_action(0)
+        target = wait_for("the Target field", lambda: [n for n in app.find_all("Target", exact=False)
+                                                       if extents(n)[2] > 0
+                                                       and n.get_role_name() == "text"], 10)[0]
+        # Whose: the whole team, then the owners named in the data, sorted.
+        whose = app.find("Whose", exact=False)
+        focus(whose)
+        time.sleep(0.5)
+        xdotool("key", "Down")
+        time.sleep(0.2)
+        xdotool("key", "Return")
+        time.sleep(0.5)
+        focus(target)
+        type_text("12,50")
+        time.sleep(0.3)
+        screenshot("insights-goal-dialog-invalid")
+        check(not sensitive(app.find("Add", "push button")), "Add takes 12,50")
+        type_text("0")
+        time.sleep(0.3)
+        screenshot("insights-goal-dialog")
+        xdotool("key", "Return")
+        added = wait_for("the goal stored", lambda: goals(db), 10)
+        check(len(added) == 1, f"{len(added)} goals stored")
+        goal = added[0]
+        check((goal["metric"], goal["period"], goal["owner"], goal["target"])
+              == ("won-value", "month", first_owner, 1250000),
+              f"the goal stored is {goal}")
+        row = wait_for("the goal's row", lambda: named_like(app, "Won value, This month — " + first_owner), 10)
+        scroll_into_view(row[0])
+        screenshot("insights-goal-added")
+
+        # Deleted from its row, then back with the toast's Undo.
+        delete = wait_for("the goal's delete button",
+                          lambda: named_like(app, "Delete the goal “Won value, This month", "push button"), 10)
+        delete[0].do_action(0)
+        wait_for("the goal deleted", lambda: not goals(db), 10)
+        wait_for("the empty state again", lambda: named_like(app, "No goals yet."), 10)
+        undo = wait_for("the toast's Undo", lambda: [n for n in app.find_all("Undo", "push button")
+                                                     if extents(n)[2] > 0], 10)
+        screenshot("insights-goal-deleted")
+        undo[0].do_action(0)
+        back = wait_for("the goal back", lambda: goals(db), 10)
+        check([(g["metric"], g["period"], g["owner"], g["target"]) for g in back]
+              == [("won-value", "month", first_owner, 1250000)], f"back came {back}")
+        # Ctrl+Z after the toast's Undo does not bring it back twice.
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        time.sleep(1)
+        check(len(goals(db)) == 1, "Ctrl+Z after Undo added the goal again")
+        wait_for("the goal's row again", lambda: named_like(app, "Won value, This month — " + first_owner), 10)
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_figures_goal_and_funnel,
     test_custom_period,
+    test_goals_from_the_app,
 ]
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@
 #include "rapport-day-button.h"
 #include "rapport-deal-row.h"
 #include "rapport-format.h"
-#include "rapport-goal-text.h"
+#include "rapport-goals-section.h"
 #include "rapport-insights-view.h"
 
 #include <adwaita.h>
@@ -55,7 +55,7 @@ struct _RapportInsightsView
   RapportDayButton  *to_button;
   GtkLabel          *period_label;
   GtkFlowBox        *cards_box;
-  GtkListBox        *goals_list;
+  AdwBin            *goals_bin;
   RapportBarList    *funnel_chart;
   RapportBarList    *forecast_chart;
   RapportBarList    *won_chart;
@@ -69,6 +69,7 @@ struct _RapportInsightsView
   GtkStringList     *owners;     /* "Everyone", then the owners seen */
   GArray            *pipeline_ids; /* gint64, by the pipeline picker's rows; 0 for all */
   RapportReport     *report;     /* what is shown */
+  RapportGoalsSection *goals_section;
   gint64             shown_from; /* its period, for a custom one to start from */
   gint64             shown_to;
 
@@ -786,73 +787,6 @@ fill_owners (RapportInsightsView *self)
     }
 }
 
-/* Goals */
-
-static GtkWidget *
-make_goal_row (RapportInsightsView       *self,
-               RapportGoal               *goal,
-               const RapportGoalProgress *progress)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  g_autofree char *text = rapport_goal_text_progress (self->store, goal, progress);
-  g_autofree char *subtitle = rapport_goal_text_whose (goal);
-  g_autofree char *spoken = rapport_goal_text_describe (self->store, goal, progress);
-  GtkWidget *label = gtk_label_new (text);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 rapport_goal_text_metric (rapport_goal_get_metric (goal)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (progress->progress, 0, 1));
-  gtk_widget_set_size_request (bar, 180, -1);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, progress->reached ? "success" : "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  -1);
-
-  return row;
-}
-
-static void
-fill_goals (RapportInsightsView *self)
-{
-  GListModel *goals = rapport_store_get_goals (self->store);
-  guint n = g_list_model_get_n_items (goals);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
-    gtk_list_box_remove (self->goals_list, child);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportGoal) goal = g_list_model_get_item (goals, i);
-      RapportGoalProgress progress;
-
-      if (rapport_store_get_goal_progress (self->store, goal, 0, &progress, NULL))
-        gtk_list_box_append (self->goals_list, make_goal_row (self, goal, &progress));
-    }
-
-  if (n == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("No goals yet."));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_list_box_append (self->goals_list, label);
-    }
-}
-
 /* Owners to pick: everyone, then whoever the report names. */
 static void
 fill_owner_choices (RapportInsightsView *self)
@@ -909,7 +843,7 @@ rapport_insights_view_refresh (RapportInsightsView *self)
 
   fill_owner_choices (self);
   fill_cards (self);
-  fill_goals (self);
+  rapport_goals_section_refresh (self->goals_section);
   fill_funnel (self);
   fill_forecast (self);
   fill_won_by_month (self);
@@ -1025,6 +959,8 @@ rapport_insights_view_constructed (GObject *object)
   g_assert (RAPPORT_IS_CONTEXT (self->context));
 
   self->store = rapport_context_get_store (self->context);
+  self->goals_section = RAPPORT_GOALS_SECTION (rapport_goals_section_new (self->context));
+  adw_bin_set_child (self->goals_bin, GTK_WIDGET (self->goals_section));
   fill_pipeline_choices (self);
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     g_signal_connect_object (self->store, details[i], G_CALLBACK (on_store_notice), self,
@@ -1043,6 +979,7 @@ rapport_insights_view_dispose (GObject *object)
   g_clear_pointer (&self->report, rapport_report_free);
   g_clear_object (&self->context);
   self->store = NULL;
+  self->goals_section = NULL;
 
   G_OBJECT_CLASS (rapport_insights_view_parent_class)->dispose (object);
 }
@@ -1131,7 +1068,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, to_button);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_label);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, cards_box);
-  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, funnel_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, forecast_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, won_chart);
