@@ -22,6 +22,7 @@
 #include "rapport-deal-row.h"
 #include "rapport-format.h"
 #include "rapport-goals-section.h"
+#include "rapport-insights-export.h"
 #include "rapport-insights-view.h"
 
 #include <adwaita.h>
@@ -944,6 +945,37 @@ rapport_insights_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (rapport_insights_view_parent_class)->map (widget);
 }
 
+/* Exports */
+
+/* "insights-2026-11-01-to-2026-11-30.png": the days shown, both included. */
+static char *
+export_name (RapportInsightsView *self,
+             const char          *extension)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (self->shown_from);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (self->shown_to - 1);
+  g_autofree char *from_day = from != NULL ? g_date_time_format (from, "%Y-%m-%d") : NULL;
+  g_autofree char *last_day = last != NULL ? g_date_time_format (last, "%Y-%m-%d") : NULL;
+
+  if (from_day == NULL || last_day == NULL)
+    return g_strdup_printf ("insights.%s", extension);
+
+  return g_strdup_printf ("insights-%s-to-%s.%s", from_day, last_day, extension);
+}
+
+static void
+export_image_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (widget);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  g_autofree char *name = export_name (self, "png");
+
+  /* The viewport's child has the whole page's height, scrolled or not. */
+  rapport_insights_export_image (self->context, gtk_widget_get_first_child (viewport), name);
+}
+
 /* The object */
 
 static void
@@ -1053,6 +1085,8 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "insights.export-image", NULL, export_image_action);
 
   g_type_ensure (RAPPORT_TYPE_BAR_LIST);
   g_type_ensure (RAPPORT_TYPE_DAY_BUTTON);
