@@ -8,6 +8,7 @@ The clock is pinned (RAPPORT_NOW) for the command line and the app alike,
 so "this month" is November 2026 for both.
 """
 
+import csv
 import os
 import shutil
 import subprocess
@@ -358,11 +359,94 @@ def test_export_image(tmp):
         app.kill()
 
 
+def read_csv(path):
+    with open(path, newline="") as f:
+        return list(csv.reader(f))
+
+
+def choose_folder(app, title, folder):
+    wait_for("the folder chooser", lambda: app.find_all(title, exact=False), 10)
+    time.sleep(1)
+    xdotool("key", "--clearmodifiers", "ctrl+l")
+    time.sleep(0.3)
+    type_text(folder + "/")
+    time.sleep(0.5)
+    screenshot("insights-tables-chooser")
+    xdotool("key", "Return")
+
+
+TABLES = {
+    "funnel.csv": "stage_id,stage,probability,reached,advanced,dropped,conversion,median_days",
+    "forecast.csv": "month,deals,value,weighted,currency",
+    "won-by-month.csv": "month,deals,value,currency",
+    "lost-reasons.csv": "lost_reason,deals,value,currency",
+    "owners.csv": "owner,won,lost,won_value,currency,win_rate,activities",
+    "speed-to-lead.csv": "first_contact,leads",
+}
+
+
+def test_export_tables(tmp):
+    """Export Tables as CSV…: six files of the period shown in the folder
+    chosen, with rapport-cli's rows; a second export asks before replacing."""
+    os.environ["RAPPORT_NOW"] = NOW
+    documents_folder(tmp)
+    db = os.path.join(tmp, "tables.db")
+    cli(db, "demo", "--deals", "200", "--contacts", "100")
+    folder = os.path.join(tmp, "tables")
+    os.makedirs(folder)
+    summary = cli_json(db, "report", "summary", "--from", "2026-11-01", "--to", "2026-11-30")
+    rows = {
+        "funnel.csv": len(summary["funnel"]),
+        "forecast.csv": len(summary["forecast"]) + 2,
+        "won-by-month.csv": len(summary["won_by_month"]),
+        "lost-reasons.csv": len(summary["lost_reasons"]),
+        "owners.csv": len(summary["owners"]),
+        "speed-to-lead.csv": 5,
+    }
+    app = App(db)
+    try:
+        open_insights(app)
+        export_menu(app, "Export Tables as CSV…")
+        choose_folder(app, "Export Tables as CSV", folder)
+        wait_for("the six tables", lambda: sorted(os.listdir(folder)) == sorted(TABLES), 20)
+        wait_for("the toast", lambda: named_like(app, "Exported the tables to “tables”"), 10)
+        screenshot("insights-tables-toast")
+        for name, header in TABLES.items():
+            table = read_csv(os.path.join(folder, name))
+            check(",".join(table[0]) == header, f"{name} starts {table[0]}")
+            check(len(table) - 1 == rows[name], f"{name} has {len(table) - 1} rows, not {rows[name]}")
+            check(os.stat(os.path.join(folder, name)).st_mode & 0o002 == 0, f"{name} is writable by others")
+        won = sum(int(r[1]) for r in read_csv(os.path.join(folder, "owners.csv"))[1:])
+        check(won == summary["won"]["count"], f"owners.csv counts {won} won, rapport-cli {summary['won']['count']}")
+
+        # Again into the same folder: asked first, then replaced.
+        with open(os.path.join(folder, "funnel.csv"), "w") as f:
+            f.write("mine")
+        time.sleep(8)       # the first toast goes
+        export_menu(app, "Export Tables as CSV…")
+        choose_folder(app, "Export Tables as CSV", folder)
+        # (GTK 4.8 names a button with a mnemonic “_Replace Replace”.)
+        replace = wait_for("the question", lambda: [n for n in app.find_all("Replace", "push button", exact=False)
+                                                    if extents(n)[2] > 0
+                                                    and n.get_name().endswith(" Replace")], 10)
+        check(app.find_all("Replace the Tables?", exact=False), "no question before replacing")
+        screenshot("insights-tables-replace")
+        check(open(os.path.join(folder, "funnel.csv")).read() == "mine", "replaced before asking")
+        replace[0].do_action(0)
+        wait_for("funnel.csv replaced",
+                 lambda: open(os.path.join(folder, "funnel.csv")).read().startswith("stage_id,"), 10)
+        check(sorted(os.listdir(folder)) == sorted(TABLES), f"the folder holds {os.listdir(folder)}")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_figures_goal_and_funnel,
     test_custom_period,
     test_goals_from_the_app,
     test_export_image,
+    test_export_tables,
 ]
 
 if __name__ == "__main__":

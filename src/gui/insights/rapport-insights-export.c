@@ -6,7 +6,9 @@
  * The image is the whole page as it is drawn, in the current style (light
  * or dark, either direction), at the screen's scale: the widgets are
  * snapshotted, not only the part scrolled into view, and rendered by the
- * window's own renderer into a texture. Both exports are written like the
+ * window's own renderer into a texture. The tables are those of the
+ * filters chosen when the export was asked for, computed again when the
+ * folder is chosen, so they hold the data as it is then. Both exports are written like the
  * review's (rapport-export-file.h): to a temporary file beside the target,
  * put in its place in one step, never writable by others.
  */
@@ -20,6 +22,7 @@
 #include "rapport-documents.h"
 #include "rapport-error.h"
 #include "rapport-export-file.h"
+#include "rapport-insights-csv.h"
 #include "rapport-insights-export.h"
 
 /* The image */
@@ -159,5 +162,152 @@ rapport_insights_export_image (RapportContext *context,
   job->context = g_object_ref (context);
   g_weak_ref_init (&job->content, content);
   g_signal_connect (chooser, "response", G_CALLBACK (on_image_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The tables */
+
+typedef struct
+{
+  RapportContext    *context;
+  GtkWindow         *parent;    /* weak */
+  RapportReportQuery query;
+  char              *owner;     /* the query's, owned */
+  char              *dir;
+} TablesJob;
+
+static void
+tables_job_free (TablesJob *job)
+{
+  g_clear_object (&job->context);
+  g_clear_weak_pointer (&job->parent);
+  g_free (job->owner);
+  g_free (job->dir);
+  g_free (job);
+}
+
+static void
+write_tables (TablesJob *job)
+{
+  RapportStore *store = rapport_context_get_store (job->context);
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *title = NULL;
+
+  report = rapport_store_report_summary (store, &job->query, &error);
+  /* The user has agreed to replace what is there. */
+  if (report == NULL || !rapport_insights_write_csv (report, job->dir, TRUE, NULL, &error))
+    {
+      rapport_context_report_error (job->context, error);
+      return;
+    }
+
+  folder = g_filename_display_basename (job->dir);
+  /* Translators: %s is the folder's name */
+  title = g_strdup_printf (_("Exported the tables to “%s”"), folder);
+  rapport_documents_toast_saved (job->context, title, job->dir);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TablesJob        *job)
+{
+  if (g_str_equal (response, "replace"))
+    write_tables (job);
+  tables_job_free (job);
+}
+
+/* How many of the tables are there already. */
+static guint
+count_existing (const char *dir)
+{
+  guint n = 0;
+
+  for (guint t = 0; t < RAPPORT_INSIGHTS_N_TABLES; t++)
+    {
+      g_autofree char *path = g_build_filename (dir, rapport_insights_table_file (t), NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+ask_to_replace (TablesJob *job)
+{
+  g_autofree char *folder = g_filename_display_basename (job->dir);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a folder's name */
+  body = g_strdup_printf (_("“%s” already holds tables from an earlier export, such as funnel.csv. "
+                            "Replacing them writes over them."), folder);
+  dialog = adw_message_dialog_new (job->parent, _("Replace the Tables?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_folder_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  TablesJob       *job)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (folder == NULL || (job->dir = g_file_get_path (folder)) == NULL)
+    {
+      tables_job_free (job);
+      return;
+    }
+
+  if (count_existing (job->dir) > 0)
+    {
+      ask_to_replace (job);
+      return;
+    }
+
+  write_tables (job);
+  tables_job_free (job);
+}
+
+void
+rapport_insights_export_tables (RapportContext           *context,
+                                GtkWidget                *parent,
+                                const RapportReportQuery *query)
+{
+  GtkFileChooserNative *chooser;
+  TablesJob *job;
+
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+  g_return_if_fail (query != NULL);
+
+  job = g_new0 (TablesJob, 1);
+  job->context = g_object_ref (context);
+  g_set_weak_pointer (&job->parent, window_of (parent));
+  job->query = *query;
+  job->owner = g_strdup (query->owner);
+  job->query.owner = job->owner;
+
+  chooser = gtk_file_chooser_native_new (_("Export Tables as CSV"), job->parent,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  rapport_documents_start_chooser (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -976,6 +976,18 @@ export_image_action (GtkWidget  *widget,
   rapport_insights_export_image (self->context, gtk_widget_get_first_child (viewport), name);
 }
 
+static void
+export_tables_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (widget);
+  RapportReportQuery query;
+
+  rapport_insights_view_get_query (self, &query);
+  rapport_insights_export_tables (self->context, widget, &query);
+}
+
 /* The object */
 
 static void
@@ -1087,6 +1099,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "insights.export-image", NULL, export_image_action);
+  gtk_widget_class_install_action (widget_class, "insights.export-tables", NULL, export_tables_action);
 
   g_type_ensure (RAPPORT_TYPE_BAR_LIST);
   g_type_ensure (RAPPORT_TYPE_DAY_BUTTON);
