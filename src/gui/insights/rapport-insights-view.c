@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-bar-list.h"
+#include "rapport-insights-charts.h"
 #include "rapport-day-button.h"
 #include "rapport-deal-row.h"
 #include "rapport-format.h"
@@ -169,26 +170,6 @@ fill_pipeline_choices (RapportInsightsView *self)
 /* Words */
 
 static char *
-format_money (RapportInsightsView *self,
-              double               minor_units)
-{
-  if (isnan (minor_units))
-    return g_strdup (_("None"));
-
-  return rapport_format_money_whole ((gint64) llround (minor_units), self->report->currency);
-}
-
-static char *
-format_percent (double fraction)
-{
-  if (isnan (fraction))
-    return g_strdup (_("None"));
-
-  /* Translators: a percentage, as in “38%” */
-  return g_strdup_printf (_("%.0f%%"), fraction * 100);
-}
-
-static char *
 format_days (double days)
 {
   if (isnan (days))
@@ -278,9 +259,9 @@ format_card_value (RapportInsightsView *self,
   switch (kind)
     {
     case CARD_MONEY:
-      return format_money (self, value);
+      return rapport_insights_format_money (self->report, value);
     case CARD_RATE:
-      return format_percent (value);
+      return rapport_insights_format_percent (value);
     case CARD_DAYS:
       return format_days (value);
     case CARD_COUNT:
@@ -609,185 +590,6 @@ on_owner_activated (RapportInsightsView *self,
                       g_array_index (owners, RapportReportOwner, index).owner);
 }
 
-/* Charts */
-
-static char *
-format_month (const RapportReportMonth *month)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_utc (month->year, month->month, 1, 0, 0, 0);
-
-  /* Translators: a month on a chart, see g_date_time_format(): “Dec 2026” */
-  return g_date_time_format (time, _("%b %Y"));
-}
-
-static void
-fill_funnel (RapportInsightsView *self)
-{
-  GArray *funnel = self->report->current.funnel;
-  guint first = funnel->len > 0 ? g_array_index (funnel, RapportReportStage, 0).reached : 0;
-
-  rapport_bar_list_clear (self->funnel_chart);
-  for (guint i = 0; i < funnel->len; i++)
-    {
-      const RapportReportStage *stage = &g_array_index (funnel, RapportReportStage, i);
-      g_autofree char *conversion = format_percent (stage->conversion);
-      g_autofree char *value = NULL;
-      g_autofree char *spoken = NULL;
-
-      if (stage->reached == 0)
-        value = g_strdup ("0");
-      else
-        /* Translators: a funnel stage: deals that reached it, and the share that went on */
-        value = g_strdup_printf (_("%u · %s on"), stage->reached, conversion);
-      /* Translators: a funnel stage read aloud */
-      spoken = g_strdup_printf (_("%s: %u deals reached it, %s went on."),
-                                stage->name, stage->reached, conversion);
-      rapport_bar_list_append (self->funnel_chart, stage->name, value,
-                               first ? (double) stage->reached / first : 0,
-                               first ? (double) stage->advanced / first : 0,
-                               spoken, TRUE);
-    }
-}
-
-static gint64
-largest_month_value (GArray *months)
-{
-  gint64 largest = 0;
-
-  for (guint i = 0; i < months->len; i++)
-    largest = MAX (largest, g_array_index (months, RapportReportMonth, i).value);
-
-  return largest;
-}
-
-static void
-fill_forecast (RapportInsightsView *self)
-{
-  GArray *forecast = self->report->forecast;
-  gint64 largest = largest_month_value (forecast);
-
-  rapport_bar_list_clear (self->forecast_chart);
-  for (guint i = 0; i < forecast->len; i++)
-    {
-      const RapportReportMonth *month = &g_array_index (forecast, RapportReportMonth, i);
-      g_autofree char *name = format_month (month);
-      g_autofree char *total = format_money (self, month->value);
-      g_autofree char *weighted = format_money (self, month->weighted);
-      g_autofree char *value = NULL;
-      g_autofree char *spoken = NULL;
-
-      /* Translators: a forecast month: the open deals' value and its weighted part */
-      value = g_strdup_printf (_("%s · %s weighted"), total, weighted);
-      /* Translators: a forecast month read aloud */
-      spoken = g_strdup_printf (_("%s: %u open deals expected to close, %s, weighted %s."),
-                                name, month->count, total, weighted);
-      rapport_bar_list_append (self->forecast_chart, name, value,
-                               largest ? (double) month->value / largest : 0,
-                               largest ? (double) month->weighted / largest : 0,
-                               spoken, TRUE);
-    }
-}
-
-static void
-fill_won_by_month (RapportInsightsView *self)
-{
-  GArray *months = self->report->won_by_month;
-  gint64 largest = largest_month_value (months);
-
-  rapport_bar_list_clear (self->won_chart);
-  for (guint i = 0; i < months->len; i++)
-    {
-      const RapportReportMonth *month = &g_array_index (months, RapportReportMonth, i);
-      g_autofree char *name = format_month (month);
-      g_autofree char *value = format_money (self, month->value);
-      g_autofree char *spoken = NULL;
-
-      /* Translators: a month's won deals read aloud */
-      spoken = g_strdup_printf (_("%s: %u deals won, %s."), name, month->count, value);
-      rapport_bar_list_append (self->won_chart, name, value,
-                               largest ? (double) month->value / largest : 0, 0,
-                               spoken, TRUE);
-    }
-}
-
-static void
-fill_speed (RapportInsightsView *self)
-{
-  const RapportReportSpeed *speed = &self->report->current.speed;
-  const char *names[] = {
-    _("Within 5 minutes"),
-    _("5 to 15 minutes"),
-    _("15 to 60 minutes"),
-    _("Over an hour"),
-    _("Not contacted"),
-  };
-  guint counts[] = { speed->buckets[0], speed->buckets[1], speed->buckets[2], speed->buckets[3], speed->never };
-
-  rapport_bar_list_clear (self->speed_chart);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      g_autofree char *value = g_strdup_printf ("%u", counts[i]);
-      /* Translators: a speed-to-lead bucket read aloud: “Within 5 minutes: 37 leads.” */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u leads."), names[i], counts[i]);
-
-      rapport_bar_list_append (self->speed_chart, names[i], value,
-                               speed->leads ? (double) counts[i] / speed->leads : 0, 0,
-                               spoken, FALSE);
-    }
-}
-
-static void
-fill_lost_reasons (RapportInsightsView *self)
-{
-  GArray *reasons = self->report->current.lost_reasons;
-  guint largest = reasons->len ? g_array_index (reasons, RapportReportGroup, 0).count : 0;
-
-  rapport_bar_list_clear (self->lost_chart);
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      const RapportReportGroup *reason = &g_array_index (reasons, RapportReportGroup, i);
-      const char *name = *reason->name ? reason->name : _("No reason given");
-      g_autofree char *money = format_money (self, reason->value);
-      g_autofree char *value = g_strdup_printf ("%u · %s", reason->count, money);
-      /* Translators: a lost reason read aloud */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u deals lost, %s."), name, reason->count, money);
-
-      rapport_bar_list_append (self->lost_chart, name, value,
-                               largest ? (double) reason->count / largest : 0, 0,
-                               spoken, TRUE);
-    }
-}
-
-static void
-fill_owners (RapportInsightsView *self)
-{
-  GArray *owners = self->report->current.owners;
-  gint64 largest = 0;
-
-  for (guint i = 0; i < owners->len; i++)
-    largest = MAX (largest, g_array_index (owners, RapportReportOwner, i).won_value);
-
-  rapport_bar_list_clear (self->owners_chart);
-  for (guint i = 0; i < owners->len; i++)
-    {
-      const RapportReportOwner *owner = &g_array_index (owners, RapportReportOwner, i);
-      const char *name = *owner->owner ? owner->owner : _("No owner");
-      g_autofree char *money = format_money (self, owner->won_value);
-      g_autofree char *rate = format_percent (owner->win_rate);
-      g_autofree char *value = NULL;
-      g_autofree char *spoken = NULL;
-
-      /* Translators: an owner's figures: won value, won and lost deals, win rate */
-      value = g_strdup_printf (_("%s · %u won, %u lost · %s"), money, owner->won, owner->lost, rate);
-      /* Translators: an owner's figures read aloud */
-      spoken = g_strdup_printf (_("%s: %s won in %u deals, %u lost, win rate %s, %u activities done."),
-                                name, money, owner->won, owner->lost, rate, owner->activities);
-      rapport_bar_list_append (self->owners_chart, name, value,
-                               largest ? (double) owner->won_value / largest : 0, 0,
-                               spoken, TRUE);
-    }
-}
-
 /* Owners to pick: everyone, then whoever the report names. */
 static void
 fill_owner_choices (RapportInsightsView *self)
@@ -845,12 +647,12 @@ rapport_insights_view_refresh (RapportInsightsView *self)
   fill_owner_choices (self);
   fill_cards (self);
   rapport_goals_section_refresh (self->goals_section);
-  fill_funnel (self);
-  fill_forecast (self);
-  fill_won_by_month (self);
-  fill_speed (self);
-  fill_lost_reasons (self);
-  fill_owners (self);
+  rapport_insights_fill_funnel (self->funnel_chart, self->report);
+  rapport_insights_fill_forecast (self->forecast_chart, self->report);
+  rapport_insights_fill_won_by_month (self->won_chart, self->report);
+  rapport_insights_fill_speed (self->speed_chart, self->report);
+  rapport_insights_fill_lost_reasons (self->lost_chart, self->report);
+  rapport_insights_fill_owners (self->owners_chart, self->report);
 }
 
 static gboolean
