@@ -205,6 +205,19 @@ def test_custom_period(tmp):
                  lambda: card_value(app, "New deals") == str(summary["new_deals"]), 10)
         check(card_value(app, "Won value") == money_whole(summary["won"]["value"]),
               "one day's won value differs from rapport-cli's")
+
+        # The days go under the filters: a narrow window keeps its width.
+        windows = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+        for w in windows:
+            xdotool("windowsize", w, 360, 700)
+        time.sleep(1.5)
+        screenshot("insights-custom-narrow")
+        widths = [int(line.split("=")[1]) for w in windows
+                  for line in subprocess.run(["xdotool", "getwindowgeometry", "--shell", w],
+                                             capture_output=True, text=True).stdout.splitlines()
+                  if line.startswith("WIDTH=")]
+        check(widths and max(widths) <= 400, f"the window stays {widths} wide")
         app.quit()
     finally:
         app.kill()
