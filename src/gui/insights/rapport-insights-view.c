@@ -8,6 +8,11 @@
  * only while shown (a hidden view is marked stale and catches up when it
  * is mapped). Bars and figure cards open the deals behind them in a
  * popover, whose rows open a deal's page.
+ *
+ * The period is a calendar one, the last 12 months, or custom days picked
+ * on two calendars (kept only while the view lives). The goals section
+ * (rapport-goals-section.c), the charts (rapport-insights-charts.c) and
+ * the exports (rapport-insights-export.c) live in files of their own.
  */
 
 #define G_LOG_DOMAIN "rapport-insights-view"
@@ -18,11 +23,11 @@
 #include <glib/gi18n.h>
 
 #include "rapport-bar-list.h"
-#include "rapport-insights-charts.h"
 #include "rapport-day-button.h"
 #include "rapport-deal-row.h"
 #include "rapport-format.h"
 #include "rapport-goals-section.h"
+#include "rapport-insights-charts.h"
 #include "rapport-insights-export.h"
 #include "rapport-insights-view.h"
 
@@ -71,7 +76,7 @@ struct _RapportInsightsView
   GtkStringList     *owners;     /* "Everyone", then the owners seen */
   GArray            *pipeline_ids; /* gint64, by the pipeline picker's rows; 0 for all */
   RapportReport     *report;     /* what is shown */
-  RapportGoalsSection *goals_section;
+  RapportGoalsSection *goals_section; /* in goals_bin */
   gint64             shown_from; /* its period, for a custom one to start from */
   gint64             shown_to;
 
