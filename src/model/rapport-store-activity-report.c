@@ -40,7 +40,8 @@ typedef struct
 /* The distinct ids of deals or contacts, each in a slot of its own, with
  * what was found for it. An open-addressing table of ids (never 0): the
  * activities bring tens of thousands of ids, mostly repeated, and a GHashTable
- * of boxed 64-bit keys or a sort of them cost more than the look-ups saved. */
+ * of boxed 64-bit keys or a sort of them cost more than the look-ups saved.
+ * It starts small and doubles, so even a small test's data makes it grow. */
 typedef struct
 {
   gint64      *keys;      /* capacity; 0 = empty */
@@ -53,13 +54,10 @@ typedef struct
 } IdSet;
 
 static void
-id_set_init (IdSet *set,
-             guint  expected)
+id_set_init (IdSet *set)
 {
   guint capacity = 64;
 
-  while (capacity < expected * 2)
-    capacity *= 2;
   set->keys = g_new0 (gint64, capacity);
   set->slots = g_new (int, capacity);
   set->mask = capacity - 1;
@@ -88,8 +86,36 @@ id_hash (gint64 id)
   return (guint) (x >> 32);
 }
 
-/* The slot of @id, or -1; with @add, a new slot for a new id. The table
- * holds at most half its capacity (see id_set_init), so a probe ends. */
+static void
+id_set_put (IdSet  *set,
+            gint64  id,
+            int     slot)
+{
+  guint i = id_hash (id) & set->mask;
+
+  while (set->keys[i] != 0)
+    i = (i + 1) & set->mask;
+  set->keys[i] = id;
+  set->slots[i] = slot;
+}
+
+/* Twice the room, when the ids reach half of it, so a probe always ends
+ * at an empty key. */
+static void
+id_set_grow (IdSet *set)
+{
+  guint capacity = (set->mask + 1) * 2;
+
+  g_free (set->keys);
+  g_free (set->slots);
+  set->keys = g_new0 (gint64, capacity);
+  set->slots = g_new (int, capacity);
+  set->mask = capacity - 1;
+  for (guint slot = 0; slot < set->ids->len; slot++)
+    id_set_put (set, g_array_index (set->ids, gint64, slot), (int) slot);
+}
+
+/* The slot of @id, or -1; with @add, a new slot for a new id. */
 static int
 id_set_slot (IdSet    *set,
              gint64    id,
@@ -106,14 +132,22 @@ id_set_slot (IdSet    *set,
   if (!add)
     return -1;
 
-  set->keys[i] = id;
-  set->slots[i] = (int) set->ids->len;
-  g_array_append_val (set->ids, id);
+  if ((set->ids->len + 1) * 2 > set->mask + 1)
+    {
+      g_array_append_val (set->ids, id);
+      id_set_grow (set);
+    }
+  else
+    {
+      set->keys[i] = id;
+      set->slots[i] = (int) set->ids->len;
+      g_array_append_val (set->ids, id);
+    }
   g_ptr_array_add (set->owners, NULL);
   g_array_set_size (set->stages, set->ids->len);
   g_array_set_size (set->found, set->ids->len);
 
-  return set->slots[i];
+  return (int) set->ids->len - 1;
 }
 
 static char *
@@ -261,8 +295,8 @@ rapport_report_activities (RapportReportContext     *ctx,
   IdSet deals, contacts;
   gboolean ok;
 
-  id_set_init (&deals, 16384);
-  id_set_init (&contacts, 16384);
+  id_set_init (&deals);
+  id_set_init (&contacts);
   ok = read_done (ctx, done, &deals, error) &&
        read_owners (ctx, DEAL_OWNERS_SQL, TRUE, &deals, names, error);
 
