@@ -36,6 +36,7 @@ struct _RapportCsvReader
 
   gsize         pos;          /* next byte to parse in buf */
   gboolean      eof;
+  GError       *pending;      /* a read error, for when the bytes before it are parsed */
   guint         line;         /* physical line of buf[pos], from 1 */
   guint         header_line;
   char          delimiter;
@@ -48,6 +49,7 @@ rapport_csv_reader_free (RapportCsvReader *self)
     return;
 
   g_clear_object (&self->stream);
+  g_clear_error (&self->pending);
   g_clear_object (&self->cancellable);
   g_free (self->encoding);
   g_byte_array_unref (self->buf);
@@ -98,9 +100,11 @@ fill (RapportCsvReader  *self,
   n = g_input_stream_read (self->stream, self->buf->data + old_len, CHUNK_SIZE,
                            self->cancellable, &read_error);
   g_byte_array_set_size (self->buf, old_len + MAX (n, 0));
+  /* The text decoded before a decoding error is parsed first, so the
+   * error names the line it is on. */
   if (n < 0)
-    return set_read_error (self, read_error, error);
-  if (n == 0)
+    self->pending = read_error;
+  if (n <= 0)
     self->eof = TRUE;
 
   return TRUE;
@@ -115,6 +119,11 @@ peek (RapportCsvReader  *self,
 {
   while (self->pos + ahead >= self->buf->len)
     {
+      if (self->eof && self->pending != NULL)
+        {
+          set_read_error (self, g_steal_pointer (&self->pending), error);
+          return READ_FAILED;
+        }
       if (self->eof)
         return END_OF_INPUT;
       if (!fill (self, error))
@@ -234,19 +243,20 @@ parse_record (RapportCsvReader  *self,
                 quoted = FALSE;
               continue;
             }
-          /* A line break inside quotes is part of the field, and of the
-           * file's line count. */
-          if (c == '\n')
-            self->line++;
-          else if (c == '\r')
+          /* A line break inside quotes is part of the field, as a "\n"
+           * whatever the file wrote (CRLF, CR), and of the line count. */
+          if (c == '\r')
             {
               int next = peek (self, 1, error);
 
               if (next == READ_FAILED)
                 return RECORD_FAILED;
-              if (next != '\n')
-                self->line++;
+              if (next == '\n')
+                self->pos++;
+              c = '\n';
             }
+          if (c == '\n')
+            self->line++;
           if (!append_byte (self, c, *start_line, error))
             return RECORD_FAILED;
           continue;

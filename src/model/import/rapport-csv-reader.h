@@ -6,7 +6,8 @@
  * order mark, UTF-16 LE or BE with one, or any encoding iconv knows by name
  * (WINDOWS-1252, SHIFT_JIS…); comma, semicolon or tab separators; RFC 4180
  * quoting (separators, doubled quotes and line breaks inside quotes); CRLF,
- * LF or CR line ends; and lines of text before the header row.
+ * LF or CR line ends (a line break inside quotes is read as "\n"); and
+ * lines of text before the header row.
  *
  * The separator and the header row are found in the first 20 lines (or
  * the first 64 KiB): the separator is the one of , ; and tab that occurs
@@ -53,7 +54,8 @@ const char       *rapport_csv_reader_get_encoding  (RapportCsvReader  *self);
 
 /* The next record after the header, skipping empty lines: TRUE with its
  * fields (UTF-8 strings, transfer none, valid until the next call) and
- * the line it begins on; FALSE at the end (@error unset) or on an error
+ * the line it begins on (the caller may change the strings in place);
+ * FALSE at the end (@error unset) or on an error
  * (naming the line). */
 gboolean          rapport_csv_reader_next          (RapportCsvReader  *self,
                                                     GPtrArray        **fields,
