@@ -265,6 +265,9 @@ rapport_store_import (RapportStore         *self,
 
   memset (counts, 0, sizeof *counts);
   import.now = rapport_store_now (self);
+  /* One transaction of many rows touches every index's pages again and
+   * again (contacts by name, e-mail, phone; the search index): keep them. */
+  rapport_store_grow_page_cache (self);
 
   if (!rapport_store_begin (self, error))
     return FALSE;
