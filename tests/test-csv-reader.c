@@ -12,6 +12,7 @@
 #include "rapport-csv-reader.h"
 #include "rapport-error.h"
 #include "rapport-import.h"
+#include "rapport-test-support.h"
 
 static RapportCsvReader *
 open_corpus (const char  *name,
@@ -358,6 +359,116 @@ test_dates (void)
     }
 }
 
+/* The store's side: rows written in one transaction, notices only after
+ * a commit, nothing left after a dry run or a bad row. */
+typedef struct
+{
+  guint    next;
+  gboolean last_is_bad;
+} Rows;
+
+static void
+on_notice (RapportStore        *store,
+           const RapportNotice *notice,
+           gpointer             user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+}
+
+static RapportImportNext
+three_rows (gpointer           user_data,
+            RapportImportRow  *row,
+            GError           **error)
+{
+  static const char * const names[] = { "Ada", "Bea", "Cy" };
+  static const char * const orgs[] = { "Énergie", "ÉNERGIE", NULL };
+  Rows *rows = user_data;
+  guint i = rows->next++;
+
+  if (i == 3)
+    return RAPPORT_IMPORT_NEXT_END;
+  if (i == 2 && rows->last_is_bad)
+    return RAPPORT_IMPORT_NEXT_BAD;
+  row->line = 2 + i;
+  row->name = names[i];
+  row->organization = orgs[i];
+  row->note = i == 0 ? "A first note\non two lines" : NULL;
+  return RAPPORT_IMPORT_NEXT_ROW;
+}
+
+static guint
+n_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_object_unref (model);
+  return n;
+}
+
+static void
+test_store_import (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  RapportImportCounts counts;
+  Rows rows = { 0, TRUE };
+  guint notices = 0;
+
+  g_signal_connect (store, "notice", G_CALLBACK (on_notice), &notices);
+
+  /* A bad row: nothing stored, no notice. */
+  g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_CONTACTS, RAPPORT_IMPORT_DEFAULT,
+                                       three_rows, &rows, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.rows, ==, 3);
+  g_assert_cmpuint (counts.bad, ==, 1);
+  g_assert_cmpuint (counts.created, ==, 0);
+  g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 0);
+  g_assert_cmpuint (n_items (rapport_store_get_organizations (store)), ==, 0);
+  g_assert_cmpuint (notices, ==, 0);
+
+  /* A dry run: what would be done, nothing stored. */
+  rows = (Rows) { 0, FALSE };
+  g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_CONTACTS, RAPPORT_IMPORT_DRY_RUN,
+                                       three_rows, &rows, &counts, &error));
+  g_assert_cmpuint (counts.created, ==, 3);
+  g_assert_cmpuint (counts.organizations_created, ==, 1);
+  g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 0);
+  g_assert_cmpuint (notices, ==, 0);
+
+  /* For real, skipping the bad row: one organization for both spellings
+   * (folded case), a note, notices after the commit. */
+  rows = (Rows) { 0, TRUE };
+  g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_CONTACTS, RAPPORT_IMPORT_SKIP_BAD_ROWS,
+                                       three_rows, &rows, &counts, &error));
+  g_assert_cmpuint (counts.created, ==, 2);
+  g_assert_cmpuint (counts.skipped, ==, 1);
+  g_assert_cmpuint (counts.organizations_created, ==, 1);
+  g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 2);
+  g_assert_cmpuint (n_items (rapport_store_get_organizations (store)), ==, 1);
+  g_assert_cmpuint (notices, >, 0);
+
+  /* Organizations already there are skipped, in any case. */
+  rows = (Rows) { 0, FALSE };
+  g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_ORGANIZATIONS, RAPPORT_IMPORT_DEFAULT,
+                                       three_rows, &rows, &counts, &error));
+  g_assert_no_error (error);
+  /* "Ada", "Bea" and "Cy" as organization names: all new. */
+  g_assert_cmpuint (counts.created, ==, 3);
+  rows = (Rows) { 0, FALSE };
+  g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_ORGANIZATIONS, RAPPORT_IMPORT_DEFAULT,
+                                       three_rows, &rows, &counts, &error));
+  g_assert_cmpuint (counts.created, ==, 0);
+  g_assert_cmpuint (counts.skipped, ==, 3);
+  g_assert_cmpuint (n_items (rapport_store_get_organizations (store)), ==, 4);
+
+  g_clear_object (&store);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,6 +491,7 @@ main (int    argc,
   g_test_add_func ("/import/guess-fields", test_guess_fields);
   g_test_add_func ("/import/parse-map", test_parse_map);
   g_test_add_func ("/import/dates", test_dates);
+  g_test_add_func ("/import/store", test_store_import);
 
   return g_test_run ();
 }
