@@ -265,6 +265,7 @@ test_organizations (Fixture       *f,
   g_autoptr(JsonArray) orgs = list (f, "org");
   g_autoptr(JsonArray) contacts = list (f, "contact");
   JsonObject *rene, *francoise, *hana, *ivan;
+  gboolean acme_seen = FALSE;
 
   assert_counts (orgs_report, 3, 2, 1, 0);
   assert_counts (contacts_report, 2, 2, 0, 0);
@@ -272,6 +273,18 @@ test_organizations (Fixture       *f,
   assert_counts (hubspot, 2, 2, 0, 0);
   /* Acme, Globex, Café Crème (once for "café crème" too), Initech. */
   g_assert_cmpuint (json_array_get_length (orgs), ==, 4);
+  for (guint i = 0; i < json_array_get_length (orgs); i++)
+    {
+      JsonObject *org = json_array_get_object_element (orgs, i);
+
+      if (g_str_equal (json_object_get_string_member (org, "name"), "Acme"))
+        {
+          acme_seen = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (org, "phone"), ==, "+1 555 0199");
+          g_assert_cmpstr (json_object_get_string_member (org, "created_at"), ==, "2023-05-04T00:00:00Z");
+        }
+    }
+  g_assert_true (acme_seen);
 
   rene = contact_named (contacts, "René Müller");
   francoise = contact_named (contacts, "Françoise Noël");

@@ -20,7 +20,7 @@
 
 #define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization"
 #define SQL_INSERT_ORGANIZATION \
-  "INSERT INTO organization (name, created_at, updated_at) VALUES (?1, ?2, ?3)"
+  "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
 typedef struct
 {
@@ -63,6 +63,7 @@ load_organizations (Import  *import,
 static gboolean
 insert_organization (Import      *import,
                      const char  *name,
+                     const char  *phone,
                      gint64       created_at,
                      gint64      *id,
                      GError     **error)
@@ -70,13 +71,15 @@ insert_organization (Import      *import,
   g_autofree char *stripped = g_strstrip (g_strdup (name));
   RapportSqlStmt *stmt;
 
-  if (!rapport_text_check (stripped, RAPPORT_TEXT_NAME, TRUE, error))
+  if (!rapport_text_check (stripped, RAPPORT_TEXT_NAME, TRUE, error) ||
+      !rapport_phone_check (phone, error))
     return FALSE;
 
   stmt = rapport_store_stmt_sql (import->store, SQL_INSERT_ORGANIZATION);
   rapport_sql_bind_text (stmt, 1, stripped);
-  rapport_sql_bind_int64 (stmt, 2, created_at);
-  rapport_sql_bind_int64 (stmt, 3, import->now);
+  rapport_sql_bind_text_or_null (stmt, 2, phone);
+  rapport_sql_bind_int64 (stmt, 3, created_at);
+  rapport_sql_bind_int64 (stmt, 4, import->now);
   if (!rapport_store_step_done (import->store, stmt, error))
     return FALSE;
 
@@ -122,7 +125,7 @@ import_organization (Import                 *import,
       import->counts->skipped++;
       return TRUE;
     }
-  if (!insert_organization (import, row->name ? row->name : "", created_at, &id, error) ||
+  if (!insert_organization (import, row->name ? row->name : "", row->phone, created_at, &id, error) ||
       !insert_note (import, 0, id, row->note, error))
     return FALSE;
 
@@ -150,7 +153,7 @@ find_organization (Import      *import,
       *id = GPOINTER_TO_SIZE (found);
       return TRUE;
     }
-  if (!insert_organization (import, name, import->now, id, error))
+  if (!insert_organization (import, name, NULL, import->now, id, error))
     return FALSE;
   import->counts->organizations_created++;
   return TRUE;

@@ -86,7 +86,7 @@ typedef struct
   guint       line;             /* where it was read, for messages */
   const char *name;             /* the contact's or the organization's */
   const char *email;
-  const char *phone;
+  const char *phone;            /* a contact's or an organization's */
   const char *organization;     /* a contact's: found by name in folded case, or created */
   const char *owner;
   const char *source;

@@ -319,7 +319,8 @@ skip_bom (GBufferedInputStream  *raw,
   start = g_buffered_input_stream_peek_buffer (raw, &available);
 
   if (available >= 3 && memcmp (start, "\xEF\xBB\xBF", 3) == 0 &&
-      (encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0))
+      (encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0 ||
+       g_ascii_strcasecmp (encoding, "UTF8") == 0))
     {
       g_input_stream_skip (G_INPUT_STREAM (raw), 3, cancellable, NULL);
       return "UTF-8";
