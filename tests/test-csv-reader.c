@@ -469,6 +469,67 @@ test_store_import (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* More rows than one staging batch: every contact in file order, each
+ * note on its own contact. */
+static RapportImportNext
+many_rows (gpointer           user_data,
+           RapportImportRow  *row,
+           GError           **error)
+{
+  static char name[32], note[32];
+  guint *i = user_data;
+
+  if (*i == 20000)
+    return RAPPORT_IMPORT_NEXT_END;
+  g_snprintf (name, sizeof name, "Person %u", *i);
+  g_snprintf (note, sizeof note, "Note %u", *i);
+  row->line = 2 + *i;
+  row->name = name;
+  row->note = *i % 1000 == 999 ? note : NULL;
+  (*i)++;
+  return RAPPORT_IMPORT_NEXT_ROW;
+}
+
+static void
+test_store_import_batches (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportContact) before = NULL;
+  RapportImportCounts counts;
+  RapportContactFields fields = { .name = "Before", .lifecycle = RAPPORT_LIFECYCLE_CONTACT };
+  guint i = 0;
+
+  before = rapport_store_add_contact (store, &fields, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_CONTACTS, RAPPORT_IMPORT_DEFAULT,
+                                       many_rows, &i, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.created, ==, 20000);
+  g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 20001);
+
+  for (guint k = 999; k < 20000; k += 5000)
+    {
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (before)) + 1 + k;
+      g_autoptr(RapportContact) contact = rapport_store_get_contact (store, id, &error);
+      g_autoptr(GListModel) notes = NULL;
+      g_autoptr(RapportNote) note = NULL;
+      g_autofree char *name = g_strdup_printf ("Person %u", k);
+      g_autofree char *body = g_strdup_printf ("Note %u", k);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (rapport_contact_get_name (contact), ==, name);
+      notes = rapport_store_get_contact_notes (store, id);
+      g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+      note = g_list_model_get_item (notes, 0);
+      g_assert_cmpstr (rapport_note_get_body (note), ==, body);
+    }
+
+  g_clear_object (&store);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/import/parse-map", test_parse_map);
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/store", test_store_import);
+  g_test_add_func ("/import/store-batches", test_store_import_batches);
 
   return g_test_run ();
 }
