@@ -124,6 +124,34 @@ test_corpus (gconstpointer data)
   g_assert_cmpstr (records, ==, c->records);
 }
 
+/* The guesses hold against stray separators: a row with more commas than
+ * the header does not become the header, and commas inside the fields of
+ * a semicolon file do not make it a comma file. */
+static void
+test_guess_rules (void)
+{
+  static const struct { const char *text; char delimiter; guint header_line; const char *header; } cases[] = {
+    { "Name,Notes\nBob,likes a, b\nAnn,plain\n", ',', 1, "Name|Notes" },
+    { "Name;Email;Notes\nJan;jan@example.nl;Likes, commas, many, more\n", ';', 1, "Name|Email|Notes" },
+    { "Exported on Mar 3, 2024\nName,Email,Phone\nA,a@x.org,1\nB,b@x.org,2\n", ',', 2, "Name|Email|Phone" },
+    { "Name\nAda\nBea\n", ',', 1, "Name" },
+    { "a\tb\tc\n1,5\t2\t3\n", '\t', 1, "a|b|c" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RapportCsvReader) reader = open_text (cases[i].text, strlen (cases[i].text), NULL, &error);
+      g_autofree char *header = NULL;
+
+      g_assert_no_error (error);
+      header = joined (rapport_csv_reader_get_header (reader));
+      g_assert_cmpint (rapport_csv_reader_get_delimiter (reader), ==, cases[i].delimiter);
+      g_assert_cmpuint (rapport_csv_reader_get_header_line (reader), ==, cases[i].header_line);
+      g_assert_cmpstr (header, ==, cases[i].header);
+    }
+}
+
 /* A separator given wins over the guess. */
 static void
 test_delimiter_given (void)
@@ -543,6 +571,7 @@ main (int    argc,
 
       g_test_add_data_func (path, &corpus[i], test_corpus);
     }
+  g_test_add_func ("/csv-reader/guess-rules", test_guess_rules);
   g_test_add_func ("/csv-reader/delimiter-given", test_delimiter_given);
   g_test_add_func ("/csv-reader/line-ends", test_line_ends);
   g_test_add_func ("/csv-reader/quotes", test_quotes);

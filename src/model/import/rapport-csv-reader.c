@@ -420,6 +420,34 @@ sniff_lines (RapportCsvReader *self,
   return MIN (n + 1, SNIFF_LINES);
 }
 
+/* The count of separator @d that most lines with one share (a tie goes
+ * to the smaller count), and how many lines share it. */
+static guint
+typical_count (const SniffLine *lines,
+               guint            n_lines,
+               guint            d,
+               guint           *n_sharing)
+{
+  guint typical = 0;
+
+  *n_sharing = 0;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      guint count = lines[i].counts[d], sharing = 0;
+
+      if (count == 0)
+        continue;
+      for (guint j = 0; j < n_lines; j++)
+        sharing += lines[j].counts[d] == count;
+      if (sharing > *n_sharing || (sharing == *n_sharing && count < typical))
+        {
+          typical = count;
+          *n_sharing = sharing;
+        }
+    }
+  return typical;
+}
+
 /* Picks the separator (unless given) and skips the lines before the
  * header: see the rule in the header file. */
 static gboolean
@@ -427,7 +455,7 @@ find_header (RapportCsvReader  *self,
              GError           **error)
 {
   SniffLine lines[SNIFF_LINES];
-  guint n_lines, best_d = 0, best = 0, header = 0;
+  guint n_lines, best_d = 0, best = 0, best_sharing = 0, header = 0;
 
   while (!self->eof && self->buf->len < CHUNK_SIZE)
     if (!fill (self, error))
@@ -435,12 +463,17 @@ find_header (RapportCsvReader  *self,
 
   n_lines = sniff_lines (self, lines);
   for (guint d = 0; d < 3; d++)
-    for (guint i = 0; i < n_lines; i++)
-      if ((self->delimiter == 0 || self->delimiter == candidates[d]) && lines[i].counts[d] > best)
+    {
+      guint sharing, typical = typical_count (lines, n_lines, d, &sharing);
+
+      if ((self->delimiter == 0 || self->delimiter == candidates[d]) &&
+          (sharing > best_sharing || (sharing == best_sharing && typical > best)))
         {
-          best = lines[i].counts[d];
+          best = typical;
+          best_sharing = sharing;
           best_d = d;
         }
+    }
 
   if (self->delimiter == 0)
     self->delimiter = candidates[best_d];

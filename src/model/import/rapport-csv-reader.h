@@ -10,12 +10,15 @@
  * lines of text before the header row.
  *
  * The separator and the header row are found in the first 20 lines (or
- * the first 64 KiB): the separator is the one of , ; and tab that occurs
- * most often outside quotes on one line (a tie goes to the comma, then the
- * semicolon), and the header is the first line that has that many. So a
- * preamble ("Notes:", a quoted paragraph, an empty line, as LinkedIn's
- * export has) is skipped, as long as it has fewer separators than the
- * header.
+ * the first 64 KiB), counting , ; and tab outside quotes on each line.
+ * A separator's typical count is the count most of the lines that have
+ * one share; the separator is the one whose typical count the most lines
+ * share (then the one with the higher count; then the comma, then the
+ * semicolon), and the header is the first line with at least its typical
+ * count. So a preamble ("Notes:", a quoted paragraph, an empty line, as
+ * LinkedIn's export has) is skipped as long as its lines have fewer
+ * separators than the rows, while a row with a stray unquoted separator
+ * neither becomes the header nor changes the separator.
  *
  * Only a buffer of 64 KiB and the current record are in memory; a field
  * is at most 1 MiB. Every record knows the physical line it begins on.
