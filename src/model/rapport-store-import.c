@@ -300,7 +300,7 @@ run_import (Import              *import,
            * be stored: the rest is only read, to list every bad row. */
           if ((import->counts->bad == 0 || (import->flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)) &&
               !import_row (import, &row, error))
-              return FALSE;
+            return FALSE;
           break;
         case RAPPORT_IMPORT_NEXT_BAD:
           import->counts->rows++;
