@@ -471,6 +471,51 @@ test_leads_and_activities (Fixture       *f,
   g_assert_cmpuint (report->previous.activities[RAPPORT_ACTIVITY_CALL], ==, 1);
 }
 
+/* Many deals with activities: each is looked up once, and the set of
+ * them grows past its first size (64) many times over. 150 more deals of
+ * Cy and Di, created 03-20, each with a call on 03-21 and an email on
+ * 03-22. */
+static void
+test_many_activities (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RapportReport) report = NULL;
+  g_autoptr(RapportReport) only_cy = NULL;
+  guint cy = 0, di = 0;
+
+  for (int i = 0; i < 150; i++)
+    {
+      const char *owner = i % 2 == 0 ? "Cy" : "Di";
+      gint64 deal;
+
+      if (i % 2 == 0)
+        cy++;
+      else
+        di++;
+      deal = add_deal (f, "2026-03-20T10:00:00Z", 100, "USD", owner, f->c[1], NULL);
+      log_activity (f, f->c[1], deal, RAPPORT_ACTIVITY_CALL, "2026-03-21T10:00:00Z");
+      log_activity (f, f->c[1], deal, RAPPORT_ACTIVITY_EMAIL, "2026-03-22T10:00:00Z");
+    }
+
+  report = march (f, NULL);
+  g_assert_cmpuint (report->current.activities[RAPPORT_ACTIVITY_CALL], ==, 4 + 150);
+  g_assert_cmpuint (report->current.activities[RAPPORT_ACTIVITY_EMAIL], ==, 1 + 150);
+  g_assert_cmpuint (report->current.activities[RAPPORT_ACTIVITY_MEETING], ==, 1);
+  for (guint i = 0; i < report->current.owners->len; i++)
+    {
+      const RapportReportOwner *owner = &g_array_index (report->current.owners, RapportReportOwner, i);
+
+      if (g_strcmp0 (owner->owner, "Cy") == 0)
+        g_assert_cmpuint (owner->activities, ==, 2 * cy);
+      else if (g_strcmp0 (owner->owner, "Di") == 0)
+        g_assert_cmpuint (owner->activities, ==, 2 * di);
+    }
+
+  only_cy = march (f, "Cy");
+  g_assert_cmpuint (only_cy->current.activities[RAPPORT_ACTIVITY_CALL], ==, cy);
+  g_assert_cmpuint (only_cy->current.activities[RAPPORT_ACTIVITY_EMAIL], ==, cy);
+}
+
 /* Lost reasons, sources, owners, repeat sales.
  * March: "Price" D4 4000 + D8 800. Won by source: Website (D3 2000),
  * Referral (D2 1000). Owners by won value: Bob (D3 won, D8 lost, the call
@@ -784,6 +829,7 @@ main (int    argc,
   ADD ("/reports/funnel", test_funnel);
   ADD ("/reports/months", test_months);
   ADD ("/reports/leads-and-activities", test_leads_and_activities);
+  ADD ("/reports/many-activities", test_many_activities);
   ADD ("/reports/groups", test_groups);
   ADD ("/reports/filters", test_filters);
   ADD ("/reports/empty-period", test_empty_period);

@@ -846,6 +846,45 @@ saw (GArray        *seen,
   return FALSE;
 }
 
+/* Whose a goal can be: every owner named anywhere, once, sorted; no
+ * empty names. */
+static void
+test_owners (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) none = NULL;
+  g_auto(GStrv) owners = NULL;
+  const char * const deal_owners[] = { "Bo", "Ann", "Bo", NULL };
+  const char * const expected[] = { "Ann", "Bo", "Cy", "Dee", NULL };
+  RapportContactFields contact = { .name = "Lee", .owner = "Cy" };
+  RapportGoalFields goal = { .metric = RAPPORT_GOAL_METRIC_DEALS_WON,
+                             .period = RAPPORT_PERIOD_MONTH, .owner = "Dee", .target = 3 };
+  g_autoptr(RapportContact) lee = NULL;
+  g_autoptr(RapportGoal) dee = NULL;
+
+  none = rapport_store_get_owners (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deal_owners); i++)
+    {
+      RapportDealFields fields = { .title = "Deal", .owner = deal_owners[i] };
+      g_autoptr(RapportDeal) deal = rapport_store_add_deal (store, &fields, &error);
+
+      g_assert_no_error (error);
+    }
+  lee = rapport_store_add_contact (store, &contact, &error);
+  g_assert_no_error (error);
+  dee = rapport_store_add_goal (store, &goal, &error);
+  g_assert_no_error (error);
+
+  owners = rapport_store_get_owners (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char * const *) owners, expected));
+}
+
 static void
 test_notices (void)
 {
@@ -923,6 +962,7 @@ main (int    argc,
   g_test_add_func ("/store/demo", test_demo);
   g_test_add_func ("/store/foreach", test_foreach);
   g_test_add_func ("/store/notices", test_notices);
+  g_test_add_func ("/store/owners", test_owners);
 
   return g_test_run ();
 }

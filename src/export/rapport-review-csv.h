@@ -15,6 +15,7 @@
 
 #pragma once
 
+#include "rapport-csv.h"
 #include "rapport-review.h"
 
 G_BEGIN_DECLS
@@ -25,10 +26,6 @@ G_BEGIN_DECLS
 
 /* "added", "moved-forward", …, "goals": the end of each file's name. */
 const char *rapport_review_table_id      (guint               table);
-
-/* Appends one field, quoted and defused as needed (NULL is empty). */
-void        rapport_csv_append_field     (GString            *line,
-                                          const char         *text);
 
 /* The whole CSV text of one table (transfer full). */
 char       *rapport_review_table_csv     (const RapportReview *review,

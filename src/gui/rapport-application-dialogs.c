@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-application-private.h"
+#include "rapport-documents.h"
 #include "rapport-window.h"
 
 void
@@ -38,15 +39,9 @@ rapport_application_show_error (RapportApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The choosers open in the user's documents, not in the database's own
- * folder: listing that folder makes GTK read the database's files, and
- * closing them drops the locks this process holds on them. */
+/* See rapport-documents.c for why not the database's folder. */
 void
 rapport_application_start_in_documents (GtkFileChooser *chooser)
 {
-  const char *dir = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir != NULL && g_file_test (dir, G_FILE_TEST_IS_DIR)
-                                                 ? dir : g_get_home_dir ());
-
-  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  rapport_documents_start_chooser (chooser);
 }

@@ -17,10 +17,20 @@
 
 G_BEGIN_DECLS
 
-/* SQL pieces: deal d joined to its stage s, filtered by ?3 (owner or NULL)
- * and ?4 (pipeline or 0). */
-#define RAPPORT_REPORT_DEAL_FROM " FROM deal d JOIN stage s ON s.id = d.stage_id"
-#define RAPPORT_REPORT_DEAL_FILTER " AND (?3 IS NULL OR d.owner = ?3) AND (?4 = 0 OR s.pipeline_id = ?4)"
+/* SQL pieces: deal d filtered by ?3 (owner or NULL) and ?4 (pipeline or
+ * 0). No join to stage: a stage's pipeline and probability come from
+ * RapportReportContext.stages, read once. A join per row was a third of
+ * the closed deals' read and half of the funnel's on two years of deals. */
+#define RAPPORT_REPORT_DEAL_FROM " FROM deal d"
+#define RAPPORT_REPORT_DEAL_FILTER \
+  " AND (?3 IS NULL OR d.owner = ?3)" \
+  " AND (?4 = 0 OR d.stage_id IN (SELECT id FROM stage WHERE pipeline_id = ?4))"
+
+typedef struct
+{
+  gint64 pipeline_id;
+  int    probability;
+} RapportReportStageInfo;
 
 typedef struct
 {
@@ -42,7 +52,12 @@ typedef struct
   RapportReportPeriod    *periods[2];
   RapportReportCollector *collector;      /* NULL, or for periods[0] */
   GHashTable             *others[2];      /* ids of deals in other currencies */
+  GHashTable             *stages;         /* stage id → RapportReportStageInfo */
 } RapportReportContext;
+
+/* The pipeline and probability of @stage_id; zeros for an unknown stage. */
+RapportReportStageInfo rapport_report_stage_info (RapportReportContext *ctx,
+                                                  gint64                stage_id);
 
 /* Which period @t falls in: 0 the current, 1 the previous, -1 neither. */
 int       rapport_report_period_of    (RapportReportContext *ctx,
@@ -75,5 +90,20 @@ double    rapport_report_median       (GArray               *values);
  * funnels. */
 gboolean  rapport_report_funnel       (RapportReportContext *ctx,
                                        GError              **error);
+
+/* rapport-store-activity-report.c: each activity done in both periods
+ * that passes the owner and pipeline filters, by period, kind and owner
+ * (the deal's, else the contact's; NULL for none): @func is called once
+ * for each of those with their count. */
+typedef void (*RapportReportActivityFunc) (gpointer    user_data,
+                                           int         period,
+                                           int         kind,
+                                           const char *owner,
+                                           guint       count);
+
+gboolean  rapport_report_activities   (RapportReportContext     *ctx,
+                                       RapportReportActivityFunc func,
+                                       gpointer                  user_data,
+                                       GError                  **error);
 
 G_END_DECLS

@@ -39,6 +39,9 @@
 
 G_BEGIN_DECLS
 
+/* The RapportActivityKind values a report counts (call … follow-up). */
+#define RAPPORT_REPORT_N_ACTIVITY_KINDS 5
+
 /* What the figures are about. The strings are borrowed for the call. */
 typedef struct
 {
@@ -179,7 +182,7 @@ typedef struct
   /* Activities done in the period, by RapportActivityKind (call, email,
    * meeting, task, follow-up); the speed-to-lead follow-ups, which complete
    * themselves with the first contact, are not counted. */
-  guint                  activities[5];
+  guint                  activities[RAPPORT_REPORT_N_ACTIVITY_KINDS];
   guint                  new_leads;          /* = speed.leads */
   guint                  new_deals;          /* created in the period */
 

@@ -23,7 +23,7 @@
 /* A deal's rows, oldest change first; a deal without history (a file made
  * by hand) has one row of NULLs and counts in its current stage. */
 #define HISTORY_SQL \
-  "SELECT d.id, d.currency, d.created_at, d.status, d.stage_id, s.pipeline_id," \
+  "SELECT d.id, d.currency, d.created_at, d.status, d.stage_id," \
   " sc.to_stage_id, sc.to_status, sc.changed_at" \
   RAPPORT_REPORT_DEAL_FROM " LEFT JOIN stage_change sc ON sc.deal_id = d.id" \
   " WHERE d.created_at >= ?1 AND d.created_at < ?2" RAPPORT_REPORT_DEAL_FILTER \
@@ -198,7 +198,7 @@ start_deal (Funnel         *funnel,
   funnel->created = rapport_sql_column_int64 (stmt, 2);
   funnel->status = rapport_sql_column_int (stmt, 3);
   funnel->stage_id = rapport_sql_column_int64 (stmt, 4);
-  funnel->pipeline_id = rapport_sql_column_int64 (stmt, 5);
+  funnel->pipeline_id = rapport_report_stage_info (funnel->ctx, funnel->stage_id).pipeline_id;
   g_array_set_size (funnel->events, 0);
 }
 
@@ -220,12 +220,12 @@ read_history (Funnel  *funnel,
           finish_deal (funnel);
           start_deal (funnel, stmt);
         }
-      if (rapport_sql_column_is_null (stmt, 6))
+      if (rapport_sql_column_is_null (stmt, 5))
         continue;
 
-      event.stage = stage_index (funnel, rapport_sql_column_int64 (stmt, 6));
-      event.status = rapport_sql_column_int (stmt, 7);
-      event.at = rapport_sql_column_int64 (stmt, 8);
+      event.stage = stage_index (funnel, rapport_sql_column_int64 (stmt, 5));
+      event.status = rapport_sql_column_int (stmt, 6);
+      event.at = rapport_sql_column_int64 (stmt, 7);
       g_array_append_val (funnel->events, event);
     }
   rapport_sql_reset (stmt);

@@ -110,6 +110,35 @@ rapport_store_get_goals (RapportStore *self)
   return rapport_record_list_new_sql (self, RAPPORT_TYPE_GOAL, GOAL_IDS_SQL, 0, NULL);
 }
 
+char **
+rapport_store_get_owners (RapportStore  *self,
+                          GError       **error)
+{
+  g_autoptr(GStrvBuilder) owners = g_strv_builder_new ();
+  RapportSqlStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  /* UNION drops the repeats; a scan each, when a dialog opens. */
+  stmt = rapport_store_stmt_sql (self,
+                                 "SELECT owner FROM deal WHERE owner <> ''"
+                                 " UNION SELECT owner FROM contact WHERE owner <> ''"
+                                 " UNION SELECT owner FROM goal WHERE owner <> ''"
+                                 " ORDER BY 1");
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    g_strv_builder_add (owners, rapport_sql_column_text (stmt, 0));
+  rapport_sql_reset (stmt);
+
+  if (rc != RAPPORT_SQL_DONE)
+    {
+      rapport_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (owners);
+}
+
 gboolean
 rapport_store_get_goal_progress (RapportStore         *self,
                                  RapportGoal          *goal,

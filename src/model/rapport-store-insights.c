@@ -22,7 +22,7 @@
  * still open at a past period's end). */
 #define CLOSED_SQL \
   "SELECT d.id, d.status, d.value, d.currency, d.created_at, d.closed_at, d.owner," \
-  " d.lost_reason, c.source, d.contact_id, s.probability" \
+  " d.lost_reason, c.source, d.contact_id, d.stage_id" \
   RAPPORT_REPORT_DEAL_FROM " LEFT JOIN contact c ON c.id = d.contact_id AND d.status = 1" \
   " WHERE d.status IN (1, 2) AND d.closed_at >= ?1 AND d.closed_at < ?2" RAPPORT_REPORT_DEAL_FILTER
 
@@ -39,7 +39,7 @@
   " AND (?4 = 0 OR d.stage_id IN (SELECT id FROM stage WHERE pipeline_id = ?4))"
 
 #define OPEN_SQL \
-  "SELECT d.id, d.value, d.currency, d.created_at, d.expected_close, s.probability" \
+  "SELECT d.id, d.value, d.currency, d.created_at, d.expected_close, d.stage_id" \
   RAPPORT_REPORT_DEAL_FROM " WHERE d.status = 0 AND d.closed_at IS NULL AND ?1 <= ?2" RAPPORT_REPORT_DEAL_FILTER
 
 /* Leads: contacts that got the speed-to-lead follow-up. No pipeline: a
@@ -48,17 +48,6 @@
   "SELECT c.created_at, c.first_contacted_at FROM contact c" \
   " WHERE c.created_at >= ?1 AND c.created_at < ?2 AND (?3 IS NULL OR c.owner = ?3)" \
   " AND EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id AND a.rule = 1)"
-
-/* Activities done, by their deal's owner, else their contact's. One look-up
- * per row at most: the contact only when the deal gave no owner (coalesce
- * stops at its first non-NULL), the stage only when a pipeline is asked.
- * Three joins per row took 4× as long on two years of demo activities. */
-#define ACTIVITIES_SQL \
-  "SELECT a.kind, a.done_at," \
-  " coalesce(d.owner, (SELECT c.owner FROM contact c WHERE c.id = a.contact_id)) AS who" \
-  " FROM activity a LEFT JOIN deal d ON d.id = a.deal_id" \
-  " WHERE a.done_at >= ?1 AND a.done_at < ?2 AND a.rule = 0 AND (?3 IS NULL OR who = ?3)" \
-  " AND (?4 = 0 OR d.stage_id IN (SELECT id FROM stage WHERE pipeline_id = ?4))"
 
 #define WON_SQL \
   "SELECT d.id, d.closed_at, d.value, d.currency FROM deal d" \
@@ -103,10 +92,16 @@ work_clear (PeriodWork *work)
 
 typedef struct
 {
+  gint64 contact;
+  gint64 closed_at;
+} FirstWin;
+
+typedef struct
+{
   RapportReportContext  ctx;
   RapportReport        *report;
   PeriodWork            work[2];
-  GHashTable           *first_wins;   /* contact id → first win's closed_at */
+  GArray               *first_wins;   /* FirstWin, by contact, one each */
   int                   month_now;    /* year × 12 + month − 1 of now */
 } Build;
 
@@ -308,39 +303,107 @@ step_error (Build          *build,
   return TRUE;
 }
 
+/* Stages: their pipeline and probability, for every deal read */
+
+RapportReportStageInfo
+rapport_report_stage_info (RapportReportContext *ctx,
+                           gint64                stage_id)
+{
+  RapportReportStageInfo *info = g_hash_table_lookup (ctx->stages, &stage_id);
+
+  return info != NULL ? *info : (RapportReportStageInfo) { 0, 0 };
+}
+
+static gboolean
+read_stage_infos (Build   *build,
+                  GError **error)
+{
+  RapportReportContext *ctx = &build->ctx;
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (ctx->store, "SELECT id, pipeline_id, probability FROM stage");
+  int rc;
+
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    {
+      gint64 id = rapport_sql_column_int64 (stmt, 0);
+      RapportReportStageInfo info = { rapport_sql_column_int64 (stmt, 1), rapport_sql_column_int (stmt, 2) };
+
+      g_hash_table_insert (ctx->stages, g_memdup2 (&id, sizeof id), g_memdup2 (&info, sizeof info));
+    }
+
+  return step_error (build, stmt, rc, error);
+}
+
 /* Customers' first wins, for repeat sales */
 
+static int
+compare_first_wins (gconstpointer a,
+                    gconstpointer b)
+{
+  const FirstWin *x = a, *y = b;
+
+  if (x->contact != y->contact)
+    return x->contact < y->contact ? -1 : 1;
+
+  return x->closed_at < y->closed_at ? -1 : x->closed_at > y->closed_at;
+}
+
+/* A sorted array, not a hash table: tens of thousands of wins, looked up
+ * only for the few won in the periods. */
 static gboolean
 read_first_wins (Build   *build,
                  GError **error)
 {
   RapportReportContext *ctx = &build->ctx;
   RapportSqlStmt *stmt = rapport_store_stmt_sql (ctx->store, FIRST_WINS_SQL);
-  GHashTableIter iter;
-  gpointer first;
+  GArray *wins = build->first_wins;
+  guint kept = 0;
   int rc;
 
   rapport_report_bind (ctx, stmt, G_MININT64, ctx->periods[0]->from, ctx->pipeline_id);
   while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
     {
-      gint64 contact = rapport_sql_column_int64 (stmt, 0);
-      gint64 closed = rapport_sql_column_int64 (stmt, 1);
-      gint64 *known = g_hash_table_lookup (build->first_wins, &contact);
+      FirstWin win = { rapport_sql_column_int64 (stmt, 0), rapport_sql_column_int64 (stmt, 1) };
 
-      if (known == NULL)
-        g_hash_table_insert (build->first_wins, g_memdup2 (&contact, sizeof contact),
-                             g_memdup2 (&closed, sizeof closed));
-      else if (closed < *known)
-        *known = closed;
+      g_array_append_val (wins, win);
     }
 
-  g_hash_table_iter_init (&iter, build->first_wins);
-  while (g_hash_table_iter_next (&iter, NULL, &first))
+  /* The earliest of each contact's wins comes first: keep it alone. */
+  g_array_sort (wins, compare_first_wins);
+  for (guint i = 0; i < wins->len; i++)
+    if (kept == 0 || g_array_index (wins, FirstWin, i).contact != g_array_index (wins, FirstWin, kept - 1).contact)
+      g_array_index (wins, FirstWin, kept++) = g_array_index (wins, FirstWin, i);
+  g_array_set_size (wins, kept);
+
+  for (guint i = 0; i < wins->len; i++)
     for (int p = 0; p < 2; p++)
-      if (*(gint64 *) first < ctx->periods[p]->from)
+      if (g_array_index (wins, FirstWin, i).closed_at < ctx->periods[p]->from)
         ctx->periods[p]->repeat.customers++;
 
   return step_error (build, stmt, rc, error);
+}
+
+/* The first win of @contact, or NULL. */
+static const FirstWin *
+first_win_of (Build  *build,
+              gint64  contact)
+{
+  FirstWin key = { contact, G_MININT64 };
+  guint lo = 0, hi = build->first_wins->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const FirstWin *at = &g_array_index (build->first_wins, FirstWin, mid);
+
+      if (at->contact == contact)
+        return at;
+      if (compare_first_wins (at, &key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
 }
 
 /* Won and lost deals */
@@ -363,7 +426,7 @@ count_won (Build          *build,
   double days = (double) (closed - created) / 86400.0;
   RapportReportGroup *group;
   RapportReportOwner *who;
-  gint64 *first;
+  const FirstWin *first;
 
   period->won.count++;
   period->won.value += value;
@@ -381,8 +444,8 @@ count_won (Build          *build,
   rapport_report_collect (ctx, p, RAPPORT_REPORT_SLICE_WON_SOURCE, 0, source, id);
   rapport_report_collect (ctx, p, RAPPORT_REPORT_SLICE_OWNER_WON, 0, owner, id);
 
-  first = contact != 0 ? g_hash_table_lookup (build->first_wins, &contact) : NULL;
-  if (first != NULL && *first < period->from)
+  first = contact != 0 ? first_win_of (build, contact) : NULL;
+  if (first != NULL && first->closed_at < period->from)
     {
       period->repeat.repeat_deals++;
       period->repeat.value += value;
@@ -453,7 +516,8 @@ read_closed (Build   *build,
       /* Closed after a period's end: it was open then. */
       for (int q = 0; q < 2; q++)
         if (created < open_instant (build, q) && closed >= open_instant (build, q))
-          count_open (build, q, id, is_default, value, rapport_sql_column_int (stmt, 10));
+          count_open (build, q, id, is_default, value,
+                      rapport_report_stage_info (ctx, rapport_sql_column_int64 (stmt, 10)).probability);
     }
 
   return step_error (build, stmt, rc, error);
@@ -551,7 +615,7 @@ read_open (Build   *build,
       gint64 value = rapport_sql_column_int64 (stmt, 1);
       gboolean is_default = g_strcmp0 (rapport_sql_column_text (stmt, 2), ctx->currency) == 0;
       gint64 created = rapport_sql_column_int64 (stmt, 3);
-      int probability = rapport_sql_column_int (stmt, 5);
+      int probability = rapport_report_stage_info (ctx, rapport_sql_column_int64 (stmt, 5)).probability;
 
       for (int q = 0; q < 2; q++)
         if (created < open_instant (build, q))
@@ -612,28 +676,25 @@ read_leads (Build   *build,
 
 /* Activities */
 
+static void
+count_activity (gpointer    user_data,
+                int         p,
+                int         kind,
+                const char *owner,
+                guint       count)
+{
+  Build *build = user_data;
+  RapportReportPeriod *period = build->ctx.periods[p];
+
+  period->activities[kind] += count;
+  owner_of (period, &build->work[p], or_empty (owner))->activities += count;
+}
+
 static gboolean
 read_activities (Build   *build,
                  GError **error)
 {
-  RapportReportContext *ctx = &build->ctx;
-  RapportSqlStmt *stmt = rapport_store_stmt_sql (ctx->store, ACTIVITIES_SQL);
-  int rc;
-
-  rapport_report_bind (ctx, stmt, ctx->periods[1]->from, ctx->periods[0]->to, ctx->pipeline_id);
-  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
-    {
-      int kind = rapport_sql_column_int (stmt, 0);
-      int p = rapport_report_period_of (ctx, rapport_sql_column_int64 (stmt, 1));
-
-      if (p < 0 || kind < 0 || kind >= (int) G_N_ELEMENTS (ctx->periods[p]->activities))
-        continue;
-
-      ctx->periods[p]->activities[kind]++;
-      owner_of (ctx->periods[p], &build->work[p], or_empty (rapport_sql_column_text (stmt, 2)))->activities++;
-    }
-
-  return step_error (build, stmt, rc, error);
+  return rapport_report_activities (&build->ctx, count_activity, build, error);
 }
 
 /* Won deals by month: the twelve months up to the one of now. */
@@ -859,7 +920,8 @@ compute (RapportStore              *self,
     .collector = collector,
   };
   build.month_now = month_index_of_time (report->now);
-  build.first_wins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  build.first_wins = g_array_new (FALSE, FALSE, sizeof (FirstWin));
+  build.ctx.stages = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (int p = 0; p < 2; p++)
     {
       work_init (&build.work[p]);
@@ -875,8 +937,10 @@ compute (RapportStore              *self,
                 build.month_now - (N_WON_MONTHS - 1) + i);
   report->current.speed.minutes = report->previous.speed.minutes = rapport_store_get_speed_to_lead_minutes (self);
 
+  rapport_store_grow_page_cache (self);
   /* One snapshot of the file for every read. */
   ok = rapport_store_read_begin (self, &began, error) &&
+       read_stage_infos (&build, error) &&
        read_first_wins (&build, error) &&
        read_closed (&build, error) &&
        read_open (&build, error) &&
@@ -895,7 +959,8 @@ compute (RapportStore              *self,
       work_clear (&build.work[p]);
       g_hash_table_unref (build.ctx.others[p]);
     }
-  g_hash_table_unref (build.first_wins);
+  g_array_unref (build.first_wins);
+  g_hash_table_unref (build.ctx.stages);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

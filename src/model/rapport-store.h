@@ -502,6 +502,10 @@ RapportGoal        *rapport_store_get_goal              (RapportStore       *sel
                                                          gint64              id,
                                                          GError            **error);
 GListModel         *rapport_store_get_goals             (RapportStore       *self);
+/* The owners named on deals, contacts and goals, each once, sorted (for
+ * picking whose a goal is); NULL-terminated, transfer full. */
+char              **rapport_store_get_owners            (RapportStore       *self,
+                                                         GError            **error);
 /* Progress in the period of the goal's kind that holds @at (0 for now). */
 gboolean            rapport_store_get_goal_progress     (RapportStore       *self,
                                                          RapportGoal        *goal,

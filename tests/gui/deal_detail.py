@@ -266,9 +266,49 @@ def test_lost_lists_and_other_writer(tmp):
         app.kill()
 
 
+def test_contact_and_organization_pickers(tmp):
+    """The deal's contact and organization: picked by the start of a name
+    with the keyboard (the matches are a popover), written at once, and
+    taken away by emptying the row."""
+    db, deal_id = new_db(tmp, "pickers")
+    ada = cli_json(db, "contact", "add", "Adaline Quorra", "--email", "adaline@example.com")["id"]
+    org = cli_json(db, "org", "add", "Quorrawick Mills")["id"]
+    app = App(db)
+    try:
+        page = open_deal(app)
+
+        click(page.visible("Contact", "text"))
+        type_text("Adaline")
+        wait_for("Adaline among the matches", lambda: app.find_all("Adaline Quorra", role="list item"))
+        time.sleep(0.3)
+        screenshot("deal-detail-contact-picker")
+        xdotool("key", "Return")
+        wait_for("the contact stored", lambda: deal(db, deal_id)["contact_id"] == ada)
+        wait_for("its page one click away", lambda: page.find("Open Contact", "push button"))
+
+        click(page.visible("Organization", "text"))
+        type_text("quorraw")
+        wait_for("the mills among the matches",
+                 lambda: app.find_all("Quorrawick Mills", role="list item"))
+        xdotool("key", "Down", "Return")
+        wait_for("the organization stored", lambda: deal(db, deal_id)["organization_id"] == org)
+
+        # Emptied, then Enter: no contact any more.
+        click(page.visible("Contact", "text"))
+        xdotool("key", "--clearmodifiers", "ctrl+a")
+        xdotool("key", "BackSpace")
+        xdotool("key", "Return")
+        wait_for("the contact taken away", lambda: deal(db, deal_id)["contact_id"] is None)
+        check(deal(db, deal_id)["organization_id"] == org, "the organization went with the contact")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_fields_undo_and_process,
     test_lost_lists_and_other_writer,
+    test_contact_and_organization_pickers,
 ]
 
 

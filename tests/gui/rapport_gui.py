@@ -93,6 +93,10 @@ class App:
         self.db = db
         self.err = open(db + ".err", "w")
         env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
+        # The accessibility bus up before the app: a GTK that starts while
+        # the bus is still being activated comes up without accessibility,
+        # and the first app of a new session was then never found.
+        Atspi.get_desktop(0).get_child_count()
         self.proc = subprocess.Popen([APP, "--db", db], stderr=self.err, env=env)
         # Generous: on a loaded machine (builds beside the tests) the first
         # start after a build has taken over 20 s to reach the bus.

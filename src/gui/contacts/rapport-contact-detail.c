@@ -19,8 +19,10 @@
 #include "rapport-deal-row.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-debounce.h"
 #include "rapport-notes-section.h"
-#include "rapport-picker-row.h"
+#include "rapport-log-popover.h"
+#include "rapport-record-picker.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-form.h"
@@ -41,9 +43,6 @@ struct _RapportContactDetail
   GtkLabel         *name_label;
   GtkLabel         *lifecycle_badge;
   GtkLabel         *subtitle_label;
-  GtkMenuButton    *log_call_button;
-  GtkMenuButton    *log_email_button;
-  GtkMenuButton    *log_meeting_button;
   GtkMenuButton    *followup_button;
   GtkMenuButton    *deal_button;
   GtkButton        *convert_button;
@@ -53,7 +52,7 @@ struct _RapportContactDetail
   GtkLabel         *email_message;
   AdwEntryRow      *phone_row;
   GtkLabel         *phone_message;
-  RapportPickerRow *organization_row;
+  RapportRecordPicker *organization_row;
   GtkLabel         *organization_message;
   GtkButton        *open_organization_button;
   AdwComboRow      *lifecycle_row;
@@ -65,7 +64,7 @@ struct _RapportContactDetail
   GtkListBox       *activities_list;
   AdwBin           *notes_bin;
 
-  /* Widgets of the popovers, built in code */
+  /* Template widgets of the quick actions' popovers */
   GtkEntry         *followup_title;
   RapportDateTimePicker *followup_when;
   GtkEntry         *deal_title;
@@ -79,7 +78,8 @@ struct _RapportContactDetail
   GListModel       *deals;
   GListModel       *activities;
 
-  guint             organization_timeout;
+  RapportDebounce   organization_enter;   /* commit once Enter is done */
+  RapportDebounce   organization_leave;   /* commit if the focus stays away */
   guint             syncing;          /* > 0 while code sets widgets from the record */
 };
 
@@ -250,10 +250,10 @@ rapport_contact_detail_sync_organization (RapportContactDetail *self)
 
   self->syncing++;
   if (organization != NULL)
-    rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (organization));
+    rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (organization));
   else
     {
-      rapport_picker_row_set_record (self->organization_row, NULL);
+      rapport_record_picker_set_record (self->organization_row, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->organization_row), "");
     }
   self->syncing--;
@@ -262,7 +262,7 @@ rapport_contact_detail_sync_organization (RapportContactDetail *self)
 static void
 on_organization_picked (RapportContactDetail *self)
 {
-  RapportRecord *record = rapport_picker_row_get_record (self->organization_row);
+  RapportRecord *record = rapport_record_picker_get_record (self->organization_row);
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
@@ -278,7 +278,7 @@ on_organization_picked (RapportContactDetail *self)
 static void
 rapport_contact_detail_commit_organization (RapportContactDetail *self)
 {
-  g_autofree char *name = rapport_picker_row_dup_name (self->organization_row);
+  g_autofree char *name = rapport_record_picker_dup_name (self->organization_row);
   g_autoptr(RapportOrganization) current = lookup_organization (self);
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(RapportOrganization) created = NULL;
@@ -286,7 +286,7 @@ rapport_contact_detail_commit_organization (RapportContactDetail *self)
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  if (rapport_picker_row_get_record (self->organization_row) != NULL)
+  if (rapport_record_picker_get_record (self->organization_row) != NULL)
     return;
 
   if (*name == '\0')
@@ -308,7 +308,7 @@ rapport_contact_detail_commit_organization (RapportContactDetail *self)
 
       if (g_ascii_strcasecmp (rapport_organization_get_name (match), name) == 0)
         {
-          rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (match));
+          rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (match));
           return;
         }
     }
@@ -320,7 +320,7 @@ rapport_contact_detail_commit_organization (RapportContactDetail *self)
       return;
     }
 
-  rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (created));
+  rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (created));
 }
 
 static void
@@ -331,30 +331,17 @@ on_organization_activated (RapportContactDetail *self)
   rapport_contact_detail_commit_organization (self);
 }
 
-static gboolean
-organization_commit_timeout (gpointer data)
+/* The focus left the row some time ago, and did not come back. */
+static void
+rapport_contact_detail_organization_left (RapportContactDetail *self)
 {
-  RapportContactDetail *self = data;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  self->organization_timeout = 0;
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->organization_row)))
     rapport_contact_detail_commit_organization (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-organization_enter_idle (gpointer data)
-{
-  RapportContactDetail *self = data;
-
-  self->organization_timeout = 0;
-  rapport_contact_detail_commit_organization (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Enter in the organization row first goes to its list of matches, which
@@ -365,8 +352,8 @@ rapport_contact_detail_organization_entered (RapportContactDetail *self)
 {
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  g_clear_handle_id (&self->organization_timeout, g_source_remove);
-  self->organization_timeout = g_idle_add (organization_enter_idle, self);
+  rapport_debounce_cancel (&self->organization_leave);
+  rapport_debounce_restart (&self->organization_enter);
 }
 
 static void
@@ -374,9 +361,8 @@ on_organization_focus_leave (RapportContactDetail *self)
 {
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  g_clear_handle_id (&self->organization_timeout, g_source_remove);
-  self->organization_timeout = g_timeout_add (ORGANIZATION_COMMIT_DELAY_MS,
-                                              organization_commit_timeout, self);
+  rapport_debounce_cancel (&self->organization_enter);
+  rapport_debounce_restart (&self->organization_leave);
 }
 
 static void
@@ -432,71 +418,14 @@ create_placeholder (const char *text)
   return label;
 }
 
-/* Popovers of the quick actions */
-
-static GtkWidget *
-create_popover (GtkMenuButton *button,
-                const char    *heading,
-                GtkWidget    **content)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label = gtk_label_new (heading);
-
-  gtk_widget_add_css_class (box, "contact-popover");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (button, popover);
-
-  *content = box;
-
-  return popover;
-}
-
-static GtkWidget *
-create_entry (GtkWidget  *box,
-              const char *placeholder,
-              const char *accessible_name)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 28);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  return entry;
-}
-
-static GtkWidget *
-create_popover_button (GtkWidget  *popover,
-                       GtkWidget  *box,
-                       const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_label (label);
-
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), button);
-
-  return button;
-}
-
 /* Logging a call, an email or a meeting */
 
 static void
-on_log_clicked (RapportContactDetail *self,
-                GtkButton            *button)
+on_log (RapportContactDetail *self,
+        RapportActivityKind   kind,
+        const char           *note,
+        RapportLogPopover    *popover)
 {
-  RapportActivityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "rapport-kind"));
-  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "rapport-entry");
-  GtkPopover *popover = g_object_get_data (G_OBJECT (button), "rapport-popover");
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   g_autoptr(RapportActivity) activity = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -506,40 +435,14 @@ on_log_clicked (RapportContactDetail *self,
    * follow-up: the store does that in the same transaction. */
   activity = rapport_store_log_activity (self->store,
                                          rapport_record_get_id (RAPPORT_RECORD (self->contact)),
-                                         0, kind, *note != '\0' ? note : NULL, &error);
+                                         0, kind, note, &error);
   if (activity == NULL)
     {
       rapport_context_report_error (self->context, error);
       return;
     }
 
-  gtk_editable_set_text (entry, "");
-  gtk_popover_popdown (popover);
-}
-
-static void
-on_popover_show_focus (GtkWidget *entry)
-{
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-rapport_contact_detail_add_log_popover (RapportContactDetail *self,
-                                        GtkMenuButton        *menu_button,
-                                        RapportActivityKind   kind,
-                                        const char           *heading,
-                                        const char           *action)
-{
-  GtkWidget *box, *entry, *button;
-  GtkWidget *popover = create_popover (menu_button, heading, &box);
-
-  entry = create_entry (box, _("Note (optional)"), _("Note"));
-  button = create_popover_button (popover, box, action);
-  g_object_set_data (G_OBJECT (button), "rapport-kind", GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (button), "rapport-entry", entry);
-  g_object_set_data (G_OBJECT (button), "rapport-popover", popover);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_popover_show_focus), entry);
+  rapport_log_popover_done (popover);
 }
 
 /* Scheduling a follow-up */
@@ -589,22 +492,6 @@ on_schedule_clicked (RapportContactDetail *self)
 
   rapport_edit_push_undo_add (self->context, _("Scheduled follow-up"), RAPPORT_RECORD (followup));
   gtk_menu_button_popdown (self->followup_button);
-}
-
-static void
-rapport_contact_detail_add_followup_popover (RapportContactDetail *self)
-{
-  GtkWidget *box, *button;
-  GtkWidget *popover = create_popover (self->followup_button, _("Schedule a Follow-up"), &box);
-
-  self->followup_title = GTK_ENTRY (create_entry (box, _("What to do next"), _("Title")));
-
-  self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (0));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->followup_when));
-
-  button = create_popover_button (popover, box, _("Schedule"));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_schedule_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_followup_popover_show), self, G_CONNECT_SWAPPED);
 }
 
 /* Creating a deal for this contact */
@@ -675,34 +562,6 @@ on_create_deal_clicked (RapportContactDetail *self)
                               rapport_record_get_id (RAPPORT_RECORD (deal)));
 }
 
-static void
-rapport_contact_detail_add_deal_popover (RapportContactDetail *self)
-{
-  GtkWidget *box, *button, *message;
-  GtkWidget *popover = create_popover (self->deal_button, _("New Deal"), &box);
-  g_autofree char *placeholder = NULL;
-
-  self->deal_title = GTK_ENTRY (create_entry (box, _("Title"), _("Title")));
-  /* Translators: the placeholder of a deal's value; %s is a currency code */
-  placeholder = g_strdup_printf (_("Value in %s"), rapport_store_get_default_currency (self->store));
-  self->deal_value = GTK_ENTRY (create_entry (box, placeholder, _("Value")));
-  gtk_entry_set_input_purpose (self->deal_value, GTK_INPUT_PURPOSE_NUMBER);
-
-  message = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 30);
-  gtk_widget_add_css_class (message, "caption");
-  gtk_widget_add_css_class (message, "error");
-  gtk_widget_set_visible (message, FALSE);
-  gtk_box_append (GTK_BOX (box), message);
-  self->deal_message = GTK_LABEL (message);
-
-  button = create_popover_button (popover, box, _("Create Deal"));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_create_deal_clicked), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "show", G_CALLBACK (on_deal_popover_show), self, G_CONNECT_SWAPPED);
-}
-
 /* Setting up for a contact */
 
 static void
@@ -710,6 +569,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
 {
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
   RapportRecord *record = RAPPORT_RECORD (self->contact);
+  g_autofree char *placeholder = NULL;
   GtkEventController *focus;
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
@@ -740,7 +600,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
 
-  rapport_picker_row_set_store (self->organization_row, self->store);
+  rapport_record_picker_set_store (self->organization_row, self->store);
   rapport_contact_detail_sync_organization (self);
   g_signal_connect_object (self->organization_row, "notify::record",
                            G_CALLBACK (on_organization_picked), self, G_CONNECT_SWAPPED);
@@ -759,14 +619,10 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   gtk_list_box_bind_model (self->activities_list, self->activities, create_activity_row, self, NULL);
   adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, record));
 
-  rapport_contact_detail_add_log_popover (self, self->log_call_button, RAPPORT_ACTIVITY_CALL,
-                                          _("Log a Call"), _("Log Call"));
-  rapport_contact_detail_add_log_popover (self, self->log_email_button, RAPPORT_ACTIVITY_EMAIL,
-                                          _("Log an Email"), _("Log Email"));
-  rapport_contact_detail_add_log_popover (self, self->log_meeting_button, RAPPORT_ACTIVITY_MEETING,
-                                          _("Log a Meeting"), _("Log Meeting"));
-  rapport_contact_detail_add_followup_popover (self);
-  rapport_contact_detail_add_deal_popover (self);
+
+  /* Translators: the placeholder of a deal's value; %s is a currency code */
+  placeholder = g_strdup_printf (_("Value in %s"), rapport_store_get_default_currency (self->store));
+  gtk_entry_set_placeholder_text (self->deal_value, placeholder);
 }
 
 /* Enter in the organization field, on its way down: take the typed name
@@ -860,7 +716,8 @@ rapport_contact_detail_dispose (GObject *object)
 {
   RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (object);
 
-  g_clear_handle_id (&self->organization_timeout, g_source_remove);
+  rapport_debounce_cancel (&self->organization_enter);
+  rapport_debounce_cancel (&self->organization_leave);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
 
@@ -917,18 +774,22 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
+  g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
+  g_type_ensure (RAPPORT_TYPE_LOG_POPOVER);
+  g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_call_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_email_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_when);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_value);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, convert_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_message);
@@ -950,6 +811,11 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_log);
+  gtk_widget_class_bind_template_callback (widget_class, on_followup_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_schedule_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_deal_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_deal_clicked);
 }
 
 static void
@@ -957,6 +823,10 @@ rapport_contact_detail_init (RapportContactDetail *self)
 {
   GtkEventController *keys;
 
+  rapport_debounce_init (&self->organization_enter, 0,
+                         (RapportDebounceFunc) rapport_contact_detail_commit_organization, self);
+  rapport_debounce_init (&self->organization_leave, ORGANIZATION_COMMIT_DELAY_MS,
+                         (RapportDebounceFunc) rapport_contact_detail_organization_left, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   keys = gtk_event_controller_key_new ();

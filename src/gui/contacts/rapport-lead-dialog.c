@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-picker-row.h"
+#include "rapport-record-picker.h"
 #include "rapport-form.h"
 #include "rapport-lead-dialog.h"
 #include "rapport-validate.h"
@@ -61,7 +61,7 @@ struct _RapportLeadDialog
   GtkLabel          *known_message;
   AdwEntryRow       *phone_row;
   GtkLabel          *phone_message;
-  RapportPickerRow  *organization_row;
+  RapportRecordPicker  *organization_row;
   AdwEntryRow       *source_row;
   GtkMenuButton     *source_button;
 
@@ -302,19 +302,19 @@ static gboolean
 rapport_lead_dialog_ensure_organization (RapportLeadDialog  *self,
                                          GError            **error)
 {
-  g_autofree char *name = rapport_picker_row_dup_name (self->organization_row);
+  g_autofree char *name = rapport_record_picker_dup_name (self->organization_row);
   g_autoptr(RapportOrganization) organization = NULL;
 
   g_assert (RAPPORT_IS_LEAD_DIALOG (self));
 
-  if (rapport_picker_row_get_record (self->organization_row) != NULL || *name == '\0')
+  if (rapport_record_picker_get_record (self->organization_row) != NULL || *name == '\0')
     return TRUE;
 
   organization = rapport_store_add_organization (self->store, name, error);
   if (organization == NULL)
     return FALSE;
 
-  rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (organization));
+  rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (organization));
   return TRUE;
 }
 
@@ -348,7 +348,7 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
       rapport_lead_dialog_show_error (self, error);
       return;
     }
-  organization = rapport_picker_row_get_record (self->organization_row);
+  organization = rapport_record_picker_get_record (self->organization_row);
 
   fields.name = name;
   fields.email = *email != '\0' ? email : NULL;
@@ -384,7 +384,7 @@ rapport_lead_dialog_constructed (GObject *object)
 
   g_assert (RAPPORT_IS_STORE (self->store));
 
-  rapport_picker_row_set_store (self->organization_row, self->store);
+  rapport_record_picker_set_store (self->organization_row, self->store);
 
   rapport_lead_dialog_validate (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -469,7 +469,7 @@ rapport_lead_dialog_class_init (RapportLeadDialogClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
+  g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
   /* Screen readers announce it as a dialog, and tests find it as one. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);

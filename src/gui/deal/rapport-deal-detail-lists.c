@@ -1,4 +1,4 @@
-/* rapport-deal-detail-lists.c — the deal page: pickers, activities, negotiation, history
+/* rapport-deal-detail-lists.c — the deal page: its contact and organization, activities, negotiation, history
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,187 +63,124 @@ dim_label (const char *text)
   return label;
 }
 
-/* Contact and organization pickers */
+/* Contact and organization pickers: a pick is written at once; an
+ * emptied row, once done with, takes the contact or organization away,
+ * and text that names none goes back to the deal's. */
 
-void
-rapport_deal_detail_picker_update (Picker *picker)
+static const char *
+picker_property (RapportRecordPicker *picker)
 {
-  RapportDealDetail *self = picker->self;
+  return rapport_record_picker_get_kind (picker) == RAPPORT_ENTITY_CONTACT ? "contact-id" : "organization-id";
+}
+
+static gint64
+picker_deal_id (RapportDealDetail   *self,
+                RapportRecordPicker *picker)
+{
   gint64 id = 0;
-  g_autofree char *name = NULL;
 
-  g_object_get (self->deal, picker->property, &id, NULL);
-  if (id > 0 && picker->is_contact)
-    {
-      g_autoptr(RapportContact) contact = rapport_store_get_contact (self->store, id, NULL);
+  g_object_get (self->deal, picker_property (picker), &id, NULL);
+  return id;
+}
 
-      if (contact != NULL)
-        name = g_strdup (rapport_contact_get_name (contact));
-    }
+/* Typing is not overwritten by another program's change of a name. */
+static gboolean
+picker_has_focus (RapportRecordPicker *picker)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (picker));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (picker));
+}
+
+static void
+picker_show_deals (RapportDealDetail   *self,
+                   RapportRecordPicker *picker)
+{
+  gint64 id = picker_deal_id (self, picker);
+  g_autoptr(GObject) record = NULL;
+
+  if (id > 0 && rapport_record_picker_get_kind (picker) == RAPPORT_ENTITY_CONTACT)
+    record = G_OBJECT (rapport_store_get_contact (self->store, id, NULL));
   else if (id > 0)
-    {
-      g_autoptr(RapportOrganization) organization = rapport_store_get_organization (self->store, id, NULL);
+    record = G_OBJECT (rapport_store_get_organization (self->store, id, NULL));
 
-      if (organization != NULL)
-        name = g_strdup (rapport_organization_get_name (organization));
-    }
+  self->picker_syncing++;
+  if (record != NULL)
+    rapport_record_picker_set_record (picker, RAPPORT_RECORD (record));
+  else
+    rapport_record_picker_clear (picker);
+  self->picker_syncing--;
 
-  /* Translators: no contact or organization chosen */
-  adw_action_row_set_subtitle (picker->row, name != NULL ? name : _("None"));
-  gtk_widget_set_visible (picker->open_button, name != NULL);
-}
-
-static void
-picker_choose (Picker *picker,
-               gint64  id)
-{
-  gtk_popover_popdown (picker->popover);
-  rapport_edit_set_int64 (picker->self->context, RAPPORT_RECORD (picker->self->deal),
-                          picker->property, id, NULL);
-}
-
-static void
-on_picker_row_activated (GtkListBox    *list,
-                         GtkListBoxRow *row,
-                         Picker        *picker)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), "id");
-
-  picker_choose (picker, id != NULL ? *id : 0);
-}
-
-static void
-picker_add_result (Picker     *picker,
-                   gint64      id,
-                   const char *name)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&id, sizeof id), g_free);
-  gtk_list_box_append (picker->results, row);
-}
-
-static void
-on_picker_search_changed (Picker *picker)
-{
-  RapportDealDetail *self = picker->self;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->search));
-  g_autoptr(GPtrArray) found = NULL;
-
-  rapport_deal_detail_clear_list_box (picker->results);
-
-  found = picker->is_contact
-    ? rapport_store_find_contacts_by_prefix (self->store, text, PICKER_LIMIT, NULL)
-    : rapport_store_find_organizations_by_prefix (self->store, text, PICKER_LIMIT, NULL);
-
-  for (guint i = 0; found != NULL && i < found->len; i++)
-    {
-      RapportRecord *record = g_ptr_array_index (found, i);
-      const char *name = picker->is_contact
-        ? rapport_contact_get_name (RAPPORT_CONTACT (record))
-        : rapport_organization_get_name (RAPPORT_ORGANIZATION (record));
-
-      picker_add_result (picker, rapport_record_get_id (record), name);
-    }
-
-  /* Translators: a choice that takes the contact or organization away */
-  picker_add_result (picker, 0, _("None"));
-}
-
-static void
-on_picker_search_activate (Picker *picker)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (picker->results, 0);
-
-  if (first != NULL)
-    on_picker_row_activated (picker->results, first, picker);
-}
-
-static void
-on_picker_show (Picker *picker)
-{
-  gtk_editable_set_text (GTK_EDITABLE (picker->search), "");
-  on_picker_search_changed (picker);
-}
-
-static void
-on_picker_open (Picker *picker)
-{
-  gint64 id = 0;
-
-  g_object_get (picker->self->deal, picker->property, &id, NULL);
-  if (id > 0)
-    gtk_widget_activate_action (GTK_WIDGET (picker->self),
-                                picker->is_contact ? "win.open-contact" : "win.open-organization",
-                                "x", id);
+  gtk_widget_set_visible (picker == self->contact_row ? self->contact_open_button : self->organization_open_button,
+                          record != NULL);
 }
 
 void
-rapport_deal_detail_picker_init (RapportDealDetail *self,
-             Picker            *picker,
-             AdwActionRow      *row,
-             gboolean           is_contact)
+rapport_deal_detail_picker_update (RapportDealDetail   *self,
+                                   RapportRecordPicker *picker)
 {
-  GtkWidget *button, *box, *scrolled;
-  const char *choose = is_contact ? _("Choose Contact") : _("Choose Organization");
-  const char *open = is_contact ? _("Open Contact") : _("Open Organization");
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
-  picker->self = self;
-  picker->is_contact = is_contact;
-  picker->property = is_contact ? "contact-id" : "organization-id";
-  picker->row = row;
+  if (!picker_has_focus (picker) || rapport_record_picker_get_record (picker) != NULL)
+    picker_show_deals (self, picker);
+}
 
-  picker->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_contact ? _("Find a Contact") : _("Find an Organization"), -1);
-  picker->results = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (picker->results, GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (picker->results, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (picker->results), "navigation-sidebar");
+void
+rapport_deal_detail_on_picker_picked (RapportDealDetail   *self,
+                                      GParamSpec          *pspec,
+                                      RapportRecordPicker *picker)
+{
+  gint64 id = rapport_record_picker_get_selected_id (picker);
 
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (picker->results));
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (box, 280, -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->search));
-  gtk_box_append (GTK_BOX (box), scrolled);
+  if (self->deal == NULL || self->picker_syncing > 0 || id <= 0 || id == picker_deal_id (self, picker))
+    return;
 
-  picker->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (picker->popover, box);
+  /* Refused (the context says why): the row shows the deal's again. */
+  if (!rapport_edit_set_int64 (self->context, RAPPORT_RECORD (self->deal), picker_property (picker), id, NULL))
+    picker_show_deals (self, picker);
+}
 
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (picker->popover));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, choose);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, choose, -1);
-  adw_action_row_add_suffix (row, button);
+void
+rapport_deal_detail_on_picker_commit (RapportDealDetail   *self,
+                                      RapportRecordPicker *picker)
+{
+  g_autofree char *name = rapport_record_picker_dup_name (picker);
 
-  picker->open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_valign (picker->open_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (picker->open_button, "flat");
-  gtk_widget_set_tooltip_text (picker->open_button, open);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->open_button), GTK_ACCESSIBLE_PROPERTY_LABEL, open, -1);
-  adw_action_row_add_suffix (row, picker->open_button);
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
-  g_signal_connect_swapped (picker->popover, "show", G_CALLBACK (on_picker_show), picker);
-  g_signal_connect_swapped (picker->search, "search-changed", G_CALLBACK (on_picker_search_changed), picker);
-  g_signal_connect_swapped (picker->search, "activate", G_CALLBACK (on_picker_search_activate), picker);
-  g_signal_connect (picker->results, "row-activated", G_CALLBACK (on_picker_row_activated), picker);
-  g_signal_connect_swapped (picker->open_button, "clicked", G_CALLBACK (on_picker_open), picker);
+  /* Focus also leaves while the page is destroyed. */
+  if (self->deal == NULL || rapport_record_picker_get_record (picker) != NULL)
+    return;
+
+  if (*name == '\0' && picker_deal_id (self, picker) > 0)
+    rapport_edit_set_int64 (self->context, RAPPORT_RECORD (self->deal), picker_property (picker), 0, NULL);
+  else
+    picker_show_deals (self, picker);
+}
+
+void
+rapport_deal_detail_on_picker_focus_leave (RapportDealDetail       *self,
+                                           GtkEventControllerFocus *controller)
+{
+  GtkWidget *picker = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  rapport_deal_detail_on_picker_commit (self, RAPPORT_RECORD_PICKER (picker));
+}
+
+void
+rapport_deal_detail_on_picker_open (RapportDealDetail *self,
+                                    GtkButton         *button)
+{
+  gboolean contact = GTK_WIDGET (button) == self->contact_open_button;
+  gint64 id = picker_deal_id (self, contact ? self->contact_row : self->organization_row);
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self),
+                                contact ? "win.open-contact" : "win.open-organization",
+                                "x", id);
 }
 
 /* Activities */

@@ -5,7 +5,7 @@
  * rapport-deal-detail.c holds the header, the status, the fields and the
  * following of the deal and the store; rapport-deal-detail-process.c the
  * stage stepper, the playbook and BANT; rapport-deal-detail-lists.c the
- * contact and organization pickers, the activities, the negotiation log
+ * following of the contact and organization pickers, the activities, the negotiation log
  * and the stage history.
  */
 
@@ -16,6 +16,7 @@
 #include "rapport-context.h"
 #include "rapport-deal-detail.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-record-picker.h"
 
 G_BEGIN_DECLS
 
@@ -24,19 +25,6 @@ G_BEGIN_DECLS
 
 /* Rows of a long list made at first, and added by Show More. */
 #define ACTIVITY_PAGE 10
-#define PICKER_LIMIT  8
-
-typedef struct
-{
-  RapportDealDetail *self;          /* unowned: the page owns the picker */
-  const char        *property;      /* "contact-id" or "organization-id" */
-  gboolean           is_contact;
-  AdwActionRow      *row;
-  GtkWidget         *open_button;
-  GtkPopover        *popover;
-  GtkSearchEntry    *search;
-  GtkListBox        *results;
-} Picker;
 
 struct _RapportDealDetail
 {
@@ -62,8 +50,10 @@ struct _RapportDealDetail
   GtkLabel           *close_message;
   GtkMenuButton      *close_button;
   GtkBox             *close_box;
-  AdwActionRow       *contact_row;
-  AdwActionRow       *organization_row;
+  RapportRecordPicker *contact_row;
+  GtkWidget          *contact_open_button;
+  RapportRecordPicker *organization_row;
+  GtkWidget          *organization_open_button;
   AdwEntryRow        *owner_row;
   GtkLabel           *owner_message;
   AdwPreferencesGroup *playbook_group;
@@ -90,7 +80,6 @@ struct _RapportDealDetail
   GtkToggleButton    *bant_buttons[4][3];   /* per item: Yes, No, Unknown */
   GtkCalendar        *close_calendar;       /* the calendars: made when first shown */
   RapportDateTimePicker *followup_when;
-  Picker              pickers[2];
 
   /* Owned references */
   RapportContext     *context;
@@ -108,6 +97,7 @@ struct _RapportDealDetail
   /* State */
   gint64              playbook_stage_id;
   gboolean            updating;             /* setting widgets from the deal */
+  guint               picker_syncing;       /* > 0: a picker shows the deal's record */
 };
 
 /* rapport-deal-detail.c */
@@ -123,11 +113,17 @@ void       rapport_deal_detail_update_ticks             (RapportDealDetail *self
 void       rapport_deal_detail_update_playbook          (RapportDealDetail *self);
 void       rapport_deal_detail_update_bant              (RapportDealDetail *self);
 void       rapport_deal_detail_bant_rows_init           (RapportDealDetail *self);
-void       rapport_deal_detail_picker_update            (Picker *picker);
-void       rapport_deal_detail_picker_init              (RapportDealDetail *self,
-                                                         Picker            *picker,
-                                                         AdwActionRow      *row,
-                                                         gboolean           is_contact);
+void       rapport_deal_detail_picker_update            (RapportDealDetail   *self,
+                                                         RapportRecordPicker *picker);
+void       rapport_deal_detail_on_picker_picked         (RapportDealDetail   *self,
+                                                         GParamSpec          *pspec,
+                                                         RapportRecordPicker *picker);
+void       rapport_deal_detail_on_picker_commit         (RapportDealDetail   *self,
+                                                         RapportRecordPicker *picker);
+void       rapport_deal_detail_on_picker_focus_leave    (RapportDealDetail       *self,
+                                                         GtkEventControllerFocus *controller);
+void       rapport_deal_detail_on_picker_open           (RapportDealDetail *self,
+                                                         GtkButton         *button);
 GtkWidget *rapport_deal_detail_create_activity_row      (gpointer item,
                                                          gpointer user_data);
 void       rapport_deal_detail_update_activity_more     (RapportDealDetail *self);

@@ -376,9 +376,9 @@ on_deal_notify (RapportDealDetail *self,
   else if (g_str_equal (name, "value") || g_str_equal (name, "currency"))
     sync_value (self, FALSE);
   else if (g_str_equal (name, "contact-id"))
-    rapport_deal_detail_picker_update (&self->pickers[0]);
+    rapport_deal_detail_picker_update (self, self->contact_row);
   else if (g_str_equal (name, "organization-id"))
-    rapport_deal_detail_picker_update (&self->pickers[1]);
+    rapport_deal_detail_picker_update (self, self->organization_row);
   else if (g_str_has_prefix (name, "bant-") || g_str_equal (name, "qualified"))
     rapport_deal_detail_update_bant (self);
   else if (g_str_equal (name, "stage-id") || g_str_equal (name, "status") ||
@@ -417,9 +417,9 @@ on_store_notice (RapportDealDetail   *self,
         rapport_notes_section_reload (RAPPORT_NOTES_SECTION (notes));
     }
   else if (notice->entity == RAPPORT_ENTITY_CONTACT)
-    rapport_deal_detail_picker_update (&self->pickers[0]);
+    rapport_deal_detail_picker_update (self, self->contact_row);
   else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
-    rapport_deal_detail_picker_update (&self->pickers[1]);
+    rapport_deal_detail_picker_update (self, self->organization_row);
 }
 
 static void
@@ -450,10 +450,10 @@ rapport_deal_detail_bind (RapportDealDetail *self)
   gtk_widget_add_controller (GTK_WIDGET (self->value_row), focus);
   sync_value (self, TRUE);
 
-  rapport_deal_detail_picker_init (self, &self->pickers[0], self->contact_row, TRUE);
-  rapport_deal_detail_picker_init (self, &self->pickers[1], self->organization_row, FALSE);
-  rapport_deal_detail_picker_update (&self->pickers[0]);
-  rapport_deal_detail_picker_update (&self->pickers[1]);
+  rapport_record_picker_set_store (self->contact_row, self->store);
+  rapport_record_picker_set_store (self->organization_row, self->store);
+  rapport_deal_detail_picker_update (self, self->contact_row);
+  rapport_deal_detail_picker_update (self, self->organization_row);
 
   rapport_deal_detail_bant_rows_init (self);
   g_signal_connect_object (self->followup_popover, "show", G_CALLBACK (rapport_deal_detail_followup_form_init),
@@ -631,6 +631,7 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);
@@ -653,6 +654,8 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, close_box);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, contact_row);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, contact_open_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, organization_open_button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, owner_message);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, playbook_group);
@@ -685,6 +688,10 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "on_schedule_clicked", G_CALLBACK (rapport_deal_detail_on_schedule_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_activity_more_clicked", G_CALLBACK (rapport_deal_detail_on_activity_more_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_negotiation_add", G_CALLBACK (rapport_deal_detail_on_negotiation_add));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_picker_picked", G_CALLBACK (rapport_deal_detail_on_picker_picked));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_picker_commit", G_CALLBACK (rapport_deal_detail_on_picker_commit));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_picker_focus_leave", G_CALLBACK (rapport_deal_detail_on_picker_focus_leave));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_picker_open", G_CALLBACK (rapport_deal_detail_on_picker_open));
 }
 
 static void

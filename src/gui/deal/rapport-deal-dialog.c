@@ -20,7 +20,7 @@
 
 #include "rapport-deal-dialog.h"
 #include "rapport-form.h"
-#include "rapport-picker-row.h"
+#include "rapport-record-picker.h"
 #include "rapport-money.h"
 #include "rapport-time.h"
 
@@ -56,8 +56,8 @@ struct _RapportDealDialog
   GtkLabel            *close_message;
   GtkPopover          *calendar_popover;
   GtkCalendar         *calendar;
-  RapportPickerRow    *contact_row;
-  RapportPickerRow    *organization_row;
+  RapportRecordPicker    *contact_row;
+  RapportRecordPicker    *organization_row;
 
   /* Owned references */
   RapportContext      *context;
@@ -294,9 +294,9 @@ rapport_deal_dialog_judge_on_leave (RapportDealDialog *self,
 static void
 on_contact_picked (RapportDealDialog *self,
                    GParamSpec        *pspec,
-                   RapportPickerRow  *row)
+                   RapportRecordPicker  *row)
 {
-  RapportRecord *contact = rapport_picker_row_get_record (row);
+  RapportRecord *contact = rapport_record_picker_get_record (row);
   g_autoptr(RapportOrganization) organization = NULL;
   g_autofree char *typed = NULL;
   gint64 organization_id;
@@ -307,13 +307,13 @@ on_contact_picked (RapportDealDialog *self,
     return;
 
   organization_id = rapport_contact_get_organization_id (RAPPORT_CONTACT (contact));
-  typed = rapport_picker_row_dup_name (self->organization_row);
+  typed = rapport_record_picker_dup_name (self->organization_row);
   if (organization_id == 0 || *typed != '\0')
     return;
 
   organization = rapport_store_get_organization (self->store, organization_id, NULL);
   if (organization != NULL)
-    rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (organization));
+    rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (organization));
 }
 
 static void
@@ -391,19 +391,19 @@ static gboolean
 rapport_deal_dialog_ensure_organization (RapportDealDialog  *self,
                                          GError            **error)
 {
-  g_autofree char *name = rapport_picker_row_dup_name (self->organization_row);
+  g_autofree char *name = rapport_record_picker_dup_name (self->organization_row);
   g_autoptr(RapportOrganization) organization = NULL;
 
   g_assert (RAPPORT_IS_DEAL_DIALOG (self));
 
-  if (rapport_picker_row_get_record (self->organization_row) != NULL || *name == '\0')
+  if (rapport_record_picker_get_record (self->organization_row) != NULL || *name == '\0')
     return TRUE;
 
   organization = rapport_store_add_organization (self->store, name, error);
   if (organization == NULL)
     return FALSE;
 
-  rapport_picker_row_set_record (self->organization_row, RAPPORT_RECORD (organization));
+  rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (organization));
   return TRUE;
 }
 
@@ -411,14 +411,14 @@ static gboolean
 rapport_deal_dialog_ensure_contact (RapportDealDialog  *self,
                                     GError            **error)
 {
-  g_autofree char *name = rapport_picker_row_dup_name (self->contact_row);
-  RapportRecord *organization = rapport_picker_row_get_record (self->organization_row);
+  g_autofree char *name = rapport_record_picker_dup_name (self->contact_row);
+  RapportRecord *organization = rapport_record_picker_get_record (self->organization_row);
   g_autoptr(RapportContact) contact = NULL;
   RapportContactFields fields = { 0 };
 
   g_assert (RAPPORT_IS_DEAL_DIALOG (self));
 
-  if (rapport_picker_row_get_record (self->contact_row) != NULL || *name == '\0')
+  if (rapport_record_picker_get_record (self->contact_row) != NULL || *name == '\0')
     return TRUE;
 
   fields.name = name;
@@ -431,7 +431,7 @@ rapport_deal_dialog_ensure_contact (RapportDealDialog  *self,
   if (contact == NULL)
     return FALSE;
 
-  rapport_picker_row_set_record (self->contact_row, RAPPORT_RECORD (contact));
+  rapport_record_picker_set_record (self->contact_row, RAPPORT_RECORD (contact));
   return TRUE;
 }
 
@@ -476,8 +476,8 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
   fields.value = self->value;
   fields.currency = currency;
   fields.stage_id = record_id_or_zero (RAPPORT_RECORD (stage));
-  fields.contact_id = record_id_or_zero (rapport_picker_row_get_record (self->contact_row));
-  fields.organization_id = record_id_or_zero (rapport_picker_row_get_record (self->organization_row));
+  fields.contact_id = record_id_or_zero (rapport_record_picker_get_record (self->contact_row));
+  fields.organization_id = record_id_or_zero (rapport_record_picker_get_record (self->organization_row));
   fields.expected_close = *close != '\0' ? close : NULL;
 
   deal = rapport_store_add_deal (self->store, &fields, &error);
@@ -508,8 +508,8 @@ rapport_deal_dialog_constructed (GObject *object)
 
   g_assert (RAPPORT_IS_STORE (self->store));
 
-  rapport_picker_row_set_store (self->contact_row, self->store);
-  rapport_picker_row_set_store (self->organization_row, self->store);
+  rapport_record_picker_set_store (self->contact_row, self->store);
+  rapport_record_picker_set_store (self->organization_row, self->store);
 
   /* The store's own list of the stages: it follows renames and moves. */
   pipeline = rapport_store_get_current_pipeline (self->store);
@@ -604,7 +604,7 @@ rapport_deal_dialog_class_init (RapportDealDialogClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_PICKER_ROW);
+  g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
   /* Screen readers announce it as a dialog, and tests find it as one. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);

@@ -20,10 +20,7 @@
 #include "rapport-followup-dialog.h"
 #include "rapport-followup-row.h"
 #include "rapport-format.h"
-
-/* Contacts and deals offered while typing. */
-#define MAX_MATCHES       6
-#define MAX_DEAL_MATCHES  8
+#include "rapport-record-picker.h"
 
 struct _RapportFollowupDialog
 {
@@ -33,10 +30,8 @@ struct _RapportFollowupDialog
   GtkWidget             *accept_button;
   GtkWidget             *new_fields;
   GtkEditable           *title_entry;
-  GtkEditable           *contact_entry;
-  GtkListBox            *contact_matches;
-  GtkEditable           *deal_entry;
-  GtkListBox            *deal_matches;
+  RapportRecordPicker   *contact_entry;
+  RapportRecordPicker   *deal_entry;
   RapportDateTimePicker *when;
   GtkLabel              *error_label;
 
@@ -44,12 +39,6 @@ struct _RapportFollowupDialog
   RapportContext        *context;
   RapportActivity       *activity;        /* rescheduled; NULL for a new one */
   RapportDeal           *deal;            /* the one given to start with */
-  GPtrArray             *found_contacts;  /* in the order of contact_matches */
-  GPtrArray             *found_deals;     /* in the order of deal_matches */
-
-  gint64                 contact_id;
-  gint64                 deal_id;
-  gboolean               picking;         /* a match is setting an entry's text */
 };
 
 G_DEFINE_FINAL_TYPE (RapportFollowupDialog, rapport_followup_dialog, ADW_TYPE_WINDOW)
@@ -94,17 +83,19 @@ rapport_followup_dialog_problem (RapportFollowupDialog *self)
   if (self->activity == NULL)
     {
       g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (self->title_entry)));
-      const char *contact = gtk_editable_get_text (self->contact_entry);
-      const char *deal = gtk_editable_get_text (self->deal_entry);
+      const char *contact = gtk_editable_get_text (GTK_EDITABLE (self->contact_entry));
+      const char *deal = gtk_editable_get_text (GTK_EDITABLE (self->deal_entry));
+      gint64 contact_id = rapport_record_picker_get_selected_id (self->contact_entry);
+      gint64 deal_id = rapport_record_picker_get_selected_id (self->deal_entry);
 
       /* Nothing to say about an empty title: Create stays off. */
       if (*title == '\0')
         return "";
-      if (*contact != '\0' && self->contact_id <= 0)
+      if (*contact != '\0' && contact_id <= 0)
         return _("Choose a contact from the list, or leave it empty");
-      if (*deal != '\0' && self->deal_id <= 0)
+      if (*deal != '\0' && deal_id <= 0)
         return _("Choose a deal from the list, or leave it empty");
-      if (self->contact_id <= 0 && self->deal_id <= 0)
+      if (contact_id <= 0 && deal_id <= 0)
         return _("Choose a contact, a deal, or both");
     }
 
@@ -134,29 +125,6 @@ on_changed (RapportFollowupDialog *self)
 
 /* Picking a contact and a deal */
 
-/* Setting the text emits ::changed twice (deleted, then inserted), and a
- * pick runs inside the row's activation: leave the rows alone until the
- * user types again. */
-static void
-rapport_followup_dialog_set_text (RapportFollowupDialog *self,
-                                  GtkEditable           *entry,
-                                  const char            *text)
-{
-  self->picking = TRUE;
-  gtk_editable_set_text (entry, text);
-  gtk_editable_set_position (entry, -1);
-  self->picking = FALSE;
-}
-
-static void
-rapport_followup_dialog_set_contact (RapportFollowupDialog *self,
-                                     RapportContact        *contact)
-{
-  rapport_followup_dialog_set_text (self, self->contact_entry, rapport_contact_get_name (contact));
-  self->contact_id = rapport_record_get_id (RAPPORT_RECORD (contact));
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_matches), FALSE);
-}
-
 /* The deal, and its contact when no contact is chosen yet. */
 static void
 rapport_followup_dialog_set_deal (RapportFollowupDialog *self,
@@ -164,161 +132,25 @@ rapport_followup_dialog_set_deal (RapportFollowupDialog *self,
 {
   gint64 contact_id = rapport_deal_get_contact_id (deal);
 
-  rapport_followup_dialog_set_text (self, self->deal_entry, rapport_deal_get_title (deal));
-  self->deal_id = rapport_record_get_id (RAPPORT_RECORD (deal));
-  gtk_widget_set_visible (GTK_WIDGET (self->deal_matches), FALSE);
+  rapport_record_picker_set_record (self->deal_entry, RAPPORT_RECORD (deal));
 
-  if (contact_id > 0 && *gtk_editable_get_text (self->contact_entry) == '\0')
+  if (contact_id > 0 && *gtk_editable_get_text (GTK_EDITABLE (self->contact_entry)) == '\0')
     {
       g_autoptr(RapportContact) contact = rapport_store_get_contact (store_of (self), contact_id, NULL);
 
       if (contact != NULL)
-        rapport_followup_dialog_set_contact (self, contact);
+        rapport_record_picker_set_record (self->contact_entry, RAPPORT_RECORD (contact));
     }
 }
 
-/* A row of matches: a name, and a dim detail after it when given. */
-static GtkWidget *
-match_row_new (const char *name,
-               const char *detail)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (detail != NULL && *detail != '\0')
-    {
-      GtkWidget *dim = gtk_label_new (detail);
-
-      gtk_label_set_xalign (GTK_LABEL (dim), 1);
-      gtk_widget_add_css_class (dim, "dim-label");
-      gtk_box_append (GTK_BOX (box), dim);
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail != NULL ? detail : "",
-                                  -1);
-  return row;
-}
-
 static void
-clear_list_box (GtkListBox *list)
+on_deal_picked (RapportFollowupDialog *self)
 {
-  GtkWidget *child;
+  RapportRecord *deal = rapport_record_picker_get_record (self->deal_entry);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-on_contact_changed (RapportFollowupDialog *self)
-{
-  const char *text = gtk_editable_get_text (self->contact_entry);
-
-  if (self->picking || self->context == NULL)
-    return;
-
-  clear_list_box (self->contact_matches);
-  g_clear_pointer (&self->found_contacts, g_ptr_array_unref);
-
-  self->contact_id = 0;
-  if (*text != '\0')
-    self->found_contacts = rapport_store_find_contacts_by_prefix (store_of (self), text, MAX_MATCHES, NULL);
-
-  for (guint i = 0; self->found_contacts != NULL && i < self->found_contacts->len; i++)
-    {
-      RapportContact *contact = g_ptr_array_index (self->found_contacts, i);
-
-      gtk_list_box_append (self->contact_matches, match_row_new (rapport_contact_get_name (contact), NULL));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->contact_matches),
-                          self->found_contacts != NULL && self->found_contacts->len > 0);
-  rapport_followup_dialog_validate (self);
-}
-
-/* "Proposal · $40,000": the deal's stage, and its value when it has one. */
-static char *
-deal_detail (RapportStore *store,
-             RapportDeal  *deal)
-{
-  g_autoptr(RapportStage) stage = rapport_store_get_stage (store, rapport_deal_get_stage_id (deal), NULL);
-  g_autofree char *value = NULL;
-
-  if (rapport_deal_get_value (deal) > 0)
-    value = rapport_format_money (rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
-
-  if (stage != NULL && value != NULL)
-    /* Translators: a deal among the matches: its stage · its value */
-    return g_strdup_printf (_("%s · %s"), rapport_stage_get_name (stage), value);
-  if (stage != NULL)
-    return g_strdup (rapport_stage_get_name (stage));
-  return g_steal_pointer (&value);
-}
-
-static void
-on_deal_changed (RapportFollowupDialog *self)
-{
-  const char *text = gtk_editable_get_text (self->deal_entry);
-
-  if (self->picking || self->context == NULL)
-    return;
-
-  clear_list_box (self->deal_matches);
-  g_clear_pointer (&self->found_deals, g_ptr_array_unref);
-
-  self->deal_id = 0;
-  if (*text != '\0')
-    self->found_deals = rapport_store_find_deals_by_prefix (store_of (self), text, MAX_DEAL_MATCHES, NULL);
-
-  for (guint i = 0; self->found_deals != NULL && i < self->found_deals->len; i++)
-    {
-      RapportDeal *deal = g_ptr_array_index (self->found_deals, i);
-      g_autofree char *detail = deal_detail (store_of (self), deal);
-
-      gtk_list_box_append (self->deal_matches, match_row_new (rapport_deal_get_title (deal), detail));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->deal_matches),
-                          self->found_deals != NULL && self->found_deals->len > 0);
-  rapport_followup_dialog_validate (self);
-}
-
-static void
-on_contact_match_activated (RapportFollowupDialog *self,
-                            GtkListBoxRow         *row)
-{
-  guint index = gtk_list_box_row_get_index (row);
-
-  if (self->found_contacts == NULL || index >= self->found_contacts->len)
-    return;
-
-  rapport_followup_dialog_set_contact (self, g_ptr_array_index (self->found_contacts, index));
-  rapport_followup_dialog_validate (self);
-}
-
-static void
-on_deal_match_activated (RapportFollowupDialog *self,
-                         GtkListBoxRow         *row)
-{
-  guint index = gtk_list_box_row_get_index (row);
-
-  if (self->found_deals == NULL || index >= self->found_deals->len)
-    return;
-
-  rapport_followup_dialog_set_deal (self, g_ptr_array_index (self->found_deals, index));
-  rapport_followup_dialog_validate (self);
+  if (deal != NULL && self->context != NULL)
+    rapport_followup_dialog_set_deal (self, RAPPORT_DEAL (deal));
+  on_changed (self);
 }
 
 /* Storing */
@@ -365,7 +197,9 @@ on_accept (RapportFollowupDialog *self)
       g_autoptr(RapportActivity) activity = NULL;
       g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (self->title_entry)));
 
-      activity = rapport_store_add_followup (store, self->contact_id, self->deal_id,
+      activity = rapport_store_add_followup (store,
+                                             rapport_record_picker_get_selected_id (self->contact_entry),
+                                             rapport_record_picker_get_selected_id (self->deal_entry),
                                              title, when, &error);
       if (activity == NULL)
         {
@@ -400,6 +234,8 @@ rapport_followup_dialog_constructed (GObject *object)
                                   reschedule ? _("Reschedule") : _("Create"),
                                   -1);
   gtk_widget_set_visible (self->new_fields, !reschedule);
+  rapport_record_picker_set_store (self->contact_entry, store_of (self));
+  rapport_record_picker_set_store (self->deal_entry, store_of (self));
 
   if (self->deal != NULL && !reschedule)
     rapport_followup_dialog_set_deal (self, self->deal);
@@ -423,8 +259,6 @@ rapport_followup_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_FOLLOWUP_DIALOG);
 
-  g_clear_pointer (&self->found_contacts, g_ptr_array_unref);
-  g_clear_pointer (&self->found_deals, g_ptr_array_unref);
   g_clear_object (&self->activity);
   g_clear_object (&self->deal);
   g_clear_object (&self->context);
@@ -533,22 +367,18 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
+  g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/followups/followup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, new_fields);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, contact_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, contact_matches);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, deal_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, deal_matches);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, when);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_contact_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_deal_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_contact_match_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_deal_match_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_deal_picked);
   gtk_widget_class_bind_template_callback (widget_class, on_accept);
 }
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "rapport-debounce.h"
 #include "rapport-goal-indicator.h"
 #include "rapport-goal-text.h"
 
@@ -30,7 +31,7 @@ struct _RapportGoalIndicator
   /* Owned references */
   RapportContext *context;
 
-  guint           update_id;
+  RapportDebounce update;           /* a burst of notices */
 };
 
 G_DEFINE_FINAL_TYPE (RapportGoalIndicator, rapport_goal_indicator, GTK_TYPE_WIDGET)
@@ -94,22 +95,10 @@ rapport_goal_indicator_update (RapportGoalIndicator *self)
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
 
-static gboolean
-on_update_timeout (gpointer data)
-{
-  RapportGoalIndicator *self = data;
-
-  self->update_id = 0;
-  rapport_goal_indicator_update (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_update (RapportGoalIndicator *self)
 {
-  if (self->update_id == 0)
-    self->update_id = g_timeout_add (UPDATE_DELAY_MS, on_update_timeout, self);
+  rapport_debounce_queue (&self->update);
 }
 
 static void
@@ -137,7 +126,7 @@ rapport_goal_indicator_dispose (GObject *object)
 {
   RapportGoalIndicator *self = RAPPORT_GOAL_INDICATOR (object);
 
-  g_clear_handle_id (&self->update_id, g_source_remove);
+  rapport_debounce_cancel (&self->update);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_GOAL_INDICATOR);
   g_clear_object (&self->context);
 
@@ -210,6 +199,7 @@ rapport_goal_indicator_class_init (RapportGoalIndicatorClass *klass)
 static void
 rapport_goal_indicator_init (RapportGoalIndicator *self)
 {
+  rapport_debounce_init (&self->update, UPDATE_DELAY_MS, (RapportDebounceFunc) rapport_goal_indicator_update, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

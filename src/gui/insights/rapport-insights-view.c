@@ -8,6 +8,11 @@
  * only while shown (a hidden view is marked stale and catches up when it
  * is mapped). Bars and figure cards open the deals behind them in a
  * popover, whose rows open a deal's page.
+ *
+ * The period is a calendar one, the last 12 months, or custom days picked
+ * on two calendars (kept only while the view lives). The goals section
+ * (rapport-goals-section.c), the charts (rapport-insights-charts.c) and
+ * the exports (rapport-insights-export.c) live in files of their own.
  */
 
 #define G_LOG_DOMAIN "rapport-insights-view"
@@ -18,9 +23,13 @@
 #include <glib/gi18n.h>
 
 #include "rapport-bar-list.h"
+#include "rapport-day-button.h"
 #include "rapport-deal-row.h"
+#include "rapport-debounce.h"
 #include "rapport-format.h"
-#include "rapport-goal-text.h"
+#include "rapport-goals-section.h"
+#include "rapport-insights-charts.h"
+#include "rapport-insights-export.h"
 #include "rapport-insights-view.h"
 
 #include <adwaita.h>
@@ -37,6 +46,7 @@ typedef enum
   PERIOD_QUARTER,
   PERIOD_YEAR,
   PERIOD_LAST_12_MONTHS,
+  PERIOD_CUSTOM,
 } Period;
 
 struct _RapportInsightsView
@@ -48,9 +58,12 @@ struct _RapportInsightsView
   GtkDropDown       *period_dropdown;
   GtkDropDown       *owner_dropdown;
   GtkDropDown       *pipeline_dropdown;
+  GtkWidget         *custom_box;
+  RapportDayButton  *from_button;
+  RapportDayButton  *to_button;
   GtkLabel          *period_label;
   GtkFlowBox        *cards_box;
-  GtkListBox        *goals_list;
+  AdwBin            *goals_bin;
   RapportBarList    *funnel_chart;
   RapportBarList    *forecast_chart;
   RapportBarList    *won_chart;
@@ -64,8 +77,11 @@ struct _RapportInsightsView
   GtkStringList     *owners;     /* "Everyone", then the owners seen */
   GArray            *pipeline_ids; /* gint64, by the pipeline picker's rows; 0 for all */
   RapportReport     *report;     /* what is shown */
+  RapportGoalsSection *goals_section; /* in goals_bin */
+  gint64             shown_from; /* its period, for a custom one to start from */
+  gint64             shown_to;
 
-  guint              refresh_id;
+  RapportDebounce    refresh;          /* a burst of notices */
   guint              stale : 1;
   guint              filling_choices : 1;
 };
@@ -105,7 +121,13 @@ rapport_insights_view_get_query (RapportInsightsView *self,
 
   *query = (RapportReportQuery) { 0 };
 
-  if (period == PERIOD_LAST_12_MONTHS || period >= G_N_ELEMENTS (kinds))
+  if (period == PERIOD_CUSTOM)
+    {
+      /* Whole UTC days, both included. */
+      query->from = rapport_day_button_get_day (self->from_button);
+      query->to = rapport_day_button_get_day (self->to_button) + 86400;
+    }
+  else if (period == PERIOD_LAST_12_MONTHS || period >= G_N_ELEMENTS (kinds))
     {
       query->to = start_of_day (now) + 86400;
       query->from = query->to - 365 * (gint64) 86400;
@@ -152,26 +174,6 @@ fill_pipeline_choices (RapportInsightsView *self)
 }
 
 /* Words */
-
-static char *
-format_money (RapportInsightsView *self,
-              double               minor_units)
-{
-  if (isnan (minor_units))
-    return g_strdup (_("None"));
-
-  return rapport_format_money_whole ((gint64) llround (minor_units), self->report->currency);
-}
-
-static char *
-format_percent (double fraction)
-{
-  if (isnan (fraction))
-    return g_strdup (_("None"));
-
-  /* Translators: a percentage, as in “38%” */
-  return g_strdup_printf (_("%.0f%%"), fraction * 100);
-}
 
 static char *
 format_days (double days)
@@ -263,9 +265,9 @@ format_card_value (RapportInsightsView *self,
   switch (kind)
     {
     case CARD_MONEY:
-      return format_money (self, value);
+      return rapport_insights_format_money (self->report, value);
     case CARD_RATE:
-      return format_percent (value);
+      return rapport_insights_format_percent (value);
     case CARD_DAYS:
       return format_days (value);
     case CARD_COUNT:
@@ -594,252 +596,6 @@ on_owner_activated (RapportInsightsView *self,
                       g_array_index (owners, RapportReportOwner, index).owner);
 }
 
-/* Charts */
-
-static char *
-format_month (const RapportReportMonth *month)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_utc (month->year, month->month, 1, 0, 0, 0);
-
-  /* Translators: a month on a chart, see g_date_time_format(): “Dec 2026” */
-  return g_date_time_format (time, _("%b %Y"));
-}
-
-static void
-fill_funnel (RapportInsightsView *self)
-{
-  GArray *funnel = self->report->current.funnel;
-  guint first = funnel->len > 0 ? g_array_index (funnel, RapportReportStage, 0).reached : 0;
-
-  rapport_bar_list_clear (self->funnel_chart);
-  for (guint i = 0; i < funnel->len; i++)
-    {
-      const RapportReportStage *stage = &g_array_index (funnel, RapportReportStage, i);
-      g_autofree char *conversion = format_percent (stage->conversion);
-      g_autofree char *value = NULL;
-      g_autofree char *spoken = NULL;
-
-      if (stage->reached == 0)
-        value = g_strdup ("0");
-      else
-        /* Translators: a funnel stage: deals that reached it, and the share that went on */
-        value = g_strdup_printf (_("%u · %s on"), stage->reached, conversion);
-      /* Translators: a funnel stage read aloud */
-      spoken = g_strdup_printf (_("%s: %u deals reached it, %s went on."),
-                                stage->name, stage->reached, conversion);
-      rapport_bar_list_append (self->funnel_chart, stage->name, value,
-                               first ? (double) stage->reached / first : 0,
-                               first ? (double) stage->advanced / first : 0,
-                               spoken, TRUE);
-    }
-}
-
-static gint64
-largest_month_value (GArray *months)
-{
-  gint64 largest = 0;
-
-  for (guint i = 0; i < months->len; i++)
-    largest = MAX (largest, g_array_index (months, RapportReportMonth, i).value);
-
-  return largest;
-}
-
-static void
-fill_forecast (RapportInsightsView *self)
-{
-  GArray *forecast = self->report->forecast;
-  gint64 largest = largest_month_value (forecast);
-
-  rapport_bar_list_clear (self->forecast_chart);
-  for (guint i = 0; i < forecast->len; i++)
-    {
-      const RapportReportMonth *month = &g_array_index (forecast, RapportReportMonth, i);
-      g_autofree char *name = format_month (month);
-      g_autofree char *total = format_money (self, month->value);
-      g_autofree char *weighted = format_money (self, month->weighted);
-      g_autofree char *value = NULL;
-      g_autofree char *spoken = NULL;
-
-      /* Translators: a forecast month: the open deals' value and its weighted part */
-      value = g_strdup_printf (_("%s · %s weighted"), total, weighted);
-      /* Translators: a forecast month read aloud */
-      spoken = g_strdup_printf (_("%s: %u open deals expected to close, %s, weighted %s."),
-                                name, month->count, total, weighted);
-      rapport_bar_list_append (self->forecast_chart, name, value,
-                               largest ? (double) month->value / largest : 0,
-                               largest ? (double) month->weighted / largest : 0,
-                               spoken, TRUE);
-    }
-}
-
-static void
-fill_won_by_month (RapportInsightsView *self)
-{
-  GArray *months = self->report->won_by_month;
-  gint64 largest = largest_month_value (months);
-
-  rapport_bar_list_clear (self->won_chart);
-  for (guint i = 0; i < months->len; i++)
-    {
-      const RapportReportMonth *month = &g_array_index (months, RapportReportMonth, i);
-      g_autofree char *name = format_month (month);
-      g_autofree char *value = format_money (self, month->value);
-      g_autofree char *spoken = NULL;
-
-      /* Translators: a month's won deals read aloud */
-      spoken = g_strdup_printf (_("%s: %u deals won, %s."), name, month->count, value);
-      rapport_bar_list_append (self->won_chart, name, value,
-                               largest ? (double) month->value / largest : 0, 0,
-                               spoken, TRUE);
-    }
-}
-
-static void
-fill_speed (RapportInsightsView *self)
-{
-  const RapportReportSpeed *speed = &self->report->current.speed;
-  const char *names[] = {
-    _("Within 5 minutes"),
-    _("5 to 15 minutes"),
-    _("15 to 60 minutes"),
-    _("Over an hour"),
-    _("Not contacted"),
-  };
-  guint counts[] = { speed->buckets[0], speed->buckets[1], speed->buckets[2], speed->buckets[3], speed->never };
-
-  rapport_bar_list_clear (self->speed_chart);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      g_autofree char *value = g_strdup_printf ("%u", counts[i]);
-      /* Translators: a speed-to-lead bucket read aloud: “Within 5 minutes: 37 leads.” */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u leads."), names[i], counts[i]);
-
-      rapport_bar_list_append (self->speed_chart, names[i], value,
-                               speed->leads ? (double) counts[i] / speed->leads : 0, 0,
-                               spoken, FALSE);
-    }
-}
-
-static void
-fill_lost_reasons (RapportInsightsView *self)
-{
-  GArray *reasons = self->report->current.lost_reasons;
-  guint largest = reasons->len ? g_array_index (reasons, RapportReportGroup, 0).count : 0;
-
-  rapport_bar_list_clear (self->lost_chart);
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      const RapportReportGroup *reason = &g_array_index (reasons, RapportReportGroup, i);
-      const char *name = *reason->name ? reason->name : _("No reason given");
-      g_autofree char *money = format_money (self, reason->value);
-      g_autofree char *value = g_strdup_printf ("%u · %s", reason->count, money);
-      /* Translators: a lost reason read aloud */
-      g_autofree char *spoken = g_strdup_printf (_("%s: %u deals lost, %s."), name, reason->count, money);
-
-      rapport_bar_list_append (self->lost_chart, name, value,
-                               largest ? (double) reason->count / largest : 0, 0,
-                               spoken, TRUE);
-    }
-}
-
-static void
-fill_owners (RapportInsightsView *self)
-{
-  GArray *owners = self->report->current.owners;
-  gint64 largest = 0;
-
-  for (guint i = 0; i < owners->len; i++)
-    largest = MAX (largest, g_array_index (owners, RapportReportOwner, i).won_value);
-
-  rapport_bar_list_clear (self->owners_chart);
-  for (guint i = 0; i < owners->len; i++)
-    {
-      const RapportReportOwner *owner = &g_array_index (owners, RapportReportOwner, i);
-      const char *name = *owner->owner ? owner->owner : _("No owner");
-      g_autofree char *money = format_money (self, owner->won_value);
-      g_autofree char *rate = format_percent (owner->win_rate);
-      g_autofree char *value = NULL;
-      g_autofree char *spoken = NULL;
-
-      /* Translators: an owner's figures: won value, won and lost deals, win rate */
-      value = g_strdup_printf (_("%s · %u won, %u lost · %s"), money, owner->won, owner->lost, rate);
-      /* Translators: an owner's figures read aloud */
-      spoken = g_strdup_printf (_("%s: %s won in %u deals, %u lost, win rate %s, %u activities done."),
-                                name, money, owner->won, owner->lost, rate, owner->activities);
-      rapport_bar_list_append (self->owners_chart, name, value,
-                               largest ? (double) owner->won_value / largest : 0, 0,
-                               spoken, TRUE);
-    }
-}
-
-/* Goals */
-
-static GtkWidget *
-make_goal_row (RapportInsightsView       *self,
-               RapportGoal               *goal,
-               const RapportGoalProgress *progress)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *bar = gtk_progress_bar_new ();
-  g_autofree char *text = rapport_goal_text_progress (self->store, goal, progress);
-  g_autofree char *subtitle = rapport_goal_text_whose (goal);
-  g_autofree char *spoken = rapport_goal_text_describe (self->store, goal, progress);
-  GtkWidget *label = gtk_label_new (text);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 rapport_goal_text_metric (rapport_goal_get_metric (goal)));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), CLAMP (progress->progress, 0, 1));
-  gtk_widget_set_size_request (bar, 180, -1);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, progress->reached ? "success" : "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  -1);
-
-  return row;
-}
-
-static void
-fill_goals (RapportInsightsView *self)
-{
-  GListModel *goals = rapport_store_get_goals (self->store);
-  guint n = g_list_model_get_n_items (goals);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->goals_list))) != NULL)
-    gtk_list_box_remove (self->goals_list, child);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportGoal) goal = g_list_model_get_item (goals, i);
-      RapportGoalProgress progress;
-
-      if (rapport_store_get_goal_progress (self->store, goal, 0, &progress, NULL))
-        gtk_list_box_append (self->goals_list, make_goal_row (self, goal, &progress));
-    }
-
-  if (n == 0)
-    {
-      GtkWidget *label = gtk_label_new (_("No goals yet."));
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 12);
-      gtk_list_box_append (self->goals_list, label);
-    }
-}
-
 /* Owners to pick: everyone, then whoever the report names. */
 static void
 fill_owner_choices (RapportInsightsView *self)
@@ -872,7 +628,7 @@ rapport_insights_view_refresh (RapportInsightsView *self)
   g_autofree char *to = NULL;
   g_autofree char *period = NULL;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  rapport_debounce_cancel (&self->refresh);
   self->stale = FALSE;
 
   rapport_insights_view_get_query (self, &query);
@@ -885,6 +641,8 @@ rapport_insights_view_refresh (RapportInsightsView *self)
 
   g_clear_pointer (&self->report, rapport_report_free);
   self->report = report;
+  self->shown_from = query.from;
+  self->shown_to = query.to;
 
   from = rapport_format_time_day (query.from, query.from);
   to = rapport_format_time_day (query.to - 1, query.from);
@@ -894,24 +652,13 @@ rapport_insights_view_refresh (RapportInsightsView *self)
 
   fill_owner_choices (self);
   fill_cards (self);
-  fill_goals (self);
-  fill_funnel (self);
-  fill_forecast (self);
-  fill_won_by_month (self);
-  fill_speed (self);
-  fill_lost_reasons (self);
-  fill_owners (self);
-}
-
-static gboolean
-on_refresh_timeout (gpointer data)
-{
-  RapportInsightsView *self = data;
-
-  self->refresh_id = 0;
-  rapport_insights_view_refresh (self);
-
-  return G_SOURCE_REMOVE;
+  rapport_goals_section_refresh (self->goals_section);
+  rapport_insights_fill_funnel (self->funnel_chart, self->report);
+  rapport_insights_fill_forecast (self->forecast_chart, self->report);
+  rapport_insights_fill_won_by_month (self->won_chart, self->report);
+  rapport_insights_fill_speed (self->speed_chart, self->report);
+  rapport_insights_fill_lost_reasons (self->lost_chart, self->report);
+  rapport_insights_fill_owners (self->owners_chart, self->report);
 }
 
 static void
@@ -925,8 +672,7 @@ on_store_notice (RapportInsightsView *self,
       return;
     }
 
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, on_refresh_timeout, self);
+  rapport_debounce_queue (&self->refresh);
 }
 
 static void
@@ -934,6 +680,54 @@ on_filter_changed (RapportInsightsView *self)
 {
   if (self->store != NULL && !self->filling_choices)
     rapport_insights_view_refresh (self);
+}
+
+/* A custom period starts as the period shown, and can then be moved. */
+static void
+on_period_changed (RapportInsightsView *self)
+{
+  gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == PERIOD_CUSTOM;
+
+  if (custom && self->store != NULL)
+    {
+      self->filling_choices = TRUE;
+      rapport_day_button_set_day (self->to_button, self->shown_to - 86400);
+      rapport_day_button_set_day (self->from_button, self->shown_from);
+      self->filling_choices = FALSE;
+    }
+  gtk_widget_set_visible (self->custom_box, custom);
+
+  on_filter_changed (self);
+}
+
+/* The end is never before the start: moving one past the other brings the
+ * other along, so the range stays whole days in order. */
+static void
+on_from_changed (RapportInsightsView *self)
+{
+  gint64 from = rapport_day_button_get_day (self->from_button);
+
+  if (rapport_day_button_get_day (self->to_button) < from)
+    {
+      self->filling_choices = TRUE;
+      rapport_day_button_set_day (self->to_button, from);
+      self->filling_choices = FALSE;
+    }
+  on_filter_changed (self);
+}
+
+static void
+on_to_changed (RapportInsightsView *self)
+{
+  gint64 to = rapport_day_button_get_day (self->to_button);
+
+  if (rapport_day_button_get_day (self->from_button) > to)
+    {
+      self->filling_choices = TRUE;
+      rapport_day_button_set_day (self->from_button, to);
+      self->filling_choices = FALSE;
+    }
+  on_filter_changed (self);
 }
 
 static void
@@ -945,6 +739,49 @@ rapport_insights_view_map (GtkWidget *widget)
     rapport_insights_view_refresh (self);
 
   GTK_WIDGET_CLASS (rapport_insights_view_parent_class)->map (widget);
+}
+
+/* Exports */
+
+/* "insights-2026-11-01-to-2026-11-30.png": the days shown, both included. */
+static char *
+export_name (RapportInsightsView *self,
+             const char          *extension)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_utc (self->shown_from);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (self->shown_to - 1);
+  g_autofree char *from_day = from != NULL ? g_date_time_format (from, "%Y-%m-%d") : NULL;
+  g_autofree char *last_day = last != NULL ? g_date_time_format (last, "%Y-%m-%d") : NULL;
+
+  if (from_day == NULL || last_day == NULL)
+    return g_strdup_printf ("insights.%s", extension);
+
+  return g_strdup_printf ("insights-%s-to-%s.%s", from_day, last_day, extension);
+}
+
+static void
+export_image_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (widget);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  g_autofree char *name = export_name (self, "png");
+
+  /* The viewport's child has the whole page's height, scrolled or not. */
+  rapport_insights_export_image (self->context, gtk_widget_get_first_child (viewport), name);
+}
+
+static void
+export_tables_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (widget);
+  RapportReportQuery query;
+
+  rapport_insights_view_get_query (self, &query);
+  rapport_insights_export_tables (self->context, widget, &query);
 }
 
 /* The object */
@@ -962,6 +799,8 @@ rapport_insights_view_constructed (GObject *object)
   g_assert (RAPPORT_IS_CONTEXT (self->context));
 
   self->store = rapport_context_get_store (self->context);
+  self->goals_section = RAPPORT_GOALS_SECTION (rapport_goals_section_new (self->context));
+  adw_bin_set_child (self->goals_bin, GTK_WIDGET (self->goals_section));
   fill_pipeline_choices (self);
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     g_signal_connect_object (self->store, details[i], G_CALLBACK (on_store_notice), self,
@@ -975,11 +814,12 @@ rapport_insights_view_dispose (GObject *object)
 {
   RapportInsightsView *self = RAPPORT_INSIGHTS_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  rapport_debounce_cancel (&self->refresh);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_INSIGHTS_VIEW);
   g_clear_pointer (&self->report, rapport_report_free);
   g_clear_object (&self->context);
   self->store = NULL;
+  self->goals_section = NULL;
 
   G_OBJECT_CLASS (rapport_insights_view_parent_class)->dispose (object);
 }
@@ -1054,7 +894,11 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "insights.export-image", NULL, export_image_action);
+  gtk_widget_class_install_action (widget_class, "insights.export-tables", NULL, export_tables_action);
+
   g_type_ensure (RAPPORT_TYPE_BAR_LIST);
+  g_type_ensure (RAPPORT_TYPE_DAY_BUTTON);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/insights-view.ui");
@@ -1062,9 +906,12 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, custom_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, from_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, to_button);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_label);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, cards_box);
-  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, goals_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, funnel_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, forecast_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, won_chart);
@@ -1072,6 +919,9 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, lost_chart);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owners_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_funnel_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_forecast_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_won_activated);
@@ -1082,6 +932,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
 static void
 rapport_insights_view_init (RapportInsightsView *self)
 {
+  rapport_debounce_init (&self->refresh, REFRESH_DELAY_MS, (RapportDebounceFunc) rapport_insights_view_refresh, self);
   self->owners = gtk_string_list_new (NULL);
   self->pipeline_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (self->owners, _("Everyone"));

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-edit.h"
+#include "rapport-debounce.h"
 #include "rapport-organizations-view.h"
 
 /* A filter shows at most this many: enough to scan, not to scroll. */
@@ -40,7 +41,7 @@ struct _RapportOrganizationsView
   RapportStore   *store;   /* the context's */
   GListModel     *all;          /* every organization; NULL until shown */
   GListModel     *shown;        /* @all or a filtered list */
-  guint           refilter_id;
+  RapportDebounce refilter;        /* a burst of notices while filtering */
   gboolean        capped;       /* the filter found more than it shows */
 };
 
@@ -220,7 +221,7 @@ rapport_organizations_view_refilter (RapportOrganizationsView *self)
 
   g_assert (RAPPORT_IS_ORGANIZATIONS_VIEW (self));
 
-  g_clear_handle_id (&self->refilter_id, g_source_remove);
+  rapport_debounce_cancel (&self->refilter);
 
   if (self->store == NULL || self->all == NULL)
     return;
@@ -272,17 +273,6 @@ on_filter_stop (RapportOrganizationsView *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
-static gboolean
-refilter_idle (gpointer data)
-{
-  RapportOrganizationsView *self = data;
-
-  self->refilter_id = 0;
-  rapport_organizations_view_refilter (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* The unfiltered list follows the store by itself; a filtered one is
  * found again, once for a burst of changes. */
 static void
@@ -290,10 +280,8 @@ on_organizations_notice (RapportOrganizationsView *self,
                          const RapportNotice      *notice,
                          RapportStore             *store)
 {
-  if (self->all == NULL || !is_filtering (self) || self->refilter_id != 0)
-    return;
-
-  self->refilter_id = g_idle_add_full (G_PRIORITY_LOW, refilter_idle, self, NULL);
+  if (self->all != NULL && is_filtering (self))
+    rapport_debounce_queue (&self->refilter);
 }
 
 static void
@@ -416,7 +404,7 @@ rapport_organizations_view_dispose (GObject *object)
 {
   RapportOrganizationsView *self = RAPPORT_ORGANIZATIONS_VIEW (object);
 
-  g_clear_handle_id (&self->refilter_id, g_source_remove);
+  rapport_debounce_cancel (&self->refilter);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, on_items_changed, self);
   g_clear_object (&self->shown);
@@ -514,6 +502,7 @@ rapport_organizations_view_class_init (RapportOrganizationsViewClass *klass)
 static void
 rapport_organizations_view_init (RapportOrganizationsView *self)
 {
+  rapport_debounce_init (&self->refilter, 0, (RapportDebounceFunc) rapport_organizations_view_refilter, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -17,6 +17,8 @@
 
 #include "rapport-form.h"
 #include "rapport-format.h"
+#include "rapport-debounce.h"
+#include "rapport-search-row.h"
 #include "rapport-search-view.h"
 
 /* Hits shown per kind: a glance, not a list to scroll. */
@@ -41,7 +43,7 @@ struct _RapportSearchView
   RapportContext *context;
   RapportStore  *store;   /* the context's */
   char          *text;
-  guint          refresh_id;
+  RapportDebounce refresh;     /* a burst of notices */
 };
 
 G_DEFINE_FINAL_TYPE (RapportSearchView, rapport_search_view, ADW_TYPE_BIN)
@@ -56,13 +58,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void rapport_search_view_set_store (RapportSearchView *self,
                                            RapportStore      *store);
-
-/* What a row opens */
-typedef struct
-{
-  RapportSearchKind kind;
-  gint64            id;
-} RowTarget;
 
 static GtkWidget *
 section_of (RapportSearchView *self,
@@ -193,10 +188,6 @@ make_row (RapportSearchView      *self,
   g_autoptr(GObject) record = NULL;
   g_autofree char *subtitle = NULL;
   const char *title = NULL;
-  const char *icon_name = NULL;
-  RowTarget *target;
-  GtkWidget *row;
-  GtkWidget *icon;
 
   switch (hit->kind)
     {
@@ -206,7 +197,6 @@ make_row (RapportSearchView      *self,
         return NULL;
       title = rapport_contact_get_name (RAPPORT_CONTACT (record));
       subtitle = contact_subtitle (self, RAPPORT_CONTACT (record));
-      icon_name = "avatar-default-symbolic";
       break;
 
     case RAPPORT_SEARCH_ORGANIZATION:
@@ -215,7 +205,6 @@ make_row (RapportSearchView      *self,
         return NULL;
       title = rapport_organization_get_name (RAPPORT_ORGANIZATION (record));
       subtitle = organization_subtitle (RAPPORT_ORGANIZATION (record));
-      icon_name = "network-workgroup-symbolic";
       break;
 
     case RAPPORT_SEARCH_DEAL:
@@ -225,66 +214,20 @@ make_row (RapportSearchView      *self,
         return NULL;
       title = rapport_deal_get_title (RAPPORT_DEAL (record));
       subtitle = deal_subtitle (self, RAPPORT_DEAL (record));
-      icon_name = "x-office-document-symbolic";
       break;
     }
 
-  row = adw_action_row_new ();
-  /* Names are data, not markup: “Smith & Sons” must show as typed. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  icon = gtk_image_new_from_icon_name (icon_name);
-  gtk_widget_add_css_class (icon, "dim-label");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  /* Read out and found by its name; the subtitle is its description. */
-  rapport_form_label_row (row);
-  if (subtitle != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                    -1);
-
-  target = g_new0 (RowTarget, 1);
-  target->kind = hit->kind;
-  target->id = hit->id;
-  g_object_set_data_full (G_OBJECT (row), "rapport-search-target", target, g_free);
-
-  return row;
+  return rapport_search_row_new (hit->kind, hit->id, title, subtitle);
 }
 
 static void
 open_row (RapportSearchView *self,
           GtkListBoxRow     *row)
 {
-  RowTarget *target = g_object_get_data (G_OBJECT (row), "rapport-search-target");
-  const char *action;
-
   g_assert (RAPPORT_IS_SEARCH_VIEW (self));
 
-  if (target == NULL)
-    return;
-
-  switch (target->kind)
-    {
-    case RAPPORT_SEARCH_CONTACT:
-      action = "win.open-contact";
-      break;
-    case RAPPORT_SEARCH_ORGANIZATION:
-      action = "win.open-organization";
-      break;
-    case RAPPORT_SEARCH_DEAL:
-    default:
-      action = "win.open-deal";
-      break;
-    }
-
-  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", target->id);
+  if (RAPPORT_IS_SEARCH_ROW (row))
+    rapport_search_row_open (RAPPORT_SEARCH_ROW (row));
 }
 
 static void
@@ -414,17 +357,6 @@ rapport_search_view_refresh (RapportSearchView *self)
   gtk_stack_set_visible_child_name (self->stack, "results");
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  RapportSearchView *self = data;
-
-  self->refresh_id = 0;
-  rapport_search_view_refresh (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* A record changed (here or in another process): a name in the results
  * may be stale. Many changes in a row cost one search. */
 static void
@@ -434,10 +366,8 @@ on_store_notice (RapportSearchView   *self,
 {
   g_assert (RAPPORT_IS_SEARCH_VIEW (self));
 
-  if (self->text == NULL || *self->text == '\0' || self->refresh_id != 0)
-    return;
-
-  self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_idle, self, NULL);
+  if (self->text != NULL && *self->text != '\0')
+    rapport_debounce_queue (&self->refresh);
 }
 
 static void
@@ -445,7 +375,7 @@ rapport_search_view_dispose (GObject *object)
 {
   RapportSearchView *self = RAPPORT_SEARCH_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  rapport_debounce_cancel (&self->refresh);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -543,6 +473,7 @@ rapport_search_view_class_init (RapportSearchViewClass *klass)
 static void
 rapport_search_view_init (RapportSearchView *self)
 {
+  rapport_debounce_init (&self->refresh, 0, (RapportDebounceFunc) rapport_search_view_refresh, self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -579,8 +510,7 @@ rapport_search_view_set_text (RapportSearchView *self,
   g_free (self->text);
   self->text = g_strdup (text);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  rapport_search_view_refresh (self);
+  rapport_debounce_now (&self->refresh);
 }
 
 /* The row shown first (the best match), or NULL. */
@@ -590,11 +520,8 @@ first_row (RapportSearchView *self)
   g_assert (RAPPORT_IS_SEARCH_VIEW (self));
 
   /* Results may be one idle behind a change: bring them up to date. */
-  if (self->refresh_id != 0)
-    {
-      g_clear_handle_id (&self->refresh_id, g_source_remove);
-      rapport_search_view_refresh (self);
-    }
+  if (rapport_debounce_pending (&self->refresh))
+    rapport_debounce_now (&self->refresh);
 
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "results"))
     return NULL;

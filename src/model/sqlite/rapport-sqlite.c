@@ -339,6 +339,16 @@ rapport_store_read_begin (RapportStore  *self,
 }
 
 void
+rapport_store_grow_page_cache (RapportStore *self)
+{
+  /* SQLite's default is 2 MB. Insights reads about 20 MB of index pages
+   * on 100 000 deals with their history, and reads them again each time
+   * it recomputes: with them kept, the summary reads no page from the
+   * operating system twice. Negative: in KiB. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
+}
+
+void
 rapport_store_read_end (RapportStore *self,
                         gboolean      began)
 {

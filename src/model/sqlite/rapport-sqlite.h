@@ -114,6 +114,11 @@ gboolean        rapport_store_read_begin    (RapportStore    *self,
 void            rapport_store_read_end      (RapportStore    *self,
                                              gboolean         began);
 
+/* Gives the connection's page cache room for a report's working set (the
+ * indexes of two years of deals, activities and stage changes), from then
+ * on: it only grows as pages are read. */
+void            rapport_store_grow_page_cache (RapportStore  *self);
+
 /* Runs @stmt (an insert: and gives its row's id) in a transaction of its
  * own. */
 gboolean        rapport_store_run_alone     (RapportStore    *self,

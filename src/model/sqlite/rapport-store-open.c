@@ -519,7 +519,11 @@ open_connection (RapportStore  *self,
    * reads it as it is, so no -shm made with the file's read-only mode is
    * left to lock later writers out. */
   g_autofree char *uri = file_uri (self->path, !writable && !rapport_db_file_has_wal (self->file));
-  int flags = SQLITE_OPEN_URI | (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+  /* Only the thread that made the store uses its connection (the
+   * background check opens one of its own), so SQLite need not lock a
+   * mutex around every call: that was 5% of a report's time. */
+  int flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+              (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
   int rc;
 
   rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
