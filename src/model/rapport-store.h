@@ -65,6 +65,60 @@ typedef struct
   gboolean    has_created_at;        /* …unless set: then 0 is 1970-01-01 */
 } RapportDealFields;
 
+/* What the rows of an import become. */
+typedef enum
+{
+  RAPPORT_IMPORT_CONTACTS,
+  RAPPORT_IMPORT_ORGANIZATIONS,
+} RapportImportKind;
+
+typedef enum
+{
+  RAPPORT_IMPORT_DEFAULT       = 0,
+  RAPPORT_IMPORT_DRY_RUN       = 1 << 0,  /* everything but the commit */
+  RAPPORT_IMPORT_SKIP_BAD_ROWS = 1 << 1,  /* store the good rows even if some are bad */
+} RapportImportFlags;
+
+/* One row of an import, its text already checked by the importer (the
+ * store checks again, and refuses the whole import if a row fails). */
+typedef struct
+{
+  guint       line;             /* where it was read, for messages */
+  const char *name;             /* the contact's or the organization's */
+  const char *email;
+  const char *phone;            /* a contact's or an organization's */
+  const char *organization;     /* a contact's: found by name in folded case, or created */
+  const char *owner;
+  const char *source;
+  const char *note;             /* stored as a note on the record */
+  gint64      created_at;
+  gboolean    has_created_at;
+} RapportImportRow;
+
+typedef enum
+{
+  RAPPORT_IMPORT_NEXT_ROW,      /* @row is filled */
+  RAPPORT_IMPORT_NEXT_BAD,      /* a bad row, which the source has reported */
+  RAPPORT_IMPORT_NEXT_END,
+  RAPPORT_IMPORT_NEXT_FAILED,   /* @error is set */
+} RapportImportNext;
+
+/* Gives the next row of an import; @row's strings stay valid until the
+ * next call. */
+typedef RapportImportNext (*RapportImportSource) (gpointer           user_data,
+                                                  RapportImportRow  *row,
+                                                  GError           **error);
+
+typedef struct
+{
+  guint rows;                   /* rows read, bad ones included */
+  guint created;
+  guint updated;
+  guint skipped;                /* bad rows skipped, and organizations already there */
+  guint bad;
+  guint organizations_created;  /* for contacts: their organizations that were new */
+} RapportImportCounts;
+
 typedef enum
 {
   RAPPORT_BANT_BUDGET,
@@ -367,6 +421,19 @@ RapportOrganization *rapport_store_add_organization     (RapportStore       *sel
                                                          GError            **error);
 RapportContact     *rapport_store_add_contact           (RapportStore       *self,
                                                          const RapportContactFields *fields,
+                                                         GError            **error);
+/* Stores the rows @source gives, in one transaction: all of them, or
+ * nothing if one is bad (unless RAPPORT_IMPORT_SKIP_BAD_ROWS), or nothing
+ * at all with RAPPORT_IMPORT_DRY_RUN; @counts says what was (or would
+ * be) done. An organization row whose name is already there (folded case)
+ * is skipped. Imported contacts are not leads: an import brings in a past,
+ * it does not ask for calls. */
+gboolean            rapport_store_import                (RapportStore       *self,
+                                                         RapportImportKind   kind,
+                                                         RapportImportFlags  flags,
+                                                         RapportImportSource source,
+                                                         gpointer            user_data,
+                                                         RapportImportCounts *counts,
                                                          GError            **error);
 RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
                                                          const RapportDealFields *fields,

@@ -301,8 +301,13 @@ static void
 rapport_goals_section_dispose (GObject *object)
 {
   RapportGoalsSection *self = RAPPORT_GOALS_SECTION (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_GOALS_SECTION);
+  /* The group is the template's own child, not a bound one: a plain
+   * GtkWidget must unparent it itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->context);
   self->store = NULL;
 

@@ -1,0 +1,190 @@
+/* rapport-cli-import.c — import csv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is streamed through the model's CSV reader into one
+ * transaction: a file with a bad row stores nothing (exit 1, every bad row
+ * listed) unless --skip-bad-rows says to store the others.
+ */
+
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include "rapport-cli-private.h"
+#include "rapport-import.h"
+
+static gboolean
+parse_kind (const char         *text,
+            RapportImportKind  *kind,
+            GError            **error)
+{
+  if (g_strcmp0 (text, "contacts") == 0)
+    *kind = RAPPORT_IMPORT_CONTACTS;
+  else if (g_strcmp0 (text, "organizations") == 0)
+    *kind = RAPPORT_IMPORT_ORGANIZATIONS;
+  else
+    return rapport_cli_set_usage (error, _("Say what the rows are with --kind contacts or --kind organizations."));
+  return TRUE;
+}
+
+static gboolean
+parse_delimiter (const char  *text,
+                 char        *delimiter,
+                 GError     **error)
+{
+  if (text == NULL)
+    *delimiter = 0;
+  else if (g_str_equal (text, ",") || g_str_equal (text, ";"))
+    *delimiter = text[0];
+  else if (g_str_equal (text, "tab") || g_str_equal (text, "\t"))
+    *delimiter = '\t';
+  else
+    return rapport_cli_set_usage (error, _("The delimiter must be “,”, “;” or “tab”."));
+  return TRUE;
+}
+
+static gboolean
+parse_date_order (const char        *text,
+                  RapportDateOrder  *order,
+                  GError           **error)
+{
+  if (text == NULL)
+    *order = RAPPORT_DATE_ORDER_GUESS;
+  else if (g_str_equal (text, "dmy"))
+    *order = RAPPORT_DATE_ORDER_DMY;
+  else if (g_str_equal (text, "mdy"))
+    *order = RAPPORT_DATE_ORDER_MDY;
+  else if (g_str_equal (text, "ymd"))
+    *order = RAPPORT_DATE_ORDER_YMD;
+  else
+    return rapport_cli_set_usage (error, _("The date order must be dmy, mdy or ymd."));
+  return TRUE;
+}
+
+static JsonNode *
+report_json (const RapportImportReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, report->counts.rows);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, report->counts.created);
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, report->counts.updated);
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_add_int_value (builder, report->counts.skipped);
+  json_builder_set_member_name (builder, "organizations_created");
+  json_builder_add_int_value (builder, report->counts.organizations_created);
+  json_builder_set_member_name (builder, "bad_rows");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const RapportImportProblem *problem = report->problems->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      json_builder_set_member_name (builder, "column");
+      if (problem->column != NULL)
+        json_builder_add_string_value (builder, problem->column);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_report (const RapportImportReport *report,
+              gboolean                   dry_run)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const RapportImportProblem *problem = report->problems->pdata[i];
+
+      if (problem->column != NULL)
+        /* Translators: a bad row of an imported file: its line, the
+         * header of its column, then what is wrong. */
+        g_printerr (_("Line %u, column “%s”: %s\n"), problem->line, problem->column, problem->message);
+      else
+        g_printerr (_("Line %u: %s\n"), problem->line, problem->message);
+    }
+
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was stored."));
+  g_print (_("Rows read: %u\n"), report->counts.rows);
+  g_print (_("Created: %u\n"), report->counts.created);
+  g_print (_("Updated: %u\n"), report->counts.updated);
+  g_print (_("Skipped: %u\n"), report->counts.skipped);
+  if (report->counts.organizations_created > 0)
+    g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
+}
+
+static gboolean
+cmd_import_csv (RapportCli  *cli,
+                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(RapportCsvReader) reader = NULL;
+  RapportCsvImportOptions options = { 0, };
+  g_auto(RapportImportReport) report = { { 0, }, NULL };
+  char delimiter = 0;
+
+  if (!parse_kind (rapport_cli_string (cli, "kind"), &options.kind, error) ||
+      !parse_delimiter (rapport_cli_string (cli, "delimiter"), &delimiter, error) ||
+      !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error))
+    return FALSE;
+  options.map = rapport_cli_string (cli, "map");
+  if (rapport_cli_flag (cli, "dry-run"))
+    options.flags |= RAPPORT_IMPORT_DRY_RUN;
+  if (rapport_cli_flag (cli, "skip-bad-rows"))
+    options.flags |= RAPPORT_IMPORT_SKIP_BAD_ROWS;
+
+  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+      (reader = rapport_csv_reader_new (G_INPUT_STREAM (stream), rapport_cli_string (cli, "encoding"),
+                                        delimiter, NULL, error)) == NULL ||
+      rapport_cli_open_store (cli, error) == NULL ||
+      !rapport_import_csv (cli->store, reader, &options, &report, error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (report_json (&report));
+  else
+    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN);
+
+  if (report.counts.bad > 0 && !(options.flags & RAPPORT_IMPORT_SKIP_BAD_ROWS))
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Nothing was imported: the file has bad rows. Mend them, or store the others with --skip-bad-rows."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const RapportCliOption import_csv_options[] = {
+  { "kind", G_OPTION_ARG_STRING, 0 },
+  { "map", G_OPTION_ARG_STRING, 0 },
+  { "encoding", G_OPTION_ARG_STRING, 0 },
+  { "delimiter", G_OPTION_ARG_STRING, 0 },
+  { "date-order", G_OPTION_ARG_STRING, 0 },
+  { "skip-bad-rows", G_OPTION_ARG_NONE, 0 },
+  { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
+const RapportCliCommand rapport_cli_import_commands[] = {
+  { "import", "csv", cmd_import_csv,
+    "import csv FILE --kind contacts|organizations [--map 'Header=field,…'] [--encoding NAME]"
+    " [--delimiter ,|;|tab] [--date-order dmy|mdy|ymd] [--skip-bad-rows] [--dry-run] [--json]",
+    1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
+  { NULL }
+};

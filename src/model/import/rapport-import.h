@@ -1,0 +1,104 @@
+/* rapport-import.h — what a column of an imported file means, and how its
+ * text becomes a record's fields
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-csv-reader.h"
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RAPPORT_IMPORT_FIELD_NONE,    /* a column that is not imported */
+  RAPPORT_IMPORT_FIELD_NAME,
+  RAPPORT_IMPORT_FIELD_FIRST_NAME,
+  RAPPORT_IMPORT_FIELD_LAST_NAME,
+  RAPPORT_IMPORT_FIELD_EMAIL,
+  RAPPORT_IMPORT_FIELD_PHONE,
+  RAPPORT_IMPORT_FIELD_ORGANIZATION,
+  RAPPORT_IMPORT_FIELD_TITLE,
+  RAPPORT_IMPORT_FIELD_OWNER,
+  RAPPORT_IMPORT_FIELD_CREATED_AT,
+  RAPPORT_IMPORT_FIELD_SOURCE,
+  RAPPORT_IMPORT_FIELD_NOTE,
+  RAPPORT_IMPORT_FIELD_EXTERNAL_ID,
+  RAPPORT_IMPORT_N_FIELDS
+} RapportImportField;
+
+/* How to read 12/03/2024; GUESS takes it when one part is over 12 and
+ * refuses the date when either order would do. */
+typedef enum
+{
+  RAPPORT_DATE_ORDER_GUESS,
+  RAPPORT_DATE_ORDER_DMY,
+  RAPPORT_DATE_ORDER_MDY,
+  RAPPORT_DATE_ORDER_YMD,
+} RapportDateOrder;
+
+/* "email" ↔ RAPPORT_IMPORT_FIELD_EMAIL; "ignore" is FIELD_NONE. FALSE for
+ * a name that is no field. */
+gboolean            rapport_import_field_parse  (const char          *name,
+                                                 RapportImportField  *field);
+const char         *rapport_import_field_name   (RapportImportField   field);
+/* The field a column header of a common export means (Google Contacts,
+ * Outlook, HubSpot, Pipedrive, Salesforce, LinkedIn…), in any case;
+ * FIELD_NONE when it is not known. */
+RapportImportField  rapport_import_guess_field  (const char          *header);
+
+/* "Header=field,Header=field": a table of folded header → field
+ * (GUINT_TO_POINTER) that overrides the guesses. */
+GHashTable         *rapport_import_parse_map    (const char          *text,
+                                                 GError             **error);
+char               *rapport_import_fold_header  (const char          *header);
+
+/* A date as exports write it: ISO 8601, "2024-03-12 09:14", "12/03/2024"
+ * (or with dots or dashes) in @order, "12 Mar 2024", "Mar 12, 2024",
+ * each with an optional time (UTC). */
+gboolean            rapport_import_parse_date   (const char          *text,
+                                                 RapportDateOrder     order,
+                                                 gint64              *unix_seconds,
+                                                 GError             **error);
+
+/* One bad row: where, and what is wrong, as a whole sentence. */
+typedef struct
+{
+  guint  line;
+  char  *column;    /* the header of the column at fault, or NULL */
+  char  *message;
+} RapportImportProblem;
+
+void                rapport_import_problem_free (RapportImportProblem *problem);
+
+typedef struct
+{
+  RapportImportKind   kind;
+  const char         *map;          /* "Header=field,…" or NULL */
+  RapportDateOrder    date_order;
+  RapportImportFlags  flags;
+} RapportCsvImportOptions;
+
+typedef struct
+{
+  RapportImportCounts  counts;
+  GPtrArray           *problems;    /* of RapportImportProblem */
+} RapportImportReport;
+
+/* Maps @reader's columns, checks every row with the store's rules and
+ * imports the file through rapport_store_import(). TRUE when the file was
+ * read to its end: then @report says what was done, and lists the bad
+ * rows (nothing is stored if there are some, unless skipped). FALSE for a
+ * file that cannot be read or mapped, or a failed write. */
+gboolean            rapport_import_csv          (RapportStore                   *store,
+                                                 RapportCsvReader               *reader,
+                                                 const RapportCsvImportOptions  *options,
+                                                 RapportImportReport            *report,
+                                                 GError                        **error);
+void                rapport_import_report_clear (RapportImportReport            *report);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportImportReport, rapport_import_report_clear)
+
+G_END_DECLS

@@ -1,0 +1,381 @@
+/* rapport-store-import.c — many rows in, in one transaction
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows are written as they come, inside one transaction that is
+ * committed only at the end: a file of any size is never held whole, and
+ * a bad row, a dry run or an error rolls everything back, so nothing is
+ * ever half-imported.
+ *
+ * Contacts go through a staging table, a batch at a time: SQLite's FTS5
+ * (the search index the contact triggers feed) flushes its pending terms
+ * at the end of every statement, so one INSERT per row costs a flush per
+ * row, and one INSERT … SELECT per batch a flush per batch. The batch
+ * bounds the memory (the temporary store is in memory).
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rapport-store-private.h"
+#include "rapport-validate.h"
+
+#define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization"
+#define STAGE_BATCH 8192
+#define SQL_STAGE_CREATE \
+  "CREATE TEMP TABLE IF NOT EXISTS import_contact (seq INTEGER PRIMARY KEY, name TEXT, email TEXT," \
+  " phone TEXT, organization_id INTEGER, source TEXT, owner TEXT, created_at INTEGER, note TEXT)"
+#define SQL_STAGE_INSERT \
+  "INSERT INTO temp.import_contact (name, email, phone, organization_id, source, owner, created_at, note)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+#define SQL_STAGE_CLEAR "DELETE FROM temp.import_contact"
+#define SQL_STAGE_FIRST "SELECT min(seq) FROM temp.import_contact"
+/* Explicit ids, in the staging order, after the highest one: what SQLite
+ * would give them one by one, and what the notes need to find them. */
+#define SQL_STAGE_BASE "SELECT coalesce(max(id), 0) FROM contact"
+#define SQL_STAGE_CONTACTS \
+  "INSERT INTO contact (id, name, email, phone, organization_id, lifecycle, source, owner," \
+  " created_at, updated_at) SELECT ?1 + seq, name, email, phone, organization_id, ?2, source, owner," \
+  " created_at, ?3 FROM temp.import_contact ORDER BY seq"
+#define SQL_STAGE_NOTES \
+  "INSERT INTO note (contact_id, body, created_at, updated_at)" \
+  " SELECT ?1 + seq, note, ?2, ?2 FROM temp.import_contact WHERE note IS NOT NULL ORDER BY seq"
+#define SQL_INSERT_ORGANIZATION \
+  "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
+
+typedef struct
+{
+  RapportStore        *store;
+  RapportImportKind    kind;
+  RapportImportFlags   flags;
+  RapportImportCounts *counts;
+  GHashTable          *organizations;  /* folded name (owned) → id */
+  gint64               now;
+  guint                staged;         /* contacts in temp.import_contact */
+} Import;
+
+/* The key two organization names share when a person would call them the
+ * same: case folded, canonical Unicode, outer spaces trimmed. */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  g_autofree char *normalized = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized ? normalized : stripped, -1);
+}
+
+static gboolean
+load_organizations (Import  *import,
+                    GError **error)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (import->store, SQL_ORGANIZATION_NAMES);
+  int rc;
+
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    g_hash_table_insert (import->organizations, fold_name (rapport_sql_column_text (stmt, 1)),
+                         GSIZE_TO_POINTER ((gsize) rapport_sql_column_int64 (stmt, 0)));
+  rapport_sql_reset (stmt);
+
+  if (rc != RAPPORT_SQL_DONE)
+    return rapport_store_set_error (import->store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+insert_organization (Import      *import,
+                     const char  *name,
+                     const char  *phone,
+                     gint64       created_at,
+                     gint64      *id,
+                     GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  RapportSqlStmt *stmt;
+
+  if (!rapport_text_check (stripped, RAPPORT_TEXT_NAME, TRUE, error) ||
+      !rapport_phone_check (phone, error))
+    return FALSE;
+
+  stmt = rapport_store_stmt_sql (import->store, SQL_INSERT_ORGANIZATION);
+  rapport_sql_bind_text (stmt, 1, stripped);
+  rapport_sql_bind_text_or_null (stmt, 2, phone);
+  rapport_sql_bind_int64 (stmt, 3, created_at);
+  rapport_sql_bind_int64 (stmt, 4, import->now);
+  if (!rapport_store_step_done (import->store, stmt, error))
+    return FALSE;
+
+  *id = rapport_store_last_id (import->store);
+  g_hash_table_insert (import->organizations, fold_name (stripped), GSIZE_TO_POINTER ((gsize) *id));
+  return TRUE;
+}
+
+static gboolean
+insert_note (Import      *import,
+             gint64       contact_id,
+             gint64       organization_id,
+             const char  *body,
+             GError     **error)
+{
+  RapportSqlStmt *stmt;
+
+  if (body == NULL || rapport_text_is_invisible (body))
+    return TRUE;
+  if (!rapport_text_check (body, RAPPORT_TEXT_NOTE, TRUE, error))
+    return FALSE;
+
+  stmt = rapport_store_stmt (import->store, STMT_INSERT_NOTE);
+  rapport_sql_bind_id_or_null (stmt, 1, contact_id);
+  rapport_sql_bind_null (stmt, 2);
+  rapport_sql_bind_id_or_null (stmt, 3, organization_id);
+  rapport_sql_bind_text (stmt, 4, body);
+  rapport_sql_bind_int64 (stmt, 5, import->now);
+  return rapport_store_step_done (import->store, stmt, error);
+}
+
+static gboolean
+import_organization (Import                 *import,
+                     const RapportImportRow *row,
+                     gint64                  created_at,
+                     GError                **error)
+{
+  g_autofree char *key = fold_name (row->name ? row->name : "");
+  gint64 id;
+
+  if (g_hash_table_contains (import->organizations, key))
+    {
+      import->counts->skipped++;
+      return TRUE;
+    }
+  if (!insert_organization (import, row->name ? row->name : "", row->phone, created_at, &id, error) ||
+      !insert_note (import, 0, id, row->note, error))
+    return FALSE;
+
+  import->counts->created++;
+  return TRUE;
+}
+
+/* A contact's organization by name, created if it is not there yet. */
+static gboolean
+find_organization (Import      *import,
+                   const char  *name,
+                   gint64      *id,
+                   GError     **error)
+{
+  g_autofree char *key = NULL;
+  gpointer found;
+
+  *id = 0;
+  if (name == NULL || rapport_text_is_invisible (name))
+    return TRUE;
+
+  key = fold_name (name);
+  if (g_hash_table_lookup_extended (import->organizations, key, NULL, &found))
+    {
+      *id = GPOINTER_TO_SIZE (found);
+      return TRUE;
+    }
+  if (!insert_organization (import, name, NULL, import->now, id, error))
+    return FALSE;
+  import->counts->organizations_created++;
+  return TRUE;
+}
+
+/* Moves the staged contacts, and their notes, to their tables. */
+static gboolean
+flush_contacts (Import  *import,
+                GError **error)
+{
+  RapportStore *store = import->store;
+  RapportSqlStmt *stmt;
+  gint64 base;
+
+  if (import->staged == 0)
+    return TRUE;
+
+  /* Ids after the highest one, in staging order: base + seq. */
+  base = rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_BASE), 0) -
+         rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_FIRST), 1) + 1;
+
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_CONTACTS);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  rapport_sql_bind_int (stmt, 2, RAPPORT_LIFECYCLE_CONTACT);
+  rapport_sql_bind_int64 (stmt, 3, import->now);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_NOTES);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  rapport_sql_bind_int64 (stmt, 2, import->now);
+  if (!rapport_store_step_done (store, stmt, error) ||
+      !rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR), error))
+    return FALSE;
+
+  import->staged = 0;
+  return TRUE;
+}
+
+static gboolean
+import_contact (Import                 *import,
+                const RapportImportRow *row,
+                gint64                  created_at,
+                GError                **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (row->name ? row->name : ""));
+  RapportSqlStmt *stmt;
+  gint64 organization_id;
+
+  if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||
+      !rapport_email_check (row->email, error) ||
+      !rapport_phone_check (row->phone, error) ||
+      !rapport_text_check (row->source, RAPPORT_TEXT_SOURCE, FALSE, error) ||
+      !rapport_text_check (row->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
+      !find_organization (import, row->organization, &organization_id, error))
+    return FALSE;
+
+  if (row->note != NULL && !rapport_text_is_invisible (row->note) &&
+      !rapport_text_check (row->note, RAPPORT_TEXT_NOTE, TRUE, error))
+    return FALSE;
+
+  stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_INSERT);
+  rapport_sql_bind_text (stmt, 1, name);
+  rapport_sql_bind_text_or_null (stmt, 2, row->email);
+  rapport_sql_bind_text_or_null (stmt, 3, row->phone);
+  rapport_sql_bind_id_or_null (stmt, 4, organization_id);
+  rapport_sql_bind_text_or_null (stmt, 5, row->source);
+  rapport_sql_bind_text_or_null (stmt, 6, row->owner);
+  rapport_sql_bind_int64 (stmt, 7, created_at);
+  if (row->note != NULL && !rapport_text_is_invisible (row->note))
+    rapport_sql_bind_text (stmt, 8, row->note);
+  else
+    rapport_sql_bind_null (stmt, 8);
+  if (!rapport_store_step_done (import->store, stmt, error))
+    return FALSE;
+
+  import->counts->created++;
+  import->staged++;
+  return import->staged < STAGE_BATCH || flush_contacts (import, error);
+}
+
+static gboolean
+import_row (Import                 *import,
+            const RapportImportRow *row,
+            GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 created_at;
+  gboolean done;
+
+  done = rapport_store_arrival_time (import->store, row->created_at, row->has_created_at,
+                                     &created_at, &local_error) &&
+         (import->kind == RAPPORT_IMPORT_ORGANIZATIONS
+          ? import_organization (import, row, created_at, &local_error)
+          : import_contact (import, row, created_at, &local_error));
+  if (!done)
+    /* Translators: %u is a line of the file, %s why its row was refused. */
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("Line %u: %s"),
+                 row->line, local_error->message);
+  return done;
+}
+
+static gboolean
+run_import (Import              *import,
+            RapportImportSource  source,
+            gpointer             user_data,
+            GError             **error)
+{
+  for (;;)
+    {
+      RapportImportRow row = { 0, };
+
+      switch (source (user_data, &row, error))
+        {
+        case RAPPORT_IMPORT_NEXT_ROW:
+          import->counts->rows++;
+          /* Once a row is bad and bad rows are not skipped, nothing will
+           * be stored: the rest is only read, to list every bad row. */
+          if ((import->counts->bad == 0 || (import->flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)) &&
+              !import_row (import, &row, error))
+            return FALSE;
+          break;
+        case RAPPORT_IMPORT_NEXT_BAD:
+          import->counts->rows++;
+          import->counts->bad++;
+          break;
+        case RAPPORT_IMPORT_NEXT_END:
+          return TRUE;
+        case RAPPORT_IMPORT_NEXT_FAILED:
+        default:
+          return FALSE;
+        }
+    }
+}
+
+static gboolean
+stage_begin (Import  *import,
+             GError **error)
+{
+  RapportStore *store = import->store;
+
+  return rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CREATE), error) &&
+         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR), error);
+}
+
+gboolean
+rapport_store_import (RapportStore         *self,
+                      RapportImportKind     kind,
+                      RapportImportFlags    flags,
+                      RapportImportSource   source,
+                      gpointer              user_data,
+                      RapportImportCounts  *counts,
+                      GError              **error)
+{
+  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Import import = { self, kind, flags, counts, organizations, 0 };
+  gboolean keep;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  import.now = rapport_store_now (self);
+  /* One transaction of many rows touches every index's pages again and
+   * again (contacts by name, e-mail, phone; the search index): keep them. */
+  rapport_store_grow_page_cache (self);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!load_organizations (&import, error) || !stage_begin (&import, error) ||
+      !run_import (&import, source, user_data, error) || !flush_contacts (&import, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  if (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)
+    counts->skipped += counts->bad;
+  else if (counts->bad > 0)
+    counts->created = counts->organizations_created = 0;
+  keep = !(flags & RAPPORT_IMPORT_DRY_RUN) &&
+         (counts->bad == 0 || (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS));
+  if (!keep)
+    {
+      rapport_store_rollback (self);
+      return TRUE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  if (counts->created > 0 || counts->organizations_created > 0)
+    {
+      rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
+      rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_RELOAD, 0);
+      rapport_store_notify (self, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_RELOAD, 0);
+    }
+  return TRUE;
+}

@@ -1,0 +1,446 @@
+/* test-cli-import.c — `import csv` as scripts use it, read back with
+ * `contact list --json` and `org list --json`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The files are the corpus in data/import/; the clock is pinned to
+ * 2026-03-20 so "created later than now" is testable.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "rapport-test-support.h"
+
+#define NOW "2026-03-20T12:00:00Z"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* rapport-cli --db FILE ARGS… (NULL-terminated); a crash fails the test. */
+static void
+run_argv (Fixture     *f,
+          const char **args,
+          Run         *r)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  envp = g_environ_setenv (envp, "RAPPORT_NOW", NOW, TRUE);
+  g_ptr_array_add (argv, (char *) g_getenv ("RAPPORT_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, f->path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (argv->pdata[0]);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+  if (r->status != 0)
+    g_test_message ("exit %d: %s", r->status, r->err);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+corpus (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* import csv FILE --kind KIND [more…] --json: its report, and the exit
+ * status in *@status. */
+static JsonObject *
+import_csv (Fixture    *f,
+            const char *name,
+            const char *kind,
+            int         expected_status,
+            const char *more[])
+{
+  g_autofree char *path = corpus (name);
+  const char *args[16] = { "import", "csv", path, "--kind", kind, };
+  g_auto(Run) r = { 0, };
+  g_autoptr(JsonNode) node = NULL;
+  guint n = 5;
+
+  for (guint i = 0; more != NULL && more[i] != NULL; i++)
+    args[n++] = more[i];
+  args[n++] = "--json";
+  args[n] = NULL;
+  g_assert_cmpuint (n, <, G_N_ELEMENTS (args));
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, expected_status);
+  if (expected_status == 0)
+    g_assert_cmpstr (r.err, ==, "");
+  node = parse (r.out);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static JsonArray *
+list (Fixture    *f,
+      const char *group)
+{
+  const char *args[] = { group, "list", "--json", NULL };
+  g_auto(Run) r = { 0, };
+  g_autoptr(JsonNode) node = NULL;
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  return json_array_ref (json_node_get_array (node));
+}
+
+/* The contact named @name, or NULL. */
+static JsonObject *
+contact_named (JsonArray  *contacts,
+               const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (contacts); i++)
+    {
+      JsonObject *contact = json_array_get_object_element (contacts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (contact, "name"), name) == 0)
+        return contact;
+    }
+  return NULL;
+}
+
+static void
+assert_counts (JsonObject *report,
+               gint64      rows,
+               gint64      created,
+               gint64      skipped,
+               guint       bad)
+{
+  g_assert_cmpint (json_object_get_int_member (report, "rows"), ==, rows);
+  g_assert_cmpint (json_object_get_int_member (report, "created"), ==, created);
+  g_assert_cmpint (json_object_get_int_member (report, "updated"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "skipped"), ==, skipped);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "bad_rows")), ==, bad);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *init[] = { "init", NULL };
+  g_auto(Run) r = { 0, };
+
+  f->dir = rapport_test_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "rapport.db", NULL);
+  run_argv (f, init, &r);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rapport_test_tmpdir_free (f->dir);
+  g_free (f->path);
+}
+
+/* LinkedIn's export: a preamble, first and last names joined, a company
+ * found by folded name ("Acme", "ACME"), "12 Mar 2024". */
+static void
+test_linkedin (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) report = import_csv (f, "linkedin.csv", "contacts", 0, NULL);
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  g_autoptr(JsonArray) orgs = list (f, "org");
+  JsonObject *ann, *bob;
+
+  assert_counts (report, 2, 2, 0, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "organizations_created"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 2);
+  ann = contact_named (contacts, "Ann Lee");
+  bob = contact_named (contacts, "Bob Smith, Jr.");
+  g_assert_nonnull (ann);
+  g_assert_nonnull (bob);
+  g_assert_cmpstr (json_object_get_string_member (ann, "email"), ==, "ann@example.com");
+  g_assert_cmpstr (json_object_get_string_member (ann, "created_at"), ==, "2024-03-12T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (ann, "lifecycle"), ==, "contact");
+  g_assert_true (json_object_get_null_member (bob, "email"));
+  g_assert_cmpuint (json_array_get_length (orgs), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (ann, "organization_id"), ==,
+                   json_object_get_int_member (bob, "organization_id"));
+}
+
+/* A bad row stores nothing: every bad row is listed with its line and
+ * column, and the status is 1. */
+static void
+test_bad_rows (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) report = import_csv (f, "bad-row.csv", "contacts", 1, NULL);
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  JsonArray *bad = json_object_get_array_member (report, "bad_rows");
+  static const struct { gint64 line; const char *column; } expected[] = {
+    { 3, "Email" }, { 5, "Created" }, { 6, "Name" },
+  };
+
+  assert_counts (report, 5, 0, 0, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *problem = json_array_get_object_element (bad, i);
+
+      g_assert_cmpint (json_object_get_int_member (problem, "line"), ==, expected[i].line);
+      g_assert_cmpstr (json_object_get_string_member (problem, "column"), ==, expected[i].column);
+      g_assert_cmpstr (json_object_get_string_member (problem, "message"), !=, "");
+    }
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 0);
+}
+
+/* --skip-bad-rows stores the good rows; --dry-run stores nothing and says
+ * what would be done. */
+static void
+test_skip_and_dry_run (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *dry[] = { "--skip-bad-rows", "--dry-run", NULL };
+  const char *skip[] = { "--skip-bad-rows", NULL };
+  g_autoptr(JsonObject) dry_report = import_csv (f, "bad-row.csv", "contacts", 0, dry);
+  g_autoptr(JsonArray) none = list (f, "contact");
+  g_autoptr(JsonObject) report = import_csv (f, "bad-row.csv", "contacts", 0, skip);
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+
+  assert_counts (dry_report, 5, 2, 3, 3);
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  assert_counts (report, 5, 2, 3, 3);
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 2);
+  g_assert_nonnull (contact_named (contacts, "Good One"));
+  g_assert_nonnull (contact_named (contacts, "Good Two"));
+}
+
+/* Organizations: one per folded name; then contacts find them in any
+ * case ("initech" is HubSpot's second row's company, "Initech" its
+ * first's). */
+static void
+test_organizations (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) orgs_report = import_csv (f, "organizations.csv", "organizations", 0, NULL);
+  g_autoptr(JsonObject) contacts_report = import_csv (f, "windows-1252.csv", "contacts", 0,
+                                                      (const char *[]) { "--encoding", "WINDOWS-1252", NULL });
+  g_autoptr(JsonObject) hubspot = import_csv (f, "hubspot.csv", "contacts", 0, NULL);
+  g_autoptr(JsonArray) orgs = list (f, "org");
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  JsonObject *rene, *francoise, *hana, *ivan;
+  gboolean acme_seen = FALSE;
+
+  assert_counts (orgs_report, 3, 2, 1, 0);
+  assert_counts (contacts_report, 2, 2, 0, 0);
+  g_assert_cmpint (json_object_get_int_member (contacts_report, "organizations_created"), ==, 1);
+  assert_counts (hubspot, 2, 2, 0, 0);
+  /* Acme, Globex, Café Crème (once for "café crème" too), Initech. */
+  g_assert_cmpuint (json_array_get_length (orgs), ==, 4);
+  for (guint i = 0; i < json_array_get_length (orgs); i++)
+    {
+      JsonObject *org = json_array_get_object_element (orgs, i);
+
+      if (g_str_equal (json_object_get_string_member (org, "name"), "Acme"))
+        {
+          acme_seen = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (org, "phone"), ==, "+1 555 0199");
+          g_assert_cmpstr (json_object_get_string_member (org, "created_at"), ==, "2023-05-04T00:00:00Z");
+        }
+    }
+  g_assert_true (acme_seen);
+
+  rene = contact_named (contacts, "René Müller");
+  francoise = contact_named (contacts, "Françoise Noël");
+  g_assert_nonnull (rene);
+  g_assert_nonnull (francoise);
+  g_assert_cmpint (json_object_get_int_member (rene, "organization_id"), ==,
+                   json_object_get_int_member (francoise, "organization_id"));
+
+  hana = contact_named (contacts, "Hana Kim");
+  ivan = contact_named (contacts, "Ivan Petrov");
+  g_assert_nonnull (hana);
+  g_assert_nonnull (ivan);
+  g_assert_cmpint (json_object_get_int_member (hana, "organization_id"), ==,
+                   json_object_get_int_member (ivan, "organization_id"));
+  g_assert_cmpstr (json_object_get_string_member (hana, "created_at"), ==, "2024-03-12T09:14:00Z");
+  g_assert_cmpstr (json_object_get_string_member (hana, "owner"), ==, "Maria Sales");
+  g_assert_cmpstr (json_object_get_string_member (hana, "source"), ==, "Webinar");
+  g_assert_cmpstr (json_object_get_string_member (hana, "phone"), ==, "(555) 010-2000");
+  g_assert_cmpstr (json_object_get_string_member (ivan, "created_at"), ==, "2024-02-01T10:00:00Z");
+}
+
+/* Every encoding and layout of the corpus, each into its own file. */
+static void
+test_encodings (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *file; const char *encoding; const char *name; } cases[] = {
+    { "utf8-bom.csv", NULL, "Zoë Ünal" },
+    { "utf16le-tabs.csv", NULL, "Łucja Nowak" },
+    { "utf16be.csv", NULL, "Αλέξης Παππάς" },
+    { "shift-jis.csv", "SHIFT_JIS", "山田太郎" },
+    { "semicolon.csv", NULL, "Jan de Vries" },
+    { "tabs.tsv", NULL, "Tab Two" },
+    { "quoted-newlines.csv", NULL, "Quote \"Q\" Person" },
+    { "google.csv", NULL, "Dev Null" },
+    { "pipedrive.csv", NULL, "Joe Bloggs" },
+    { "salesforce.csv", NULL, "Mary Major" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *more[] = { "--encoding", cases[i].encoding, NULL };
+      g_autoptr(JsonObject) report = NULL;
+      g_autoptr(JsonArray) contacts = NULL;
+
+      g_test_message ("%s", cases[i].file);
+      g_free (f->path);
+      f->path = g_strdup_printf ("%s/%u.db", f->dir, i);
+      report = import_csv (f, cases[i].file, "contacts", 0, cases[i].encoding ? more : NULL);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "bad_rows")), ==, 0);
+      contacts = list (f, "contact");
+      g_assert_nonnull (contact_named (contacts, cases[i].name));
+    }
+}
+
+/* --map overrides the guesses; --date-order reads 12/03/2024; a date that
+ * could be either way round is a bad row without it. */
+static void
+test_map_and_dates (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *dmy[] = { "--date-order", "dmy", "--map", "Created=created_at", NULL };
+  const char *map[] = { "--map", "Name=note,Created=ignore,Name=name", NULL };
+  g_autoptr(JsonObject) guessed = import_csv (f, "dates-dmy.csv", "contacts", 1, NULL);
+  g_autoptr(JsonObject) report = import_csv (f, "dates-dmy.csv", "contacts", 0, dmy);
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  JsonArray *bad = json_object_get_array_member (guessed, "bad_rows");
+  g_autoptr(JsonObject) mapped = NULL;
+  JsonObject *day_first, *also;
+
+  g_assert_cmpuint (json_array_get_length (bad), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (bad, 0), "line"), ==, 2);
+  assert_counts (report, 2, 2, 0, 0);
+  day_first = contact_named (contacts, "Day First");
+  also = contact_named (contacts, "Also");
+  g_assert_cmpstr (json_object_get_string_member (day_first, "created_at"), ==, "2024-03-12T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (also, "created_at"), ==, "2024-03-13T14:05:00Z");
+
+  /* "Created" ignored: the ambiguous dates do not matter any more. */
+  mapped = import_csv (f, "dates-dmy.csv", "contacts", 0, map);
+  assert_counts (mapped, 2, 2, 0, 0);
+}
+
+/* Mistakes on the command line are usage errors (2); a file the reader
+ * refuses, or a --map naming no column, is a user error (1). */
+static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = corpus ("linkedin.csv");
+  g_autofree char *missing = corpus ("no-such-file.csv");
+  const char *no_kind[] = { "import", "csv", path, NULL };
+  const char *bad_kind[] = { "import", "csv", path, "--kind", "deals", NULL };
+  const char *bad_delimiter[] = { "import", "csv", path, "--kind", "contacts", "--delimiter", "|", NULL };
+  const char *bad_order[] = { "import", "csv", path, "--kind", "contacts", "--date-order", "dym", NULL };
+  const char *no_file[] = { "import", "csv", missing, "--kind", "contacts", NULL };
+  const char *bad_map[] = { "import", "csv", path, "--kind", "contacts", "--map", "Nope=email", NULL };
+  const char *bad_field[] = { "import", "csv", path, "--kind", "contacts", "--map", "URL=website", NULL };
+  const char *bad_encoding[] = { "import", "csv", path, "--kind", "contacts", "--encoding", "KLINGON", NULL };
+  const char *no_name[] = { "import", "csv", path, "--kind", "contacts",
+                            "--map", "First Name=ignore,Last Name=ignore", NULL };
+  const char **usage[] = { no_kind, bad_kind, bad_delimiter, bad_order };
+  const char **user[] = { no_file, bad_map, bad_field, bad_encoding, no_name };
+  g_autoptr(JsonArray) contacts = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_auto(Run) r = { 0, };
+
+      run_argv (f, usage[i], &r);
+      g_assert_cmpint (r.status, ==, 2);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (user); i++)
+    {
+      g_auto(Run) r = { 0, };
+
+      run_argv (f, user[i], &r);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_cmpstr (r.err, !=, "");
+    }
+  contacts = list (f, "contact");
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 0);
+}
+
+/* Without --json: the bad rows on stderr as sentences, with line and
+ * column. */
+static void
+test_text_output (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = corpus ("bad-row.csv");
+  const char *args[] = { "import", "csv", path, "--kind", "contacts", NULL };
+  g_auto(Run) r = { 0, };
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "Line 3, column “Email”: "));
+  g_assert_nonnull (strstr (r.err, "Line 5, column “Created”: "));
+  g_assert_nonnull (strstr (r.out, "Created: 0"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli-import/linkedin", Fixture, NULL, fixture_set_up, test_linkedin, fixture_tear_down);
+  g_test_add ("/cli-import/bad-rows", Fixture, NULL, fixture_set_up, test_bad_rows, fixture_tear_down);
+  g_test_add ("/cli-import/skip-and-dry-run", Fixture, NULL, fixture_set_up, test_skip_and_dry_run, fixture_tear_down);
+  g_test_add ("/cli-import/organizations", Fixture, NULL, fixture_set_up, test_organizations, fixture_tear_down);
+  g_test_add ("/cli-import/encodings", Fixture, NULL, fixture_set_up, test_encodings, fixture_tear_down);
+  g_test_add ("/cli-import/map-and-dates", Fixture, NULL, fixture_set_up, test_map_and_dates, fixture_tear_down);
+  g_test_add ("/cli-import/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/cli-import/text-output", Fixture, NULL, fixture_set_up, test_text_output, fixture_tear_down);
+
+  return g_test_run ();
+}
