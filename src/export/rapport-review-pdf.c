@@ -26,7 +26,7 @@ typedef struct
   const char      *title;
   const char      *continued;
   const char      *empty;
-  const char      *card;
+  const char      *card;          /* in the context "review card": a count's label */
   RapportPdfColor  accent;
 } SectionText;
 
@@ -34,28 +34,28 @@ typedef struct
 static const SectionText section_texts[RAPPORT_REVIEW_N_SECTIONS + 1] = {
   [RAPPORT_REVIEW_ADDED] = {
     N_("Deals added"), N_("Deals added (continued)"),
-    N_("No deals were added in the week."), N_("Added"), RAPPORT_PDF_BLUE },
+    N_("No deals were added in the week."), NC_("review card", "Added"), RAPPORT_PDF_BLUE },
   [RAPPORT_REVIEW_ADVANCED] = {
     N_("Deals moved forward"), N_("Deals moved forward (continued)"),
-    N_("No deal moved on to a later stage in the week."), N_("Moved forward"), RAPPORT_PDF_PURPLE },
+    N_("No deal moved on to a later stage in the week."), NC_("review card", "Moved forward"), RAPPORT_PDF_PURPLE },
   [RAPPORT_REVIEW_WON] = {
     N_("Deals won"), N_("Deals won (continued)"),
-    N_("No deals were won in the week."), N_("Won"), RAPPORT_PDF_GREEN },
+    N_("No deals were won in the week."), NC_("review card", "Won"), RAPPORT_PDF_GREEN },
   [RAPPORT_REVIEW_LOST] = {
     N_("Deals lost"), N_("Deals lost (continued)"),
-    N_("No deals were lost in the week."), N_("Lost"), RAPPORT_PDF_RED },
+    N_("No deals were lost in the week."), NC_("review card", "Lost"), RAPPORT_PDF_RED },
   [RAPPORT_REVIEW_SLIPPED] = {
     N_("Expected close dates passed"), N_("Expected close dates passed (continued)"),
-    N_("No open deal is past its expected close date."), N_("Close date passed"), RAPPORT_PDF_ORANGE },
+    N_("No open deal is past its expected close date."), NC_("review card", "Close date passed"), RAPPORT_PDF_ORANGE },
   [RAPPORT_REVIEW_ROTTING] = {
     N_("Rotting deals"), N_("Rotting deals (continued)"),
-    N_("No deal has been in its stage longer than the stage allows."), N_("Rotting"), RAPPORT_PDF_BROWN },
+    N_("No deal has been in its stage longer than the stage allows."), NC_("review card", "Rotting"), RAPPORT_PDF_BROWN },
   [RAPPORT_REVIEW_OVERDUE] = {
     N_("Overdue follow-ups"), N_("Overdue follow-ups (continued)"),
-    N_("No follow-up is overdue."), N_("Overdue follow-ups"), RAPPORT_PDF_YELLOW },
+    N_("No follow-up is overdue."), NC_("review card", "Overdue follow-ups"), RAPPORT_PDF_YELLOW },
   [RAPPORT_REVIEW_N_SECTIONS] = {
     N_("Goals"), N_("Goals (continued)"),
-    N_("No goals are set."), N_("Goals reached"), RAPPORT_PDF_BLUE },
+    N_("No goals are set."), NC_("review card", "Goals reached"), RAPPORT_PDF_BLUE },
 };
 
 /* The sentence under a section's heading: how many, and what they are
@@ -506,7 +506,9 @@ first_page (RapportPdfDoc       *doc,
           if (i != RAPPORT_REVIEW_OVERDUE)
             detail = rapport_format_money_whole (section->total, review->currency);
         }
-      draw_card (doc, x, row_y, card_width, number, _(section_texts[i].card), detail, section_texts[i].accent);
+      draw_card (doc, x, row_y, card_width, number,
+                 g_dpgettext2 (GETTEXT_PACKAGE, "review card", section_texts[i].card),
+                 detail, section_texts[i].accent);
     }
   rapport_pdf_doc_skip (doc, 2 * (58 + 8) + 16);
 }
