@@ -15,7 +15,6 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include "rapport-report-private.h"
 
