@@ -45,6 +45,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "rapport-sqlite-private.h"
 #include "rapport-test-support.h"
 #include "rapport-time.h"
 
@@ -516,6 +517,63 @@ test_many_activities (Fixture       *f,
   g_assert_cmpuint (only_cy->current.activities[RAPPORT_ACTIVITY_EMAIL], ==, cy);
 }
 
+static void
+assert_same_period (const RapportReportPeriod *a,
+                    const RapportReportPeriod *b)
+{
+  g_assert_cmpuint (a->won.count, ==, b->won.count);
+  g_assert_cmpint (a->won.value, ==, b->won.value);
+  g_assert_cmpuint (a->lost.count, ==, b->lost.count);
+  g_assert_cmpuint (a->new_deals, ==, b->new_deals);
+  g_assert_cmpuint (a->speed.leads, ==, b->speed.leads);
+  for (guint k = 0; k < G_N_ELEMENTS (a->activities); k++)
+    g_assert_cmpuint (a->activities[k], ==, b->activities[k]);
+  g_assert_cmpuint (a->owners->len, ==, b->owners->len);
+  for (guint i = 0; i < a->owners->len; i++)
+    {
+      const RapportReportOwner *x = &g_array_index (a->owners, RapportReportOwner, i);
+      const RapportReportOwner *y = &g_array_index (b->owners, RapportReportOwner, i);
+
+      g_assert_cmpstr (x->owner, ==, y->owner);
+      g_assert_cmpuint (x->activities, ==, y->activities);
+      g_assert_cmpuint (x->won, ==, y->won);
+    }
+}
+
+/* A writable file's report reads the activities on a second connection
+ * in another thread; a read-only store reads all on one. Same figures,
+ * also with an owner and a pipeline asked for. */
+static void
+test_side_read (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) alone = NULL;
+  const char *owners[] = { NULL, "Ann", "Bob" };
+  guint before = rapport_store_get_side_reads (f->store);
+
+  alone = rapport_store_new_full (rapport_store_get_path (f->store), NULL, RAPPORT_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  rapport_store_set_now (alone, f->now);
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    for (gint64 pipeline = 0; pipeline <= 1; pipeline++)
+      {
+        RapportReportQuery query = { at ("2026-03-01"), at ("2026-04-01"), owners[i], pipeline };
+        g_autoptr(RapportReport) two = rapport_store_report_summary (f->store, &query, &error);
+        g_autoptr(RapportReport) one = NULL;
+
+        g_assert_no_error (error);
+        one = rapport_store_report_summary (alone, &query, &error);
+        g_assert_no_error (error);
+        assert_same_period (&two->current, &one->current);
+        assert_same_period (&two->previous, &one->previous);
+      }
+
+  g_assert_cmpuint (rapport_store_get_side_reads (f->store), ==, before + 6);
+  g_assert_cmpuint (rapport_store_get_side_reads (alone), ==, 0);
+}
+
 /* Lost reasons, sources, owners, repeat sales.
  * March: "Price" D4 4000 + D8 800. Won by source: Website (D3 2000),
  * Referral (D2 1000). Owners by won value: Bob (D3 won, D8 lost, the call
@@ -830,6 +888,7 @@ main (int    argc,
   ADD ("/reports/months", test_months);
   ADD ("/reports/leads-and-activities", test_leads_and_activities);
   ADD ("/reports/many-activities", test_many_activities);
+  ADD ("/reports/side-read", test_side_read);
   ADD ("/reports/groups", test_groups);
   ADD ("/reports/filters", test_filters);
   ADD ("/reports/empty-period", test_empty_period);

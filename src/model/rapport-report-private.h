@@ -94,7 +94,9 @@ gboolean  rapport_report_funnel       (RapportReportContext *ctx,
 /* rapport-store-activity-report.c: each activity done in both periods
  * that passes the owner and pipeline filters, by period, kind and owner
  * (the deal's, else the contact's; NULL for none): @func is called once
- * for each of those with their count. */
+ * for each of those with their count. It reads on @side when given one
+ * (then it may run on another thread: it only reads @ctx, whose stages
+ * are read before), else on the store's connection. */
 typedef void (*RapportReportActivityFunc) (gpointer    user_data,
                                            int         period,
                                            int         kind,
@@ -102,6 +104,7 @@ typedef void (*RapportReportActivityFunc) (gpointer    user_data,
                                            guint       count);
 
 gboolean  rapport_report_activities   (RapportReportContext     *ctx,
+                                       RapportSideRead          *side,
                                        RapportReportActivityFunc func,
                                        gpointer                  user_data,
                                        GError                  **error);

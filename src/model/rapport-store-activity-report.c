@@ -149,6 +149,31 @@ id_set_slot (IdSet    *set,
   return (int) set->ids->len - 1;
 }
 
+/* Where the statements run: the store's connection, or the side reader
+ * when another thread reads the rest of the report meanwhile. */
+typedef struct
+{
+  RapportStore    *store;
+  RapportSideRead *side;
+} Reader;
+
+static RapportSqlStmt *
+reader_stmt (const Reader *reader,
+             const char   *sql)
+{
+  return reader->side != NULL ? rapport_side_read_stmt_sql (reader->side, sql)
+                              : rapport_store_stmt_sql (reader->store, sql);
+}
+
+static gboolean
+reader_error (const Reader  *reader,
+              int            rc,
+              GError       **error)
+{
+  return reader->side != NULL ? rapport_side_read_set_error (reader->side, rc, error)
+                              : rapport_store_set_error (reader->store, rc, error);
+}
+
 static char *
 ids_as_json (GArray *ids)
 {
@@ -186,7 +211,7 @@ intern (GHashTable *names,
 
 /* Fills @set's owners (and stages, for deals) with one statement. */
 static gboolean
-read_owners (RapportReportContext  *ctx,
+read_owners (const Reader          *reader,
              const char            *sql,
              gboolean               with_stage,
              IdSet                 *set,
@@ -201,7 +226,7 @@ read_owners (RapportReportContext  *ctx,
     return TRUE;
 
   json = ids_as_json (set->ids);
-  stmt = rapport_store_stmt_sql (ctx->store, sql);
+  stmt = reader_stmt (reader, sql);
   rapport_sql_bind_text (stmt, 1, json);
   while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
     {
@@ -217,18 +242,19 @@ read_owners (RapportReportContext  *ctx,
   rapport_sql_reset (stmt);
 
   if (rc != RAPPORT_SQL_DONE)
-    return rapport_store_set_error (ctx->store, rc, error);
+    return reader_error (reader, rc, error);
 
   return TRUE;
 }
 
 static gboolean
-read_done (RapportReportContext  *ctx,
+read_done (const Reader          *reader,
+           RapportReportContext  *ctx,
            GArray                *done,
            IdSet                 *deals,
            GError               **error)
 {
-  RapportSqlStmt *stmt = rapport_store_stmt_sql (ctx->store, ACTIVITIES_SQL);
+  RapportSqlStmt *stmt = reader_stmt (reader, ACTIVITIES_SQL);
   int n_kinds = (int) G_N_ELEMENTS (ctx->periods[0]->activities);
   int rc;
 
@@ -249,7 +275,7 @@ read_done (RapportReportContext  *ctx,
   rapport_sql_reset (stmt);
 
   if (rc != RAPPORT_SQL_DONE)
-    return rapport_store_set_error (ctx->store, rc, error);
+    return reader_error (reader, rc, error);
 
   return TRUE;
 }
@@ -284,6 +310,7 @@ hand_on (GHashTable               *by_owner,
 
 gboolean
 rapport_report_activities (RapportReportContext     *ctx,
+                           RapportSideRead          *side,
                            RapportReportActivityFunc func,
                            gpointer                  user_data,
                            GError                  **error)
@@ -291,13 +318,14 @@ rapport_report_activities (RapportReportContext     *ctx,
   g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (Done));
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_owner = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  Reader reader = { ctx->store, side };
   IdSet deals, contacts;
   gboolean ok;
 
   id_set_init (&deals);
   id_set_init (&contacts);
-  ok = read_done (ctx, done, &deals, error) &&
-       read_owners (ctx, DEAL_OWNERS_SQL, TRUE, &deals, names, error);
+  ok = read_done (&reader, ctx, done, &deals, error) &&
+       read_owners (&reader, DEAL_OWNERS_SQL, TRUE, &deals, names, error);
 
   /* The contact's owner stands in where the deal gave none. */
   for (guint i = 0; ok && i < done->len; i++)
@@ -307,7 +335,7 @@ rapport_report_activities (RapportReportContext     *ctx,
       if ((row->deal < 0 || g_ptr_array_index (deals.owners, row->deal) == NULL) && row->contact != 0)
         id_set_slot (&contacts, row->contact, TRUE);
     }
-  ok = ok && read_owners (ctx, CONTACT_OWNERS_SQL, FALSE, &contacts, names, error);
+  ok = ok && read_owners (&reader, CONTACT_OWNERS_SQL, FALSE, &contacts, names, error);
 
   for (guint i = 0; ok && i < done->len; i++)
     {

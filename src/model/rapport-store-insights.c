@@ -6,6 +6,9 @@
  * the sums made here as the rows go by: closed deals (by close time), open
  * deals, leads, activities, the months of won deals, and the deals created
  * with their funnel (rapport-store-funnel.c). The definitions are in rapport-report.h.
+ * Where the file allows a side reader (sqlite/rapport-store-side.c), the
+ * activities are read on it in a thread of their own, in the same
+ * snapshot, while this thread reads the rest.
  */
 
 #define G_LOG_DOMAIN "rapport-store"
@@ -690,11 +693,98 @@ count_activity (gpointer    user_data,
   owner_of (period, &build->work[p], or_empty (owner))->activities += count;
 }
 
+/* The activities and their owners are a third of the summary's reads and
+ * share nothing with the rest until they are counted: with a side reader
+ * they are read on a thread of their own meanwhile, their counts kept
+ * here and handed on after. */
+typedef struct
+{
+  int    period;
+  int    kind;
+  char  *owner;
+  guint  count;
+} KeptCount;
+
+typedef struct
+{
+  RapportReportContext *ctx;
+  RapportSideRead      *side;
+  GArray               *counts;   /* KeptCount */
+  GError               *error;
+  gboolean              ok;
+} SideWork;
+
+static void
+kept_count_clear (gpointer data)
+{
+  g_free (((KeptCount *) data)->owner);
+}
+
+static void
+keep_activity (gpointer    user_data,
+               int         period,
+               int         kind,
+               const char *owner,
+               guint       count)
+{
+  SideWork *work = user_data;
+  KeptCount kept = { period, kind, g_strdup (owner), count };
+
+  g_array_append_val (work->counts, kept);
+}
+
+static gpointer
+side_work_run (gpointer data)
+{
+  SideWork *work = data;
+
+  work->ok = rapport_report_activities (work->ctx, work->side, keep_activity, work, &work->error);
+
+  return NULL;
+}
+
+static GThread *
+side_work_start (Build           *build,
+                 RapportSideRead *side,
+                 SideWork        *work)
+{
+  *work = (SideWork) { .ctx = &build->ctx, .side = side };
+  work->counts = g_array_new (FALSE, FALSE, sizeof (KeptCount));
+  g_array_set_clear_func (work->counts, kept_count_clear);
+
+  return g_thread_new ("rapport-report", side_work_run, work);
+}
+
+/* Waits for the side's reads; hands on their counts when @ok. */
+static gboolean
+side_work_finish (Build     *build,
+                  GThread   *thread,
+                  SideWork  *work,
+                  gboolean   ok,
+                  GError   **error)
+{
+  g_thread_join (thread);
+
+  if (ok && !work->ok)
+    g_propagate_error (error, g_steal_pointer (&work->error));
+  ok = ok && work->ok;
+  for (guint i = 0; ok && i < work->counts->len; i++)
+    {
+      const KeptCount *kept = &g_array_index (work->counts, KeptCount, i);
+
+      count_activity (build, kept->period, kept->kind, kept->owner, kept->count);
+    }
+  g_clear_error (&work->error);
+  g_array_unref (work->counts);
+
+  return ok;
+}
+
 static gboolean
 read_activities (Build   *build,
                  GError **error)
 {
-  return rapport_report_activities (&build->ctx, count_activity, build, error);
+  return rapport_report_activities (&build->ctx, NULL, count_activity, build, error);
 }
 
 /* Won deals by month: the twelve months up to the one of now. */
@@ -898,6 +988,9 @@ compute (RapportStore              *self,
 {
   g_autoptr(RapportReport) report = NULL;
   Build build = { 0 };
+  RapportSideRead *side = NULL;
+  SideWork side_work;
+  GThread *thread = NULL;
   gboolean began = FALSE;
   gboolean ok;
 
@@ -938,17 +1031,22 @@ compute (RapportStore              *self,
   report->current.speed.minutes = report->previous.speed.minutes = rapport_store_get_speed_to_lead_minutes (self);
 
   rapport_store_grow_page_cache (self);
-  /* One snapshot of the file for every read. */
-  ok = rapport_store_read_begin (self, &began, error) &&
-       read_stage_infos (&build, error) &&
+  /* One snapshot of the file for every read, on one connection or two. */
+  ok = rapport_store_read_begin_with_side (self, &began, &side, error) &&
+       read_stage_infos (&build, error);
+  if (ok && side != NULL)
+    thread = side_work_start (&build, side, &side_work);
+  ok = ok &&
        read_first_wins (&build, error) &&
        read_closed (&build, error) &&
        read_open (&build, error) &&
        read_leads (&build, error) &&
-       read_activities (&build, error) &&
+       (thread != NULL || read_activities (&build, error)) &&
        read_won_months (&build, error) &&
        rapport_report_funnel (&build.ctx, error);
-  rapport_store_read_end (self, began);
+  if (thread != NULL)
+    ok = side_work_finish (&build, thread, &side_work, ok, error);
+  rapport_store_read_end_with_side (self, began, side);
 
   if (ok)
     for (int p = 0; p < 2; p++)

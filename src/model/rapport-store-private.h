@@ -58,6 +58,11 @@ struct _RapportStore
   RapportStoreFlags  flags;
   gboolean           read_only;
   gboolean           is_copy;    /* an older file read from a copy in memory */
+  /* A second, read-only connection for a report's other thread, opened
+   * on first use (sqlite/rapport-store-side.c) */
+  RapportSideRead   *side;
+  gboolean           side_failed;  /* could not be opened: not tried again */
+  guint              side_reads;   /* reads that had it, for the tests */
 
   /* The file under our name (sqlite/rapport-store-watch.c) */
   RapportDbFileState lost;       /* once not FINE, nothing more is written */

@@ -21,6 +21,21 @@ gboolean      rapport_db_set_error        (sqlite3       *db,
                                            int            rc,
                                            GError       **error);
 
+/* The statement cache of a connection (see rapport-sqlite.c). */
+GHashTable   *rapport_db_stmt_cache_new   (void);
+sqlite3_stmt *rapport_db_cached_stmt      (sqlite3       *db,
+                                           GHashTable    *cache,
+                                           const char    *sql);
+
+/* rapport-store-open.c: the URI SQLite opens @path by. */
+char         *rapport_store_file_uri      (const char    *path,
+                                           gboolean       immutable);
+
+/* rapport-store-side.c: closes the side reader, if one was opened. */
+void          rapport_store_close_side    (RapportStore  *self);
+/* How many reads had a side reader: for the tests. */
+guint         rapport_store_get_side_reads (RapportStore *self);
+
 /* Reads the persistent properties of @record from @stmt, starting at
  * @first_col, notifying once at the end for what changed. */
 void          rapport_record_load_row     (RapportRecord *record,

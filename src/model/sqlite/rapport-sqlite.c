@@ -214,13 +214,16 @@ finalize_stmt (gpointer stmt)
 void
 rapport_store_init_connection (RapportStore *self)
 {
-  self->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->stmt_cache = rapport_db_stmt_cache_new ();
 }
 
 void
 rapport_store_close_connection (RapportStore *self)
 {
-  /* Statements first: a connection with live statements does not close. */
+  /* The side reader first: it reads through the -wal and -shm this
+   * connection keeps. Statements before their connection: a connection
+   * with live statements does not close. */
+  rapport_store_close_side (self);
   g_clear_pointer (&self->stmt_cache, g_hash_table_unref);
 
   /* A file found damaged is nobody's to keep using: as the last program
@@ -234,30 +237,44 @@ rapport_store_close_connection (RapportStore *self)
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
-/* Every statement the store runs more than once, by its SQL: prepared on
- * first use, reset and unbound for each use. The SQL is ours (fixed, or
+/* Every statement a connection runs more than once, by its SQL: prepared
+ * on first use, reset and unbound for each use. The SQL is ours (fixed, or
  * made from class and column names, never from user text): failing to
- * prepare it is a bug. */
-static sqlite3_stmt *
-cached_stmt (RapportStore *self,
-             const char   *sql)
+ * prepare it is a bug. @cache is the connection's own (the store's, or its
+ * side reader's in rapport-store-side.c). */
+sqlite3_stmt *
+rapport_db_cached_stmt (sqlite3    *db,
+                        GHashTable *cache,
+                        const char *sql)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
 
-  g_assert (RAPPORT_IS_STORE (self));
-
-  stmt = g_hash_table_lookup (self->stmt_cache, sql);
   if (stmt == NULL)
     {
-      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-        g_error ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
-      g_hash_table_insert (self->stmt_cache, g_strdup (sql), stmt);
+      if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        g_error ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db));
+      g_hash_table_insert (cache, g_strdup (sql), stmt);
     }
 
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
   return stmt;
+}
+
+GHashTable *
+rapport_db_stmt_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+}
+
+static sqlite3_stmt *
+cached_stmt (RapportStore *self,
+             const char   *sql)
+{
+  g_assert (RAPPORT_IS_STORE (self));
+
+  return rapport_db_cached_stmt (self->db, self->stmt_cache, sql);
 }
 
 sqlite3_stmt *

@@ -52,9 +52,9 @@ query_int (sqlite3     *db,
 }
 
 /* SQLite reads a file of ours through a URI when it must be told how. */
-static char *
-file_uri (const char *path,
-          gboolean    immutable)
+char *
+rapport_store_file_uri (const char *path,
+                        gboolean    immutable)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
@@ -72,7 +72,7 @@ static sqlite3 *
 open_look (RapportStore  *self,
            GError       **error)
 {
-  g_autofree char *uri = file_uri (self->path, !rapport_db_file_has_wal (self->file));
+  g_autofree char *uri = rapport_store_file_uri (self->path, !rapport_db_file_has_wal (self->file));
   sqlite3 *db = NULL;
   int rc;
 
@@ -518,7 +518,7 @@ open_connection (RapportStore  *self,
   /* A reader of a file nobody may write, with no -wal to read through,
    * reads it as it is, so no -shm made with the file's read-only mode is
    * left to lock later writers out. */
-  g_autofree char *uri = file_uri (self->path, !writable && !rapport_db_file_has_wal (self->file));
+  g_autofree char *uri = rapport_store_file_uri (self->path, !writable && !rapport_db_file_has_wal (self->file));
   /* Only the thread that made the store uses its connection (the
    * background check opens one of its own), so SQLite need not lock a
    * mutex around every call: that was 5% of a report's time. */
