@@ -21,7 +21,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "rapport-store-private.h"
+#include "rapport-store-import-private.h"
 #include "rapport-validate.h"
 
 #define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization"
@@ -47,17 +47,6 @@
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
-typedef struct
-{
-  RapportStore        *store;
-  RapportImportKind    kind;
-  RapportImportFlags   flags;
-  RapportImportCounts *counts;
-  GHashTable          *organizations;  /* folded name (owned) → id */
-  gint64               now;
-  guint                staged;         /* contacts in temp.import_contact */
-} Import;
-
 /* The key two organization names share when a person would call them the
  * same: case folded, canonical Unicode, outer spaces trimmed. */
 static char *
@@ -69,9 +58,9 @@ fold_name (const char *name)
   return g_utf8_casefold (normalized ? normalized : stripped, -1);
 }
 
-static gboolean
-load_organizations (Import  *import,
-                    GError **error)
+gboolean
+rapport_store_import_load_organizations (RapportStoreImport  *import,
+                                         GError             **error)
 {
   RapportSqlStmt *stmt = rapport_store_stmt_sql (import->store, SQL_ORGANIZATION_NAMES);
   int rc;
@@ -87,12 +76,12 @@ load_organizations (Import  *import,
 }
 
 static gboolean
-insert_organization (Import      *import,
-                     const char  *name,
-                     const char  *phone,
-                     gint64       created_at,
-                     gint64      *id,
-                     GError     **error)
+insert_organization (RapportStoreImport  *import,
+                     const char          *name,
+                     const char          *phone,
+                     gint64               created_at,
+                     gint64              *id,
+                     GError             **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (name));
   RapportSqlStmt *stmt;
@@ -114,12 +103,13 @@ insert_organization (Import      *import,
   return TRUE;
 }
 
-static gboolean
-insert_note (Import      *import,
-             gint64       contact_id,
-             gint64       organization_id,
-             const char  *body,
-             GError     **error)
+gboolean
+rapport_store_import_insert_note (RapportStoreImport  *import,
+                                  gint64               contact_id,
+                                  gint64               deal_id,
+                                  gint64               organization_id,
+                                  const char          *body,
+                                  GError             **error)
 {
   RapportSqlStmt *stmt;
 
@@ -130,7 +120,7 @@ insert_note (Import      *import,
 
   stmt = rapport_store_stmt (import->store, STMT_INSERT_NOTE);
   rapport_sql_bind_id_or_null (stmt, 1, contact_id);
-  rapport_sql_bind_null (stmt, 2);
+  rapport_sql_bind_id_or_null (stmt, 2, deal_id);
   rapport_sql_bind_id_or_null (stmt, 3, organization_id);
   rapport_sql_bind_text (stmt, 4, body);
   rapport_sql_bind_int64 (stmt, 5, import->now);
@@ -138,10 +128,10 @@ insert_note (Import      *import,
 }
 
 static gboolean
-import_organization (Import                 *import,
-                     const RapportImportRow *row,
-                     gint64                  created_at,
-                     GError                **error)
+import_organization (RapportStoreImport      *import,
+                     const RapportImportRow  *row,
+                     gint64                   created_at,
+                     GError                 **error)
 {
   g_autofree char *key = fold_name (row->name ? row->name : "");
   gint64 id;
@@ -152,19 +142,18 @@ import_organization (Import                 *import,
       return TRUE;
     }
   if (!insert_organization (import, row->name ? row->name : "", row->phone, created_at, &id, error) ||
-      !insert_note (import, 0, id, row->note, error))
+      !rapport_store_import_insert_note (import, 0, 0, id, row->note, error))
     return FALSE;
 
   import->counts->created++;
   return TRUE;
 }
 
-/* A contact's organization by name, created if it is not there yet. */
-static gboolean
-find_organization (Import      *import,
-                   const char  *name,
-                   gint64      *id,
-                   GError     **error)
+gboolean
+rapport_store_import_find_organization (RapportStoreImport  *import,
+                                        const char          *name,
+                                        gint64              *id,
+                                        GError             **error)
 {
   g_autofree char *key = NULL;
   gpointer found;
@@ -187,8 +176,8 @@ find_organization (Import      *import,
 
 /* Moves the staged contacts, and their notes, to their tables. */
 static gboolean
-flush_contacts (Import  *import,
-                GError **error)
+flush_contacts (RapportStoreImport  *import,
+                GError             **error)
 {
   RapportStore *store = import->store;
   RapportSqlStmt *stmt;
@@ -220,10 +209,10 @@ flush_contacts (Import  *import,
 }
 
 static gboolean
-import_contact (Import                 *import,
-                const RapportImportRow *row,
-                gint64                  created_at,
-                GError                **error)
+import_contact (RapportStoreImport      *import,
+                const RapportImportRow  *row,
+                gint64                   created_at,
+                GError                 **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (row->name ? row->name : ""));
   RapportSqlStmt *stmt;
@@ -234,7 +223,7 @@ import_contact (Import                 *import,
       !rapport_phone_check (row->phone, error) ||
       !rapport_text_check (row->source, RAPPORT_TEXT_SOURCE, FALSE, error) ||
       !rapport_text_check (row->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
-      !find_organization (import, row->organization, &organization_id, error))
+      !rapport_store_import_find_organization (import, row->organization, &organization_id, error))
     return FALSE;
 
   if (row->note != NULL && !rapport_text_is_invisible (row->note) &&
@@ -262,9 +251,9 @@ import_contact (Import                 *import,
 }
 
 static gboolean
-import_row (Import                 *import,
-            const RapportImportRow *row,
-            GError                **error)
+import_row (RapportStoreImport      *import,
+            const RapportImportRow  *row,
+            GError                 **error)
 {
   g_autoptr(GError) local_error = NULL;
   gint64 created_at;
@@ -276,48 +265,35 @@ import_row (Import                 *import,
           ? import_organization (import, row, created_at, &local_error)
           : import_contact (import, row, created_at, &local_error));
   if (!done)
-    /* Translators: %u is a line of the file, %s why its row was refused. */
-    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("Line %u: %s"),
-                 row->line, local_error->message);
-  return done;
+    return rapport_store_import_row_error (row->line, local_error, error);
+  return TRUE;
 }
 
 static gboolean
-run_import (Import              *import,
-            RapportImportSource  source,
-            gpointer             user_data,
-            GError             **error)
+run_import (RapportStoreImport   *import,
+            RapportImportSource   source,
+            gpointer              user_data,
+            GError              **error)
 {
   for (;;)
     {
       RapportImportRow row = { 0, };
+      RapportImportNext next = source (user_data, &row, error);
 
-      switch (source (user_data, &row, error))
-        {
-        case RAPPORT_IMPORT_NEXT_ROW:
-          import->counts->rows++;
-          /* Once a row is bad and bad rows are not skipped, nothing will
-           * be stored: the rest is only read, to list every bad row. */
-          if ((import->counts->bad == 0 || (import->flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)) &&
-              !import_row (import, &row, error))
-            return FALSE;
-          break;
-        case RAPPORT_IMPORT_NEXT_BAD:
-          import->counts->rows++;
-          import->counts->bad++;
-          break;
-        case RAPPORT_IMPORT_NEXT_END:
-          return TRUE;
-        case RAPPORT_IMPORT_NEXT_FAILED:
-        default:
-          return FALSE;
-        }
+      if (next == RAPPORT_IMPORT_NEXT_END)
+        return TRUE;
+      if (next == RAPPORT_IMPORT_NEXT_FAILED)
+        return FALSE;
+      rapport_store_import_count (import, next);
+      if (next == RAPPORT_IMPORT_NEXT_ROW && rapport_store_import_takes_rows (import) &&
+          !import_row (import, &row, error))
+        return FALSE;
     }
 }
 
 static gboolean
-stage_begin (Import  *import,
-             GError **error)
+stage_begin (RapportStoreImport  *import,
+             GError             **error)
 {
   RapportStore *store = import->store;
 
@@ -326,32 +302,44 @@ stage_begin (Import  *import,
 }
 
 gboolean
-rapport_store_import (RapportStore         *self,
-                      RapportImportKind     kind,
-                      RapportImportFlags    flags,
-                      RapportImportSource   source,
-                      gpointer              user_data,
-                      RapportImportCounts  *counts,
-                      GError              **error)
+rapport_store_import_begin (RapportStoreImport   *import,
+                            RapportStore         *store,
+                            RapportImportKind     kind,
+                            RapportImportFlags    flags,
+                            RapportImportCounts  *counts,
+                            GError              **error)
 {
-  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Import import = { self, kind, flags, counts, organizations, 0 };
-  gboolean keep;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (source != NULL, FALSE);
-  g_return_val_if_fail (counts != NULL, FALSE);
-
+  *import = (RapportStoreImport) { store, kind, flags, counts, NULL, rapport_store_now (store), 0 };
+  import->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   memset (counts, 0, sizeof *counts);
-  import.now = rapport_store_now (self);
   /* One transaction of many rows touches every index's pages again and
    * again (contacts by name, e-mail, phone; the search index): keep them. */
-  rapport_store_grow_page_cache (self);
+  rapport_store_grow_page_cache (store);
 
-  if (!rapport_store_begin (self, error))
+  if (!rapport_store_begin (store, error))
     return FALSE;
-  if (!load_organizations (&import, error) || !stage_begin (&import, error) ||
-      !run_import (&import, source, user_data, error) || !flush_contacts (&import, error))
+  if (!rapport_store_import_load_organizations (import, error))
+    {
+      rapport_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What every row was read for: kept, or rolled back when a row is bad
+ * (unless bad rows are skipped) or for a dry run. */
+gboolean
+rapport_store_import_end (RapportStoreImport  *import,
+                          gboolean             read_all,
+                          GError             **error)
+{
+  RapportStore *self = import->store;
+  RapportImportCounts *counts = import->counts;
+  RapportImportFlags flags = import->flags;
+  gboolean keep;
+
+  g_clear_pointer (&import->organizations, g_hash_table_unref);
+  if (!read_all)
     {
       rapport_store_rollback (self);
       return FALSE;
@@ -360,7 +348,7 @@ rapport_store_import (RapportStore         *self,
   if (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)
     counts->skipped += counts->bad;
   else if (counts->bad > 0)
-    counts->created = counts->organizations_created = 0;
+    counts->created = counts->organizations_created = counts->contacts_created = 0;
   keep = !(flags & RAPPORT_IMPORT_DRY_RUN) &&
          (counts->bad == 0 || (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS));
   if (!keep)
@@ -376,6 +364,59 @@ rapport_store_import (RapportStore         *self,
       rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
       rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_RELOAD, 0);
       rapport_store_notify (self, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_RELOAD, 0);
+      if (import->kind == RAPPORT_IMPORT_DEALS)
+        rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_RELOAD, 0);
     }
   return TRUE;
+}
+
+void
+rapport_store_import_count (RapportStoreImport *import,
+                            RapportImportNext   next)
+{
+  import->counts->rows++;
+  if (next == RAPPORT_IMPORT_NEXT_BAD)
+    import->counts->bad++;
+}
+
+gboolean
+rapport_store_import_takes_rows (RapportStoreImport *import)
+{
+  /* Once a row is bad and bad rows are not skipped, nothing will be
+   * stored: the rest is only read, to list every bad row. */
+  return import->counts->bad == 0 || (import->flags & RAPPORT_IMPORT_SKIP_BAD_ROWS);
+}
+
+gboolean
+rapport_store_import_row_error (guint        line,
+                                GError      *row_error,
+                                GError     **error)
+{
+  /* Translators: %u is a line of the file, %s why its row was refused. */
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("Line %u: %s"), line, row_error->message);
+  return FALSE;
+}
+
+gboolean
+rapport_store_import (RapportStore         *self,
+                      RapportImportKind     kind,
+                      RapportImportFlags    flags,
+                      RapportImportSource   source,
+                      gpointer              user_data,
+                      RapportImportCounts  *counts,
+                      GError              **error)
+{
+  RapportStoreImport import;
+  gboolean read_all;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != RAPPORT_IMPORT_DEALS, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  if (!rapport_store_import_begin (&import, self, kind, flags, counts, error))
+    return FALSE;
+  read_all = stage_begin (&import, error) && run_import (&import, source, user_data, error) &&
+             flush_contacts (&import, error);
+  return rapport_store_import_end (&import, read_all, error);
 }
