@@ -74,6 +74,7 @@ insert_contact (RapportStoreImport          *import,
     return FALSE;
 
   *id = rapport_store_last_id (import->store);
+  rapport_store_import_created (import, RAPPORT_ENTITY_CONTACT, *id, *id);
   import->counts->contacts_created++;
   return TRUE;
 }
@@ -222,6 +223,7 @@ insert_deal (RapportStoreImport          *import,
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
   id = rapport_store_last_id (store);
+  rapport_store_import_created (import, RAPPORT_ENTITY_DEAL, id, id);
 
   if (!record_change (import, id, 0, row->stage_id, RAPPORT_DEAL_STATUS_OPEN, created_at, error) ||
       !close_deal (import, row, id, closed_at, error) ||

@@ -23,7 +23,14 @@ typedef struct
   GHashTable          *organizations;  /* folded name (owned) → id */
   gint64               now;
   guint                staged;         /* contacts in temp.import_contact */
+  RapportImportUndo   *undo;           /* what was created, so far */
 } RapportStoreImport;
+
+/* Notes that rows @first to @last of @entity's table were created. */
+void     rapport_store_import_created      (RapportStoreImport   *import,
+                                            RapportEntity         entity,
+                                            gint64                first,
+                                            gint64                last);
 
 gboolean rapport_store_import_begin        (RapportStoreImport   *import,
                                             RapportStore         *store,

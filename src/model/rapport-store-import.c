@@ -47,6 +47,94 @@
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
+/* What an import created: ranges of ids per table, as they came (staged
+ * contacts get consecutive ids, a batch at a time). */
+typedef struct
+{
+  RapportEntity entity;
+  gint64        first;
+  gint64        last;
+} CreatedRange;
+
+struct _RapportImportUndo
+{
+  GArray *ranges;   /* CreatedRange */
+};
+
+void
+rapport_import_undo_free (RapportImportUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_array_unref (undo->ranges);
+  g_free (undo);
+}
+
+void
+rapport_store_import_created (RapportStoreImport *import,
+                              RapportEntity       entity,
+                              gint64              first,
+                              gint64              last)
+{
+  GArray *ranges = import->undo->ranges;
+  CreatedRange *end = ranges->len > 0 ? &g_array_index (ranges, CreatedRange, ranges->len - 1) : NULL;
+
+  if (end != NULL && end->entity == entity && end->last + 1 == first)
+    end->last = last;
+  else
+    g_array_append_val (ranges, ((CreatedRange) { entity, first, last }));
+}
+
+/* Deals before contacts before organizations; notes, history and
+ * activities go with them (ON DELETE CASCADE). */
+static gboolean
+delete_created (RapportStore       *store,
+                RapportImportUndo  *undo,
+                RapportEntity       entity,
+                const char         *sql,
+                GError            **error)
+{
+  for (guint i = 0; i < undo->ranges->len; i++)
+    {
+      const CreatedRange *range = &g_array_index (undo->ranges, CreatedRange, i);
+      RapportSqlStmt *stmt;
+
+      if (range->entity != entity)
+        continue;
+      stmt = rapport_store_stmt_sql (store, sql);
+      rapport_sql_bind_int64 (stmt, 1, range->first);
+      rapport_sql_bind_int64 (stmt, 2, range->last);
+      if (!rapport_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_store_undo_import (RapportStore       *self,
+                           RapportImportUndo  *undo,
+                           GError            **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) ||
+      !delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) ||
+      !delete_created (self, undo, RAPPORT_ENTITY_ORGANIZATION,
+                       "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2", error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_reload_everything (self);
+  return TRUE;
+}
+
 /* The key two organization names share when a person would call them the
  * same: case folded, canonical Unicode, outer spaces trimmed. */
 static char *
@@ -99,6 +187,7 @@ insert_organization (RapportStoreImport  *import,
     return FALSE;
 
   *id = rapport_store_last_id (import->store);
+  rapport_store_import_created (import, RAPPORT_ENTITY_ORGANIZATION, *id, *id);
   g_hash_table_insert (import->organizations, fold_name (stripped), GSIZE_TO_POINTER ((gsize) *id));
   return TRUE;
 }
@@ -181,7 +270,7 @@ flush_contacts (RapportStoreImport  *import,
 {
   RapportStore *store = import->store;
   RapportSqlStmt *stmt;
-  gint64 base;
+  gint64 base, first;
 
   if (import->staged == 0)
     return TRUE;
@@ -189,6 +278,9 @@ flush_contacts (RapportStoreImport  *import,
   /* Ids after the highest one, in staging order: base + seq. */
   base = rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_BASE), 0) -
          rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_FIRST), 1) + 1;
+
+  first = rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_FIRST), 1);
+  rapport_store_import_created (import, RAPPORT_ENTITY_CONTACT, base + first, base + first + import->staged - 1);
 
   stmt = rapport_store_stmt_sql (store, SQL_STAGE_CONTACTS);
   rapport_sql_bind_int64 (stmt, 1, base);
@@ -309,7 +401,9 @@ rapport_store_import_begin (RapportStoreImport   *import,
                             RapportImportCounts  *counts,
                             GError              **error)
 {
-  *import = (RapportStoreImport) { store, kind, flags, counts, NULL, rapport_store_now (store), 0 };
+  *import = (RapportStoreImport) { store, kind, flags, counts, NULL, rapport_store_now (store), 0, NULL };
+  import->undo = g_new0 (RapportImportUndo, 1);
+  import->undo->ranges = g_array_new (FALSE, FALSE, sizeof (CreatedRange));
   import->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   memset (counts, 0, sizeof *counts);
   /* One transaction of many rows touches every index's pages again and
@@ -338,6 +432,8 @@ rapport_store_import_end (RapportStoreImport  *import,
   RapportImportFlags flags = import->flags;
   gboolean keep;
 
+  g_autoptr(RapportImportUndo) undo = g_steal_pointer (&import->undo);
+
   g_clear_pointer (&import->organizations, g_hash_table_unref);
   if (!read_all)
     {
@@ -359,6 +455,8 @@ rapport_store_import_end (RapportStoreImport  *import,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
+  if (undo->ranges->len > 0)
+    counts->undo = g_steal_pointer (&undo);
   if (counts->created > 0 || counts->organizations_created > 0)
     {
       rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);

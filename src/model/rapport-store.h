@@ -65,6 +65,12 @@ typedef struct
   gboolean    has_created_at;        /* …unless set: then 0 is 1970-01-01 */
 } RapportDealFields;
 
+/* What an import created (rapport-store-import.c). */
+typedef struct _RapportImportUndo RapportImportUndo;
+
+void                rapport_import_undo_free            (RapportImportUndo  *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportImportUndo, rapport_import_undo_free)
+
 /* What the rows of an import become. */
 typedef enum
 {
@@ -119,6 +125,10 @@ typedef struct
   guint bad;
   guint organizations_created;  /* for contacts and deals: their organizations that were new */
   guint contacts_created;       /* for deals: their contacts that were new */
+  /* What a committed import created, to take it back as a whole with
+   * rapport_store_undo_import() (owned; NULL for a dry run, or nothing
+   * stored). */
+  RapportImportUndo *undo;
 } RapportImportCounts;
 
 /* One deal of an import, its text already checked and its stage found by
@@ -469,6 +479,11 @@ gboolean            rapport_store_import                (RapportStore       *sel
                                                          GError            **error);
 RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
                                                          const RapportDealFields *fields,
+                                                         GError            **error);
+/* Deletes what the import of @undo created — its deals, contacts and
+ * organizations with their notes and history — in one transaction. */
+gboolean            rapport_store_undo_import           (RapportStore       *self,
+                                                         RapportImportUndo  *undo,
                                                          GError            **error);
 /* The same for deals (rapport-store-import-deals.c): each with its stage
  * history (created in its stage, then won or lost at its close), its

@@ -671,4 +671,5 @@ rapport_import_report_clear (RapportImportReport *report)
 {
   g_clear_pointer (&report->problems, g_ptr_array_unref);
   g_clear_pointer (&report->unknown_stages, g_ptr_array_unref);
+  g_clear_pointer (&report->counts.undo, rapport_import_undo_free);
 }
