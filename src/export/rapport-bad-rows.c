@@ -85,6 +85,7 @@ rapport_bad_rows_save (GFile       *source,
                        const char  *encoding,
                        char         delimiter,
                        GPtrArray   *problems,
+                       const char  *path_given,
                        GError     **error)
 {
   g_autoptr(GHashTable) reasons = reasons_by_line (problems);
@@ -92,7 +93,7 @@ rapport_bad_rows_save (GFile       *source,
   g_autoptr(RapportCsvReader) reader = NULL;
   g_autoptr(RapportExportFile) out = NULL;
   g_autoptr(GString) csv = g_string_new (NULL);
-  g_autofree char *path = free_path (source);
+  g_autofree char *path = path_given != NULL ? g_strdup (path_given) : free_path (source);
   g_autoptr(GError) read_error = NULL;
   GPtrArray *fields;
   guint line;

@@ -402,7 +402,7 @@ finish_import (RapportImportAssistant *self,
 
   if (report->counts.bad > 0 &&
       (bad_rows = rapport_bad_rows_save (self->file, chosen_encoding (self), self->delimiter,
-                                         report->problems, &error)) == NULL)
+                                         report->problems, NULL, &error)) == NULL)
     rapport_context_report_error (self->context, error);
 
   toast = adw_toast_new (text);
