@@ -212,6 +212,21 @@ gboolean            rapport_store_check                 (RapportStore       *sel
 gboolean            rapport_store_backup                (RapportStore       *self,
                                                          const char         *path,
                                                          GError            **error);
+/* Daily backups: one file a day, "YYYY-MM-DD.db" (the local date), in
+ * this database's own folder of the user's data folder. */
+char               *rapport_store_get_backup_dir        (RapportStore       *self);
+/* The path today's backup is to be written to, or NULL if it is there. */
+char               *rapport_store_daily_backup_due      (RapportStore       *self);
+/* Copies the database at @db_path into the new file @dest (0600), whole
+ * or not at all, through connections of its own: from any thread. */
+gboolean            rapport_backup_copy                 (const char         *db_path,
+                                                         const char         *dest,
+                                                         GError            **error);
+/* Removes the daily backups in @dir from before the last @keep_days days
+ * (today counts as one); other files are left alone. How many went. */
+guint               rapport_backup_prune                (const char         *dir,
+                                                         guint               keep_days,
+                                                         gint64              now);
 /* Brings back a backup into this file, also while other programs have it
  * open; the data it replaces is first backed up beside the file
  * (@saved_path, may be NULL). */
