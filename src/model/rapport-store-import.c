@@ -44,6 +44,10 @@
 #define SQL_STAGE_NOTES \
   "INSERT INTO note (contact_id, body, created_at, updated_at)" \
   " SELECT ?1 + seq, note, ?2, ?2 FROM temp.import_contact WHERE note IS NOT NULL ORDER BY seq"
+#define SQL_FIND_EXTERNAL "SELECT 1 FROM contact WHERE external_id = ?1"
+#define SQL_INSERT_RICH_CONTACT \
+  "INSERT INTO contact (name, organization_id, lifecycle, source, owner, created_at, updated_at," \
+  " external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
@@ -220,6 +224,80 @@ flush_contacts (Import  *import,
 }
 
 static gboolean
+row_is_rich (const RapportImportRow *row)
+{
+  return row->title != NULL || row->external_id != NULL || row->emails != NULL ||
+         row->phones != NULL || row->photo != NULL;
+}
+
+static gboolean
+external_id_known (Import      *import,
+                   const char  *external_id)
+{
+  RapportSqlStmt *stmt;
+
+  if (external_id == NULL)
+    return FALSE;
+  stmt = rapport_store_stmt_sql (import->store, SQL_FIND_EXTERNAL);
+  rapport_sql_bind_text (stmt, 1, external_id);
+  return rapport_store_step_int64 (import->store, stmt, 0) == 1;
+}
+
+/* A contact with a title, lists or a photo (a vCard's) is written at once,
+ * after the staged ones, so its id is known for its lists. */
+static gboolean
+import_rich_contact (Import                 *import,
+                     const RapportImportRow *row,
+                     const char             *name,
+                     gint64                  organization_id,
+                     gint64                  created_at,
+                     GError                **error)
+{
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  RapportContactDetails details = { TRUE, row->title, row->emails, row->phones, row->photo != NULL,
+                                    row->photo, row->photo_type };
+  RapportSqlStmt *stmt;
+  gint64 id;
+
+  /* A row with only @email / @phone gets them as its lists. */
+  if (details.emails == NULL && row->email != NULL && *row->email != '\0')
+    {
+      details.emails = emails = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
+      g_ptr_array_add (emails, rapport_contact_value_new (NULL, row->email));
+    }
+  if (details.phones == NULL && row->phone != NULL && *row->phone != '\0')
+    {
+      details.phones = phones = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
+      g_ptr_array_add (phones, rapport_contact_value_new (NULL, row->phone));
+    }
+  if (!rapport_text_check (row->external_id, RAPPORT_TEXT_NAME, FALSE, error) ||
+      !rapport_store_check_contact_details (row->title, details.emails, details.phones,
+                                            row->photo, row->photo_type, error) ||
+      !flush_contacts (import, error))
+    return FALSE;
+
+  stmt = rapport_store_stmt_sql (import->store, SQL_INSERT_RICH_CONTACT);
+  rapport_sql_bind_text (stmt, 1, name);
+  rapport_sql_bind_id_or_null (stmt, 2, organization_id);
+  rapport_sql_bind_int (stmt, 3, RAPPORT_LIFECYCLE_CONTACT);
+  rapport_sql_bind_text_or_null (stmt, 4, row->source);
+  rapport_sql_bind_text_or_null (stmt, 5, row->owner);
+  rapport_sql_bind_int64 (stmt, 6, created_at);
+  rapport_sql_bind_int64 (stmt, 7, import->now);
+  rapport_sql_bind_text_or_null (stmt, 8, row->external_id);
+  if (!rapport_store_step_done (import->store, stmt, error))
+    return FALSE;
+  id = rapport_store_last_id (import->store);
+
+  if (!rapport_store_write_contact_details (import->store, id, &details, error) ||
+      !insert_note (import, id, 0, row->note, error))
+    return FALSE;
+  import->counts->created++;
+  return TRUE;
+}
+
+static gboolean
 import_contact (Import                 *import,
                 const RapportImportRow *row,
                 gint64                  created_at,
@@ -228,6 +306,13 @@ import_contact (Import                 *import,
   g_autofree char *name = g_strstrip (g_strdup (row->name ? row->name : ""));
   RapportSqlStmt *stmt;
   gint64 organization_id;
+
+  /* The same card again (by its UID): what is there stays. */
+  if (external_id_known (import, row->external_id))
+    {
+      import->counts->skipped++;
+      return TRUE;
+    }
 
   if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||
       !rapport_email_check (row->email, error) ||
@@ -240,6 +325,9 @@ import_contact (Import                 *import,
   if (row->note != NULL && !rapport_text_is_invisible (row->note) &&
       !rapport_text_check (row->note, RAPPORT_TEXT_NOTE, TRUE, error))
     return FALSE;
+
+  if (row_is_rich (row))
+    return import_rich_contact (import, row, name, organization_id, created_at, error);
 
   stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_INSERT);
   rapport_sql_bind_text (stmt, 1, name);

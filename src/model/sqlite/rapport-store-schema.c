@@ -340,6 +340,60 @@ static const char migration_7[] =
   "CREATE INDEX activity_done ON activity (done_at, rule, kind, deal_id, contact_id)"
   "  WHERE done_at IS NOT NULL;";
 
+/* Version 8: a contact's richer record, for vCards in and out.
+ *
+ * A contact has a job title, the id another program gave it (a vCard's
+ * UID), any number of labelled e-mail addresses and phone numbers, and a
+ * photo. contact.email and contact.phone stay what they were, the first
+ * address and number (position 0), so search, the board, the contacts
+ * list and every reader of the old columns keep working; triggers keep
+ * position 0 in step with them whichever program writes the row, and the
+ * store writes the lists and the columns together. Clearing the column
+ * drops position 0 and the next address or number becomes the first. */
+#define LABELLED_TABLE(table) \
+  "CREATE TABLE " table " (" \
+  "  contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE," \
+  "  position INTEGER NOT NULL CHECK (position >= 0)," \
+  "  label TEXT NOT NULL CHECK (label IN ('work', 'home', 'mobile', 'other'))," \
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0)" \
+  ");" \
+  "CREATE INDEX " table "_by_contact ON " table " (contact_id, position);"
+/* Empty text in the column is no address: the lists hold none. */
+#define SET(x) "length(trim(" x ")) > 0"
+#define UNSET(x) "coalesce(length(trim(" x ")), 0) = 0"
+#define PRIMARY_TRIGGERS(table, column) \
+  "CREATE TRIGGER " table "_primary_insert AFTER INSERT ON contact" \
+  "  WHEN " SET ("NEW." column) " BEGIN" \
+  "  INSERT INTO " table " VALUES (NEW.id, 0, 'other', NEW." column "); END;" \
+  "CREATE TRIGGER " table "_primary_update AFTER UPDATE OF " column " ON contact" \
+  "  WHEN NEW." column " IS NOT OLD." column " BEGIN" \
+  "  UPDATE " table " SET value = NEW." column \
+  "    WHERE " SET ("NEW." column) " AND contact_id = NEW.id AND position = 0;" \
+  "  INSERT INTO " table " SELECT NEW.id, 0, 'other', NEW." column \
+  "    WHERE " SET ("NEW." column) " AND NOT EXISTS" \
+  "    (SELECT 1 FROM " table " WHERE contact_id = NEW.id AND position = 0);" \
+  "  DELETE FROM " table " WHERE " UNSET ("NEW." column) " AND contact_id = NEW.id AND position = 0;" \
+  "  UPDATE " table " SET position = position - 1 WHERE " UNSET ("NEW." column) " AND contact_id = NEW.id;" \
+  "  UPDATE contact SET " column " = (SELECT value FROM " table \
+  "    WHERE contact_id = NEW.id AND position = 0) WHERE " UNSET ("NEW." column) " AND id = NEW.id;" \
+  "  END;"
+
+static const char migration_8[] =
+  "ALTER TABLE contact ADD COLUMN title TEXT;"
+  "ALTER TABLE contact ADD COLUMN external_id TEXT;"
+  "CREATE INDEX contact_by_external_id ON contact (external_id) WHERE external_id IS NOT NULL;"
+  LABELLED_TABLE ("contact_email")
+  LABELLED_TABLE ("contact_phone")
+  "CREATE TABLE contact_photo ("
+  "  contact_id INTEGER PRIMARY KEY REFERENCES contact(id) ON DELETE CASCADE,"
+  "  mime_type TEXT NOT NULL CHECK (mime_type LIKE 'image/%'),"
+  "  bytes BLOB NOT NULL CHECK (length(bytes) > 0)"
+  ");"
+  "INSERT INTO contact_email SELECT id, 0, 'other', email FROM contact WHERE " SET ("email") ";"
+  "INSERT INTO contact_phone SELECT id, 0, 'other', phone FROM contact WHERE " SET ("phone") ";"
+  PRIMARY_TRIGGERS ("contact_email", "email")
+  PRIMARY_TRIGGERS ("contact_phone", "phone");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -348,6 +402,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
