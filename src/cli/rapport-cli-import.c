@@ -4,7 +4,8 @@
  *
  * The file is streamed through the model's CSV reader into one
  * transaction: a file with a bad row stores nothing (exit 1, every bad row
- * listed) unless --skip-bad-rows says to store the others.
+ * listed) unless --skip-bad-rows says to store the others. A .vcf file
+ * the same way through the vCard reader, a bad card refusing it all.
  */
 
 #define G_LOG_DOMAIN "rapport-cli"
@@ -170,6 +171,95 @@ cmd_import_csv (RapportCli  *cli,
   return TRUE;
 }
 
+static JsonNode *
+vcard_report_json (const RapportImportReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cards");
+  json_builder_add_int_value (builder, report->counts.rows);
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, report->counts.created);
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_add_int_value (builder, report->counts.skipped);
+  json_builder_set_member_name (builder, "organizations_created");
+  json_builder_add_int_value (builder, report->counts.organizations_created);
+  json_builder_set_member_name (builder, "bad");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const RapportImportProblem *problem = report->problems->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_vcard_report (const RapportImportReport *report,
+                    gboolean                   dry_run)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const RapportImportProblem *problem = report->problems->pdata[i];
+
+      g_printerr (_("Line %u: %s\n"), problem->line, problem->message);
+    }
+
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was stored."));
+  g_print (_("Cards read: %u\n"), report->counts.rows);
+  g_print (_("Created: %u\n"), report->counts.created);
+  g_print (_("Skipped: %u\n"), report->counts.skipped);
+  if (report->counts.organizations_created > 0)
+    g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
+}
+
+static gboolean
+cmd_import_vcard (RapportCli  *cli,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(RapportVcardReader) reader = NULL;
+  g_auto(RapportImportReport) report = { { 0, }, NULL };
+  RapportImportFlags flags = rapport_cli_flag (cli, "dry-run") ? RAPPORT_IMPORT_DRY_RUN : 0;
+
+  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+      rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+  reader = rapport_vcard_reader_new (G_INPUT_STREAM (stream));
+  if (!rapport_import_vcard (cli->store, reader, flags, &report, error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (vcard_report_json (&report));
+  else
+    print_vcard_report (&report, flags & RAPPORT_IMPORT_DRY_RUN);
+
+  if (report.counts.bad > 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Nothing was imported: the file has bad cards. Mend them and import it again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const RapportCliOption import_vcard_options[] = {
+  { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 static const RapportCliOption import_csv_options[] = {
   { "kind", G_OPTION_ARG_STRING, 0 },
   { "map", G_OPTION_ARG_STRING, 0 },
@@ -186,5 +276,7 @@ const RapportCliCommand rapport_cli_import_commands[] = {
     "import csv FILE --kind contacts|organizations [--map 'Header=field,…'] [--encoding NAME]"
     " [--delimiter ,|;|tab] [--date-order dmy|mdy|ymd] [--skip-bad-rows] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
+  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
+    1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
   { NULL }
 };

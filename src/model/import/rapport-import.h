@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rapport-csv-reader.h"
+#include "rapport-vcard-reader.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -95,6 +96,15 @@ typedef struct
 gboolean            rapport_import_csv          (RapportStore                   *store,
                                                  RapportCsvReader               *reader,
                                                  const RapportCsvImportOptions  *options,
+                                                 RapportImportReport            *report,
+                                                 GError                        **error);
+/* The cards of @reader as contacts, through rapport_store_import(): TRUE
+ * when the file was read to its end, with @report listing the bad cards
+ * (then nothing is stored). FALSE for a file that cannot be read, or a
+ * failed write. */
+gboolean            rapport_import_vcard        (RapportStore                   *store,
+                                                 RapportVcardReader             *reader,
+                                                 RapportImportFlags              flags,
                                                  RapportImportReport            *report,
                                                  GError                        **error);
 void                rapport_import_report_clear (RapportImportReport            *report);
