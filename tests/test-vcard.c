@@ -10,7 +10,6 @@
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
 #ifdef HAVE_EBOOK_CONTACTS
@@ -653,46 +652,6 @@ test_primary_in_step (void)
 
 /* The command line */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (const char  *db,
-         const char **args,
-         Run         *r)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("RAPPORT_CLI"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (argv->pdata[0]);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
-
 static JsonObject *
 parse_object (const char *text)
 {
@@ -713,25 +672,25 @@ test_cli (void)
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "vcard", "v30-google-multi.vcf", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "vcard", "bad-quoted-printable.vcf", NULL);
   g_autofree char *photo = g_test_build_filename (G_TEST_DIST, "data", "vcard", "v40-data-uri.vcf", NULL);
-  g_auto(Run) init = { 0, };
-  g_auto(Run) refused = { 0, };
-  g_auto(Run) imported = { 0, };
-  g_auto(Run) shown = { 0, };
-  g_auto(Run) exported = { 0, };
-  g_auto(Run) again = { 0, };
-  g_auto(Run) forced = { 0, };
-  g_auto(Run) added = { 0, };
+  g_auto(RapportTestRun) init = { 0, };
+  g_auto(RapportTestRun) refused = { 0, };
+  g_auto(RapportTestRun) imported = { 0, };
+  g_auto(RapportTestRun) shown = { 0, };
+  g_auto(RapportTestRun) exported = { 0, };
+  g_auto(RapportTestRun) again = { 0, };
+  g_auto(RapportTestRun) forced = { 0, };
+  g_auto(RapportTestRun) added = { 0, };
   g_autoptr(JsonObject) report = NULL;
   g_autoptr(JsonObject) contact = NULL;
   JsonObject *problem;
   JsonArray *phones;
   struct stat st;
 
-  run_cli (db, (const char *[]) { "init", NULL }, &init);
+  rapport_test_run_cli (db, (const char *[]) { "init", NULL }, &init);
   g_assert_cmpint (init.status, ==, 0);
 
   /* A bad card: exit 1, the line named, nothing stored. */
-  run_cli (db, (const char *[]) { "import", "vcard", bad, "--json", NULL }, &refused);
+  rapport_test_run_cli (db, (const char *[]) { "import", "vcard", bad, "--json", NULL }, &refused);
   g_assert_cmpint (refused.status, ==, 1);
   report = parse_object (refused.out);
   g_assert_cmpint (json_object_get_int_member (report, "cards"), ==, 2);
@@ -740,7 +699,7 @@ test_cli (void)
   g_assert_cmpint (json_object_get_int_member (problem, "line"), ==, 8);
   g_clear_pointer (&report, json_object_unref);
 
-  run_cli (db, (const char *[]) { "import", "vcard", good, "--json", NULL }, &imported);
+  rapport_test_run_cli (db, (const char *[]) { "import", "vcard", good, "--json", NULL }, &imported);
   g_assert_cmpint (imported.status, ==, 0);
   report = parse_object (imported.out);
   g_assert_cmpint (json_object_get_int_member (report, "cards"), ==, 3);
@@ -749,12 +708,12 @@ test_cli (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (report, "bad")), ==, 0);
   g_clear_pointer (&report, json_object_unref);
 
-  run_cli (db, (const char *[]) { "contact", "add", "Pat Doe", "--title", "Engineer",
+  rapport_test_run_cli (db, (const char *[]) { "contact", "add", "Pat Doe", "--title", "Engineer",
                                   "--emails", "work=pat@doe.example,home=pat@home.example",
                                   "--phones", "mobile=+1 555 0199", "--json", NULL }, &added);
   g_assert_cmpint (added.status, ==, 0);
 
-  run_cli (db, (const char *[]) { "contact", "show", "1", "--json", NULL }, &shown);
+  rapport_test_run_cli (db, (const char *[]) { "contact", "show", "1", "--json", NULL }, &shown);
   g_assert_cmpint (shown.status, ==, 0);
   contact = parse_object (shown.out);
   g_assert_cmpstr (json_object_get_string_member (contact, "name"), ==, "Grace Hopper");
@@ -765,15 +724,15 @@ test_cli (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phones, 0), "value"), ==, "(555) 010-4477");
   g_assert_false (json_object_get_boolean_member (contact, "has_photo"));
 
-  run_cli (db, (const char *[]) { "export", "contacts", "--format", "vcard", "--output", out, NULL }, &exported);
+  rapport_test_run_cli (db, (const char *[]) { "export", "contacts", "--format", "vcard", "--output", out, NULL }, &exported);
   g_assert_cmpint (exported.status, ==, 0);
   g_assert_cmpint (stat (out, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   /* An existing file is refused without --force, and left as it was. */
-  run_cli (db, (const char *[]) { "import", "vcard", photo, NULL }, &forced);
+  rapport_test_run_cli (db, (const char *[]) { "import", "vcard", photo, NULL }, &forced);
   g_assert_cmpint (forced.status, ==, 0);
-  run_cli (db, (const char *[]) { "export", "contacts", "--format", "vcard", "--output", out, NULL }, &again);
+  rapport_test_run_cli (db, (const char *[]) { "export", "contacts", "--format", "vcard", "--output", out, NULL }, &again);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "--force"));
   {

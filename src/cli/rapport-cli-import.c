@@ -63,41 +63,60 @@ parse_date_order (const char        *text,
   return TRUE;
 }
 
-static JsonNode *
-report_json (const RapportImportReport *report)
+static void
+add_count (JsonBuilder *builder,
+           const char  *member,
+           guint        count)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, count);
+}
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, report->counts.rows);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, report->counts.created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, report->counts.updated);
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_add_int_value (builder, report->counts.skipped);
-  json_builder_set_member_name (builder, "organizations_created");
-  json_builder_add_int_value (builder, report->counts.organizations_created);
-  json_builder_set_member_name (builder, "bad_rows");
+/* [{line, column, message}] for a CSV file's rows, [{line, message}] for
+ * a vCard file's cards. */
+static void
+add_problems (JsonBuilder               *builder,
+              const char                *member,
+              const RapportImportReport *report,
+              gboolean                   with_column)
+{
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->problems->len; i++)
     {
       const RapportImportProblem *problem = report->problems->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      json_builder_set_member_name (builder, "column");
-      if (problem->column != NULL)
-        json_builder_add_string_value (builder, problem->column);
-      else
-        json_builder_add_null_value (builder);
+      add_count (builder, "line", problem->line);
+      if (with_column)
+        {
+          json_builder_set_member_name (builder, "column");
+          if (problem->column != NULL)
+            json_builder_add_string_value (builder, problem->column);
+          else
+            json_builder_add_null_value (builder);
+        }
       json_builder_set_member_name (builder, "message");
       json_builder_add_string_value (builder, problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static JsonNode *
+report_json (const RapportImportReport *report,
+             gboolean                   vcard)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_count (builder, vcard ? "cards" : "rows", report->counts.rows);
+  add_count (builder, "created", report->counts.created);
+  if (!vcard)
+    add_count (builder, "updated", report->counts.updated);
+  add_count (builder, "skipped", report->counts.skipped);
+  add_count (builder, "organizations_created", report->counts.organizations_created);
+  add_problems (builder, vcard ? "bad" : "bad_rows", report, !vcard);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -105,7 +124,8 @@ report_json (const RapportImportReport *report)
 
 static void
 print_report (const RapportImportReport *report,
-              gboolean                   dry_run)
+              gboolean                   dry_run,
+              gboolean                   vcard)
 {
   for (guint i = 0; i < report->problems->len; i++)
     {
@@ -121,9 +141,13 @@ print_report (const RapportImportReport *report,
 
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
-  g_print (_("Rows read: %u\n"), report->counts.rows);
+  if (vcard)
+    g_print (_("Cards read: %u\n"), report->counts.rows);
+  else
+    g_print (_("Rows read: %u\n"), report->counts.rows);
   g_print (_("Created: %u\n"), report->counts.created);
-  g_print (_("Updated: %u\n"), report->counts.updated);
+  if (!vcard)
+    g_print (_("Updated: %u\n"), report->counts.updated);
   g_print (_("Skipped: %u\n"), report->counts.skipped);
   if (report->counts.organizations_created > 0)
     g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
@@ -158,9 +182,9 @@ cmd_import_csv (RapportCli  *cli,
     return FALSE;
 
   if (cli->json)
-    rapport_json_print (report_json (&report));
+    rapport_json_print (report_json (&report, FALSE));
   else
-    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN);
+    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN, FALSE);
 
   if (report.counts.bad > 0 && !(options.flags & RAPPORT_IMPORT_SKIP_BAD_ROWS))
     {
@@ -169,59 +193,6 @@ cmd_import_csv (RapportCli  *cli,
       return FALSE;
     }
   return TRUE;
-}
-
-static JsonNode *
-vcard_report_json (const RapportImportReport *report)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "cards");
-  json_builder_add_int_value (builder, report->counts.rows);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, report->counts.created);
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_add_int_value (builder, report->counts.skipped);
-  json_builder_set_member_name (builder, "organizations_created");
-  json_builder_add_int_value (builder, report->counts.organizations_created);
-  json_builder_set_member_name (builder, "bad");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      const RapportImportProblem *problem = report->problems->pdata[i];
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, problem->message);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-static void
-print_vcard_report (const RapportImportReport *report,
-                    gboolean                   dry_run)
-{
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      const RapportImportProblem *problem = report->problems->pdata[i];
-
-      g_printerr (_("Line %u: %s\n"), problem->line, problem->message);
-    }
-
-  if (dry_run)
-    g_print ("%s\n", _("Dry run: nothing was stored."));
-  g_print (_("Cards read: %u\n"), report->counts.rows);
-  g_print (_("Created: %u\n"), report->counts.created);
-  g_print (_("Skipped: %u\n"), report->counts.skipped);
-  if (report->counts.organizations_created > 0)
-    g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
 }
 
 static gboolean
@@ -242,9 +213,9 @@ cmd_import_vcard (RapportCli  *cli,
     return FALSE;
 
   if (cli->json)
-    rapport_json_print (vcard_report_json (&report));
+    rapport_json_print (report_json (&report, TRUE));
   else
-    print_vcard_report (&report, flags & RAPPORT_IMPORT_DRY_RUN);
+    print_report (&report, flags & RAPPORT_IMPORT_DRY_RUN, TRUE);
 
   if (report.counts.bad > 0)
     {

@@ -20,18 +20,6 @@ typedef struct
   RapportVcard        *card;   /* owned: the row's strings point into it */
 } VcardImport;
 
-static void
-add_problem (RapportImportReport *report,
-             guint                line,
-             const char          *message)
-{
-  RapportImportProblem *problem = g_new0 (RapportImportProblem, 1);
-
-  problem->line = line;
-  problem->message = g_strdup (message);
-  g_ptr_array_add (report->problems, problem);
-}
-
 static RapportImportNext
 next_card (gpointer           user_data,
            RapportImportRow  *row,
@@ -48,7 +36,7 @@ next_card (gpointer           user_data,
     case RAPPORT_VCARD_NEXT_CARD:
       break;
     case RAPPORT_VCARD_NEXT_BAD:
-      add_problem (import->report, line, local_error->message);
+      g_ptr_array_add (import->report->problems, rapport_import_problem_new (line, NULL, local_error->message));
       return RAPPORT_IMPORT_NEXT_BAD;
     case RAPPORT_VCARD_NEXT_END:
       return RAPPORT_IMPORT_NEXT_END;

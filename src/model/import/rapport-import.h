@@ -72,6 +72,10 @@ typedef struct
   char  *message;
 } RapportImportProblem;
 
+/* @column may be NULL. */
+RapportImportProblem *rapport_import_problem_new (guint                 line,
+                                                  const char           *column,
+                                                  const char           *message);
 void                rapport_import_problem_free (RapportImportProblem *problem);
 
 typedef struct
