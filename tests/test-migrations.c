@@ -112,16 +112,26 @@ test_upgrade_from_1 (void)
 
 /* A file as schema version 5 left it: contacts, an organization, a deal,
  * activities and notes, from before search and the contact dates. */
+/* A file at schema @version, then @sql run on it. */
 static void
-write_version_5 (const char *path)
+write_version (const char *path,
+               int         version,
+               const char *sql)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (rapport_schema_migrate_to (db, 0, 5, &error));
+  g_assert_true (rapport_schema_migrate_to (db, 0, version, &error));
   g_assert_no_error (error);
-  exec_sql (db,
+  exec_sql (db, sql);
+  sqlite3_close (db);
+}
+
+static void
+write_version_5 (const char *path)
+{
+  write_version (path, 5,
             "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
             "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
             "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES"
@@ -146,7 +156,6 @@ write_version_5 (const char *path)
             "  (1, 1, NULL, NULL, 'Collects antique lighthouses', 1700000000),"
             "  (2, NULL, 1, NULL, 'Needs sulphur-free heads', 1700000000),"
             "  (3, NULL, NULL, 1, 'Factory in Riesa', 1700000000);");
-  sqlite3_close (db);
 }
 
 static gboolean
@@ -250,13 +259,7 @@ test_upgrade_from_5 (void)
 static void
 write_version_7 (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (rapport_schema_migrate_to (db, 0, 7, &error));
-  g_assert_no_error (error);
-  exec_sql (db,
+  write_version (path, 7,
             "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
             "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
             "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES (1, 1, 'Prospecting', 0, 10);"
@@ -264,7 +267,6 @@ write_version_7 (const char *path)
             "  (1, 'Wilhelmina Quast', 'wq@zuendholz.example', '030 5550123', 1, 1700000000),"
             "  (2, 'Otto Never', NULL, NULL, 0, 1700000000),"
             "  (3, 'Erna Empty', '', '+49 30 5550999', 1, 1700000000);");
-  sqlite3_close (db);
 }
 
 static void
