@@ -24,8 +24,10 @@ parse_kind (const char         *text,
     *kind = RAPPORT_IMPORT_CONTACTS;
   else if (g_strcmp0 (text, "organizations") == 0)
     *kind = RAPPORT_IMPORT_ORGANIZATIONS;
+  else if (g_strcmp0 (text, "deals") == 0)
+    *kind = RAPPORT_IMPORT_DEALS;
   else
-    return rapport_cli_set_usage (error, _("Say what the rows are with --kind contacts or --kind organizations."));
+    return rapport_cli_set_usage (error, _("Say what the rows are with --kind contacts, --kind organizations or --kind deals."));
   return TRUE;
 }
 
@@ -60,6 +62,20 @@ parse_date_order (const char        *text,
     *order = RAPPORT_DATE_ORDER_YMD;
   else
     return rapport_cli_set_usage (error, _("The date order must be dmy, mdy or ymd."));
+  return TRUE;
+}
+
+static gboolean
+parse_decimal_mark (const char          *text,
+                    RapportDecimalMark  *mark,
+                    GError             **error)
+{
+  if (text == NULL || g_str_equal (text, "."))
+    *mark = RAPPORT_DECIMAL_POINT;
+  else if (g_str_equal (text, ","))
+    *mark = RAPPORT_DECIMAL_COMMA;
+  else
+    return rapport_cli_set_usage (error, _("The decimal mark must be “.” or “,”."));
   return TRUE;
 }
 
@@ -103,6 +119,17 @@ add_problems (JsonBuilder               *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_unknown_stages (JsonBuilder               *builder,
+                    const RapportImportReport *report)
+{
+  json_builder_set_member_name (builder, "unknown_stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; report->unknown_stages != NULL && i < report->unknown_stages->len; i++)
+    json_builder_add_string_value (builder, report->unknown_stages->pdata[i]);
+  json_builder_end_array (builder);
+}
+
 static JsonNode *
 report_json (const RapportImportReport *report,
              gboolean                   vcard)
@@ -116,6 +143,11 @@ report_json (const RapportImportReport *report,
     add_count (builder, "updated", report->counts.updated);
   add_count (builder, "skipped", report->counts.skipped);
   add_count (builder, "organizations_created", report->counts.organizations_created);
+  if (!vcard)
+    {
+      add_count (builder, "contacts_created", report->counts.contacts_created);
+      add_unknown_stages (builder, report);
+    }
   add_problems (builder, vcard ? "bad" : "bad_rows", report, !vcard);
   json_builder_end_object (builder);
 
@@ -150,7 +182,9 @@ print_report (const RapportImportReport *report,
     g_print (_("Updated: %u\n"), report->counts.updated);
   g_print (_("Skipped: %u\n"), report->counts.skipped);
   if (report->counts.organizations_created > 0)
-    g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
+    g_print (_("Organizations created for them: %u\n"), report->counts.organizations_created);
+  if (report->counts.contacts_created > 0)
+    g_print (_("Contacts created for the deals: %u\n"), report->counts.contacts_created);
 }
 
 static gboolean
@@ -166,9 +200,16 @@ cmd_import_csv (RapportCli  *cli,
 
   if (!parse_kind (rapport_cli_string (cli, "kind"), &options.kind, error) ||
       !parse_delimiter (rapport_cli_string (cli, "delimiter"), &delimiter, error) ||
-      !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error))
+      !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error) ||
+      !parse_decimal_mark (rapport_cli_string (cli, "decimal-mark"), &options.decimal_mark, error))
+    return FALSE;
+  if (options.kind != RAPPORT_IMPORT_DEALS &&
+      (rapport_cli_string (cli, "stage-map") != NULL || rapport_cli_string (cli, "pipeline") != NULL))
+    return rapport_cli_set_usage (error, _("--stage-map and --pipeline are for --kind deals."));
+  if (!rapport_cli_pipeline_option (cli, &options.pipeline_id, error))
     return FALSE;
   options.map = rapport_cli_string (cli, "map");
+  options.stage_map = rapport_cli_string (cli, "stage-map");
   if (rapport_cli_flag (cli, "dry-run"))
     options.flags |= RAPPORT_IMPORT_DRY_RUN;
   if (rapport_cli_flag (cli, "skip-bad-rows"))
@@ -237,6 +278,9 @@ static const RapportCliOption import_csv_options[] = {
   { "encoding", G_OPTION_ARG_STRING, 0 },
   { "delimiter", G_OPTION_ARG_STRING, 0 },
   { "date-order", G_OPTION_ARG_STRING, 0 },
+  { "stage-map", G_OPTION_ARG_STRING, 0 },
+  { "decimal-mark", G_OPTION_ARG_STRING, 0 },
+  { "pipeline", G_OPTION_ARG_STRING, 0 },
   { "skip-bad-rows", G_OPTION_ARG_NONE, 0 },
   { "dry-run", G_OPTION_ARG_NONE, 0 },
   { NULL }
@@ -244,8 +288,9 @@ static const RapportCliOption import_csv_options[] = {
 
 const RapportCliCommand rapport_cli_import_commands[] = {
   { "import", "csv", cmd_import_csv,
-    "import csv FILE --kind contacts|organizations [--map 'Header=field,…'] [--encoding NAME]"
-    " [--delimiter ,|;|tab] [--date-order dmy|mdy|ymd] [--skip-bad-rows] [--dry-run] [--json]",
+    "import csv FILE --kind contacts|organizations|deals [--map 'Header=field,…']"
+    " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
+    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
   { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
