@@ -364,6 +364,32 @@ test_import_dry_run_and_uid (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* An import is taken back as a whole: its contacts (their lists, photo
+ * and notes with them) and the organizations it made. */
+static void
+test_import_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_auto(RapportImportReport) report = import_file (store, open_data ("v30-google-multi.vcf"), 0);
+  g_autoptr(GListModel) organizations = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_contacts (store), ==, 3);
+  g_assert_nonnull (report.counts.undo);
+  g_assert_true (rapport_store_undo_import (store, report.counts.undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_contacts (store), ==, 0);
+  organizations = rapport_store_get_organizations (store);
+  g_assert_cmpuint (g_list_model_get_n_items (organizations), ==, 0);
+  emails = rapport_store_get_contact_emails (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (emails->len, ==, 0);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Round trip */
 
 static gboolean
@@ -763,6 +789,7 @@ main (int    argc,
   g_test_add_func ("/vcard/reader/malformed-cards", test_reader_malformed_inline);
   g_test_add_func ("/vcard/import/bad-card-stores-nothing", test_import_bad_stores_nothing);
   g_test_add_func ("/vcard/import/dry-run-and-uid", test_import_dry_run_and_uid);
+  g_test_add_func ("/vcard/import/undo", test_import_undo);
   g_test_add_func ("/vcard/export/form", test_export_form);
   g_test_add_func ("/vcard/round-trip", test_round_trip);
   g_test_add_func ("/vcard/contact/primary-in-step", test_primary_in_step);
