@@ -594,7 +594,9 @@ add_address_rows (RapportContactDetail *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), address_kind (value->label, is_phone));
-      adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+      /* Shown, not edited here: Tab goes on from the fields above to the
+       * next field, and Ctrl+Z stays the window's undo. */
+      gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (self->addresses_group, row);
       g_ptr_array_add (self->address_rows, row);
     }
