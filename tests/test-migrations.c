@@ -335,6 +335,20 @@ test_upgrade_from_7 (void)
   g_assert_true (search_finds (store, "wq@zuendholz", RAPPORT_SEARCH_CONTACT, 1));
   g_assert_true (search_finds (store, "0305550123", RAPPORT_SEARCH_CONTACT, 1));
 
+  /* A contact another program writes with only the old columns reads as
+   * lists of one. */
+  {
+    g_autoptr(GPtrArray) other = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    exec_sql (db, "INSERT INTO contact (id, name, email, lifecycle) VALUES (4, 'Old Program', 'old@program.example', 1);");
+    sqlite3_close (db);
+    other = rapport_store_get_contact_emails (store, 4, &error);
+    g_assert_no_error (error);
+    assert_values (other, 1, "old@program.example");
+  }
+
   g_clear_object (&quast);
   g_clear_object (&store);
   rapport_test_tmpdir_free (g_steal_pointer (&dir));

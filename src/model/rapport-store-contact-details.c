@@ -18,8 +18,13 @@
 #include "rapport-store-private.h"
 #include "rapport-validate.h"
 
-#define SQL_EMAILS "SELECT label, value FROM contact_email WHERE contact_id = ?1 ORDER BY position"
-#define SQL_PHONES "SELECT label, value FROM contact_phone WHERE contact_id = ?1 ORDER BY position"
+/* A column with no list (a row another program wrote) is a list of one. */
+#define SQL_LIST(table, column) \
+  "SELECT label, value FROM (SELECT position, label, value FROM " table " WHERE contact_id = ?1" \
+  " UNION ALL SELECT 0, 'other', " column " FROM contact WHERE id = ?1 AND length(trim(" column ")) > 0" \
+  " AND NOT EXISTS (SELECT 1 FROM " table " WHERE contact_id = ?1)) ORDER BY position"
+#define SQL_EMAILS SQL_LIST ("contact_email", "email")
+#define SQL_PHONES SQL_LIST ("contact_phone", "phone")
 #define SQL_CLEAR_EMAILS "DELETE FROM contact_email WHERE contact_id = ?1"
 #define SQL_CLEAR_PHONES "DELETE FROM contact_phone WHERE contact_id = ?1"
 #define SQL_INSERT_EMAIL "INSERT INTO contact_email (contact_id, position, label, value) VALUES (?1, ?2, ?3, ?4)"
@@ -194,7 +199,7 @@ write_list (RapportStore    *self,
         return FALSE;
     }
 
-  /* The column last: its trigger finds position 0 already right. */
+  /* The column last: its trigger finds the first entry already right. */
   stmt = rapport_store_stmt_sql (self, kind->set_primary);
   rapport_sql_bind_int64 (stmt, 1, contact_id);
   if (values->len > 0)
@@ -249,6 +254,32 @@ rapport_store_write_contact_details (RapportStore                *self,
   return (details->emails == NULL || write_list (self, &email_list, contact_id, details->emails, error)) &&
          (details->phones == NULL || write_list (self, &phone_list, contact_id, details->phones, error)) &&
          (!details->set_photo || write_photo (self, contact_id, details->photo, details->photo_type, error));
+}
+
+GPtrArray *
+rapport_store_list_of_one (const char *value)
+{
+  GPtrArray *values;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  values = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
+  g_ptr_array_add (values, rapport_contact_value_new (NULL, value));
+  return values;
+}
+
+gboolean
+rapport_store_write_primary_lists (RapportStore  *self,
+                                   gint64         contact_id,
+                                   const char    *email,
+                                   const char    *phone,
+                                   GError       **error)
+{
+  g_autoptr(GPtrArray) emails = rapport_store_list_of_one (email);
+  g_autoptr(GPtrArray) phones = rapport_store_list_of_one (phone);
+  RapportContactDetails details = { FALSE, NULL, emails, phones, FALSE, NULL, NULL };
+
+  return rapport_store_write_contact_details (self, contact_id, &details, error);
 }
 
 gboolean

@@ -80,7 +80,9 @@ rapport_store_add_contact (RapportStore                *self,
                            GError                     **error)
 {
   g_autofree char *name = NULL;
-  RapportContactDetails details = { TRUE, fields->title, fields->emails, fields->phones, FALSE, NULL, NULL };
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  RapportContactDetails details = { TRUE, NULL, NULL, NULL, FALSE, NULL, NULL };
   RapportSqlStmt *stmt;
   gint64 created_at;
   gint64 id;
@@ -90,6 +92,13 @@ rapport_store_add_contact (RapportStore                *self,
   /* With a list, its first entry is the primary one: not both. */
   g_return_val_if_fail (fields->emails == NULL || fields->email == NULL, NULL);
   g_return_val_if_fail (fields->phones == NULL || fields->phone == NULL, NULL);
+
+  /* Only @email and @phone: they are the lists of one. */
+  emails = fields->emails ? g_ptr_array_ref (fields->emails) : rapport_store_list_of_one (fields->email);
+  phones = fields->phones ? g_ptr_array_ref (fields->phones) : rapport_store_list_of_one (fields->phone);
+  details.title = fields->title;
+  details.emails = emails;
+  details.phones = phones;
 
   name = g_strstrip (g_strdup (fields->name ? fields->name : ""));
   if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||

@@ -48,6 +48,13 @@
 #define SQL_INSERT_RICH_CONTACT \
   "INSERT INTO contact (name, organization_id, lifecycle, source, owner, created_at, updated_at," \
   " external_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+/* Their one e-mail and phone are their lists too. */
+#define SQL_STAGE_EMAILS \
+  "INSERT INTO contact_email (contact_id, position, label, value)" \
+  " SELECT ?1 + seq, 0, 'other', email FROM temp.import_contact WHERE length(trim(email)) > 0 ORDER BY seq"
+#define SQL_STAGE_PHONES \
+  "INSERT INTO contact_phone (contact_id, position, label, value)" \
+  " SELECT ?1 + seq, 0, 'other', phone FROM temp.import_contact WHERE length(trim(phone)) > 0 ORDER BY seq"
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
@@ -293,6 +300,15 @@ flush_contacts (RapportStoreImport  *import,
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
 
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_EMAILS);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_PHONES);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+
   stmt = rapport_store_stmt_sql (store, SQL_STAGE_NOTES);
   rapport_sql_bind_int64 (stmt, 1, base);
   rapport_sql_bind_int64 (stmt, 2, import->now);
@@ -334,24 +350,14 @@ import_rich_contact (RapportStoreImport      *import,
                      gint64                   created_at,
                      GError                 **error)
 {
-  g_autoptr(GPtrArray) emails = NULL;
-  g_autoptr(GPtrArray) phones = NULL;
-  RapportContactDetails details = { TRUE, row->title, row->emails, row->phones, row->photo != NULL,
+  /* A row with only @email / @phone gets them as its lists. */
+  g_autoptr(GPtrArray) emails = row->emails ? g_ptr_array_ref (row->emails) : rapport_store_list_of_one (row->email);
+  g_autoptr(GPtrArray) phones = row->phones ? g_ptr_array_ref (row->phones) : rapport_store_list_of_one (row->phone);
+  RapportContactDetails details = { TRUE, row->title, emails, phones, row->photo != NULL,
                                     row->photo, row->photo_type };
   RapportSqlStmt *stmt;
   gint64 id;
 
-  /* A row with only @email / @phone gets them as its lists. */
-  if (details.emails == NULL && row->email != NULL && *row->email != '\0')
-    {
-      details.emails = emails = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
-      g_ptr_array_add (emails, rapport_contact_value_new (NULL, row->email));
-    }
-  if (details.phones == NULL && row->phone != NULL && *row->phone != '\0')
-    {
-      details.phones = phones = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
-      g_ptr_array_add (phones, rapport_contact_value_new (NULL, row->phone));
-    }
   if (!rapport_text_check (row->external_id, RAPPORT_TEXT_NAME, FALSE, error) ||
       !rapport_store_check_contact_details (row->title, details.emails, details.phones,
                                             row->photo, row->photo_type, error) ||

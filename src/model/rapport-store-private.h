@@ -155,6 +155,14 @@ gboolean      rapport_store_write_contact_details (RapportStore                *
                                                    gint64                       contact_id,
                                                    const RapportContactDetails *details,
                                                    GError                     **error);
+/* A list holding @value as "other", or NULL for no value. */
+GPtrArray    *rapport_store_list_of_one           (const char                  *value);
+/* A new contact's @email and @phone as its lists of one. */
+gboolean      rapport_store_write_primary_lists   (RapportStore                *self,
+                                                   gint64                       contact_id,
+                                                   const char                  *email,
+                                                   const char                  *phone,
+                                                   GError                     **error);
 
 /* rapport-store-update.c: the rules for what may be stored */
 gboolean      rapport_store_invalid       (GError       **error,
