@@ -361,6 +361,17 @@ test_import_dry_run_and_uid (void)
   g_assert_cmpuint (second.counts.skipped, ==, 1);
   g_assert_cmpuint (n_contacts (store), ==, 1);
 
+  /* …and the same UID twice in one file. */
+  {
+    g_auto(RapportImportReport) twice = import_file (store, g_memory_input_stream_new_from_data (
+      "BEGIN:VCARD\r\nFN:Twin\r\nUID:twin-1\r\nEND:VCARD\r\n"
+      "BEGIN:VCARD\r\nFN:Twin Again\r\nUID:twin-1\r\nEND:VCARD\r\n", -1, NULL), 0);
+
+    g_assert_cmpuint (twice.counts.created, ==, 1);
+    g_assert_cmpuint (twice.counts.skipped, ==, 1);
+    g_assert_cmpuint (n_contacts (store), ==, 2);
+  }
+
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
