@@ -214,6 +214,10 @@ typedef enum
   /* Only read: an older file is read from an upgraded copy in memory and
    * never upgraded itself; every write fails. A new file is still made. */
   RAPPORT_STORE_READ_ONLY = 1 << 1,
+  /* A second store of a process whose first store has the file open and
+   * checked (a worker thread's, for a long import): a current file is not
+   * checked again. */
+  RAPPORT_STORE_ALREADY_CHECKED = 1 << 2,
 } RapportStoreFlags;
 
 /* Opening */
@@ -532,6 +536,16 @@ gboolean            rapport_store_import                (RapportStore       *sel
                                                          GError            **error);
 RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
                                                          const RapportDealFields *fields,
+                                                         GError            **error);
+/* The field names (one per column) chosen for a file of @kind with these
+ * @headers the last time, kept with the data; NULL when none were. */
+GStrv               rapport_store_get_import_mapping    (RapportStore       *self,
+                                                         RapportImportKind   kind,
+                                                         GPtrArray          *headers);
+gboolean            rapport_store_set_import_mapping    (RapportStore       *self,
+                                                         RapportImportKind   kind,
+                                                         GPtrArray          *headers,
+                                                         const char * const *fields,
                                                          GError            **error);
 /* Deletes what the import of @undo created — its deals, contacts and
  * organizations with their notes and history — in one transaction. */
