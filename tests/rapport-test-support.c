@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "rapport-test-support.h"
 
@@ -96,4 +97,37 @@ rapport_test_stage_at (RapportStore *store,
 
   g_assert_cmpuint (index, <, g_list_model_get_n_items (stages));
   return g_list_model_get_item (stages, index);
+}
+
+void
+rapport_test_run_cli (const char      *db,
+                      const char     **args,
+                      RapportTestRun  *run)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("RAPPORT_CLI"));
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (argv->pdata[0]);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  if (run->status != 0)
+    g_test_message ("exit %d: %s", run->status, run->err);
+}
+
+void
+rapport_test_run_clear (RapportTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
 }

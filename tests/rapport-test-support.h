@@ -29,4 +29,20 @@ void          rapport_test_write_file     (const char  *path,
 RapportStage *rapport_test_stage_at       (RapportStore *store,
                                            guint         index);
 
+/* What a run of rapport-cli --db @db ARGS… (NULL-terminated) did: the
+ * program is $RAPPORT_CLI; a crash fails the test. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} RapportTestRun;
+
+void          rapport_test_run_cli        (const char      *db,
+                                           const char     **args,
+                                           RapportTestRun  *run);
+void          rapport_test_run_clear      (RapportTestRun  *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportTestRun, rapport_test_run_clear)
+
 G_END_DECLS

@@ -4,7 +4,8 @@
  *
  * The file is streamed through the model's CSV reader into one
  * transaction: a file with a bad row stores nothing (exit 1, every bad row
- * listed) unless --skip-bad-rows says to store the others.
+ * listed) unless --skip-bad-rows says to store the others. A .vcf file
+ * the same way through the vCard reader, a bad card refusing it all.
  */
 
 #define G_LOG_DOMAIN "rapport-cli"
@@ -79,48 +80,76 @@ parse_decimal_mark (const char          *text,
   return TRUE;
 }
 
-static JsonNode *
-report_json (const RapportImportReport *report)
+static void
+add_count (JsonBuilder *builder,
+           const char  *member,
+           guint        count)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, count);
+}
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, report->counts.rows);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, report->counts.created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, report->counts.updated);
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_add_int_value (builder, report->counts.skipped);
-  json_builder_set_member_name (builder, "organizations_created");
-  json_builder_add_int_value (builder, report->counts.organizations_created);
-  json_builder_set_member_name (builder, "contacts_created");
-  json_builder_add_int_value (builder, report->counts.contacts_created);
-  json_builder_set_member_name (builder, "unknown_stages");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->unknown_stages->len; i++)
-    json_builder_add_string_value (builder, report->unknown_stages->pdata[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "bad_rows");
+/* [{line, column, message}] for a CSV file's rows, [{line, message}] for
+ * a vCard file's cards. */
+static void
+add_problems (JsonBuilder               *builder,
+              const char                *member,
+              const RapportImportReport *report,
+              gboolean                   with_column)
+{
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->problems->len; i++)
     {
       const RapportImportProblem *problem = report->problems->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      json_builder_set_member_name (builder, "column");
-      if (problem->column != NULL)
-        json_builder_add_string_value (builder, problem->column);
-      else
-        json_builder_add_null_value (builder);
+      add_count (builder, "line", problem->line);
+      if (with_column)
+        {
+          json_builder_set_member_name (builder, "column");
+          if (problem->column != NULL)
+            json_builder_add_string_value (builder, problem->column);
+          else
+            json_builder_add_null_value (builder);
+        }
       json_builder_set_member_name (builder, "message");
       json_builder_add_string_value (builder, problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_unknown_stages (JsonBuilder               *builder,
+                    const RapportImportReport *report)
+{
+  json_builder_set_member_name (builder, "unknown_stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; report->unknown_stages != NULL && i < report->unknown_stages->len; i++)
+    json_builder_add_string_value (builder, report->unknown_stages->pdata[i]);
+  json_builder_end_array (builder);
+}
+
+static JsonNode *
+report_json (const RapportImportReport *report,
+             gboolean                   vcard)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_count (builder, vcard ? "cards" : "rows", report->counts.rows);
+  add_count (builder, "created", report->counts.created);
+  if (!vcard)
+    add_count (builder, "updated", report->counts.updated);
+  add_count (builder, "skipped", report->counts.skipped);
+  add_count (builder, "organizations_created", report->counts.organizations_created);
+  if (!vcard)
+    {
+      add_count (builder, "contacts_created", report->counts.contacts_created);
+      add_unknown_stages (builder, report);
+    }
+  add_problems (builder, vcard ? "bad" : "bad_rows", report, !vcard);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -128,7 +157,8 @@ report_json (const RapportImportReport *report)
 
 static void
 print_report (const RapportImportReport *report,
-              gboolean                   dry_run)
+              gboolean                   dry_run,
+              gboolean                   vcard)
 {
   for (guint i = 0; i < report->problems->len; i++)
     {
@@ -144,9 +174,13 @@ print_report (const RapportImportReport *report,
 
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
-  g_print (_("Rows read: %u\n"), report->counts.rows);
+  if (vcard)
+    g_print (_("Cards read: %u\n"), report->counts.rows);
+  else
+    g_print (_("Rows read: %u\n"), report->counts.rows);
   g_print (_("Created: %u\n"), report->counts.created);
-  g_print (_("Updated: %u\n"), report->counts.updated);
+  if (!vcard)
+    g_print (_("Updated: %u\n"), report->counts.updated);
   g_print (_("Skipped: %u\n"), report->counts.skipped);
   if (report->counts.organizations_created > 0)
     g_print (_("Organizations created for them: %u\n"), report->counts.organizations_created);
@@ -210,9 +244,9 @@ cmd_import_csv (RapportCli  *cli,
     return FALSE;
 
   if (cli->json)
-    rapport_json_print (report_json (&report));
+    rapport_json_print (report_json (&report, FALSE));
   else
-    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN);
+    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN, FALSE);
 
   if (!save_bad_rows (cli, file, reader, &report, options.flags, error))
     return FALSE;
@@ -224,6 +258,42 @@ cmd_import_csv (RapportCli  *cli,
     }
   return TRUE;
 }
+
+static gboolean
+cmd_import_vcard (RapportCli  *cli,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(RapportVcardReader) reader = NULL;
+  g_auto(RapportImportReport) report = { { 0, }, NULL };
+  RapportImportFlags flags = rapport_cli_flag (cli, "dry-run") ? RAPPORT_IMPORT_DRY_RUN : 0;
+
+  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+      rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+  reader = rapport_vcard_reader_new (G_INPUT_STREAM (stream));
+  if (!rapport_import_vcard (cli->store, reader, flags, &report, error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (report_json (&report, TRUE));
+  else
+    print_report (&report, flags & RAPPORT_IMPORT_DRY_RUN, TRUE);
+
+  if (report.counts.bad > 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Nothing was imported: the file has bad cards. Mend them and import it again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const RapportCliOption import_vcard_options[] = {
+  { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
 
 static const RapportCliOption import_csv_options[] = {
   { "kind", G_OPTION_ARG_STRING, 0 },
@@ -246,5 +316,7 @@ const RapportCliCommand rapport_cli_import_commands[] = {
     " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
     " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
+  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
+    1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
   { NULL }
 };

@@ -174,13 +174,10 @@ add_problem (CsvImport          *import,
              RapportImportField  field,
              const char         *message)
 {
-  RapportImportProblem *problem = g_new0 (RapportImportProblem, 1);
   int column = import->columns[field];
 
-  problem->line = line;
-  problem->column = column >= 0 ? g_strdup (import->header->pdata[column]) : NULL;
-  problem->message = g_strdup (message);
-  g_ptr_array_add (import->report->problems, problem);
+  g_ptr_array_add (import->report->problems,
+                   rapport_import_problem_new (line, column >= 0 ? import->header->pdata[column] : NULL, message));
 }
 
 /* Checks one cell with @check's rule, reporting what is wrong. */
