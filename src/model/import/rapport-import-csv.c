@@ -332,6 +332,13 @@ next_row (gpointer           user_data,
   row->owner = cell (import, fields, RAPPORT_IMPORT_FIELD_OWNER);
   row->source = cell (import, fields, RAPPORT_IMPORT_FIELD_SOURCE);
   row->note = cell (import, fields, RAPPORT_IMPORT_FIELD_NOTE);
+  /* A contact keeps its job title, and the other program's id: a row
+   * whose id a contact has already is not imported twice. */
+  if (import->options->kind == RAPPORT_IMPORT_CONTACTS)
+    {
+      row->title = cell (import, fields, RAPPORT_IMPORT_FIELD_TITLE);
+      row->external_id = cell (import, fields, RAPPORT_IMPORT_FIELD_EXTERNAL_ID);
+    }
 
   name_field = import->columns[RAPPORT_IMPORT_FIELD_NAME] >= 0 ? RAPPORT_IMPORT_FIELD_NAME
              : import->columns[RAPPORT_IMPORT_FIELD_FIRST_NAME] >= 0 ? RAPPORT_IMPORT_FIELD_FIRST_NAME
