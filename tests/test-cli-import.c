@@ -730,6 +730,102 @@ test_export_round_trip (Fixture       *f,
     }
 }
 
+/* export all --format json: one document, every record as show --json
+ * prints it. */
+static void
+test_export_all_json (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonObject) report = import_csv (f, "deals-pipedrive.csv", "deals", 0, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "everything.json", NULL);
+  const char *args[] = { "export", "all", "--format", "json", "--output", path, NULL };
+  const char *again[] = { "export", "all", "--format", "json", "--output", path, NULL };
+  g_auto(Run) r = { 0, }, r2 = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) deals = list (f, "deal");
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  JsonObject *root, *first;
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  /* Never over a file that is there. */
+  run_argv (f, again, &r2);
+  g_assert_cmpint (r2.status, ==, 1);
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "rapport");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "deals")), ==,
+                    json_array_get_length (deals));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "contacts")), ==,
+                    json_array_get_length (contacts));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "organizations")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pipelines")), ==, 1);
+  first = json_array_get_object_element (json_object_get_array_member (root, "deals"), 0);
+  g_assert_true (json_object_has_member (first, "history"));
+  first = json_array_get_object_element (json_object_get_array_member (root, "contacts"), 0);
+  g_assert_true (json_object_has_member (first, "emails"));
+}
+
+/* duplicates list: pairs by any e-mail in any case, by a phone's digits,
+ * by a name in one organization with case and accents folded; names in
+ * other scripts are not all alike. */
+static void
+cli_run_ok (Fixture     *f,
+            const char **args)
+{
+  g_auto(Run) r = { 0, };
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+test_duplicates_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *org[] = { "org", "add", "Acme", NULL };
+  const char *adds[][8] = {
+    { "contact", "add", "José Núñez", "--email", "JOSE@x.org", "--org", "1", NULL },
+    { "contact", "add", "jose nunez", "--org", "1", NULL },
+    { "contact", "add", "Other", "--emails", "work=a@b.c,home=jose@X.org", NULL },
+    { "contact", "add", "Phoney", "--phone", "+1 (555) 010-2000", NULL },
+    { "contact", "add", "Phone two", "--phone", "15550102000", NULL },
+    { "contact", "add", "山田太郎", "--org", "1", NULL },
+    { "contact", "add", "佐藤花子", "--org", "1", NULL },
+  };
+  static const struct { gint64 a, b; const char *reason; } expected[] = {
+    { 1, 2, "name" }, { 1, 3, "email" }, { 4, 5, "phone" },
+  };
+  const char *list_args[] = { "duplicates", "list", "--json", NULL };
+  g_auto(Run) r = { 0, };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *pairs;
+
+  cli_run_ok (f, org);
+  for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+    cli_run_ok (f, adds[i]);
+  run_argv (f, list_args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  pairs = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (pairs), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (pairs, i);
+      JsonArray *contacts = json_object_get_array_member (pair, "contacts");
+      JsonArray *reasons = json_object_get_array_member (pair, "reasons");
+
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (contacts, 0), "id"), ==, expected[i].a);
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (contacts, 1), "id"), ==, expected[i].b);
+      g_assert_cmpuint (json_array_get_length (reasons), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (reasons, 0), ==, expected[i].reason);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +846,8 @@ main (int    argc,
   g_test_add ("/cli-import/deals-decimal-comma", Fixture, NULL, fixture_set_up, test_deals_decimal_comma, fixture_tear_down);
   g_test_add ("/cli-import/deals-bad-rows", Fixture, NULL, fixture_set_up, test_deals_bad_rows, fixture_tear_down);
   g_test_add ("/cli-import/export-round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
+  g_test_add ("/cli-import/export-all-json", Fixture, NULL, fixture_set_up, test_export_all_json, fixture_tear_down);
+  g_test_add ("/cli-import/duplicates-list", Fixture, NULL, fixture_set_up, test_duplicates_list, fixture_tear_down);
 
   return g_test_run ();
 }
