@@ -109,6 +109,17 @@ rapport_export_file_new (const char  *path,
 }
 
 gboolean
+rapport_export_file_make_private (RapportExportFile  *self,
+                                  GError            **error)
+{
+  g_return_val_if_fail (self != NULL && self->fd >= 0, FALSE);
+
+  if (fchmod (self->fd, 0600) < 0)
+    return set_errno_error (error, errno, self->path);
+  return TRUE;
+}
+
+gboolean
 rapport_export_file_write (RapportExportFile  *self,
                            const void         *data,
                            gsize               len,

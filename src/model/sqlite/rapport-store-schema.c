@@ -340,6 +340,16 @@ static const char migration_7[] =
   "CREATE INDEX activity_done ON activity (done_at, rule, kind, deal_id, contact_id)"
   "  WHERE done_at IS NOT NULL;";
 
+/* Version 8 (iCalendar import): the UID an imported task or event had in
+ * its calendar, so importing the same file again updates the follow-up
+ * it made instead of adding a second one. Kept apart from the other
+ * migrations of the same season: if another lands first, this one takes
+ * the next number and nothing else changes. */
+static const char migration_ics_uid[] =
+  "ALTER TABLE activity ADD COLUMN external_uid TEXT;"
+  "CREATE UNIQUE INDEX activity_by_external_uid ON activity (external_uid)"
+  "  WHERE external_uid IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -348,6 +358,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_ics_uid,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
