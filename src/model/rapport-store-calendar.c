@@ -24,7 +24,7 @@
 #define SQL_CONTACT_BY_EMAIL \
   "SELECT id FROM contact WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1"
 #define SQL_ACTIVITY_BY_UID "SELECT id FROM activity WHERE external_uid = ?1"
-#define SQL_ACTIVITY_EXPORTED "SELECT id FROM activity WHERE id = ?1 AND external_uid IS NULL"
+#define SQL_ACTIVITY_EXPORTED "SELECT id FROM activity WHERE id = ?1"
 #define SQL_INSERT_FOLLOWUP \
   "INSERT INTO activity (kind, title, note, due_at, done_at, contact_id, rule, created_at, external_uid)" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"

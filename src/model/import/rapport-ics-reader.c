@@ -353,6 +353,14 @@ error_property (const char *message)
   return g_ascii_strup (word, p - word);
 }
 
+/* An empty value ("SUMMARY:") is text RFC 5545 allows, which libical
+ * drops with a complaint: the item simply lacks it. */
+static gboolean
+is_empty_value (const char *message)
+{
+  return g_str_has_prefix (message, "No value for ");
+}
+
 /* Every property of @component (and, if @inside, of what it holds)
  * libical could not read, at its line. */
 static void
@@ -367,9 +375,12 @@ check_errors (Reader        *reader,
   for (prop = icalcomponent_get_first_property (component, ICAL_XLICERROR_PROPERTY); prop != NULL;
        prop = icalcomponent_get_next_property (component, ICAL_XLICERROR_PROPERTY))
     {
-      g_autofree char *name = error_property (icalproperty_get_xlicerror (prop));
+      const char *message = icalproperty_get_xlicerror (prop);
+      g_autofree char *name = NULL;
 
-      if (name != NULL)
+      if (message == NULL || is_empty_value (message))
+        continue;
+      if ((name = error_property (message)) != NULL)
         /* Translators: %s is the name of a property of the file (DTSTART). */
         add_problem (reader, line_of (reader, span, name), _("The value of %s cannot be read."), name);
       else
@@ -655,7 +666,10 @@ read_item (Reader        *reader,
   item->row.kind = kind_of (component);
   item->uid = dup_text (icalcomponent_get_uid (component));
   item->title = dup_text (icalcomponent_get_summary (component));
-  item->note = dup_text (note != NULL ? note : icalcomponent_get_description (component));
+  /* Rapport's own export says whom an item is for in its description,
+   * and keeps the note apart. */
+  if (note != NULL || x_property (component, "X-RAPPORT-KIND") == NULL)
+    item->note = dup_text (note != NULL ? note : icalcomponent_get_description (component));
   item->emails = emails_of (component);
   read_done (component, item);
   if (item->row.done_at != 0 && item->recurring)
