@@ -706,6 +706,13 @@ read_items (Reader        *reader,
       if (span >= reader->spans->len)
         break;
       check_errors (reader, component, span, TRUE);
+      /* A changed time of a series (RECURRENCE-ID) shares the series'
+       * UID: the series itself gives the next time. */
+      if (icalcomponent_get_first_property (component, ICAL_RECURRENCEID_PROPERTY) != NULL)
+        {
+          span++;
+          continue;
+        }
       if ((item = read_item (reader, calendar, component, span)) != NULL)
         g_ptr_array_add (items, item);
       span++;

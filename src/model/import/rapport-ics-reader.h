@@ -37,7 +37,8 @@ typedef struct
  * UTC, honouring TZID with the file's VTIMEZONE (or the system's zone
  * of that name); a floating time is local time, an all-day item is due
  * at 9:00 local time. A repeating item is due at its next time at or
- * after @now (its last one if the series has ended). Completed items
+ * after @now (its last one if the series has ended); the changed times
+ * of a series (RECURRENCE-ID) are not items. Completed items
  * are done. Every problem found goes to @problems (of
  * RapportIcsProblem); when there are some, the items are not to be
  * stored. Never NULL. */
