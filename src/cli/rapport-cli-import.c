@@ -66,6 +66,27 @@ parse_date_order (const char        *text,
   return TRUE;
 }
 
+/* What an import did, the same for every kind of file. */
+static void
+add_counts (JsonBuilder               *builder,
+            const RapportImportCounts *counts)
+{
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, counts->created);
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, counts->updated);
+  json_builder_set_member_name (builder, "skipped");
+  json_builder_add_int_value (builder, counts->skipped);
+}
+
+static void
+print_counts (const RapportImportCounts *counts)
+{
+  g_print (_("Created: %u\n"), counts->created);
+  g_print (_("Updated: %u\n"), counts->updated);
+  g_print (_("Skipped: %u\n"), counts->skipped);
+}
+
 static JsonNode *
 report_json (const RapportImportReport *report)
 {
@@ -74,12 +95,7 @@ report_json (const RapportImportReport *report)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "rows");
   json_builder_add_int_value (builder, report->counts.rows);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, report->counts.created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, report->counts.updated);
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_add_int_value (builder, report->counts.skipped);
+  add_counts (builder, &report->counts);
   json_builder_set_member_name (builder, "organizations_created");
   json_builder_add_int_value (builder, report->counts.organizations_created);
   json_builder_set_member_name (builder, "bad_rows");
@@ -125,9 +141,7 @@ print_report (const RapportImportReport *report,
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
   g_print (_("Rows read: %u\n"), report->counts.rows);
-  g_print (_("Created: %u\n"), report->counts.created);
-  g_print (_("Updated: %u\n"), report->counts.updated);
-  g_print (_("Skipped: %u\n"), report->counts.skipped);
+  print_counts (&report->counts);
   if (report->counts.organizations_created > 0)
     g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
 }
@@ -247,12 +261,7 @@ ics_report_json (const IcsImport *import)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_add_int_value (builder, import->items->len);
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, import->counts.created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, import->counts.updated);
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_add_int_value (builder, import->counts.skipped);
+  add_counts (builder, &import->counts);
   add_ics_problems (builder, import);
   add_ics_recurring (builder, import);
   json_builder_end_object (builder);
@@ -285,9 +294,7 @@ print_ics_report (const IcsImport *import,
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
   g_print (_("Items read: %u\n"), import->items->len);
-  g_print (_("Created: %u\n"), import->counts.created);
-  g_print (_("Updated: %u\n"), import->counts.updated);
-  g_print (_("Skipped: %u\n"), import->counts.skipped);
+  print_counts (&import->counts);
 }
 
 /* Stores what was read, unless the file has problems; a row the store
