@@ -279,6 +279,8 @@ test_refusals (void)
     { "BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\n", 3 },
     { "BEGIN:VCALENDAR\nSUMMARY:\xff\xfe\nEND:VCALENDAR\n", 2 },
     { "BEGIN:VCALENDAR\nX\0Y:1\nEND:VCALENDAR\n", 2 },
+    /* Found by the fuzzer: libical does not fold a line into a blank one. */
+    { "\n\tBEGIN:VCALENDAR\nBEGIN:VTODO\nEND:VTODO\nEND:VCALENDAR\n", 2 },
     { "BEGIN:VCALENDAR\nBEGIN:VTODO\nDUE:19700101T000001Z\nRRULE:FREQ=SECONDLY\nEND:VTODO\nEND:VCALENDAR\n", 4 },
   };
 
@@ -286,6 +288,7 @@ test_refusals (void)
     {
       g_autoptr(GPtrArray) problems = rapport_ics_problems_new ();
       /* The NUL of case 6 is inside it. */
+      G_STATIC_ASSERT (G_N_ELEMENTS (cases) == 9);
       gsize len = i == 6 ? 36 : strlen (cases[i].text);
       g_autoptr(GPtrArray) items = rapport_ics_read (cases[i].text, len, now_seconds (), problems);
 
@@ -429,7 +432,8 @@ fill_followups (RapportStore *store)
     { 2, NULL, RAPPORT_ACTIVITY_TASK, "A very long title that goes on and on so that its SUMMARY line is folded by libical",
       NULL, 1774100000, 0, no_emails },
     { 3, NULL, RAPPORT_ACTIVITY_CALL, "Call Ivan", NULL, 1774200000, 0, ivan },
-    { 4, NULL, RAPPORT_ACTIVITY_EMAIL, "Write to Mina (ünïcödé: 서울, София)", "Ответ", 1774300000, 0, mina },
+    { 4, NULL, RAPPORT_ACTIVITY_EMAIL, "Write to Mina (ünïcödé: 서울, София)",
+      "Ответ на писмото от София, с всички цени и условия, които обсъдихме в понеделник сутринта. 서울에서 만나요.", 1774300000, 0, mina },
     { 5, NULL, RAPPORT_ACTIVITY_TASK, "Done already", NULL, 1774300000, 1774300001, no_emails },
   };
   g_autoptr(RapportStage) stage = rapport_test_stage_at (store, 0);
@@ -471,6 +475,8 @@ assert_lines (const char *text)
       g_assert_nonnull (crlf);
       g_assert_null (memchr (p, '\n', crlf - p));
       g_assert_cmpint (crlf - p, <=, 75);
+      /* Folding never cuts a character in two. */
+      g_assert_true (g_utf8_validate (p, crlf - p, NULL));
       p = crlf + 2;
     }
 }

@@ -264,7 +264,15 @@ scan_lines (Reader     *reader,
       gsize n = line_length (p, end, &next);
 
       number++;
-      if (n > 0 && (*p == ' ' || *p == '\t'))
+      if (n == 0)
+        {
+          /* A blank line ends the line before it, and folds into
+           * nothing: libical reads it so. */
+          ok = start == 0 || scan_line (reader, stack, current->str, start);
+          g_string_assign (current, "");
+          start = 0;
+        }
+      else if (*p == ' ' || *p == '\t')
         {
           if (start == 0)
             {
