@@ -377,7 +377,10 @@ test_refusals (Fixture       *f,
   g_autofree char *path = corpus ("linkedin.csv");
   g_autofree char *missing = corpus ("no-such-file.csv");
   const char *no_kind[] = { "import", "csv", path, NULL };
-  const char *bad_kind[] = { "import", "csv", path, "--kind", "deals", NULL };
+  const char *bad_kind[] = { "import", "csv", path, "--kind", "people", NULL };
+  const char *stage_map_of_contacts[] = { "import", "csv", path, "--kind", "contacts", "--stage-map", "A=B", NULL };
+  const char *bad_mark[] = { "import", "csv", path, "--kind", "deals", "--decimal-mark", ";", NULL };
+  const char *bad_pipeline[] = { "import", "csv", path, "--kind", "deals", "--pipeline", "x", NULL };
   const char *bad_delimiter[] = { "import", "csv", path, "--kind", "contacts", "--delimiter", "|", NULL };
   const char *bad_order[] = { "import", "csv", path, "--kind", "contacts", "--date-order", "dym", NULL };
   const char *no_file[] = { "import", "csv", missing, "--kind", "contacts", NULL };
@@ -386,8 +389,10 @@ test_refusals (Fixture       *f,
   const char *bad_encoding[] = { "import", "csv", path, "--kind", "contacts", "--encoding", "KLINGON", NULL };
   const char *no_name[] = { "import", "csv", path, "--kind", "contacts",
                             "--map", "First Name=ignore,Last Name=ignore", NULL };
-  const char **usage[] = { no_kind, bad_kind, bad_delimiter, bad_order };
-  const char **user[] = { no_file, bad_map, bad_field, bad_encoding, no_name };
+  const char *no_pipeline[] = { "import", "csv", path, "--kind", "deals", "--pipeline", "99", NULL };
+  const char *no_title[] = { "import", "csv", path, "--kind", "deals", NULL };
+  const char **usage[] = { no_kind, bad_kind, bad_delimiter, bad_order, stage_map_of_contacts, bad_mark };
+  const char **user[] = { no_file, bad_map, bad_field, bad_encoding, no_name, bad_pipeline, no_pipeline, no_title };
   g_autoptr(JsonArray) contacts = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
@@ -426,6 +431,206 @@ test_text_output (Fixture       *f,
   g_assert_nonnull (strstr (r.out, "Created: 0"));
 }
 
+/* Deals */
+
+/* The deal titled @title, or fails. */
+static JsonObject *
+deal_titled (JsonArray  *deals,
+             const char *title)
+{
+  for (guint i = 0; i < json_array_get_length (deals); i++)
+    {
+      JsonObject *deal = json_array_get_object_element (deals, i);
+
+      if (g_strcmp0 (json_object_get_string_member (deal, "title"), title) == 0)
+        return deal;
+    }
+  g_error ("no deal titled “%s”", title);
+  return NULL;
+}
+
+static void
+assert_deal (JsonArray  *deals,
+             const char *title,
+             gint64      value,
+             const char *currency,
+             const char *stage,
+             const char *status)
+{
+  JsonObject *deal = deal_titled (deals, title);
+
+  g_assert_cmpint (json_object_get_int_member (deal, "value"), ==, value);
+  g_assert_cmpstr (json_object_get_string_member (deal, "currency"), ==, currency);
+  g_assert_cmpstr (json_object_get_string_member (deal, "stage"), ==, stage);
+  g_assert_cmpstr (json_object_get_string_member (deal, "status"), ==, status);
+}
+
+static const char *
+member_or_null (JsonObject *object,
+                const char *name)
+{
+  return json_object_get_null_member (object, name) ? NULL : json_object_get_string_member (object, name);
+}
+
+/* A Pipedrive export: statuses in any case, contacts found by e-mail in
+ * any case and by name, organizations by folded name; the history makes
+ * the month's report count the win. */
+static void
+test_deals_pipedrive (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonObject) report = import_csv (f, "deals-pipedrive.csv", "deals", 0, NULL);
+  g_autoptr(JsonArray) deals = list (f, "deal");
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  const char *summary_args[] = { "report", "summary", "--from", "2026-03-01", "--to", "2026-03-31", "--json", NULL };
+  g_auto(Run) r = { 0, };
+  g_autoptr(JsonNode) summary = NULL;
+  JsonObject *boiler, *tender, *second, *pump, *won;
+
+  assert_counts (report, 4, 4, 0, 0);
+  g_assert_cmpint (json_object_get_int_member (report, "contacts_created"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (report, "organizations_created"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 2);
+
+  assert_deal (deals, "Boiler for the north wing", 1250000, "USD", "Qualifying", "open");
+  assert_deal (deals, "Pump service", 80000, "USD", "Negotiation", "won");
+  assert_deal (deals, "Tender 2025", 300000, "EUR", "Prospecting", "lost");
+  assert_deal (deals, "Second boiler", 400000, "USD", "Presentation", "open");
+
+  boiler = deal_titled (deals, "Boiler for the north wing");
+  tender = deal_titled (deals, "Tender 2025");
+  second = deal_titled (deals, "Second boiler");
+  pump = deal_titled (deals, "Pump service");
+  g_assert_cmpstr (json_object_get_string_member (boiler, "expected_close"), ==, "2026-04-20");
+  g_assert_cmpstr (json_object_get_string_member (boiler, "created_at"), ==, "2026-01-05T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (boiler, "owner"), ==, "Sam");
+  g_assert_cmpstr (json_object_get_string_member (pump, "closed_at"), ==, "2026-03-10T00:00:00Z");
+  g_assert_null (member_or_null (pump, "expected_close"));
+  g_assert_cmpstr (json_object_get_string_member (tender, "lost_reason"), ==, "Price");
+  g_assert_cmpint (json_object_get_int_member (tender, "contact_id"), ==,
+                   json_object_get_int_member (boiler, "contact_id"));
+  g_assert_cmpint (json_object_get_int_member (second, "contact_id"), ==,
+                   json_object_get_int_member (boiler, "contact_id"));
+  g_assert_cmpint (json_object_get_int_member (tender, "organization_id"), ==,
+                   json_object_get_int_member (boiler, "organization_id"));
+
+  run_argv (f, summary_args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  summary = parse (r.out);
+  won = json_object_get_object_member (json_node_get_object (summary), "won");
+  g_assert_cmpint (json_object_get_int_member (won, "count"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (won, "value"), ==, 80000);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (summary), "new_deals"), ==, 1);
+}
+
+/* Salesforce's STAGENAME holds the outcome; stages of another process
+ * are refused (and listed) until mapped, and then nothing is half-done. */
+static void
+test_deals_stage_map (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *mdy[] = { "--date-order", "mdy", NULL };
+  const char *mapped[] = { "--date-order", "mdy", "--stage-map", "Discovery=Prospecting, proof of concept=presentation", NULL };
+  g_autoptr(JsonObject) refused = import_csv (f, "deals-salesforce.csv", "deals", 1, mdy);
+  g_autoptr(JsonArray) none = list (f, "deal");
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonArray) deals = NULL;
+  JsonArray *unknown = json_object_get_array_member (refused, "unknown_stages");
+  JsonArray *bad = json_object_get_array_member (refused, "bad_rows");
+  JsonObject *spare;
+
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (refused, "created"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (unknown), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (unknown, 0), ==, "Discovery");
+  g_assert_cmpstr (json_array_get_string_element (unknown, 1), ==, "Proof of concept");
+  g_assert_cmpuint (json_array_get_length (bad), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (bad, 0), "line"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bad, 0), "column"), ==, "STAGENAME");
+
+  report = import_csv (f, "deals-salesforce.csv", "deals", 0, mapped);
+  assert_counts (report, 4, 4, 0, 0);
+  deals = list (f, "deal");
+  assert_deal (deals, "Fleet renewal", 2500000, "USD", "Closing", "won");
+  assert_deal (deals, "Spare parts", 120000, "USD", "Prospecting", "lost");
+  assert_deal (deals, "New depot", 900000, "USD", "Prospecting", "open");
+  assert_deal (deals, "Pilot", 50000, "USD", "Presentation", "open");
+  g_assert_cmpstr (json_object_get_string_member (deal_titled (deals, "Fleet renewal"), "closed_at"), ==,
+                   "2026-03-12T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (deal_titled (deals, "New depot"), "expected_close"), ==,
+                   "2026-05-30");
+  /* A lost deal always has a reason; the file gave none. */
+  spare = deal_titled (deals, "Spare parts");
+  g_assert_cmpstr (json_object_get_string_member (spare, "lost_reason"), ==, "No reason given in the imported file");
+}
+
+/* "1.234,50" with a decimal comma, in a semicolon file with its own headers. */
+static void
+test_deals_decimal_comma (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *point[] = {
+    "--delimiter", ";", "--date-order", "dmy",
+    "--map", "Titel=name,Wert=value,Währung=currency,Phase=stage,Kontakt=contact,Erstellt=created_at", NULL };
+  const char *comma[] = {
+    "--delimiter", ";", "--date-order", "dmy", "--decimal-mark", ",",
+    "--map", "Titel=name,Wert=value,Währung=currency,Phase=stage,Kontakt=contact,Erstellt=created_at", NULL };
+  g_autoptr(JsonObject) refused = import_csv (f, "deals-decimal-comma.csv", "deals", 1, point);
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonArray) deals = NULL;
+  g_autoptr(JsonArray) contacts = NULL;
+  JsonObject *bad;
+
+  bad = json_array_get_object_element (json_object_get_array_member (refused, "bad_rows"), 0);
+  g_assert_cmpint (json_object_get_int_member (bad, "line"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (bad, "column"), ==, "Wert");
+
+  report = import_csv (f, "deals-decimal-comma.csv", "deals", 0, comma);
+  assert_counts (report, 2, 2, 0, 0);
+  deals = list (f, "deal");
+  contacts = list (f, "contact");
+  assert_deal (deals, "Anlage Süd", 123450, "EUR", "Qualifying", "open");
+  assert_deal (deals, "Wartung", 1200000, "EUR", "Prospecting", "open");
+  g_assert_cmpstr (json_object_get_string_member (deal_titled (deals, "Wartung"), "created_at"), ==,
+                   "2026-03-13T00:00:00Z");
+  g_assert_cmpuint (json_array_get_length (contacts), ==, 1);
+  g_assert_nonnull (contact_named (contacts, "Jörg Weiß"));
+}
+
+/* Every bad row is listed with its line and column; nothing is stored
+ * unless the good ones are asked for. */
+static void
+test_deals_bad_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *skip[] = { "--skip-bad-rows", NULL };
+  static const struct { gint64 line; const char *column; } expected[] = {
+    { 3, "Deal name" }, { 4, "Value" }, { 5, "Status" }, { 6, "Close date" }, { 7, "Stage" },
+  };
+  g_autoptr(JsonObject) refused = import_csv (f, "deals-bad.csv", "deals", 1, NULL);
+  g_autoptr(JsonArray) none = list (f, "deal");
+  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonArray) deals = NULL;
+  JsonArray *bad = json_object_get_array_member (refused, "bad_rows");
+
+  g_assert_cmpuint (json_array_get_length (none), ==, 0);
+  g_assert_cmpuint (json_array_get_length (bad), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *problem = json_array_get_object_element (bad, i);
+
+      g_assert_cmpint (json_object_get_int_member (problem, "line"), ==, expected[i].line);
+      g_assert_cmpstr (json_object_get_string_member (problem, "column"), ==, expected[i].column);
+      g_assert_cmpstr (json_object_get_string_member (problem, "message"), !=, "");
+    }
+
+  report = import_csv (f, "deals-bad.csv", "deals", 0, skip);
+  assert_counts (report, 6, 1, 5, 5);
+  deals = list (f, "deal");
+  g_assert_cmpuint (json_array_get_length (deals), ==, 1);
+  assert_deal (deals, "Fine one", 10000, "USD", "Qualifying", "open");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,6 +646,10 @@ main (int    argc,
   g_test_add ("/cli-import/map-and-dates", Fixture, NULL, fixture_set_up, test_map_and_dates, fixture_tear_down);
   g_test_add ("/cli-import/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/cli-import/text-output", Fixture, NULL, fixture_set_up, test_text_output, fixture_tear_down);
+  g_test_add ("/cli-import/deals-pipedrive", Fixture, NULL, fixture_set_up, test_deals_pipedrive, fixture_tear_down);
+  g_test_add ("/cli-import/deals-stage-map", Fixture, NULL, fixture_set_up, test_deals_stage_map, fixture_tear_down);
+  g_test_add ("/cli-import/deals-decimal-comma", Fixture, NULL, fixture_set_up, test_deals_decimal_comma, fixture_tear_down);
+  g_test_add ("/cli-import/deals-bad-rows", Fixture, NULL, fixture_set_up, test_deals_bad_rows, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "rapport-csv-reader.h"
 #include "rapport-error.h"
@@ -435,6 +436,25 @@ n_items (GListModel *model)
   return n;
 }
 
+/* Plain SQLite, not the model: what is really in the file. */
+static gint64
+count_rows (RapportStore *store,
+            const char   *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (rapport_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 static void
 test_store_import (void)
 {
@@ -478,6 +498,8 @@ test_store_import (void)
   g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 2);
   g_assert_cmpuint (n_items (rapport_store_get_organizations (store)), ==, 1);
   g_assert_cmpuint (notices, >, 0);
+  g_assert_nonnull (counts.undo);
+  g_clear_pointer (&counts.undo, rapport_import_undo_free);
 
   /* Organizations already there are skipped, in any case. */
   rows = (Rows) { 0, FALSE };
@@ -486,11 +508,13 @@ test_store_import (void)
   g_assert_no_error (error);
   /* "Ada", "Bea" and "Cy" as organization names: all new. */
   g_assert_cmpuint (counts.created, ==, 3);
+  g_clear_pointer (&counts.undo, rapport_import_undo_free);
   rows = (Rows) { 0, FALSE };
   g_assert_true (rapport_store_import (store, RAPPORT_IMPORT_ORGANIZATIONS, RAPPORT_IMPORT_DEFAULT,
                                        three_rows, &rows, &counts, &error));
   g_assert_cmpuint (counts.created, ==, 0);
   g_assert_cmpuint (counts.skipped, ==, 3);
+  g_assert_null (counts.undo);
   g_assert_cmpuint (n_items (rapport_store_get_organizations (store)), ==, 4);
 
   g_clear_object (&store);
@@ -536,6 +560,7 @@ test_store_import_batches (void)
   g_assert_no_error (error);
   g_assert_cmpuint (counts.created, ==, 20000);
   g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 20001);
+  g_assert_nonnull (counts.undo);
 
   for (guint k = 999; k < 20000; k += 5000)
     {
@@ -553,6 +578,59 @@ test_store_import_batches (void)
       note = g_list_model_get_item (notes, 0);
       g_assert_cmpstr (rapport_note_get_body (note), ==, body);
     }
+
+  /* Undone as a whole: every batch's contacts and their notes go, the
+   * contact from before stays. */
+  g_assert_true (rapport_store_undo_import (store, counts.undo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&counts.undo, rapport_import_undo_free);
+  g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 1);
+  g_assert_cmpstr (rapport_contact_get_name (before), ==, "Before");
+  g_assert_cmpint (count_rows (store, "note"), ==, 0);
+
+  g_clear_object (&store);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A deals file in and out again: the deals, their new contacts and
+ * organizations, the notes and the stage history all go; what was there
+ * before stays. */
+static void
+test_store_import_deals_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportCsvReader) reader = open_corpus ("deals-pipedrive.csv", NULL, 0, &error);
+  g_autoptr(RapportContact) before = NULL;
+  RapportContactFields fields = { .name = "Before", .lifecycle = RAPPORT_LIFECYCLE_CONTACT };
+  RapportCsvImportOptions options = { .kind = RAPPORT_IMPORT_DEALS };
+  g_auto(RapportImportReport) report = { { 0, }, NULL, NULL };
+  gint64 history;
+
+  g_assert_no_error (error);
+  before = rapport_store_add_contact (store, &fields, &error);
+  g_assert_no_error (error);
+  history = count_rows (store, "stage_change");
+  rapport_store_set_now (store, 1774000000);  /* 2026-03-20 */
+
+  g_assert_true (rapport_import_csv (store, reader, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.counts.created, ==, 4);
+  g_assert_cmpint (count_rows (store, "deal"), ==, 4);
+  g_assert_cmpint (count_rows (store, "contact"), ==, 3);
+  g_assert_cmpint (count_rows (store, "organization"), ==, 2);
+  /* Created in its stage, then closed for the won and the lost one. */
+  g_assert_cmpint (count_rows (store, "stage_change"), ==, history + 6);
+  g_assert_nonnull (report.counts.undo);
+
+  g_assert_true (rapport_store_undo_import (store, report.counts.undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "deal"), ==, 0);
+  g_assert_cmpint (count_rows (store, "contact"), ==, 1);
+  g_assert_cmpint (count_rows (store, "organization"), ==, 0);
+  g_assert_cmpint (count_rows (store, "stage_change"), ==, history);
+  g_assert_cmpuint (n_items (rapport_store_get_contacts (store)), ==, 1);
 
   g_clear_object (&store);
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
@@ -583,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/store", test_store_import);
   g_test_add_func ("/import/store-batches", test_store_import_batches);
+  g_test_add_func ("/import/store-deals-undo", test_store_import_deals_undo);
 
   return g_test_run ();
 }

@@ -221,6 +221,24 @@ rapport_cli_open_store (RapportCli  *cli,
 
 /* Ids and look-ups */
 
+gboolean
+rapport_cli_pipeline_option (RapportCli  *cli,
+                             gint64      *pipeline_id,
+                             GError     **error)
+{
+  const char *pipeline = rapport_cli_string (cli, "pipeline");
+  g_autofree char *quoted = NULL;
+
+  *pipeline_id = 0;
+  if (pipeline == NULL || rapport_id_parse (pipeline, pipeline_id))
+    return TRUE;
+
+  quoted = rapport_text_quote (pipeline);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is not a pipeline id: write a positive whole number, like 12"), quoted);
+  return FALSE;
+}
+
 /* An id the user typed, as Rapport writes it (12, not +12, 012 or " 12"):
  * a malformed one is a user error, like an unknown one. */
 gboolean

@@ -27,8 +27,10 @@ parse_kind (const char         *text,
     *kind = RAPPORT_IMPORT_CONTACTS;
   else if (g_strcmp0 (text, "organizations") == 0)
     *kind = RAPPORT_IMPORT_ORGANIZATIONS;
+  else if (g_strcmp0 (text, "deals") == 0)
+    *kind = RAPPORT_IMPORT_DEALS;
   else
-    return rapport_cli_set_usage (error, _("Say what the rows are with --kind contacts or --kind organizations."));
+    return rapport_cli_set_usage (error, _("Say what the rows are with --kind contacts, --kind organizations or --kind deals."));
   return TRUE;
 }
 
@@ -66,6 +68,20 @@ parse_date_order (const char        *text,
   return TRUE;
 }
 
+static gboolean
+parse_decimal_mark (const char          *text,
+                    RapportDecimalMark  *mark,
+                    GError             **error)
+{
+  if (text == NULL || g_str_equal (text, "."))
+    *mark = RAPPORT_DECIMAL_POINT;
+  else if (g_str_equal (text, ","))
+    *mark = RAPPORT_DECIMAL_COMMA;
+  else
+    return rapport_cli_set_usage (error, _("The decimal mark must be “.” or “,”."));
+  return TRUE;
+}
+
 /* What an import did, the same for every kind of file. */
 static void
 add_counts (JsonBuilder               *builder,
@@ -98,6 +114,13 @@ report_json (const RapportImportReport *report)
   add_counts (builder, &report->counts);
   json_builder_set_member_name (builder, "organizations_created");
   json_builder_add_int_value (builder, report->counts.organizations_created);
+  json_builder_set_member_name (builder, "contacts_created");
+  json_builder_add_int_value (builder, report->counts.contacts_created);
+  json_builder_set_member_name (builder, "unknown_stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->unknown_stages->len; i++)
+    json_builder_add_string_value (builder, report->unknown_stages->pdata[i]);
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "bad_rows");
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->problems->len; i++)
@@ -143,7 +166,9 @@ print_report (const RapportImportReport *report,
   g_print (_("Rows read: %u\n"), report->counts.rows);
   print_counts (&report->counts);
   if (report->counts.organizations_created > 0)
-    g_print (_("Organizations created for contacts: %u\n"), report->counts.organizations_created);
+    g_print (_("Organizations created for them: %u\n"), report->counts.organizations_created);
+  if (report->counts.contacts_created > 0)
+    g_print (_("Contacts created for the deals: %u\n"), report->counts.contacts_created);
 }
 
 static gboolean
@@ -159,9 +184,16 @@ cmd_import_csv (RapportCli  *cli,
 
   if (!parse_kind (rapport_cli_string (cli, "kind"), &options.kind, error) ||
       !parse_delimiter (rapport_cli_string (cli, "delimiter"), &delimiter, error) ||
-      !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error))
+      !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error) ||
+      !parse_decimal_mark (rapport_cli_string (cli, "decimal-mark"), &options.decimal_mark, error))
+    return FALSE;
+  if (options.kind != RAPPORT_IMPORT_DEALS &&
+      (rapport_cli_string (cli, "stage-map") != NULL || rapport_cli_string (cli, "pipeline") != NULL))
+    return rapport_cli_set_usage (error, _("--stage-map and --pipeline are for --kind deals."));
+  if (!rapport_cli_pipeline_option (cli, &options.pipeline_id, error))
     return FALSE;
   options.map = rapport_cli_string (cli, "map");
+  options.stage_map = rapport_cli_string (cli, "stage-map");
   if (rapport_cli_flag (cli, "dry-run"))
     options.flags |= RAPPORT_IMPORT_DRY_RUN;
   if (rapport_cli_flag (cli, "skip-bad-rows"))
@@ -378,6 +410,9 @@ static const RapportCliOption import_csv_options[] = {
   { "encoding", G_OPTION_ARG_STRING, 0 },
   { "delimiter", G_OPTION_ARG_STRING, 0 },
   { "date-order", G_OPTION_ARG_STRING, 0 },
+  { "stage-map", G_OPTION_ARG_STRING, 0 },
+  { "decimal-mark", G_OPTION_ARG_STRING, 0 },
+  { "pipeline", G_OPTION_ARG_STRING, 0 },
   { "skip-bad-rows", G_OPTION_ARG_NONE, 0 },
   { "dry-run", G_OPTION_ARG_NONE, 0 },
   { NULL }
@@ -385,8 +420,9 @@ static const RapportCliOption import_csv_options[] = {
 
 const RapportCliCommand rapport_cli_import_commands[] = {
   { "import", "csv", cmd_import_csv,
-    "import csv FILE --kind contacts|organizations [--map 'Header=field,…'] [--encoding NAME]"
-    " [--delimiter ,|;|tab] [--date-order dmy|mdy|ymd] [--skip-bad-rows] [--dry-run] [--json]",
+    "import csv FILE --kind contacts|organizations|deals [--map 'Header=field,…']"
+    " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
+    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
   { "import", "ics", cmd_import_ics, "import ics FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_ics_options, NULL },

@@ -144,6 +144,10 @@ typedef enum
   RAPPORT_CLI_ID_GOAL,
 } RapportCliIdKind;
 
+/* --pipeline ID, 0 when not given. */
+gboolean      rapport_cli_pipeline_option (RapportCli  *cli,
+                                           gint64      *pipeline_id,
+                                           GError     **error);
 gboolean      rapport_cli_require_id    (const char        *text,
                                          RapportCliIdKind   kind,
                                          gint64            *id,

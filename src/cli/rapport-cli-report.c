@@ -281,19 +281,12 @@ static gboolean
 cmd_report_summary (RapportCli  *cli,
                     GError     **error)
 {
-  const char *pipeline = rapport_cli_string (cli, "pipeline");
   RapportReportQuery query = { 0, };
   g_autoptr(RapportReport) report = NULL;
   g_autofree char *first = NULL, *last = NULL;
 
-  if (pipeline != NULL && !rapport_id_parse (pipeline, &query.pipeline_id))
-    {
-      g_autofree char *quoted = rapport_text_quote (pipeline);
-
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("“%s” is not a pipeline id: write a positive whole number, like 12"), quoted);
-      return FALSE;
-    }
+  if (!rapport_cli_pipeline_option (cli, &query.pipeline_id, error))
+    return FALSE;
   if (rapport_cli_open_store (cli, error) == NULL || !parse_period (cli, &query, error))
     return FALSE;
   query.owner = rapport_cli_string (cli, "owner");

@@ -21,7 +21,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "rapport-store-private.h"
+#include "rapport-store-import-private.h"
 #include "rapport-validate.h"
 
 #define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization"
@@ -47,16 +47,93 @@
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
+/* What an import created: ranges of ids per table, as they came (staged
+ * contacts get consecutive ids, a batch at a time). */
 typedef struct
 {
-  RapportStore        *store;
-  RapportImportKind    kind;
-  RapportImportFlags   flags;
-  RapportImportCounts *counts;
-  GHashTable          *organizations;  /* folded name (owned) → id */
-  gint64               now;
-  guint                staged;         /* contacts in temp.import_contact */
-} Import;
+  RapportEntity entity;
+  gint64        first;
+  gint64        last;
+} CreatedRange;
+
+struct _RapportImportUndo
+{
+  GArray *ranges;   /* CreatedRange */
+};
+
+void
+rapport_import_undo_free (RapportImportUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_array_unref (undo->ranges);
+  g_free (undo);
+}
+
+void
+rapport_store_import_created (RapportStoreImport *import,
+                              RapportEntity       entity,
+                              gint64              first,
+                              gint64              last)
+{
+  GArray *ranges = import->undo->ranges;
+  CreatedRange *end = ranges->len > 0 ? &g_array_index (ranges, CreatedRange, ranges->len - 1) : NULL;
+
+  if (end != NULL && end->entity == entity && end->last + 1 == first)
+    end->last = last;
+  else
+    g_array_append_val (ranges, ((CreatedRange) { entity, first, last }));
+}
+
+/* Deals before contacts before organizations; notes, history and
+ * activities go with them (ON DELETE CASCADE). */
+static gboolean
+delete_created (RapportStore       *store,
+                RapportImportUndo  *undo,
+                RapportEntity       entity,
+                const char         *sql,
+                GError            **error)
+{
+  for (guint i = 0; i < undo->ranges->len; i++)
+    {
+      const CreatedRange *range = &g_array_index (undo->ranges, CreatedRange, i);
+      RapportSqlStmt *stmt;
+
+      if (range->entity != entity)
+        continue;
+      stmt = rapport_store_stmt_sql (store, sql);
+      rapport_sql_bind_int64 (stmt, 1, range->first);
+      rapport_sql_bind_int64 (stmt, 2, range->last);
+      if (!rapport_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_store_undo_import (RapportStore       *self,
+                           RapportImportUndo  *undo,
+                           GError            **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) ||
+      !delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) ||
+      !delete_created (self, undo, RAPPORT_ENTITY_ORGANIZATION,
+                       "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2", error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_reload_everything (self);
+  return TRUE;
+}
 
 /* The key two organization names share when a person would call them the
  * same: case folded, canonical Unicode, outer spaces trimmed. */
@@ -69,9 +146,9 @@ fold_name (const char *name)
   return g_utf8_casefold (normalized ? normalized : stripped, -1);
 }
 
-static gboolean
-load_organizations (Import  *import,
-                    GError **error)
+gboolean
+rapport_store_import_load_organizations (RapportStoreImport  *import,
+                                         GError             **error)
 {
   RapportSqlStmt *stmt = rapport_store_stmt_sql (import->store, SQL_ORGANIZATION_NAMES);
   int rc;
@@ -87,12 +164,12 @@ load_organizations (Import  *import,
 }
 
 static gboolean
-insert_organization (Import      *import,
-                     const char  *name,
-                     const char  *phone,
-                     gint64       created_at,
-                     gint64      *id,
-                     GError     **error)
+insert_organization (RapportStoreImport  *import,
+                     const char          *name,
+                     const char          *phone,
+                     gint64               created_at,
+                     gint64              *id,
+                     GError             **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (name));
   RapportSqlStmt *stmt;
@@ -110,16 +187,18 @@ insert_organization (Import      *import,
     return FALSE;
 
   *id = rapport_store_last_id (import->store);
+  rapport_store_import_created (import, RAPPORT_ENTITY_ORGANIZATION, *id, *id);
   g_hash_table_insert (import->organizations, fold_name (stripped), GSIZE_TO_POINTER ((gsize) *id));
   return TRUE;
 }
 
-static gboolean
-insert_note (Import      *import,
-             gint64       contact_id,
-             gint64       organization_id,
-             const char  *body,
-             GError     **error)
+gboolean
+rapport_store_import_insert_note (RapportStoreImport  *import,
+                                  gint64               contact_id,
+                                  gint64               deal_id,
+                                  gint64               organization_id,
+                                  const char          *body,
+                                  GError             **error)
 {
   RapportSqlStmt *stmt;
 
@@ -130,7 +209,7 @@ insert_note (Import      *import,
 
   stmt = rapport_store_stmt (import->store, STMT_INSERT_NOTE);
   rapport_sql_bind_id_or_null (stmt, 1, contact_id);
-  rapport_sql_bind_null (stmt, 2);
+  rapport_sql_bind_id_or_null (stmt, 2, deal_id);
   rapport_sql_bind_id_or_null (stmt, 3, organization_id);
   rapport_sql_bind_text (stmt, 4, body);
   rapport_sql_bind_int64 (stmt, 5, import->now);
@@ -138,10 +217,10 @@ insert_note (Import      *import,
 }
 
 static gboolean
-import_organization (Import                 *import,
-                     const RapportImportRow *row,
-                     gint64                  created_at,
-                     GError                **error)
+import_organization (RapportStoreImport      *import,
+                     const RapportImportRow  *row,
+                     gint64                   created_at,
+                     GError                 **error)
 {
   g_autofree char *key = fold_name (row->name ? row->name : "");
   gint64 id;
@@ -152,19 +231,18 @@ import_organization (Import                 *import,
       return TRUE;
     }
   if (!insert_organization (import, row->name ? row->name : "", row->phone, created_at, &id, error) ||
-      !insert_note (import, 0, id, row->note, error))
+      !rapport_store_import_insert_note (import, 0, 0, id, row->note, error))
     return FALSE;
 
   import->counts->created++;
   return TRUE;
 }
 
-/* A contact's organization by name, created if it is not there yet. */
-static gboolean
-find_organization (Import      *import,
-                   const char  *name,
-                   gint64      *id,
-                   GError     **error)
+gboolean
+rapport_store_import_find_organization (RapportStoreImport  *import,
+                                        const char          *name,
+                                        gint64              *id,
+                                        GError             **error)
 {
   g_autofree char *key = NULL;
   gpointer found;
@@ -187,12 +265,12 @@ find_organization (Import      *import,
 
 /* Moves the staged contacts, and their notes, to their tables. */
 static gboolean
-flush_contacts (Import  *import,
-                GError **error)
+flush_contacts (RapportStoreImport  *import,
+                GError             **error)
 {
   RapportStore *store = import->store;
   RapportSqlStmt *stmt;
-  gint64 base;
+  gint64 base, first;
 
   if (import->staged == 0)
     return TRUE;
@@ -200,6 +278,9 @@ flush_contacts (Import  *import,
   /* Ids after the highest one, in staging order: base + seq. */
   base = rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_BASE), 0) -
          rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_FIRST), 1) + 1;
+
+  first = rapport_store_step_int64 (store, rapport_store_stmt_sql (store, SQL_STAGE_FIRST), 1);
+  rapport_store_import_created (import, RAPPORT_ENTITY_CONTACT, base + first, base + first + import->staged - 1);
 
   stmt = rapport_store_stmt_sql (store, SQL_STAGE_CONTACTS);
   rapport_sql_bind_int64 (stmt, 1, base);
@@ -220,10 +301,10 @@ flush_contacts (Import  *import,
 }
 
 static gboolean
-import_contact (Import                 *import,
-                const RapportImportRow *row,
-                gint64                  created_at,
-                GError                **error)
+import_contact (RapportStoreImport      *import,
+                const RapportImportRow  *row,
+                gint64                   created_at,
+                GError                 **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (row->name ? row->name : ""));
   RapportSqlStmt *stmt;
@@ -234,7 +315,7 @@ import_contact (Import                 *import,
       !rapport_phone_check (row->phone, error) ||
       !rapport_text_check (row->source, RAPPORT_TEXT_SOURCE, FALSE, error) ||
       !rapport_text_check (row->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
-      !find_organization (import, row->organization, &organization_id, error))
+      !rapport_store_import_find_organization (import, row->organization, &organization_id, error))
     return FALSE;
 
   if (row->note != NULL && !rapport_text_is_invisible (row->note) &&
@@ -262,9 +343,9 @@ import_contact (Import                 *import,
 }
 
 static gboolean
-import_row (Import                 *import,
-            const RapportImportRow *row,
-            GError                **error)
+import_row (RapportStoreImport      *import,
+            const RapportImportRow  *row,
+            GError                 **error)
 {
   g_autoptr(GError) local_error = NULL;
   gint64 created_at;
@@ -276,53 +357,142 @@ import_row (Import                 *import,
           ? import_organization (import, row, created_at, &local_error)
           : import_contact (import, row, created_at, &local_error));
   if (!done)
-    /* Translators: %u is a line of the file, %s why its row was refused. */
-    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("Line %u: %s"),
-                 row->line, local_error->message);
-  return done;
+    return rapport_store_import_row_error (row->line, local_error, error);
+  return TRUE;
 }
 
 static gboolean
-run_import (Import              *import,
-            RapportImportSource  source,
-            gpointer             user_data,
-            GError             **error)
+run_import (RapportStoreImport   *import,
+            RapportImportSource   source,
+            gpointer              user_data,
+            GError              **error)
 {
   for (;;)
     {
       RapportImportRow row = { 0, };
+      RapportImportNext next = source (user_data, &row, error);
 
-      switch (source (user_data, &row, error))
-        {
-        case RAPPORT_IMPORT_NEXT_ROW:
-          import->counts->rows++;
-          /* Once a row is bad and bad rows are not skipped, nothing will
-           * be stored: the rest is only read, to list every bad row. */
-          if ((import->counts->bad == 0 || (import->flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)) &&
-              !import_row (import, &row, error))
-            return FALSE;
-          break;
-        case RAPPORT_IMPORT_NEXT_BAD:
-          import->counts->rows++;
-          import->counts->bad++;
-          break;
-        case RAPPORT_IMPORT_NEXT_END:
-          return TRUE;
-        case RAPPORT_IMPORT_NEXT_FAILED:
-        default:
-          return FALSE;
-        }
+      if (next == RAPPORT_IMPORT_NEXT_END)
+        return TRUE;
+      if (next == RAPPORT_IMPORT_NEXT_FAILED)
+        return FALSE;
+      rapport_store_import_count (import, next);
+      if (next == RAPPORT_IMPORT_NEXT_ROW && rapport_store_import_takes_rows (import) &&
+          !import_row (import, &row, error))
+        return FALSE;
     }
 }
 
 static gboolean
-stage_begin (Import  *import,
-             GError **error)
+stage_begin (RapportStoreImport  *import,
+             GError             **error)
 {
   RapportStore *store = import->store;
 
   return rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CREATE), error) &&
          rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR), error);
+}
+
+gboolean
+rapport_store_import_begin (RapportStoreImport   *import,
+                            RapportStore         *store,
+                            RapportImportKind     kind,
+                            RapportImportFlags    flags,
+                            RapportImportCounts  *counts,
+                            GError              **error)
+{
+  *import = (RapportStoreImport) { store, kind, flags, counts, NULL, rapport_store_now (store), 0, NULL };
+  import->undo = g_new0 (RapportImportUndo, 1);
+  import->undo->ranges = g_array_new (FALSE, FALSE, sizeof (CreatedRange));
+  import->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  memset (counts, 0, sizeof *counts);
+  /* One transaction of many rows touches every index's pages again and
+   * again (contacts by name, e-mail, phone; the search index): keep them. */
+  rapport_store_grow_page_cache (store);
+
+  if (!rapport_store_begin (store, error))
+    return FALSE;
+  if (!rapport_store_import_load_organizations (import, error))
+    {
+      rapport_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What every row was read for: kept, or rolled back when a row is bad
+ * (unless bad rows are skipped) or for a dry run. */
+gboolean
+rapport_store_import_end (RapportStoreImport  *import,
+                          gboolean             read_all,
+                          GError             **error)
+{
+  RapportStore *self = import->store;
+  RapportImportCounts *counts = import->counts;
+  RapportImportFlags flags = import->flags;
+  gboolean keep;
+
+  g_autoptr(RapportImportUndo) undo = g_steal_pointer (&import->undo);
+
+  g_clear_pointer (&import->organizations, g_hash_table_unref);
+  if (!read_all)
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  if (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)
+    counts->skipped += counts->bad;
+  else if (counts->bad > 0)
+    counts->created = counts->organizations_created = counts->contacts_created = 0;
+  keep = !(flags & RAPPORT_IMPORT_DRY_RUN) &&
+         (counts->bad == 0 || (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS));
+  if (!keep)
+    {
+      rapport_store_rollback (self);
+      return TRUE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  if (undo->ranges->len > 0)
+    counts->undo = g_steal_pointer (&undo);
+  if (counts->created > 0 || counts->organizations_created > 0)
+    {
+      rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
+      rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_RELOAD, 0);
+      rapport_store_notify (self, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_RELOAD, 0);
+      if (import->kind == RAPPORT_IMPORT_DEALS)
+        rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_RELOAD, 0);
+    }
+  return TRUE;
+}
+
+void
+rapport_store_import_count (RapportStoreImport *import,
+                            RapportImportNext   next)
+{
+  import->counts->rows++;
+  if (next == RAPPORT_IMPORT_NEXT_BAD)
+    import->counts->bad++;
+}
+
+gboolean
+rapport_store_import_takes_rows (RapportStoreImport *import)
+{
+  /* Once a row is bad and bad rows are not skipped, nothing will be
+   * stored: the rest is only read, to list every bad row. */
+  return import->counts->bad == 0 || (import->flags & RAPPORT_IMPORT_SKIP_BAD_ROWS);
+}
+
+gboolean
+rapport_store_import_row_error (guint        line,
+                                GError      *row_error,
+                                GError     **error)
+{
+  /* Translators: %u is a line of the file, %s why its row was refused. */
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("Line %u: %s"), line, row_error->message);
+  return FALSE;
 }
 
 gboolean
@@ -334,48 +504,17 @@ rapport_store_import (RapportStore         *self,
                       RapportImportCounts  *counts,
                       GError              **error)
 {
-  g_autoptr(GHashTable) organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Import import = { self, kind, flags, counts, organizations, 0 };
-  gboolean keep;
+  RapportStoreImport import;
+  gboolean read_all;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != RAPPORT_IMPORT_DEALS, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  memset (counts, 0, sizeof *counts);
-  import.now = rapport_store_now (self);
-  /* One transaction of many rows touches every index's pages again and
-   * again (contacts by name, e-mail, phone; the search index): keep them. */
-  rapport_store_grow_page_cache (self);
-
-  if (!rapport_store_begin (self, error))
+  if (!rapport_store_import_begin (&import, self, kind, flags, counts, error))
     return FALSE;
-  if (!load_organizations (&import, error) || !stage_begin (&import, error) ||
-      !run_import (&import, source, user_data, error) || !flush_contacts (&import, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-
-  if (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)
-    counts->skipped += counts->bad;
-  else if (counts->bad > 0)
-    counts->created = counts->organizations_created = 0;
-  keep = !(flags & RAPPORT_IMPORT_DRY_RUN) &&
-         (counts->bad == 0 || (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS));
-  if (!keep)
-    {
-      rapport_store_rollback (self);
-      return TRUE;
-    }
-  if (!rapport_store_commit (self, error))
-    return FALSE;
-
-  if (counts->created > 0 || counts->organizations_created > 0)
-    {
-      rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
-      rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_RELOAD, 0);
-      rapport_store_notify (self, RAPPORT_ENTITY_NOTE, RAPPORT_CHANGE_RELOAD, 0);
-    }
-  return TRUE;
+  read_all = stage_begin (&import, error) && run_import (&import, source, user_data, error) &&
+             flush_contacts (&import, error);
+  return rapport_store_import_end (&import, read_all, error);
 }

@@ -65,11 +65,18 @@ typedef struct
   gboolean    has_created_at;        /* …unless set: then 0 is 1970-01-01 */
 } RapportDealFields;
 
+/* What an import created (rapport-store-import.c). */
+typedef struct _RapportImportUndo RapportImportUndo;
+
+void                rapport_import_undo_free            (RapportImportUndo  *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportImportUndo, rapport_import_undo_free)
+
 /* What the rows of an import become. */
 typedef enum
 {
   RAPPORT_IMPORT_CONTACTS,
   RAPPORT_IMPORT_ORGANIZATIONS,
+  RAPPORT_IMPORT_DEALS,
 } RapportImportKind;
 
 typedef enum
@@ -116,7 +123,12 @@ typedef struct
   guint updated;
   guint skipped;                /* bad rows skipped, and organizations already there */
   guint bad;
-  guint organizations_created;  /* for contacts: their organizations that were new */
+  guint organizations_created;  /* for contacts and deals: their organizations that were new */
+  guint contacts_created;       /* for deals: their contacts that were new */
+  /* What a committed import created, to take it back as a whole with
+   * rapport_store_undo_import() (owned; NULL for a dry run, or nothing
+   * stored). */
+  RapportImportUndo *undo;
 } RapportImportCounts;
 
 /* One task or event of an imported calendar, already read and checked by
@@ -132,6 +144,36 @@ typedef struct
   gint64              done_at;   /* 0 while it is open */
   const char * const *emails;    /* attendees' then the organizer's, NULL-terminated */
 } RapportImportFollowup;
+
+/* One deal of an import, its text already checked and its stage found by
+ * the importer. */
+typedef struct
+{
+  guint              line;
+  const char        *title;
+  gint64             value;           /* minor units of @currency */
+  const char        *currency;        /* NULL: the default currency */
+  gint64             stage_id;        /* a stage of the import's pipeline */
+  RapportDealStatus  status;
+  const char        *lost_reason;     /* a lost deal's; NULL: none was given */
+  gint64             closed_at;       /* a won or lost deal's; 0 for now */
+  const char        *expected_close;  /* an open deal's "YYYY-MM-DD", or NULL */
+  /* The deal's contact: found by e-mail (any case), else by name, else
+   * created with these; and its organization, found by name or created. */
+  const char        *contact;
+  const char        *email;
+  const char        *phone;
+  const char        *organization;
+  const char        *owner;
+  const char        *source;          /* a new contact's */
+  const char        *note;            /* stored as a note on the deal */
+  gint64             created_at;
+  gboolean           has_created_at;
+} RapportDealImportRow;
+
+typedef RapportImportNext (*RapportDealImportSource) (gpointer               user_data,
+                                                      RapportDealImportRow  *row,
+                                                      GError               **error);
 
 typedef enum
 {
@@ -468,6 +510,20 @@ char               *rapport_store_dup_calendar_id       (RapportStore       *sel
                                                          GError            **error);
 RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
                                                          const RapportDealFields *fields,
+                                                         GError            **error);
+/* Deletes what the import of @undo created — its deals, contacts and
+ * organizations with their notes and history — in one transaction. */
+gboolean            rapport_store_undo_import           (RapportStore       *self,
+                                                         RapportImportUndo  *undo,
+                                                         GError            **error);
+/* The same for deals (rapport-store-import-deals.c): each with its stage
+ * history (created in its stage, then won or lost at its close), its
+ * contact and organization found or created, at the end of its stage. */
+gboolean            rapport_store_import_deals          (RapportStore       *self,
+                                                         RapportImportFlags  flags,
+                                                         RapportDealImportSource source,
+                                                         gpointer            user_data,
+                                                         RapportImportCounts *counts,
                                                          GError            **error);
 gboolean            rapport_store_update                (RapportStore       *self,
                                                          RapportRecord      *record,

@@ -293,7 +293,8 @@ add_card (RapportInsightsView *self,
           CardKind             kind,
           double               current,
           double               previous,
-          int                  slice)
+          int                  slice,
+          gboolean             lower_is_better)
 {
   g_autofree char *value = format_card_value (self, kind, current);
   g_autofree char *change = NULL;
@@ -306,6 +307,9 @@ add_card (RapportInsightsView *self,
   int direction;
 
   describe_change (current, previous, kind == CARD_RATE, &change, &spoken_change, &direction);
+  /* Fewer deals lost and a shorter cycle are good news: green. */
+  if (lower_is_better)
+    direction = -direction;
 
   gtk_widget_add_css_class (value_label, "title-2");
   gtk_widget_add_css_class (value_label, "numeric");
@@ -372,23 +376,23 @@ fill_cards (RapportInsightsView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))) != NULL)
     gtk_flow_box_remove (self->cards_box, child);
 
-  add_card (self, _("Won value"), CARD_MONEY, c->won.value, p->won.value, RAPPORT_REPORT_SLICE_WON);
-  add_card (self, _("Deals won"), CARD_COUNT, c->won.count, p->won.count, RAPPORT_REPORT_SLICE_WON);
-  add_card (self, _("Deals lost"), CARD_COUNT, c->lost.count, p->lost.count, RAPPORT_REPORT_SLICE_LOST);
-  add_card (self, _("Win rate"), CARD_RATE, c->win_rate, p->win_rate, -1);
-  add_card (self, _("Average deal won"), CARD_MONEY, c->average_won_value, p->average_won_value, -1);
-  add_card (self, _("Sales cycle, median"), CARD_DAYS, c->cycle_days_median, p->cycle_days_median, -1);
-  add_card (self, _("Open pipeline"), CARD_MONEY, c->open.value, p->open.value, RAPPORT_REPORT_SLICE_OPEN);
-  add_card (self, _("Weighted pipeline"), CARD_MONEY, c->open_weighted, p->open_weighted, RAPPORT_REPORT_SLICE_OPEN);
-  add_card (self, _("Sales velocity per day"), CARD_MONEY, c->velocity_per_day, p->velocity_per_day, -1);
-  add_card (self, _("Leads contacted in time"), CARD_RATE, c->speed.share, p->speed.share, -1);
-  add_card (self, _("New leads"), CARD_COUNT, c->new_leads, p->new_leads, -1);
-  add_card (self, _("New deals"), CARD_COUNT, c->new_deals, p->new_deals, RAPPORT_REPORT_SLICE_NEW);
+  add_card (self, _("Won value"), CARD_MONEY, c->won.value, p->won.value, RAPPORT_REPORT_SLICE_WON, FALSE);
+  add_card (self, _("Deals won"), CARD_COUNT, c->won.count, p->won.count, RAPPORT_REPORT_SLICE_WON, FALSE);
+  add_card (self, _("Deals lost"), CARD_COUNT, c->lost.count, p->lost.count, RAPPORT_REPORT_SLICE_LOST, TRUE);
+  add_card (self, _("Win rate"), CARD_RATE, c->win_rate, p->win_rate, -1, FALSE);
+  add_card (self, _("Average deal won"), CARD_MONEY, c->average_won_value, p->average_won_value, -1, FALSE);
+  add_card (self, _("Sales cycle, median"), CARD_DAYS, c->cycle_days_median, p->cycle_days_median, -1, TRUE);
+  add_card (self, _("Open pipeline"), CARD_MONEY, c->open.value, p->open.value, RAPPORT_REPORT_SLICE_OPEN, FALSE);
+  add_card (self, _("Weighted pipeline"), CARD_MONEY, c->open_weighted, p->open_weighted, RAPPORT_REPORT_SLICE_OPEN, FALSE);
+  add_card (self, _("Sales velocity per day"), CARD_MONEY, c->velocity_per_day, p->velocity_per_day, -1, FALSE);
+  add_card (self, _("Leads contacted in time"), CARD_RATE, c->speed.share, p->speed.share, -1, FALSE);
+  add_card (self, _("New leads"), CARD_COUNT, c->new_leads, p->new_leads, -1, FALSE);
+  add_card (self, _("New deals"), CARD_COUNT, c->new_deals, p->new_deals, RAPPORT_REPORT_SLICE_NEW, FALSE);
   add_card (self, _("Calls, emails and meetings"), CARD_COUNT,
             c->activities[RAPPORT_ACTIVITY_CALL] + c->activities[RAPPORT_ACTIVITY_EMAIL] +
             c->activities[RAPPORT_ACTIVITY_MEETING],
             p->activities[RAPPORT_ACTIVITY_CALL] + p->activities[RAPPORT_ACTIVITY_EMAIL] +
-            p->activities[RAPPORT_ACTIVITY_MEETING], -1);
+            p->activities[RAPPORT_ACTIVITY_MEETING], -1, FALSE);
 }
 
 /* The deals behind a figure */

@@ -1,5 +1,5 @@
-/* rapport-import-csv.c — the rows of a CSV file as contacts or
- * organizations
+/* rapport-import-csv.c — the rows of a CSV file as contacts,
+ * organizations or deals
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,10 +14,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rapport-error.h"
 #include "rapport-import.h"
+#include "rapport-money.h"
+#include "rapport-pipeline.h"
+#include "rapport-record.h"
+#include "rapport-stage.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
+
+/* What a stage map's value may say besides a stage. */
+#define STAGE_WON  (-1)
+#define STAGE_LOST (-2)
 
 typedef struct
 {
@@ -30,6 +40,15 @@ typedef struct
 
   /* Owned: the current row's joined name */
   char                          *name;
+
+  /* Deals: the pipeline's stages and the --stage-map, by folded name →
+   * stage id (or STAGE_WON, STAGE_LOST); the current row's expected close */
+  char                          *pipeline_name;
+  GHashTable                    *stages;
+  GHashTable                    *stage_map;
+  gint64                         first_stage;
+  gint64                         last_stage;
+  char                          *expected_close;
 
   int                            columns[RAPPORT_IMPORT_N_FIELDS];  /* -1: none */
   gint64                         now;
@@ -86,7 +105,7 @@ map_columns (CsvImport  *import,
       if (map != NULL && g_hash_table_lookup_extended (map, folded, NULL, &mapped))
         field = GPOINTER_TO_UINT (mapped);
       else
-        field = rapport_import_guess_field (import->header->pdata[i]);
+        field = rapport_import_guess_field_for (import->options->kind, import->header->pdata[i]);
       if (field != RAPPORT_IMPORT_FIELD_NONE && import->columns[field] < 0)
         import->columns[field] = i;
     }
@@ -110,6 +129,15 @@ check_name_column (CsvImport  *import,
         return TRUE;
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                            _("No column holds the organization’s name: map one to name."));
+      return FALSE;
+    }
+
+  if (import->options->kind == RAPPORT_IMPORT_DEALS)
+    {
+      if (columns[RAPPORT_IMPORT_FIELD_NAME] >= 0)
+        return TRUE;
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("No column holds the deal’s name: map one to name."));
       return FALSE;
     }
 
@@ -214,6 +242,8 @@ row_name (CsvImport  *import,
   const char *last = cell (import, fields, RAPPORT_IMPORT_FIELD_LAST_NAME);
 
   g_clear_pointer (&import->name, g_free);
+  if (import->options->kind == RAPPORT_IMPORT_DEALS)
+    name = cell (import, fields, RAPPORT_IMPORT_FIELD_CONTACT);
   if (name != NULL || import->options->kind == RAPPORT_IMPORT_ORGANIZATIONS)
     return name;
   if (first != NULL && last != NULL)
@@ -230,28 +260,43 @@ is_empty_row (GPtrArray *fields)
   return TRUE;
 }
 
+/* The next row with something in it: a row of empty cells (",,,,") is a
+ * spreadsheet's empty line. */
 static RapportImportNext
-next_row (gpointer           user_data,
-          RapportImportRow  *row,
-          GError           **error)
+read_row (CsvImport   *import,
+          GPtrArray  **fields,
+          guint       *line,
+          GError     **error)
 {
-  CsvImport *import = user_data;
   g_autoptr(GError) local_error = NULL;
-  RapportImportField name_field;
-  GPtrArray *fields;
-  gboolean ok;
-  guint line;
 
-  /* A row of empty cells (",,,,") is a spreadsheet's empty line. */
   do
-    if (!rapport_csv_reader_next (import->reader, &fields, &line, &local_error))
+    if (!rapport_csv_reader_next (import->reader, fields, line, &local_error))
       {
         if (local_error == NULL)
           return RAPPORT_IMPORT_NEXT_END;
         g_propagate_error (error, g_steal_pointer (&local_error));
         return RAPPORT_IMPORT_NEXT_FAILED;
       }
-  while (is_empty_row (fields));
+  while (is_empty_row (*fields));
+
+  return RAPPORT_IMPORT_NEXT_ROW;
+}
+
+static RapportImportNext
+next_row (gpointer           user_data,
+          RapportImportRow  *row,
+          GError           **error)
+{
+  CsvImport *import = user_data;
+  RapportImportField name_field;
+  RapportImportNext next;
+  GPtrArray *fields;
+  gboolean ok;
+  guint line;
+
+  if ((next = read_row (import, &fields, &line, error)) != RAPPORT_IMPORT_NEXT_ROW)
+    return next;
 
   row->line = line;
   row->name = row_name (import, fields);
@@ -283,6 +328,313 @@ next_row (gpointer           user_data,
   return ok ? RAPPORT_IMPORT_NEXT_ROW : RAPPORT_IMPORT_NEXT_BAD;
 }
 
+/* Deals */
+
+static RapportPipeline *
+pipeline_of (CsvImport  *import,
+             GError    **error)
+{
+  GListModel *pipelines = rapport_store_get_pipelines (import->store);
+  gint64 id = import->options->pipeline_id;
+
+  if (id == 0)
+    return rapport_store_get_current_pipeline (import->store);
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
+    {
+      g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
+
+      if (rapport_record_get_id (RAPPORT_RECORD (pipeline)) == id)
+        return g_steal_pointer (&pipeline);
+    }
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+               _("There is no pipeline %" G_GINT64_FORMAT "."), id);
+  return NULL;
+}
+
+static gboolean
+load_stages (CsvImport  *import,
+             GError    **error)
+{
+  g_autoptr(RapportPipeline) current = NULL;
+  GListModel *stages;
+  guint n;
+
+  if ((current = pipeline_of (import, error)) == NULL)
+    return FALSE;
+  stages = rapport_store_get_stages (import->store, current);
+  n = stages != NULL ? g_list_model_get_n_items (stages) : 0;
+  if (n == 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("The pipeline has no stages to put the deals in."));
+      return FALSE;
+    }
+
+  import->pipeline_name = g_strdup (rapport_pipeline_get_name (current));
+  import->stages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+      gint64 id = rapport_record_get_id (RAPPORT_RECORD (stage));
+
+      g_hash_table_insert (import->stages, rapport_import_fold_header (rapport_stage_get_name (stage)),
+                           GSIZE_TO_POINTER ((gsize) id));
+      if (i == 0)
+        import->first_stage = id;
+      import->last_stage = id;
+    }
+  return TRUE;
+}
+
+/* "Value=Stage,…": each value of the file's stage column to a stage of
+ * the pipeline, or to won or lost. */
+static gboolean
+parse_stage_map (CsvImport  *import,
+                 GError    **error)
+{
+  g_auto(GStrv) pairs = NULL;
+
+  import->stage_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (import->options->stage_map == NULL)
+    return TRUE;
+
+  pairs = g_strsplit (import->options->stage_map, ",", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      char *equals = strrchr (pairs[i], '=');
+      g_autofree char *target = NULL;
+      RapportDealStatus status;
+      gpointer id;
+
+      if (rapport_text_is_invisible (pairs[i]))
+        continue;
+      if (equals == NULL || equals == pairs[i])
+        {
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("“%s” is not a stage mapping: write it as Value=Stage."), pairs[i]);
+          return FALSE;
+        }
+      *equals = '\0';
+      target = rapport_import_fold_header (equals + 1);
+      if (g_hash_table_lookup_extended (import->stages, target, NULL, &id))
+        ;
+      else if (rapport_import_parse_status (target, &status) && status != RAPPORT_DEAL_STATUS_OPEN)
+        id = GINT_TO_POINTER (status == RAPPORT_DEAL_STATUS_WON ? STAGE_WON : STAGE_LOST);
+      else
+        {
+          g_autofree char *stage = g_strstrip (g_strdup (equals + 1));
+
+          g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                       _("“%s” is not a stage of the pipeline “%s”, nor won or lost."),
+                       stage, import->pipeline_name);
+          return FALSE;
+        }
+      g_hash_table_insert (import->stage_map, rapport_import_fold_header (pairs[i]), id);
+    }
+  return TRUE;
+}
+
+static void
+note_unknown_stage (CsvImport  *import,
+                    const char *value)
+{
+  GPtrArray *unknown = import->report->unknown_stages;
+
+  for (guint i = 0; i < unknown->len; i++)
+    if (g_str_equal (unknown->pdata[i], value))
+      return;
+  g_ptr_array_add (unknown, g_strdup (value));
+}
+
+/* The row's stage and status from its stage and status cells: a status
+ * cell says won or lost; a stage cell names a stage, a mapped value, or
+ * a status ("Closed Won" in a Salesforce export). */
+static gboolean
+check_stage (CsvImport            *import,
+             guint                 line,
+             GPtrArray            *fields,
+             RapportDealImportRow *row)
+{
+  const char *status_text = cell (import, fields, RAPPORT_IMPORT_FIELD_STATUS);
+  const char *stage_text = cell (import, fields, RAPPORT_IMPORT_FIELD_STAGE);
+  g_autofree char *folded = stage_text != NULL ? rapport_import_fold_header (stage_text) : NULL;
+  RapportDealStatus from_stage;
+  gpointer id = NULL;
+
+  row->status = RAPPORT_DEAL_STATUS_OPEN;
+  if (status_text != NULL && !rapport_import_parse_status (status_text, &row->status))
+    {
+      g_autofree char *quoted = rapport_text_quote (status_text);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, won or lost."), quoted);
+
+      add_problem (import, line, RAPPORT_IMPORT_FIELD_STATUS, message);
+      return FALSE;
+    }
+
+  if (folded == NULL)
+    ;
+  else if (g_hash_table_lookup_extended (import->stage_map, folded, NULL, &id) ||
+           g_hash_table_lookup_extended (import->stages, folded, NULL, &id))
+    {
+      if (GPOINTER_TO_SIZE (id) == (gsize) STAGE_WON || GPOINTER_TO_SIZE (id) == (gsize) STAGE_LOST)
+        {
+          if (status_text == NULL)
+            row->status = GPOINTER_TO_INT (id) == STAGE_WON ? RAPPORT_DEAL_STATUS_WON : RAPPORT_DEAL_STATUS_LOST;
+          id = NULL;
+        }
+    }
+  else if (rapport_import_parse_status (stage_text, &from_stage))
+    {
+      if (status_text == NULL)
+        row->status = from_stage;
+    }
+  else
+    {
+      g_autofree char *quoted = rapport_text_quote (stage_text);
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a stage of the pipeline “%s”: map it to one of its stages."),
+                         quoted, import->pipeline_name);
+
+      note_unknown_stage (import, stage_text);
+      add_problem (import, line, RAPPORT_IMPORT_FIELD_STAGE, message);
+      return FALSE;
+    }
+
+  /* A won deal without its stage went all the way. */
+  row->stage_id = id != NULL ? (gint64) GPOINTER_TO_SIZE (id)
+                : row->status == RAPPORT_DEAL_STATUS_WON ? import->last_stage : import->first_stage;
+  return TRUE;
+}
+
+static gboolean
+check_value (CsvImport            *import,
+             guint                 line,
+             GPtrArray            *fields,
+             RapportDealImportRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *value = cell (import, fields, RAPPORT_IMPORT_FIELD_VALUE);
+  const char *currency = cell (import, fields, RAPPORT_IMPORT_FIELD_CURRENCY);
+
+  if (currency != NULL)
+    {
+      if (!rapport_currency_check (currency, &error))
+        {
+          add_problem (import, line, RAPPORT_IMPORT_FIELD_CURRENCY, error->message);
+          return FALSE;
+        }
+      row->currency = currency;
+    }
+  if (value == NULL)
+    return TRUE;
+  if (!rapport_import_parse_amount (value, row->currency ? row->currency : rapport_store_get_default_currency (import->store),
+                                    import->options->decimal_mark, &row->value, &error))
+    {
+      add_problem (import, line, RAPPORT_IMPORT_FIELD_VALUE, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* When it closed, for a won or lost deal; else when it is expected to. */
+static gboolean
+check_close_date (CsvImport            *import,
+                  guint                 line,
+                  GPtrArray            *fields,
+                  RapportDealImportRow *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  const char *text = cell (import, fields, RAPPORT_IMPORT_FIELD_CLOSE_DATE);
+  gint64 when;
+
+  g_clear_pointer (&import->expected_close, g_free);
+  if (text == NULL)
+    return TRUE;
+  if (!rapport_import_parse_date (text, import->options->date_order, &when, &error))
+    {
+      add_problem (import, line, RAPPORT_IMPORT_FIELD_CLOSE_DATE, error->message);
+      return FALSE;
+    }
+  if (row->status != RAPPORT_DEAL_STATUS_OPEN)
+    {
+      if (when > import->now)
+        {
+          add_problem (import, line, RAPPORT_IMPORT_FIELD_CLOSE_DATE,
+                       _("The deal closed later than now: give a close date that has already come."));
+          return FALSE;
+        }
+      row->closed_at = when;
+      return TRUE;
+    }
+  date = g_date_time_new_from_unix_utc (when);
+  row->expected_close = import->expected_close = g_date_time_format (date, "%Y-%m-%d");
+  return TRUE;
+}
+
+static RapportImportNext
+next_deal_row (gpointer               user_data,
+               RapportDealImportRow  *row,
+               GError               **error)
+{
+  CsvImport *import = user_data;
+  RapportImportRow times = { 0, };
+  RapportImportNext next;
+  GPtrArray *fields;
+  gboolean ok;
+  guint line;
+
+  if ((next = read_row (import, &fields, &line, error)) != RAPPORT_IMPORT_NEXT_ROW)
+    return next;
+
+  row->line = line;
+  row->title = cell (import, fields, RAPPORT_IMPORT_FIELD_NAME);
+  row->contact = row_name (import, fields);
+  row->email = cell (import, fields, RAPPORT_IMPORT_FIELD_EMAIL);
+  row->phone = cell (import, fields, RAPPORT_IMPORT_FIELD_PHONE);
+  row->organization = cell (import, fields, RAPPORT_IMPORT_FIELD_ORGANIZATION);
+  row->owner = cell (import, fields, RAPPORT_IMPORT_FIELD_OWNER);
+  row->source = cell (import, fields, RAPPORT_IMPORT_FIELD_SOURCE);
+  row->note = cell (import, fields, RAPPORT_IMPORT_FIELD_NOTE);
+  row->lost_reason = cell (import, fields, RAPPORT_IMPORT_FIELD_LOST_REASON);
+
+  /* Every cell is checked, so the list names every fault of the row. */
+  ok = check_cell (import, line, RAPPORT_IMPORT_FIELD_NAME, row->title, RAPPORT_TEXT_TITLE, TRUE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_CONTACT, row->contact, RAPPORT_TEXT_NAME, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_EMAIL, row->email, RAPPORT_TEXT_FREE, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_PHONE, row->phone, RAPPORT_TEXT_FREE, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_ORGANIZATION, row->organization, RAPPORT_TEXT_NAME, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_OWNER, row->owner, RAPPORT_TEXT_OWNER, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_SOURCE, row->source, RAPPORT_TEXT_SOURCE, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_NOTE, row->note, RAPPORT_TEXT_NOTE, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_LOST_REASON, row->lost_reason, RAPPORT_TEXT_REASON, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_EXTERNAL_ID,
+                    cell (import, fields, RAPPORT_IMPORT_FIELD_EXTERNAL_ID), RAPPORT_TEXT_NAME, FALSE);
+  ok &= check_value (import, line, fields, row);
+  ok &= check_stage (import, line, fields, row);
+  ok &= check_close_date (import, line, fields, row);
+  ok &= check_created_at (import, line, cell (import, fields, RAPPORT_IMPORT_FIELD_CREATED_AT), &times);
+  row->created_at = times.created_at;
+  row->has_created_at = times.has_created_at;
+  if (ok && row->closed_at != 0 && row->has_created_at && row->closed_at < row->created_at)
+    {
+      add_problem (import, line, RAPPORT_IMPORT_FIELD_CLOSE_DATE,
+                   _("The deal closed before it was created: check its creation and close dates."));
+      ok = FALSE;
+    }
+
+  return ok ? RAPPORT_IMPORT_NEXT_ROW : RAPPORT_IMPORT_NEXT_BAD;
+}
+
+static gboolean
+import_deals (CsvImport  *import,
+              GError    **error)
+{
+  return load_stages (import, error) && parse_stage_map (import, error) &&
+         rapport_store_import_deals (import->store, import->options->flags, next_deal_row, import,
+                                     &import->report->counts, error);
+}
+
 gboolean
 rapport_import_csv (RapportStore                   *store,
                     RapportCsvReader               *reader,
@@ -297,13 +649,20 @@ rapport_import_csv (RapportStore                   *store,
   g_return_val_if_fail (reader != NULL && options != NULL && report != NULL, FALSE);
 
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_problem_free);
+  report->unknown_stages = g_ptr_array_new_with_free_func (g_free);
   import.now = rapport_store_now (store);
   if (!map_columns (&import, error) || !check_name_column (&import, error))
     return FALSE;
 
-  done = rapport_store_import (store, options->kind, options->flags, next_row, &import,
-                               &report->counts, error);
+  done = options->kind == RAPPORT_IMPORT_DEALS
+         ? import_deals (&import, error)
+         : rapport_store_import (store, options->kind, options->flags, next_row, &import,
+                                 &report->counts, error);
   g_free (import.name);
+  g_free (import.pipeline_name);
+  g_free (import.expected_close);
+  g_clear_pointer (&import.stages, g_hash_table_unref);
+  g_clear_pointer (&import.stage_map, g_hash_table_unref);
   return done;
 }
 
@@ -311,4 +670,6 @@ void
 rapport_import_report_clear (RapportImportReport *report)
 {
   g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_clear_pointer (&report->unknown_stages, g_ptr_array_unref);
+  g_clear_pointer (&report->counts.undo, rapport_import_undo_free);
 }

@@ -13,6 +13,7 @@
 
 #include "rapport-import.h"
 #include "rapport-error.h"
+#include "rapport-money.h"
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
@@ -30,6 +31,75 @@ static const char * const field_names[RAPPORT_IMPORT_N_FIELDS] = {
   [RAPPORT_IMPORT_FIELD_SOURCE] = "source",
   [RAPPORT_IMPORT_FIELD_NOTE] = "note",
   [RAPPORT_IMPORT_FIELD_EXTERNAL_ID] = "external_id",
+  [RAPPORT_IMPORT_FIELD_VALUE] = "value",
+  [RAPPORT_IMPORT_FIELD_CURRENCY] = "currency",
+  [RAPPORT_IMPORT_FIELD_STAGE] = "stage",
+  [RAPPORT_IMPORT_FIELD_STATUS] = "status",
+  [RAPPORT_IMPORT_FIELD_CONTACT] = "contact",
+  [RAPPORT_IMPORT_FIELD_CLOSE_DATE] = "close_date",
+  [RAPPORT_IMPORT_FIELD_LOST_REASON] = "lost_reason",
+};
+
+/* The headers of deals files (Pipedrive's "Deal - …", HubSpot's, and
+ * Salesforce's opportunities), looked up before the others when the rows
+ * are deals. */
+static const struct
+{
+  const char         *header;
+  RapportImportField  field;
+} deal_headers[] = {
+  { "name", RAPPORT_IMPORT_FIELD_NAME },
+  { "title", RAPPORT_IMPORT_FIELD_NAME },
+  { "deal", RAPPORT_IMPORT_FIELD_NAME },
+  { "deal name", RAPPORT_IMPORT_FIELD_NAME },
+  { "deal title", RAPPORT_IMPORT_FIELD_NAME },
+  { "deal - title", RAPPORT_IMPORT_FIELD_NAME },
+  { "opportunity name", RAPPORT_IMPORT_FIELD_NAME },
+  { "value", RAPPORT_IMPORT_FIELD_VALUE },
+  { "amount", RAPPORT_IMPORT_FIELD_VALUE },
+  { "deal value", RAPPORT_IMPORT_FIELD_VALUE },
+  { "deal - value", RAPPORT_IMPORT_FIELD_VALUE },
+  { "opportunity amount", RAPPORT_IMPORT_FIELD_VALUE },
+  { "currency", RAPPORT_IMPORT_FIELD_CURRENCY },
+  { "currency code", RAPPORT_IMPORT_FIELD_CURRENCY },
+  { "currencyisocode", RAPPORT_IMPORT_FIELD_CURRENCY },
+  { "deal - currency", RAPPORT_IMPORT_FIELD_CURRENCY },
+  { "stage", RAPPORT_IMPORT_FIELD_STAGE },
+  { "stagename", RAPPORT_IMPORT_FIELD_STAGE },
+  { "stage name", RAPPORT_IMPORT_FIELD_STAGE },
+  { "deal stage", RAPPORT_IMPORT_FIELD_STAGE },
+  { "deal - stage", RAPPORT_IMPORT_FIELD_STAGE },
+  { "pipeline stage", RAPPORT_IMPORT_FIELD_STAGE },
+  { "status", RAPPORT_IMPORT_FIELD_STATUS },
+  { "deal status", RAPPORT_IMPORT_FIELD_STATUS },
+  { "deal - status", RAPPORT_IMPORT_FIELD_STATUS },
+  { "contact", RAPPORT_IMPORT_FIELD_CONTACT },
+  { "contact name", RAPPORT_IMPORT_FIELD_CONTACT },
+  { "person", RAPPORT_IMPORT_FIELD_CONTACT },
+  { "person - name", RAPPORT_IMPORT_FIELD_CONTACT },
+  { "deal - contact person", RAPPORT_IMPORT_FIELD_CONTACT },
+  { "associated contact", RAPPORT_IMPORT_FIELD_CONTACT },
+  { "contact email", RAPPORT_IMPORT_FIELD_EMAIL },
+  { "close date", RAPPORT_IMPORT_FIELD_CLOSE_DATE },
+  { "closedate", RAPPORT_IMPORT_FIELD_CLOSE_DATE },
+  { "closed date", RAPPORT_IMPORT_FIELD_CLOSE_DATE },
+  { "expected close date", RAPPORT_IMPORT_FIELD_CLOSE_DATE },
+  { "deal - expected close date", RAPPORT_IMPORT_FIELD_CLOSE_DATE },
+  { "deal - deal closed on", RAPPORT_IMPORT_FIELD_CLOSE_DATE },
+  { "lost reason", RAPPORT_IMPORT_FIELD_LOST_REASON },
+  { "loss reason", RAPPORT_IMPORT_FIELD_LOST_REASON },
+  { "closed lost reason", RAPPORT_IMPORT_FIELD_LOST_REASON },
+  { "deal - lost reason", RAPPORT_IMPORT_FIELD_LOST_REASON },
+  { "deal owner", RAPPORT_IMPORT_FIELD_OWNER },
+  { "deal - owner", RAPPORT_IMPORT_FIELD_OWNER },
+  { "opportunity owner", RAPPORT_IMPORT_FIELD_OWNER },
+  { "deal - organization", RAPPORT_IMPORT_FIELD_ORGANIZATION },
+  { "deal - deal created", RAPPORT_IMPORT_FIELD_CREATED_AT },
+  { "createddate", RAPPORT_IMPORT_FIELD_CREATED_AT },
+  { "deal - source", RAPPORT_IMPORT_FIELD_SOURCE },
+  { "deal - id", RAPPORT_IMPORT_FIELD_EXTERNAL_ID },
+  { "opportunity id", RAPPORT_IMPORT_FIELD_EXTERNAL_ID },
+  { "deal id", RAPPORT_IMPORT_FIELD_EXTERNAL_ID },
 };
 
 /* Headers of the usual exports, folded: Google Contacts, Outlook,
@@ -160,6 +230,97 @@ rapport_import_guess_field (const char *header)
   return RAPPORT_IMPORT_FIELD_NONE;
 }
 
+RapportImportField
+rapport_import_guess_field_for (RapportImportKind  kind,
+                                const char        *header)
+{
+  g_autofree char *folded = NULL;
+
+  if (kind != RAPPORT_IMPORT_DEALS)
+    return rapport_import_guess_field (header);
+
+  folded = rapport_import_fold_header (header);
+  for (guint i = 0; i < G_N_ELEMENTS (deal_headers); i++)
+    if (g_str_equal (folded, deal_headers[i].header))
+      return deal_headers[i].field;
+  return rapport_import_guess_field (header);
+}
+
+gboolean
+rapport_import_parse_status (const char        *text,
+                             RapportDealStatus *status)
+{
+  static const struct
+  {
+    const char        *word;
+    RapportDealStatus  status;
+  } words[] = {
+    { "open", RAPPORT_DEAL_STATUS_OPEN },
+    { "in progress", RAPPORT_DEAL_STATUS_OPEN },
+    { "active", RAPPORT_DEAL_STATUS_OPEN },
+    { "won", RAPPORT_DEAL_STATUS_WON },
+    { "closed won", RAPPORT_DEAL_STATUS_WON },
+    { "closedwon", RAPPORT_DEAL_STATUS_WON },
+    { "closed - won", RAPPORT_DEAL_STATUS_WON },
+    { "lost", RAPPORT_DEAL_STATUS_LOST },
+    { "closed lost", RAPPORT_DEAL_STATUS_LOST },
+    { "closedlost", RAPPORT_DEAL_STATUS_LOST },
+    { "closed - lost", RAPPORT_DEAL_STATUS_LOST },
+  };
+  g_autofree char *folded = rapport_import_fold_header (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (folded, words[i].word))
+      {
+        *status = words[i].status;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+rapport_import_parse_amount (const char          *text,
+                             const char          *currency,
+                             RapportDecimalMark   mark,
+                             gint64              *minor_units,
+                             GError             **error)
+{
+  g_autoptr(GString) plain = g_string_sized_new (strlen (text));
+
+  /* Into the form rapport_money_parse() reads: "." for decimals, "," for
+   * groups; a space or an apostrophe between digits is a group mark. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean between_digits = p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]);
+
+      if ((*p == ' ' || *p == '\'') && between_digits)
+        g_string_append_c (plain, ',');
+      else if (g_str_has_prefix (p, "\u00a0") && p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[2]))
+        {
+          g_string_append_c (plain, ',');
+          p++;
+        }
+      else if (mark == RAPPORT_DECIMAL_COMMA && (*p == ',' || *p == '.'))
+        g_string_append_c (plain, *p == ',' ? '.' : ',');
+      else
+        g_string_append_c (plain, *p);
+    }
+
+  if (rapport_money_parse (plain->str, currency, minor_units, NULL))
+    return TRUE;
+
+  if (mark == RAPPORT_DECIMAL_COMMA)
+    {
+      g_autofree char *quoted = rapport_text_quote (text);
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not an amount with a decimal comma, such as 1.234,50."), quoted);
+      return FALSE;
+    }
+  /* The message quotes the cell as it is in the file. */
+  return rapport_money_parse (text, currency, minor_units, error);
+}
+
 GHashTable *
 rapport_import_parse_map (const char  *text,
                           GError     **error)
@@ -186,7 +347,7 @@ rapport_import_parse_map (const char  *text,
       if (!rapport_import_field_parse (field_name, &field))
         {
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                       _("“%s” is not a field: use name, first_name, last_name, email, phone, organization, title, owner, created_at, source, note, external_id or ignore."),
+                       _("“%s” is not a field: use name, first_name, last_name, email, phone, organization, title, owner, created_at, source, note, external_id, value, currency, stage, status, contact, close_date, lost_reason or ignore."),
                        field_name);
           return NULL;
         }

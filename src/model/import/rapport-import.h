@@ -26,6 +26,15 @@ typedef enum
   RAPPORT_IMPORT_FIELD_SOURCE,
   RAPPORT_IMPORT_FIELD_NOTE,
   RAPPORT_IMPORT_FIELD_EXTERNAL_ID,
+  /* A deal's; its name is the deal's title, its contact's is CONTACT (or
+   * FIRST_NAME and LAST_NAME), EMAIL and PHONE are its contact's. */
+  RAPPORT_IMPORT_FIELD_VALUE,
+  RAPPORT_IMPORT_FIELD_CURRENCY,
+  RAPPORT_IMPORT_FIELD_STAGE,
+  RAPPORT_IMPORT_FIELD_STATUS,
+  RAPPORT_IMPORT_FIELD_CONTACT,
+  RAPPORT_IMPORT_FIELD_CLOSE_DATE,
+  RAPPORT_IMPORT_FIELD_LOST_REASON,
   RAPPORT_IMPORT_N_FIELDS
 } RapportImportField;
 
@@ -39,6 +48,13 @@ typedef enum
   RAPPORT_DATE_ORDER_YMD,
 } RapportDateOrder;
 
+/* How an amount marks its decimals: "1,234.50" or "1.234,50". */
+typedef enum
+{
+  RAPPORT_DECIMAL_POINT,
+  RAPPORT_DECIMAL_COMMA,
+} RapportDecimalMark;
+
 /* "email" ↔ RAPPORT_IMPORT_FIELD_EMAIL; "ignore" is FIELD_NONE. FALSE for
  * a name that is no field. */
 gboolean            rapport_import_field_parse  (const char          *name,
@@ -48,6 +64,10 @@ const char         *rapport_import_field_name   (RapportImportField   field);
  * Outlook, HubSpot, Pipedrive, Salesforce, LinkedIn…), in any case;
  * FIELD_NONE when it is not known. */
 RapportImportField  rapport_import_guess_field  (const char          *header);
+/* The same for rows of @kind: in a deals file "Name" is the deal's and
+ * "Person - Name" its contact's. */
+RapportImportField  rapport_import_guess_field_for (RapportImportKind  kind,
+                                                    const char        *header);
 
 /* "Header=field,Header=field": a table of folded header → field
  * (GUINT_TO_POINTER) that overrides the guesses. */
@@ -62,6 +82,19 @@ gboolean            rapport_import_parse_date   (const char          *text,
                                                  RapportDateOrder     order,
                                                  gint64              *unix_seconds,
                                                  GError             **error);
+
+/* An amount in major units of @currency, with @mark, into minor units,
+ * without floating point; spaces and apostrophes between digit groups
+ * ("1 234,50", "1'234.50") are read as group marks. */
+gboolean            rapport_import_parse_amount (const char          *text,
+                                                 const char          *currency,
+                                                 RapportDecimalMark   mark,
+                                                 gint64              *minor_units,
+                                                 GError             **error);
+/* "won", "lost", "open" and the usual exports' words ("Closed Won",
+ * "closed lost", "In progress"…), in any case; FALSE for other text. */
+gboolean            rapport_import_parse_status (const char          *text,
+                                                 RapportDealStatus   *status);
 
 /* One bad row: where, and what is wrong, as a whole sentence. */
 typedef struct
@@ -79,12 +112,17 @@ typedef struct
   const char         *map;          /* "Header=field,…" or NULL */
   RapportDateOrder    date_order;
   RapportImportFlags  flags;
+  /* Deals only */
+  const char         *stage_map;    /* "Value=Stage,…" (or =won, =lost) or NULL */
+  RapportDecimalMark  decimal_mark;
+  gint64              pipeline_id;  /* 0: the current pipeline */
 } RapportCsvImportOptions;
 
 typedef struct
 {
   RapportImportCounts  counts;
-  GPtrArray           *problems;    /* of RapportImportProblem */
+  GPtrArray           *problems;        /* of RapportImportProblem */
+  GPtrArray           *unknown_stages;  /* deals: the stage values no stage matched, once each */
 } RapportImportReport;
 
 /* Maps @reader's columns, checks every row with the store's rules and
