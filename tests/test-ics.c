@@ -26,22 +26,6 @@
 #define NOW "2026-03-20T12:00:00Z"
 #define LOCAL_ZONE "Europe/Sofia"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static gint64
 now_seconds (void)
 {
@@ -51,34 +35,15 @@ now_seconds (void)
   return now;
 }
 
-/* rapport-cli --db DB ARGS… (NULL-terminated); a crash fails the test. */
+/* rapport-cli --db DB ARGS… at the tests' clock and zone. */
 static void
-run_cli (const char  *db,
-         const char **args,
-         Run         *r)
+run_cli (const char     *db,
+         const char    **args,
+         RapportTestRun *r)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr(GError) error = NULL;
-  int wait_status;
+  static const char * const envp[] = { "RAPPORT_NOW=" NOW, "TZ=" LOCAL_ZONE, NULL };
 
-  envp = g_environ_setenv (envp, "RAPPORT_NOW", NOW, TRUE);
-  envp = g_environ_setenv (envp, "TZ", LOCAL_ZONE, TRUE);
-  g_ptr_array_add (argv, (char *) g_getenv ("RAPPORT_CLI"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (argv->pdata[0]);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  if (r->status != 0)
-    g_test_message ("exit %d: %s", r->status, r->err);
+  rapport_test_run_cli (db, envp, args, r);
 }
 
 static JsonNode *
@@ -242,8 +207,8 @@ test_malformed (void)
       g_autofree char *path = corpus (malformed[i].file);
       const char *args[] = { "import", "ics", path, "--json", NULL };
       const char *list[] = { "followup", "list", "--json", NULL };
-      g_auto(Run) r = { 0, };
-      g_auto(Run) l = { 0, };
+      g_auto(RapportTestRun) r = { 0, };
+      g_auto(RapportTestRun) l = { 0, };
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(JsonNode) followups = NULL;
       JsonObject *report;
@@ -303,7 +268,7 @@ followups_of (const char *db,
               JsonNode  **root)
 {
   const char *list[] = { "followup", "list", "--json", NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
 
   run_cli (db, list, &r);
   g_assert_cmpint (r.status, ==, 0);
@@ -334,7 +299,7 @@ import_json (const char *db,
              const char *extra)
 {
   const char *args[] = { "import", "ics", path, "--json", extra, NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
   g_autoptr(JsonNode) root = NULL;
 
   run_cli (db, args, &r);
@@ -669,11 +634,11 @@ test_cli_export (void)
   const char *forced[] = { "export", "followups", "--format", "ics", "--output", out, "--force", NULL };
   const char *to_stdout[] = { "export", "followups", "--format", "ics", NULL };
   const char *wrong[] = { "export", "followups", "--format", "csv", NULL };
-  g_auto(Run) a = { 0, };
-  g_auto(Run) b = { 0, };
-  g_auto(Run) c = { 0, };
-  g_auto(Run) d = { 0, };
-  g_auto(Run) e = { 0, };
+  g_auto(RapportTestRun) a = { 0, };
+  g_auto(RapportTestRun) b = { 0, };
+  g_auto(RapportTestRun) c = { 0, };
+  g_auto(RapportTestRun) d = { 0, };
+  g_auto(RapportTestRun) e = { 0, };
   g_autofree char *written = NULL;
   g_autofree char *sum = NULL;
   g_autofree char *sum_after = NULL;
