@@ -179,6 +179,9 @@ test_features (void)
                    item_of (items, "done@tests.rapport")->row.due_at + 86400 + 3600 + 15 * 60);
   g_assert_cmpint (item_of (items, "status-done@tests.rapport")->row.done_at, !=, 0);
   g_assert_cmpint (item_of (items, "weekly@tests.rapport")->row.done_at, ==, 0);
+  /* Neither the moved time of the series nor the cancelled event. */
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (((RapportIcsItem *) items->pdata[i])->uid, !=, "cancelled@tests.rapport");
 }
 
 static const struct

@@ -716,7 +716,9 @@ read_items (Reader        *reader,
       check_errors (reader, component, span, TRUE);
       /* A changed time of a series (RECURRENCE-ID) shares the series'
        * UID: the series itself gives the next time. */
-      if (icalcomponent_get_first_property (component, ICAL_RECURRENCEID_PROPERTY) != NULL)
+      if (icalcomponent_get_first_property (component, ICAL_RECURRENCEID_PROPERTY) != NULL ||
+          /* Nothing to follow up, nor done (a meeting that never was). */
+          icalcomponent_get_status (component) == ICAL_STATUS_CANCELLED)
         {
           span++;
           continue;

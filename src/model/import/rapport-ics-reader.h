@@ -38,7 +38,7 @@ typedef struct
  * of that name); a floating time is local time, an all-day item is due
  * at 9:00 local time. A repeating item is due at its next time at or
  * after @now (its last one if the series has ended); the changed times
- * of a series (RECURRENCE-ID) are not items. Completed items
+ * of a series (RECURRENCE-ID) and cancelled items are not items. Completed items
  * are done. Every problem found goes to @problems (of
  * RapportIcsProblem); when there are some, the items are not to be
  * stored. Never NULL. */
