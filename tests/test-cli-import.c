@@ -236,12 +236,14 @@ static void
 test_skip_and_dry_run (Fixture       *f,
                        gconstpointer  data)
 {
+  g_autofree char *bad_path = g_build_filename (f->dir, "bad rows.csv", NULL);
   const char *dry[] = { "--skip-bad-rows", "--dry-run", NULL };
-  const char *skip[] = { "--skip-bad-rows", NULL };
+  const char *skip[] = { "--skip-bad-rows", "--bad-rows", bad_path, NULL };
   g_autoptr(JsonObject) dry_report = import_csv (f, "bad-row.csv", "contacts", 0, dry);
   g_autoptr(JsonArray) none = list (f, "contact");
   g_autoptr(JsonObject) report = import_csv (f, "bad-row.csv", "contacts", 0, skip);
   g_autoptr(JsonArray) contacts = list (f, "contact");
+  g_autofree char *bad = NULL;
 
   assert_counts (dry_report, 5, 2, 3, 3);
   g_assert_cmpuint (json_array_get_length (none), ==, 0);
@@ -249,6 +251,13 @@ test_skip_and_dry_run (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (contacts), ==, 2);
   g_assert_nonnull (contact_named (contacts, "Good One"));
   g_assert_nonnull (contact_named (contacts, "Good Two"));
+
+  /* The skipped rows, as the file has them, with what is wrong: to mend. */
+  g_assert_true (g_file_get_contents (bad_path, &bad, NULL, NULL));
+  g_assert_true (g_str_has_prefix (bad, "Name,Email,Created,What is wrong\r\n"
+                                        "Bad Mail,not-an-email,2024-01-06,Email: "));
+  g_assert_nonnull (strstr (bad, "\r\nBad Date,bad@example.com,31/31/2024,\"Created: "));
+  g_assert_nonnull (strstr (bad, "\r\n,nobody@example.com,,"));
 }
 
 /* Organizations: one per folded name; then contacts find them in any

@@ -356,6 +356,87 @@ test_read_only_look (void)
   g_assert_cmpuint (count_backups (dir), ==, 0);
 }
 
+/* The daily backup: a whole copy in the user's data folder, written from
+ * another thread while the store is open, once a day; the old ones go,
+ * other files in the folder stay. */
+static gpointer
+copy_in_thread (gpointer data)
+{
+  char **paths = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_backup_copy (paths[0], paths[1], &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+static void
+test_backup_daily (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *db = g_build_filename (dir, "rapport.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  RapportContactFields fields = { .name = "Kept safe", .lifecycle = RAPPORT_LIFECYCLE_CONTACT };
+  g_autofree char *backups = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *failed = NULL;
+  const char *old[] = { "2026-11-20.db", "2026-11-27.db", "2026-11-28.db", "notes.txt", "2025-1-1.db" };
+  char *paths[2];
+  GStatBuf st;
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  store = rapport_store_new (db, &error);
+  g_assert_no_error (error);
+  contact = rapport_store_add_contact (store, &fields, &error);
+  g_assert_no_error (error);
+  rapport_store_set_now (store, 1796299200);  /* 2026-12-03 12:00 UTC */
+
+  backups = rapport_store_get_backup_dir (store);
+  g_assert_true (g_str_has_prefix (backups, data));
+  due = rapport_store_daily_backup_due (store);
+  g_assert_nonnull (due);
+  g_assert_true (g_str_has_suffix (due, "/2026-12-03.db"));
+
+  paths[0] = db;
+  paths[1] = due;
+  failed = g_thread_join (g_thread_new ("backup", copy_in_thread, paths));
+  g_assert_cmpstr (failed, ==, NULL);
+  g_assert_cmpint (query_int (due, "SELECT count(*) FROM contact WHERE name = 'Kept safe'"), ==, 1);
+  /* One self-contained file, nothing beside it. */
+  g_assert_cmpint (query_int (due, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), ==, 1);
+  g_assert_cmpint (g_stat (due, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (backups, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_null (rapport_store_daily_backup_due (store));
+  /* A second copy never overwrites the first. */
+  g_assert_false (rapport_backup_copy (db, due, &error));
+  g_clear_error (&error);
+
+  /* Seven days kept: from 2026-11-27 on. */
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      g_autofree char *path = g_build_filename (backups, old[i], NULL);
+
+      rapport_test_write_file (path, "old", -1);
+    }
+  g_assert_cmpuint (rapport_backup_prune (backups, 7, rapport_store_now (store)), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (old); i++)
+    {
+      g_autofree char *path = g_build_filename (backups, old[i], NULL);
+
+      g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, i != 0);
+    }
+  g_assert_true (g_file_test (due, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  g_unsetenv ("XDG_DATA_HOME");
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_backup_never_overwrites (void)
 {
@@ -708,6 +789,7 @@ main (int    argc,
   g_test_add_func ("/safety/race/upgrade", test_race_upgrade);
   g_test_add_func ("/safety/read-only-look", test_read_only_look);
   g_test_add_func ("/safety/backup/never-overwrites", test_backup_never_overwrites);
+  g_test_add_func ("/safety/backup/daily", test_backup_daily);
   g_test_add_func ("/safety/one-byte-file", test_one_byte_file);
   g_test_add_func ("/safety/file/moved-over", test_file_moved_over);
   g_test_add_func ("/safety/file/deleted", test_file_deleted);

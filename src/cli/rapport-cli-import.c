@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "rapport-cli-private.h"
+#include "rapport-bad-rows.h"
 #include "rapport-ics-reader.h"
 #include "rapport-import.h"
 #include "rapport-time.h"
@@ -171,6 +172,26 @@ print_report (const RapportImportReport *report,
     g_print (_("Contacts created for the deals: %u\n"), report->counts.contacts_created);
 }
 
+/* --bad-rows FILE: the rows --skip-bad-rows left out, each with what is
+ * wrong, to mend and import again. */
+static gboolean
+save_bad_rows (RapportCli                *cli,
+               GFile                     *file,
+               RapportCsvReader          *reader,
+               const RapportImportReport *report,
+               RapportImportFlags         flags,
+               GError                   **error)
+{
+  const char *path = rapport_cli_string (cli, "bad-rows");
+  g_autofree char *saved = NULL;
+
+  if (path == NULL || report->counts.bad == 0 || !(flags & RAPPORT_IMPORT_SKIP_BAD_ROWS))
+    return TRUE;
+  saved = rapport_bad_rows_save (file, rapport_cli_string (cli, "encoding"),
+                                 rapport_csv_reader_get_delimiter (reader), report->problems, path, error);
+  return saved != NULL;
+}
+
 static gboolean
 cmd_import_csv (RapportCli  *cli,
                 GError     **error)
@@ -211,6 +232,8 @@ cmd_import_csv (RapportCli  *cli,
   else
     print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN);
 
+  if (!save_bad_rows (cli, file, reader, &report, options.flags, error))
+    return FALSE;
   if (report.counts.bad > 0 && !(options.flags & RAPPORT_IMPORT_SKIP_BAD_ROWS))
     {
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
@@ -414,6 +437,7 @@ static const RapportCliOption import_csv_options[] = {
   { "decimal-mark", G_OPTION_ARG_STRING, 0 },
   { "pipeline", G_OPTION_ARG_STRING, 0 },
   { "skip-bad-rows", G_OPTION_ARG_NONE, 0 },
+  { "bad-rows", G_OPTION_ARG_STRING, 0 },
   { "dry-run", G_OPTION_ARG_NONE, 0 },
   { NULL }
 };
@@ -422,7 +446,7 @@ const RapportCliCommand rapport_cli_import_commands[] = {
   { "import", "csv", cmd_import_csv,
     "import csv FILE --kind contacts|organizations|deals [--map 'Header=field,…']"
     " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
-    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows] [--dry-run] [--json]",
+    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
   { "import", "ics", cmd_import_ics, "import ics FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_ics_options, NULL },

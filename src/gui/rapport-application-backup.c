@@ -212,3 +212,120 @@ rapport_application_add_backup_actions (RapportApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), backup_actions, G_N_ELEMENTS (backup_actions), self);
 }
+
+/* Daily backups */
+
+/* Once a day, a copy of the database in the user's data folder, the last
+ * days of them kept (the backup-days setting; 0 turns them off). Written
+ * on a worker thread through connections of its own, so a big file never
+ * holds the window up; first a while after the start, then looked at
+ * every hour, so a window left open overnight makes the next day's. */
+#define FIRST_DAILY_BACKUP_SECONDS 30
+#define DAILY_BACKUP_CHECK_SECONDS 3600
+
+typedef struct
+{
+  char   *db_path;
+  char   *dest;
+  char   *dir;
+  guint   keep_days;
+  gint64  now;
+} DailyBackup;
+
+static void
+daily_backup_free (gpointer data)
+{
+  DailyBackup *backup = data;
+
+  g_free (backup->db_path);
+  g_free (backup->dest);
+  g_free (backup->dir);
+  g_free (backup);
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  DailyBackup *backup = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_backup_copy (backup->db_path, backup->dest, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rapport_backup_prune (backup->dir, backup->keep_days, backup->now);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_daily_backup_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set_data (G_OBJECT (self), "rapport-daily-backup-running", NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *title = g_strdup_printf (_("Today’s backup could not be written: %s"), error->message);
+
+      g_warning ("%s", title);
+      rapport_application_show_toast (self, adw_toast_new (title));
+    }
+}
+
+static gboolean
+daily_backup_check (gpointer data)
+{
+  RapportApplication *self = data;
+  RapportStore *store = rapport_application_get_store (self);
+  GSettings *settings = rapport_application_get_settings (self);
+  int keep_days = settings != NULL ? g_settings_get_int (settings, "backup-days") : 7;
+  g_autoptr(GTask) task = NULL;
+  DailyBackup *backup;
+  char *dest;
+
+  if (store == NULL || keep_days <= 0 ||
+      g_object_get_data (G_OBJECT (self), "rapport-daily-backup-running") != NULL ||
+      (dest = rapport_store_daily_backup_due (store)) == NULL)
+    return G_SOURCE_CONTINUE;
+
+  backup = g_new0 (DailyBackup, 1);
+  backup->db_path = g_strdup (rapport_store_get_path (store));
+  backup->dest = dest;
+  backup->dir = rapport_store_get_backup_dir (store);
+  backup->keep_days = keep_days;
+  backup->now = rapport_store_now (store);
+  g_object_set_data (G_OBJECT (self), "rapport-daily-backup-running", GINT_TO_POINTER (TRUE));
+  task = g_task_new (self, NULL, on_daily_backup_done, NULL);
+  g_task_set_task_data (task, backup, daily_backup_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+daily_backup_first (gpointer data)
+{
+  RapportApplication *self = data;
+
+  daily_backup_check (self);
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, DAILY_BACKUP_CHECK_SECONDS, daily_backup_check,
+                              g_object_ref (self), g_object_unref);
+  return G_SOURCE_REMOVE;
+}
+
+void
+rapport_application_start_daily_backups (RapportApplication *self)
+{
+  const char *delay = g_getenv ("RAPPORT_FIRST_BACKUP_SECONDS");
+
+  /* The tests ask for it at once. */
+  g_timeout_add_seconds_full (G_PRIORITY_LOW,
+                              delay != NULL ? (guint) g_ascii_strtoull (delay, NULL, 10) : FIRST_DAILY_BACKUP_SECONDS,
+                              daily_backup_first, g_object_ref (self), g_object_unref);
+}

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 /* rapport-application-backup.c: app.backup and app.restore */
 void rapport_application_add_backup_actions (RapportApplication *self);
+/* The daily backup, a while after the start and then every hour. */
+void rapport_application_start_daily_backups (RapportApplication *self);
+
+/* rapport-application.c: its settings, NULL without the schema installed */
+GSettings *rapport_application_get_settings (RapportApplication *self);
 
 /* rapport-application-review.c: app.weekly-review (the review of the last
  * complete week as PDF) and app.open-file (a URI, from its toast) */

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rapport-application-private.h"
 #include "rapport-autostart.h"
@@ -55,6 +56,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+GSettings *
+rapport_application_get_settings (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
 
 /* Refusal */
 
@@ -216,6 +225,39 @@ on_speed_to_lead_changed (GtkSpinButton   *spin,
     }
 }
 
+/* Where the daily backups go, and how many days of them stay. */
+static AdwPreferencesGroup *
+backups_group (RapportApplication *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autofree char *dir = rapport_store_get_backup_dir (self->store);
+  g_autofree char *shown = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 365, 1);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_group_set_title (group, _("Daily Backups"));
+  /* As people write their own folder: ~/… */
+  shown = g_str_has_prefix (dir, g_get_home_dir ()) ? g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL)
+                                                    : g_strdup (dir);
+  description = g_strdup_printf (_("Once a day Rapport copies the database into “%s”. Set 0 days to stop."), shown);
+  adw_preferences_group_set_description (group, description);
+
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  g_settings_bind (self->settings, "backup-days", spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Days Kept"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Older daily backups are removed"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days of daily backups kept"),
+                                  -1);
+  adw_preferences_group_add (group, row);
+  return group;
+}
+
 static GtkWidget *
 create_preferences_window (RapportApplication *self)
 {
@@ -263,6 +305,8 @@ create_preferences_window (RapportApplication *self)
 
   adw_preferences_group_add (group, row);
   adw_preferences_page_add (page, group);
+  if (self->settings != NULL)
+    adw_preferences_page_add (page, backups_group (self));
   adw_preferences_window_add (window, page);
 
   prefs = g_new0 (PreferencesData, 1);
@@ -658,6 +702,7 @@ rapport_application_activate (GApplication *app)
       rapport_store_watch_external (self->store, 500);
       g_signal_connect_object (self->store, "file-lost", G_CALLBACK (on_store_file_lost),
                                self, G_CONNECT_SWAPPED);
+      rapport_application_start_daily_backups (self);
       set_action_enabled (self, "preferences", TRUE);
       set_action_enabled (self, "backup", TRUE);
       set_action_enabled (self, "restore", TRUE);

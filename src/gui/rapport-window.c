@@ -25,6 +25,7 @@
 #include "rapport-contacts-view.h"
 #include "rapport-deal-detail.h"
 #include "rapport-followups-view.h"
+#include "rapport-import-assistant.h"
 #include "rapport-insights-view.h"
 #include "rapport-organization-detail.h"
 #include "rapport-organizations-view.h"
@@ -575,6 +576,33 @@ rapport_window_new_deal_action (GtkWidget  *widget,
 }
 
 static void
+rapport_window_import_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_import_assistant_choose (self->context, GTK_WINDOW (self));
+}
+
+/* A spreadsheet dropped on the window is imported like one chosen with
+ * Import…; only the first of several files. */
+static gboolean
+on_file_dropped (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 RapportWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (rapport_import_assistant_new (self->context, GTK_WINDOW (self), files->data)));
+  return TRUE;
+}
+
+static void
 rapport_window_new_lead_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *parameter)
@@ -873,6 +901,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
   gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);
@@ -881,6 +910,8 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GtkDropTarget *drop;
+
   self->pages = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -890,6 +921,10 @@ rapport_window_init (RapportWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-search", FALSE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 RapportWindow *

@@ -135,6 +135,69 @@ rapport_store_undo_import (RapportStore       *self,
   return TRUE;
 }
 
+/* A file's headers, folded, as the key of its mapping: the same export
+ * from the same program gets the same columns again. */
+static char *
+mapping_key (RapportImportKind  kind,
+             GPtrArray         *headers)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < headers->len; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (headers->pdata[i], -1);
+
+      g_checksum_update (checksum, (const guchar *) folded, -1);
+      g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+    }
+  return g_strdup_printf ("import-mapping-%d-%s", kind, g_checksum_get_string (checksum));
+}
+
+GStrv
+rapport_store_get_import_mapping (RapportStore      *self,
+                                  RapportImportKind  kind,
+                                  GPtrArray         *headers)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (headers != NULL, NULL);
+
+  key = mapping_key (kind, headers);
+  if ((value = rapport_store_get_setting (self, key)) == NULL)
+    return NULL;
+  fields = g_strsplit (value, ",", -1);
+  /* A file of other headers that hashed alike, or a damaged value. */
+  if (g_strv_length (fields) != headers->len)
+    return NULL;
+  return g_steal_pointer (&fields);
+}
+
+gboolean
+rapport_store_set_import_mapping (RapportStore       *self,
+                                  RapportImportKind   kind,
+                                  GPtrArray          *headers,
+                                  const char * const *fields,
+                                  GError            **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  RapportSqlStmt *stmt;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (headers != NULL && fields != NULL, FALSE);
+  g_return_val_if_fail (g_strv_length ((GStrv) fields) == headers->len, FALSE);
+
+  key = mapping_key (kind, headers);
+  value = g_strjoinv (",", (GStrv) fields);
+  stmt = rapport_store_stmt (self, STMT_SET_SETTING);
+  rapport_sql_bind_text (stmt, 1, key);
+  rapport_sql_bind_text (stmt, 2, value);
+  return rapport_store_run_alone (self, stmt, error);
+}
+
 /* The key two organization names share when a person would call them the
  * same: case folded, canonical Unicode, outer spaces trimmed. */
 static char *

@@ -200,6 +200,10 @@ typedef enum
   /* Only read: an older file is read from an upgraded copy in memory and
    * never upgraded itself; every write fails. A new file is still made. */
   RAPPORT_STORE_READ_ONLY = 1 << 1,
+  /* A second store of a process whose first store has the file open and
+   * checked (a worker thread's, for a long import): a current file is not
+   * checked again. */
+  RAPPORT_STORE_ALREADY_CHECKED = 1 << 2,
 } RapportStoreFlags;
 
 /* Opening */
@@ -222,6 +226,21 @@ gboolean            rapport_store_check                 (RapportStore       *sel
 gboolean            rapport_store_backup                (RapportStore       *self,
                                                          const char         *path,
                                                          GError            **error);
+/* Daily backups: one file a day, "YYYY-MM-DD.db" (the local date), in
+ * this database's own folder of the user's data folder. */
+char               *rapport_store_get_backup_dir        (RapportStore       *self);
+/* The path today's backup is to be written to, or NULL if it is there. */
+char               *rapport_store_daily_backup_due      (RapportStore       *self);
+/* Copies the database at @db_path into the new file @dest (0600), whole
+ * or not at all, through connections of its own: from any thread. */
+gboolean            rapport_backup_copy                 (const char         *db_path,
+                                                         const char         *dest,
+                                                         GError            **error);
+/* Removes the daily backups in @dir from before the last @keep_days days
+ * (today counts as one); other files are left alone. How many went. */
+guint               rapport_backup_prune                (const char         *dir,
+                                                         guint               keep_days,
+                                                         gint64              now);
 /* Brings back a backup into this file, also while other programs have it
  * open; the data it replaces is first backed up beside the file
  * (@saved_path, may be NULL). */
@@ -510,6 +529,16 @@ char               *rapport_store_dup_calendar_id       (RapportStore       *sel
                                                          GError            **error);
 RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
                                                          const RapportDealFields *fields,
+                                                         GError            **error);
+/* The field names (one per column) chosen for a file of @kind with these
+ * @headers the last time, kept with the data; NULL when none were. */
+GStrv               rapport_store_get_import_mapping    (RapportStore       *self,
+                                                         RapportImportKind   kind,
+                                                         GPtrArray          *headers);
+gboolean            rapport_store_set_import_mapping    (RapportStore       *self,
+                                                         RapportImportKind   kind,
+                                                         GPtrArray          *headers,
+                                                         const char * const *fields,
                                                          GError            **error);
 /* Deletes what the import of @undo created — its deals, contacts and
  * organizations with their notes and history — in one transaction. */

@@ -133,7 +133,7 @@ def test_backup_and_restore_from_the_menu(tmp):
     app = App(db)
     try:
         # Back Up… with the chooser's suggested name replaced by ours.
-        menu_item(app, "Back Up", 0)
+        menu_item(app, "Back Up", 1)
         screenshot("safety-backup-chooser")
         choose_file(app, backup)
         wait_for("the backup file", lambda: os.path.exists(backup), 20)
@@ -143,7 +143,7 @@ def test_backup_and_restore_from_the_menu(tmp):
 
         # A change after the backup, made by a script; then the backup back.
         cli(db, "contact", "add", "Added after the backup")
-        menu_item(app, "Restore from Backup", 1)
+        menu_item(app, "Restore from Backup", 2)
         choose_file(app, backup)
         wait_for("the question", lambda: app.find_all("Restore “chosen backup.db”?", exact=False), 10)
         screenshot("safety-restore-question")
@@ -174,10 +174,46 @@ def test_backup_and_restore_from_the_menu(tmp):
         app.kill()
 
 
+def test_daily_backup(tmp):
+    """The app copies the database once a day into the user's data folder
+    (here a minute's wait is asked to be a second), readable by the user
+    alone, and not again the same day."""
+    db = new_db(tmp, "daily")
+    data = os.path.join(tmp, "data")
+    os.environ["XDG_DATA_HOME"] = data
+    os.environ["RAPPORT_FIRST_BACKUP_SECONDS"] = "1"
+    backups = os.path.join(data, "rapport", "backups")
+    try:
+        app = App(db)
+        try:
+            def written():
+                found = []
+                for root, _, files in os.walk(backups):
+                    found += [os.path.join(root, f) for f in files if f.endswith(".db")]
+                return found
+            copies = wait_for("the daily backup", written, 30)
+            check(len(copies) == 1, f"{len(copies)} backups made")
+            name = os.path.basename(copies[0])
+            check(len(name) == len("2026-12-03.db") and name[4] == "-", f"the backup is named {name}")
+            check(os.stat(copies[0]).st_mode & 0o077 == 0, "the backup is readable by others")
+            with sqlite3.connect(f"file:{copies[0]}?mode=ro", uri=True) as copy:
+                deals = copy.execute("SELECT count(*) FROM deal").fetchone()[0]
+            check(deals == len(cli_json(db, "deal", "list")), "the backup does not hold every deal")
+            check(not [f for f in os.listdir(os.path.dirname(copies[0])) if f.endswith(".partial")],
+                  "a partial copy was left")
+            app.quit()
+        finally:
+            app.kill()
+    finally:
+        del os.environ["XDG_DATA_HOME"]
+        del os.environ["RAPPORT_FIRST_BACKUP_SECONDS"]
+
+
 TESTS = [
     test_replaced_under_the_app,
     test_deleted_under_the_app,
     test_backup_and_restore_from_the_menu,
+    test_daily_backup,
 ]
 
 if __name__ == "__main__":

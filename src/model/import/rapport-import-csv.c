@@ -26,8 +26,8 @@
 #include "rapport-validate.h"
 
 /* What a stage map's value may say besides a stage. */
-#define STAGE_WON  (-1)
-#define STAGE_LOST (-2)
+#define STAGE_WON  RAPPORT_IMPORT_STAGE_WON
+#define STAGE_LOST RAPPORT_IMPORT_STAGE_LOST
 
 typedef struct
 {
@@ -49,6 +49,8 @@ typedef struct
   gint64                         first_stage;
   gint64                         last_stage;
   char                          *expected_close;
+
+  guint                          rows_read;
 
   int                            columns[RAPPORT_IMPORT_N_FIELDS];  /* -1: none */
   gint64                         now;
@@ -102,7 +104,9 @@ map_columns (CsvImport  *import,
       gpointer mapped;
       RapportImportField field;
 
-      if (map != NULL && g_hash_table_lookup_extended (map, folded, NULL, &mapped))
+      if (i < import->options->n_column_fields && import->options->column_fields != NULL)
+        field = import->options->column_fields[i];
+      else if (map != NULL && g_hash_table_lookup_extended (map, folded, NULL, &mapped))
         field = GPOINTER_TO_UINT (mapped);
       else
         field = rapport_import_guess_field_for (import->options->kind, import->header->pdata[i]);
@@ -203,6 +207,25 @@ check_cell (CsvImport          *import,
   return ok;
 }
 
+/* What the file's unambiguous dates say of its date order, for a caller
+ * that offers to choose it. */
+static void
+note_date_order (CsvImport  *import,
+                 const char *text)
+{
+  switch (rapport_import_date_order_hint (text))
+    {
+    case RAPPORT_DATE_ORDER_DMY:
+      import->report->day_first_dates++;
+      break;
+    case RAPPORT_DATE_ORDER_MDY:
+      import->report->month_first_dates++;
+      break;
+    default:
+      break;
+    }
+}
+
 static gboolean
 check_created_at (CsvImport        *import,
                   guint             line,
@@ -213,6 +236,7 @@ check_created_at (CsvImport        *import,
 
   if (text == NULL)
     return TRUE;
+  note_date_order (import, text);
   if (!rapport_import_parse_date (text, import->options->date_order, &row->created_at, &error))
     {
       add_problem (import, line, RAPPORT_IMPORT_FIELD_CREATED_AT, error->message);
@@ -269,6 +293,11 @@ read_row (CsvImport   *import,
           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (import->options->cancellable, error))
+    return RAPPORT_IMPORT_NEXT_FAILED;
+  if (import->options->progress != NULL && ++import->rows_read % 256 == 0)
+    import->options->progress (import->options->progress_data, import->rows_read);
 
   do
     if (!rapport_csv_reader_next (import->reader, fields, line, &local_error))
@@ -395,6 +424,16 @@ parse_stage_map (CsvImport  *import,
   g_auto(GStrv) pairs = NULL;
 
   import->stage_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (import->options->stage_choices != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, import->options->stage_choices);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (import->stage_map, rapport_import_fold_header (key),
+                             GSIZE_TO_POINTER ((gsize) *(gint64 *) value));
+    }
   if (import->options->stage_map == NULL)
     return TRUE;
 
@@ -419,7 +458,7 @@ parse_stage_map (CsvImport  *import,
       if (g_hash_table_lookup_extended (import->stages, target, NULL, &id))
         ;
       else if (rapport_import_parse_status (target, &status) && status != RAPPORT_DEAL_STATUS_OPEN)
-        id = GINT_TO_POINTER (status == RAPPORT_DEAL_STATUS_WON ? STAGE_WON : STAGE_LOST);
+        id = GSIZE_TO_POINTER ((gsize) (status == RAPPORT_DEAL_STATUS_WON ? STAGE_WON : STAGE_LOST));
       else
         {
           g_autofree char *stage = g_strstrip (g_strdup (equals + 1));
@@ -479,7 +518,7 @@ check_stage (CsvImport            *import,
       if (GPOINTER_TO_SIZE (id) == (gsize) STAGE_WON || GPOINTER_TO_SIZE (id) == (gsize) STAGE_LOST)
         {
           if (status_text == NULL)
-            row->status = GPOINTER_TO_INT (id) == STAGE_WON ? RAPPORT_DEAL_STATUS_WON : RAPPORT_DEAL_STATUS_LOST;
+            row->status = GPOINTER_TO_SIZE (id) == (gsize) STAGE_WON ? RAPPORT_DEAL_STATUS_WON : RAPPORT_DEAL_STATUS_LOST;
           id = NULL;
         }
     }
@@ -551,6 +590,7 @@ check_close_date (CsvImport            *import,
   g_clear_pointer (&import->expected_close, g_free);
   if (text == NULL)
     return TRUE;
+  note_date_order (import, text);
   if (!rapport_import_parse_date (text, import->options->date_order, &when, &error))
     {
       add_problem (import, line, RAPPORT_IMPORT_FIELD_CLOSE_DATE, error->message);

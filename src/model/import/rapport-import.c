@@ -246,6 +246,28 @@ rapport_import_guess_field_for (RapportImportKind  kind,
   return rapport_import_guess_field (header);
 }
 
+RapportImportKind
+rapport_import_guess_kind (GPtrArray *header)
+{
+  guint deal_fields = 0;
+
+  for (guint i = 0; i < header->len; i++)
+    switch (rapport_import_guess_field_for (RAPPORT_IMPORT_DEALS, header->pdata[i]))
+      {
+      case RAPPORT_IMPORT_FIELD_VALUE:
+      case RAPPORT_IMPORT_FIELD_CURRENCY:
+      case RAPPORT_IMPORT_FIELD_STAGE:
+      case RAPPORT_IMPORT_FIELD_STATUS:
+      case RAPPORT_IMPORT_FIELD_CLOSE_DATE:
+      case RAPPORT_IMPORT_FIELD_LOST_REASON:
+        deal_fields++;
+        break;
+      default:
+        break;
+      }
+  return deal_fields >= 2 ? RAPPORT_IMPORT_DEALS : RAPPORT_IMPORT_CONTACTS;
+}
+
 gboolean
 rapport_import_parse_status (const char        *text,
                              RapportDealStatus *status)
@@ -520,6 +542,22 @@ time_of_tokens (const DateToken *t,
       *h = *h % 12 + (pm ? 12 : 0);
     }
   return *h < 24 && *min < 60 && *s < 60;
+}
+
+RapportDateOrder
+rapport_import_date_order_hint (const char *text)
+{
+  DateToken tokens[MAX_DATE_TOKENS];
+  guint n = tokenize_date (text, tokens);
+
+  if (n < 3 || n > MAX_DATE_TOKENS || !is_number (&tokens[0], 1, 2) || !is_number (&tokens[1], 1, 2) ||
+      !is_number (&tokens[2], 4, 4))
+    return RAPPORT_DATE_ORDER_GUESS;
+  if (tokens[0].number > 12 && tokens[1].number <= 12)
+    return RAPPORT_DATE_ORDER_DMY;
+  if (tokens[1].number > 12 && tokens[0].number <= 12)
+    return RAPPORT_DATE_ORDER_MDY;
+  return RAPPORT_DATE_ORDER_GUESS;
 }
 
 gboolean

@@ -69,6 +69,10 @@ RapportImportField  rapport_import_guess_field  (const char          *header);
 RapportImportField  rapport_import_guess_field_for (RapportImportKind  kind,
                                                     const char        *header);
 
+/* What a file's rows most likely are, from its headers: deals when two
+ * of them name a deal's own fields (value, stage, status, close date…). */
+RapportImportKind   rapport_import_guess_kind   (GPtrArray           *header);
+
 /* "Header=field,Header=field": a table of folded header → field
  * (GUINT_TO_POINTER) that overrides the guesses. */
 GHashTable         *rapport_import_parse_map    (const char          *text,
@@ -96,6 +100,10 @@ gboolean            rapport_import_parse_amount (const char          *text,
 gboolean            rapport_import_parse_status (const char          *text,
                                                  RapportDealStatus   *status);
 
+/* Which order a date like 25/03/2024 (DMY) or 03/25/2024 (MDY) can only
+ * be in; GUESS when it tells nothing. */
+RapportDateOrder    rapport_import_date_order_hint (const char       *text);
+
 /* One bad row: where, and what is wrong, as a whole sentence. */
 typedef struct
 {
@@ -106,16 +114,37 @@ typedef struct
 
 void                rapport_import_problem_free (RapportImportProblem *problem);
 
+/* A --stage-map's value besides a stage id: the deal's outcome. */
+#define RAPPORT_IMPORT_STAGE_WON  ((gint64) -1)
+#define RAPPORT_IMPORT_STAGE_LOST ((gint64) -2)
+
+/* Called now and then from the thread that imports, with the rows read so
+ * far; returning FALSE is not asked for: cancel through the cancellable. */
+typedef void (*RapportImportProgressFunc) (gpointer user_data,
+                                           guint    rows);
+
 typedef struct
 {
   RapportImportKind   kind;
   const char         *map;          /* "Header=field,…" or NULL */
+  /* The field of each column by its index (header order), for a caller
+   * that has mapped them all (the assistant): overrides @map and the
+   * guesses; NULL for none. */
+  const RapportImportField *column_fields;
+  guint               n_column_fields;
   RapportDateOrder    date_order;
   RapportImportFlags  flags;
   /* Deals only */
   const char         *stage_map;    /* "Value=Stage,…" (or =won, =lost) or NULL */
+  /* The same as a table: value (as in the file) → stage id, or
+   * RAPPORT_IMPORT_STAGE_WON / _LOST (gint64 *); NULL for none */
+  GHashTable         *stage_choices;
   RapportDecimalMark  decimal_mark;
   gint64              pipeline_id;  /* 0: the current pipeline */
+
+  GCancellable              *cancellable;  /* cancelled: nothing is stored */
+  RapportImportProgressFunc  progress;
+  gpointer                   progress_data;
 } RapportCsvImportOptions;
 
 typedef struct
@@ -123,6 +152,9 @@ typedef struct
   RapportImportCounts  counts;
   GPtrArray           *problems;        /* of RapportImportProblem */
   GPtrArray           *unknown_stages;  /* deals: the stage values no stage matched, once each */
+  /* Dates of the file that can only be day first, or month first */
+  guint                day_first_dates;
+  guint                month_first_dates;
 } RapportImportReport;
 
 /* Maps @reader's columns, checks every row with the store's rules and

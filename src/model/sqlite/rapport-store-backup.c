@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rapport-sqlite-private.h"
@@ -93,6 +94,132 @@ rapport_store_backup (RapportStore  *self,
     }
 
   return ok;
+}
+
+/* Daily backups */
+
+/* The folder of this database's daily backups, in the user's data folder
+ * (not beside a file that may be on a USB stick or in a shared folder):
+ * one folder per database, named after the file and its place. */
+char *
+rapport_store_get_backup_dir (RapportStore *self)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  absolute = g_canonicalize_filename (self->path, NULL);
+  base = g_path_get_basename (absolute);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  hash[8] = '\0';
+  name = g_strdup_printf ("%s-%s", base, hash);
+  return g_build_filename (g_get_user_data_dir (), "rapport", "backups", name, NULL);
+}
+
+static char *
+daily_name (GDateTime *day)
+{
+  return g_date_time_format (day, "%Y-%m-%d.db");
+}
+
+char *
+rapport_store_daily_backup_due (RapportStore *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  now = g_date_time_new_from_unix_local (rapport_store_now (self));
+  dir = rapport_store_get_backup_dir (self);
+  name = daily_name (now);
+  path = g_build_filename (dir, name, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS) ? NULL : g_steal_pointer (&path);
+}
+
+gboolean
+rapport_backup_copy (const char  *db_path,
+                     const char  *dest,
+                     GError     **error)
+{
+  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  g_autofree char *uri = rapport_store_file_uri (db_path, FALSE);
+  sqlite3 *source = NULL;
+  sqlite3 *copy = NULL;
+  gboolean ok;
+  int rc;
+
+  g_unlink (partial);
+  if (!create_new_file (partial, error))
+    return FALSE;
+
+  /* Its own connections, no descriptor of ours: any thread may run this
+   * while the store works on. */
+  rc = sqlite3_open_v2 (uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (source, RAPPORT_BUSY_TIMEOUT_MS);
+  ok = rc == SQLITE_OK ? TRUE : rapport_db_set_error (source, rc, error);
+  if (ok && (rc = sqlite3_open_v2 (partial, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL)) != SQLITE_OK)
+    ok = rapport_db_set_error (copy, rc, error);
+  ok = ok && copy_database (copy, source, error);
+  if (ok && (rc = sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL)) != SQLITE_OK)
+    ok = rapport_db_set_error (copy, rc, error);
+  sqlite3_close (copy);
+  sqlite3_close (source);
+
+  /* Under its name whole, and never over a file there: link() refuses
+   * an existing name where rename() would replace it. */
+  if (ok && link (partial, dest) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                     _("“%s” already exists; a backup never overwrites a file"), dest);
+      else
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO, _("Cannot save the backup as “%s”: %s"),
+                     dest, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  g_unlink (partial);
+  return ok;
+}
+
+guint
+rapport_backup_prune (const char *dir,
+                      guint       keep_days,
+                      gint64      now)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) oldest = g_date_time_add_days (today, -(int) keep_days + 1);
+  g_autofree char *keep_from = daily_name (oldest);
+  const char *name;
+  guint removed = 0;
+
+  if (handle == NULL || keep_days == 0)
+    return 0;
+  /* Only the names this code gives ("2026-12-03.db"): they sort as dates. */
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (strlen (name) != strlen ("YYYY-MM-DD.db") || !g_str_has_suffix (name, ".db") ||
+          !g_ascii_isdigit (name[0]) || name[4] != '-' || name[7] != '-' || strcmp (name, keep_from) >= 0)
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_unlink (path) == 0)
+        removed++;
+    }
+  return removed;
 }
 
 static char *

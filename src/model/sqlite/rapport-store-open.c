@@ -554,6 +554,7 @@ open_locked (RapportStore  *self,
   /* Only a current file can be checked while the app runs: no migration
    * writes before the check is done. */
   if (version >= 0 && (!defer_check || version != RAPPORT_SCHEMA_VERSION) &&
+      !(version == RAPPORT_SCHEMA_VERSION && (self->flags & RAPPORT_STORE_ALREADY_CHECKED)) &&
       !rapport_db_file_check_is_fresh (self->file) && !check_pages (self, look, error))
     goto fail;
   if (version != RAPPORT_SCHEMA_VERSION)
