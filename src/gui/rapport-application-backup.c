@@ -148,6 +148,31 @@ on_restore_confirmed (AdwMessageDialog *dialog,
   rapport_application_show_toast (self, adw_toast_new (title));
 }
 
+/* "Contacts: 1204. Organizations: 310. Deals: 5000. Its last change was
+ * on 02/12/2026." — or NULL when it is no backup of ours that
+ * this Rapport can read (refused as the store refuses any such file). */
+static char *
+describe_backup (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(RapportStore) backup = rapport_store_new_full (path, NULL, RAPPORT_STORE_READ_ONLY, error);
+  g_autoptr(GDateTime) changed = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *counts = NULL;
+  RapportStoreSummary summary;
+
+  if (backup == NULL || !rapport_store_get_summary (backup, &summary, error))
+    return NULL;
+  counts = g_strdup_printf (_("Contacts: %u. Organizations: %u. Deals: %u."),
+                            summary.contacts, summary.organizations, summary.deals);
+  if (summary.last_change == 0)
+    return g_steal_pointer (&counts);
+  changed = g_date_time_new_from_unix_local (summary.last_change);
+  date = g_date_time_format (changed, "%x");
+  /* Translators: the first %s says what a backup holds, the second is a date. */
+  return g_strdup_printf (_("%s Its last change was on %s."), counts, date);
+}
+
 static void
 on_restore_chosen (GtkNativeDialog    *chooser,
                    int                 response,
@@ -158,6 +183,9 @@ on_restore_chosen (GtkNativeDialog    *chooser,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *holds = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -166,12 +194,27 @@ on_restore_chosen (GtkNativeDialog    *chooser,
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
 
+  /* Looked at first, read only: what it holds, or why it cannot be. (Not
+   * the database itself: a second store on it would close a descriptor of
+   * it when done, and the window's locks with it.) */
+  if (same_file (path, rapport_store_get_path (rapport_application_get_store (self))))
+    {
+      g_set_error (&error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is the database itself; choose one of its backups"), path);
+      rapport_application_show_error (self, _("This File Cannot Be Restored"), error);
+      return;
+    }
+  if ((holds = describe_backup (path, &error)) == NULL)
+    {
+      rapport_application_show_error (self, _("This File Cannot Be Restored"), error);
+      return;
+    }
   name = g_path_get_basename (path);
   heading = g_strdup_printf (_("Restore “%s”?"), name);
-  dialog = adw_message_dialog_new (window, heading,
-                                   _("Everything in Rapport now is replaced by what the backup holds, "
-                                     "also for other programs that have the database open. A copy of "
-                                     "the data as it is now is saved beside the database first."));
+  body = g_strdup_printf (_("%s Everything in Rapport now is replaced by what the backup holds, "
+                            "also for other programs that have the database open. A copy of "
+                            "the data as it is now is saved beside the database first."), holds);
+  dialog = adw_message_dialog_new (window, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "restore", _("_Restore"),

@@ -107,3 +107,38 @@ rapport_store_get_speed_to_lead (RapportStore        *self,
   return TRUE;
 }
 
+
+/* What a file holds, in a sentence's worth of figures (a backup about to
+ * be restored). The last change is the latest time any record was made
+ * or edited, or an activity done. */
+#define SQL_SUMMARY \
+  "SELECT (SELECT count(*) FROM contact), (SELECT count(*) FROM organization), (SELECT count(*) FROM deal)," \
+  " max (coalesce ((SELECT max (updated_at) FROM contact), 0), coalesce ((SELECT max (updated_at) FROM organization), 0)," \
+  "      coalesce ((SELECT max (updated_at) FROM deal), 0), coalesce ((SELECT max (updated_at) FROM note), 0)," \
+  "      coalesce ((SELECT max (created_at) FROM activity), 0), coalesce ((SELECT max (done_at) FROM activity), 0))"
+
+gboolean
+rapport_store_get_summary (RapportStore        *self,
+                           RapportStoreSummary *summary,
+                           GError             **error)
+{
+  RapportSqlStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  memset (summary, 0, sizeof *summary);
+  stmt = rapport_store_stmt_sql (self, SQL_SUMMARY);
+  if ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    {
+      summary->contacts = rapport_sql_column_int (stmt, 0);
+      summary->organizations = rapport_sql_column_int (stmt, 1);
+      summary->deals = rapport_sql_column_int (stmt, 2);
+      summary->last_change = rapport_sql_column_int64 (stmt, 3);
+    }
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_ROW)
+    return rapport_store_set_error (self, rc, error);
+  return TRUE;
+}

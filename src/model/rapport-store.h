@@ -226,6 +226,19 @@ gboolean            rapport_store_check                 (RapportStore       *sel
 gboolean            rapport_store_backup                (RapportStore       *self,
                                                          const char         *path,
                                                          GError            **error);
+/* What a file holds: for a backup about to be restored. */
+typedef struct
+{
+  guint  contacts;
+  guint  organizations;
+  guint  deals;
+  gint64 last_change;   /* 0 for a file with no record */
+} RapportStoreSummary;
+
+gboolean            rapport_store_get_summary           (RapportStore       *self,
+                                                         RapportStoreSummary *summary,
+                                                         GError            **error);
+
 /* Daily backups: one file a day, "YYYY-MM-DD.db" (the local date), in
  * this database's own folder of the user's data folder. */
 char               *rapport_store_get_backup_dir        (RapportStore       *self);

@@ -146,6 +146,9 @@ def test_backup_and_restore_from_the_menu(tmp):
         menu_item(app, "Restore from Backup", 2)
         choose_file(app, backup)
         wait_for("the question", lambda: app.find_all("Restore “chosen backup.db”?", exact=False), 10)
+        # It says what the backup holds, read from it.
+        holds = f"Contacts: {n}. Organizations: {len(cli_json(backup, 'org', 'list'))}. Deals: {len(cli_json(backup, 'deal', 'list'))}."
+        check(app.find_all(holds, exact=False), f"the question does not say {holds!r}")
         screenshot("safety-restore-question")
         response(app, "Restore")
         wait_for("the contact added after the backup gone",

@@ -376,7 +376,7 @@ pipeline_of (CsvImport  *import,
         return g_steal_pointer (&pipeline);
     }
   g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-               _("There is no pipeline %" G_GINT64_FORMAT "."), id);
+               _("There is no pipeline %lld."), (long long) id);
   return NULL;
 }
 
