@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 #include "rapport-test-support.h"
 
@@ -99,30 +100,14 @@ rapport_test_stage_at (RapportStore *store,
 }
 
 void
-rapport_test_run_clear (RapportTestRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-void
-rapport_test_run_cli (const char         *db,
-                      const char * const *envp,
-                      const char * const *args,
-                      RapportTestRun     *run)
+rapport_test_run_cli (const char      *db,
+                      const char     **args,
+                      RapportTestRun  *run)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
   g_autoptr(GError) error = NULL;
   int wait_status;
 
-  for (guint i = 0; envp != NULL && envp[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (envp[i], "=", 2);
-
-      g_assert_nonnull (pair[1]);
-      env = g_environ_setenv (env, pair[0], pair[1], TRUE);
-    }
   g_ptr_array_add (argv, (char *) g_getenv ("RAPPORT_CLI"));
   g_ptr_array_add (argv, (char *) "--db");
   g_ptr_array_add (argv, (char *) db);
@@ -131,11 +116,18 @@ rapport_test_run_cli (const char         *db,
   g_ptr_array_add (argv, NULL);
 
   g_assert_nonnull (argv->pdata[0]);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
   if (run->status != 0)
     g_test_message ("exit %d: %s", run->status, run->err);
+}
+
+void
+rapport_test_run_clear (RapportTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
 }

@@ -29,24 +29,20 @@ void          rapport_test_write_file     (const char  *path,
 RapportStage *rapport_test_stage_at       (RapportStore *store,
                                            guint         index);
 
-/* What a run of rapport-cli did. */
+/* What a run of rapport-cli --db @db ARGS… (NULL-terminated) did: the
+ * program is $RAPPORT_CLI; a crash fails the test. */
 typedef struct
 {
-  int   status;  /* its exit status */
+  int   status;
   char *out;
   char *err;
 } RapportTestRun;
 
-void          rapport_test_run_clear      (RapportTestRun *run);
+void          rapport_test_run_cli        (const char      *db,
+                                           const char     **args,
+                                           RapportTestRun  *run);
+void          rapport_test_run_clear      (RapportTestRun  *run);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportTestRun, rapport_test_run_clear)
-
-/* $RAPPORT_CLI --db @db @args… (NULL-terminated) in the C.UTF-8 locale,
- * with @envp's variables ("NAME=value", NULL-terminated; may be NULL)
- * added; a crash fails the test. */
-void          rapport_test_run_cli        (const char         *db,
-                                           const char * const *envp,
-                                           const char * const *args,
-                                           RapportTestRun     *run);
 
 G_END_DECLS

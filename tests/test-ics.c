@@ -35,15 +35,14 @@ now_seconds (void)
   return now;
 }
 
-/* rapport-cli --db DB ARGS… at the tests' clock and zone. */
+/* rapport-cli --db DB ARGS… at the tests' clock and zone (main() sets
+ * them in the environment the program inherits). */
 static void
 run_cli (const char     *db,
          const char    **args,
          RapportTestRun *r)
 {
-  static const char * const envp[] = { "RAPPORT_NOW=" NOW, "TZ=" LOCAL_ZONE, NULL };
-
-  rapport_test_run_cli (db, envp, args, r);
+  rapport_test_run_cli (db, args, r);
 }
 
 static JsonNode *
@@ -680,8 +679,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Before anything reads the local zone: floating times are Sofia's. */
+  /* Before anything reads the local zone: floating times are Sofia's;
+   * rapport-cli inherits the zone and the clock. */
   g_setenv ("TZ", LOCAL_ZONE, TRUE);
+  g_setenv ("RAPPORT_NOW", NOW, TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 

@@ -112,16 +112,26 @@ test_upgrade_from_1 (void)
 
 /* A file as schema version 5 left it: contacts, an organization, a deal,
  * activities and notes, from before search and the contact dates. */
+/* A file at schema @version, then @sql run on it. */
 static void
-write_version_5 (const char *path)
+write_version (const char *path,
+               int         version,
+               const char *sql)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (rapport_schema_migrate_to (db, 0, 5, &error));
+  g_assert_true (rapport_schema_migrate_to (db, 0, version, &error));
   g_assert_no_error (error);
-  exec_sql (db,
+  exec_sql (db, sql);
+  sqlite3_close (db);
+}
+
+static void
+write_version_5 (const char *path)
+{
+  write_version (path, 5,
             "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
             "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
             "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES"
@@ -146,7 +156,6 @@ write_version_5 (const char *path)
             "  (1, 1, NULL, NULL, 'Collects antique lighthouses', 1700000000),"
             "  (2, NULL, 1, NULL, 'Needs sulphur-free heads', 1700000000),"
             "  (3, NULL, NULL, 1, 'Factory in Riesa', 1700000000);");
-  sqlite3_close (db);
 }
 
 static gboolean
@@ -245,6 +254,106 @@ test_upgrade_from_5 (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A file as schema version 7 left it: contacts with one e-mail and one
+ * phone each at most, one with an empty e-mail another program wrote. */
+static void
+write_version_7 (const char *path)
+{
+  write_version (path, 7,
+            "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
+            "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
+            "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES (1, 1, 'Prospecting', 0, 10);"
+            "INSERT INTO contact (id, name, email, phone, lifecycle, created_at) VALUES"
+            "  (1, 'Wilhelmina Quast', 'wq@zuendholz.example', '030 5550123', 1, 1700000000),"
+            "  (2, 'Otto Never', NULL, NULL, 0, 1700000000),"
+            "  (3, 'Erna Empty', '', '+49 30 5550999', 1, 1700000000);");
+}
+
+static void
+assert_values (GPtrArray  *values,
+               guint       n,
+               const char *first)
+{
+  g_assert_nonnull (values);
+  g_assert_cmpuint (values->len, ==, n);
+  if (n > 0)
+    {
+      const RapportContactValue *value = values->pdata[0];
+
+      g_assert_cmpstr (value->label, ==, "other");
+      g_assert_cmpstr (value->value, ==, first);
+    }
+}
+
+static void
+test_upgrade_from_7 (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "seven.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v7.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportContact) quast = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  g_autoptr(GPtrArray) empty_phones = NULL;
+  g_autoptr(GBytes) photo = NULL;
+
+  write_version_7 (path);
+  g_assert_cmpint (user_version (path), ==, 7);
+
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (user_version (path), ==, RAPPORT_SCHEMA_VERSION);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (user_version (backup), ==, 7);
+
+  /* Each one e-mail and phone became the first of its list, with no
+   * label known; nothing for what was not set, or set to "". */
+  quast = rapport_store_get_contact (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_null (rapport_contact_get_title (quast));
+  g_assert_null (rapport_contact_get_external_id (quast));
+  emails = rapport_store_get_contact_emails (store, 1, &error);
+  assert_values (emails, 1, "wq@zuendholz.example");
+  phones = rapport_store_get_contact_phones (store, 1, &error);
+  assert_values (phones, 1, "030 5550123");
+  none = rapport_store_get_contact_emails (store, 2, &error);
+  assert_values (none, 0, NULL);
+  empty = rapport_store_get_contact_emails (store, 3, &error);
+  assert_values (empty, 0, NULL);
+  empty_phones = rapport_store_get_contact_phones (store, 3, &error);
+  assert_values (empty_phones, 1, "+49 30 5550999");
+  photo = rapport_store_get_contact_photo (store, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (photo);
+
+  /* Search still finds them by the columns it always read. */
+  g_assert_true (search_finds (store, "wq@zuendholz", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "0305550123", RAPPORT_SEARCH_CONTACT, 1));
+
+  /* A contact another program writes with only the old columns reads as
+   * lists of one. */
+  {
+    g_autoptr(GPtrArray) other = NULL;
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    exec_sql (db, "INSERT INTO contact (id, name, email, lifecycle) VALUES (4, 'Old Program', 'old@program.example', 1);");
+    sqlite3_close (db);
+    other = rapport_store_get_contact_emails (store, 4, &error);
+    g_assert_no_error (error);
+    assert_values (other, 1, "old@program.example");
+  }
+
+  g_clear_object (&quast);
+  g_clear_object (&store);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_failed_migration_rolls_back (void)
 {
@@ -316,6 +425,7 @@ main (int    argc,
 
   g_test_add_func ("/migrations/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/migrations/upgrade-from-5", test_upgrade_from_5);
+  g_test_add_func ("/migrations/upgrade-from-7", test_upgrade_from_7);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
 

@@ -1,11 +1,12 @@
-/* rapport-cli-import.c — import csv, import ics
+/* rapport-cli-import.c — import csv, import vcard, import ics
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The file is streamed through the model's CSV reader into one
  * transaction: a file with a bad row stores nothing (exit 1, every bad row
- * listed) unless --skip-bad-rows says to store the others. A calendar is
- * read whole by the model's iCalendar reader, then stored in one
+ * listed) unless --skip-bad-rows says to store the others. A .vcf file
+ * the same way through the vCard reader, a bad card refusing it all. A
+ * calendar is read whole by the iCalendar reader, then stored in one
  * transaction, or not at all if anything in it is wrong.
  */
 
@@ -83,64 +84,76 @@ parse_decimal_mark (const char          *text,
   return TRUE;
 }
 
-/* What an import did, the same for every kind of file. */
 static void
-add_counts (JsonBuilder               *builder,
-            const RapportImportCounts *counts)
+add_count (JsonBuilder *builder,
+           const char  *member,
+           guint        count)
 {
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, counts->created);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, counts->updated);
-  json_builder_set_member_name (builder, "skipped");
-  json_builder_add_int_value (builder, counts->skipped);
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, count);
 }
 
+/* [{line, column, message}] for a CSV file's rows, [{line, message}] for
+ * a vCard file's cards. */
 static void
-print_counts (const RapportImportCounts *counts)
+add_problems (JsonBuilder               *builder,
+              const char                *member,
+              const RapportImportReport *report,
+              gboolean                   with_column)
 {
-  g_print (_("Created: %u\n"), counts->created);
-  g_print (_("Updated: %u\n"), counts->updated);
-  g_print (_("Skipped: %u\n"), counts->skipped);
-}
-
-static JsonNode *
-report_json (const RapportImportReport *report)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, report->counts.rows);
-  add_counts (builder, &report->counts);
-  json_builder_set_member_name (builder, "organizations_created");
-  json_builder_add_int_value (builder, report->counts.organizations_created);
-  json_builder_set_member_name (builder, "contacts_created");
-  json_builder_add_int_value (builder, report->counts.contacts_created);
-  json_builder_set_member_name (builder, "unknown_stages");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->unknown_stages->len; i++)
-    json_builder_add_string_value (builder, report->unknown_stages->pdata[i]);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "bad_rows");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   for (guint i = 0; i < report->problems->len; i++)
     {
       const RapportImportProblem *problem = report->problems->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      json_builder_set_member_name (builder, "column");
-      if (problem->column != NULL)
-        json_builder_add_string_value (builder, problem->column);
-      else
-        json_builder_add_null_value (builder);
+      add_count (builder, "line", problem->line);
+      if (with_column)
+        {
+          json_builder_set_member_name (builder, "column");
+          if (problem->column != NULL)
+            json_builder_add_string_value (builder, problem->column);
+          else
+            json_builder_add_null_value (builder);
+        }
       json_builder_set_member_name (builder, "message");
       json_builder_add_string_value (builder, problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+}
+
+static void
+add_unknown_stages (JsonBuilder               *builder,
+                    const RapportImportReport *report)
+{
+  json_builder_set_member_name (builder, "unknown_stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; report->unknown_stages != NULL && i < report->unknown_stages->len; i++)
+    json_builder_add_string_value (builder, report->unknown_stages->pdata[i]);
+  json_builder_end_array (builder);
+}
+
+static JsonNode *
+report_json (const RapportImportReport *report,
+             gboolean                   vcard)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_count (builder, vcard ? "cards" : "rows", report->counts.rows);
+  add_count (builder, "created", report->counts.created);
+  if (!vcard)
+    add_count (builder, "updated", report->counts.updated);
+  add_count (builder, "skipped", report->counts.skipped);
+  add_count (builder, "organizations_created", report->counts.organizations_created);
+  if (!vcard)
+    {
+      add_count (builder, "contacts_created", report->counts.contacts_created);
+      add_unknown_stages (builder, report);
+    }
+  add_problems (builder, vcard ? "bad" : "bad_rows", report, !vcard);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -148,7 +161,8 @@ report_json (const RapportImportReport *report)
 
 static void
 print_report (const RapportImportReport *report,
-              gboolean                   dry_run)
+              gboolean                   dry_run,
+              gboolean                   vcard)
 {
   for (guint i = 0; i < report->problems->len; i++)
     {
@@ -164,8 +178,14 @@ print_report (const RapportImportReport *report,
 
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
-  g_print (_("Rows read: %u\n"), report->counts.rows);
-  print_counts (&report->counts);
+  if (vcard)
+    g_print (_("Cards read: %u\n"), report->counts.rows);
+  else
+    g_print (_("Rows read: %u\n"), report->counts.rows);
+  g_print (_("Created: %u\n"), report->counts.created);
+  if (!vcard)
+    g_print (_("Updated: %u\n"), report->counts.updated);
+  g_print (_("Skipped: %u\n"), report->counts.skipped);
   if (report->counts.organizations_created > 0)
     g_print (_("Organizations created for them: %u\n"), report->counts.organizations_created);
   if (report->counts.contacts_created > 0)
@@ -228,9 +248,9 @@ cmd_import_csv (RapportCli  *cli,
     return FALSE;
 
   if (cli->json)
-    rapport_json_print (report_json (&report));
+    rapport_json_print (report_json (&report, FALSE));
   else
-    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN);
+    print_report (&report, options.flags & RAPPORT_IMPORT_DRY_RUN, FALSE);
 
   if (!save_bad_rows (cli, file, reader, &report, options.flags, error))
     return FALSE;
@@ -238,6 +258,37 @@ cmd_import_csv (RapportCli  *cli,
     {
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                            _("Nothing was imported: the file has bad rows. Mend them, or store the others with --skip-bad-rows."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cmd_import_vcard (RapportCli  *cli,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(RapportVcardReader) reader = NULL;
+  g_auto(RapportImportReport) report = { { 0, }, NULL };
+  RapportImportFlags flags = rapport_cli_flag (cli, "dry-run") ? RAPPORT_IMPORT_DRY_RUN : 0;
+
+  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+      rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+  reader = rapport_vcard_reader_new (G_INPUT_STREAM (stream));
+  if (!rapport_import_vcard (cli->store, reader, flags, &report, error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (report_json (&report, TRUE));
+  else
+    print_report (&report, flags & RAPPORT_IMPORT_DRY_RUN, TRUE);
+
+  if (report.counts.bad > 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Nothing was imported: the file has bad cards. Mend them and import it again."));
       return FALSE;
     }
   return TRUE;
@@ -316,7 +367,9 @@ ics_report_json (const IcsImport *import)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_add_int_value (builder, import->items->len);
-  add_counts (builder, &import->counts);
+  add_count (builder, "created", import->counts.created);
+  add_count (builder, "updated", import->counts.updated);
+  add_count (builder, "skipped", import->counts.skipped);
   add_ics_problems (builder, import);
   add_ics_recurring (builder, import);
   json_builder_end_object (builder);
@@ -349,7 +402,9 @@ print_ics_report (const IcsImport *import,
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
   g_print (_("Items read: %u\n"), import->items->len);
-  print_counts (&import->counts);
+  g_print (_("Created: %u\n"), import->counts.created);
+  g_print (_("Updated: %u\n"), import->counts.updated);
+  g_print (_("Skipped: %u\n"), import->counts.skipped);
 }
 
 /* Stores what was read, unless the file has problems; a row the store
@@ -427,6 +482,11 @@ static const RapportCliOption import_ics_options[] = {
   { NULL }
 };
 
+static const RapportCliOption import_vcard_options[] = {
+  { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 static const RapportCliOption import_csv_options[] = {
   { "kind", G_OPTION_ARG_STRING, 0 },
   { "map", G_OPTION_ARG_STRING, 0 },
@@ -450,5 +510,7 @@ const RapportCliCommand rapport_cli_import_commands[] = {
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
   { "import", "ics", cmd_import_ics, "import ics FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_ics_options, NULL },
+  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
+    1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
   { NULL }
 };

@@ -208,6 +208,7 @@ rapport_json_contact (RapportContact *contact)
   add_string (builder, "owner", rapport_contact_get_owner (contact));
   add_time (builder, "last_contacted_at", rapport_contact_get_last_contacted_at (contact));
   add_time (builder, "next_followup_at", rapport_contact_get_next_followup_at (contact));
+  add_string (builder, "title", rapport_contact_get_title (contact));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -472,6 +473,26 @@ rapport_json_deal_details (RapportStore  *store,
   return g_steal_pointer (&node);
 }
 
+/* [{label, value}] of RapportContactValue */
+static void
+add_value_list (JsonObject *object,
+                const char *member,
+                GPtrArray  *values)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      const RapportContactValue *value = values->pdata[i];
+      JsonObject *item = json_object_new ();
+
+      json_object_set_string_member (item, "label", value->label);
+      json_object_set_string_member (item, "value", value->value);
+      json_array_add_object_element (array, item);
+    }
+  json_object_set_array_member (object, member, array);
+}
+
 JsonNode *
 rapport_json_contact_details (RapportStore   *store,
                               RapportContact *contact)
@@ -484,6 +505,9 @@ rapport_json_contact_details (RapportStore   *store,
   g_autoptr(GListModel) notes = rapport_store_get_contact_notes (store, id);
   g_autoptr(GListModel) activities = rapport_store_get_contact_activities (store, id);
   g_autoptr(GListModel) deals = rapport_store_get_contact_deals (store, id);
+  g_autoptr(GPtrArray) emails = rapport_store_get_contact_emails (store, id, NULL);
+  g_autoptr(GPtrArray) phones = rapport_store_get_contact_phones (store, id, NULL);
+  g_autoptr(GBytes) photo = rapport_store_get_contact_photo (store, id, NULL, NULL);
 
   if (organization_id != 0)
     organization = rapport_store_get_organization (store, organization_id, NULL);
@@ -491,6 +515,10 @@ rapport_json_contact_details (RapportStore   *store,
     json_object_set_string_member (object, "organization", rapport_organization_get_name (organization));
   else
     json_object_set_null_member (object, "organization");
+
+  add_value_list (object, "emails", emails);
+  add_value_list (object, "phones", phones);
+  json_object_set_boolean_member (object, "has_photo", photo != NULL);
 
   add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
   add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);

@@ -70,10 +70,11 @@ rapport_export_file_check (const char  *path,
   return TRUE;
 }
 
-RapportExportFile *
-rapport_export_file_new (const char  *path,
-                         gboolean     replace,
-                         GError     **error)
+static RapportExportFile *
+export_file_new (const char  *path,
+                 gboolean     replace,
+                 int          mode,
+                 GError     **error)
 {
   g_autoptr(RapportExportFile) self = NULL;
 
@@ -87,7 +88,7 @@ rapport_export_file_new (const char  *path,
   self->path = g_strdup (path);
   self->replace = replace;
   /* Hidden, beside the target: on the same file system, so the rename is
-   * one step. The umask applies to 0664: never writable by others. */
+   * one step. The umask applies to @mode. */
   {
     g_autofree char *dir = g_path_get_dirname (path);
     g_autofree char *base = g_path_get_basename (path);
@@ -95,7 +96,7 @@ rapport_export_file_new (const char  *path,
 
     self->tmp_path = g_build_filename (dir, name, NULL);
   }
-  self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, 0664);
+  self->fd = g_mkstemp_full (self->tmp_path, O_WRONLY | O_CLOEXEC, mode);
   if (self->fd < 0)
     {
       int saved_errno = errno;
@@ -108,15 +109,21 @@ rapport_export_file_new (const char  *path,
   return g_steal_pointer (&self);
 }
 
-gboolean
-rapport_export_file_make_private (RapportExportFile  *self,
-                                  GError            **error)
+/* Never writable by others. */
+RapportExportFile *
+rapport_export_file_new (const char  *path,
+                         gboolean     replace,
+                         GError     **error)
 {
-  g_return_val_if_fail (self != NULL && self->fd >= 0, FALSE);
+  return export_file_new (path, replace, 0664, error);
+}
 
-  if (fchmod (self->fd, 0600) < 0)
-    return set_errno_error (error, errno, self->path);
-  return TRUE;
+RapportExportFile *
+rapport_export_file_new_private (const char  *path,
+                                 gboolean     replace,
+                                 GError     **error)
+{
+  return export_file_new (path, replace, 0600, error);
 }
 
 gboolean

@@ -30,10 +30,11 @@ gboolean           rapport_export_file_check  (const char         *path,
 RapportExportFile *rapport_export_file_new    (const char         *path,
                                                gboolean            replace,
                                                GError            **error);
-/* Readable by the user alone (0600), whatever the umask: for documents
- * that hold the user's data as it is (a calendar of their follow-ups). */
-gboolean           rapport_export_file_make_private (RapportExportFile  *self,
-                                                     GError            **error);
+/* The same, readable by the user alone (0600): for the data itself, such
+ * as an address book, rather than a document about it. */
+RapportExportFile *rapport_export_file_new_private (const char    *path,
+                                                    gboolean       replace,
+                                                    GError       **error);
 gboolean           rapport_export_file_write  (RapportExportFile  *self,
                                                const void         *data,
                                                gsize               len,

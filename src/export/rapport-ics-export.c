@@ -207,10 +207,9 @@ rapport_ics_write_followups (RapportStore  *store,
   /* Refused before anything is read or made. */
   if (!rapport_export_file_check (path, replace, error) ||
       (text = rapport_ics_export_followups (store, error)) == NULL ||
-      (file = rapport_export_file_new (path, replace, error)) == NULL)
+      (file = rapport_export_file_new_private (path, replace, error)) == NULL)
     return FALSE;
 
-  return rapport_export_file_make_private (file, error) &&
-         rapport_export_file_write (file, text, strlen (text), error) &&
+  return rapport_export_file_write (file, text, strlen (text), error) &&
          rapport_export_file_commit (file, error);
 }

@@ -31,6 +31,8 @@ enum {
   PROP_FIRST_CONTACTED_AT,
   PROP_LAST_CONTACTED_AT,
   PROP_NEXT_FOLLOWUP_AT,
+  PROP_TITLE,
+  PROP_EXTERNAL_ID,
   N_PROPS
 };
 
@@ -87,6 +89,17 @@ rapport_contact_class_init (RapportContactClass *klass)
   properties[PROP_NEXT_FOLLOWUP_AT] =
     g_param_spec_int64 ("next-followup-at", NULL, NULL, 0, G_MAXINT64, 0,
                         RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  /* The job title. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* The id another program gave the contact (a vCard's UID), so the same
+   * card imported again is known. */
+  properties[PROP_EXTERNAL_ID] =
+    g_param_spec_string ("external-id", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "contact", properties, N_PROPS);
 }
@@ -191,3 +204,20 @@ rapport_contact_get_next_followup_at (RapportContact *self)
 
   return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_NEXT_FOLLOWUP_AT);
 }
+
+const char *
+rapport_contact_get_title (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_TITLE);
+}
+
+const char *
+rapport_contact_get_external_id (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_EXTERNAL_ID);
+}
+

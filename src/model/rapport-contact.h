@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "rapport-contact-value.h"
 #include "rapport-record.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,7 @@ gint64          rapport_contact_get_updated_at         (RapportContact *self);
 gint64          rapport_contact_get_first_contacted_at (RapportContact *self);
 gint64          rapport_contact_get_last_contacted_at  (RapportContact *self);
 gint64          rapport_contact_get_next_followup_at   (RapportContact *self);
+const char *    rapport_contact_get_title              (RapportContact *self);
+const char *    rapport_contact_get_external_id        (RapportContact *self);
 
 G_END_DECLS

@@ -80,12 +80,25 @@ rapport_store_add_contact (RapportStore                *self,
                            GError                     **error)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) emails = NULL;
+  g_autoptr(GPtrArray) phones = NULL;
+  RapportContactDetails details = { TRUE, NULL, NULL, NULL, FALSE, NULL, NULL };
   RapportSqlStmt *stmt;
   gint64 created_at;
   gint64 id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (fields != NULL, NULL);
+  /* With a list, its first entry is the primary one: not both. */
+  g_return_val_if_fail (fields->emails == NULL || fields->email == NULL, NULL);
+  g_return_val_if_fail (fields->phones == NULL || fields->phone == NULL, NULL);
+
+  /* Only @email and @phone: they are the lists of one. */
+  emails = fields->emails ? g_ptr_array_ref (fields->emails) : rapport_store_list_of_one (fields->email);
+  phones = fields->phones ? g_ptr_array_ref (fields->phones) : rapport_store_list_of_one (fields->phone);
+  details.title = fields->title;
+  details.emails = emails;
+  details.phones = phones;
 
   name = g_strstrip (g_strdup (fields->name ? fields->name : ""));
   if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||
@@ -93,7 +106,8 @@ rapport_store_add_contact (RapportStore                *self,
       !rapport_phone_check (fields->phone, error) ||
       !rapport_text_check (fields->source, RAPPORT_TEXT_SOURCE, FALSE, error) ||
       !rapport_text_check (fields->owner, RAPPORT_TEXT_OWNER, FALSE, error) ||
-      !rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))
+      !rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error) ||
+      !rapport_store_check_contact_details (fields->title, fields->emails, fields->phones, NULL, NULL, error))
     return NULL;
   if ((guint) fields->lifecycle > RAPPORT_LIFECYCLE_CUSTOMER)
     {
@@ -120,6 +134,8 @@ rapport_store_add_contact (RapportStore                *self,
   if (!rapport_store_step_done (self, stmt, error))
     goto fail;
   id = rapport_store_last_id (self);
+  if (!rapport_store_write_contact_details (self, id, &details, error))
+    goto fail;
   if (fields->lifecycle == RAPPORT_LIFECYCLE_LEAD &&
       !add_speed_to_lead_followup (self, id, name, created_at, error))
     goto fail;

@@ -76,7 +76,7 @@ insert_contact (RapportStoreImport          *import,
   *id = rapport_store_last_id (import->store);
   rapport_store_import_created (import, RAPPORT_ENTITY_CONTACT, *id, *id);
   import->counts->contacts_created++;
-  return TRUE;
+  return rapport_store_write_primary_lists (import->store, *id, row->email, row->phone, error);
 }
 
 /* The deal's contact: by e-mail, else by name, else a new one. */

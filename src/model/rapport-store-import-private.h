@@ -24,6 +24,7 @@ typedef struct
   gint64               now;
   guint                staged;         /* contacts in temp.import_contact */
   RapportImportUndo   *undo;           /* what was created, so far */
+  gsize                staged_bytes;   /* the staged contacts' photos' bytes */
 } RapportStoreImport;
 
 /* Notes that rows @first to @last of @entity's table were created. */

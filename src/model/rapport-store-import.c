@@ -26,24 +26,55 @@
 
 #define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization"
 #define STAGE_BATCH 8192
+/* …or fewer, when their photos reach this many bytes. */
+#define STAGE_BATCH_BYTES (16 * 1024 * 1024)
+/* A contact, with what it has: a vCard's title, UID, lists and photo
+ * too. A row whose e-mails (phones) are listed has them in
+ * import_value (list 0, 1); else its one e-mail and phone are its lists. */
 #define SQL_STAGE_CREATE \
   "CREATE TEMP TABLE IF NOT EXISTS import_contact (seq INTEGER PRIMARY KEY, name TEXT, email TEXT," \
-  " phone TEXT, organization_id INTEGER, source TEXT, owner TEXT, created_at INTEGER, note TEXT)"
+  " phone TEXT, organization_id INTEGER, source TEXT, owner TEXT, created_at INTEGER, note TEXT," \
+  " title TEXT, external_id TEXT, emails_listed INTEGER, phones_listed INTEGER)"
+#define SQL_STAGE_CREATE_INDEX \
+  "CREATE INDEX IF NOT EXISTS temp.import_contact_by_external_id ON import_contact (external_id)"
+#define SQL_STAGE_CREATE_VALUES \
+  "CREATE TEMP TABLE IF NOT EXISTS import_value (seq INTEGER NOT NULL, list INTEGER NOT NULL," \
+  " position INTEGER NOT NULL, label TEXT NOT NULL, value TEXT NOT NULL)"
+#define SQL_STAGE_CREATE_PHOTOS \
+  "CREATE TEMP TABLE IF NOT EXISTS import_photo (seq INTEGER PRIMARY KEY, mime_type TEXT, bytes BLOB)"
 #define SQL_STAGE_INSERT \
-  "INSERT INTO temp.import_contact (name, email, phone, organization_id, source, owner, created_at, note)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+  "INSERT INTO temp.import_contact (name, email, phone, organization_id, source, owner, created_at, note," \
+  " title, external_id, emails_listed, phones_listed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+#define SQL_STAGE_VALUE "INSERT INTO temp.import_value VALUES (?1, ?2, ?3, ?4, ?5)"
+#define SQL_STAGE_PHOTO "INSERT INTO temp.import_photo VALUES (?1, ?2, ?3)"
 #define SQL_STAGE_CLEAR "DELETE FROM temp.import_contact"
+#define SQL_STAGE_CLEAR_VALUES "DELETE FROM temp.import_value"
+#define SQL_STAGE_CLEAR_PHOTOS "DELETE FROM temp.import_photo"
 #define SQL_STAGE_FIRST "SELECT min(seq) FROM temp.import_contact"
 /* Explicit ids, in the staging order, after the highest one: what SQLite
  * would give them one by one, and what the notes need to find them. */
 #define SQL_STAGE_BASE "SELECT coalesce(max(id), 0) FROM contact"
 #define SQL_STAGE_CONTACTS \
   "INSERT INTO contact (id, name, email, phone, organization_id, lifecycle, source, owner," \
-  " created_at, updated_at) SELECT ?1 + seq, name, email, phone, organization_id, ?2, source, owner," \
-  " created_at, ?3 FROM temp.import_contact ORDER BY seq"
+  " created_at, updated_at, title, external_id) SELECT ?1 + seq, name, email, phone, organization_id, ?2," \
+  " source, owner, created_at, ?3, title, external_id FROM temp.import_contact ORDER BY seq"
 #define SQL_STAGE_NOTES \
   "INSERT INTO note (contact_id, body, created_at, updated_at)" \
   " SELECT ?1 + seq, note, ?2, ?2 FROM temp.import_contact WHERE note IS NOT NULL ORDER BY seq"
+#define SQL_STAGE_LISTS(table, column, list) \
+  "INSERT INTO " table " (contact_id, position, label, value)" \
+  " SELECT ?1 + seq, 0, 'other', " column " FROM temp.import_contact" \
+  " WHERE NOT " column "s_listed AND length(trim(" column ")) > 0" \
+  " UNION ALL SELECT ?1 + seq, position, label, value FROM temp.import_value WHERE list = " list
+#define SQL_STAGE_EMAILS SQL_STAGE_LISTS ("contact_email", "email", "0")
+#define SQL_STAGE_PHONES SQL_STAGE_LISTS ("contact_phone", "phone", "1")
+#define SQL_STAGE_PHOTOS \
+  "INSERT INTO contact_photo (contact_id, mime_type, bytes)" \
+  " SELECT ?1 + seq, mime_type, bytes FROM temp.import_photo ORDER BY seq"
+/* A card imported before, or earlier in the same file. */
+#define SQL_FIND_EXTERNAL \
+  "SELECT EXISTS (SELECT 1 FROM contact WHERE external_id = ?1)" \
+  " OR EXISTS (SELECT 1 FROM temp.import_contact WHERE external_id = ?1)"
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
 
@@ -326,7 +357,19 @@ rapport_store_import_find_organization (RapportStoreImport  *import,
   return TRUE;
 }
 
-/* Moves the staged contacts, and their notes, to their tables. */
+static gboolean
+stage_clear (RapportStoreImport  *import,
+             GError             **error)
+{
+  RapportStore *store = import->store;
+
+  return rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR), error) &&
+         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR_VALUES), error) &&
+         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR_PHOTOS), error);
+}
+
+/* Moves the staged contacts, their lists, photos and notes, to their
+ * tables. */
 static gboolean
 flush_contacts (RapportStoreImport  *import,
                 GError             **error)
@@ -352,15 +395,93 @@ flush_contacts (RapportStoreImport  *import,
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
 
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_EMAILS);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_PHONES);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_PHOTOS);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+
   stmt = rapport_store_stmt_sql (store, SQL_STAGE_NOTES);
   rapport_sql_bind_int64 (stmt, 1, base);
   rapport_sql_bind_int64 (stmt, 2, import->now);
   if (!rapport_store_step_done (store, stmt, error) ||
-      !rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR), error))
+      !stage_clear (import, error))
     return FALSE;
 
   import->staged = 0;
+  import->staged_bytes = 0;
   return TRUE;
+}
+
+static gboolean
+external_id_known (RapportStoreImport *import,
+                   const char         *external_id)
+{
+  RapportSqlStmt *stmt;
+
+  if (external_id == NULL)
+    return FALSE;
+  stmt = rapport_store_stmt_sql (import->store, SQL_FIND_EXTERNAL);
+  rapport_sql_bind_text (stmt, 1, external_id);
+  return rapport_store_step_int64 (import->store, stmt, 0) == 1;
+}
+
+static gboolean
+stage_values (RapportStoreImport  *import,
+              gint64               seq,
+              int                  list,
+              GPtrArray           *values,
+              GError             **error)
+{
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      const RapportContactValue *value = values->pdata[i];
+      RapportSqlStmt *stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_VALUE);
+
+      rapport_sql_bind_int64 (stmt, 1, seq);
+      rapport_sql_bind_int (stmt, 2, list);
+      rapport_sql_bind_int (stmt, 3, (int) i);
+      rapport_sql_bind_text (stmt, 4, value->label);
+      rapport_sql_bind_text (stmt, 5, value->value);
+      if (!rapport_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+stage_photo (RapportStoreImport      *import,
+             gint64                   seq,
+             const RapportImportRow  *row,
+             GError                 **error)
+{
+  RapportSqlStmt *stmt;
+
+  if (row->photo == NULL)
+    return TRUE;
+  stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_PHOTO);
+  rapport_sql_bind_int64 (stmt, 1, seq);
+  rapport_sql_bind_text (stmt, 2, row->photo_type);
+  rapport_sql_bind_bytes (stmt, 3, row->photo);
+  import->staged_bytes += g_bytes_get_size (row->photo);
+  return rapport_store_step_done (import->store, stmt, error);
+}
+
+/* The first of @values, or @value when there is no list. */
+static const char *
+primary (GPtrArray  *values,
+         const char *value)
+{
+  if (values == NULL)
+    return value;
+  return values->len > 0 ? ((RapportContactValue *) values->pdata[0])->value : NULL;
 }
 
 static gboolean
@@ -372,6 +493,14 @@ import_contact (RapportStoreImport      *import,
   g_autofree char *name = g_strstrip (g_strdup (row->name ? row->name : ""));
   RapportSqlStmt *stmt;
   gint64 organization_id;
+  gint64 seq;
+
+  /* The same card again (by its UID): what is there stays. */
+  if (external_id_known (import, row->external_id))
+    {
+      import->counts->skipped++;
+      return TRUE;
+    }
 
   if (!rapport_text_check (name, RAPPORT_TEXT_NAME, TRUE, error) ||
       !rapport_email_check (row->email, error) ||
@@ -385,10 +514,15 @@ import_contact (RapportStoreImport      *import,
       !rapport_text_check (row->note, RAPPORT_TEXT_NOTE, TRUE, error))
     return FALSE;
 
+  if (!rapport_text_check (row->external_id, RAPPORT_TEXT_NAME, FALSE, error) ||
+      !rapport_store_check_contact_details (row->title, row->emails, row->phones,
+                                            row->photo, row->photo_type, error))
+    return FALSE;
+
   stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_INSERT);
   rapport_sql_bind_text (stmt, 1, name);
-  rapport_sql_bind_text_or_null (stmt, 2, row->email);
-  rapport_sql_bind_text_or_null (stmt, 3, row->phone);
+  rapport_sql_bind_text_or_null (stmt, 2, primary (row->emails, row->email));
+  rapport_sql_bind_text_or_null (stmt, 3, primary (row->phones, row->phone));
   rapport_sql_bind_id_or_null (stmt, 4, organization_id);
   rapport_sql_bind_text_or_null (stmt, 5, row->source);
   rapport_sql_bind_text_or_null (stmt, 6, row->owner);
@@ -397,12 +531,22 @@ import_contact (RapportStoreImport      *import,
     rapport_sql_bind_text (stmt, 8, row->note);
   else
     rapport_sql_bind_null (stmt, 8);
+  rapport_sql_bind_text_or_null (stmt, 9, row->title);
+  rapport_sql_bind_text_or_null (stmt, 10, row->external_id);
+  rapport_sql_bind_int (stmt, 11, row->emails != NULL);
+  rapport_sql_bind_int (stmt, 12, row->phones != NULL);
   if (!rapport_store_step_done (import->store, stmt, error))
+    return FALSE;
+  seq = rapport_store_last_id (import->store);
+  if (!stage_values (import, seq, 0, row->emails, error) ||
+      !stage_values (import, seq, 1, row->phones, error) ||
+      !stage_photo (import, seq, row, error))
     return FALSE;
 
   import->counts->created++;
   import->staged++;
-  return import->staged < STAGE_BATCH || flush_contacts (import, error);
+  return (import->staged < STAGE_BATCH && import->staged_bytes < STAGE_BATCH_BYTES) ||
+         flush_contacts (import, error);
 }
 
 static gboolean
@@ -453,7 +597,10 @@ stage_begin (RapportStoreImport  *import,
   RapportStore *store = import->store;
 
   return rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CREATE), error) &&
-         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CLEAR), error);
+         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CREATE_INDEX), error) &&
+         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CREATE_VALUES), error) &&
+         rapport_store_step_done (store, rapport_store_stmt_sql (store, SQL_STAGE_CREATE_PHOTOS), error) &&
+         stage_clear (import, error);
 }
 
 gboolean

@@ -143,6 +143,27 @@ void          rapport_store_fill_list     (RapportStore   *self,
                                            GType           type,
                                            RapportSqlStmt *stmt);
 
+/* rapport-store-contact-details.c: the rules for a contact's title,
+ * lists and photo, and their writing in the caller's transaction */
+gboolean      rapport_store_check_contact_details (const char  *title,
+                                                   GPtrArray   *emails,
+                                                   GPtrArray   *phones,
+                                                   GBytes      *photo,
+                                                   const char  *photo_type,
+                                                   GError     **error);
+gboolean      rapport_store_write_contact_details (RapportStore                *self,
+                                                   gint64                       contact_id,
+                                                   const RapportContactDetails *details,
+                                                   GError                     **error);
+/* A list holding @value as "other", or NULL for no value. */
+GPtrArray    *rapport_store_list_of_one           (const char                  *value);
+/* A new contact's @email and @phone as its lists of one. */
+gboolean      rapport_store_write_primary_lists   (RapportStore                *self,
+                                                   gint64                       contact_id,
+                                                   const char                  *email,
+                                                   const char                  *phone,
+                                                   GError                     **error);
+
 /* rapport-store-update.c: the rules for what may be stored */
 gboolean      rapport_store_invalid       (GError       **error,
                                            const char    *format,

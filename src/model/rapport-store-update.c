@@ -87,8 +87,10 @@ validate_field (RapportStore  *self,
 
   if (g_str_equal (property, "name"))
     return rapport_text_check (str, RAPPORT_TEXT_NAME, TRUE, error);
+  /* A deal's or follow-up's title is its name; a contact's job title
+   * may be left out. */
   if (g_str_equal (property, "title"))
-    return rapport_text_check (str, RAPPORT_TEXT_TITLE, TRUE, error);
+    return rapport_text_check (str, RAPPORT_TEXT_TITLE, type != RAPPORT_TYPE_CONTACT, error);
   if (g_str_equal (property, "owner"))
     return rapport_text_check (str, RAPPORT_TEXT_OWNER, FALSE, error);
   if (g_str_equal (property, "source"))

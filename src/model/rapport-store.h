@@ -30,7 +30,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 8
+#define RAPPORT_SCHEMA_VERSION 9
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -48,7 +48,26 @@ typedef struct
   const char       *owner;
   gint64            created_at;      /* unix seconds, UTC; 0 for now… */
   gboolean          has_created_at;  /* …unless set: then 0 is 1970-01-01 */
+  const char       *title;           /* the job title, or NULL */
+  /* Every e-mail address and phone number (RapportContactValue), the first
+   * being the primary one; NULL for only @email and @phone, which must
+   * then be NULL. */
+  GPtrArray        *emails;
+  GPtrArray        *phones;
 } RapportContactFields;
+
+/* What rapport_store_set_contact_details() changes of a contact: each
+ * part only if its set_ flag (or its array) says so. */
+typedef struct
+{
+  gboolean    set_title;
+  const char *title;             /* NULL or "": none */
+  GPtrArray  *emails;            /* of RapportContactValue; NULL: unchanged */
+  GPtrArray  *phones;
+  gboolean    set_photo;
+  GBytes     *photo;             /* NULL: none */
+  const char *photo_type;        /* "image/jpeg", "image/png"… */
+} RapportContactDetails;
 
 /* Fields of a new deal; zeroed fields take their defaults. */
 typedef struct
@@ -100,6 +119,15 @@ typedef struct
   const char *note;             /* stored as a note on the record */
   gint64      created_at;
   gboolean    has_created_at;
+  /* A contact's richer record (a vCard's), all optional: with
+   * @emails or @phones (RapportContactValue), @email and @phone are
+   * ignored and the first of each list is the primary one. */
+  const char *title;
+  const char *external_id;      /* a row whose id is there already is skipped */
+  GPtrArray  *emails;
+  GPtrArray  *phones;
+  GBytes     *photo;
+  const char *photo_type;
 } RapportImportRow;
 
 typedef enum
@@ -503,7 +531,32 @@ GArray             *rapport_store_search                (RapportStore       *sel
                                                          guint               limit,
                                                          GError            **error);
 
+/* A contact's e-mail addresses and phone numbers in their order, the
+ * first being its email / phone: arrays of RapportContactValue (transfer
+ * full), NULL on error. */
+GPtrArray          *rapport_store_get_contact_emails    (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         GError            **error);
+GPtrArray          *rapport_store_get_contact_phones    (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         GError            **error);
+/* The contact's photo and its MIME type (transfer full), or NULL with no
+ * @error when it has none. */
+GBytes             *rapport_store_get_contact_photo     (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         char              **mime_type,
+                                                         GError            **error);
+/* The largest photo the store keeps. */
+#define RAPPORT_PHOTO_MAX_BYTES (4 * 1024 * 1024)
+
 /* Changing things: each one transaction */
+/* The title, lists and photo of @contact: all of @details is checked
+ * before anything is written; the first address and number become its
+ * email and phone. */
+gboolean            rapport_store_set_contact_details   (RapportStore       *self,
+                                                         RapportContact     *contact,
+                                                         const RapportContactDetails *details,
+                                                         GError            **error);
 RapportOrganization *rapport_store_add_organization     (RapportStore       *self,
                                                          const char         *name,
                                                          GError            **error);

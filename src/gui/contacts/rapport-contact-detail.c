@@ -48,6 +48,8 @@ struct _RapportContactDetail
   GtkButton        *convert_button;
   AdwEntryRow      *name_row;
   GtkLabel         *name_message;
+  AdwEntryRow      *title_row;
+  GtkLabel         *title_message;
   AdwEntryRow      *email_row;
   GtkLabel         *email_message;
   AdwEntryRow      *phone_row;
@@ -60,6 +62,7 @@ struct _RapportContactDetail
   GtkLabel         *source_message;
   AdwEntryRow      *owner_row;
   GtkLabel         *owner_message;
+  AdwPreferencesGroup *addresses_group;
   GtkListBox       *deals_list;
   GtkListBox       *activities_list;
   AdwBin           *notes_bin;
@@ -77,6 +80,7 @@ struct _RapportContactDetail
   RapportContact   *contact;
   GListModel       *deals;
   GListModel       *activities;
+  GPtrArray        *address_rows;  /* the rows in addresses_group */
 
   RapportDebounce   organization_enter;   /* commit once Enter is done */
   RapportDebounce   organization_leave;   /* commit if the focus stays away */
@@ -562,6 +566,84 @@ on_create_deal_clicked (RapportContactDetail *self)
                               rapport_record_get_id (RAPPORT_RECORD (deal)));
 }
 
+/* Every e-mail address and phone number, with its label, and the photo */
+
+static const char *
+address_kind (const char *label,
+              gboolean    is_phone)
+{
+  if (g_strcmp0 (label, "work") == 0)
+    return is_phone ? _("Work phone") : _("Work email");
+  if (g_strcmp0 (label, "home") == 0)
+    return is_phone ? _("Home phone") : _("Home email");
+  if (g_strcmp0 (label, "mobile") == 0)
+    return is_phone ? _("Mobile phone") : _("Mobile email");
+  return is_phone ? _("Other phone") : _("Other email");
+}
+
+static void
+add_address_rows (RapportContactDetail *self,
+                  GPtrArray            *values,
+                  gboolean              is_phone)
+{
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      const RapportContactValue *value = values->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *escaped = g_markup_escape_text (value->value, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), address_kind (value->label, is_phone));
+      /* Shown, not edited here: Tab goes on from the fields above to the
+       * next field, and Ctrl+Z stays the window's undo. */
+      gtk_widget_set_focusable (row, FALSE);
+      adw_preferences_group_add (self->addresses_group, row);
+      g_ptr_array_add (self->address_rows, row);
+    }
+}
+
+static void
+rapport_contact_detail_sync_addresses (RapportContactDetail *self)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
+  g_autoptr(GPtrArray) emails = rapport_store_get_contact_emails (self->store, id, NULL);
+  g_autoptr(GPtrArray) phones = rapport_store_get_contact_phones (self->store, id, NULL);
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  if (self->address_rows == NULL)
+    return;
+  for (guint i = 0; i < self->address_rows->len; i++)
+    adw_preferences_group_remove (self->addresses_group, self->address_rows->pdata[i]);
+  g_ptr_array_set_size (self->address_rows, 0);
+
+  add_address_rows (self, emails, FALSE);
+  add_address_rows (self, phones, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->addresses_group), self->address_rows->len > 0);
+}
+
+static void
+rapport_contact_detail_sync_photo (RapportContactDetail *self)
+{
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
+  g_autoptr(GBytes) photo = rapport_store_get_contact_photo (self->store, id, NULL, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
+
+  /* A photo GdkPixbuf cannot read stays the initials. */
+  if (photo != NULL)
+    texture = gdk_texture_new_from_bytes (photo, NULL);
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+}
+
+static void
+on_contact_updated (RapportContactDetail *self)
+{
+  rapport_contact_detail_sync_addresses (self);
+  rapport_contact_detail_sync_photo (self);
+}
+
 /* Setting up for a contact */
 
 static void
@@ -587,6 +669,10 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   g_signal_connect_object (self->contact, "notify::organization-id",
                            G_CALLBACK (on_organization_id_changed), self,
                            G_CONNECT_SWAPPED);
+  /* Every write of the lists or the photo stamps updated-at. */
+  g_signal_connect_object (self->contact, "notify::updated-at",
+                           G_CALLBACK (on_contact_updated), self,
+                           G_CONNECT_SWAPPED);
 
   /* Every field saves as it goes, so Ctrl+Z is the window's undo of the
    * last saved change (rapport_edit_bind_text does the same for the
@@ -595,6 +681,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   rapport_edit_take_undo (self->context, GTK_WIDGET (self->organization_row));
 
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->name_row), self->name_message, record, "name");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->title_row), self->title_message, record, "title");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->email_row), self->email_message, record, "email");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message, record, "phone");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
@@ -610,6 +697,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   gtk_widget_add_controller (GTK_WIDGET (self->organization_row), focus);
 
   rapport_contact_detail_update_header (self);
+  on_contact_updated (self);
   g_signal_connect_object (self->lifecycle_row, "notify::selected",
                            G_CALLBACK (on_lifecycle_selected), self, G_CONNECT_SWAPPED);
 
@@ -719,6 +807,8 @@ rapport_contact_detail_dispose (GObject *object)
   rapport_debounce_cancel (&self->organization_enter);
   rapport_debounce_cancel (&self->organization_leave);
 
+  /* Borrowed rows of the template, which goes next. */
+  g_clear_pointer (&self->address_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACT_DETAIL);
 
   g_clear_object (&self->deals);
@@ -793,6 +883,8 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, convert_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, title_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, title_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_row);
@@ -805,6 +897,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, addresses_group);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deals_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, activities_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_bin);
@@ -828,6 +921,7 @@ rapport_contact_detail_init (RapportContactDetail *self)
   rapport_debounce_init (&self->organization_leave, ORGANIZATION_COMMIT_DELAY_MS,
                          (RapportDebounceFunc) rapport_contact_detail_organization_left, self);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->address_rows = g_ptr_array_new ();
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -837,6 +931,7 @@ rapport_contact_detail_init (RapportContactDetail *self)
 
   /* Screen readers (and the tests) know each field by its title. */
   rapport_form_label_row (self->name_row);
+  rapport_form_label_row (self->title_row);
   rapport_form_label_row (self->email_row);
   rapport_form_label_row (self->phone_row);
   rapport_form_label_row (self->organization_row);

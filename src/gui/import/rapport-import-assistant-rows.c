@@ -16,13 +16,13 @@
 #include "rapport-stage.h"
 
 /* What a column may become, for each kind of row, in the order offered.
- * Job titles and other programs' ids are read but not kept yet: they are
- * not offered. */
+ * Only a contact keeps a job title and the other program's id. */
 static const RapportImportField contact_fields[] = {
   RAPPORT_IMPORT_FIELD_NONE, RAPPORT_IMPORT_FIELD_NAME, RAPPORT_IMPORT_FIELD_FIRST_NAME,
   RAPPORT_IMPORT_FIELD_LAST_NAME, RAPPORT_IMPORT_FIELD_EMAIL, RAPPORT_IMPORT_FIELD_PHONE,
-  RAPPORT_IMPORT_FIELD_ORGANIZATION, RAPPORT_IMPORT_FIELD_OWNER, RAPPORT_IMPORT_FIELD_SOURCE,
-  RAPPORT_IMPORT_FIELD_CREATED_AT, RAPPORT_IMPORT_FIELD_NOTE,
+  RAPPORT_IMPORT_FIELD_ORGANIZATION, RAPPORT_IMPORT_FIELD_TITLE, RAPPORT_IMPORT_FIELD_OWNER,
+  RAPPORT_IMPORT_FIELD_SOURCE, RAPPORT_IMPORT_FIELD_CREATED_AT, RAPPORT_IMPORT_FIELD_NOTE,
+  RAPPORT_IMPORT_FIELD_EXTERNAL_ID,
 };
 
 static const RapportImportField organization_fields[] = {
@@ -124,6 +124,10 @@ field_label (RapportImportKind  kind,
       return _("Close date");
     case RAPPORT_IMPORT_FIELD_LOST_REASON:
       return _("Lost reason");
+    case RAPPORT_IMPORT_FIELD_TITLE:
+      return _("Job title");
+    case RAPPORT_IMPORT_FIELD_EXTERNAL_ID:
+      return _("Its id in the other program");
     case RAPPORT_IMPORT_FIELD_NONE:
     default:
       return _("Not imported");

@@ -174,13 +174,10 @@ add_problem (CsvImport          *import,
              RapportImportField  field,
              const char         *message)
 {
-  RapportImportProblem *problem = g_new0 (RapportImportProblem, 1);
   int column = import->columns[field];
 
-  problem->line = line;
-  problem->column = column >= 0 ? g_strdup (import->header->pdata[column]) : NULL;
-  problem->message = g_strdup (message);
-  g_ptr_array_add (import->report->problems, problem);
+  g_ptr_array_add (import->report->problems,
+                   rapport_import_problem_new (line, column >= 0 ? import->header->pdata[column] : NULL, message));
 }
 
 /* Checks one cell with @check's rule, reporting what is wrong. */
@@ -335,6 +332,13 @@ next_row (gpointer           user_data,
   row->owner = cell (import, fields, RAPPORT_IMPORT_FIELD_OWNER);
   row->source = cell (import, fields, RAPPORT_IMPORT_FIELD_SOURCE);
   row->note = cell (import, fields, RAPPORT_IMPORT_FIELD_NOTE);
+  /* A contact keeps its job title, and the other program's id: a row
+   * whose id a contact has already is not imported twice. */
+  if (import->options->kind == RAPPORT_IMPORT_CONTACTS)
+    {
+      row->title = cell (import, fields, RAPPORT_IMPORT_FIELD_TITLE);
+      row->external_id = cell (import, fields, RAPPORT_IMPORT_FIELD_EXTERNAL_ID);
+    }
 
   name_field = import->columns[RAPPORT_IMPORT_FIELD_NAME] >= 0 ? RAPPORT_IMPORT_FIELD_NAME
              : import->columns[RAPPORT_IMPORT_FIELD_FIRST_NAME] >= 0 ? RAPPORT_IMPORT_FIELD_FIRST_NAME

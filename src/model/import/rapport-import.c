@@ -379,6 +379,19 @@ rapport_import_parse_map (const char  *text,
   return g_steal_pointer (&map);
 }
 
+RapportImportProblem *
+rapport_import_problem_new (guint       line,
+                            const char *column,
+                            const char *message)
+{
+  RapportImportProblem *problem = g_new0 (RapportImportProblem, 1);
+
+  problem->line = line;
+  problem->column = g_strdup (column);
+  problem->message = g_strdup (message);
+  return problem;
+}
+
 void
 rapport_import_problem_free (RapportImportProblem *problem)
 {

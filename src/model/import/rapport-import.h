@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rapport-csv-reader.h"
+#include "rapport-vcard-reader.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -112,6 +113,10 @@ typedef struct
   char  *message;
 } RapportImportProblem;
 
+/* @column may be NULL. */
+RapportImportProblem *rapport_import_problem_new (guint                 line,
+                                                  const char           *column,
+                                                  const char           *message);
 void                rapport_import_problem_free (RapportImportProblem *problem);
 
 /* A --stage-map's value besides a stage id: the deal's outcome. */
@@ -165,6 +170,15 @@ typedef struct
 gboolean            rapport_import_csv          (RapportStore                   *store,
                                                  RapportCsvReader               *reader,
                                                  const RapportCsvImportOptions  *options,
+                                                 RapportImportReport            *report,
+                                                 GError                        **error);
+/* The cards of @reader as contacts, through rapport_store_import(): TRUE
+ * when the file was read to its end, with @report listing the bad cards
+ * (then nothing is stored). FALSE for a file that cannot be read, or a
+ * failed write. */
+gboolean            rapport_import_vcard        (RapportStore                   *store,
+                                                 RapportVcardReader             *reader,
+                                                 RapportImportFlags              flags,
                                                  RapportImportReport            *report,
                                                  GError                        **error);
 void                rapport_import_report_clear (RapportImportReport            *report);

@@ -583,7 +583,8 @@ unstage_tables (RapportStore  *self,
         return FALSE;
     }
 
-  return TRUE;
+  /* The contacts' one e-mail and phone are their lists too. */
+  return exec_all (self, rapport_schema_fill_contact_lists, error);
 }
 
 /* What the deals made of their contacts: a contact with a won deal is a

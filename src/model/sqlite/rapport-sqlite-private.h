@@ -56,5 +56,8 @@ gboolean      rapport_schema_migrate_to   (sqlite3       *db,
                                            int            from_version,
                                            int            to_version,
                                            GError       **error);
+/* SQL that gives every contact with an e-mail or phone but no list yet
+ * its list of one. */
+extern const char rapport_schema_fill_contact_lists[];
 
 G_END_DECLS

@@ -728,3 +728,31 @@ rapport_sql_column_is_null (sqlite3_stmt *stmt,
 {
   return sqlite3_column_type (stmt, col) == SQLITE_NULL;
 }
+
+void
+rapport_sql_bind_bytes (sqlite3_stmt *stmt,
+                        int           index,
+                        GBytes       *bytes)
+{
+  gsize len = 0;
+  gconstpointer data = bytes ? g_bytes_get_data (bytes, &len) : NULL;
+
+  if (bytes == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_blob64 (stmt, index, data ? data : "", len, SQLITE_TRANSIENT);
+}
+
+GBytes *
+rapport_sql_column_bytes (sqlite3_stmt *stmt,
+                          int           col)
+{
+  gconstpointer data;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+  /* sqlite3_column_blob() of an empty blob is NULL: ask for it first,
+   * then its length, as SQLite's documentation says. */
+  data = sqlite3_column_blob (stmt, col);
+  return g_bytes_new (data, (gsize) sqlite3_column_bytes (stmt, col));
+}

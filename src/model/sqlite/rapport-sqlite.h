@@ -213,5 +213,11 @@ const char     *rapport_sql_column_text     (RapportSqlStmt  *stmt,
                                              int              col);
 gboolean        rapport_sql_column_is_null  (RapportSqlStmt  *stmt,
                                              int              col);
+/* Bytes are copied both ways; NULL binds NULL and reads as NULL. */
+void            rapport_sql_bind_bytes      (RapportSqlStmt  *stmt,
+                                             int              index,
+                                             GBytes          *bytes);
+GBytes         *rapport_sql_column_bytes    (RapportSqlStmt  *stmt,
+                                             int              col);
 
 G_END_DECLS
