@@ -11,6 +11,7 @@
 
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "rapport-test-support.h"
@@ -643,6 +644,132 @@ test_deals_bad_rows (Fixture       *f,
   assert_deal (deals, "Fine one", 10000, "USD", "Qualifying", "open");
 }
 
+/* export --format csv, then import csv of that file into a new
+ * database: the same records. */
+static void
+assert_same_member (JsonObject *a,
+                    JsonObject *b,
+                    const char *member)
+{
+  JsonNode *x = json_object_get_member (a, member);
+  JsonNode *y = json_object_get_member (b, member);
+
+  g_assert_nonnull (x);
+  g_assert_nonnull (y);
+  if (!json_node_equal (x, y))
+    g_error ("%s differs: %s / %s", member, json_to_string (x, FALSE), json_to_string (y, FALSE));
+}
+
+static JsonArray *
+export_and_import (Fixture    *f,
+                   const char *kind,
+                   const char *group)
+{
+  g_autofree char *csv_name = g_strdup_printf ("exported %s.csv", kind);
+  g_autofree char *db_name = g_strdup_printf ("again %s.db", kind);
+  g_autofree char *csv = g_build_filename (f->dir, csv_name, NULL);
+  g_autofree char *again = g_build_filename (f->dir, db_name, NULL);
+  const char *export_args[] = { "export", kind, "--format", "csv", "--output", csv, NULL };
+  const char *import_args[] = { "import", "csv", csv, "--kind", kind, NULL };
+  const char *init[] = { "init", NULL };
+  const char *list_args[] = { group, "list", "--json", NULL };
+  g_auto(Run) r = { 0, }, r2 = { 0, }, r3 = { 0, }, r4 = { 0, };
+  g_autoptr(JsonNode) node = NULL;
+  char *first = f->path;
+  GStatBuf st;
+
+  run_argv (f, export_args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+
+  f->path = again;
+  run_argv (f, init, &r2);
+  run_argv (f, import_args, &r3);
+  g_assert_cmpint (r3.status, ==, 0);
+  run_argv (f, list_args, &r4);
+  g_assert_cmpint (r4.status, ==, 0);
+  f->path = first;
+  node = parse (r4.out);
+  return json_array_ref (json_node_get_array (node));
+}
+
+static void
+test_export_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const deal_members[] = {
+    "value", "currency", "stage", "status", "expected_close", "closed_at", "lost_reason", "owner", "created_at",
+  };
+  static const char * const contact_members[] = { "email", "phone", "title", "owner", "source", "created_at" };
+  g_autoptr(JsonObject) deals_report = import_csv (f, "deals-pipedrive.csv", "deals", 0, NULL);
+  g_autoptr(JsonObject) contacts_report = import_csv (f, "google.csv", "contacts", 0, NULL);
+  g_autoptr(JsonArray) deals = list (f, "deal");
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  g_autoptr(JsonArray) deals_again = export_and_import (f, "deals", "deal");
+  g_autoptr(JsonArray) contacts_again = export_and_import (f, "contacts", "contact");
+
+  g_assert_cmpuint (json_array_get_length (deals_again), ==, json_array_get_length (deals));
+  for (guint i = 0; i < json_array_get_length (deals); i++)
+    {
+      JsonObject *deal = json_array_get_object_element (deals, i);
+      JsonObject *again = deal_titled (deals_again, json_object_get_string_member (deal, "title"));
+
+      for (guint m = 0; m < G_N_ELEMENTS (deal_members); m++)
+        assert_same_member (deal, again, deal_members[m]);
+    }
+  g_assert_cmpuint (json_array_get_length (contacts_again), ==, json_array_get_length (contacts));
+  for (guint i = 0; i < json_array_get_length (contacts); i++)
+    {
+      JsonObject *contact = json_array_get_object_element (contacts, i);
+      JsonObject *again = contact_named (contacts_again, json_object_get_string_member (contact, "name"));
+
+      g_assert_nonnull (again);
+      for (guint m = 0; m < G_N_ELEMENTS (contact_members); m++)
+        assert_same_member (contact, again, contact_members[m]);
+    }
+}
+
+/* export all --format json: one document, every record as show --json
+ * prints it. */
+static void
+test_export_all_json (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonObject) report = import_csv (f, "deals-pipedrive.csv", "deals", 0, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "everything.json", NULL);
+  const char *args[] = { "export", "all", "--format", "json", "--output", path, NULL };
+  const char *again[] = { "export", "all", "--format", "json", "--output", path, NULL };
+  g_auto(Run) r = { 0, }, r2 = { 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) deals = list (f, "deal");
+  g_autoptr(JsonArray) contacts = list (f, "contact");
+  JsonObject *root, *first;
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  /* Never over a file that is there. */
+  run_argv (f, again, &r2);
+  g_assert_cmpint (r2.status, ==, 1);
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "rapport");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "deals")), ==,
+                    json_array_get_length (deals));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "contacts")), ==,
+                    json_array_get_length (contacts));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "organizations")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pipelines")), ==, 1);
+  first = json_array_get_object_element (json_object_get_array_member (root, "deals"), 0);
+  g_assert_true (json_object_has_member (first, "history"));
+  first = json_array_get_object_element (json_object_get_array_member (root, "contacts"), 0);
+  g_assert_true (json_object_has_member (first, "emails"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -662,6 +789,8 @@ main (int    argc,
   g_test_add ("/cli-import/deals-stage-map", Fixture, NULL, fixture_set_up, test_deals_stage_map, fixture_tear_down);
   g_test_add ("/cli-import/deals-decimal-comma", Fixture, NULL, fixture_set_up, test_deals_decimal_comma, fixture_tear_down);
   g_test_add ("/cli-import/deals-bad-rows", Fixture, NULL, fixture_set_up, test_deals_bad_rows, fixture_tear_down);
+  g_test_add ("/cli-import/export-round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
+  g_test_add ("/cli-import/export-all-json", Fixture, NULL, fixture_set_up, test_export_all_json, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,6 +19,13 @@ G_BEGIN_DECLS
 
 typedef struct _RapportExportFile RapportExportFile;
 
+/* Where a streamed export puts its text, a piece at a time (the standard
+ * output, or a RapportExportFile). */
+typedef gboolean (*RapportExportSink) (const char  *data,
+                                       gsize        len,
+                                       gpointer     user_data,
+                                       GError     **error);
+
 /* Whether @path may be written: refuses a directory, and (unless
  * @replace) a file that is there already, with a message naming it. */
 gboolean           rapport_export_file_check  (const char         *path,

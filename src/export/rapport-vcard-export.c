@@ -263,7 +263,7 @@ rapport_vcard_export_contact (RapportStore    *store,
 typedef struct
 {
   RapportStore     *store;
-  RapportVcardSink  sink;
+  RapportExportSink sink;
   gpointer          user_data;
   guint             n;
 } Export;
@@ -284,7 +284,7 @@ export_one (gpointer   record,
 
 gboolean
 rapport_vcard_export_contacts (RapportStore      *store,
-                               RapportVcardSink   sink,
+                               RapportExportSink  sink,
                                gpointer           user_data,
                                guint             *n_contacts,
                                GError           **error)

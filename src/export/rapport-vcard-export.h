@@ -11,15 +11,11 @@
 
 #pragma once
 
+#include "rapport-export-file.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
 
-/* Takes the text of one card or more. */
-typedef gboolean (*RapportVcardSink) (const char  *data,
-                                      gsize        len,
-                                      gpointer     user_data,
-                                      GError     **error);
 
 /* One card (transfer full). */
 char     *rapport_vcard_export_contact  (RapportStore      *store,
@@ -28,7 +24,7 @@ char     *rapport_vcard_export_contact  (RapportStore      *store,
 /* Every contact, by name, one card at a time; @n_contacts (may be NULL)
  * counts them. */
 gboolean  rapport_vcard_export_contacts (RapportStore      *store,
-                                         RapportVcardSink   sink,
+                                         RapportExportSink  sink,
                                          gpointer           user_data,
                                          guint             *n_contacts,
                                          GError           **error);

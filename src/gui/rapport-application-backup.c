@@ -322,10 +322,9 @@ on_daily_backup_done (GObject      *source,
     }
 }
 
-static gboolean
-daily_backup_check (gpointer data)
+void
+rapport_application_daily_backup (RapportApplication *self)
 {
-  RapportApplication *self = data;
   RapportStore *store = rapport_application_get_store (self);
   GSettings *settings = rapport_application_get_settings (self);
   int keep_days = settings != NULL ? g_settings_get_int (settings, "backup-days") : 7;
@@ -336,7 +335,7 @@ daily_backup_check (gpointer data)
   if (store == NULL || keep_days <= 0 ||
       g_object_get_data (G_OBJECT (self), "rapport-daily-backup-running") != NULL ||
       (dest = rapport_store_daily_backup_due (store)) == NULL)
-    return G_SOURCE_CONTINUE;
+    return;
 
   backup = g_new0 (DailyBackup, 1);
   backup->db_path = g_strdup (rapport_store_get_path (store));
@@ -345,30 +344,23 @@ daily_backup_check (gpointer data)
   backup->keep_days = keep_days;
   backup->now = rapport_store_now (store);
   g_object_set_data (G_OBJECT (self), "rapport-daily-backup-running", GINT_TO_POINTER (TRUE));
+  /* The task holds the application only while a copy is being made. */
   task = g_task_new (self, NULL, on_daily_backup_done, NULL);
   g_task_set_task_data (task, backup, daily_backup_free);
   g_task_run_in_thread (task, daily_backup_thread);
-  return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-daily_backup_first (gpointer data)
-{
-  RapportApplication *self = data;
-
-  daily_backup_check (self);
-  g_timeout_add_seconds_full (G_PRIORITY_LOW, DAILY_BACKUP_CHECK_SECONDS, daily_backup_check,
-                              g_object_ref (self), g_object_unref);
-  return G_SOURCE_REMOVE;
-}
-
-void
-rapport_application_start_daily_backups (RapportApplication *self)
+guint
+rapport_application_daily_backup_delay (void)
 {
   const char *delay = g_getenv ("RAPPORT_FIRST_BACKUP_SECONDS");
 
   /* The tests ask for it at once. */
-  g_timeout_add_seconds_full (G_PRIORITY_LOW,
-                              delay != NULL ? (guint) g_ascii_strtoull (delay, NULL, 10) : FIRST_DAILY_BACKUP_SECONDS,
-                              daily_backup_first, g_object_ref (self), g_object_unref);
+  return delay != NULL ? (guint) g_ascii_strtoull (delay, NULL, 10) : FIRST_DAILY_BACKUP_SECONDS;
+}
+
+guint
+rapport_application_daily_backup_interval (void)
+{
+  return DAILY_BACKUP_CHECK_SECONDS;
 }

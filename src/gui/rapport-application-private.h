@@ -12,8 +12,11 @@ G_BEGIN_DECLS
 
 /* rapport-application-backup.c: app.backup and app.restore */
 void rapport_application_add_backup_actions (RapportApplication *self);
-/* The daily backup, a while after the start and then every hour. */
-void rapport_application_start_daily_backups (RapportApplication *self);
+/* Today's backup, on a worker thread, unless it is there (or off); the
+ * application looks a while after its start, then every hour. */
+void  rapport_application_daily_backup          (RapportApplication *self);
+guint rapport_application_daily_backup_delay    (void);
+guint rapport_application_daily_backup_interval (void);
 
 /* rapport-application.c: its settings, NULL without the schema installed */
 GSettings *rapport_application_get_settings (RapportApplication *self);

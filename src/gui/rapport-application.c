@@ -43,6 +43,10 @@ struct _RapportApplication
   int             exit_status;
   gboolean        background;   /* --background: no window at start */
   gboolean        held;         /* g_application_hold() for the reminders */
+  /* The daily backup's timer. It holds no reference: a timer that did
+   * would keep the application, and so the store and its connection,
+   * alive past the exit. */
+  guint           daily_backup_id;
   GdkFrameClock  *first_frame_clock;  /* weak: waiting for its first frame */
 };
 
@@ -56,6 +60,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+daily_backup_check (gpointer data)
+{
+  rapport_application_daily_backup (RAPPORT_APPLICATION (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+daily_backup_first (gpointer data)
+{
+  RapportApplication *self = data;
+
+  rapport_application_daily_backup (self);
+  self->daily_backup_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, rapport_application_daily_backup_interval (),
+                                                      daily_backup_check, self, NULL);
+  return G_SOURCE_REMOVE;
+}
 
 GSettings *
 rapport_application_get_settings (RapportApplication *self)
@@ -702,7 +724,8 @@ rapport_application_activate (GApplication *app)
       rapport_store_watch_external (self->store, 500);
       g_signal_connect_object (self->store, "file-lost", G_CALLBACK (on_store_file_lost),
                                self, G_CONNECT_SWAPPED);
-      rapport_application_start_daily_backups (self);
+      self->daily_backup_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, rapport_application_daily_backup_delay (),
+                                                          daily_backup_first, self, NULL);
       set_action_enabled (self, "preferences", TRUE);
       set_action_enabled (self, "backup", TRUE);
       set_action_enabled (self, "restore", TRUE);
@@ -733,6 +756,7 @@ rapport_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (app);
 
   rapport_application_stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->daily_backup_id, g_source_remove);
 
   /* Before the store: the reminders' thread takes back the notifications
    * whose buttons nobody would answer any more (bounded: a frozen

@@ -165,6 +165,10 @@ cell (CsvImport          *import,
   if (column < 0 || (guint) column >= fields->len)
     return NULL;
   text = g_strstrip ((char *) fields->pdata[column]);
+  /* A cell our export (and many a spreadsheet) defused by a leading ' so
+   * that "+1 555…" or "=…" is not run as a formula: the text itself. */
+  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r", text[1]) != NULL)
+    text++;
   return text[0] != '\0' ? text : NULL;
 }
 

@@ -234,12 +234,17 @@ RapportImportField
 rapport_import_guess_field_for (RapportImportKind  kind,
                                 const char        *header)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *folded = rapport_import_fold_header (header);
+  RapportImportField field;
 
+  /* The fields' own names first: what `export --format csv` writes. (A
+   * deal has no job title: its "Title" is its name, below.) */
+  if (*folded != '\0' && rapport_import_field_parse (folded, &field) && field != RAPPORT_IMPORT_FIELD_NONE &&
+      !(kind == RAPPORT_IMPORT_DEALS && field == RAPPORT_IMPORT_FIELD_TITLE))
+    return field;
   if (kind != RAPPORT_IMPORT_DEALS)
     return rapport_import_guess_field (header);
 
-  folded = rapport_import_fold_header (header);
   for (guint i = 0; i < G_N_ELEMENTS (deal_headers); i++)
     if (g_str_equal (folded, deal_headers[i].header))
       return deal_headers[i].field;

@@ -1,0 +1,184 @@
+/* rapport-records-csv.c — contacts, organizations or deals as CSV that
+ * `import csv` reads back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headers are the import's own field names, so a file exported here
+ * imports with no mapping, into this database or another: a way out of
+ * Rapport into any spreadsheet, and back. Times are ISO 8601 in UTC and
+ * values plain major units with a point, as the import reads them by
+ * default. What a CSV row cannot hold (a contact's further addresses,
+ * notes, activities) is in the vCard and JSON exports.
+ */
+
+#define G_LOG_DOMAIN "rapport-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rapport-contact.h"
+#include "rapport-csv.h"
+#include "rapport-deal.h"
+#include "rapport-organization.h"
+#include "rapport-record.h"
+#include "rapport-records-csv.h"
+#include "rapport-stage.h"
+
+typedef struct
+{
+  RapportStore      *store;
+  RapportExportSink  sink;
+  gpointer           user_data;
+  GString           *line;
+  guint              n;
+} Export;
+
+static gboolean
+flush_line (Export  *export,
+            GError **error)
+{
+  gboolean ok = export->sink (export->line->str, export->line->len, export->user_data, error);
+
+  g_string_truncate (export->line, 0);
+  export->n++;
+  return ok;
+}
+
+/* The name of organization @id as the next field (empty for none). */
+static void
+field_organization (GString      *line,
+                    RapportStore *store,
+                    gint64        id)
+{
+  g_autoptr(RapportOrganization) organization = NULL;
+
+  if (id != 0)
+    organization = rapport_store_get_organization (store, id, NULL);
+  rapport_csv_field (line, organization != NULL ? rapport_organization_get_name (organization) : NULL);
+}
+
+static gboolean
+export_contact (gpointer   record,
+                gpointer   user_data,
+                GError   **error)
+{
+  Export *export = user_data;
+  RapportContact *contact = record;
+  GString *line = export->line;
+
+  rapport_csv_field (line, rapport_contact_get_name (contact));
+  rapport_csv_field (line, rapport_contact_get_title (contact));
+  rapport_csv_field (line, rapport_contact_get_email (contact));
+  rapport_csv_field (line, rapport_contact_get_phone (contact));
+  field_organization (line, export->store, rapport_contact_get_organization_id (contact));
+  rapport_csv_field (line, rapport_contact_get_owner (contact));
+  rapport_csv_field (line, rapport_contact_get_source (contact));
+  rapport_csv_field_time (line, rapport_contact_get_created_at (contact));
+  rapport_csv_field (line, rapport_contact_get_external_id (contact));
+  rapport_csv_end_line (line);
+  return flush_line (export, error);
+}
+
+static gboolean
+export_organization (gpointer   record,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  Export *export = user_data;
+  RapportOrganization *organization = record;
+  GString *line = export->line;
+
+  rapport_csv_field (line, rapport_organization_get_name (organization));
+  rapport_csv_field (line, rapport_organization_get_phone (organization));
+  rapport_csv_field_time (line, rapport_organization_get_created_at (organization));
+  rapport_csv_end_line (line);
+  return flush_line (export, error);
+}
+
+static const char *
+status_word (RapportDealStatus status)
+{
+  return status == RAPPORT_DEAL_STATUS_WON ? "won" : status == RAPPORT_DEAL_STATUS_LOST ? "lost" : "open";
+}
+
+static gboolean
+export_deal (gpointer   record,
+             gpointer   user_data,
+             GError   **error)
+{
+  Export *export = user_data;
+  RapportDeal *deal = record;
+  GString *line = export->line;
+  g_autoptr(RapportStage) stage = rapport_store_get_stage (export->store, rapport_deal_get_stage_id (deal), NULL);
+  g_autoptr(RapportContact) contact = NULL;
+  gint64 contact_id = rapport_deal_get_contact_id (deal);
+  RapportDealStatus status = rapport_deal_get_status (deal);
+
+  if (contact_id != 0)
+    contact = rapport_store_get_contact (export->store, contact_id, NULL);
+
+  rapport_csv_field (line, rapport_deal_get_title (deal));
+  rapport_csv_field_money (line, rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
+  rapport_csv_field (line, rapport_deal_get_currency (deal));
+  rapport_csv_field (line, stage != NULL ? rapport_stage_get_name (stage) : NULL);
+  rapport_csv_field (line, status_word (status));
+  /* When it closed, or when it is expected to. */
+  if (status == RAPPORT_DEAL_STATUS_OPEN)
+    rapport_csv_field (line, rapport_deal_get_expected_close (deal));
+  else
+    rapport_csv_field_time (line, rapport_deal_get_closed_at (deal));
+  rapport_csv_field (line, rapport_deal_get_lost_reason (deal));
+  rapport_csv_field (line, rapport_deal_get_owner (deal));
+  rapport_csv_field_time (line, rapport_deal_get_created_at (deal));
+  rapport_csv_field (line, contact != NULL ? rapport_contact_get_name (contact) : NULL);
+  rapport_csv_field (line, contact != NULL ? rapport_contact_get_email (contact) : NULL);
+  field_organization (line, export->store, rapport_deal_get_organization_id (deal));
+  rapport_csv_end_line (line);
+  return flush_line (export, error);
+}
+
+static const char *
+header_of (RapportImportKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_IMPORT_ORGANIZATIONS:
+      return "name,phone,created_at\r\n";
+    case RAPPORT_IMPORT_DEALS:
+      return "name,value,currency,stage,status,close_date,lost_reason,owner,created_at,contact,email,organization\r\n";
+    case RAPPORT_IMPORT_CONTACTS:
+    default:
+      return "name,title,email,phone,organization,owner,source,created_at,external_id\r\n";
+    }
+}
+
+gboolean
+rapport_records_csv_export (RapportStore       *store,
+                            RapportImportKind   kind,
+                            RapportExportSink   sink,
+                            gpointer            user_data,
+                            guint              *n,
+                            GError            **error)
+{
+  g_autoptr(GString) line = g_string_sized_new (256);
+  Export export = { store, sink, user_data, line, 0 };
+  const char *header = header_of (kind);
+  gboolean done;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+
+  if (!sink (header, strlen (header), user_data, error))
+    return FALSE;
+  if (kind == RAPPORT_IMPORT_ORGANIZATIONS)
+    done = rapport_store_foreach_organization (store, export_organization, &export, error);
+  else if (kind == RAPPORT_IMPORT_DEALS)
+    done = rapport_store_foreach_deal (store, NULL, export_deal, &export, error);
+  else
+    done = rapport_store_foreach_contact (store, export_contact, &export, error);
+
+  if (n != NULL)
+    *n = export.n;
+  return done;
+}
