@@ -770,6 +770,62 @@ test_export_all_json (Fixture       *f,
   g_assert_true (json_object_has_member (first, "emails"));
 }
 
+/* duplicates list: pairs by any e-mail in any case, by a phone's digits,
+ * by a name in one organization with case and accents folded; names in
+ * other scripts are not all alike. */
+static void
+cli_run_ok (Fixture     *f,
+            const char **args)
+{
+  g_auto(Run) r = { 0, };
+
+  run_argv (f, args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+test_duplicates_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *org[] = { "org", "add", "Acme", NULL };
+  const char *adds[][8] = {
+    { "contact", "add", "José Núñez", "--email", "JOSE@x.org", "--org", "1", NULL },
+    { "contact", "add", "jose nunez", "--org", "1", NULL },
+    { "contact", "add", "Other", "--emails", "work=a@b.c,home=jose@X.org", NULL },
+    { "contact", "add", "Phoney", "--phone", "+1 (555) 010-2000", NULL },
+    { "contact", "add", "Phone two", "--phone", "15550102000", NULL },
+    { "contact", "add", "山田太郎", "--org", "1", NULL },
+    { "contact", "add", "佐藤花子", "--org", "1", NULL },
+  };
+  static const struct { gint64 a, b; const char *reason; } expected[] = {
+    { 1, 2, "name" }, { 1, 3, "email" }, { 4, 5, "phone" },
+  };
+  const char *list_args[] = { "duplicates", "list", "--json", NULL };
+  g_auto(Run) r = { 0, };
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *pairs;
+
+  cli_run_ok (f, org);
+  for (guint i = 0; i < G_N_ELEMENTS (adds); i++)
+    cli_run_ok (f, adds[i]);
+  run_argv (f, list_args, &r);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  pairs = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (pairs), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (pairs, i);
+      JsonArray *contacts = json_object_get_array_member (pair, "contacts");
+      JsonArray *reasons = json_object_get_array_member (pair, "reasons");
+
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (contacts, 0), "id"), ==, expected[i].a);
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (contacts, 1), "id"), ==, expected[i].b);
+      g_assert_cmpuint (json_array_get_length (reasons), ==, 1);
+      g_assert_cmpstr (json_array_get_string_element (reasons, 0), ==, expected[i].reason);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -791,6 +847,7 @@ main (int    argc,
   g_test_add ("/cli-import/deals-bad-rows", Fixture, NULL, fixture_set_up, test_deals_bad_rows, fixture_tear_down);
   g_test_add ("/cli-import/export-round-trip", Fixture, NULL, fixture_set_up, test_export_round_trip, fixture_tear_down);
   g_test_add ("/cli-import/export-all-json", Fixture, NULL, fixture_set_up, test_export_all_json, fixture_tear_down);
+  g_test_add ("/cli-import/duplicates-list", Fixture, NULL, fixture_set_up, test_duplicates_list, fixture_tear_down);
 
   return g_test_run ();
 }

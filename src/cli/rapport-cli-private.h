@@ -93,6 +93,7 @@ extern const RapportCliCommand rapport_cli_report_commands[];
 extern const RapportCliCommand rapport_cli_goal_commands[];
 extern const RapportCliCommand rapport_cli_import_commands[];
 extern const RapportCliCommand rapport_cli_export_commands[];
+extern const RapportCliCommand rapport_cli_duplicates_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
 
 /* report review (rapport-cli-review.c), a row of the report table */

@@ -34,6 +34,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_goal_commands,
   rapport_cli_import_commands,
   rapport_cli_export_commands,
+  rapport_cli_duplicates_commands,
   rapport_cli_file_commands,
 };
 

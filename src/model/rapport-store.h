@@ -254,6 +254,27 @@ gboolean            rapport_store_check                 (RapportStore       *sel
 gboolean            rapport_store_backup                (RapportStore       *self,
                                                          const char         *path,
                                                          GError            **error);
+/* Duplicates (rapport-store-duplicates.c): why two contacts are likely
+ * the same person. */
+typedef enum
+{
+  RAPPORT_DUPLICATE_EMAIL = 1 << 0,  /* an e-mail address, in any case */
+  RAPPORT_DUPLICATE_PHONE = 1 << 1,  /* a phone number's digits */
+  RAPPORT_DUPLICATE_NAME  = 1 << 2,  /* the name (case, accents folded) in one organization */
+} RapportDuplicateReasons;
+
+typedef struct
+{
+  gint64                  ids[2];    /* the lower id first */
+  RapportDuplicateReasons reasons;
+} RapportDuplicate;
+
+/* Every likely pair of contacts (RapportDuplicate), by their ids. */
+GPtrArray          *rapport_store_find_duplicate_contacts (RapportStore     *self,
+                                                           GError          **error);
+/* @text as names are compared: case folded, accents off, spaces single. */
+char               *rapport_store_fold_for_matching     (const char         *text);
+
 /* What a file holds: for a backup about to be restored. */
 typedef struct
 {

@@ -1,0 +1,242 @@
+/* rapport-store-duplicates.c — contacts that are likely the same person
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two contacts are a likely pair when they share an e-mail address (in
+ * any case, any of their addresses), a phone number (its digits, any of
+ * their numbers, at least seven of them), or a name in the same
+ * organization (case and accents folded: "José Núñez" and "jose nunez").
+ * Each key is read once for every contact and gathered in a table, so a
+ * file of 200 000 contacts is one pass per kind of key, not a comparison
+ * of every pair.
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rapport-store-private.h"
+
+#define SQL_EMAILS "SELECT contact_id, value FROM contact_email ORDER BY contact_id"
+#define SQL_PHONES "SELECT contact_id, value FROM contact_phone ORDER BY contact_id"
+#define SQL_NAMES "SELECT id, name, organization_id FROM contact ORDER BY id"
+
+/* Pairs, by their two ids → RapportDuplicate (owned) */
+typedef struct
+{
+  GHashTable *pairs;
+  GHashTable *seen;    /* key (owned) → GArray of gint64 ids */
+} Finder;
+
+static guint
+pair_hash (gconstpointer key)
+{
+  const gint64 *ids = key;
+
+  return g_int64_hash (&ids[0]) * 31 + g_int64_hash (&ids[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const gint64 *x = a, *y = b;
+
+  return x[0] == y[0] && x[1] == y[1];
+}
+
+static void
+add_pair (Finder                 *finder,
+          gint64                  a,
+          gint64                  b,
+          RapportDuplicateReasons reason)
+{
+  RapportDuplicate *pair;
+  gint64 key[2] = { MIN (a, b), MAX (a, b) };
+
+  if (a == b)
+    return;
+  pair = g_hash_table_lookup (finder->pairs, key);
+  if (pair == NULL)
+    {
+      pair = g_new0 (RapportDuplicate, 1);
+      pair->ids[0] = key[0];
+      pair->ids[1] = key[1];
+      g_hash_table_insert (finder->pairs, pair->ids, pair);
+    }
+  pair->reasons |= reason;
+}
+
+/* Every contact before with the same @key makes a pair with @id. */
+static void
+add_key (Finder                 *finder,
+         char                   *key,
+         gint64                  id,
+         RapportDuplicateReasons reason)
+{
+  GArray *ids = g_hash_table_lookup (finder->seen, key);
+
+  if (ids == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (finder->seen, key, ids);
+    }
+  else
+    g_free (key);
+
+  for (guint i = 0; i < ids->len; i++)
+    add_pair (finder, g_array_index (ids, gint64, i), id, reason);
+  if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
+    g_array_append_val (ids, id);
+}
+
+/* Case folded, accents taken off (decomposed, their marks dropped, so
+ * any script keeps its letters), outer and doubled spaces gone. */
+char *
+rapport_store_fold_for_matching (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) bare = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = decomposed != NULL ? decomposed : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = bare->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (bare, ' ');
+      space = FALSE;
+      g_string_append_unichar (bare, c);
+    }
+  return g_utf8_casefold (bare->str, -1);
+}
+
+static char *
+email_key (const char *email)
+{
+  return g_utf8_casefold (email, -1);
+}
+
+static char *
+phone_key (const char *phone)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  /* Too short to be anyone's number in particular. */
+  if (digits->len < 7)
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  return g_string_free (digits, FALSE);
+}
+
+static gboolean
+read_values (RapportStore            *self,
+             Finder                  *finder,
+             const char              *sql,
+             char                  *(*key_of) (const char *),
+             RapportDuplicateReasons  reason,
+             GError                 **error)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, sql);
+  int rc;
+
+  g_hash_table_remove_all (finder->seen);
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    {
+      const char *value = rapport_sql_column_text (stmt, 1);
+      char *key = value != NULL ? key_of (value) : NULL;
+
+      if (key != NULL)
+        add_key (finder, key, rapport_sql_column_int64 (stmt, 0), reason);
+    }
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_DONE)
+    return rapport_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+read_names (RapportStore  *self,
+            Finder        *finder,
+            GError       **error)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, SQL_NAMES);
+  int rc;
+
+  g_hash_table_remove_all (finder->seen);
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    {
+      g_autofree char *name = rapport_store_fold_for_matching (rapport_sql_column_text (stmt, 1));
+      gint64 organization = rapport_sql_column_int64 (stmt, 2);
+
+      /* Without an organization a name alone is too common a match. */
+      if (organization != 0 && *name != '\0')
+        add_key (finder, g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", organization, name),
+                 rapport_sql_column_int64 (stmt, 0), RAPPORT_DUPLICATE_NAME);
+    }
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_DONE)
+    return rapport_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const RapportDuplicate *x = *(RapportDuplicate * const *) a;
+  const RapportDuplicate *y = *(RapportDuplicate * const *) b;
+
+  if (x->ids[0] != y->ids[0])
+    return x->ids[0] < y->ids[0] ? -1 : 1;
+  return x->ids[1] < y->ids[1] ? -1 : x->ids[1] > y->ids[1];
+}
+
+GPtrArray *
+rapport_store_find_duplicate_contacts (RapportStore  *self,
+                                       GError       **error)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  Finder finder = { pairs, seen };
+  GPtrArray *found;
+  GHashTableIter iter;
+  gpointer value;
+  gboolean began;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  ok = rapport_store_read_begin (self, &began, error) &&
+       read_values (self, &finder, SQL_EMAILS, email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
+       read_values (self, &finder, SQL_PHONES, phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+       read_names (self, &finder, error);
+  rapport_store_read_end (self, began);
+  if (!ok)
+    return NULL;
+
+  found = g_ptr_array_new_full (g_hash_table_size (pairs), g_free);
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_ptr_array_add (found, value);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_sort (found, compare_pairs);
+  return found;
+}
