@@ -1,11 +1,13 @@
-/* rapport-cli-import.c — import csv
+/* rapport-cli-import.c — import csv, import vcard, import ics
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The file is streamed through the model's CSV reader into one
  * transaction: a file with a bad row stores nothing (exit 1, every bad row
  * listed) unless --skip-bad-rows says to store the others. A .vcf file
- * the same way through the vCard reader, a bad card refusing it all.
+ * the same way through the vCard reader, a bad card refusing it all. A
+ * calendar is read whole by the iCalendar reader, then stored in one
+ * transaction, or not at all if anything in it is wrong.
  */
 
 #define G_LOG_DOMAIN "rapport-cli"
@@ -14,7 +16,9 @@
 
 #include "rapport-cli-private.h"
 #include "rapport-bad-rows.h"
+#include "rapport-ics-reader.h"
 #include "rapport-import.h"
+#include "rapport-time.h"
 
 static gboolean
 parse_kind (const char         *text,
@@ -290,6 +294,194 @@ cmd_import_vcard (RapportCli  *cli,
   return TRUE;
 }
 
+/* import ics */
+
+typedef struct
+{
+  RapportImportCounts  counts;
+  GPtrArray           *items;     /* of RapportIcsItem */
+  GPtrArray           *problems;  /* of RapportIcsProblem */
+} IcsImport;
+
+static void
+ics_import_clear (IcsImport *import)
+{
+  g_clear_pointer (&import->items, g_ptr_array_unref);
+  g_clear_pointer (&import->problems, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcsImport, ics_import_clear)
+
+static void
+add_ics_problems (JsonBuilder     *builder,
+                  const IcsImport *import)
+{
+  json_builder_set_member_name (builder, "bad");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      const RapportIcsProblem *problem = import->problems->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The repeating items, and the time of theirs that was imported. */
+static void
+add_ics_recurring (JsonBuilder     *builder,
+                   const IcsImport *import)
+{
+  json_builder_set_member_name (builder, "recurring");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < import->items->len && import->problems->len == 0; i++)
+    {
+      const RapportIcsItem *item = import->items->pdata[i];
+      g_autofree char *due = NULL;
+
+      if (!item->recurring)
+        continue;
+      due = rapport_time_to_iso8601 (item->row.due_at);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, item->row.line);
+      json_builder_set_member_name (builder, "uid");
+      json_builder_add_string_value (builder, item->uid);
+      json_builder_set_member_name (builder, "due_at");
+      json_builder_add_string_value (builder, due);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static JsonNode *
+ics_report_json (const IcsImport *import)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_add_int_value (builder, import->items->len);
+  add_count (builder, "created", import->counts.created);
+  add_count (builder, "updated", import->counts.updated);
+  add_count (builder, "skipped", import->counts.skipped);
+  add_ics_problems (builder, import);
+  add_ics_recurring (builder, import);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static void
+print_ics_report (const IcsImport *import,
+                  gboolean         dry_run)
+{
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      const RapportIcsProblem *problem = import->problems->pdata[i];
+
+      g_printerr (_("Line %u: %s\n"), problem->line, problem->message);
+    }
+  for (guint i = 0; i < import->items->len && import->problems->len == 0; i++)
+    {
+      const RapportIcsItem *item = import->items->pdata[i];
+      g_autofree char *due = NULL;
+
+      if (!item->recurring)
+        continue;
+      due = rapport_time_to_iso8601 (item->row.due_at);
+      /* Translators: %u is a line of the file, %s the time (ISO 8601). */
+      g_print (_("Line %u: this item repeats; its next time, %s, was taken.\n"), item->row.line, due);
+    }
+
+  if (dry_run)
+    g_print ("%s\n", _("Dry run: nothing was stored."));
+  g_print (_("Items read: %u\n"), import->items->len);
+  g_print (_("Created: %u\n"), import->counts.created);
+  g_print (_("Updated: %u\n"), import->counts.updated);
+  g_print (_("Skipped: %u\n"), import->counts.skipped);
+}
+
+/* Stores what was read, unless the file has problems; a row the store
+ * refuses becomes one. */
+static gboolean
+store_ics_items (RapportCli          *cli,
+                 IcsImport           *import,
+                 RapportImportFlags   flags,
+                 GError             **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RapportImportFollowup));
+  g_autoptr(GError) local_error = NULL;
+  RapportIcsProblem *problem;
+  guint bad_line = 0;
+
+  if (import->problems->len > 0)
+    return TRUE;
+  for (guint i = 0; i < import->items->len; i++)
+    g_array_append_val (rows, ((RapportIcsItem *) import->items->pdata[i])->row);
+
+  if (rapport_store_import_followups (cli->store, flags, (const RapportImportFollowup *) (void *) rows->data,
+                                      rows->len, &import->counts, &bad_line, &local_error))
+    return TRUE;
+  if (bad_line == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  memset (&import->counts, 0, sizeof import->counts);
+  problem = g_new0 (RapportIcsProblem, 1);
+  problem->line = bad_line;
+  problem->message = g_strdup (local_error->message);
+  g_ptr_array_add (import->problems, problem);
+  return TRUE;
+}
+
+static gboolean
+cmd_import_ics (RapportCli  *cli,
+                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
+  g_auto(IcsImport) import = { { 0, }, NULL, NULL };
+  RapportImportFlags flags = RAPPORT_IMPORT_DEFAULT;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (rapport_cli_flag (cli, "dry-run"))
+    flags |= RAPPORT_IMPORT_DRY_RUN;
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error) ||
+      rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+
+  import.problems = rapport_ics_problems_new ();
+  import.items = rapport_ics_read (data, len, rapport_store_now (cli->store), import.problems);
+  if (!store_ics_items (cli, &import, flags, error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (ics_report_json (&import));
+  else
+    print_ics_report (&import, flags & RAPPORT_IMPORT_DRY_RUN);
+
+  if (import.problems->len > 0)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("Nothing was imported: the calendar has problems. Mend them and import it again."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const RapportCliOption import_ics_options[] = {
+  { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 static const RapportCliOption import_vcard_options[] = {
   { "dry-run", G_OPTION_ARG_NONE, 0 },
   { NULL }
@@ -316,6 +508,8 @@ const RapportCliCommand rapport_cli_import_commands[] = {
     " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
     " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
+  { "import", "ics", cmd_import_ics, "import ics FILE [--dry-run] [--json]",
+    1, 1, RAPPORT_CLI_JSON, import_ics_options, NULL },
   { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
   { NULL }

@@ -89,8 +89,8 @@ after_contact_touched (RapportStore *self,
   rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_RELOAD, 0);
 }
 
-static const char *
-activity_default_title (RapportActivityKind kind)
+const char *
+rapport_activity_default_title (RapportActivityKind kind)
 {
   switch (kind)
     {
@@ -140,7 +140,7 @@ rapport_store_log_activity (RapportStore         *self,
 
   stmt = rapport_store_stmt (self, STMT_INSERT_ACTIVITY);
   rapport_sql_bind_int (stmt, 1, kind);
-  rapport_sql_bind_text (stmt, 2, activity_default_title (kind));
+  rapport_sql_bind_text (stmt, 2, rapport_activity_default_title (kind));
   rapport_sql_bind_text_or_null (stmt, 3, note);
   rapport_sql_bind_null (stmt, 4);
   rapport_sql_bind_int64 (stmt, 5, now);

@@ -184,6 +184,9 @@ gboolean      rapport_store_update_properties (RapportStore   *self,
                                                const GValue   *values,
                                                GError        **error);
 
+/* rapport-store-activities.c: "Meeting", "Task"… in the user's language. */
+const char   *rapport_activity_default_title (RapportActivityKind kind);
+
 /* rapport-report.c: a period's arrays, empty, freeing what they own. */
 void          rapport_report_period_init  (RapportReportPeriod *period);
 

@@ -30,7 +30,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 8
+#define RAPPORT_SCHEMA_VERSION 9
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -158,6 +158,20 @@ typedef struct
    * stored). */
   RapportImportUndo *undo;
 } RapportImportCounts;
+
+/* One task or event of an imported calendar, already read and checked by
+ * its reader (the store checks its text again). */
+typedef struct
+{
+  guint               line;      /* where it began, for messages */
+  const char         *uid;       /* its calendar's UID, or NULL */
+  RapportActivityKind kind;
+  const char         *title;     /* NULL or empty: the kind's own title */
+  const char         *note;
+  gint64              due_at;
+  gint64              done_at;   /* 0 while it is open */
+  const char * const *emails;    /* attendees' then the organizer's, NULL-terminated */
+} RapportImportFollowup;
 
 /* One deal of an import, its text already checked and its stage found by
  * the importer. */
@@ -582,6 +596,23 @@ gboolean            rapport_store_import                (RapportStore       *sel
                                                          RapportImportSource source,
                                                          gpointer            user_data,
                                                          RapportImportCounts *counts,
+                                                         GError            **error);
+/* Stores @rows as follow-ups in one transaction, nothing with
+ * RAPPORT_IMPORT_DRY_RUN: a row whose UID an earlier import (or an
+ * export of this database) gave is updated, or skipped if nothing
+ * changed; the others are created. Each is linked to the first contact
+ * whose e-mail is one of the row's (any case). On a bad row nothing is
+ * stored: FALSE, with its line in *@bad_line. */
+gboolean            rapport_store_import_followups      (RapportStore       *self,
+                                                         RapportImportFlags  flags,
+                                                         const RapportImportFollowup *rows,
+                                                         guint               n_rows,
+                                                         RapportImportCounts *counts,
+                                                         guint              *bad_line,
+                                                         GError            **error);
+/* The database's own name in calendars' UIDs: made at random the first
+ * time, then kept in the file, so re-exported items replace themselves. */
+char               *rapport_store_dup_calendar_id       (RapportStore       *self,
                                                          GError            **error);
 RapportDeal        *rapport_store_add_deal              (RapportStore       *self,
                                                          const RapportDealFields *fields,

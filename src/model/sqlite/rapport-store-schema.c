@@ -405,6 +405,15 @@ static const char migration_8[] =
   PRIMARY_TRIGGERS ("contact_email", "email")
   PRIMARY_TRIGGERS ("contact_phone", "phone");
 
+/* Version 9 (iCalendar import): the UID an imported task or event had in
+ * its calendar, so importing the same file again updates the follow-up
+ * it made instead of adding a second one. Written beside
+ * version 8 and applied after it. */
+static const char migration_ics_uid[] =
+  "ALTER TABLE activity ADD COLUMN external_uid TEXT;"
+  "CREATE UNIQUE INDEX activity_by_external_uid ON activity (external_uid)"
+  "  WHERE external_uid IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -414,6 +423,7 @@ static const char * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_ics_uid,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
