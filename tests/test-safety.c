@@ -621,6 +621,105 @@ test_file_wal_removed (void)
   assert_stops_writing (running, "-wal");
 }
 
+/* Another part of the same program opens and closes the file, its -wal
+ * and its -shm, as GTK's file chooser does with every file of a folder it
+ * lists (it reads their first bytes to guess their type). Closing any
+ * descriptor of a file drops every POSIX lock the process holds on it,
+ * SQLite's included: without locks of its own, the store would look gone
+ * to the next program, which would make the -shm anew under it (SIGBUS)
+ * and, leaving last, fold the -wal into the file and delete it while the
+ * store still writes there. */
+/* Would another program's write lock on @len bytes at @start of @path
+ * meet a lock of this one? Asked from a child process, as other programs
+ * see the locks. */
+static gboolean
+locked_for_others (const char *path,
+                   off_t       start,
+                   off_t       len)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      struct flock probe = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len };
+      int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+      if (fd < 0 || fcntl (fd, F_GETLK, &probe) != 0)
+        _exit (2);
+      _exit (probe.l_type == F_UNLCK ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 2);
+
+  return WEXITSTATUS (status) == 1;
+}
+
+/* The locks other programs go by (os_unix.c): any reader's on the
+ * database file, the -shm's "dead man switch" and its write lock. */
+static void
+assert_in_use (const char *db,
+               gboolean    writing)
+{
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_assert_true (locked_for_others (db, 0x40000002, 510));
+  g_assert_true (locked_for_others (shm, 128, 1));
+  g_assert_true (locked_for_others (shm, 120, 1) == writing);
+}
+
+static void
+open_and_close_all (const char *db)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+      char byte;
+      int fd = g_open (path, O_RDONLY, 0);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (read (fd, &byte, 1), ==, 1);
+      close (fd);
+    }
+}
+
+static void
+test_file_listed (void)
+{
+  g_autoptr(Running) running = running_new ();
+  sqlite3 *db = rapport_store_get_db (running->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportOrganization) org = NULL;
+  g_autofree char *err = NULL;
+
+  assert_in_use (running->db, FALSE);
+  open_and_close_all (running->db);
+  assert_in_use (running->db, FALSE);
+
+  /* Also in the middle of a write. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  assert_in_use (running->db, TRUE);
+  open_and_close_all (running->db);
+  assert_in_use (running->db, TRUE);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (cli_status (running->db, NULL, &err, "org", "add", "From the other program", NULL), ==, 0);
+
+  org = rapport_store_add_organization (running->store, "After", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (running->n_lost, ==, 0);
+
+  g_clear_object (&running->store);
+  g_assert_false (locked_for_others (running->db, 0x40000002, 510));
+  g_assert_cmpint (query_int (running->db,
+                              "SELECT count(*) FROM organization"
+                              " WHERE name IN ('Before', 'From the other program', 'After')"), ==, 3);
+}
+
 /* cp of an older, smaller backup over the file, in place. */
 static void
 test_file_rewritten (void)
@@ -795,6 +894,7 @@ main (int    argc,
   g_test_add_func ("/safety/file/deleted", test_file_deleted);
   g_test_add_func ("/safety/file/wal-removed", test_file_wal_removed);
   g_test_add_func ("/safety/file/rewritten", test_file_rewritten);
+  g_test_add_func ("/safety/file/listed", test_file_listed);
   g_test_add_func ("/safety/file/restore-while-running", test_restore_while_running);
   g_test_add_func ("/safety/stale-read-only-shm", test_stale_read_only_shm);
   g_test_add_func ("/safety/search/pasted-page", test_search_pasted_page);

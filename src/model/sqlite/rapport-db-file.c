@@ -5,6 +5,9 @@
 
 #define G_LOG_DOMAIN "rapport-store"
 
+/* F_OFD_SETLK and its kin */
+#define _GNU_SOURCE 1
+
 #include "config.h"
 
 #include <errno.h>
@@ -32,6 +35,7 @@ struct _RapportDbFile
   int       fd;
   gboolean  writable;
   gboolean  locked;
+  gboolean  held;
 
   /* What was opened, to tell when the name points elsewhere. */
   dev_t     dev;
@@ -203,6 +207,44 @@ rapport_db_file_unlock (RapportDbFile *file)
   if (file->locked)
     flock (file->fd, LOCK_UN);
   file->locked = FALSE;
+}
+
+/* SQLite's lock bytes on a database file (os_unix.c): every connection
+ * holds a read lock on the 510 bytes after PENDING_BYTE + 2 for as long as
+ * it has the file open in WAL mode; a program needs a write lock on all of
+ * them to know it is the file's only one. One byte read-locked is enough
+ * to keep others from thinking so. */
+#define SQLITE_PENDING_BYTE 0x40000000
+#define SQLITE_SHARED_FIRST (SQLITE_PENDING_BYTE + 2)
+
+static gboolean
+set_hold_lock (RapportDbFile *file,
+               short          type)
+{
+  struct flock lock = {
+    .l_type = type, .l_whence = SEEK_SET, .l_start = SQLITE_SHARED_FIRST, .l_len = 1,
+  };
+
+  return fcntl (file->fd, F_OFD_SETLK, &lock) == 0;
+}
+
+void
+rapport_db_file_hold (RapportDbFile *file)
+{
+  if (file->held)
+    return;
+
+  file->held = set_hold_lock (file, F_RDLCK);
+  if (!file->held)
+    g_debug ("No lock of its own on %s: %s", file->path, g_strerror (errno));
+}
+
+void
+rapport_db_file_let_go (RapportDbFile *file)
+{
+  if (file->held)
+    set_hold_lock (file, F_UNLCK);
+  file->held = FALSE;
 }
 
 gboolean

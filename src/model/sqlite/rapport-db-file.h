@@ -15,7 +15,12 @@
  *
  * The descriptor is never closed while a connection of this process is
  * open on the file: closing any descriptor of a file drops every POSIX
- * lock the process holds on it, SQLite's included.
+ * lock the process holds on it, SQLite's included. Other parts of the
+ * program may still do that (GTK's file chooser opens and closes every
+ * file of the folder it lists), so the descriptor also holds a read lock
+ * of its own, an open file description lock that only closing this
+ * descriptor drops, where SQLite's readers hold theirs: to other programs
+ * the file stays in use.
  */
 
 #pragma once
@@ -68,6 +73,12 @@ gboolean            rapport_db_file_read_header     (RapportDbFile    *file,
 gboolean            rapport_db_file_lock            (RapportDbFile    *file,
                                                      GError          **error);
 void                rapport_db_file_unlock          (RapportDbFile    *file);
+
+/* The lock of the store's own (see above): held while its connection is
+ * open, let go just before it closes, so the last connection of the last
+ * program can still tidy the -wal away. */
+void                rapport_db_file_hold            (RapportDbFile    *file);
+void                rapport_db_file_let_go          (RapportDbFile    *file);
 
 gboolean            rapport_db_file_has_wal         (RapportDbFile    *file);
 /* A -shm this process cannot write and nobody has open (left by a reader

@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* Before the process's first connection: SQLite's locks on -shm files
+ * made safe from other code closing them (see rapport-sqlite.c). */
+void          rapport_sqlite_init         (void);
+
 sqlite3      *rapport_store_get_db        (RapportStore  *self);
 
 /* Turns @rc of @db into a GError; always returns FALSE. */

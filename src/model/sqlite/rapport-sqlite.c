@@ -9,10 +9,16 @@
 
 #define G_LOG_DOMAIN "rapport-store"
 
+/* F_OFD_SETLK and its kin */
+#define _GNU_SOURCE 1
+
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <stdarg.h>
 
+#include "rapport-db-file.h"
 #include "rapport-sqlite-private.h"
 
 static const char * const stmt_sql[N_STMTS] = {
@@ -234,6 +240,10 @@ rapport_store_close_connection (RapportStore *self)
 
       sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     }
+  /* Let go of the file's own lock first: if this is its last program, its
+   * connection may then tidy the -wal away as it closes. */
+  if (self->file != NULL)
+    rapport_db_file_let_go (self->file);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -755,4 +765,64 @@ rapport_sql_column_bytes (sqlite3_stmt *stmt,
    * then its length, as SQLite's documentation says. */
   data = sqlite3_column_blob (stmt, col);
   return g_bytes_new (data, (gsize) sqlite3_column_bytes (stmt, col));
+}
+
+/* SQLite's locks on a -shm file: bytes 120 to 128 (UNIX_SHM_BASE to
+ * UNIX_SHM_DMS in os_unix.c). The database file's locks are at 1 GiB and
+ * above, or the whole file (l_start 0, l_len 0) when all are let go. */
+#define SHM_LOCK_FIRST 120
+#define SHM_LOCK_END   129
+
+/* SQLite's POSIX locks belong to the process, and closing any descriptor
+ * of a file drops all of them. Other parts of the program do that: GTK's
+ * file chooser opens and closes every file of a folder it lists, to read
+ * its first bytes. Without its locks on the -shm, the app looks gone to
+ * the next program, which makes the -shm anew under it (SIGBUS in the
+ * app), or writes while the app is writing. So the -shm's locks are taken
+ * as open file description locks: they belong to SQLite's one descriptor
+ * of the -shm in the process (all its connections share it) and go only
+ * when SQLite closes it, and they conflict with other programs' POSIX
+ * locks exactly as POSIX locks do. The database file's locks stay POSIX,
+ * as SQLite shares them among descriptors; rapport-db-file.c guards them. */
+static int
+shm_safe_fcntl (int fd,
+                int cmd,
+                ...)
+{
+  va_list args;
+  void *arg;
+
+  va_start (args, cmd);
+  arg = va_arg (args, void *);
+  va_end (args);
+
+  if (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK)
+    {
+      struct flock *lock = arg;
+
+      if (lock->l_whence == SEEK_SET && lock->l_len > 0 &&
+          lock->l_start >= SHM_LOCK_FIRST && lock->l_start + lock->l_len <= SHM_LOCK_END)
+        {
+          lock->l_pid = 0;
+          cmd = cmd == F_SETLK ? F_OFD_SETLK : cmd == F_SETLKW ? F_OFD_SETLKW : F_OFD_GETLK;
+        }
+    }
+
+  return fcntl (fd, cmd, arg);
+}
+
+void
+rapport_sqlite_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_vfs *vfs = sqlite3_vfs_find ("unix");
+
+      if (vfs == NULL || vfs->iVersion < 3 || vfs->xSetSystemCall == NULL ||
+          vfs->xSetSystemCall (vfs, "fcntl", (sqlite3_syscall_ptr) shm_safe_fcntl) != SQLITE_OK)
+        g_warning ("SQLite's fcntl() cannot be replaced; its locks on a -shm file are not guarded");
+      g_once_init_leave (&done, 1);
+    }
 }

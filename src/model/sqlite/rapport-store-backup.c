@@ -156,6 +156,7 @@ rapport_backup_copy (const char  *db_path,
   sqlite3 *copy = NULL;
   gboolean ok;
   int rc;
+  rapport_sqlite_init ();
 
   g_unlink (partial);
   if (!create_new_file (partial, error))

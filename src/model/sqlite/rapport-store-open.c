@@ -617,6 +617,7 @@ rapport_store_open_file (RapportStore  *self,
   RapportDbHeader header;
   gboolean ok;
 
+  rapport_sqlite_init ();
   self->read_only = (self->flags & RAPPORT_STORE_READ_ONLY) != 0;
 
   if ((self->file = rapport_db_file_open (self->path, error)) == NULL ||
@@ -632,7 +633,10 @@ rapport_store_open_file (RapportStore  *self,
     return FALSE;
 
   if (!self->is_copy)
-    rapport_db_file_note_wal (self->file);
+    {
+      rapport_db_file_note_wal (self->file);
+      rapport_db_file_hold (self->file);
+    }
   rapport_store_load_settings (self);
   self->restore_generation = rapport_store_read_restore_generation (self);
   self->data_version = rapport_store_step_int64 (self, rapport_store_stmt (self, STMT_DATA_VERSION), 0);
