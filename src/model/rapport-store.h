@@ -260,7 +260,8 @@ typedef enum
 {
   RAPPORT_DUPLICATE_EMAIL = 1 << 0,  /* an e-mail address, in any case */
   RAPPORT_DUPLICATE_PHONE = 1 << 1,  /* a phone number's digits */
-  RAPPORT_DUPLICATE_NAME  = 1 << 2,  /* the name (case, accents folded) in one organization */
+  RAPPORT_DUPLICATE_NAME  = 1 << 2,  /* the name (case, accents folded); a contact's in one organization */
+  RAPPORT_DUPLICATE_WEBSITE = 1 << 3, /* an organization's website, by its host */
 } RapportDuplicateReasons;
 
 typedef struct
@@ -272,6 +273,72 @@ typedef struct
 /* Every likely pair of contacts (RapportDuplicate), by their ids. */
 GPtrArray          *rapport_store_find_duplicate_contacts (RapportStore     *self,
                                                            GError          **error);
+/* Every likely pair of organizations: the same name, phone or website. */
+GPtrArray          *rapport_store_find_duplicate_organizations (RapportStore  *self,
+                                                                GError       **error);
+
+/* Merge (rapport-store-merge.c): two contacts, or two organizations, made
+ * one. The one kept gets, field by field, its own value or the other's;
+ * every deal, activity, follow-up and note of the other moves to it;
+ * e-mail addresses and phone numbers of both are kept (the chosen one
+ * first); a note on the kept one says what was merged; the other is
+ * deleted. One transaction, and undone exactly. */
+typedef struct
+{
+  const char *name;    /* for the command line: "email", "organization" */
+  const char *label;   /* for people (translated with gettext) */
+} RapportMergeField;
+
+/* The fields a merge of two records of @entity (RAPPORT_ENTITY_CONTACT or
+ * RAPPORT_ENTITY_ORGANIZATION) chooses between; bit i of a choice is
+ * fields[i]. */
+const RapportMergeField *rapport_merge_fields            (RapportEntity       entity,
+                                                          guint              *n_fields);
+/* The usual choice: the kept one's values, and the other's where the kept
+ * one has none. */
+guint               rapport_store_merge_fill             (RapportStore       *self,
+                                                          RapportEntity       entity,
+                                                          gint64              keep_id,
+                                                          gint64              other_id);
+/* A field's value as the merge dialog shows it (NULL when empty). */
+char               *rapport_store_merge_field_text       (RapportStore       *self,
+                                                          RapportEntity       entity,
+                                                          gint64              id,
+                                                          guint               field);
+
+/* What moves from the other one to the one kept. */
+typedef struct
+{
+  guint deals;
+  guint activities;  /* done, and follow-ups still to do */
+  guint notes;
+  guint contacts;    /* an organization's people */
+} RapportMergeMoves;
+
+gboolean            rapport_store_merge_count            (RapportStore       *self,
+                                                          RapportEntity       entity,
+                                                          gint64              other_id,
+                                                          RapportMergeMoves  *moves,
+                                                          GError            **error);
+
+typedef struct _RapportMergeUndo RapportMergeUndo;
+
+/* Merges @other_id into @keep_id, taking the fields whose bits are set in
+ * @take_other from the other one. *@undo (when given) puts everything
+ * back. */
+gboolean            rapport_store_merge                  (RapportStore       *self,
+                                                          RapportEntity       entity,
+                                                          gint64              keep_id,
+                                                          gint64              other_id,
+                                                          guint               take_other,
+                                                          RapportMergeUndo  **undo,
+                                                          GError            **error);
+gboolean            rapport_store_undo_merge             (RapportStore       *self,
+                                                          RapportMergeUndo   *undo,
+                                                          GError            **error);
+void                rapport_merge_undo_free              (RapportMergeUndo   *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportMergeUndo, rapport_merge_undo_free)
+
 /* @text as names are compared: case folded, accents off, spaces single. */
 char               *rapport_store_fold_for_matching     (const char         *text);
 

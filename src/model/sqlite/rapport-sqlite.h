@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 typedef struct sqlite3_stmt RapportSqlStmt;
 typedef struct _RapportSideRead RapportSideRead;
+typedef struct _RapportRows RapportRows;
 
 /* What rapport_sql_step() returns besides an error code (the same numbers
  * as SQLITE_ROW and SQLITE_DONE). */
@@ -219,5 +220,26 @@ void            rapport_sql_bind_bytes      (RapportSqlStmt  *stmt,
                                              GBytes          *bytes);
 GBytes         *rapport_sql_column_bytes    (RapportSqlStmt  *stmt,
                                              int              col);
+
+/* Rows copied whole, to put back exactly (rapport-store-rows.c): every
+ * column of the rows of @table (constant SQL) that @where selects, with
+ * ?1 bound to @id. Put back by inserting them again (rows that were
+ * deleted) or by writing their columns over the rows of the same id (rows
+ * that were changed; the table's first column is its id). */
+RapportRows    *rapport_store_rows_capture  (RapportStore    *self,
+                                             const char      *table,
+                                             const char      *where,
+                                             gint64           id,
+                                             GError         **error);
+gboolean        rapport_store_rows_insert   (RapportStore    *self,
+                                             RapportRows     *rows,
+                                             GError         **error);
+gboolean        rapport_store_rows_update   (RapportStore    *self,
+                                             RapportRows     *rows,
+                                             GError         **error);
+guint           rapport_rows_get_n_rows     (RapportRows     *rows);
+void            rapport_rows_free           (RapportRows     *rows);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRows, rapport_rows_free)
 
 G_END_DECLS
