@@ -36,6 +36,24 @@ parse_kind (const char         *text,
   return TRUE;
 }
 
+/* --on-duplicate: what a contact row that is someone there already does;
+ * skipped unless the user says otherwise. */
+static gboolean
+parse_on_duplicate (const char          *text,
+                    RapportImportFlags  *flags,
+                    GError             **error)
+{
+  if (text == NULL || g_str_equal (text, "skip"))
+    *flags |= RAPPORT_IMPORT_DUPLICATES_SKIP;
+  else if (g_str_equal (text, "fill"))
+    *flags |= RAPPORT_IMPORT_DUPLICATES_FILL;
+  else if (g_str_equal (text, "update"))
+    *flags |= RAPPORT_IMPORT_DUPLICATES_UPDATE;
+  else if (!g_str_equal (text, "create"))
+    return rapport_cli_set_usage (error, _("Say what a row that is a contact already does with --on-duplicate skip, fill, update or create."));
+  return TRUE;
+}
+
 static gboolean
 parse_delimiter (const char  *text,
                  char        *delimiter,
@@ -226,7 +244,8 @@ cmd_import_csv (RapportCli  *cli,
   if (!parse_kind (rapport_cli_string (cli, "kind"), &options.kind, error) ||
       !parse_delimiter (rapport_cli_string (cli, "delimiter"), &delimiter, error) ||
       !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error) ||
-      !parse_decimal_mark (rapport_cli_string (cli, "decimal-mark"), &options.decimal_mark, error))
+      !parse_decimal_mark (rapport_cli_string (cli, "decimal-mark"), &options.decimal_mark, error) ||
+      !parse_on_duplicate (rapport_cli_string (cli, "on-duplicate"), &options.flags, error))
     return FALSE;
   if (options.kind != RAPPORT_IMPORT_DEALS &&
       (rapport_cli_string (cli, "stage-map") != NULL || rapport_cli_string (cli, "pipeline") != NULL))
@@ -273,7 +292,8 @@ cmd_import_vcard (RapportCli  *cli,
   g_auto(RapportImportReport) report = { { 0, }, NULL };
   RapportImportFlags flags = rapport_cli_flag (cli, "dry-run") ? RAPPORT_IMPORT_DRY_RUN : 0;
 
-  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+  if (!parse_on_duplicate (rapport_cli_string (cli, "on-duplicate"), &flags, error) ||
+      (stream = g_file_read (file, NULL, error)) == NULL ||
       rapport_cli_open_store (cli, error) == NULL)
     return FALSE;
   reader = rapport_vcard_reader_new (G_INPUT_STREAM (stream));
@@ -484,6 +504,7 @@ static const RapportCliOption import_ics_options[] = {
 
 static const RapportCliOption import_vcard_options[] = {
   { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { "on-duplicate", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -499,6 +520,7 @@ static const RapportCliOption import_csv_options[] = {
   { "skip-bad-rows", G_OPTION_ARG_NONE, 0 },
   { "bad-rows", G_OPTION_ARG_STRING, 0 },
   { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { "on-duplicate", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -506,11 +528,12 @@ const RapportCliCommand rapport_cli_import_commands[] = {
   { "import", "csv", cmd_import_csv,
     "import csv FILE --kind contacts|organizations|deals [--map 'Header=field,…']"
     " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
-    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
+    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--on-duplicate skip|fill|update|create]"
+    " [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
   { "import", "ics", cmd_import_ics, "import ics FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_ics_options, NULL },
-  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
+  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--on-duplicate skip|fill|update|create] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
   { NULL }
 };

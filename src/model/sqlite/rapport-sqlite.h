@@ -238,6 +238,8 @@ gboolean        rapport_store_rows_update   (RapportStore    *self,
                                              RapportRows     *rows,
                                              GError         **error);
 guint           rapport_rows_get_n_rows     (RapportRows     *rows);
+/* The first column of the first row: its id. */
+gint64          rapport_rows_get_id         (RapportRows     *rows);
 void            rapport_rows_free           (RapportRows     *rows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportRows, rapport_rows_free)
