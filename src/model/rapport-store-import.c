@@ -579,6 +579,7 @@ import_duplicate (RapportStoreImport      *import,
   if (rapport_import_matcher_is_this_file (id) || (import->flags & RAPPORT_IMPORT_DUPLICATES_SKIP))
     {
       import->counts->skipped++;
+      import->counts->duplicates++;
       return TRUE;
     }
 
@@ -610,6 +611,7 @@ import_contact (RapportStoreImport      *import,
   if (external_id_known (import, row->external_id))
     {
       import->counts->skipped++;
+      import->counts->duplicates++;
       return TRUE;
     }
 

@@ -161,6 +161,7 @@ typedef struct
   guint updated;                /* contacts there already that took a row's values */
   guint skipped;                /* bad rows skipped, and records already there */
   guint bad;
+  guint duplicates;             /* of @skipped: rows that were contacts already */
   guint organizations_created;  /* for contacts and deals: their organizations that were new */
   guint contacts_created;       /* for deals: their contacts that were new */
   /* What a committed import created, to take it back as a whole with
