@@ -328,6 +328,7 @@ ics_import_clear (IcsImport *import)
 {
   g_clear_pointer (&import->items, g_ptr_array_unref);
   g_clear_pointer (&import->problems, g_ptr_array_unref);
+  g_clear_pointer (&import->counts.undo, rapport_import_undo_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcsImport, ics_import_clear)
@@ -454,6 +455,7 @@ store_ics_items (RapportCli          *cli,
       return FALSE;
     }
 
+  g_clear_pointer (&import->counts.undo, rapport_import_undo_free);
   memset (&import->counts, 0, sizeof import->counts);
   problem = g_new0 (RapportIcsProblem, 1);
   problem->line = bad_line;

@@ -100,6 +100,7 @@ struct _RapportImportUndo
   GArray     *ranges;   /* CreatedRange */
   GArray     *kept;     /* KeptContact */
   GHashTable *kept_ids; /* gint64 ids of @kept */
+  GPtrArray  *rows;     /* RapportRows of other records it changed */
 };
 
 static void
@@ -120,7 +121,57 @@ rapport_import_undo_free (RapportImportUndo *undo)
   g_array_unref (undo->ranges);
   g_array_unref (undo->kept);
   g_hash_table_unref (undo->kept_ids);
+  g_ptr_array_unref (undo->rows);
   g_free (undo);
+}
+
+RapportImportUndo *
+rapport_import_undo_new (void)
+{
+  RapportImportUndo *undo = g_new0 (RapportImportUndo, 1);
+
+  undo->ranges = g_array_new (FALSE, FALSE, sizeof (CreatedRange));
+  undo->kept = g_array_new (FALSE, FALSE, sizeof (KeptContact));
+  g_array_set_clear_func (undo->kept, kept_contact_clear);
+  undo->kept_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  undo->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_rows_free);
+  return undo;
+}
+
+gboolean
+rapport_import_undo_is_empty (RapportImportUndo *undo)
+{
+  return undo->ranges->len == 0 && undo->kept->len == 0 && undo->rows->len == 0;
+}
+
+gboolean
+rapport_import_undo_keep_row (RapportImportUndo  *undo,
+                              RapportStore       *store,
+                              const char         *table,
+                              gint64              id,
+                              GError            **error)
+{
+  RapportRows *rows = rapport_store_rows_capture (store, table, "id = ?1", id, error);
+
+  if (rows == NULL)
+    return FALSE;
+  g_ptr_array_add (undo->rows, rows);
+  return TRUE;
+}
+
+void
+rapport_import_undo_created (RapportImportUndo *undo,
+                             RapportEntity      entity,
+                             gint64             first,
+                             gint64             last)
+{
+  GArray *ranges = undo->ranges;
+  CreatedRange *end = ranges->len > 0 ? &g_array_index (ranges, CreatedRange, ranges->len - 1) : NULL;
+
+  if (end != NULL && end->entity == entity && end->last + 1 == first)
+    end->last = last;
+  else
+    g_array_append_val (ranges, ((CreatedRange) { entity, first, last }));
 }
 
 void
@@ -129,13 +180,7 @@ rapport_store_import_created (RapportStoreImport *import,
                               gint64              first,
                               gint64              last)
 {
-  GArray *ranges = import->undo->ranges;
-  CreatedRange *end = ranges->len > 0 ? &g_array_index (ranges, CreatedRange, ranges->len - 1) : NULL;
-
-  if (end != NULL && end->entity == entity && end->last + 1 == first)
-    end->last = last;
-  else
-    g_array_append_val (ranges, ((CreatedRange) { entity, first, last }));
+  rapport_import_undo_created (import->undo, entity, first, last);
 }
 
 gboolean
@@ -195,6 +240,17 @@ restore_kept (RapportStore       *store,
   return TRUE;
 }
 
+static gboolean
+restore_rows (RapportStore       *store,
+              RapportImportUndo  *undo,
+              GError            **error)
+{
+  for (guint i = 0; i < undo->rows->len; i++)
+    if (!rapport_store_rows_update (store, undo->rows->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Deals before contacts before organizations; notes, history and
  * activities go with them (ON DELETE CASCADE). */
 static gboolean
@@ -231,6 +287,8 @@ rapport_store_undo_import (RapportStore       *self,
   if (!rapport_store_begin (self, error))
     return FALSE;
   if (!delete_created (self, undo, RAPPORT_ENTITY_NOTE, "DELETE FROM note WHERE id BETWEEN ?1 AND ?2", error) ||
+      !delete_created (self, undo, RAPPORT_ENTITY_ACTIVITY, "DELETE FROM activity WHERE id BETWEEN ?1 AND ?2", error) ||
+      !restore_rows (self, undo, error) ||
       !restore_kept (self, undo, error) ||
       !delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) ||
       !delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) ||
@@ -734,11 +792,7 @@ rapport_store_import_begin (RapportStoreImport   *import,
                             GError              **error)
 {
   *import = (RapportStoreImport) { store, kind, flags, counts, NULL, rapport_store_now (store), 0, NULL };
-  import->undo = g_new0 (RapportImportUndo, 1);
-  import->undo->ranges = g_array_new (FALSE, FALSE, sizeof (CreatedRange));
-  import->undo->kept = g_array_new (FALSE, FALSE, sizeof (KeptContact));
-  g_array_set_clear_func (import->undo->kept, kept_contact_clear);
-  import->undo->kept_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  import->undo = rapport_import_undo_new ();
   import->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   memset (counts, 0, sizeof *counts);
   /* One transaction of many rows touches every index's pages again and
@@ -794,7 +848,7 @@ rapport_store_import_end (RapportStoreImport  *import,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  if (undo->ranges->len > 0 || undo->kept->len > 0)
+  if (!rapport_import_undo_is_empty (undo))
     counts->undo = g_steal_pointer (&undo);
   if (counts->created > 0 || counts->updated > 0 || counts->organizations_created > 0)
     {

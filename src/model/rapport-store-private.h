@@ -225,4 +225,18 @@ gboolean      rapport_schema_seed_pipeline (RapportStore *self,
  * there are too few to be anyone's number in particular. */
 char         *rapport_store_phone_key     (const char     *phone);
 
+/* rapport-store-import.c: what an import did, for its undo — the ids it
+ * created, by table, and rows it changed, copied before the change. */
+RapportImportUndo *rapport_import_undo_new     (void);
+void          rapport_import_undo_created      (RapportImportUndo *undo,
+                                                RapportEntity      entity,
+                                                gint64             first,
+                                                gint64             last);
+gboolean      rapport_import_undo_keep_row     (RapportImportUndo *undo,
+                                                RapportStore      *store,
+                                                const char        *table,
+                                                gint64             id,
+                                                GError           **error);
+gboolean      rapport_import_undo_is_empty     (RapportImportUndo *undo);
+
 G_END_DECLS
