@@ -236,6 +236,72 @@ def test_duplicates_filled(tmp):
         app.kill()
 
 
+def test_cards_and_calendar(tmp):
+    """A .vcf from a phone and an .ics from a calendar, through Import…:
+    the question says what each holds (one card is someone already in
+    Rapport), Import stores them, and the toast's Undo takes each back."""
+    os.environ["RAPPORT_NOW"] = NOW
+    db = database(tmp, "cards.db")
+    cli(db, "contact", "add", "Grace Hopper", "--email", "GRACE@navy.example")
+    cli(db, "deal", "add", "Compilers", "--value", "500", "--contact", "1")
+    folder = os.path.join(tmp, "phone")
+    os.makedirs(folder, exist_ok=True)
+    cards = os.path.join(folder, "contacts.vcf")
+    shutil.copy(os.path.join(CORPUS, "..", "vcard", "v30-google-multi.vcf"), cards)
+    calendar = os.path.join(folder, "work.ics")
+    with open(calendar, "w", newline="") as f:
+        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                "BEGIN:VTODO\r\nUID:call-grace@test\r\nSUMMARY:Call Grace about COBOL\r\n"
+                "DUE:20260325T100000Z\r\nEND:VTODO\r\n"
+                "BEGIN:VEVENT\r\nUID:demo@test\r\nSUMMARY:Demo for the Navy\r\n"
+                "DTSTART:20260326T140000Z\r\nDTEND:20260326T150000Z\r\nEND:VEVENT\r\n"
+                "END:VCALENDAR\r\n")
+
+    def names():
+        return sorted(c["name"] for c in cli_json(db, "contact", "list"))
+
+    def followups():
+        return sorted(f["title"] for f in cli_json(db, "followup", "list"))
+
+    app = App(db)
+    try:
+        menu_item(app, "Import", 0)
+        choose_file(app, cards)
+        wait_for("the question", lambda: visible(
+            app, "“contacts.vcf” holds 3 cards. 1 of them is a contact already in Rapport.", exact=False), 30)
+        screenshot("import-cards")
+        # Enter gives the question's default answer: Import.
+        xdotool("key", "Return")
+        wait_for("the cards imported", lambda: names() == ["Grace Hopper", "Linus Example", "Margaret Heafield Hamilton"]
+                 or len(names()) == 3, 60)
+        check(len(names()) == 3, f"the contacts are {names()}")
+        wait_for("the toast", lambda: app.find_all("Imported 2 contacts", exact=False), 20)
+        undo = visible(app, "Undo", role="push button", exact=False)
+        check(undo, "the toast has no Undo button")
+        undo[0].do_action(0)
+        wait_for("the cards undone", lambda: names() == ["Grace Hopper"], 20)
+
+        before = followups()
+        menu_item(app, "Import", 0)
+        choose_file(app, calendar)
+        wait_for("the question", lambda: visible(
+            app, "“work.ics” holds 2 tasks and events, to become follow-ups.", exact=False), 30)
+        screenshot("import-calendar")
+        xdotool("key", "Return")
+        wait_for("the follow-ups imported", lambda: len(followups()) == len(before) + 2, 60)
+        check("Call Grace about COBOL" in followups(), f"the follow-ups are {followups()}")
+        wait_for("the toast", lambda: app.find_all("Imported 2 follow-ups", exact=False), 20)
+        screenshot("import-calendar-done")
+        undo = visible(app, "Undo", role="push button", exact=False)
+        check(undo, "the toast has no Undo button")
+        undo[0].do_action(0)
+        wait_for("the calendar undone", lambda: followups() == before, 20)
+        app.quit()
+    finally:
+        app.kill()
+
+
 if __name__ == "__main__":
     from rapport_gui import run_tap
-    sys.exit(run_tap([test_deals_with_a_stage_mapped, test_bad_rows_skipped, test_duplicates_filled]))
+    sys.exit(run_tap([test_deals_with_a_stage_mapped, test_bad_rows_skipped, test_duplicates_filled,
+                      test_cards_and_calendar]))
