@@ -100,12 +100,50 @@ add_key (Finder                 *finder,
 
 /* Case folded, accents taken off (decomposed, their marks dropped, so
  * any script keeps its letters), outer and doubled spaces gone. */
+/* The same for text of ASCII letters only, the usual case, without
+ * Unicode's tables (an import folds every contact's name). */
+static char *
+fold_ascii (const char *text)
+{
+  GString *bare = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = bare->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (bare, ' ');
+      space = FALSE;
+      g_string_append_c (bare, g_ascii_tolower (*p));
+    }
+  return g_string_free (bare, FALSE);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 rapport_store_fold_for_matching (const char *text)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
   gboolean space = FALSE;
+
+  if (text == NULL || is_ascii (text))
+    return fold_ascii (text != NULL ? text : "");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  bare = g_string_new (NULL);
 
   for (const char *p = decomposed != NULL ? decomposed : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -126,10 +164,10 @@ rapport_store_fold_for_matching (const char *text)
   return g_utf8_casefold (bare->str, -1);
 }
 
-static char *
-email_key (const char *email)
+char *
+rapport_store_email_key (const char *email)
 {
-  return g_utf8_casefold (email, -1);
+  return is_ascii (email) ? g_ascii_strdown (email, -1) : g_utf8_casefold (email, -1);
 }
 
 char *
@@ -244,7 +282,7 @@ rapport_store_find_duplicate_contacts (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   ok = rapport_store_read_begin (self, &began, error) &&
-       read_values (self, &finder, SQL_EMAILS, email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
+       read_values (self, &finder, SQL_EMAILS, rapport_store_email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
        read_values (self, &finder, SQL_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
        read_names (self, &finder, error);
   rapport_store_read_end (self, began);

@@ -795,12 +795,11 @@ rapport_store_import_begin (RapportStoreImport   *import,
   import->undo = rapport_import_undo_new ();
   import->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   memset (counts, 0, sizeof *counts);
-  /* One transaction of many rows touches every index's pages again and
-   * again (contacts by name, e-mail, phone; the search index): keep them. */
-  rapport_store_grow_page_cache (store);
 
   if (!rapport_store_begin (store, error))
     return FALSE;
+  /* The contacts' keys first, with the page cache as it is: their tables
+   * are read once, and would only fill a bigger cache. */
   if (!rapport_store_import_load_organizations (import, error) ||
       (kind == RAPPORT_IMPORT_CONTACTS && (flags & RAPPORT_IMPORT_DUPLICATES_MASK) &&
        (import->matcher = rapport_import_matcher_new (store, error)) == NULL))
@@ -809,6 +808,9 @@ rapport_store_import_begin (RapportStoreImport   *import,
       rapport_store_rollback (store);
       return FALSE;
     }
+  /* One transaction of many rows touches every index's pages again and
+   * again (contacts by name, e-mail, phone; the search index): keep them. */
+  rapport_store_grow_page_cache (store);
   return TRUE;
 }
 

@@ -402,7 +402,7 @@ typedef struct
 static char *
 email_key (const char *value)
 {
-  return g_utf8_casefold (value, -1);
+  return rapport_store_email_key (value);
 }
 
 static char *

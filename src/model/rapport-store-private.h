@@ -224,6 +224,8 @@ gboolean      rapport_schema_seed_pipeline (RapportStore *self,
 /* rapport-store-duplicates.c: a phone number's digits, or NULL when
  * there are too few to be anyone's number in particular. */
 char         *rapport_store_phone_key     (const char     *phone);
+/* An e-mail address in folded case. */
+char         *rapport_store_email_key     (const char     *email);
 
 /* rapport-store-import.c: what an import did, for its undo — the ids it
  * created, by table, and rows it changed, copied before the change. */
