@@ -422,6 +422,29 @@ test_import_duplicates (Fixture       *f,
   g_assert_cmpstr (after_rows, ==, before_rows);
 }
 
+/* A phone six contacts share (a switchboard) is no sign a row is one of
+ * them: the row is a contact of its own. */
+static void
+test_import_shared_phone (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportReport) report = { { 0, }, NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Agent %u", i);
+
+      g_free (cli (f, "contact", "add", name, "--phone", "+1 555 000 0000", NULL));
+    }
+  store = rapport_store_new (f->db, &error);
+  g_assert_no_error (error);
+  import_text (store, "Name,Phone\nNew Agent,+1 (555) 000-0000\n", RAPPORT_IMPORT_DUPLICATES_SKIP, &report);
+  g_assert_cmpuint (report.counts.created, ==, 1);
+  g_assert_cmpuint (report.counts.duplicates, ==, 0);
+}
+
 /* The command line's choice, skip by default. */
 static void
 test_import_duplicates_cli (Fixture       *f,
@@ -473,6 +496,7 @@ main (int    argc,
   g_test_add ("/merge/import/update", Fixture, GUINT_TO_POINTER (RAPPORT_IMPORT_DUPLICATES_UPDATE),
               fixture_set_up, test_import_duplicates, fixture_tear_down);
   g_test_add ("/merge/import/cli", Fixture, NULL, fixture_set_up, test_import_duplicates_cli, fixture_tear_down);
+  g_test_add ("/merge/import/shared-phone", Fixture, NULL, fixture_set_up, test_import_shared_phone, fixture_tear_down);
 
   return g_test_run ();
 }

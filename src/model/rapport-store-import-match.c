@@ -30,6 +30,13 @@
 /* A row earlier in the same file: its contact is staged, not yet stored. */
 #define THIS_FILE G_GINT64_CONSTANT (-1)
 
+/* A slot's id keeps, in its top byte, how many contacts have the key: one
+ * that more than MAX_SHARED share (a switchboard's number, info@…) is no
+ * sign a row is any of them, as in rapport-store-duplicates.c. */
+#define MAX_SHARED 5
+#define ID_BITS 56
+#define ID_MASK ((G_GINT64_CONSTANT (1) << ID_BITS) - 1)
+
 /* The keys are kept as 64-bit hashes in one open-addressed table: 16
  * bytes a key and no allocation each, where a hash table of strings took
  * 150 MB for 200 000 contacts and a file of as many rows. Two different
@@ -117,9 +124,11 @@ remember (RapportImportMatcher *matcher,
   if (slot->key == 0)
     {
       slot->key = hash_key (kind, text);
-      slot->id = id;
+      slot->id = (G_GINT64_CONSTANT (1) << ID_BITS) | (id & ID_MASK);
       matcher->used++;
     }
+  else if ((slot->id & ID_MASK) != (id & ID_MASK) && (slot->id >> ID_BITS) <= MAX_SHARED)
+    slot->id += G_GINT64_CONSTANT (1) << ID_BITS;
   g_free (text);
 }
 
@@ -133,7 +142,9 @@ lookup (RapportImportMatcher *matcher,
   if (text == NULL || matcher->slots == NULL)
     return 0;
   slot = find_slot (matcher, hash_key (kind, text));
-  return slot->key != 0 ? slot->id : 0;
+  if (slot->key == 0 || (slot->id >> ID_BITS) > MAX_SHARED)
+    return 0;
+  return (slot->id & ID_MASK) == (THIS_FILE & ID_MASK) ? THIS_FILE : slot->id & ID_MASK;
 }
 
 static char *
