@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "rapport-enums.h"
 #include "rapport-contact.h"
 
@@ -221,3 +223,18 @@ rapport_contact_get_external_id (RapportContact *self)
   return rapport_record_get_string (RAPPORT_RECORD (self), PROP_EXTERNAL_ID);
 }
 
+const char *
+rapport_lifecycle_get_label (RapportLifecycle lifecycle)
+{
+  switch (lifecycle)
+    {
+    case RAPPORT_LIFECYCLE_LEAD:
+      return C_("lifecycle", "Lead");
+    case RAPPORT_LIFECYCLE_CONTACT:
+      return C_("lifecycle", "Contact");
+    case RAPPORT_LIFECYCLE_CUSTOMER:
+      return C_("lifecycle", "Customer");
+    default:
+      return "";
+    }
+}

@@ -29,4 +29,7 @@ gint64          rapport_contact_get_next_followup_at   (RapportContact *self);
 const char *    rapport_contact_get_title              (RapportContact *self);
 const char *    rapport_contact_get_external_id        (RapportContact *self);
 
+/* "Lead", "Contact" or "Customer", translated. */
+const char *rapport_lifecycle_get_label (RapportLifecycle lifecycle);
+
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* rapport-store-duplicates.c — contacts that are likely the same person
+/* rapport-store-duplicates.c — contacts (or organizations) that are
+ * likely the same
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -6,6 +7,8 @@
  * any case, any of their addresses), a phone number (its digits, any of
  * their numbers, at least seven of them), or a name in the same
  * organization (case and accents folded: "José Núñez" and "jose nunez").
+ * Two organizations are when they share a name (folded alike), a phone
+ * number or a website's host.
  * Each key is read once for every contact and gathered in a table, so a
  * file of 200 000 contacts is one pass per kind of key, not a comparison
  * of every pair.
@@ -22,6 +25,9 @@
 #define SQL_EMAILS "SELECT contact_id, value FROM contact_email ORDER BY contact_id"
 #define SQL_PHONES "SELECT contact_id, value FROM contact_phone ORDER BY contact_id"
 #define SQL_NAMES "SELECT id, name, organization_id FROM contact ORDER BY id"
+#define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization ORDER BY id"
+#define SQL_ORGANIZATION_PHONES "SELECT id, phone FROM organization WHERE phone IS NOT NULL ORDER BY id"
+#define SQL_ORGANIZATION_WEBSITES "SELECT id, website FROM organization WHERE website IS NOT NULL ORDER BY id"
 
 /* Pairs, by their two ids → RapportDuplicate (owned) */
 typedef struct
@@ -126,8 +132,8 @@ email_key (const char *email)
   return g_utf8_casefold (email, -1);
 }
 
-static char *
-phone_key (const char *phone)
+char *
+rapport_store_phone_key (const char *phone)
 {
   GString *digits = g_string_new (NULL);
 
@@ -206,31 +212,14 @@ compare_pairs (gconstpointer a,
   return x->ids[1] < y->ids[1] ? -1 : x->ids[1] > y->ids[1];
 }
 
-GPtrArray *
-rapport_store_find_duplicate_contacts (RapportStore  *self,
-                                       GError       **error)
+/* The pairs found, in order of their ids. */
+static GPtrArray *
+take_pairs (GHashTable *pairs)
 {
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  Finder finder = { pairs, seen };
-  GPtrArray *found;
+  GPtrArray *found = g_ptr_array_new_full (g_hash_table_size (pairs), g_free);
   GHashTableIter iter;
   gpointer value;
-  gboolean began;
-  gboolean ok;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  ok = rapport_store_read_begin (self, &began, error) &&
-       read_values (self, &finder, SQL_EMAILS, email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
-       read_values (self, &finder, SQL_PHONES, phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
-       read_names (self, &finder, error);
-  rapport_store_read_end (self, began);
-  if (!ok)
-    return NULL;
-
-  found = g_ptr_array_new_full (g_hash_table_size (pairs), g_free);
   g_hash_table_iter_init (&iter, pairs);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -239,4 +228,81 @@ rapport_store_find_duplicate_contacts (RapportStore  *self,
     }
   g_ptr_array_sort (found, compare_pairs);
   return found;
+}
+
+GPtrArray *
+rapport_store_find_duplicate_contacts (RapportStore  *self,
+                                       GError       **error)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  Finder finder = { pairs, seen };
+  gboolean began;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  ok = rapport_store_read_begin (self, &began, error) &&
+       read_values (self, &finder, SQL_EMAILS, email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
+       read_values (self, &finder, SQL_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+       read_names (self, &finder, error);
+  rapport_store_read_end (self, began);
+  if (!ok)
+    return NULL;
+
+  return take_pairs (pairs);
+}
+
+/* An organization's name alone: two companies rarely share one. */
+static char *
+organization_name_key (const char *name)
+{
+  char *key = rapport_store_fold_for_matching (name);
+
+  if (*key == '\0')
+    g_clear_pointer (&key, g_free);
+  return key;
+}
+
+/* A website by its host: "https://www.Example.com/about" and
+ * "example.com" are one. */
+static char *
+website_key (const char *website)
+{
+  g_autofree char *lower = g_ascii_strdown (website, -1);
+  const char *host = g_strstrip (lower);
+  const char *scheme = strstr (host, "://");
+  gsize len;
+
+  if (scheme != NULL)
+    host = scheme + 3;
+  if (g_str_has_prefix (host, "www."))
+    host += 4;
+  len = strcspn (host, "/?#:");
+  return len > 0 ? g_strndup (host, len) : NULL;
+}
+
+GPtrArray *
+rapport_store_find_duplicate_organizations (RapportStore  *self,
+                                            GError       **error)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  Finder finder = { pairs, seen };
+  gboolean began;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  ok = rapport_store_read_begin (self, &began, error) &&
+       read_values (self, &finder, SQL_ORGANIZATION_NAMES, organization_name_key, RAPPORT_DUPLICATE_NAME, error) &&
+       read_values (self, &finder, SQL_ORGANIZATION_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+       read_values (self, &finder, SQL_ORGANIZATION_WEBSITES, website_key, RAPPORT_DUPLICATE_WEBSITE, error);
+  rapport_store_read_end (self, began);
+  if (!ok)
+    return NULL;
+
+  return take_pairs (pairs);
 }

@@ -221,4 +221,8 @@ gboolean      rapport_schema_seed_pipeline (RapportStore *self,
                                             gint64       *pipeline_id,
                                             GError      **error);
 
+/* rapport-store-duplicates.c: a phone number's digits, or NULL when
+ * there are too few to be anyone's number in particular. */
+char         *rapport_store_phone_key     (const char     *phone);
+
 G_END_DECLS

@@ -1,0 +1,694 @@
+/* rapport-store-merge.c — two contacts, or two organizations, made one
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A merge keeps one record and deletes the other. Before it writes, every
+ * row it will change is copied whole (RapportRows): the two records, the
+ * kept one's e-mail, phone and photo rows and the other's, and the ids of
+ * the deals, activities, notes (and, for an organization, contacts) that
+ * move. The undo writes those back, so what was there is there again to
+ * the byte: ids, positions, labels, times.
+ *
+ * Which columns a field writes is fixed below; nothing of the SQL comes
+ * from what anyone typed.
+ */
+
+#define G_LOG_DOMAIN "rapport-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rapport-store-private.h"
+
+enum
+{
+  CONTACT_NAME,
+  CONTACT_EMAIL,
+  CONTACT_PHONE,
+  CONTACT_TITLE,
+  CONTACT_ORGANIZATION,
+  CONTACT_LIFECYCLE,
+  CONTACT_SOURCE,
+  CONTACT_OWNER,
+  CONTACT_PHOTO,
+  N_CONTACT_FIELDS
+};
+
+enum
+{
+  ORGANIZATION_NAME,
+  ORGANIZATION_WEBSITE,
+  ORGANIZATION_PHONE,
+  N_ORGANIZATION_FIELDS
+};
+
+static const RapportMergeField contact_fields[N_CONTACT_FIELDS] = {
+  [CONTACT_NAME] = { "name", N_("Name") },
+  [CONTACT_EMAIL] = { "email", N_("E-mail") },
+  [CONTACT_PHONE] = { "phone", N_("Phone") },
+  [CONTACT_TITLE] = { "title", N_("Job Title") },
+  [CONTACT_ORGANIZATION] = { "organization", N_("Organization") },
+  [CONTACT_LIFECYCLE] = { "lifecycle", N_("Lifecycle") },
+  [CONTACT_SOURCE] = { "source", N_("Source") },
+  [CONTACT_OWNER] = { "owner", N_("Owner") },
+  [CONTACT_PHOTO] = { "photo", N_("Photo") },
+};
+
+static const RapportMergeField organization_fields[N_ORGANIZATION_FIELDS] = {
+  [ORGANIZATION_NAME] = { "name", N_("Name") },
+  [ORGANIZATION_WEBSITE] = { "website", N_("Website") },
+  [ORGANIZATION_PHONE] = { "phone", N_("Phone") },
+};
+
+/* The column each field reads and writes; NULL for the fields kept in
+ * tables of their own (e-mails, phones, photo). */
+static const char * const contact_columns[N_CONTACT_FIELDS] = {
+  [CONTACT_NAME] = "name",
+  [CONTACT_TITLE] = "title",
+  [CONTACT_ORGANIZATION] = "organization_id",
+  [CONTACT_LIFECYCLE] = "lifecycle",
+  [CONTACT_SOURCE] = "source",
+  [CONTACT_OWNER] = "owner",
+};
+
+static const char * const organization_columns[N_ORGANIZATION_FIELDS] = {
+  [ORGANIZATION_NAME] = "name",
+  [ORGANIZATION_WEBSITE] = "website",
+  [ORGANIZATION_PHONE] = "phone",
+};
+
+/* The tables whose rows move with a record, by the column that names it. */
+typedef struct
+{
+  const char *select_sql;
+  const char *move_sql;   /* ?1 the id it moves to, ?2 the row's id */
+} Mover;
+
+static const Mover contact_movers[] = {
+  { "SELECT id FROM deal WHERE contact_id = ?1", "UPDATE deal SET contact_id = ?1 WHERE id = ?2" },
+  { "SELECT id FROM activity WHERE contact_id = ?1", "UPDATE activity SET contact_id = ?1 WHERE id = ?2" },
+  { "SELECT id FROM note WHERE contact_id = ?1", "UPDATE note SET contact_id = ?1 WHERE id = ?2" },
+};
+
+static const Mover organization_movers[] = {
+  { "SELECT id FROM deal WHERE organization_id = ?1", "UPDATE deal SET organization_id = ?1 WHERE id = ?2" },
+  { "SELECT id FROM note WHERE organization_id = ?1", "UPDATE note SET organization_id = ?1 WHERE id = ?2" },
+  { "SELECT id FROM contact WHERE organization_id = ?1", "UPDATE contact SET organization_id = ?1 WHERE id = ?2" },
+};
+
+#define N_MOVERS 3
+G_STATIC_ASSERT (G_N_ELEMENTS (contact_movers) == N_MOVERS);
+G_STATIC_ASSERT (G_N_ELEMENTS (organization_movers) == N_MOVERS);
+
+/* A contact's rows in tables of their own, copied whole. */
+static const char * const contact_lists[] = { "contact_email", "contact_phone", "contact_photo" };
+#define N_LISTS G_N_ELEMENTS (contact_lists)
+
+struct _RapportMergeUndo
+{
+  RapportEntity  entity;
+  gint64         keep_id;
+  gint64         other_id;
+  gint64         note_id;
+  RapportRows   *kept;
+  RapportRows   *other;
+  RapportRows   *lists[2][N_LISTS];   /* [kept, other] */
+  GArray        *moved[N_MOVERS];     /* gint64 ids */
+};
+
+void
+rapport_merge_undo_free (RapportMergeUndo *undo)
+{
+  if (undo == NULL)
+    return;
+
+  rapport_rows_free (undo->kept);
+  rapport_rows_free (undo->other);
+  for (guint side = 0; side < 2; side++)
+    for (guint i = 0; i < N_LISTS; i++)
+      rapport_rows_free (undo->lists[side][i]);
+  for (guint i = 0; i < N_MOVERS; i++)
+    g_clear_pointer (&undo->moved[i], g_array_unref);
+  g_free (undo);
+}
+
+const RapportMergeField *
+rapport_merge_fields (RapportEntity  entity,
+                      guint         *n_fields)
+{
+  g_return_val_if_fail (entity == RAPPORT_ENTITY_CONTACT || entity == RAPPORT_ENTITY_ORGANIZATION, NULL);
+
+  if (entity == RAPPORT_ENTITY_CONTACT)
+    {
+      *n_fields = N_CONTACT_FIELDS;
+      return contact_fields;
+    }
+  *n_fields = N_ORGANIZATION_FIELDS;
+  return organization_fields;
+}
+
+static const char *
+table_of (RapportEntity entity)
+{
+  return entity == RAPPORT_ENTITY_CONTACT ? "contact" : "organization";
+}
+
+static const Mover *
+movers_of (RapportEntity entity)
+{
+  return entity == RAPPORT_ENTITY_CONTACT ? contact_movers : organization_movers;
+}
+
+/* The SQL reading one field of a record (?1): constant per field. */
+static const char *
+field_sql (RapportEntity entity,
+           guint         field)
+{
+  static const char * const contact_sql[N_CONTACT_FIELDS] = {
+    [CONTACT_NAME] = "SELECT name FROM contact WHERE id = ?1",
+    [CONTACT_EMAIL] = "SELECT email FROM contact WHERE id = ?1",
+    [CONTACT_PHONE] = "SELECT phone FROM contact WHERE id = ?1",
+    [CONTACT_TITLE] = "SELECT title FROM contact WHERE id = ?1",
+    [CONTACT_ORGANIZATION] =
+      "SELECT o.name FROM contact c JOIN organization o ON o.id = c.organization_id WHERE c.id = ?1",
+    [CONTACT_LIFECYCLE] = "SELECT lifecycle FROM contact WHERE id = ?1",
+    [CONTACT_SOURCE] = "SELECT source FROM contact WHERE id = ?1",
+    [CONTACT_OWNER] = "SELECT owner FROM contact WHERE id = ?1",
+    [CONTACT_PHOTO] = "SELECT mime_type FROM contact_photo WHERE contact_id = ?1",
+  };
+  static const char * const organization_sql[N_ORGANIZATION_FIELDS] = {
+    [ORGANIZATION_NAME] = "SELECT name FROM organization WHERE id = ?1",
+    [ORGANIZATION_WEBSITE] = "SELECT website FROM organization WHERE id = ?1",
+    [ORGANIZATION_PHONE] = "SELECT phone FROM organization WHERE id = ?1",
+  };
+
+  return entity == RAPPORT_ENTITY_CONTACT ? contact_sql[field] : organization_sql[field];
+}
+
+/* The field's stored text, or NULL for none (and for blank text). */
+static char *
+read_field (RapportStore  *self,
+            RapportEntity  entity,
+            gint64         id,
+            guint          field)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, field_sql (entity, field));
+  char *text = NULL;
+
+  rapport_sql_bind_int64 (stmt, 1, id);
+  if (rapport_sql_step (stmt) == RAPPORT_SQL_ROW && !rapport_sql_column_is_null (stmt, 0))
+    text = g_strstrip (g_strdup (rapport_sql_column_text (stmt, 0)));
+  rapport_sql_reset (stmt);
+
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+char *
+rapport_store_merge_field_text (RapportStore  *self,
+                                RapportEntity  entity,
+                                gint64         id,
+                                guint          field)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  text = read_field (self, entity, id, field);
+  if (text == NULL || entity != RAPPORT_ENTITY_CONTACT)
+    return g_steal_pointer (&text);
+
+  if (field == CONTACT_LIFECYCLE)
+    return g_strdup (rapport_lifecycle_get_label ((RapportLifecycle) g_ascii_strtoll (text, NULL, 10)));
+  if (field == CONTACT_PHOTO)
+    return g_strdup (_("A photo"));
+  return g_steal_pointer (&text);
+}
+
+guint
+rapport_store_merge_fill (RapportStore  *self,
+                          RapportEntity  entity,
+                          gint64         keep_id,
+                          gint64         other_id)
+{
+  guint n_fields;
+  guint take = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  rapport_merge_fields (entity, &n_fields);
+  for (guint field = 0; field < n_fields; field++)
+    {
+      g_autofree char *kept = read_field (self, entity, keep_id, field);
+      g_autofree char *other = read_field (self, entity, other_id, field);
+
+      /* A customer stays a customer: the lifecycle further along wins. */
+      if (entity == RAPPORT_ENTITY_CONTACT && field == CONTACT_LIFECYCLE)
+        {
+          if (kept != NULL && other != NULL && g_ascii_strtoll (other, NULL, 10) > g_ascii_strtoll (kept, NULL, 10))
+            take |= 1u << field;
+        }
+      else if (kept == NULL && other != NULL)
+        take |= 1u << field;
+    }
+  return take;
+}
+
+static gboolean
+count_rows (RapportStore  *self,
+            const char    *sql,
+            gint64         id,
+            guint         *count,
+            GError       **error)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, sql);
+  int rc;
+
+  *count = 0;
+  rapport_sql_bind_int64 (stmt, 1, id);
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    (*count)++;
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_DONE)
+    return rapport_store_set_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+rapport_store_merge_count (RapportStore       *self,
+                           RapportEntity       entity,
+                           gint64              other_id,
+                           RapportMergeMoves  *moves,
+                           GError            **error)
+{
+  const Mover *movers;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity == RAPPORT_ENTITY_CONTACT || entity == RAPPORT_ENTITY_ORGANIZATION, FALSE);
+
+  memset (moves, 0, sizeof *moves);
+  movers = movers_of (entity);
+  if (entity == RAPPORT_ENTITY_CONTACT)
+    return count_rows (self, movers[0].select_sql, other_id, &moves->deals, error) &&
+           count_rows (self, movers[1].select_sql, other_id, &moves->activities, error) &&
+           count_rows (self, movers[2].select_sql, other_id, &moves->notes, error);
+  return count_rows (self, movers[0].select_sql, other_id, &moves->deals, error) &&
+         count_rows (self, movers[1].select_sql, other_id, &moves->notes, error) &&
+         count_rows (self, movers[2].select_sql, other_id, &moves->contacts, error);
+}
+
+/* Everything the undo needs, read before the first write. */
+static gboolean
+capture (RapportStore      *self,
+         RapportMergeUndo  *undo,
+         GError           **error)
+{
+  const char *table = table_of (undo->entity);
+  const Mover *movers = movers_of (undo->entity);
+
+  if ((undo->kept = rapport_store_rows_capture (self, table, "id = ?1", undo->keep_id, error)) == NULL ||
+      (undo->other = rapport_store_rows_capture (self, table, "id = ?1", undo->other_id, error)) == NULL)
+    return FALSE;
+  if (rapport_rows_get_n_rows (undo->kept) != 1 || rapport_rows_get_n_rows (undo->other) != 1)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                           undo->entity == RAPPORT_ENTITY_CONTACT
+                             ? _("One of the two contacts no longer exists; nothing was merged")
+                             : _("One of the two organizations no longer exists; nothing was merged"));
+      return FALSE;
+    }
+
+  if (undo->entity == RAPPORT_ENTITY_CONTACT)
+    for (guint i = 0; i < N_LISTS; i++)
+      if ((undo->lists[0][i] = rapport_store_rows_capture (self, contact_lists[i], "contact_id = ?1",
+                                                           undo->keep_id, error)) == NULL ||
+          (undo->lists[1][i] = rapport_store_rows_capture (self, contact_lists[i], "contact_id = ?1",
+                                                           undo->other_id, error)) == NULL)
+        return FALSE;
+
+  for (guint i = 0; i < N_MOVERS; i++)
+    {
+      RapportSqlStmt *stmt = rapport_store_stmt_sql (self, movers[i].select_sql);
+      int rc;
+
+      undo->moved[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+      rapport_sql_bind_int64 (stmt, 1, undo->other_id);
+      while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+        g_array_append_val (undo->moved[i], ((gint64) { rapport_sql_column_int64 (stmt, 0) }));
+      rapport_sql_reset (stmt);
+      if (rc != RAPPORT_SQL_DONE)
+        return rapport_store_set_error (self, rc, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+run_ids (RapportStore  *self,
+         const char    *sql,
+         gint64         first,
+         gint64         second,
+         GError       **error)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, sql);
+
+  rapport_sql_bind_int64 (stmt, 1, first);
+  rapport_sql_bind_int64 (stmt, 2, second);
+  return rapport_store_step_done (self, stmt, error);
+}
+
+static gboolean
+move_rows (RapportStore      *self,
+           RapportMergeUndo  *undo,
+           gint64             to,
+           GError           **error)
+{
+  const Mover *movers = movers_of (undo->entity);
+
+  for (guint i = 0; i < N_MOVERS; i++)
+    for (guint j = 0; j < undo->moved[i]->len; j++)
+      if (!run_ids (self, movers[i].move_sql, to, g_array_index (undo->moved[i], gint64, j), error))
+        return FALSE;
+  return TRUE;
+}
+
+/* Writes the other's value of @column over the kept one's. */
+static gboolean
+take_column (RapportStore      *self,
+             RapportMergeUndo  *undo,
+             const char        *column,
+             GError           **error)
+{
+  const char *table = table_of (undo->entity);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = (SELECT %s FROM %s WHERE id = ?2) WHERE id = ?1",
+                                          table, column, column, table);
+
+  return run_ids (self, sql, undo->keep_id, undo->other_id, error);
+}
+
+/* One e-mail or phone list of the two: the other's entries the kept one
+ * lacks are added after its own; with @other_first, the other's first
+ * entry goes before all of them. @column is the contact's copy of the
+ * first entry, set to it at the end. */
+typedef struct
+{
+  const char *table;
+  const char *column;
+  char     *(*key_of) (const char *value);
+} List;
+
+static char *
+email_key (const char *value)
+{
+  return g_utf8_casefold (value, -1);
+}
+
+static char *
+phone_key (const char *value)
+{
+  char *key = rapport_store_phone_key (value);
+
+  return key != NULL ? key : g_strdup (value);
+}
+
+static const List email_list = { "contact_email", "email", email_key };
+static const List phone_list = { "contact_phone", "phone", phone_key };
+
+static gboolean
+merge_list (RapportStore      *self,
+            RapportMergeUndo  *undo,
+            const List        *list,
+            gboolean           other_first,
+            GError           **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *select = g_strdup_printf ("SELECT position, label, value FROM %s WHERE contact_id = ?1"
+                                             " ORDER BY position", list->table);
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (contact_id, position, label, value)"
+                                             " VALUES (?1, ?2, ?3, ?4)", list->table);
+  g_autofree char *first = g_strdup_printf ("UPDATE %s SET position = ?3 WHERE contact_id = ?1 AND position = ?2",
+                                            list->table);
+  g_autofree char *column = g_strdup_printf ("UPDATE contact SET %s = (SELECT value FROM %s WHERE contact_id = ?1"
+                                             " ORDER BY position LIMIT 1) WHERE id = ?1", list->column, list->table);
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, select);
+  gint64 low = G_MAXINT64, high = G_MININT64;
+  int rc;
+
+  rapport_sql_bind_int64 (stmt, 1, undo->keep_id);
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    {
+      gint64 position = rapport_sql_column_int64 (stmt, 0);
+
+      low = MIN (low, position);
+      high = MAX (high, position);
+      g_hash_table_insert (kept, list->key_of (rapport_sql_column_text (stmt, 2)),
+                           GSIZE_TO_POINTER ((gsize) position + 1));
+    }
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_DONE)
+    return rapport_store_set_error (self, rc, error);
+  if (low == G_MAXINT64)
+    low = high = 0;
+
+  /* All of the other's entries first, so no row written is read again. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+    rapport_sql_bind_int64 (stmt, 1, undo->other_id);
+    while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+      {
+        g_ptr_array_add (labels, g_strdup (rapport_sql_column_text (stmt, 1)));
+        g_ptr_array_add (values, g_strdup (rapport_sql_column_text (stmt, 2)));
+      }
+    rapport_sql_reset (stmt);
+    if (rc != RAPPORT_SQL_DONE)
+      return rapport_store_set_error (self, rc, error);
+
+    for (guint i = 0; i < values->len; i++)
+      {
+        g_autofree char *key = list->key_of (values->pdata[i]);
+        gpointer found = g_hash_table_lookup (kept, key);
+        gboolean lead = other_first && i == 0;
+        RapportSqlStmt *write;
+
+        if (found != NULL && lead)
+          {
+            /* The kept one has it already: that entry goes first. */
+            write = rapport_store_stmt_sql (self, first);
+            rapport_sql_bind_int64 (write, 1, undo->keep_id);
+            rapport_sql_bind_int64 (write, 2, (gint64) GPOINTER_TO_SIZE (found) - 1);
+            rapport_sql_bind_int64 (write, 3, --low);
+          }
+        else if (found != NULL)
+          continue;
+        else
+          {
+            write = rapport_store_stmt_sql (self, insert);
+            rapport_sql_bind_int64 (write, 1, undo->keep_id);
+            rapport_sql_bind_int64 (write, 2, lead ? --low : ++high);
+            rapport_sql_bind_text (write, 3, labels->pdata[i]);
+            rapport_sql_bind_text (write, 4, values->pdata[i]);
+            g_hash_table_insert (kept, g_steal_pointer (&key), GSIZE_TO_POINTER (1));
+          }
+        if (!rapport_store_step_done (self, write, error))
+          return FALSE;
+      }
+  }
+
+  return run_ids (self, column, undo->keep_id, 0, error);
+}
+
+static gboolean
+merge_photo (RapportStore      *self,
+             RapportMergeUndo  *undo,
+             gboolean           take,
+             GError           **error)
+{
+  if (!take || rapport_rows_get_n_rows (undo->lists[1][2]) == 0)
+    return TRUE;
+  return run_ids (self, "DELETE FROM contact_photo WHERE contact_id = ?1", undo->keep_id, 0, error) &&
+         run_ids (self, "UPDATE contact_photo SET contact_id = ?1 WHERE contact_id = ?2",
+                  undo->keep_id, undo->other_id, error);
+}
+
+/* The fields chosen, the lists joined, the earlier of the two first
+ * dates kept. */
+static gboolean
+merge_fields (RapportStore      *self,
+              RapportMergeUndo  *undo,
+              guint              take_other,
+              GError           **error)
+{
+  const char * const *columns = undo->entity == RAPPORT_ENTITY_CONTACT ? contact_columns : organization_columns;
+  guint n_fields;
+
+  rapport_merge_fields (undo->entity, &n_fields);
+  for (guint field = 0; field < n_fields; field++)
+    if ((take_other & (1u << field)) && columns[field] != NULL &&
+        !take_column (self, undo, columns[field], error))
+      return FALSE;
+
+  if (undo->entity == RAPPORT_ENTITY_CONTACT &&
+      (!merge_list (self, undo, &email_list, (take_other & (1u << CONTACT_EMAIL)) != 0, error) ||
+       !merge_list (self, undo, &phone_list, (take_other & (1u << CONTACT_PHONE)) != 0, error) ||
+       !merge_photo (self, undo, (take_other & (1u << CONTACT_PHOTO)) != 0, error) ||
+       !run_ids (self,
+                 "UPDATE contact SET"
+                 "  external_id = coalesce(external_id, (SELECT external_id FROM contact WHERE id = ?2)),"
+                 "  first_contacted_at = CASE WHEN first_contacted_at IS NULL"
+                 "    THEN (SELECT first_contacted_at FROM contact WHERE id = ?2)"
+                 "    ELSE min(first_contacted_at, coalesce((SELECT first_contacted_at FROM contact WHERE id = ?2),"
+                 "                                          first_contacted_at)) END,"
+                 "  created_at = min(created_at, coalesce((SELECT created_at FROM contact WHERE id = ?2), created_at))"
+                 " WHERE id = ?1",
+                 undo->keep_id, undo->other_id, error)))
+    return FALSE;
+
+  if (undo->entity == RAPPORT_ENTITY_ORGANIZATION &&
+      !run_ids (self,
+                "UPDATE organization SET"
+                "  created_at = min(created_at, coalesce((SELECT created_at FROM organization WHERE id = ?2), created_at))"
+                " WHERE id = ?1",
+                undo->keep_id, undo->other_id, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The note that tells the kept one's history what happened. */
+static gboolean
+add_history_note (RapportStore      *self,
+                  RapportMergeUndo  *undo,
+                  GError           **error)
+{
+  g_autofree char *name = read_field (self, undo->entity, undo->other_id, 0);
+  g_autofree char *body = NULL;
+  RapportSqlStmt *stmt = rapport_store_stmt (self, STMT_INSERT_NOTE);
+  gboolean contact = undo->entity == RAPPORT_ENTITY_CONTACT;
+
+  body = g_strdup_printf (contact ? _("The contact “%s” was merged into this one.")
+                                  : _("The organization “%s” was merged into this one."),
+                          name != NULL ? name : "");
+  rapport_sql_bind_id_or_null (stmt, 1, contact ? undo->keep_id : 0);
+  rapport_sql_bind_null (stmt, 2);
+  rapport_sql_bind_id_or_null (stmt, 3, contact ? 0 : undo->keep_id);
+  rapport_sql_bind_text (stmt, 4, body);
+  rapport_sql_bind_int64 (stmt, 5, rapport_store_now (self));
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+
+  undo->note_id = rapport_store_last_id (self);
+  return TRUE;
+}
+
+static gboolean
+write_merge (RapportStore      *self,
+             RapportMergeUndo  *undo,
+             guint              take_other,
+             GError           **error)
+{
+  const char *table = table_of (undo->entity);
+  g_autofree char *touch = g_strdup_printf ("UPDATE %s SET updated_at = ?2 WHERE id = ?1", table);
+  g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+
+  return capture (self, undo, error) &&
+         merge_fields (self, undo, take_other, error) &&
+         move_rows (self, undo, undo->keep_id, error) &&
+         add_history_note (self, undo, error) &&
+         run_ids (self, delete, undo->other_id, 0, error) &&
+         run_ids (self, touch, undo->keep_id, rapport_store_now (self), error);
+}
+
+gboolean
+rapport_store_merge (RapportStore       *self,
+                     RapportEntity       entity,
+                     gint64              keep_id,
+                     gint64              other_id,
+                     guint               take_other,
+                     RapportMergeUndo  **undo_out,
+                     GError            **error)
+{
+  g_autoptr(RapportMergeUndo) undo = g_new0 (RapportMergeUndo, 1);
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entity == RAPPORT_ENTITY_CONTACT || entity == RAPPORT_ENTITY_ORGANIZATION, FALSE);
+
+  if (keep_id == other_id)
+    {
+      rapport_store_invalid (error, entity == RAPPORT_ENTITY_CONTACT
+                                      ? _("A contact cannot be merged into itself")
+                                      : _("An organization cannot be merged into itself"));
+      return FALSE;
+    }
+
+  undo->entity = entity;
+  undo->keep_id = keep_id;
+  undo->other_id = other_id;
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!write_merge (self, undo, take_other, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_reload_everything (self);
+  if (undo_out != NULL)
+    *undo_out = g_steal_pointer (&undo);
+  return TRUE;
+}
+
+/* Back as it was: the other one and what moved, the lists of both, then
+ * the kept one's columns, whose triggers keep its first e-mail and phone
+ * in step with lists that are by then the ones it had. */
+static gboolean
+write_undo (RapportStore      *self,
+            RapportMergeUndo  *undo,
+            GError           **error)
+{
+  if (!run_ids (self, "DELETE FROM note WHERE id = ?1", undo->note_id, 0, error) ||
+      !rapport_store_rows_insert (self, undo->other, error) ||
+      !move_rows (self, undo, undo->other_id, error))
+    return FALSE;
+
+  if (undo->entity == RAPPORT_ENTITY_CONTACT)
+    for (guint i = 0; i < N_LISTS; i++)
+      {
+        g_autofree char *clear = g_strdup_printf ("DELETE FROM %s WHERE contact_id IN (?1, ?2)", contact_lists[i]);
+
+        if (!run_ids (self, clear, undo->keep_id, undo->other_id, error) ||
+            !rapport_store_rows_insert (self, undo->lists[0][i], error) ||
+            !rapport_store_rows_insert (self, undo->lists[1][i], error))
+          return FALSE;
+      }
+
+  return rapport_store_rows_update (self, undo->kept, error);
+}
+
+gboolean
+rapport_store_undo_merge (RapportStore      *self,
+                          RapportMergeUndo  *undo,
+                          GError           **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (undo != NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!write_undo (self, undo, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  rapport_store_reload_everything (self);
+  return TRUE;
+}

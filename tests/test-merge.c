@@ -1,0 +1,363 @@
+/* test-merge.c — merging two contacts or two organizations, and undoing it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The records are made with rapport-cli, merged and unmerged through the
+ * store, and read back with `export all --format json` and with plain
+ * SQLite: after the undo both must be what they were, byte for byte.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "rapport-test-support.h"
+
+#define NOW "2026-03-20T12:00:00Z"
+
+/* A one-pixel PNG, as a vCard carries a photo. */
+#define PHOTO_CARD \
+  "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Photo Person\r\nEMAIL:photo@example.com\r\n" \
+  "PHOTO:data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n" \
+  "END:VCARD\r\n"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = rapport_test_tmpdir_new ();
+  f->db = g_build_filename (f->dir, "rapport.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  rapport_test_tmpdir_free (f->dir);
+  g_free (f->db);
+}
+
+/* rapport-cli --db … ARGS (NULL-terminated), which must succeed; its
+ * output. */
+static char *
+cli (Fixture *f,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(RapportTestRun) run = { 0 };
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, f);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  rapport_test_run_cli (f->db, (const char **) args->pdata, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Every row of the tables a merge touches, each column quoted: what the
+ * file holds, beyond what an export shows (positions, labels, times). */
+static char *
+dump_tables (const char *path)
+{
+  static const char * const sql[] = {
+    "SELECT * FROM organization ORDER BY id",
+    "SELECT * FROM contact ORDER BY id",
+    "SELECT * FROM contact_email ORDER BY contact_id, position",
+    "SELECT * FROM contact_phone ORDER BY contact_id, position",
+    "SELECT contact_id, mime_type, hex(bytes) FROM contact_photo ORDER BY contact_id",
+    "SELECT * FROM deal ORDER BY id",
+    "SELECT * FROM activity ORDER BY id",
+    "SELECT * FROM note ORDER BY id",
+    "SELECT rowid, ref, title, detail FROM search_contact ORDER BY rowid",
+    "SELECT rowid, ref, title, detail FROM search_organization ORDER BY rowid",
+  };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "%s\n", sql[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                   ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* Two contacts that are one person: 1 has a photo-less work address, 2 the
+ * same address in capitals, a second one, a title, a photo, a deal, a
+ * note, a logged call and its speed-to-lead follow-up. */
+static void
+make_two_contacts (Fixture *f)
+{
+  g_autofree char *card = g_build_filename (f->dir, "photo.vcf", NULL);
+  g_autofree char *out = NULL;
+
+  g_free (cli (f, "org", "add", "Acme", NULL));
+  g_free (cli (f, "org", "add", "Initech", NULL));
+  g_free (cli (f, "contact", "add", "Ana Silva", "--emails", "work=ana@acme.com,home=ana@home.org",
+               "--phones", "work=+1 555 123 4567", "--org", "1", NULL));
+  g_free (cli (f, "contact", "add", "ana silva", "--emails", "work=ANA@acme.com,other=a.silva@example.com",
+               "--phones", "mobile=555-987-6543", "--title", "CEO", "--org", "2", "--lead", NULL));
+  g_free (cli (f, "deal", "add", "Big deal", "--value", "1000", "--contact", "2", "--org", "2", NULL));
+  g_free (cli (f, "note", "add", "--contact", "2", "Met at the fair.", NULL));
+  g_free (cli (f, "activity", "log", "2", "call", "--note", "Called back.", NULL));
+
+  rapport_test_write_file (card, PHOTO_CARD, -1);
+  g_free (cli (f, "import", "vcard", card, NULL));
+  /* The photo of contact 3 becomes contact 2's, as if it had come with it. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE contact_photo SET contact_id = 2 WHERE contact_id = 3;"
+                                       "DELETE FROM contact WHERE id = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+}
+
+static guint
+field_bit (RapportEntity  entity,
+           const char    *name)
+{
+  const RapportMergeField *fields;
+  guint n_fields;
+
+  fields = rapport_merge_fields (entity, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].name, name) == 0)
+      return 1u << i;
+  g_assert_not_reached ();
+}
+
+static void
+test_merge_contacts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before_json = NULL, *before_rows = NULL;
+  g_autofree char *after_json = NULL, *after_rows = NULL, *shown = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportMergeUndo) undo = NULL;
+  g_autoptr(JsonObject) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportMergeMoves moves;
+  JsonArray *emails, *phones;
+  guint take;
+
+  make_two_contacts (f);
+  before_json = cli (f, "export", "all", "--format", "json", NULL);
+  before_rows = dump_tables (f->db);
+
+  store = rapport_store_new (f->db, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rapport_store_merge_count (store, RAPPORT_ENTITY_CONTACT, 2, &moves, &error));
+  g_assert_cmpuint (moves.deals, ==, 1);
+  g_assert_cmpuint (moves.notes, ==, 1);
+  g_assert_cmpuint (moves.activities, ==, 2);  /* the call, and the lead's follow-up */
+
+  /* The kept one lacks a title and a photo: the usual choice takes the
+   * other's; the user also picks the other's phone and organization. */
+  take = rapport_store_merge_fill (store, RAPPORT_ENTITY_CONTACT, 1, 2);
+  g_assert_cmpuint (take, ==, field_bit (RAPPORT_ENTITY_CONTACT, "title") |
+                              field_bit (RAPPORT_ENTITY_CONTACT, "photo"));
+  take |= field_bit (RAPPORT_ENTITY_CONTACT, "phone") | field_bit (RAPPORT_ENTITY_CONTACT, "organization");
+  g_assert_true (rapport_store_merge (store, RAPPORT_ENTITY_CONTACT, 1, 2, take, &undo, &error));
+  g_assert_no_error (error);
+
+  contact = parse_object (shown = cli (f, "contact", "show", "1", "--json", NULL));
+  g_assert_cmpstr (json_object_get_string_member (contact, "name"), ==, "Ana Silva");
+  g_assert_cmpstr (json_object_get_string_member (contact, "title"), ==, "CEO");
+  g_assert_cmpstr (json_object_get_string_member (contact, "phone"), ==, "555-987-6543");
+  g_assert_cmpstr (json_object_get_string_member (contact, "email"), ==, "ana@acme.com");
+  emails = json_object_get_array_member (contact, "emails");
+  g_assert_cmpuint (json_array_get_length (emails), ==, 3);  /* ANA@acme.com is ana@acme.com */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (emails, 2), "value"), ==,
+                   "a.silva@example.com");
+  phones = json_object_get_array_member (contact, "phones");
+  g_assert_cmpuint (json_array_get_length (phones), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (phones, 0), "label"), ==, "mobile");
+  g_assert_nonnull (strstr (shown, "merged into this one"));
+  g_assert_nonnull (strstr (shown, "Met at the fair."));
+
+  {
+    g_auto(RapportTestRun) run = { 0 };
+    const char *gone[] = { "contact", "show", "2", NULL };
+
+    rapport_test_run_cli (f->db, gone, &run);
+    g_assert_cmpint (run.status, !=, 0);
+  }
+  g_free (shown);
+  shown = cli (f, "deal", "show", "1", "--json", NULL);
+  {
+    g_autoptr(JsonObject) deal = parse_object (shown);
+
+    g_assert_cmpint (json_object_get_int_member (deal, "contact_id"), ==, 1);
+  }
+  g_clear_pointer (&shown, g_free);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM activity WHERE contact_id = 1"), ==, 2);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM activity WHERE contact_id = 2"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM contact_photo WHERE contact_id = 1"), ==, 1);
+
+  g_assert_true (rapport_store_undo_merge (store, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  after_json = cli (f, "export", "all", "--format", "json", NULL);
+  after_rows = dump_tables (f->db);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_cmpstr (after_rows, ==, before_rows);
+}
+
+static void
+test_merge_organizations (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *before_json = NULL, *before_rows = NULL;
+  g_autofree char *after_json = NULL, *after_rows = NULL, *shown = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportMergeUndo) undo = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportMergeMoves moves;
+  RapportDuplicate *pair;
+
+  make_two_contacts (f);
+  before_json = cli (f, "export", "all", "--format", "json", NULL);
+  before_rows = dump_tables (f->db);
+
+  store = rapport_store_new (f->db, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rapport_store_merge_count (store, RAPPORT_ENTITY_ORGANIZATION, 2, &moves, &error));
+  g_assert_cmpuint (moves.contacts, ==, 1);
+  g_assert_cmpuint (moves.deals, ==, 1);
+  g_assert_cmpuint (moves.notes, ==, 0);
+
+  g_assert_true (rapport_store_merge (store, RAPPORT_ENTITY_ORGANIZATION, 1, 2,
+                                      field_bit (RAPPORT_ENTITY_ORGANIZATION, "name"), &undo, &error));
+  g_assert_no_error (error);
+  shown = cli (f, "org", "show", "1", NULL);
+  g_assert_nonnull (strstr (shown, "Initech"));
+  g_assert_nonnull (strstr (shown, "The organization “Initech” was merged into this one."));
+  g_free (shown);
+  shown = cli (f, "deal", "show", "1", "--json", NULL);
+  {
+    g_autoptr(JsonObject) deal = parse_object (shown);
+
+    g_assert_cmpint (json_object_get_int_member (deal, "organization_id"), ==, 1);
+  }
+  g_free (shown);
+  shown = cli (f, "org", "list", NULL);
+  g_assert_null (strstr (shown, "Acme"));
+
+  g_assert_true (rapport_store_undo_merge (store, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  after_json = cli (f, "export", "all", "--format", "json", NULL);
+  after_rows = dump_tables (f->db);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_cmpstr (after_rows, ==, before_rows);
+
+  /* Likely pairs: one name however written, one website's host, one
+   * phone's digits. */
+  g_free (cli (f, "org", "add", "  ACMÉ ", NULL));
+  g_free (cli (f, "org", "add", "Globex", NULL));
+  g_free (cli (f, "org", "add", "Globex Corporation", NULL));
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE organization SET website = 'https://www.globex.com/about' WHERE id = 4;"
+                                       "UPDATE organization SET website = 'GLOBEX.com' WHERE id = 5;"
+                                       "UPDATE organization SET phone = '+1 (555) 000-1111' WHERE id = 2;"
+                                       "UPDATE organization SET phone = '15550001111' WHERE id = 5;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  store = rapport_store_new (f->db, &error);
+  g_assert_no_error (error);
+  pairs = rapport_store_find_duplicate_organizations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pairs->len, ==, 3);
+  pair = pairs->pdata[0];
+  g_assert_cmpint (pair->ids[0], ==, 1);
+  g_assert_cmpint (pair->ids[1], ==, 3);
+  g_assert_cmpuint (pair->reasons, ==, RAPPORT_DUPLICATE_NAME);
+  pair = pairs->pdata[1];
+  g_assert_cmpint (pair->ids[0], ==, 2);
+  g_assert_cmpint (pair->ids[1], ==, 5);
+  g_assert_cmpuint (pair->reasons, ==, RAPPORT_DUPLICATE_PHONE);
+  pair = pairs->pdata[2];
+  g_assert_cmpint (pair->ids[0], ==, 4);
+  g_assert_cmpint (pair->ids[1], ==, 5);
+  g_assert_cmpuint (pair->reasons, ==, RAPPORT_DUPLICATE_WEBSITE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("RAPPORT_NOW", NOW, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/merge/contacts", Fixture, NULL, fixture_set_up, test_merge_contacts, fixture_tear_down);
+  g_test_add ("/merge/organizations", Fixture, NULL, fixture_set_up, test_merge_organizations, fixture_tear_down);
+
+  return g_test_run ();
+}
