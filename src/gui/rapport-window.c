@@ -24,6 +24,7 @@
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-view.h"
 #include "rapport-deal-detail.h"
+#include "rapport-duplicates-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-import-assistant.h"
 #include "rapport-insights-view.h"
@@ -335,6 +336,31 @@ rapport_window_push_page (RapportWindow *self,
   gtk_widget_grab_focus (page);
 }
 
+/* A record that is gone (merged into another, or deleted elsewhere)
+ * takes its page with it: the page would show and edit nothing. */
+static void
+on_store_notice (RapportWindow       *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
+{
+  GtkWidget *page = NULL;
+
+  if (notice->change != RAPPORT_CHANGE_REMOVED)
+    return;
+
+  if (notice->entity == RAPPORT_ENTITY_CONTACT)
+    page = find_page (self, RAPPORT_TYPE_CONTACT_DETAIL, notice->id);
+  else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
+    page = find_page (self, RAPPORT_TYPE_ORGANIZATION_DETAIL, notice->id);
+  else if (notice->entity == RAPPORT_ENTITY_DEAL)
+    page = find_page (self, RAPPORT_TYPE_DEAL_DETAIL, notice->id);
+
+  if (page == NULL)
+    return;
+  remove_page (self, page);
+  rapport_window_show_top_page (self);
+}
+
 static void
 rapport_window_open_record_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -602,6 +628,28 @@ on_file_dropped (GtkDropTarget *target,
   return TRUE;
 }
 
+/* One Duplicates page: opened again, it moves to the top and looks anew. */
+static void
+rapport_window_find_duplicates_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+
+      if (RAPPORT_IS_DUPLICATES_VIEW (page))
+        {
+          rapport_duplicates_view_refresh (RAPPORT_DUPLICATES_VIEW (page));
+          rapport_window_push_page (self, rapport_duplicates_view_new (self->context), page);
+          return;
+        }
+    }
+  rapport_window_push_page (self, rapport_duplicates_view_new (self->context), NULL);
+}
+
 static void
 rapport_window_new_lead_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -729,6 +777,7 @@ rapport_window_constructed (GObject *object)
   adw_bin_set_child (self->followups_bin, GTK_WIDGET (self->followups_view));
   rapport_window_ensure_views (self);
 
+  g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->followups_view, "notify::n-overdue",
                            G_CALLBACK (on_n_overdue_changed), self, G_CONNECT_SWAPPED);
   on_n_overdue_changed (self, NULL, self->followups_view);
@@ -902,6 +951,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, rapport_window_find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
   gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);

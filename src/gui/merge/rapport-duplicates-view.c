@@ -7,7 +7,9 @@
  * older record kept unless the user swaps). Finding reads every e-mail
  * address, phone number and name of the file: seconds with 200 000
  * contacts, so it runs on a worker with the workers' store, and the
- * page shows a spinner meanwhile. A merged pair leaves its list.
+ * page shows a spinner meanwhile. A merged pair leaves its list at once;
+ * a contact or organization added or removed (an undone merge, another
+ * program's change) has the page look again, without the spinner.
  */
 
 #define G_LOG_DOMAIN "rapport-merge"
@@ -16,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-debounce.h"
 #include "rapport-duplicate-row.h"
 #include "rapport-duplicates-view.h"
 #include "rapport-merge-dialog.h"
@@ -42,7 +45,9 @@ struct _RapportDuplicatesView
   GListStore       *organizations;   /* RapportDuplicatePair */
   GCancellable     *cancellable;     /* the running find's */
 
-  gboolean          found;           /* a find was started once */
+  RapportDebounce   refresh;         /* after records came or went */
+  gboolean          found;           /* a find was started since the last change */
+  gboolean          shown;           /* pairs (or none) have been shown */
 };
 
 G_DEFINE_FINAL_TYPE (RapportDuplicatesView, rapport_duplicates_view, ADW_TYPE_BIN)
@@ -241,6 +246,7 @@ on_found (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
+  self->shown = TRUE;
   fill (self->contacts, RAPPORT_ENTITY_CONTACT, found->contacts);
   fill (self->organizations, RAPPORT_ENTITY_ORGANIZATION, found->organizations);
   found_free (found);
@@ -266,13 +272,38 @@ rapport_duplicates_view_refresh (RapportDuplicatesView *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  gtk_stack_set_visible_child_name (self->stack, "finding");
+  /* Looking again keeps what is shown until the new pairs are in. */
+  if (!self->shown)
+    gtk_stack_set_visible_child_name (self->stack, "finding");
   task = g_task_new (self, self->cancellable, on_found, NULL);
   g_task_set_source_tag (task, rapport_duplicates_view_refresh);
   /* A cancelled find still ends on the worker; its result is dropped. */
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, g_strdup (rapport_store_get_path (store)), g_free);
   g_task_run_in_thread (task, find_in_thread);
+}
+
+static void
+refresh_now (gpointer data)
+{
+  rapport_duplicates_view_refresh (data);
+}
+
+static void
+on_store_notice (RapportDuplicatesView *self,
+                 const RapportNotice   *notice,
+                 RapportStore          *store)
+{
+  if (notice->change == RAPPORT_CHANGE_UPDATED)
+    return;
+  if (notice->entity != RAPPORT_ENTITY_CONTACT && notice->entity != RAPPORT_ENTITY_ORGANIZATION)
+    return;
+
+  /* Hidden, it looks again when shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rapport_debounce_restart (&self->refresh);
+  else
+    self->found = FALSE;
 }
 
 /* GObject */
@@ -296,6 +327,8 @@ rapport_duplicates_view_constructed (GObject *object)
 
   g_assert (RAPPORT_IS_CONTEXT (self->context));
 
+  g_signal_connect_object (rapport_context_get_store (self->context), "notice",
+                           G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->contacts_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->contacts)))));
   gtk_list_view_set_model (self->organizations_list,
@@ -307,6 +340,7 @@ rapport_duplicates_view_dispose (GObject *object)
 {
   RapportDuplicatesView *self = RAPPORT_DUPLICATES_VIEW (object);
 
+  rapport_debounce_cancel (&self->refresh);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_DUPLICATES_VIEW);
@@ -407,6 +441,7 @@ rapport_duplicates_view_init (RapportDuplicatesView *self)
 {
   self->contacts = g_list_store_new (RAPPORT_TYPE_DUPLICATE_PAIR);
   self->organizations = g_list_store_new (RAPPORT_TYPE_DUPLICATE_PAIR);
+  rapport_debounce_init (&self->refresh, 300, refresh_now, self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -171,12 +171,14 @@ add_field_row (RapportMergeDialog *self,
   gtk_widget_add_css_class (name, "dim-label");
   gtk_grid_attach (self->fields_grid, name, 0, row, 1, 1);
 
-  /* The same in both, or in neither: nothing to choose. */
+  /* The same in both: nothing to choose (empty in both: not shown). */
   if (g_strcmp0 (kept, other) == 0)
     {
       GtkWidget *same = value_label (kept);
 
+      gtk_widget_set_visible (name, kept != NULL);
       gtk_widget_set_hexpand (same, TRUE);
+      gtk_widget_set_visible (same, kept != NULL);
       gtk_grid_attach (self->fields_grid, same, 1, row, 2, 1);
       g_ptr_array_add (self->other_buttons, NULL);
       return;
