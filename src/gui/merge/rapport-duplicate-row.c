@@ -140,17 +140,6 @@ rapport_duplicate_row_new (void)
   return g_object_new (RAPPORT_TYPE_DUPLICATE_ROW, NULL);
 }
 
-static void
-show_record (GtkLabel   *name_label,
-             GtkLabel   *detail_label,
-             const char *name,
-             const char *detail)
-{
-  gtk_label_set_label (name_label, name != NULL ? name : "");
-  gtk_label_set_label (detail_label, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (detail_label), detail != NULL && *detail != '\0');
-}
-
 void
 rapport_duplicate_row_bind (RapportDuplicateRow  *self,
                             RapportStore         *store,
@@ -171,8 +160,8 @@ rapport_duplicate_row_bind (RapportDuplicateRow  *self,
 
   rapport_merge_describe (store, pair->entity, pair->pair.ids[0], &first, &first_detail);
   rapport_merge_describe (store, pair->entity, pair->pair.ids[1], &second, &second_detail);
-  show_record (self->first_name, self->first_detail, first, first_detail);
-  show_record (self->second_name, self->second_detail, second, second_detail);
+  rapport_merge_show_record (self->first_name, self->first_detail, first, first_detail);
+  rapport_merge_show_record (self->second_name, self->second_detail, second, second_detail);
   reasons = rapport_merge_reasons_text (pair->entity, pair->pair.reasons);
   gtk_label_set_label (self->reason_label, reasons);
 

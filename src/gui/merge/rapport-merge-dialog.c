@@ -77,17 +77,6 @@ store_of (RapportMergeDialog *self)
 
 /* The two records */
 
-static void
-show_record (GtkLabel   *name_label,
-             GtkLabel   *detail_label,
-             const char *name,
-             const char *detail)
-{
-  gtk_label_set_label (name_label, name);
-  gtk_label_set_label (detail_label, detail != NULL ? detail : "");
-  gtk_widget_set_visible (GTK_WIDGET (detail_label), detail != NULL && *detail != '\0');
-}
-
 static gboolean
 show_records (RapportMergeDialog *self)
 {
@@ -101,8 +90,8 @@ show_records (RapportMergeDialog *self)
       !rapport_merge_describe (store_of (self), self->entity, self->other_id, &self->other_text, &other_detail))
     return FALSE;
 
-  show_record (self->keep_name, self->keep_detail, self->keep_text, keep_detail);
-  show_record (self->other_name, self->other_detail, self->other_text, other_detail);
+  rapport_merge_show_record (self->keep_name, self->keep_detail, self->keep_text, keep_detail);
+  rapport_merge_show_record (self->other_name, self->other_detail, self->other_text, other_detail);
   summary = g_strdup_printf (_("“%s” is kept, with the values chosen below. “%s” is merged into it and removed."),
                              self->keep_text, self->other_text);
   gtk_label_set_label (self->summary_label, summary);
@@ -124,7 +113,8 @@ clear_grid (RapportMergeDialog *self)
 static GtkWidget *
 value_label (const char *value)
 {
-  GtkWidget *label = gtk_label_new (value != NULL ? value : _("Empty"));
+  g_autofree char *shown = rapport_merge_isolate (value);
+  GtkWidget *label = gtk_label_new (shown != NULL ? shown : _("Empty"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -618,6 +608,8 @@ rapport_merge_dialog_choose (RapportContext *context,
                          "kind", organizations ? RAPPORT_ENTITY_ORGANIZATION : RAPPORT_ENTITY_CONTACT,
                          "title", organizations ? _("Organization") : _("Contact"),
                          "store", rapport_context_get_store (context),
+                         /* Enter with a record picked is Continue. */
+                         "activates-default", TRUE,
                          NULL);
   gtk_list_box_append (GTK_LIST_BOX (list), picker);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);

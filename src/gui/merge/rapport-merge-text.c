@@ -71,6 +71,27 @@ rapport_merge_describe (RapportStore   *store,
 }
 
 char *
+rapport_merge_isolate (const char *text)
+{
+  /* FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the text's own
+   * direction, left to right when it has no letters ("+1 555 0100"). */
+  return text != NULL ? g_strdup_printf ("\u2068%s\u2069", text) : NULL;
+}
+
+void
+rapport_merge_show_record (GtkLabel   *name_label,
+                           GtkLabel   *detail_label,
+                           const char *name,
+                           const char *detail)
+{
+  g_autofree char *shown = rapport_merge_isolate (detail);
+
+  gtk_label_set_label (name_label, name != NULL ? name : "");
+  gtk_label_set_label (detail_label, shown != NULL ? shown : "");
+  gtk_widget_set_visible (GTK_WIDGET (detail_label), detail != NULL && *detail != '\0');
+}
+
+char *
 rapport_merge_reasons_text (RapportEntity           entity,
                             RapportDuplicateReasons reasons)
 {

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +20,17 @@ gboolean  rapport_merge_describe        (RapportStore            *store,
                                          gint64                   id,
                                          char                   **name,
                                          char                   **detail);
+
+/* @text (may be NULL) as a label shows a value of a record: isolated, so
+ * that a phone number keeps its order in a right-to-left window and a
+ * Hebrew name its own in a left-to-right one. */
+char     *rapport_merge_isolate         (const char              *text);
+
+/* Shows a record's name and detail in two labels; no detail, no label. */
+void      rapport_merge_show_record     (GtkLabel                *name_label,
+                                         GtkLabel                *detail_label,
+                                         const char              *name,
+                                         const char              *detail);
 
 /* Why two records of @entity look alike: one sentence per reason. */
 char     *rapport_merge_reasons_text    (RapportEntity            entity,
