@@ -34,21 +34,35 @@ def new_id(db, *args):
 
 def fill(db):
     """Two organizations of one name, and two contacts of one e-mail
-    address (in another case); the second of each has deals, a note and a
-    call, which the merge moves to the first."""
+    address (in another case); the second of each has deals, a note, a
+    call and a follow-up, which the merge moves to the first."""
     os.environ["RAPPORT_NOW"] = NOW
     cli(db, "demo", "--deals", "10", "--contacts", "6")
     ids = {"acme": new_id(db, "org", "add", "Acme Corp"),
            "acme2": new_id(db, "org", "add", "ACME corp")}
     ids["ana"] = new_id(db, "contact", "add", "Ana Silva", "--email", "ana@example.com",
                         "--title", "Buyer", "--org", str(ids["acme"]))
-    ids["ana2"] = new_id(db, "contact", "add", "Ana M. Silva", "--email", "ANA@Example.com",
+    # Its first address is its own, so that the follow-up below is its;
+    # its second is the first contact's, in another case.
+    ids["ana2"] = new_id(db, "contact", "add", "Ana M. Silva",
+                         "--emails", "work=ana.m@home.example,home=ANA@Example.com",
                          "--phone", "+1 555 0100", "--title", "Head of Purchasing", "--org", str(ids["acme2"]))
     ids["fleet"] = new_id(db, "deal", "add", "Forklift fleet", "--value", "40000",
                           "--contact", str(ids["ana2"]), "--org", str(ids["acme2"]))
     ids["parts"] = new_id(db, "deal", "add", "Spare parts", "--value", "1200", "--contact", str(ids["ana2"]))
     cli(db, "note", "add", "--contact", str(ids["ana2"]), "Prefers calls in the morning.")
     cli(db, "activity", "log", str(ids["ana2"]), "call", "--note", "Intro call")
+    # A follow-up still to do, linked by its attendee's e-mail address.
+    ics = os.path.join(os.path.dirname(db), "followup.ics")
+    with open(ics, "w", newline="") as f:
+        f.write("\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport tests//merge.py//EN",
+                              "BEGIN:VTODO", "UID:send-quote@tests.rapport", "DTSTAMP:20260301T000000Z",
+                              "DUE:20260325T090000Z", "SUMMARY:Send the quote",
+                              "ATTENDEE;CN=Ana M. Silva:mailto:ana.m@home.example",
+                              "END:VTODO", "END:VCALENDAR", ""]))
+    cli(db, "import", "ics", ics)
+    check([f["contact_id"] for f in cli_json(db, "followup", "list") if f["title"] == "Send the quote"]
+          == [ids["ana2"]], "the follow-up is not the second contact's")
     return ids
 
 
@@ -82,6 +96,8 @@ def choose(app, value):
 def open_duplicates(app):
     menu_item(app, "Find Duplicates", 1)
     wait_for("the Duplicates page", lambda: visible(app, "Duplicates"), 10)
+    # Found on a worker: the pairs show when it is done.
+    wait_for("the pair of contacts", lambda: visible(app, "Same e-mail address.", exact=False), 60)
 
 
 def test_contacts_merged_and_undone(tmp):
@@ -91,13 +107,13 @@ def test_contacts_merged_and_undone(tmp):
     app = App(db)
     try:
         open_duplicates(app)
-        # Found on a worker: the pair shows when it is done.
-        wait_for("the pair of contacts", lambda: visible(app, "Same e-mail address.", exact=False), 60)
         screenshot("merge-duplicates")
         press_button(app, "Merge “Ana Silva” and “Ana M. Silva”…")
         wait_for("the merge dialog", lambda: visible(app, "Merge Contacts"), 10)
         wait_for("what moves", lambda: visible(app, "2 deals will move to “Ana Silva”.", exact=False), 10)
         check(visible(app, "1 note will move to “Ana Silva”.", exact=False), "the note's move is not said")
+        check(visible(app, "2 activities and follow-ups will move to “Ana Silva”.", exact=False),
+              "the call's and the follow-up's move is not said")
         # The kept one has no phone: the other's is preset; its title is
         # taken by hand.
         choose(app, "Head of Purchasing")
@@ -118,6 +134,8 @@ def test_contacts_merged_and_undone(tmp):
               f"the deals did not move: {kept['deals']}")
         check(any(n["body"] == "Prefers calls in the morning." for n in kept["notes"]), "the note did not move")
         check(any(a.get("note") == "Intro call" for a in kept["activities"]), "the call did not move")
+        check([f["contact_id"] for f in cli_json(db, "followup", "list") if f["title"] == "Send the quote"]
+              == [ids["ana"]], "the follow-up did not move")
         # The pair left the list.
         wait_for("the pair gone", lambda: not visible(app, "Merge “Ana Silva” and “Ana M. Silva”…"), 10)
 
@@ -138,7 +156,6 @@ def test_organizations_merged_and_ctrl_z(tmp):
     app = App(db)
     try:
         open_duplicates(app)
-        wait_for("the pairs", lambda: visible(app, "Same e-mail address.", exact=False), 60)
         # The page's switcher, under the window's header bar.
         click(wait_for("the Organizations tab", lambda: [n for n in visible(app, "Organizations", role="page tab")
                                                           if extents(n)[1] > 45], 10)[-1])

@@ -828,10 +828,9 @@ rapport_contact_detail_merge_with_action (GtkWidget  *widget,
                                           GVariant   *parameter)
 {
   RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  rapport_merge_dialog_choose (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               RAPPORT_ENTITY_CONTACT, rapport_record_get_id (RAPPORT_RECORD (self->contact)));
+  rapport_merge_dialog_choose (self->context, widget, RAPPORT_ENTITY_CONTACT,
+                               rapport_record_get_id (RAPPORT_RECORD (self->contact)));
 }
 
 static void

@@ -565,10 +565,12 @@ on_choose_response (AdwMessageDialog *dialog,
 
 void
 rapport_merge_dialog_choose (RapportContext *context,
-                             GtkWindow      *parent,
+                             GtkWidget      *page,
                              RapportEntity   entity,
                              gint64          id)
 {
+  GtkRoot *root = gtk_widget_get_root (page);
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
   gboolean organizations = entity == RAPPORT_ENTITY_ORGANIZATION;
   g_autofree char *name = NULL;
   g_autofree char *detail = NULL;

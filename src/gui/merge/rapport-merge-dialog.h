@@ -25,10 +25,11 @@ GtkWidget *rapport_merge_dialog_new    (RapportContext *context,
                                         gint64          keep_id,
                                         gint64          other_id);
 
-/* Merge With… of a record's page: asks for the other one with the record
- * picker, then opens the merge dialog, keeping @id. */
+/* Merge With… of a record's page (@page): asks for the other one with
+ * the record picker, over @page's window, then opens the merge dialog,
+ * keeping @id. */
 void       rapport_merge_dialog_choose (RapportContext *context,
-                                        GtkWindow      *parent,
+                                        GtkWidget      *page,
                                         RapportEntity   entity,
                                         gint64          id);
 

@@ -427,10 +427,9 @@ rapport_organization_detail_merge_with_action (GtkWidget  *widget,
                                                GVariant   *parameter)
 {
   RapportOrganizationDetail *self = RAPPORT_ORGANIZATION_DETAIL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  rapport_merge_dialog_choose (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               RAPPORT_ENTITY_ORGANIZATION, rapport_record_get_id (RAPPORT_RECORD (self->organization)));
+  rapport_merge_dialog_choose (self->context, widget, RAPPORT_ENTITY_ORGANIZATION,
+                               rapport_record_get_id (RAPPORT_RECORD (self->organization)));
 }
 
 static void
