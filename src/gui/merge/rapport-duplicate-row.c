@@ -104,7 +104,12 @@ G_DEFINE_FINAL_TYPE (RapportDuplicateRow, rapport_duplicate_row, GTK_TYPE_WIDGET
 static void
 rapport_duplicate_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), RAPPORT_TYPE_DUPLICATE_ROW);
+  /* GTK 4.8 leaves the template's unnamed top box to its parent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rapport_duplicate_row_parent_class)->dispose (object);
 }

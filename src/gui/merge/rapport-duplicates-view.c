@@ -6,8 +6,9 @@
  * with why it looks alike and Merge…, which opens the merge dialog (the
  * older record kept unless the user swaps). Finding reads every e-mail
  * address, phone number and name of the file: seconds with 200 000
- * contacts, so it runs on a worker with the workers' store, and the
- * page shows a spinner meanwhile. A merged pair leaves its list at once;
+ * contacts, so it runs on a worker with the workers' store, the contacts
+ * first (shown as soon as they are in), then the organizations, each
+ * list with a spinner meanwhile. A merged pair leaves its list at once;
  * a contact or organization added or removed (an undone merge, another
  * program's change) has the page look again, without the spinner.
  */
@@ -38,6 +39,8 @@ struct _RapportDuplicatesView
   GtkStack         *organizations_stack;
   GtkListView      *contacts_list;
   GtkListView      *organizations_list;
+  GtkLabel         *contacts_more;
+  GtkLabel         *organizations_more;
 
   /* Owned references */
   RapportContext   *context;
@@ -47,8 +50,18 @@ struct _RapportDuplicatesView
 
   RapportDebounce   refresh;         /* after records came or went */
   gboolean          found;           /* a find was started since the last change */
-  gboolean          shown;           /* pairs (or none) have been shown */
+  gboolean          shown;           /* the contacts' pairs (or none) have been shown */
+  gboolean          finding[2];      /* by kind (KIND_CONTACTS, KIND_ORGANIZATIONS) */
+  gboolean          filled[2];
+  gboolean          stale[2];        /* records of the kind came or went since */
+  guint             generation[2];   /* of the last find asked for, by kind */
 };
+
+/* A file where one website or office phone is shared by hundreds of
+ * records has millions of pairs: the first ones are enough to work on. */
+#define MAX_PAIRS_SHOWN 5000
+
+enum { KIND_CONTACTS, KIND_ORGANIZATIONS };
 
 G_DEFINE_FINAL_TYPE (RapportDuplicatesView, rapport_duplicates_view, ADW_TYPE_BIN)
 
@@ -63,36 +76,76 @@ static GParamSpec *properties[N_PROPS];
 
 /* The lists */
 
+static guint
+kind_of (RapportEntity entity)
+{
+  return entity == RAPPORT_ENTITY_ORGANIZATION ? KIND_ORGANIZATIONS : KIND_CONTACTS;
+}
+
 static GListStore *
 pairs_of (RapportDuplicatesView *self,
           RapportEntity          entity)
 {
-  return entity == RAPPORT_ENTITY_ORGANIZATION ? self->organizations : self->contacts;
+  return kind_of (entity) == KIND_ORGANIZATIONS ? self->organizations : self->contacts;
+}
+
+static void
+show_kind (RapportDuplicatesView *self,
+           guint                  kind,
+           GtkStack              *stack,
+           AdwViewStackPage      *page,
+           GListModel            *pairs)
+{
+  guint n = g_list_model_get_n_items (pairs);
+
+  adw_view_stack_page_set_badge_number (page, n);
+  /* While looking again, the pairs found last stay. */
+  if (self->finding[kind] && !self->filled[kind])
+    gtk_stack_set_visible_child_name (stack, "finding");
+  else
+    gtk_stack_set_visible_child_name (stack, n > 0 ? "list" : "empty");
 }
 
 static void
 show_counts (RapportDuplicatesView *self)
 {
-  guint n_contacts = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
-  guint n_organizations = g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) +
+            g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
 
-  adw_view_stack_page_set_badge_number (self->contacts_page, n_contacts);
-  adw_view_stack_page_set_badge_number (self->organizations_page, n_organizations);
-  gtk_stack_set_visible_child_name (self->contacts_stack, n_contacts > 0 ? "list" : "empty");
-  gtk_stack_set_visible_child_name (self->organizations_stack, n_organizations > 0 ? "list" : "empty");
-  gtk_stack_set_visible_child_name (self->stack, n_contacts + n_organizations > 0 ? "pairs" : "none");
+  show_kind (self, KIND_CONTACTS, self->contacts_stack, self->contacts_page, G_LIST_MODEL (self->contacts));
+  show_kind (self, KIND_ORGANIZATIONS, self->organizations_stack, self->organizations_page,
+             G_LIST_MODEL (self->organizations));
+  if (!self->shown)
+    gtk_stack_set_visible_child_name (self->stack, "finding");
+  else
+    gtk_stack_set_visible_child_name (self->stack, n > 0 || self->finding[KIND_ORGANIZATIONS] ? "pairs" : "none");
 }
 
 static void
-fill (GListStore    *store,
-      RapportEntity  entity,
-      GPtrArray     *pairs)
+fill (RapportDuplicatesView *self,
+      RapportEntity          entity,
+      GPtrArray             *pairs)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (pairs->len, g_object_unref);
+  GListStore *store = pairs_of (self, entity);
+  GtkLabel *more = kind_of (entity) == KIND_ORGANIZATIONS ? self->organizations_more : self->contacts_more;
+  guint n = MIN (pairs->len, MAX_PAIRS_SHOWN);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
-  for (guint i = 0; i < pairs->len; i++)
+  for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, rapport_duplicate_pair_new (entity, g_ptr_array_index (pairs, i)));
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+  self->filled[kind_of (entity)] = TRUE;
+
+  gtk_widget_set_visible (GTK_WIDGET (more), pairs->len > n);
+  if (pairs->len > n)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("The first %u of %u likely pairs are shown. Merge some, then look again.",
+                                                         "The first %u of %u likely pairs are shown. Merge some, then look again.",
+                                                         pairs->len),
+                                               n, pairs->len);
+
+      gtk_label_set_label (more, text);
+    }
 }
 
 /* A merged record's pairs go: the one merged into the other is gone. */
@@ -181,20 +234,21 @@ on_unbind_row (RapportDuplicatesView *self,
   rapport_duplicate_row_bind (RAPPORT_DUPLICATE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
-/* Finding, on a worker */
+/* Finding, on a worker: the contacts' pairs, then the organizations' */
 
 typedef struct
 {
-  GPtrArray *contacts;
-  GPtrArray *organizations;
-} Found;
+  char          *db_path;
+  RapportEntity  entity;
+  gboolean       then_organizations;   /* the contacts' first, in a full look */
+  guint          generation;
+} FindJob;
 
 static void
-found_free (Found *found)
+find_job_free (FindJob *job)
 {
-  g_clear_pointer (&found->contacts, g_ptr_array_unref);
-  g_clear_pointer (&found->organizations, g_ptr_array_unref);
-  g_free (found);
+  g_free (job->db_path);
+  g_free (job);
 }
 
 static void
@@ -203,90 +257,123 @@ find_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  const char *db_path = task_data;
+  FindJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  RapportStore *store = rapport_worker_store_acquire (db_path, &error);
-  Found *found;
+  RapportStore *store = rapport_worker_store_acquire (job->db_path, &error);
+  GPtrArray *pairs;
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  found = g_new0 (Found, 1);
-  if ((found->contacts = rapport_store_find_duplicate_contacts (store, &error)) != NULL)
-    found->organizations = rapport_store_find_duplicate_organizations (store, &error);
+  if (job->entity == RAPPORT_ENTITY_ORGANIZATION)
+    pairs = rapport_store_find_duplicate_organizations (store, &error);
+  else
+    pairs = rapport_store_find_duplicate_contacts (store, &error);
   rapport_worker_store_release ();
 
-  if (error != NULL)
-    {
-      found_free (found);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, found, (GDestroyNotify) found_free);
+  if (pairs == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, pairs, (GDestroyNotify) g_ptr_array_unref);
 }
+
+static void start_find (RapportDuplicatesView *self,
+                        RapportEntity          entity,
+                        gboolean               then_organizations);
 
 static void
 on_found (GObject      *source,
           GAsyncResult *result,
           gpointer      data)
 {
+  FindJob *job = g_task_get_task_data (G_TASK (result));
+  RapportEntity entity = job->entity;
   g_autoptr(GError) error = NULL;
-  Found *found = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) pairs = g_task_propagate_pointer (G_TASK (result), &error);
   RapportDuplicatesView *self;
+  gboolean first;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = RAPPORT_DUPLICATES_VIEW (source);
+  /* Only the last find asked for tells what the file has now. */
+  if (job->generation != self->generation[kind_of (entity)])
+    return;
 
-  if (found == NULL)
+  self->finding[kind_of (entity)] = FALSE;
+  if (pairs == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
-  self->shown = TRUE;
-  fill (self->contacts, RAPPORT_ENTITY_CONTACT, found->contacts);
-  fill (self->organizations, RAPPORT_ENTITY_ORGANIZATION, found->organizations);
-  found_free (found);
+  first = !self->filled[kind_of (entity)];
+  fill (self, entity, pairs);
+  if (entity == RAPPORT_ENTITY_CONTACT)
+    self->shown = TRUE;
+  if (job->then_organizations)
+    start_find (self, RAPPORT_ENTITY_ORGANIZATION, FALSE);
   show_counts (self);
-  /* The contacts first, unless only organizations look alike. */
-  adw_view_stack_set_visible_child_name (self->view_stack,
-                                         g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0 &&
-                                         g_list_model_get_n_items (G_LIST_MODEL (self->organizations)) > 0
-                                         ? "organizations" : "contacts");
+
+  /* The contacts first, unless only organizations look alike; once
+   * shown, the list the user chose stays. */
+  if (entity == RAPPORT_ENTITY_ORGANIZATION && first &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->organizations)) > 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "organizations");
+}
+
+static void
+start_find (RapportDuplicatesView *self,
+            RapportEntity          entity,
+            gboolean               then_organizations)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_found, NULL);
+  FindJob *job = g_new0 (FindJob, 1);
+
+  job->db_path = g_strdup (rapport_store_get_path (rapport_context_get_store (self->context)));
+  job->entity = entity;
+  job->then_organizations = then_organizations;
+  job->generation = ++self->generation[kind_of (entity)];
+  self->finding[kind_of (entity)] = TRUE;
+  self->stale[kind_of (entity)] = FALSE;
+  g_task_set_source_tag (task, start_find);
+  /* A cancelled find still ends on the worker; its result is dropped. */
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) find_job_free);
+  g_task_run_in_thread (task, find_in_thread);
 }
 
 void
 rapport_duplicates_view_refresh (RapportDuplicatesView *self)
 {
-  RapportStore *store;
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (RAPPORT_IS_DUPLICATES_VIEW (self));
 
-  store = rapport_context_get_store (self->context);
   self->found = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  /* Looking again keeps what is shown until the new pairs are in. */
-  if (!self->shown)
-    gtk_stack_set_visible_child_name (self->stack, "finding");
-  task = g_task_new (self, self->cancellable, on_found, NULL);
-  g_task_set_source_tag (task, rapport_duplicates_view_refresh);
-  /* A cancelled find still ends on the worker; its result is dropped. */
-  g_task_set_check_cancellable (task, TRUE);
-  g_task_set_task_data (task, g_strdup (rapport_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, find_in_thread);
+  start_find (self, RAPPORT_ENTITY_CONTACT, TRUE);
+  self->finding[KIND_ORGANIZATIONS] = TRUE;
+  self->stale[KIND_ORGANIZATIONS] = FALSE;
+  show_counts (self);
 }
 
+/* Only the kinds whose records came or went are looked for again: the
+ * other list stays as it is. */
 static void
-refresh_now (gpointer data)
+refresh_stale (gpointer data)
 {
-  rapport_duplicates_view_refresh (data);
+  RapportDuplicatesView *self = data;
+
+  if (self->stale[KIND_CONTACTS])
+    start_find (self, RAPPORT_ENTITY_CONTACT, FALSE);
+  if (self->stale[KIND_ORGANIZATIONS])
+    start_find (self, RAPPORT_ENTITY_ORGANIZATION, FALSE);
+  show_counts (self);
 }
 
 static void
@@ -299,8 +386,9 @@ on_store_notice (RapportDuplicatesView *self,
   if (notice->entity != RAPPORT_ENTITY_CONTACT && notice->entity != RAPPORT_ENTITY_ORGANIZATION)
     return;
 
+  self->stale[kind_of (notice->entity)] = TRUE;
   /* Hidden, it looks again when shown. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->found)
     rapport_debounce_restart (&self->refresh);
   else
     self->found = FALSE;
@@ -426,6 +514,8 @@ rapport_duplicates_view_class_init (RapportDuplicatesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, organizations_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, organizations_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, contacts_more);
+  gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, organizations_more);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_row);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_row);
@@ -441,7 +531,7 @@ rapport_duplicates_view_init (RapportDuplicatesView *self)
 {
   self->contacts = g_list_store_new (RAPPORT_TYPE_DUPLICATE_PAIR);
   self->organizations = g_list_store_new (RAPPORT_TYPE_DUPLICATE_PAIR);
-  rapport_debounce_init (&self->refresh, 300, refresh_now, self);
+  rapport_debounce_init (&self->refresh, 300, refresh_stale, self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
