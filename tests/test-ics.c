@@ -414,6 +414,7 @@ fill_followups (RapportStore *store)
   g_assert_true (rapport_store_import_followups (store, RAPPORT_IMPORT_DEFAULT, rows, G_N_ELEMENTS (rows),
                                                  &counts, NULL, &error));
   g_assert_no_error (error);
+  g_clear_pointer (&counts.undo, rapport_import_undo_free);
   deal = rapport_store_add_deal (store, &deal_fields, &error);
   g_assert_no_error (error);
   followup = rapport_store_add_followup (store, 2, rapport_record_get_id (RAPPORT_RECORD (deal)),
@@ -550,7 +551,8 @@ summary_of (RapportStore *store)
 }
 
 /* export → import into a fresh database with the same contacts: the same
- * follow-ups; and into the same database: nothing new. */
+ * follow-ups; and into the same database: nothing new. Each import of
+ * the fresh one undone: as it was. */
 static void
 test_round_trip (void)
 {
@@ -566,6 +568,7 @@ test_round_trip (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *copied = NULL;
+  g_autoptr(RapportImportUndo) first_undo = NULL;
   RapportImportCounts counts;
 
   fill_followups (store);
@@ -582,6 +585,7 @@ test_round_trip (void)
   g_assert_cmpuint (counts.created, ==, 5);
   before = summary_of (store);
   copied = summary_of (fresh);
+  first_undo = g_steal_pointer (&counts.undo);
   g_test_message ("%s", before);
   /* The deal stays behind (only its title is in the description). */
   g_assert_cmpstr (copied, ==, before);
@@ -594,6 +598,32 @@ test_round_trip (void)
   g_assert_cmpuint (counts.skipped, ==, 5);
   after = summary_of (store);
   g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&counts.undo, rapport_import_undo_free);
+
+  /* A changed calendar imported again updates them; its undo puts them
+   * back, and the first import's undo takes them away. */
+  g_free (after);
+  after = NULL;
+  for (guint i = 0; i < rows->len; i++)
+    g_array_index (rows, RapportImportFollowup, i).note = "Moved in the other calendar.";
+  g_assert_true (rapport_store_import_followups (fresh, RAPPORT_IMPORT_DEFAULT, (RapportImportFollowup *) (void *) rows->data,
+                                                 rows->len, &counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.updated, ==, 5);
+  after = summary_of (fresh);
+  g_assert_cmpstr (after, !=, copied);
+  g_assert_nonnull (counts.undo);
+  g_assert_true (rapport_store_undo_import (fresh, counts.undo, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&counts.undo, rapport_import_undo_free);
+  g_free (after);
+  after = summary_of (fresh);
+  g_assert_cmpstr (after, ==, copied);
+  g_assert_true (rapport_store_undo_import (fresh, first_undo, &error));
+  g_assert_no_error (error);
+  g_free (after);
+  after = summary_of (fresh);
+  g_assert_cmpstr (after, ==, "");
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
   rapport_test_tmpdir_free (g_steal_pointer (&fresh_dir));
 }

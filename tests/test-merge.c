@@ -1,4 +1,5 @@
-/* test-merge.c — merging two contacts or two organizations, and undoing it
+/* test-merge.c — merging two contacts or two organizations, and undoing
+ * it; an import's rows that are contacts already
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,6 +17,8 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "rapport-csv-reader.h"
+#include "rapport-import.h"
 #include "rapport-test-support.h"
 
 #define NOW "2026-03-20T12:00:00Z"
@@ -348,6 +351,158 @@ test_merge_organizations (Fixture       *f,
   g_assert_cmpuint (pair->reasons, ==, RAPPORT_DUPLICATE_WEBSITE);
 }
 
+/* Rows of a second file: the same person by e-mail in capitals (with a
+ * title and a second phone), one by name in the same organization, a
+ * new one, and the new one again further down. */
+#define FIRST_FILE \
+  "Name,Email,Phone,Company,Title,Note\n" \
+  "Ana Silva,ana@acme.com,+1 555 123 4567,Acme,,\n" \
+  "Bob Stone,,,Acme,Buyer,\n"
+#define SECOND_FILE \
+  "Name,Email,Phone,Company,Title,Note\n" \
+  "Ana S.,ANA@acme.com,555-000-9999,Acme,CEO,Met again.\n" \
+  "bob stone,bob@acme.com,,Acme,Head of buying,\n" \
+  "Carl Diaz,carl@example.com,,,,\n" \
+  "Carl D.,CARL@example.com,,,,\n"
+
+static void
+import_text (RapportStore         *store,
+             const char           *text,
+             RapportImportFlags    flags,
+             RapportImportReport  *report)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (text, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  RapportCsvImportOptions options = { 0, };
+  RapportCsvReader *reader;
+
+  reader = rapport_csv_reader_new (stream, NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  options.kind = RAPPORT_IMPORT_CONTACTS;
+  options.flags = flags;
+  g_assert_true (rapport_import_csv (store, reader, &options, report, &error));
+  g_assert_no_error (error);
+  rapport_csv_reader_free (reader);
+}
+
+static JsonObject *
+contact_json (Fixture    *f,
+              const char *id)
+{
+  g_autofree char *out = cli (f, "contact", "show", id, "--json", NULL);
+
+  return parse_object (out);
+}
+
+static void
+test_import_duplicates (Fixture       *f,
+                        gconstpointer  data)
+{
+  RapportImportFlags mode = GPOINTER_TO_UINT (data);
+  g_autofree char *before_json = NULL, *before_rows = NULL;
+  g_autofree char *after_json = NULL, *after_rows = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(RapportImportReport) first = { { 0, }, NULL };
+  g_auto(RapportImportReport) second = { { 0, }, NULL };
+  g_autoptr(JsonObject) ana = NULL, bob = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = rapport_store_new (f->db, &error);
+  g_assert_no_error (error);
+  import_text (store, FIRST_FILE, RAPPORT_IMPORT_DEFAULT, &first);
+  g_assert_cmpuint (first.counts.created, ==, 2);
+  before_json = cli (f, "export", "all", "--format", "json", NULL);
+  before_rows = dump_tables (f->db);
+
+  import_text (store, SECOND_FILE, mode, &second);
+  g_assert_cmpuint (second.counts.rows, ==, 4);
+  if (mode == RAPPORT_IMPORT_DEFAULT)
+    {
+      /* Every row a contact of its own. */
+      g_assert_cmpuint (second.counts.created, ==, 4);
+      g_assert_cmpuint (second.counts.updated, ==, 0);
+      g_assert_cmpuint (second.counts.skipped, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (second.counts.created, ==, 1);  /* Carl, once */
+      g_assert_cmpuint (second.counts.updated, ==, mode == RAPPORT_IMPORT_DUPLICATES_SKIP ? 0 : 2);
+      g_assert_cmpuint (second.counts.skipped, ==, mode == RAPPORT_IMPORT_DUPLICATES_SKIP ? 3 : 1);
+    }
+
+  ana = contact_json (f, "1");
+  bob = contact_json (f, "2");
+  switch ((guint) mode)
+    {
+    case RAPPORT_IMPORT_DUPLICATES_FILL:
+      /* The empty fields filled; what was there stays. */
+      g_assert_cmpstr (json_object_get_string_member (ana, "name"), ==, "Ana Silva");
+      g_assert_cmpstr (json_object_get_string_member (ana, "title"), ==, "CEO");
+      g_assert_cmpstr (json_object_get_string_member (ana, "phone"), ==, "+1 555 123 4567");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ana, "phones")), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (bob, "email"), ==, "bob@acme.com");
+      g_assert_cmpstr (json_object_get_string_member (bob, "title"), ==, "Buyer");
+      break;
+    case RAPPORT_IMPORT_DUPLICATES_UPDATE:
+      /* The file's values over the contact's; both numbers kept, the
+       * file's first. */
+      g_assert_cmpstr (json_object_get_string_member (ana, "name"), ==, "Ana S.");
+      g_assert_cmpstr (json_object_get_string_member (ana, "title"), ==, "CEO");
+      g_assert_cmpstr (json_object_get_string_member (ana, "email"), ==, "ana@acme.com");
+      g_assert_cmpstr (json_object_get_string_member (ana, "phone"), ==, "555-000-9999");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ana, "phones")), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (bob, "title"), ==, "Head of buying");
+      break;
+    default:
+      g_assert_cmpstr (json_object_get_string_member (ana, "name"), ==, "Ana Silva");
+      g_assert_true (json_object_get_null_member (ana, "title"));
+      g_assert_true (json_object_get_null_member (bob, "email"));
+      break;
+    }
+  if (mode == RAPPORT_IMPORT_DUPLICATES_FILL || mode == RAPPORT_IMPORT_DUPLICATES_UPDATE)
+    g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM note WHERE contact_id = 1 AND body = 'Met again.'"), ==, 1);
+
+  /* Undone as a whole: the contacts it changed as they were, to the byte. */
+  g_assert_nonnull (second.counts.undo);
+  g_assert_true (rapport_store_undo_import (store, second.counts.undo, &error));
+  g_assert_no_error (error);
+  after_json = cli (f, "export", "all", "--format", "json", NULL);
+  after_rows = dump_tables (f->db);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_cmpstr (after_rows, ==, before_rows);
+}
+
+/* The command line's choice, skip by default. */
+static void
+test_import_duplicates_cli (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "second.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) counts = NULL;
+  g_auto(RapportTestRun) run = { 0 };
+  const char *wrong[] = { "import", "csv", second, "--kind", "contacts", "--on-duplicate", "merge", NULL };
+
+  rapport_test_write_file (first, FIRST_FILE, -1);
+  rapport_test_write_file (second, SECOND_FILE, -1);
+  g_free (cli (f, "import", "csv", first, "--kind", "contacts", NULL));
+
+  out = cli (f, "import", "csv", second, "--kind", "contacts", "--dry-run", "--json", NULL);
+  counts = parse_object (out);
+  g_assert_cmpint (json_object_get_int_member (counts, "created"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "skipped"), ==, 3);
+  g_clear_pointer (&counts, json_object_unref);
+  g_free (out);
+  out = cli (f, "import", "csv", second, "--kind", "contacts", "--on-duplicate", "fill", "--json", NULL);
+  counts = parse_object (out);
+  g_assert_cmpint (json_object_get_int_member (counts, "updated"), ==, 2);
+
+  rapport_test_run_cli (f->db, wrong, &run);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--on-duplicate"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +513,16 @@ main (int    argc,
 
   g_test_add ("/merge/contacts", Fixture, NULL, fixture_set_up, test_merge_contacts, fixture_tear_down);
   g_test_add ("/merge/organizations", Fixture, NULL, fixture_set_up, test_merge_organizations, fixture_tear_down);
+
+  g_test_add ("/merge/import/create", Fixture, GUINT_TO_POINTER (RAPPORT_IMPORT_DEFAULT),
+              fixture_set_up, test_import_duplicates, fixture_tear_down);
+  g_test_add ("/merge/import/skip", Fixture, GUINT_TO_POINTER (RAPPORT_IMPORT_DUPLICATES_SKIP),
+              fixture_set_up, test_import_duplicates, fixture_tear_down);
+  g_test_add ("/merge/import/fill", Fixture, GUINT_TO_POINTER (RAPPORT_IMPORT_DUPLICATES_FILL),
+              fixture_set_up, test_import_duplicates, fixture_tear_down);
+  g_test_add ("/merge/import/update", Fixture, GUINT_TO_POINTER (RAPPORT_IMPORT_DUPLICATES_UPDATE),
+              fixture_set_up, test_import_duplicates, fixture_tear_down);
+  g_test_add ("/merge/import/cli", Fixture, NULL, fixture_set_up, test_import_duplicates_cli, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -36,6 +36,24 @@ parse_kind (const char         *text,
   return TRUE;
 }
 
+/* --on-duplicate: what a contact row that is someone there already does;
+ * skipped unless the user says otherwise. */
+static gboolean
+parse_on_duplicate (const char          *text,
+                    RapportImportFlags  *flags,
+                    GError             **error)
+{
+  if (text == NULL || g_str_equal (text, "skip"))
+    *flags |= RAPPORT_IMPORT_DUPLICATES_SKIP;
+  else if (g_str_equal (text, "fill"))
+    *flags |= RAPPORT_IMPORT_DUPLICATES_FILL;
+  else if (g_str_equal (text, "update"))
+    *flags |= RAPPORT_IMPORT_DUPLICATES_UPDATE;
+  else if (!g_str_equal (text, "create"))
+    return rapport_cli_set_usage (error, _("Say what a row that is a contact already does with --on-duplicate skip, fill, update or create."));
+  return TRUE;
+}
+
 static gboolean
 parse_delimiter (const char  *text,
                  char        *delimiter,
@@ -226,7 +244,8 @@ cmd_import_csv (RapportCli  *cli,
   if (!parse_kind (rapport_cli_string (cli, "kind"), &options.kind, error) ||
       !parse_delimiter (rapport_cli_string (cli, "delimiter"), &delimiter, error) ||
       !parse_date_order (rapport_cli_string (cli, "date-order"), &options.date_order, error) ||
-      !parse_decimal_mark (rapport_cli_string (cli, "decimal-mark"), &options.decimal_mark, error))
+      !parse_decimal_mark (rapport_cli_string (cli, "decimal-mark"), &options.decimal_mark, error) ||
+      !parse_on_duplicate (rapport_cli_string (cli, "on-duplicate"), &options.flags, error))
     return FALSE;
   if (options.kind != RAPPORT_IMPORT_DEALS &&
       (rapport_cli_string (cli, "stage-map") != NULL || rapport_cli_string (cli, "pipeline") != NULL))
@@ -273,7 +292,8 @@ cmd_import_vcard (RapportCli  *cli,
   g_auto(RapportImportReport) report = { { 0, }, NULL };
   RapportImportFlags flags = rapport_cli_flag (cli, "dry-run") ? RAPPORT_IMPORT_DRY_RUN : 0;
 
-  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+  if (!parse_on_duplicate (rapport_cli_string (cli, "on-duplicate"), &flags, error) ||
+      (stream = g_file_read (file, NULL, error)) == NULL ||
       rapport_cli_open_store (cli, error) == NULL)
     return FALSE;
   reader = rapport_vcard_reader_new (G_INPUT_STREAM (stream));
@@ -298,16 +318,15 @@ cmd_import_vcard (RapportCli  *cli,
 
 typedef struct
 {
-  RapportImportCounts  counts;
+  RapportImportReport  report;
   GPtrArray           *items;     /* of RapportIcsItem */
-  GPtrArray           *problems;  /* of RapportIcsProblem */
 } IcsImport;
 
 static void
 ics_import_clear (IcsImport *import)
 {
+  rapport_import_report_clear (&import->report);
   g_clear_pointer (&import->items, g_ptr_array_unref);
-  g_clear_pointer (&import->problems, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcsImport, ics_import_clear)
@@ -316,11 +335,13 @@ static void
 add_ics_problems (JsonBuilder     *builder,
                   const IcsImport *import)
 {
+  GPtrArray *problems = import->report.problems;
+
   json_builder_set_member_name (builder, "bad");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < import->problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      const RapportIcsProblem *problem = import->problems->pdata[i];
+      const RapportImportProblem *problem = problems->pdata[i];
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "line");
@@ -339,7 +360,7 @@ add_ics_recurring (JsonBuilder     *builder,
 {
   json_builder_set_member_name (builder, "recurring");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < import->items->len && import->problems->len == 0; i++)
+  for (guint i = 0; i < import->items->len && import->report.problems->len == 0; i++)
     {
       const RapportIcsItem *item = import->items->pdata[i];
       g_autofree char *due = NULL;
@@ -363,13 +384,14 @@ static JsonNode *
 ics_report_json (const IcsImport *import)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const RapportImportCounts *counts = &import->report.counts;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_add_int_value (builder, import->items->len);
-  add_count (builder, "created", import->counts.created);
-  add_count (builder, "updated", import->counts.updated);
-  add_count (builder, "skipped", import->counts.skipped);
+  add_count (builder, "created", counts->created);
+  add_count (builder, "updated", counts->updated);
+  add_count (builder, "skipped", counts->skipped);
   add_ics_problems (builder, import);
   add_ics_recurring (builder, import);
   json_builder_end_object (builder);
@@ -381,13 +403,16 @@ static void
 print_ics_report (const IcsImport *import,
                   gboolean         dry_run)
 {
-  for (guint i = 0; i < import->problems->len; i++)
+  GPtrArray *problems = import->report.problems;
+  const RapportImportCounts *counts = &import->report.counts;
+
+  for (guint i = 0; i < problems->len; i++)
     {
-      const RapportIcsProblem *problem = import->problems->pdata[i];
+      const RapportImportProblem *problem = problems->pdata[i];
 
       g_printerr (_("Line %u: %s\n"), problem->line, problem->message);
     }
-  for (guint i = 0; i < import->items->len && import->problems->len == 0; i++)
+  for (guint i = 0; i < import->items->len && problems->len == 0; i++)
     {
       const RapportIcsItem *item = import->items->pdata[i];
       g_autofree char *due = NULL;
@@ -402,44 +427,9 @@ print_ics_report (const IcsImport *import,
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was stored."));
   g_print (_("Items read: %u\n"), import->items->len);
-  g_print (_("Created: %u\n"), import->counts.created);
-  g_print (_("Updated: %u\n"), import->counts.updated);
-  g_print (_("Skipped: %u\n"), import->counts.skipped);
-}
-
-/* Stores what was read, unless the file has problems; a row the store
- * refuses becomes one. */
-static gboolean
-store_ics_items (RapportCli          *cli,
-                 IcsImport           *import,
-                 RapportImportFlags   flags,
-                 GError             **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RapportImportFollowup));
-  g_autoptr(GError) local_error = NULL;
-  RapportIcsProblem *problem;
-  guint bad_line = 0;
-
-  if (import->problems->len > 0)
-    return TRUE;
-  for (guint i = 0; i < import->items->len; i++)
-    g_array_append_val (rows, ((RapportIcsItem *) import->items->pdata[i])->row);
-
-  if (rapport_store_import_followups (cli->store, flags, (const RapportImportFollowup *) (void *) rows->data,
-                                      rows->len, &import->counts, &bad_line, &local_error))
-    return TRUE;
-  if (bad_line == 0)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  memset (&import->counts, 0, sizeof import->counts);
-  problem = g_new0 (RapportIcsProblem, 1);
-  problem->line = bad_line;
-  problem->message = g_strdup (local_error->message);
-  g_ptr_array_add (import->problems, problem);
-  return TRUE;
+  g_print (_("Created: %u\n"), counts->created);
+  g_print (_("Updated: %u\n"), counts->updated);
+  g_print (_("Skipped: %u\n"), counts->skipped);
 }
 
 static gboolean
@@ -447,7 +437,7 @@ cmd_import_ics (RapportCli  *cli,
                 GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
-  g_auto(IcsImport) import = { { 0, }, NULL, NULL };
+  g_auto(IcsImport) import = { { { 0, }, NULL }, NULL };
   RapportImportFlags flags = RAPPORT_IMPORT_DEFAULT;
   g_autofree char *data = NULL;
   gsize len;
@@ -455,12 +445,8 @@ cmd_import_ics (RapportCli  *cli,
   if (rapport_cli_flag (cli, "dry-run"))
     flags |= RAPPORT_IMPORT_DRY_RUN;
   if (!g_file_load_contents (file, NULL, &data, &len, NULL, error) ||
-      rapport_cli_open_store (cli, error) == NULL)
-    return FALSE;
-
-  import.problems = rapport_ics_problems_new ();
-  import.items = rapport_ics_read (data, len, rapport_store_now (cli->store), import.problems);
-  if (!store_ics_items (cli, &import, flags, error))
+      rapport_cli_open_store (cli, error) == NULL ||
+      !rapport_import_ics (cli->store, data, len, flags, &import.report, &import.items, error))
     return FALSE;
 
   if (cli->json)
@@ -468,7 +454,7 @@ cmd_import_ics (RapportCli  *cli,
   else
     print_ics_report (&import, flags & RAPPORT_IMPORT_DRY_RUN);
 
-  if (import.problems->len > 0)
+  if (import.report.problems->len > 0)
     {
       g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                            _("Nothing was imported: the calendar has problems. Mend them and import it again."));
@@ -484,6 +470,7 @@ static const RapportCliOption import_ics_options[] = {
 
 static const RapportCliOption import_vcard_options[] = {
   { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { "on-duplicate", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -499,6 +486,7 @@ static const RapportCliOption import_csv_options[] = {
   { "skip-bad-rows", G_OPTION_ARG_NONE, 0 },
   { "bad-rows", G_OPTION_ARG_STRING, 0 },
   { "dry-run", G_OPTION_ARG_NONE, 0 },
+  { "on-duplicate", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -506,11 +494,12 @@ const RapportCliCommand rapport_cli_import_commands[] = {
   { "import", "csv", cmd_import_csv,
     "import csv FILE --kind contacts|organizations|deals [--map 'Header=field,…']"
     " [--stage-map 'Value=Stage,…'] [--pipeline ID] [--encoding NAME] [--delimiter ,|;|tab]"
-    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
+    " [--date-order dmy|mdy|ymd] [--decimal-mark .|,] [--on-duplicate skip|fill|update|create]"
+    " [--skip-bad-rows [--bad-rows FILE]] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_csv_options, NULL },
   { "import", "ics", cmd_import_ics, "import ics FILE [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_ics_options, NULL },
-  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--dry-run] [--json]",
+  { "import", "vcard", cmd_import_vcard, "import vcard FILE [--on-duplicate skip|fill|update|create] [--dry-run] [--json]",
     1, 1, RAPPORT_CLI_JSON, import_vcard_options, NULL },
   { NULL }
 };

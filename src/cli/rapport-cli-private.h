@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 #define RAPPORT_CLI_EXIT_USAGE 2
 
 /* The most options one command takes, --json included. */
-#define RAPPORT_CLI_MAX_OPTIONS 12
+#define RAPPORT_CLI_MAX_OPTIONS 16
 
 typedef struct _RapportCli RapportCli;
 

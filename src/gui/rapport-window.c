@@ -27,6 +27,7 @@
 #include "rapport-duplicates-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-import-assistant.h"
+#include "rapport-import-file.h"
 #include "rapport-insights-view.h"
 #include "rapport-organization-detail.h"
 #include "rapport-organizations-view.h"
@@ -608,11 +609,11 @@ rapport_window_import_action (GtkWidget  *widget,
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
 
-  rapport_import_assistant_choose (self->context, GTK_WINDOW (self));
+  rapport_import_choose (self->context, GTK_WINDOW (self));
 }
 
-/* A spreadsheet dropped on the window is imported like one chosen with
- * Import…; only the first of several files. */
+/* A file dropped on the window (a spreadsheet, cards, a calendar) is
+ * imported like one chosen with Import…; only the first of several. */
 static gboolean
 on_file_dropped (GtkDropTarget *target,
                  const GValue  *value,
@@ -624,7 +625,7 @@ on_file_dropped (GtkDropTarget *target,
 
   if (files == NULL)
     return FALSE;
-  gtk_window_present (GTK_WINDOW (rapport_import_assistant_new (self->context, GTK_WINDOW (self), files->data)));
+  rapport_import_file (self->context, GTK_WINDOW (self), files->data);
   return TRUE;
 }
 

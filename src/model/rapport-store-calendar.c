@@ -144,6 +144,7 @@ import_followup (RapportStore              *self,
                  const char                *calendar_id,
                  const RapportImportFollowup  *row,
                  RapportImportCounts       *counts,
+                 RapportImportUndo         *undo,
                  GError                   **error)
 {
   g_autofree char *title = g_strstrip (g_strdup (row->title ? row->title : ""));
@@ -161,6 +162,9 @@ import_followup (RapportStore              *self,
   contact_id = contact_of (self, row);
   if ((id = activity_of_uid (self, calendar_id, row->uid)) != 0)
     {
+      /* A row of an earlier version of the same file updates it once. */
+      if (!rapport_import_undo_keep_row (undo, self, "activity", id, error))
+        return FALSE;
       stmt = rapport_store_stmt_sql (self, SQL_UPDATE_FOLLOWUP);
       rapport_sql_bind_int64 (stmt, 1, id);
       bind_fields (stmt, row, title, 2, contact_id);
@@ -181,6 +185,8 @@ import_followup (RapportStore              *self,
   if (!rapport_store_step_done (self, stmt, error))
     return FALSE;
 
+  id = rapport_store_last_id (self);
+  rapport_import_undo_created (undo, RAPPORT_ENTITY_ACTIVITY, id, id);
   counts->created++;
   return TRUE;
 }
@@ -195,6 +201,7 @@ rapport_store_import_followups (RapportStore              *self,
                                 GError                   **error)
 {
   g_autofree char *calendar_id = NULL;
+  g_autoptr(RapportImportUndo) undo = rapport_import_undo_new ();
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
@@ -210,7 +217,7 @@ rapport_store_import_followups (RapportStore              *self,
   for (guint i = 0; i < n_rows; i++)
     {
       counts->rows++;
-      if (!import_followup (self, calendar_id, &rows[i], counts, error))
+      if (!import_followup (self, calendar_id, &rows[i], counts, undo, error))
         {
           if (bad_line != NULL)
             *bad_line = rows[i].line;
@@ -227,6 +234,8 @@ rapport_store_import_followups (RapportStore              *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
+  if (!rapport_import_undo_is_empty (undo))
+    counts->undo = g_steal_pointer (&undo);
   if (counts->created > 0 || counts->updated > 0)
     {
       /* The triggers moved the contacts' next follow-up and last contact. */

@@ -100,12 +100,50 @@ add_key (Finder                 *finder,
 
 /* Case folded, accents taken off (decomposed, their marks dropped, so
  * any script keeps its letters), outer and doubled spaces gone. */
+/* The same for text of ASCII letters only, the usual case, without
+ * Unicode's tables (an import folds every contact's name). */
+static char *
+fold_ascii (const char *text)
+{
+  GString *bare = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = bare->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (bare, ' ');
+      space = FALSE;
+      g_string_append_c (bare, g_ascii_tolower (*p));
+    }
+  return g_string_free (bare, FALSE);
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 rapport_store_fold_for_matching (const char *text)
 {
-  g_autofree char *decomposed = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_NFD);
-  g_autoptr(GString) bare = g_string_new (NULL);
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
   gboolean space = FALSE;
+
+  if (text == NULL || is_ascii (text))
+    return fold_ascii (text != NULL ? text : "");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  bare = g_string_new (NULL);
 
   for (const char *p = decomposed != NULL ? decomposed : ""; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -126,10 +164,10 @@ rapport_store_fold_for_matching (const char *text)
   return g_utf8_casefold (bare->str, -1);
 }
 
-static char *
-email_key (const char *email)
+char *
+rapport_store_email_key (const char *email)
 {
-  return g_utf8_casefold (email, -1);
+  return is_ascii (email) ? g_ascii_strdown (email, -1) : g_utf8_casefold (email, -1);
 }
 
 char *
@@ -230,9 +268,15 @@ take_pairs (GHashTable *pairs)
   return found;
 }
 
-GPtrArray *
-rapport_store_find_duplicate_contacts (RapportStore  *self,
-                                       GError       **error)
+typedef gboolean (*ReadKeys) (RapportStore  *self,
+                              Finder        *finder,
+                              GError       **error);
+
+/* The pairs @read_keys finds, in one snapshot of the file. */
+static GPtrArray *
+find_pairs (RapportStore  *self,
+            ReadKeys       read_keys,
+            GError       **error)
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -241,17 +285,31 @@ rapport_store_find_duplicate_contacts (RapportStore  *self,
   gboolean began;
   gboolean ok;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  ok = rapport_store_read_begin (self, &began, error) &&
-       read_values (self, &finder, SQL_EMAILS, email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
-       read_values (self, &finder, SQL_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
-       read_names (self, &finder, error);
+  ok = rapport_store_read_begin (self, &began, error) && read_keys (self, &finder, error);
   rapport_store_read_end (self, began);
   if (!ok)
     return NULL;
 
   return take_pairs (pairs);
+}
+
+static gboolean
+read_contact_keys (RapportStore  *self,
+                   Finder        *finder,
+                   GError       **error)
+{
+  return read_values (self, finder, SQL_EMAILS, rapport_store_email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
+         read_values (self, finder, SQL_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+         read_names (self, finder, error);
+}
+
+GPtrArray *
+rapport_store_find_duplicate_contacts (RapportStore  *self,
+                                       GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return find_pairs (self, read_contact_keys, error);
 }
 
 /* An organization's name alone: two companies rarely share one. */
@@ -283,26 +341,21 @@ website_key (const char *website)
   return len > 0 ? g_strndup (host, len) : NULL;
 }
 
+static gboolean
+read_organization_keys (RapportStore  *self,
+                        Finder        *finder,
+                        GError       **error)
+{
+  return read_values (self, finder, SQL_ORGANIZATION_NAMES, organization_name_key, RAPPORT_DUPLICATE_NAME, error) &&
+         read_values (self, finder, SQL_ORGANIZATION_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+         read_values (self, finder, SQL_ORGANIZATION_WEBSITES, website_key, RAPPORT_DUPLICATE_WEBSITE, error);
+}
+
 GPtrArray *
 rapport_store_find_duplicate_organizations (RapportStore  *self,
                                             GError       **error)
 {
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  Finder finder = { pairs, seen };
-  gboolean began;
-  gboolean ok;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  ok = rapport_store_read_begin (self, &began, error) &&
-       read_values (self, &finder, SQL_ORGANIZATION_NAMES, organization_name_key, RAPPORT_DUPLICATE_NAME, error) &&
-       read_values (self, &finder, SQL_ORGANIZATION_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
-       read_values (self, &finder, SQL_ORGANIZATION_WEBSITES, website_key, RAPPORT_DUPLICATE_WEBSITE, error);
-  rapport_store_read_end (self, began);
-  if (!ok)
-    return NULL;
-
-  return take_pairs (pairs);
+  return find_pairs (self, read_organization_keys, error);
 }

@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _RapportImportMatcher RapportImportMatcher;
+
 typedef struct
 {
   RapportStore        *store;
@@ -25,6 +27,7 @@ typedef struct
   guint                staged;         /* contacts in temp.import_contact */
   RapportImportUndo   *undo;           /* what was created, so far */
   gsize                staged_bytes;   /* the staged contacts' photos' bytes */
+  RapportImportMatcher *matcher;       /* contacts there already; NULL to create every row */
 } RapportStoreImport;
 
 /* Notes that rows @first to @last of @entity's table were created. */
@@ -68,5 +71,37 @@ gboolean rapport_store_import_insert_note        (RapportStoreImport  *import,
                                                   gint64               organization_id,
                                                   const char          *body,
                                                   GError             **error);
+
+/* rapport-store-import-match.c: the contacts a row may be (by e-mail,
+ * phone, or name in one organization), read once at the start. */
+RapportImportMatcher *rapport_import_matcher_new  (RapportStore          *store,
+                                                   GError               **error);
+void     rapport_import_matcher_free             (RapportImportMatcher  *matcher);
+/* The contact @row is, 0 for none, or an id for which
+ * rapport_import_matcher_is_this_file() is TRUE: a row before it in the
+ * same file. */
+gint64   rapport_import_matcher_find             (RapportImportMatcher    *matcher,
+                                                  const RapportImportRow  *row,
+                                                  gint64                   organization_id);
+gboolean rapport_import_matcher_is_this_file     (gint64                   id);
+/* @row will be a contact of its own: later rows that match it are. */
+void     rapport_import_matcher_add              (RapportImportMatcher    *matcher,
+                                                  const RapportImportRow  *row,
+                                                  gint64                   organization_id);
+/* Writes @row's values over contact @id: into its empty fields only, or
+ * (@overwrite) over every field the row has. */
+gboolean rapport_store_import_write_over         (RapportStoreImport      *import,
+                                                  gint64                   id,
+                                                  const RapportImportRow  *row,
+                                                  const char              *name,
+                                                  gint64                   organization_id,
+                                                  gboolean                 overwrite,
+                                                  GError                 **error);
+/* Copies contact @id whole, once per import, so the undo can put it back. */
+gboolean rapport_store_import_keep_contact       (RapportStoreImport      *import,
+                                                  gint64                   id,
+                                                  GError                 **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportImportMatcher, rapport_import_matcher_free)
 
 G_END_DECLS

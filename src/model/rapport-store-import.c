@@ -87,10 +87,31 @@ typedef struct
   gint64        last;
 } CreatedRange;
 
+/* A contact there already that the import changed, as it was. */
+typedef struct
+{
+  RapportRows *contact;
+  RapportRows *emails;
+  RapportRows *phones;
+} KeptContact;
+
 struct _RapportImportUndo
 {
-  GArray *ranges;   /* CreatedRange */
+  GArray     *ranges;   /* CreatedRange */
+  GArray     *kept;     /* KeptContact */
+  GHashTable *kept_ids; /* gint64 ids of @kept */
+  GPtrArray  *rows;     /* RapportRows of other records it changed */
 };
+
+static void
+kept_contact_clear (gpointer data)
+{
+  KeptContact *kept = data;
+
+  g_clear_pointer (&kept->contact, rapport_rows_free);
+  g_clear_pointer (&kept->emails, rapport_rows_free);
+  g_clear_pointer (&kept->phones, rapport_rows_free);
+}
 
 void
 rapport_import_undo_free (RapportImportUndo *undo)
@@ -98,16 +119,53 @@ rapport_import_undo_free (RapportImportUndo *undo)
   if (undo == NULL)
     return;
   g_array_unref (undo->ranges);
+  g_array_unref (undo->kept);
+  g_hash_table_unref (undo->kept_ids);
+  g_ptr_array_unref (undo->rows);
   g_free (undo);
 }
 
-void
-rapport_store_import_created (RapportStoreImport *import,
-                              RapportEntity       entity,
-                              gint64              first,
-                              gint64              last)
+RapportImportUndo *
+rapport_import_undo_new (void)
 {
-  GArray *ranges = import->undo->ranges;
+  RapportImportUndo *undo = g_new0 (RapportImportUndo, 1);
+
+  undo->ranges = g_array_new (FALSE, FALSE, sizeof (CreatedRange));
+  undo->kept = g_array_new (FALSE, FALSE, sizeof (KeptContact));
+  g_array_set_clear_func (undo->kept, kept_contact_clear);
+  undo->kept_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  undo->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_rows_free);
+  return undo;
+}
+
+gboolean
+rapport_import_undo_is_empty (RapportImportUndo *undo)
+{
+  return undo->ranges->len == 0 && undo->kept->len == 0 && undo->rows->len == 0;
+}
+
+gboolean
+rapport_import_undo_keep_row (RapportImportUndo  *undo,
+                              RapportStore       *store,
+                              const char         *table,
+                              gint64              id,
+                              GError            **error)
+{
+  RapportRows *rows = rapport_store_rows_capture (store, table, "id = ?1", id, error);
+
+  if (rows == NULL)
+    return FALSE;
+  g_ptr_array_add (undo->rows, rows);
+  return TRUE;
+}
+
+void
+rapport_import_undo_created (RapportImportUndo *undo,
+                             RapportEntity      entity,
+                             gint64             first,
+                             gint64             last)
+{
+  GArray *ranges = undo->ranges;
   CreatedRange *end = ranges->len > 0 ? &g_array_index (ranges, CreatedRange, ranges->len - 1) : NULL;
 
   if (end != NULL && end->entity == entity && end->last + 1 == first)
@@ -116,8 +174,83 @@ rapport_store_import_created (RapportStoreImport *import,
     g_array_append_val (ranges, ((CreatedRange) { entity, first, last }));
 }
 
-/* Deals before contacts before organizations; notes, history and
- * activities go with them (ON DELETE CASCADE). */
+void
+rapport_store_import_created (RapportStoreImport *import,
+                              RapportEntity       entity,
+                              gint64              first,
+                              gint64              last)
+{
+  rapport_import_undo_created (import->undo, entity, first, last);
+}
+
+gboolean
+rapport_store_import_keep_contact (RapportStoreImport  *import,
+                                   gint64               id,
+                                   GError             **error)
+{
+  RapportImportUndo *undo = import->undo;
+  KeptContact kept = { NULL, };
+
+  if (g_hash_table_contains (undo->kept_ids, &id))
+    return TRUE;
+
+  if ((kept.contact = rapport_store_rows_capture (import->store, "contact", "id = ?1", id, error)) == NULL ||
+      (kept.emails = rapport_store_rows_capture (import->store, "contact_email", "contact_id = ?1", id, error)) == NULL ||
+      (kept.phones = rapport_store_rows_capture (import->store, "contact_phone", "contact_id = ?1", id, error)) == NULL)
+    {
+      kept_contact_clear (&kept);
+      return FALSE;
+    }
+  g_array_append_val (undo->kept, kept);
+  g_hash_table_add (undo->kept_ids, g_memdup2 (&id, sizeof id));
+  return TRUE;
+}
+
+/* The contacts there already, as they were: their lists first, then their
+ * rows, whose triggers keep the first e-mail and phone in step with lists
+ * that are by then the old ones. */
+static gboolean
+restore_kept (RapportStore       *store,
+              RapportImportUndo  *undo,
+              GError            **error)
+{
+  static const char * const clear[] = {
+    "DELETE FROM contact_email WHERE contact_id = ?1",
+    "DELETE FROM contact_phone WHERE contact_id = ?1",
+  };
+
+  for (guint i = 0; i < undo->kept->len; i++)
+    {
+      KeptContact *kept = &g_array_index (undo->kept, KeptContact, i);
+      gint64 id = rapport_rows_get_id (kept->contact);
+
+      for (guint j = 0; j < G_N_ELEMENTS (clear); j++)
+        {
+          RapportSqlStmt *stmt = rapport_store_stmt_sql (store, clear[j]);
+
+          rapport_sql_bind_int64 (stmt, 1, id);
+          if (!rapport_store_step_done (store, stmt, error))
+            return FALSE;
+        }
+      if (!rapport_store_rows_insert (store, kept->emails, error) ||
+          !rapport_store_rows_insert (store, kept->phones, error) ||
+          !rapport_store_rows_update (store, kept->contact, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_rows (RapportStore       *store,
+              RapportImportUndo  *undo,
+              GError            **error)
+{
+  for (guint i = 0; i < undo->rows->len; i++)
+    if (!rapport_store_rows_update (store, undo->rows->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 delete_created (RapportStore       *store,
                 RapportImportUndo  *undo,
@@ -141,6 +274,26 @@ delete_created (RapportStore       *store,
   return TRUE;
 }
 
+/* Notes and follow-ups on records that stay, the rows it changed, then
+ * deals before contacts before organizations: what went with those
+ * (notes, history, activities) goes with them (ON DELETE CASCADE). */
+static gboolean
+write_undo (RapportStore  *self,
+            gpointer       data,
+            GError       **error)
+{
+  RapportImportUndo *undo = data;
+
+  return delete_created (self, undo, RAPPORT_ENTITY_NOTE, "DELETE FROM note WHERE id BETWEEN ?1 AND ?2", error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_ACTIVITY, "DELETE FROM activity WHERE id BETWEEN ?1 AND ?2", error) &&
+         restore_rows (self, undo, error) &&
+         restore_kept (self, undo, error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_ORGANIZATION,
+                         "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2", error);
+}
+
 gboolean
 rapport_store_undo_import (RapportStore       *self,
                            RapportImportUndo  *undo,
@@ -149,17 +302,7 @@ rapport_store_undo_import (RapportStore       *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) ||
-      !delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) ||
-      !delete_created (self, undo, RAPPORT_ENTITY_ORGANIZATION,
-                       "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2", error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_write (self, write_undo, undo, error))
     return FALSE;
 
   rapport_store_reload_everything (self);
@@ -484,6 +627,37 @@ primary (GPtrArray  *values,
   return values->len > 0 ? ((RapportContactValue *) values->pdata[0])->value : NULL;
 }
 
+/* A row that is a contact there already (or one before it in the file). */
+static gboolean
+import_duplicate (RapportStoreImport      *import,
+                  gint64                   id,
+                  const RapportImportRow  *row,
+                  const char              *name,
+                  gint64                   organization_id,
+                  GError                 **error)
+{
+  gint64 note_id;
+
+  if (rapport_import_matcher_is_this_file (id) || (import->flags & RAPPORT_IMPORT_DUPLICATES_SKIP))
+    {
+      import->counts->skipped++;
+      import->counts->duplicates++;
+      return TRUE;
+    }
+
+  if (!rapport_store_import_write_over (import, id, row, name, organization_id,
+                                        (import->flags & RAPPORT_IMPORT_DUPLICATES_UPDATE) != 0, error) ||
+      !rapport_store_import_insert_note (import, id, 0, 0, row->note, error))
+    return FALSE;
+  if (row->note != NULL && !rapport_text_is_invisible (row->note))
+    {
+      note_id = rapport_store_last_id (import->store);
+      rapport_store_import_created (import, RAPPORT_ENTITY_NOTE, note_id, note_id);
+    }
+  import->counts->updated++;
+  return TRUE;
+}
+
 static gboolean
 import_contact (RapportStoreImport      *import,
                 const RapportImportRow  *row,
@@ -499,6 +673,7 @@ import_contact (RapportStoreImport      *import,
   if (external_id_known (import, row->external_id))
     {
       import->counts->skipped++;
+      import->counts->duplicates++;
       return TRUE;
     }
 
@@ -518,6 +693,15 @@ import_contact (RapportStoreImport      *import,
       !rapport_store_check_contact_details (row->title, row->emails, row->phones,
                                             row->photo, row->photo_type, error))
     return FALSE;
+
+  if (import->matcher != NULL)
+    {
+      gint64 match = rapport_import_matcher_find (import->matcher, row, organization_id);
+
+      if (match != 0)
+        return import_duplicate (import, match, row, name, organization_id, error);
+      rapport_import_matcher_add (import->matcher, row, organization_id);
+    }
 
   stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_INSERT);
   rapport_sql_bind_text (stmt, 1, name);
@@ -612,21 +796,25 @@ rapport_store_import_begin (RapportStoreImport   *import,
                             GError              **error)
 {
   *import = (RapportStoreImport) { store, kind, flags, counts, NULL, rapport_store_now (store), 0, NULL };
-  import->undo = g_new0 (RapportImportUndo, 1);
-  import->undo->ranges = g_array_new (FALSE, FALSE, sizeof (CreatedRange));
+  import->undo = rapport_import_undo_new ();
   import->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   memset (counts, 0, sizeof *counts);
-  /* One transaction of many rows touches every index's pages again and
-   * again (contacts by name, e-mail, phone; the search index): keep them. */
-  rapport_store_grow_page_cache (store);
 
   if (!rapport_store_begin (store, error))
     return FALSE;
-  if (!rapport_store_import_load_organizations (import, error))
+  /* The contacts' keys first, with the page cache as it is: their tables
+   * are read once, and would only fill a bigger cache. */
+  if (!rapport_store_import_load_organizations (import, error) ||
+      (kind == RAPPORT_IMPORT_CONTACTS && (flags & RAPPORT_IMPORT_DUPLICATES_MASK) &&
+       (import->matcher = rapport_import_matcher_new (store, error)) == NULL))
     {
+      g_clear_pointer (&import->organizations, g_hash_table_unref);
       rapport_store_rollback (store);
       return FALSE;
     }
+  /* One transaction of many rows touches every index's pages again and
+   * again (contacts by name, e-mail, phone; the search index): keep them. */
+  rapport_store_grow_page_cache (store);
   return TRUE;
 }
 
@@ -645,6 +833,7 @@ rapport_store_import_end (RapportStoreImport  *import,
   g_autoptr(RapportImportUndo) undo = g_steal_pointer (&import->undo);
 
   g_clear_pointer (&import->organizations, g_hash_table_unref);
+  g_clear_pointer (&import->matcher, rapport_import_matcher_free);
   if (!read_all)
     {
       rapport_store_rollback (self);
@@ -654,7 +843,7 @@ rapport_store_import_end (RapportStoreImport  *import,
   if (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS)
     counts->skipped += counts->bad;
   else if (counts->bad > 0)
-    counts->created = counts->organizations_created = counts->contacts_created = 0;
+    counts->created = counts->updated = counts->organizations_created = counts->contacts_created = 0;
   keep = !(flags & RAPPORT_IMPORT_DRY_RUN) &&
          (counts->bad == 0 || (flags & RAPPORT_IMPORT_SKIP_BAD_ROWS));
   if (!keep)
@@ -665,9 +854,9 @@ rapport_store_import_end (RapportStoreImport  *import,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  if (undo->ranges->len > 0)
+  if (!rapport_import_undo_is_empty (undo))
     counts->undo = g_steal_pointer (&undo);
-  if (counts->created > 0 || counts->organizations_created > 0)
+  if (counts->created > 0 || counts->updated > 0 || counts->organizations_created > 0)
     {
       rapport_store_notify (self, RAPPORT_ENTITY_ORGANIZATION, RAPPORT_CHANGE_RELOAD, 0);
       rapport_store_notify (self, RAPPORT_ENTITY_CONTACT, RAPPORT_CHANGE_RELOAD, 0);

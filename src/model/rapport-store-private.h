@@ -224,5 +224,41 @@ gboolean      rapport_schema_seed_pipeline (RapportStore *self,
 /* rapport-store-duplicates.c: a phone number's digits, or NULL when
  * there are too few to be anyone's number in particular. */
 char         *rapport_store_phone_key     (const char     *phone);
+/* An e-mail address in folded case. */
+char         *rapport_store_email_key     (const char     *email);
+
+/* rapport-store-import.c: what an import did, for its undo — the ids it
+ * created, by table, and rows it changed, copied before the change. */
+RapportImportUndo *rapport_import_undo_new     (void);
+void          rapport_import_undo_created      (RapportImportUndo *undo,
+                                                RapportEntity      entity,
+                                                gint64             first,
+                                                gint64             last);
+gboolean      rapport_import_undo_keep_row     (RapportImportUndo *undo,
+                                                RapportStore      *store,
+                                                const char        *table,
+                                                gint64             id,
+                                                GError           **error);
+gboolean      rapport_import_undo_is_empty     (RapportImportUndo *undo);
+
+/* rapport-store-merge.c: adds the @values (RapportContactValue) contact
+ * @id lacks (e-mails in any case, phones by their digits) to its list,
+ * after its own; with @first_leads the first of them goes before all
+ * (moved there if the contact has it); with @only_if_empty nothing is
+ * added to a list that has an entry. The contact's own column follows
+ * the list's first entry. */
+typedef enum
+{
+  RAPPORT_CONTACT_LIST_EMAIL,
+  RAPPORT_CONTACT_LIST_PHONE,
+} RapportContactList;
+
+gboolean      rapport_store_join_contact_list (RapportStore       *self,
+                                               gint64              id,
+                                               RapportContactList  which,
+                                               GPtrArray          *values,
+                                               gboolean            first_leads,
+                                               gboolean            only_if_empty,
+                                               GError            **error);
 
 G_END_DECLS

@@ -103,7 +103,17 @@ typedef enum
   RAPPORT_IMPORT_DEFAULT       = 0,
   RAPPORT_IMPORT_DRY_RUN       = 1 << 0,  /* everything but the commit */
   RAPPORT_IMPORT_SKIP_BAD_ROWS = 1 << 1,  /* store the good rows even if some are bad */
+  /* A contact row that is someone there already (the same e-mail, phone,
+   * or name in the same organization; or a row before it in the file):
+   * skipped, filling the contact's empty fields, or written over them.
+   * With none of the three, every row is a contact of its own. */
+  RAPPORT_IMPORT_DUPLICATES_SKIP   = 1 << 2,
+  RAPPORT_IMPORT_DUPLICATES_FILL   = 1 << 3,
+  RAPPORT_IMPORT_DUPLICATES_UPDATE = 1 << 4,
 } RapportImportFlags;
+
+#define RAPPORT_IMPORT_DUPLICATES_MASK \
+  (RAPPORT_IMPORT_DUPLICATES_SKIP | RAPPORT_IMPORT_DUPLICATES_FILL | RAPPORT_IMPORT_DUPLICATES_UPDATE)
 
 /* One row of an import, its text already checked by the importer (the
  * store checks again, and refuses the whole import if a row fails). */
@@ -148,9 +158,10 @@ typedef struct
 {
   guint rows;                   /* rows read, bad ones included */
   guint created;
-  guint updated;
-  guint skipped;                /* bad rows skipped, and organizations already there */
+  guint updated;                /* contacts there already that took a row's values */
+  guint skipped;                /* bad rows skipped, and records already there */
   guint bad;
+  guint duplicates;             /* of @skipped: rows that were contacts already */
   guint organizations_created;  /* for contacts and deals: their organizations that were new */
   guint contacts_created;       /* for deals: their contacts that were new */
   /* What a committed import created, to take it back as a whole with

@@ -21,13 +21,9 @@ CORPUS = os.path.join(os.path.dirname(__file__), "..", "data", "import")
 
 
 def database(tmp, name):
-    """A database in a folder of its own. GTK's file chooser opens and
-    closes the files of the folders it lists, and closing any descriptor
-    of the database drops the app's POSIX locks on it (see rapport-db-file.h):
-    the CLI runs of the test could then take the file's shared memory for
-    unused and reset it under the app's import. Users keep the database
-    in ~/.local/share/rapport, which no chooser lists; the test does the
-    same."""
+    """A database in a folder of its own, as users keep it in
+    ~/.local/share/rapport. (test_duplicates_filled keeps one in the
+    folder the file chooser lists, on purpose.)"""
     folder = os.path.join(tmp, "db-" + name)
     os.makedirs(folder, exist_ok=True)
     return os.path.join(folder, name)
@@ -192,6 +188,120 @@ def test_bad_rows_skipped(tmp):
         app.kill()
 
 
+def test_duplicates_filled(tmp):
+    """A file with a contact Rapport has (the e-mail in capitals): left out
+    by default, then chosen to fill her empty fields; imported, then
+    undone. The database sits in the folder the file chooser lists: GTK's
+    chooser opens and closes every file there, which drops the app's
+    POSIX locks, and the CLI runs of the test go on meanwhile; the app's
+    own locks (rapport-db-file.h, rapport-sqlite.c) must keep the file's
+    shared memory from being reset under it."""
+    os.environ["RAPPORT_NOW"] = NOW
+    folder = os.path.join(tmp, "together")
+    os.makedirs(folder, exist_ok=True)
+    db = os.path.join(folder, "rapport.db")
+    cli(db, "contact", "add", "Ana Silva", "--email", "ana@acme.com")
+    cli(db, "deal", "add", "Fleet", "--value", "900", "--contact", "1")
+    path = os.path.join(folder, "people.csv")
+    with open(path, "w", newline="") as f:
+        f.write("Name,Email,Job Title\nANA SILVA,ANA@acme.com,CEO\nNew Person,new@example.com,\n")
+    app = App(db)
+    try:
+        open_assistant(app, path)
+        wait_for("the check", lambda: visible(
+            app, "1 contact, with 0 new organizations. 1 row is a contact already in Rapport and is left out.",
+            exact=False), 30)
+        screenshot("import-duplicates")
+        pick(app, "Contacts already in Rapport", 1)    # → Fill in their empty fields
+        wait_for("the check with the duplicate filled", lambda: visible(
+            app, "1 contact already in Rapport takes the file’s values.", exact=False), 30)
+        import_button(app).do_action(0)
+
+        def names():
+            return sorted(c["name"] for c in cli_json(db, "contact", "list"))
+        wait_for("the import", lambda: names() == ["Ana Silva", "New Person"], 60)
+        ana = cli_json(db, "contact", "show", "1")
+        check(ana["title"] == "CEO", f"her title is {ana['title']!r}")
+        check(ana["email"] == "ana@acme.com", f"her e-mail is {ana['email']!r}")
+        wait_for("the toast", lambda: app.find_all("Imported 1 contact", exact=False), 20)
+        screenshot("import-duplicates-done")
+
+        undo = visible(app, "Undo", role="push button", exact=False)
+        check(undo, "the toast has no Undo button")
+        undo[0].do_action(0)
+        wait_for("the import undone", lambda: names() == ["Ana Silva"], 20)
+        check(cli_json(db, "contact", "show", "1")["title"] is None, "her title was not taken back")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_cards_and_calendar(tmp):
+    """A .vcf from a phone and an .ics from a calendar, through Import…:
+    the question says what each holds (one card is someone already in
+    Rapport), Import stores them, and the toast's Undo takes each back."""
+    os.environ["RAPPORT_NOW"] = NOW
+    db = database(tmp, "cards.db")
+    cli(db, "contact", "add", "Grace Hopper", "--email", "GRACE@navy.example")
+    cli(db, "deal", "add", "Compilers", "--value", "500", "--contact", "1")
+    folder = os.path.join(tmp, "phone")
+    os.makedirs(folder, exist_ok=True)
+    cards = os.path.join(folder, "contacts.vcf")
+    shutil.copy(os.path.join(CORPUS, "..", "vcard", "v30-google-multi.vcf"), cards)
+    calendar = os.path.join(folder, "work.ics")
+    with open(calendar, "w", newline="") as f:
+        f.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+                "BEGIN:VTODO\r\nUID:call-grace@test\r\nSUMMARY:Call Grace about COBOL\r\n"
+                "DUE:20260325T100000Z\r\nEND:VTODO\r\n"
+                "BEGIN:VEVENT\r\nUID:demo@test\r\nSUMMARY:Demo for the Navy\r\n"
+                "DTSTART:20260326T140000Z\r\nDTEND:20260326T150000Z\r\nEND:VEVENT\r\n"
+                "END:VCALENDAR\r\n")
+
+    def names():
+        return sorted(c["name"] for c in cli_json(db, "contact", "list"))
+
+    def followups():
+        return sorted(f["title"] for f in cli_json(db, "followup", "list"))
+
+    app = App(db)
+    try:
+        menu_item(app, "Import", 0)
+        choose_file(app, cards)
+        wait_for("the question", lambda: visible(
+            app, "“contacts.vcf” holds 3 cards. 1 of them is a contact already in Rapport.", exact=False), 30)
+        screenshot("import-cards")
+        # Enter gives the question's default answer: Import.
+        xdotool("key", "Return")
+        wait_for("the cards imported", lambda: names() == ["Grace Hopper", "Linus Example", "Margaret Heafield Hamilton"]
+                 or len(names()) == 3, 60)
+        check(len(names()) == 3, f"the contacts are {names()}")
+        wait_for("the toast", lambda: app.find_all("Imported 2 contacts", exact=False), 20)
+        undo = visible(app, "Undo", role="push button", exact=False)
+        check(undo, "the toast has no Undo button")
+        undo[0].do_action(0)
+        wait_for("the cards undone", lambda: names() == ["Grace Hopper"], 20)
+
+        before = followups()
+        menu_item(app, "Import", 0)
+        choose_file(app, calendar)
+        wait_for("the question", lambda: visible(
+            app, "“work.ics” holds 2 tasks and events, to become follow-ups.", exact=False), 30)
+        screenshot("import-calendar")
+        xdotool("key", "Return")
+        wait_for("the follow-ups imported", lambda: len(followups()) == len(before) + 2, 60)
+        check("Call Grace about COBOL" in followups(), f"the follow-ups are {followups()}")
+        wait_for("the toast", lambda: app.find_all("Imported 2 follow-ups", exact=False), 20)
+        screenshot("import-calendar-done")
+        undo = visible(app, "Undo", role="push button", exact=False)
+        check(undo, "the toast has no Undo button")
+        undo[0].do_action(0)
+        wait_for("the calendar undone", lambda: followups() == before, 20)
+        app.quit()
+    finally:
+        app.kill()
+
+
 if __name__ == "__main__":
     from rapport_gui import run_tap
-    sys.exit(run_tap([test_deals_with_a_stage_mapped, test_bad_rows_skipped]))
+    sys.exit(run_tap([test_deals_with_a_stage_mapped, test_bad_rows_skipped, test_duplicates_filled,
+                      test_cards_and_calendar]))

@@ -42,6 +42,7 @@ struct _RapportImportAssistant
   GtkButton           *import_button;
   GtkStack            *stack;
   AdwComboRow         *kind_row;
+  AdwComboRow         *duplicates_row;
   AdwComboRow         *encoding_row;
   AdwComboRow         *delimiter_row;
   AdwComboRow         *date_order_row;
@@ -188,8 +189,16 @@ make_spec (RapportImportAssistant *self,
 {
   RapportStore *store = rapport_context_get_store (self->context);
 
+  /* In the order of the row's choices; the last creates every row. */
+  static const RapportImportFlags duplicates[] = {
+    RAPPORT_IMPORT_DUPLICATES_SKIP, RAPPORT_IMPORT_DUPLICATES_FILL, RAPPORT_IMPORT_DUPLICATES_UPDATE, 0,
+  };
+  guint choice = adw_combo_row_get_selected (self->duplicates_row);
+
   if (gtk_switch_get_active (self->skip_switch))
     flags |= RAPPORT_IMPORT_SKIP_BAD_ROWS;
+  if (choice < G_N_ELEMENTS (duplicates))
+    flags |= duplicates[choice];
   return (RapportImportJobSpec) {
     .db_path = g_strdup (rapport_store_get_path (store)),
     .file = g_object_ref (self->file),
@@ -244,6 +253,7 @@ describe_counts (RapportImportKind          kind,
                  const RapportImportCounts *counts)
 {
   guint n = counts->created;
+  char *text;
 
   if (kind == RAPPORT_IMPORT_ORGANIZATIONS)
     return g_strdup_printf (ngettext ("%u new organization; the others are there already.",
@@ -252,9 +262,34 @@ describe_counts (RapportImportKind          kind,
     return g_strdup_printf (ngettext ("%u deal, with %u new contacts and %u new organizations.",
                                       "%u deals, with %u new contacts and %u new organizations.", n),
                             n, counts->contacts_created, counts->organizations_created);
-  return g_strdup_printf (ngettext ("%u contact, with %u new organizations.",
+  text = g_strdup_printf (ngettext ("%u contact, with %u new organizations.",
                                     "%u contacts, with %u new organizations.", n),
                           n, counts->organizations_created);
+  /* Each a sentence of its own, after the first. */
+  if (counts->updated > 0)
+    {
+      g_autofree char *updated = g_strdup_printf (ngettext ("%u contact already in Rapport takes the file’s values.",
+                                                            "%u contacts already in Rapport take the file’s values.",
+                                                            counts->updated),
+                                                  counts->updated);
+      g_autofree char *both = g_strjoin (" ", text, updated, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
+  if (counts->duplicates > 0)
+    {
+      guint skipped = counts->duplicates;
+      g_autofree char *left = g_strdup_printf (ngettext ("%u row is a contact already in Rapport and is left out.",
+                                                         "%u rows are contacts already in Rapport and are left out.",
+                                                         skipped),
+                                               skipped);
+      g_autofree char *both = g_strjoin (" ", text, left, NULL);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
+  return text;
 }
 
 /* With the order to be guessed, dates that can only be read one way
@@ -388,7 +423,10 @@ finish_import (RapportImportAssistant *self,
                RapportImportReport    *report)
 {
   RapportStore *store = rapport_context_get_store (self->context);
-  g_autofree char *text = imported_text (current_kind (self), report->counts.created);
+  g_autofree char *text = report->counts.created == 0 && report->counts.updated > 0
+    ? g_strdup_printf (ngettext ("Updated %u contact", "Updated %u contacts", report->counts.updated),
+                       report->counts.updated)
+    : imported_text (current_kind (self), report->counts.created);
   g_autofree char *bad_rows = NULL;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
@@ -668,6 +706,7 @@ on_kind_changed (RapportImportAssistant *self)
   gboolean deals = current_kind (self) == RAPPORT_IMPORT_DEALS;
 
   gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), deals);
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_row), current_kind (self) == RAPPORT_IMPORT_CONTACTS);
   clear_rows (self->stages_group, self->stage_rows);
   g_ptr_array_set_size (self->stage_values, 0);
   g_ptr_array_set_size (self->stage_targets, 0);
@@ -911,6 +950,7 @@ rapport_import_assistant_class_init (RapportImportAssistantClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, decimal_row);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, columns_group);
@@ -957,51 +997,4 @@ rapport_import_assistant_new (RapportContext *context,
                        "file", file,
                        "transient-for", parent,
                        NULL);
-}
-
-/* Import… */
-
-static void
-on_file_chosen (GtkNativeDialog *chooser,
-                int              response,
-                gpointer         data)
-{
-  g_autoptr(RapportContext) context = data;
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    gtk_window_present (GTK_WINDOW (rapport_import_assistant_new (context, parent, file)));
-  g_object_unref (chooser);
-}
-
-void
-rapport_import_assistant_choose (RapportContext *context,
-                                 GtkWindow      *parent)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) any = gtk_file_filter_new ();
-
-  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
-
-  gtk_file_filter_set_name (csv, _("Spreadsheet files (CSV)"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_add_suffix (csv, "tsv");
-  gtk_file_filter_add_suffix (csv, "txt");
-  gtk_file_filter_set_name (any, _("All files"));
-  gtk_file_filter_add_pattern (any, "*");
-
-  chooser = gtk_file_chooser_native_new (_("Import a File"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), any);
-  rapport_documents_start_chooser (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), g_object_ref (context));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -20,8 +20,5 @@ G_DECLARE_FINAL_TYPE (RapportImportAssistant, rapport_import_assistant, RAPPORT,
 GtkWidget *rapport_import_assistant_new    (RapportContext *context,
                                             GtkWindow      *parent,
                                             GFile          *file);
-/* Asks for a file first. */
-void       rapport_import_assistant_choose (RapportContext *context,
-                                            GtkWindow      *parent);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* rapport-import-job.c — a CSV import (or its dry run) on a thread of its own
+/* rapport-import-job.c — an import (or its dry run) on a thread of its own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rapport-import-job.h"
+#include "rapport-vcard-reader.h"
 #include "rapport-worker-store.h"
 
 struct _RapportImportJob
@@ -54,6 +55,28 @@ on_progress (gpointer user_data,
     g_atomic_int_set (&self->permille, (gint) MIN (1000, at * 1000 / self->size));
 }
 
+/* A vCard or iCalendar file: read as the command line reads it. */
+static gboolean
+run_other (RapportImportJob  *self,
+           RapportStore      *store,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  RapportImportJobSpec *spec = &self->spec;
+  g_autoptr(RapportVcardReader) reader = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (spec->format == RAPPORT_IMPORT_FORMAT_ICALENDAR)
+    return g_file_load_contents (spec->file, cancellable, &data, &len, NULL, error) &&
+           rapport_import_ics (store, data, len, spec->flags, &self->report, NULL, error);
+
+  if ((self->stream = g_file_read (spec->file, cancellable, error)) == NULL)
+    return FALSE;
+  reader = rapport_vcard_reader_new (G_INPUT_STREAM (self->stream));
+  return rapport_import_vcard (store, reader, spec->flags, &self->report, error);
+}
+
 static gboolean
 import_into (RapportImportJob  *self,
              RapportStore      *store,
@@ -65,8 +88,8 @@ import_into (RapportImportJob  *self,
   g_autoptr(GFileInfo) info = NULL;
   RapportCsvImportOptions options = {
     .kind = spec->kind,
-    .column_fields = (const RapportImportField *) spec->column_fields->data,
-    .n_column_fields = spec->column_fields->len,
+    .column_fields = spec->column_fields != NULL ? (const RapportImportField *) spec->column_fields->data : NULL,
+    .n_column_fields = spec->column_fields != NULL ? spec->column_fields->len : 0,
     .date_order = spec->date_order,
     .flags = spec->flags,
     .stage_choices = spec->stage_choices,
@@ -78,6 +101,8 @@ import_into (RapportImportJob  *self,
 
   if (spec->now != 0)
     rapport_store_set_now (store, spec->now);
+  if (spec->format != RAPPORT_IMPORT_FORMAT_CSV)
+    return run_other (self, store, cancellable, error);
 
   if ((self->stream = g_file_read (spec->file, cancellable, error)) == NULL)
     return FALSE;
@@ -164,6 +189,12 @@ rapport_import_job_start (RapportImportJobSpec  *spec,
   g_task_run_in_thread (self->task, run_in_thread);
 
   return self;
+}
+
+RapportImportFormat
+rapport_import_job_get_format (RapportImportJob *self)
+{
+  return self->spec.format;
 }
 
 double

@@ -1,4 +1,4 @@
-/* rapport-import-job.h — a CSV import (or its dry run) on a thread of its own
+/* rapport-import-job.h — an import (or its dry run) on a thread of its own
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +11,20 @@
 
 G_BEGIN_DECLS
 
-/* What to import and how: the assistant's choices, copied. */
+typedef enum
+{
+  RAPPORT_IMPORT_FORMAT_CSV,
+  RAPPORT_IMPORT_FORMAT_VCARD,
+  RAPPORT_IMPORT_FORMAT_ICALENDAR,
+} RapportImportFormat;
+
+/* What to import and how: the assistant's choices, copied. A vCard or
+ * iCalendar file needs only the flags besides the file. */
 typedef struct
 {
   char               *db_path;
   GFile              *file;
+  RapportImportFormat format;
   char               *encoding;       /* NULL: UTF-8, or UTF-16 by its mark */
   char                delimiter;      /* 0: guessed */
   RapportImportKind   kind;
@@ -44,6 +53,7 @@ RapportImportJob *rapport_import_job_start     (RapportImportJobSpec  *spec,
                                                 GObject               *owner,
                                                 GCancellable          *cancellable,
                                                 RapportImportJobDone   done);
+RapportImportFormat rapport_import_job_get_format (RapportImportJob *self);
 /* How far it read, 0 to 1 (by the file's bytes). */
 double            rapport_import_job_get_fraction (RapportImportJob   *self);
 /* In @done: its report (moved into @report), or FALSE with @error. */

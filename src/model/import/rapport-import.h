@@ -172,6 +172,18 @@ gboolean            rapport_import_csv          (RapportStore                   
                                                  const RapportCsvImportOptions  *options,
                                                  RapportImportReport            *report,
                                                  GError                        **error);
+/* The tasks and events of iCalendar @data (@len bytes) as follow-ups,
+ * through rapport_store_import_followups(): TRUE when the file was read,
+ * with @report listing its problems (then nothing is stored; the counts'
+ * rows are the items read). FALSE for a failed write. *@items, when
+ * given, gets the RapportIcsItems read. */
+gboolean            rapport_import_ics          (RapportStore                   *store,
+                                                 const char                     *data,
+                                                 gsize                           len,
+                                                 RapportImportFlags              flags,
+                                                 RapportImportReport            *report,
+                                                 GPtrArray                     **items,
+                                                 GError                        **error);
 /* The cards of @reader as contacts, through rapport_store_import(): TRUE
  * when the file was read to its end, with @report listing the bad cards
  * (then nothing is stored). FALSE for a file that cannot be read, or a

@@ -48,6 +48,14 @@ rapport_rows_get_n_rows (RapportRows *rows)
   return rows->rows->len;
 }
 
+gint64
+rapport_rows_get_id (RapportRows *rows)
+{
+  g_return_val_if_fail (rows->rows->len > 0, 0);
+
+  return sqlite3_value_int64 (((GPtrArray *) rows->rows->pdata[0])->pdata[0]);
+}
+
 /* @table and @where are constant SQL of the caller; ?1 in @where is @id. */
 RapportRows *
 rapport_store_rows_capture (RapportStore  *self,
