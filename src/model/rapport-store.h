@@ -350,6 +350,52 @@ gboolean            rapport_store_undo_merge             (RapportStore       *se
 void                rapport_merge_undo_free              (RapportMergeUndo   *undo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportMergeUndo, rapport_merge_undo_free)
 
+/* Delete (rapport-store-delete.c): a deal, contact, organization,
+ * activity or follow-up, note or negotiation entry, with what goes with it
+ * (a contact's e-mails, phones, photo, activities and notes; an
+ * organization's notes; a deal's activities, notes, negotiation, history
+ * and playbook ticks), in one transaction. The records that only named it
+ * stay, without it (a contact's deals; an organization's contacts and
+ * deals). *@undo (when given) brings it all back exactly. */
+typedef struct
+{
+  guint activities;           /* deleted with it */
+  guint notes;                /* deleted with it */
+  guint negotiation_entries;  /* deleted with a deal */
+  guint deals_kept;           /* stay, without it */
+  guint contacts_kept;        /* stay, without their organization */
+} RapportDeleteEffects;
+
+typedef struct _RapportDeleteUndo RapportDeleteUndo;
+
+gboolean            rapport_store_count_delete           (RapportStore          *self,
+                                                          RapportEntity          entity,
+                                                          gint64                 id,
+                                                          RapportDeleteEffects  *effects,
+                                                          GError               **error);
+gboolean            rapport_store_delete_record          (RapportStore          *self,
+                                                          RapportEntity          entity,
+                                                          gint64                 id,
+                                                          RapportDeleteUndo    **undo,
+                                                          GError               **error);
+gboolean            rapport_store_undo_delete            (RapportStore          *self,
+                                                          RapportDeleteUndo     *undo,
+                                                          GError               **error);
+void                rapport_delete_undo_free             (RapportDeleteUndo     *undo);
+/* Erases a contact for good, for a privacy request: the contact and what
+ * goes with it (as a delete), and the notes, activities and negotiation
+ * entries anywhere that name them (their name, an e-mail or a phone, of
+ * four letters or more; a deal's title keeps the rest); the search index
+ * rewritten without them, the freed bytes zeroed and the -wal emptied.
+ * No undo. *@bytes_gone is FALSE when another program still reading an
+ * older state of the file kept part of the -wal: those bytes go when it
+ * is done. */
+gboolean            rapport_store_erase_contact          (RapportStore          *self,
+                                                          gint64                 id,
+                                                          gboolean              *bytes_gone,
+                                                          GError               **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDeleteUndo, rapport_delete_undo_free)
+
 /* @text as names are compared: case folded, accents off, spaces single. */
 char               *rapport_store_fold_for_matching     (const char         *text);
 

@@ -118,6 +118,16 @@ gboolean        rapport_store_write         (RapportStore          *self,
                                              gpointer               data,
                                              GError               **error);
 
+/* The same, with what it deletes zeroed in the file, the search index
+ * rewritten without it, and the -wal then folded into the file and
+ * truncated (*@wal_emptied FALSE when another program's read kept part of
+ * it): the bytes are gone (rapport-store-scrub.c). */
+gboolean        rapport_store_write_scrubbed (RapportStore          *self,
+                                              RapportStoreWriteFunc  write,
+                                              gpointer               data,
+                                              gboolean              *wal_emptied,
+                                              GError               **error);
+
 /* A read transaction, so several statements see one snapshot of the file;
  * *@began says whether it began one (not inside another transaction), to
  * hand to rapport_store_read_end(). */
@@ -245,6 +255,14 @@ RapportRows    *rapport_store_rows_capture  (RapportStore    *self,
 gboolean        rapport_store_rows_insert   (RapportStore    *self,
                                              RapportRows     *rows,
                                              GError         **error);
+/* The same with @column's value @value in every row (0: NULL, which for
+ * "id" is a new one): rows whose id was taken meanwhile, or rows that
+ * point to such a row. */
+gboolean        rapport_store_rows_insert_as (RapportStore   *self,
+                                              RapportRows    *rows,
+                                              const char     *column,
+                                              gint64          value,
+                                              GError        **error);
 gboolean        rapport_store_rows_update   (RapportStore    *self,
                                              RapportRows     *rows,
                                              GError         **error);
