@@ -337,31 +337,6 @@ rapport_window_push_page (RapportWindow *self,
   gtk_widget_grab_focus (page);
 }
 
-/* A record that is gone (merged into another, or deleted elsewhere)
- * takes its page with it: the page would show and edit nothing. */
-static void
-on_store_notice (RapportWindow       *self,
-                 const RapportNotice *notice,
-                 RapportStore        *store)
-{
-  GtkWidget *page = NULL;
-
-  if (notice->change != RAPPORT_CHANGE_REMOVED)
-    return;
-
-  if (notice->entity == RAPPORT_ENTITY_CONTACT)
-    page = find_page (self, RAPPORT_TYPE_CONTACT_DETAIL, notice->id);
-  else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
-    page = find_page (self, RAPPORT_TYPE_ORGANIZATION_DETAIL, notice->id);
-  else if (notice->entity == RAPPORT_ENTITY_DEAL)
-    page = find_page (self, RAPPORT_TYPE_DEAL_DETAIL, notice->id);
-
-  if (page == NULL)
-    return;
-  remove_page (self, page);
-  rapport_window_show_top_page (self);
-}
-
 static void
 rapport_window_open_record_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -756,6 +731,32 @@ rapport_window_unbind_settings (RapportWindow *self)
 
 /* GObject */
 
+/* A deleted record's page closes, as does a merged one's (it comes back
+ * with the undo, when the user opens it again). */
+static void
+on_store_notice (RapportWindow       *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
+{
+  GType type;
+  GtkWidget *page;
+
+  if (notice->change != RAPPORT_CHANGE_REMOVED)
+    return;
+  if (notice->entity == RAPPORT_ENTITY_DEAL)
+    type = RAPPORT_TYPE_DEAL_DETAIL;
+  else if (notice->entity == RAPPORT_ENTITY_CONTACT)
+    type = RAPPORT_TYPE_CONTACT_DETAIL;
+  else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
+    type = RAPPORT_TYPE_ORGANIZATION_DETAIL;
+  else
+    return;
+
+  while ((page = find_page (self, type, notice->id)) != NULL)
+    remove_page (self, page);
+  rapport_window_show_top_page (self);
+}
+
 static void
 rapport_window_constructed (GObject *object)
 {
@@ -771,6 +772,7 @@ rapport_window_constructed (GObject *object)
    * this window's toast overlay. */
   self->context = rapport_context_new (self->store);
   rapport_context_set_toast_overlay (self->context, self->toast_overlay);
+  g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
 
   self->pipeline_view = RAPPORT_PIPELINE_VIEW (rapport_pipeline_view_new (self->context));
   adw_bin_set_child (self->pipeline_bin, GTK_WIDGET (self->pipeline_view));
@@ -778,7 +780,6 @@ rapport_window_constructed (GObject *object)
   adw_bin_set_child (self->followups_bin, GTK_WIDGET (self->followups_view));
   rapport_window_ensure_views (self);
 
-  g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->followups_view, "notify::n-overdue",
                            G_CALLBACK (on_n_overdue_changed), self, G_CONNECT_SWAPPED);
   on_n_overdue_changed (self, NULL, self->followups_view);
