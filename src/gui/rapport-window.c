@@ -24,6 +24,7 @@
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-view.h"
 #include "rapport-deal-detail.h"
+#include "rapport-duplicates-view.h"
 #include "rapport-followups-view.h"
 #include "rapport-import-assistant.h"
 #include "rapport-import-file.h"
@@ -603,6 +604,28 @@ on_file_dropped (GtkDropTarget *target,
   return TRUE;
 }
 
+/* One Duplicates page: opened again, it moves to the top and looks anew. */
+static void
+rapport_window_find_duplicates_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->pages, i);
+
+      if (RAPPORT_IS_DUPLICATES_VIEW (page))
+        {
+          rapport_duplicates_view_refresh (RAPPORT_DUPLICATES_VIEW (page));
+          rapport_window_push_page (self, rapport_duplicates_view_new (self->context), page);
+          return;
+        }
+    }
+  rapport_window_push_page (self, rapport_duplicates_view_new (self->context), NULL);
+}
+
 static void
 rapport_window_new_lead_action (GtkWidget  *widget,
                                 const char *action_name,
@@ -708,8 +731,8 @@ rapport_window_unbind_settings (RapportWindow *self)
 
 /* GObject */
 
-/* A deleted record's page closes (it comes back with the undo, when the
- * user opens it again). */
+/* A deleted record's page closes, as does a merged one's (it comes back
+ * with the undo, when the user opens it again). */
 static void
 on_store_notice (RapportWindow       *self,
                  const RapportNotice *notice,
@@ -930,6 +953,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, rapport_window_find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
   gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);

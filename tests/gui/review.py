@@ -40,7 +40,7 @@ def test_weekly_review_from_the_menu(tmp):
     pdf = os.path.join(documents, "Pipeline review 2026-W47.pdf")
     app = App(db)
     try:
-        menu_item(app, "Weekly Review", 3)
+        menu_item(app, "Weekly Review", 4)
         wait_for("the save dialog", lambda: app.find_all("Save the Weekly Review", exact=False), 10)
         time.sleep(1)
         screenshot("review-chooser")

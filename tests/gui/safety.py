@@ -133,7 +133,7 @@ def test_backup_and_restore_from_the_menu(tmp):
     app = App(db)
     try:
         # Back Up… with the chooser's suggested name replaced by ours.
-        menu_item(app, "Back Up", 1)
+        menu_item(app, "Back Up", 2)
         screenshot("safety-backup-chooser")
         choose_file(app, backup)
         wait_for("the backup file", lambda: os.path.exists(backup), 20)
@@ -143,7 +143,7 @@ def test_backup_and_restore_from_the_menu(tmp):
 
         # A change after the backup, made by a script; then the backup back.
         cli(db, "contact", "add", "Added after the backup")
-        menu_item(app, "Restore from Backup", 2)
+        menu_item(app, "Restore from Backup", 3)
         choose_file(app, backup)
         wait_for("the question", lambda: app.find_all("Restore “chosen backup.db”?", exact=False), 10)
         # It says what the backup holds, read from it.

@@ -26,6 +26,7 @@
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-form.h"
+#include "rapport-merge-dialog.h"
 #include "rapport-format.h"
 #include "rapport-money.h"
 
@@ -820,6 +821,18 @@ rapport_contact_detail_dispose (GObject *object)
   G_OBJECT_CLASS (rapport_contact_detail_parent_class)->dispose (object);
 }
 
+/* Merge With…: the other one is picked, then the merge dialog. */
+static void
+rapport_contact_detail_merge_with_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  rapport_merge_dialog_choose (self->context, widget, RAPPORT_ENTITY_CONTACT,
+                               rapport_record_get_id (RAPPORT_RECORD (self->contact)));
+}
+
 static void
 rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 {
@@ -867,6 +880,8 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   g_type_ensure (RAPPORT_TYPE_LOG_POPOVER);
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
+
+  gtk_widget_class_install_action (widget_class, "contact.merge-with", NULL, rapport_contact_detail_merge_with_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);

@@ -7,12 +7,8 @@
  * by side, and the import is one transaction, so the window's store sees
  * the rows all at once when it looks again (the assistant asks it to).
  *
- * That store is opened once and kept for the life of the process, and the
- * jobs take turns on it. Closing a store closes its descriptor of the
- * database file, and closing any descriptor of a file drops every POSIX
- * lock the process holds on it: the window's own SQLite locks would go
- * with it, and another program could then take the file's shared memory
- * for unused and reset it under the window.
+ * That store is the worker's of rapport-worker-store.h: opened once, kept
+ * for the life of the process, the jobs taking turns on it.
  */
 
 #define G_LOG_DOMAIN "rapport-import"
@@ -23,6 +19,7 @@
 
 #include "rapport-import-job.h"
 #include "rapport-vcard-reader.h"
+#include "rapport-worker-store.h"
 
 struct _RapportImportJob
 {
@@ -44,25 +41,6 @@ rapport_import_job_spec_clear (RapportImportJobSpec *spec)
   g_clear_pointer (&spec->encoding, g_free);
   g_clear_pointer (&spec->column_fields, g_array_unref);
   g_clear_pointer (&spec->stage_choices, g_hash_table_unref);
-}
-
-static GMutex worker_mutex;
-static GHashTable *worker_stores;   /* path → RapportStore, never freed */
-
-/* The worker's store of @path; call with worker_mutex held. */
-static RapportStore *
-worker_store (const char  *path,
-              GError     **error)
-{
-  RapportStore *store;
-
-  if (worker_stores == NULL)
-    worker_stores = g_hash_table_new (g_str_hash, g_str_equal);
-  store = g_hash_table_lookup (worker_stores, path);
-  if (store == NULL &&
-      (store = rapport_store_new_full (path, NULL, RAPPORT_STORE_ALREADY_CHECKED, error)) != NULL)
-    g_hash_table_insert (worker_stores, g_strdup (path), store);
-  return store;
 }
 
 /* On the worker, every few hundred rows: where in the file it is. */
@@ -100,13 +78,12 @@ run_other (RapportImportJob  *self,
 }
 
 static gboolean
-run (RapportImportJob  *self,
-     GCancellable      *cancellable,
-     GError           **error)
+import_into (RapportImportJob  *self,
+             RapportStore      *store,
+             GCancellable      *cancellable,
+             GError           **error)
 {
   RapportImportJobSpec *spec = &self->spec;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&worker_mutex);
-  RapportStore *store;
   g_autoptr(RapportCsvReader) reader = NULL;
   g_autoptr(GFileInfo) info = NULL;
   RapportCsvImportOptions options = {
@@ -122,8 +99,6 @@ run (RapportImportJob  *self,
     .progress_data = self,
   };
 
-  if ((store = worker_store (spec->db_path, error)) == NULL)
-    return FALSE;
   if (spec->now != 0)
     rapport_store_set_now (store, spec->now);
   if (spec->format != RAPPORT_IMPORT_FORMAT_CSV)
@@ -136,6 +111,21 @@ run (RapportImportJob  *self,
   reader = rapport_csv_reader_new (G_INPUT_STREAM (self->stream), spec->encoding, spec->delimiter,
                                    cancellable, error);
   return reader != NULL && rapport_import_csv (store, reader, &options, &self->report, error);
+}
+
+static gboolean
+run (RapportImportJob  *self,
+     GCancellable      *cancellable,
+     GError           **error)
+{
+  RapportStore *store = rapport_worker_store_acquire (self->spec.db_path, error);
+  gboolean done;
+
+  if (store == NULL)
+    return FALSE;
+  done = import_into (self, store, cancellable, error);
+  rapport_worker_store_release ();
+  return done;
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "rapport-deal-row.h"
 #include "rapport-edit.h"
 #include "rapport-form.h"
+#include "rapport-merge-dialog.h"
 #include "rapport-format.h"
 #include "rapport-notes-section.h"
 #include "rapport-organization-detail.h"
@@ -419,6 +420,18 @@ rapport_organization_detail_dispose (GObject *object)
   G_OBJECT_CLASS (rapport_organization_detail_parent_class)->dispose (object);
 }
 
+/* Merge With…: the other one is picked, then the merge dialog. */
+static void
+rapport_organization_detail_merge_with_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter)
+{
+  RapportOrganizationDetail *self = RAPPORT_ORGANIZATION_DETAIL (widget);
+
+  rapport_merge_dialog_choose (self->context, widget, RAPPORT_ENTITY_ORGANIZATION,
+                               rapport_record_get_id (RAPPORT_RECORD (self->organization)));
+}
+
 static void
 rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
 {
@@ -463,6 +476,8 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "organization.merge-with", NULL, rapport_organization_detail_merge_with_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organizations/organization-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, name_label);
