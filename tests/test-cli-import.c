@@ -24,49 +24,15 @@ typedef struct
   char *path;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* rapport-cli --db FILE ARGS… (NULL-terminated) at the tests' clock and
+ * locale (main() sets them in the environment the program inherits); a
+ * crash fails the test. */
 static void
-run_clear (Run *r)
+run_argv (Fixture        *f,
+          const char    **args,
+          RapportTestRun *r)
 {
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* rapport-cli --db FILE ARGS… (NULL-terminated); a crash fails the test. */
-static void
-run_argv (Fixture     *f,
-          const char **args,
-          Run         *r)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LC_ALL", "C.UTF-8", TRUE);
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-
-  envp = g_environ_setenv (envp, "RAPPORT_NOW", NOW, TRUE);
-  g_ptr_array_add (argv, (char *) g_getenv ("RAPPORT_CLI"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, f->path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (argv->pdata[0]);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  if (r->status != 0)
-    g_test_message ("exit %d: %s", r->status, r->err);
+  rapport_test_run_cli (f->path, args, r);
 }
 
 static JsonNode *
@@ -97,7 +63,7 @@ import_csv (Fixture    *f,
 {
   g_autofree char *path = corpus (name);
   const char *args[16] = { "import", "csv", path, "--kind", kind, };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
   g_autoptr(JsonNode) node = NULL;
   guint n = 5;
 
@@ -120,7 +86,7 @@ list (Fixture    *f,
       const char *group)
 {
   const char *args[] = { group, "list", "--json", NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
   g_autoptr(JsonNode) node = NULL;
 
   run_argv (f, args, &r);
@@ -163,7 +129,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   const char *init[] = { "init", NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
 
   f->dir = rapport_test_tmpdir_new ();
   f->path = g_build_filename (f->dir, "rapport.db", NULL);
@@ -410,14 +376,14 @@ test_refusals (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
-      g_auto(Run) r = { 0, };
+      g_auto(RapportTestRun) r = { 0, };
 
       run_argv (f, usage[i], &r);
       g_assert_cmpint (r.status, ==, 2);
     }
   for (guint i = 0; i < G_N_ELEMENTS (user); i++)
     {
-      g_auto(Run) r = { 0, };
+      g_auto(RapportTestRun) r = { 0, };
 
       run_argv (f, user[i], &r);
       g_assert_cmpint (r.status, ==, 1);
@@ -435,7 +401,7 @@ test_text_output (Fixture       *f,
 {
   g_autofree char *path = corpus ("bad-row.csv");
   const char *args[] = { "import", "csv", path, "--kind", "contacts", NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
 
   run_argv (f, args, &r);
   g_assert_cmpint (r.status, ==, 1);
@@ -496,7 +462,7 @@ test_deals_pipedrive (Fixture       *f,
   g_autoptr(JsonArray) deals = list (f, "deal");
   g_autoptr(JsonArray) contacts = list (f, "contact");
   const char *summary_args[] = { "report", "summary", "--from", "2026-03-01", "--to", "2026-03-31", "--json", NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
   g_autoptr(JsonNode) summary = NULL;
   JsonObject *boiler, *tender, *second, *pump, *won;
 
@@ -673,7 +639,7 @@ export_and_import (Fixture    *f,
   const char *import_args[] = { "import", "csv", csv, "--kind", kind, NULL };
   const char *init[] = { "init", NULL };
   const char *list_args[] = { group, "list", "--json", NULL };
-  g_auto(Run) r = { 0, }, r2 = { 0, }, r3 = { 0, }, r4 = { 0, };
+  g_auto(RapportTestRun) r = { 0, }, r2 = { 0, }, r3 = { 0, }, r4 = { 0, };
   g_autoptr(JsonNode) node = NULL;
   char *first = f->path;
   GStatBuf st;
@@ -740,7 +706,7 @@ test_export_all_json (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "everything.json", NULL);
   const char *args[] = { "export", "all", "--format", "json", "--output", path, NULL };
   const char *again[] = { "export", "all", "--format", "json", "--output", path, NULL };
-  g_auto(Run) r = { 0, }, r2 = { 0, };
+  g_auto(RapportTestRun) r = { 0, }, r2 = { 0, };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) deals = list (f, "deal");
@@ -777,7 +743,7 @@ static void
 cli_run_ok (Fixture     *f,
             const char **args)
 {
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
 
   run_argv (f, args, &r);
   g_assert_cmpint (r.status, ==, 0);
@@ -801,7 +767,7 @@ test_duplicates_list (Fixture       *f,
     { 1, 2, "name" }, { 1, 3, "email" }, { 4, 5, "phone" },
   };
   const char *list_args[] = { "duplicates", "list", "--json", NULL };
-  g_auto(Run) r = { 0, };
+  g_auto(RapportTestRun) r = { 0, };
   g_autoptr(JsonNode) node = NULL;
   JsonArray *pairs;
 
@@ -830,6 +796,8 @@ int
 main (int    argc,
       char **argv)
 {
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("RAPPORT_NOW", NOW, TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 

@@ -17,6 +17,7 @@
 #include "rapport-cli-json.h"
 #include "rapport-cli-private.h"
 #include "rapport-export-file.h"
+#include "rapport-ics-export.h"
 #include "rapport-pipeline.h"
 #include "rapport-records-csv.h"
 #include "rapport-record.h"
@@ -331,6 +332,36 @@ cmd_export_all (RapportCli  *cli,
   return run_export (cli, RAPPORT_EXPORT_ALL, export_json, error);
 }
 
+/* To --output FILE whole (0600, refused if there unless --force), else
+ * to the standard output. */
+static gboolean
+cmd_export_followups (RapportCli  *cli,
+                      GError     **error)
+{
+  const char *output = rapport_cli_string (cli, "output");
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (rapport_cli_string (cli, "format"), "ics") != 0)
+    return rapport_cli_set_usage (error, _("Follow-ups are exported with --format ics."));
+  if (rapport_cli_open_store (cli, error) == NULL)
+    return FALSE;
+
+  if (output != NULL)
+    {
+      if (!rapport_ics_write_followups (cli->store, output, rapport_cli_flag (cli, "force"), error))
+        return FALSE;
+      /* Translators: %s is the file the calendar was written to. */
+      g_printerr (_("The follow-ups were written to %s.\n"), output);
+      return TRUE;
+    }
+
+  if ((text = rapport_ics_export_followups (cli->store, error)) == NULL)
+    return FALSE;
+  fputs (text, stdout);
+  fflush (stdout);
+  return rapport_cli_check_output (error);
+}
+
 static const RapportCliOption export_options[] = {
   { "format", G_OPTION_ARG_STRING, 0 },
   { "output", G_OPTION_ARG_STRING, 0 },
@@ -351,5 +382,7 @@ const RapportCliCommand rapport_cli_export_commands[] = {
   { "export", "all", cmd_export_all,
     "export all --format json [--output FILE] [--force]",
     0, 0, RAPPORT_CLI_READS_ONLY, export_options, NULL },
+  { "export", "followups", cmd_export_followups,
+    "export followups --format ics [--output FILE] [--force]", 0, 0, 0, export_options, NULL },
   { NULL }
 };

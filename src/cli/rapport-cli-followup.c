@@ -11,7 +11,6 @@
 #include <stdio.h>
 
 #include "rapport-cli-private.h"
-#include "rapport-ics-export.h"
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
@@ -138,43 +137,6 @@ cmd_followup_snooze (RapportCli  *cli,
   return TRUE;
 }
 
-/* To --output FILE whole (0600, refused if there unless --force), else
- * to the standard output. */
-static gboolean
-cmd_export_followups (RapportCli  *cli,
-                      GError     **error)
-{
-  const char *output = rapport_cli_string (cli, "output");
-  g_autofree char *text = NULL;
-
-  if (g_strcmp0 (rapport_cli_string (cli, "format"), "ics") != 0)
-    return rapport_cli_set_usage (error, _("Follow-ups are exported with --format ics."));
-  if (rapport_cli_open_store (cli, error) == NULL)
-    return FALSE;
-
-  if (output != NULL)
-    {
-      if (!rapport_ics_write_followups (cli->store, output, rapport_cli_flag (cli, "force"), error))
-        return FALSE;
-      /* Translators: %s is the file the calendar was written to. */
-      g_printerr (_("The follow-ups were written to %s.\n"), output);
-      return TRUE;
-    }
-
-  if ((text = rapport_ics_export_followups (cli->store, error)) == NULL)
-    return FALSE;
-  fputs (text, stdout);
-  fflush (stdout);
-  return rapport_cli_check_output (error);
-}
-
-static const RapportCliOption export_options[] = {
-  { "format", G_OPTION_ARG_STRING, 0 },
-  { "output", G_OPTION_ARG_STRING, 0 },
-  { "force", G_OPTION_ARG_NONE, 0 },
-  { NULL }
-};
-
 static const RapportCliOption log_options[] = {
   { "deal", G_OPTION_ARG_STRING, 0 },
   { "note", G_OPTION_ARG_STRING, 0 },
@@ -195,7 +157,5 @@ const RapportCliCommand rapport_cli_followup_commands[] = {
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },
   { "followup", "done", cmd_followup_done, "followup done ID", 1, 1, 0, NULL, NULL },
   { "followup", "snooze", cmd_followup_snooze, "followup snooze ID MINUTES", 2, 2, 0, NULL, NULL },
-  { "export", "followups", cmd_export_followups,
-    "export followups --format ics [--output FILE] [--force]", 0, 0, 0, export_options, NULL },
   { NULL }
 };

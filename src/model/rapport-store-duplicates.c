@@ -268,9 +268,15 @@ take_pairs (GHashTable *pairs)
   return found;
 }
 
-GPtrArray *
-rapport_store_find_duplicate_contacts (RapportStore  *self,
-                                       GError       **error)
+typedef gboolean (*ReadKeys) (RapportStore  *self,
+                              Finder        *finder,
+                              GError       **error);
+
+/* The pairs @read_keys finds, in one snapshot of the file. */
+static GPtrArray *
+find_pairs (RapportStore  *self,
+            ReadKeys       read_keys,
+            GError       **error)
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -279,17 +285,31 @@ rapport_store_find_duplicate_contacts (RapportStore  *self,
   gboolean began;
   gboolean ok;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-
-  ok = rapport_store_read_begin (self, &began, error) &&
-       read_values (self, &finder, SQL_EMAILS, rapport_store_email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
-       read_values (self, &finder, SQL_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
-       read_names (self, &finder, error);
+  ok = rapport_store_read_begin (self, &began, error) && read_keys (self, &finder, error);
   rapport_store_read_end (self, began);
   if (!ok)
     return NULL;
 
   return take_pairs (pairs);
+}
+
+static gboolean
+read_contact_keys (RapportStore  *self,
+                   Finder        *finder,
+                   GError       **error)
+{
+  return read_values (self, finder, SQL_EMAILS, rapport_store_email_key, RAPPORT_DUPLICATE_EMAIL, error) &&
+         read_values (self, finder, SQL_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+         read_names (self, finder, error);
+}
+
+GPtrArray *
+rapport_store_find_duplicate_contacts (RapportStore  *self,
+                                       GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return find_pairs (self, read_contact_keys, error);
 }
 
 /* An organization's name alone: two companies rarely share one. */
@@ -321,26 +341,21 @@ website_key (const char *website)
   return len > 0 ? g_strndup (host, len) : NULL;
 }
 
+static gboolean
+read_organization_keys (RapportStore  *self,
+                        Finder        *finder,
+                        GError       **error)
+{
+  return read_values (self, finder, SQL_ORGANIZATION_NAMES, organization_name_key, RAPPORT_DUPLICATE_NAME, error) &&
+         read_values (self, finder, SQL_ORGANIZATION_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
+         read_values (self, finder, SQL_ORGANIZATION_WEBSITES, website_key, RAPPORT_DUPLICATE_WEBSITE, error);
+}
+
 GPtrArray *
 rapport_store_find_duplicate_organizations (RapportStore  *self,
                                             GError       **error)
 {
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (pair_hash, pair_equal, NULL, g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  Finder finder = { pairs, seen };
-  gboolean began;
-  gboolean ok;
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
-  ok = rapport_store_read_begin (self, &began, error) &&
-       read_values (self, &finder, SQL_ORGANIZATION_NAMES, organization_name_key, RAPPORT_DUPLICATE_NAME, error) &&
-       read_values (self, &finder, SQL_ORGANIZATION_PHONES, rapport_store_phone_key, RAPPORT_DUPLICATE_PHONE, error) &&
-       read_values (self, &finder, SQL_ORGANIZATION_WEBSITES, website_key, RAPPORT_DUPLICATE_WEBSITE, error);
-  rapport_store_read_end (self, began);
-  if (!ok)
-    return NULL;
-
-  return take_pairs (pairs);
+  return find_pairs (self, read_organization_keys, error);
 }

@@ -312,109 +312,27 @@ write_column (RapportStoreImport  *import,
   return rapport_store_step_done (import->store, stmt, error);
 }
 
-typedef struct
-{
-  const char *table;
-  const char *column;
-  char     *(*key_of) (const char *value);
-} List;
-
-static char *
-phone_digits_or_value (const char *value)
-{
-  char *key = rapport_store_phone_key (value);
-
-  return key != NULL ? key : g_strdup (value);
-}
-
-static char *
-email_or_value (const char *value)
-{
-  return rapport_store_email_key (value);
-}
-
-static const List email_list = {
-  "contact_email", "email", email_or_value,
-};
-static const List phone_list = {
-  "contact_phone", "phone", phone_digits_or_value,
-};
-
-/* The row's addresses (or numbers) the contact lacks are added after its
- * own; when @overwrite, the row's first goes first. When filling, a
- * contact that has some keeps just those. */
+/* The row's e-mails or phones: its list, or its one value as a list. */
 static gboolean
 write_list (RapportStoreImport  *import,
             gint64               id,
-            const List          *list,
+            RapportContactList   which,
             GPtrArray           *values,
             const char          *single,
             gboolean             overwrite,
             GError             **error)
 {
-  RapportStore *store = import->store;
-  g_autoptr(GHashTable) has = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autofree char *select = g_strdup_printf ("SELECT position, value FROM %s WHERE contact_id = ?1", list->table);
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (contact_id, position, label, value)"
-                                             " VALUES (?1, ?2, ?3, ?4)", list->table);
-  g_autofree char *lead = g_strdup_printf ("UPDATE %s SET position = ?3 WHERE contact_id = ?1 AND position = ?2",
-                                           list->table);
-  g_autofree char *first = g_strdup_printf ("UPDATE contact SET %s = (SELECT value FROM %s WHERE contact_id = ?1"
-                                            " ORDER BY position LIMIT 1) WHERE id = ?1", list->column, list->table);
-  RapportSqlStmt *stmt = rapport_store_stmt_sql (store, select);
-  gint64 low = 0, high = -1;
-  guint n_values = values != NULL ? values->len : single != NULL && *single != '\0';
-  int rc;
+  g_autoptr(GPtrArray) one = NULL;
 
-  rapport_sql_bind_int64 (stmt, 1, id);
-  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+  if (values == NULL)
     {
-      gint64 position = rapport_sql_column_int64 (stmt, 0);
-
-      low = MIN (low, position);
-      high = MAX (high, position);
-      g_hash_table_insert (has, list->key_of (rapport_sql_column_text (stmt, 1)),
-                           g_memdup2 (&position, sizeof position));
+      one = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
+      if (single != NULL && *single != '\0')
+        g_ptr_array_add (one, rapport_contact_value_new ("other", single));
+      values = one;
     }
-  rapport_sql_reset (stmt);
-  if (rc != RAPPORT_SQL_DONE)
-    return rapport_store_set_error (store, rc, error);
-  if (n_values == 0 || (!overwrite && g_hash_table_size (has) > 0))
-    return TRUE;
-
-  for (guint i = 0; i < n_values; i++)
-    {
-      const RapportContactValue *value = values != NULL ? values->pdata[i] : NULL;
-      const char *text = value != NULL ? value->value : single;
-      g_autofree char *key = list->key_of (text);
-      gint64 *found = g_hash_table_lookup (has, key);
-      RapportSqlStmt *write;
-
-      if (found != NULL && !(overwrite && i == 0))
-        continue;
-      if (found != NULL)
-        {
-          write = rapport_store_stmt_sql (store, lead);
-          rapport_sql_bind_int64 (write, 1, id);
-          rapport_sql_bind_int64 (write, 2, *found);
-          rapport_sql_bind_int64 (write, 3, --low);
-        }
-      else
-        {
-          write = rapport_store_stmt_sql (store, insert);
-          rapport_sql_bind_int64 (write, 1, id);
-          rapport_sql_bind_int64 (write, 2, overwrite && i == 0 ? --low : ++high);
-          rapport_sql_bind_text (write, 3, value != NULL ? value->label : "other");
-          rapport_sql_bind_text (write, 4, text);
-          g_hash_table_insert (has, g_steal_pointer (&key), g_memdup2 (&high, sizeof high));
-        }
-      if (!rapport_store_step_done (store, write, error))
-        return FALSE;
-    }
-
-  stmt = rapport_store_stmt_sql (store, first);
-  rapport_sql_bind_int64 (stmt, 1, id);
-  return rapport_store_step_done (store, stmt, error);
+  /* Filling, a contact that has some keeps just those. */
+  return rapport_store_join_contact_list (import->store, id, which, values, overwrite, !overwrite, error);
 }
 
 gboolean
@@ -438,8 +356,8 @@ rapport_store_import_write_over (RapportStoreImport      *import,
       !write_column (import, id, COLUMN_SOURCE, row->source, 0, overwrite, error) ||
       !write_column (import, id, COLUMN_OWNER, row->owner, 0, overwrite, error) ||
       !write_column (import, id, COLUMN_EXTERNAL_ID, row->external_id, 0, overwrite, error) ||
-      !write_list (import, id, &email_list, row->emails, row->email, overwrite, error) ||
-      !write_list (import, id, &phone_list, row->phones, row->phone, overwrite, error))
+      !write_list (import, id, RAPPORT_CONTACT_LIST_EMAIL, row->emails, row->email, overwrite, error) ||
+      !write_list (import, id, RAPPORT_CONTACT_LIST_PHONE, row->phones, row->phone, overwrite, error))
     return FALSE;
 
   stmt = rapport_store_stmt_sql (store, "UPDATE contact SET updated_at = ?2 WHERE id = ?1");

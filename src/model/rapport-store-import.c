@@ -251,8 +251,6 @@ restore_rows (RapportStore       *store,
   return TRUE;
 }
 
-/* Deals before contacts before organizations; notes, history and
- * activities go with them (ON DELETE CASCADE). */
 static gboolean
 delete_created (RapportStore       *store,
                 RapportImportUndo  *undo,
@@ -276,6 +274,26 @@ delete_created (RapportStore       *store,
   return TRUE;
 }
 
+/* Notes and follow-ups on records that stay, the rows it changed, then
+ * deals before contacts before organizations: what went with those
+ * (notes, history, activities) goes with them (ON DELETE CASCADE). */
+static gboolean
+write_undo (RapportStore  *self,
+            gpointer       data,
+            GError       **error)
+{
+  RapportImportUndo *undo = data;
+
+  return delete_created (self, undo, RAPPORT_ENTITY_NOTE, "DELETE FROM note WHERE id BETWEEN ?1 AND ?2", error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_ACTIVITY, "DELETE FROM activity WHERE id BETWEEN ?1 AND ?2", error) &&
+         restore_rows (self, undo, error) &&
+         restore_kept (self, undo, error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) &&
+         delete_created (self, undo, RAPPORT_ENTITY_ORGANIZATION,
+                         "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2", error);
+}
+
 gboolean
 rapport_store_undo_import (RapportStore       *self,
                            RapportImportUndo  *undo,
@@ -284,21 +302,7 @@ rapport_store_undo_import (RapportStore       *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!delete_created (self, undo, RAPPORT_ENTITY_NOTE, "DELETE FROM note WHERE id BETWEEN ?1 AND ?2", error) ||
-      !delete_created (self, undo, RAPPORT_ENTITY_ACTIVITY, "DELETE FROM activity WHERE id BETWEEN ?1 AND ?2", error) ||
-      !restore_rows (self, undo, error) ||
-      !restore_kept (self, undo, error) ||
-      !delete_created (self, undo, RAPPORT_ENTITY_DEAL, "DELETE FROM deal WHERE id BETWEEN ?1 AND ?2", error) ||
-      !delete_created (self, undo, RAPPORT_ENTITY_CONTACT, "DELETE FROM contact WHERE id BETWEEN ?1 AND ?2", error) ||
-      !delete_created (self, undo, RAPPORT_ENTITY_ORGANIZATION,
-                       "DELETE FROM organization WHERE id BETWEEN ?1 AND ?2", error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_write (self, write_undo, undo, error))
     return FALSE;
 
   rapport_store_reload_everything (self);

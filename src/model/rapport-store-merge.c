@@ -112,6 +112,7 @@ struct _RapportMergeUndo
   gint64         keep_id;
   gint64         other_id;
   gint64         note_id;
+  guint          take_other;    /* the fields taken from the other (bits) */
   RapportRows   *kept;
   RapportRows   *other;
   RapportRows   *lists[2][N_LISTS];   /* [kept, other] */
@@ -388,22 +389,14 @@ take_column (RapportStore      *self,
   return run_ids (self, sql, undo->keep_id, undo->other_id, error);
 }
 
-/* One e-mail or phone list of the two: the other's entries the kept one
- * lacks are added after its own; with @other_first, the other's first
- * entry goes before all of them. @column is the contact's copy of the
- * first entry, set to it at the end. */
+/* A contact's e-mail or phone list, by its table; @column is the
+ * contact's copy of the first entry. */
 typedef struct
 {
   const char *table;
   const char *column;
   char     *(*key_of) (const char *value);
 } List;
-
-static char *
-email_key (const char *value)
-{
-  return rapport_store_email_key (value);
-}
 
 static char *
 phone_key (const char *value)
@@ -413,92 +406,127 @@ phone_key (const char *value)
   return key != NULL ? key : g_strdup (value);
 }
 
-static const List email_list = { "contact_email", "email", email_key };
-static const List phone_list = { "contact_phone", "phone", phone_key };
+static const List lists[] = {
+  [RAPPORT_CONTACT_LIST_EMAIL] = { "contact_email", "email", rapport_store_email_key },
+  [RAPPORT_CONTACT_LIST_PHONE] = { "contact_phone", "phone", phone_key },
+};
 
+/* The entries of contact @id's list (keyed, with their positions), and
+ * its lowest and highest position. */
 static gboolean
-merge_list (RapportStore      *self,
-            RapportMergeUndo  *undo,
-            const List        *list,
-            gboolean           other_first,
-            GError           **error)
+read_list (RapportStore  *self,
+           const List    *list,
+           gint64         id,
+           GHashTable    *has,
+           gint64        *low,
+           gint64        *high,
+           GError       **error)
 {
-  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *select = g_strdup_printf ("SELECT position, label, value FROM %s WHERE contact_id = ?1"
-                                             " ORDER BY position", list->table);
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (contact_id, position, label, value)"
-                                             " VALUES (?1, ?2, ?3, ?4)", list->table);
-  g_autofree char *first = g_strdup_printf ("UPDATE %s SET position = ?3 WHERE contact_id = ?1 AND position = ?2",
-                                            list->table);
-  g_autofree char *column = g_strdup_printf ("UPDATE contact SET %s = (SELECT value FROM %s WHERE contact_id = ?1"
-                                             " ORDER BY position LIMIT 1) WHERE id = ?1", list->column, list->table);
+  g_autofree char *select = g_strdup_printf ("SELECT position, value FROM %s WHERE contact_id = ?1", list->table);
   RapportSqlStmt *stmt = rapport_store_stmt_sql (self, select);
-  gint64 low = G_MAXINT64, high = G_MININT64;
   int rc;
 
-  rapport_sql_bind_int64 (stmt, 1, undo->keep_id);
+  *low = 0;
+  *high = -1;
+  rapport_sql_bind_int64 (stmt, 1, id);
   while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
     {
       gint64 position = rapport_sql_column_int64 (stmt, 0);
 
-      low = MIN (low, position);
-      high = MAX (high, position);
-      g_hash_table_insert (kept, list->key_of (rapport_sql_column_text (stmt, 2)),
-                           GSIZE_TO_POINTER ((gsize) position + 1));
+      *low = MIN (*low, position);
+      *high = MAX (*high, position);
+      g_hash_table_insert (has, list->key_of (rapport_sql_column_text (stmt, 1)), g_memdup2 (&position, sizeof position));
     }
   rapport_sql_reset (stmt);
   if (rc != RAPPORT_SQL_DONE)
     return rapport_store_set_error (self, rc, error);
-  if (low == G_MAXINT64)
-    low = high = 0;
+  return TRUE;
+}
 
-  /* All of the other's entries first, so no row written is read again. */
-  {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+gboolean
+rapport_store_join_contact_list (RapportStore           *self,
+                                 gint64                  id,
+                                 RapportContactList      which,
+                                 GPtrArray              *values,
+                                 gboolean                first_leads,
+                                 gboolean                only_if_empty,
+                                 GError                **error)
+{
+  const List *list = &lists[which];
+  g_autoptr(GHashTable) has = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (contact_id, position, label, value)"
+                                             " VALUES (?1, ?2, ?3, ?4)", list->table);
+  g_autofree char *lead = g_strdup_printf ("UPDATE %s SET position = ?3 WHERE contact_id = ?1 AND position = ?2",
+                                           list->table);
+  g_autofree char *first = g_strdup_printf ("UPDATE contact SET %s = (SELECT value FROM %s WHERE contact_id = ?1"
+                                            " ORDER BY position LIMIT 1) WHERE id = ?1", list->column, list->table);
+  RapportSqlStmt *stmt;
+  gint64 low, high;
 
-    rapport_sql_bind_int64 (stmt, 1, undo->other_id);
-    while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
-      {
-        g_ptr_array_add (labels, g_strdup (rapport_sql_column_text (stmt, 1)));
-        g_ptr_array_add (values, g_strdup (rapport_sql_column_text (stmt, 2)));
-      }
-    rapport_sql_reset (stmt);
-    if (rc != RAPPORT_SQL_DONE)
-      return rapport_store_set_error (self, rc, error);
+  if (!read_list (self, list, id, has, &low, &high, error))
+    return FALSE;
+  if (values->len == 0 || (only_if_empty && g_hash_table_size (has) > 0))
+    return TRUE;
 
-    for (guint i = 0; i < values->len; i++)
-      {
-        g_autofree char *key = list->key_of (values->pdata[i]);
-        gpointer found = g_hash_table_lookup (kept, key);
-        gboolean lead = other_first && i == 0;
-        RapportSqlStmt *write;
+  for (guint i = 0; i < values->len; i++)
+    {
+      const RapportContactValue *value = values->pdata[i];
+      g_autofree char *key = list->key_of (value->value);
+      gint64 *found = g_hash_table_lookup (has, key);
+      gboolean leads = first_leads && i == 0;
 
-        if (found != NULL && lead)
-          {
-            /* The kept one has it already: that entry goes first. */
-            write = rapport_store_stmt_sql (self, first);
-            rapport_sql_bind_int64 (write, 1, undo->keep_id);
-            rapport_sql_bind_int64 (write, 2, (gint64) GPOINTER_TO_SIZE (found) - 1);
-            rapport_sql_bind_int64 (write, 3, --low);
-          }
-        else if (found != NULL)
-          continue;
-        else
-          {
-            write = rapport_store_stmt_sql (self, insert);
-            rapport_sql_bind_int64 (write, 1, undo->keep_id);
-            rapport_sql_bind_int64 (write, 2, lead ? --low : ++high);
-            rapport_sql_bind_text (write, 3, labels->pdata[i]);
-            rapport_sql_bind_text (write, 4, values->pdata[i]);
-            g_hash_table_insert (kept, g_steal_pointer (&key), GSIZE_TO_POINTER (1));
-          }
-        if (!rapport_store_step_done (self, write, error))
-          return FALSE;
-      }
-  }
+      if (found != NULL && !leads)
+        continue;
+      if (found != NULL)
+        {
+          /* The contact has it already: that entry goes first. */
+          stmt = rapport_store_stmt_sql (self, lead);
+          rapport_sql_bind_int64 (stmt, 1, id);
+          rapport_sql_bind_int64 (stmt, 2, *found);
+          rapport_sql_bind_int64 (stmt, 3, --low);
+        }
+      else
+        {
+          stmt = rapport_store_stmt_sql (self, insert);
+          rapport_sql_bind_int64 (stmt, 1, id);
+          rapport_sql_bind_int64 (stmt, 2, leads ? --low : ++high);
+          rapport_sql_bind_text (stmt, 3, value->label);
+          rapport_sql_bind_text (stmt, 4, value->value);
+          g_hash_table_insert (has, g_steal_pointer (&key), g_memdup2 (&high, sizeof high));
+        }
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
 
-  return run_ids (self, column, undo->keep_id, 0, error);
+  stmt = rapport_store_stmt_sql (self, first);
+  rapport_sql_bind_int64 (stmt, 1, id);
+  return rapport_store_step_done (self, stmt, error);
+}
+
+/* The other's entries the kept one lacks, after its own (with
+ * @other_first, the other's first entry before all of them). */
+static gboolean
+merge_list (RapportStore        *self,
+            RapportMergeUndo    *undo,
+            RapportContactList   which,
+            gboolean             other_first,
+            GError             **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT label, value FROM %s WHERE contact_id = ?1 ORDER BY position",
+                                             lists[which].table);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_contact_value_free);
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (self, select);
+  int rc;
+
+  rapport_sql_bind_int64 (stmt, 1, undo->other_id);
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    g_ptr_array_add (values, rapport_contact_value_new (rapport_sql_column_text (stmt, 0),
+                                                        rapport_sql_column_text (stmt, 1)));
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_DONE)
+    return rapport_store_set_error (self, rc, error);
+
+  return rapport_store_join_contact_list (self, undo->keep_id, which, values, other_first, FALSE, error);
 }
 
 static gboolean
@@ -532,8 +560,8 @@ merge_fields (RapportStore      *self,
       return FALSE;
 
   if (undo->entity == RAPPORT_ENTITY_CONTACT &&
-      (!merge_list (self, undo, &email_list, (take_other & (1u << CONTACT_EMAIL)) != 0, error) ||
-       !merge_list (self, undo, &phone_list, (take_other & (1u << CONTACT_PHONE)) != 0, error) ||
+      (!merge_list (self, undo, RAPPORT_CONTACT_LIST_EMAIL, (take_other & (1u << CONTACT_EMAIL)) != 0, error) ||
+       !merge_list (self, undo, RAPPORT_CONTACT_LIST_PHONE, (take_other & (1u << CONTACT_PHONE)) != 0, error) ||
        !merge_photo (self, undo, (take_other & (1u << CONTACT_PHOTO)) != 0, error) ||
        !run_ids (self,
                  "UPDATE contact SET"
@@ -585,11 +613,12 @@ add_history_note (RapportStore      *self,
 }
 
 static gboolean
-write_merge (RapportStore      *self,
-             RapportMergeUndo  *undo,
-             guint              take_other,
-             GError           **error)
+write_merge (RapportStore  *self,
+             gpointer       data,
+             GError       **error)
 {
+  RapportMergeUndo *undo = data;
+  guint take_other = undo->take_other;
   const char *table = table_of (undo->entity);
   g_autofree char *touch = g_strdup_printf ("UPDATE %s SET updated_at = ?2 WHERE id = ?1", table);
   g_autofree char *delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
@@ -628,14 +657,8 @@ rapport_store_merge (RapportStore       *self,
   undo->keep_id = keep_id;
   undo->other_id = other_id;
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!write_merge (self, undo, take_other, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  undo->take_other = take_other;
+  if (!rapport_store_write (self, write_merge, undo, error))
     return FALSE;
 
   rapport_store_reload_everything (self);
@@ -648,10 +671,12 @@ rapport_store_merge (RapportStore       *self,
  * the kept one's columns, whose triggers keep its first e-mail and phone
  * in step with lists that are by then the ones it had. */
 static gboolean
-write_undo (RapportStore      *self,
-            RapportMergeUndo  *undo,
-            GError           **error)
+write_undo (RapportStore  *self,
+            gpointer       data,
+            GError       **error)
 {
+  RapportMergeUndo *undo = data;
+
   if (!run_ids (self, "DELETE FROM note WHERE id = ?1", undo->note_id, 0, error) ||
       !rapport_store_rows_insert (self, undo->other, error) ||
       !move_rows (self, undo, undo->other_id, error))
@@ -679,14 +704,7 @@ rapport_store_undo_merge (RapportStore      *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (undo != NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-  if (!write_undo (self, undo, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-  if (!rapport_store_commit (self, error))
+  if (!rapport_store_write (self, write_undo, undo, error))
     return FALSE;
 
   rapport_store_reload_everything (self);

@@ -241,4 +241,24 @@ gboolean      rapport_import_undo_keep_row     (RapportImportUndo *undo,
                                                 GError           **error);
 gboolean      rapport_import_undo_is_empty     (RapportImportUndo *undo);
 
+/* rapport-store-merge.c: adds the @values (RapportContactValue) contact
+ * @id lacks (e-mails in any case, phones by their digits) to its list,
+ * after its own; with @first_leads the first of them goes before all
+ * (moved there if the contact has it); with @only_if_empty nothing is
+ * added to a list that has an entry. The contact's own column follows
+ * the list's first entry. */
+typedef enum
+{
+  RAPPORT_CONTACT_LIST_EMAIL,
+  RAPPORT_CONTACT_LIST_PHONE,
+} RapportContactList;
+
+gboolean      rapport_store_join_contact_list (RapportStore       *self,
+                                               gint64              id,
+                                               RapportContactList  which,
+                                               GPtrArray          *values,
+                                               gboolean            first_leads,
+                                               gboolean            only_if_empty,
+                                               GError            **error);
+
 G_END_DECLS

@@ -413,6 +413,22 @@ rapport_store_begin (RapportStore  *self,
 }
 
 gboolean
+rapport_store_write (RapportStore          *self,
+                     RapportStoreWriteFunc  write,
+                     gpointer               data,
+                     GError               **error)
+{
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+  if (!write (self, data, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+  return rapport_store_commit (self, error);
+}
+
+gboolean
 rapport_store_commit (RapportStore  *self,
                       GError       **error)
 {

@@ -107,6 +107,17 @@ gboolean        rapport_store_commit        (RapportStore    *self,
                                              GError         **error);
 void            rapport_store_rollback      (RapportStore    *self);
 
+/* Runs @write inside a transaction: committed if it returns TRUE, rolled
+ * back (nothing written) if it fails. */
+typedef gboolean (*RapportStoreWriteFunc) (RapportStore  *self,
+                                           gpointer       data,
+                                           GError       **error);
+
+gboolean        rapport_store_write         (RapportStore          *self,
+                                             RapportStoreWriteFunc  write,
+                                             gpointer               data,
+                                             GError               **error);
+
 /* A read transaction, so several statements see one snapshot of the file;
  * *@began says whether it began one (not inside another transaction), to
  * hand to rapport_store_read_end(). */
