@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdarg.h>
 #include <sys/wait.h>
 
 #include "rapport-test-support.h"
@@ -130,4 +132,67 @@ rapport_test_run_clear (RapportTestRun *run)
 {
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
+}
+
+char *
+rapport_test_cli_ok (const char *db,
+                     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(RapportTestRun) run = { 0 };
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, db);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  rapport_test_run_cli (db, (const char **) args->pdata, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+char *
+rapport_test_dump_tables (const char *path)
+{
+  static const char * const sql[] = {
+    "SELECT * FROM organization ORDER BY id",
+    "SELECT * FROM contact ORDER BY id",
+    "SELECT * FROM contact_email ORDER BY contact_id, position",
+    "SELECT * FROM contact_phone ORDER BY contact_id, position",
+    "SELECT contact_id, mime_type, hex(bytes) FROM contact_photo ORDER BY contact_id",
+    "SELECT * FROM deal ORDER BY id",
+    "SELECT * FROM activity ORDER BY id",
+    "SELECT * FROM note ORDER BY id",
+    "SELECT * FROM negotiation_entry ORDER BY id",
+    "SELECT * FROM stage_change ORDER BY id",
+    "SELECT * FROM deal_action ORDER BY deal_id, stage_action_id",
+    "SELECT rowid, ref, title, detail FROM search_contact ORDER BY rowid",
+    "SELECT rowid, ref, title, detail FROM search_organization ORDER BY rowid",
+    "SELECT rowid, ref, title, detail FROM search_deal ORDER BY rowid",
+  };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "%s\n", sql[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                   ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
 }

@@ -45,4 +45,14 @@ void          rapport_test_run_clear      (RapportTestRun  *run);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapportTestRun, rapport_test_run_clear)
 
+/* rapport-cli --db @db ARGS… (NULL-terminated), which must succeed: its
+ * standard output. */
+char         *rapport_test_cli_ok         (const char      *db,
+                                           ...) G_GNUC_NULL_TERMINATED;
+
+/* Every row of the tables records live in (the search index too), each
+ * column as text: what the file holds, beyond what an export shows
+ * (positions, labels, times), to compare before and after an undo. */
+char         *rapport_test_dump_tables    (const char      *path);
+
 G_END_DECLS

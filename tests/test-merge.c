@@ -51,27 +51,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->db);
 }
 
-/* rapport-cli --db … ARGS (NULL-terminated), which must succeed; its
- * output. */
-static char *
-cli (Fixture *f,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(RapportTestRun) run = { 0 };
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, f);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  rapport_test_run_cli (f->db, (const char **) args->pdata, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  return g_steal_pointer (&run.out);
-}
+#define cli(f, ...) rapport_test_cli_ok ((f)->db, __VA_ARGS__)
 
 static JsonObject *
 parse_object (const char *text)
@@ -84,45 +64,7 @@ parse_object (const char *text)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-/* Every row of the tables a merge touches, each column quoted: what the
- * file holds, beyond what an export shows (positions, labels, times). */
-static char *
-dump_tables (const char *path)
-{
-  static const char * const sql[] = {
-    "SELECT * FROM organization ORDER BY id",
-    "SELECT * FROM contact ORDER BY id",
-    "SELECT * FROM contact_email ORDER BY contact_id, position",
-    "SELECT * FROM contact_phone ORDER BY contact_id, position",
-    "SELECT contact_id, mime_type, hex(bytes) FROM contact_photo ORDER BY contact_id",
-    "SELECT * FROM deal ORDER BY id",
-    "SELECT * FROM activity ORDER BY id",
-    "SELECT * FROM note ORDER BY id",
-    "SELECT rowid, ref, title, detail FROM search_contact ORDER BY rowid",
-    "SELECT rowid, ref, title, detail FROM search_organization ORDER BY rowid",
-  };
-  GString *dump = g_string_new (NULL);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      sqlite3_stmt *stmt = NULL;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql[i], -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (dump, "%s\n", sql[i]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (dump, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
-                                                   ? "NULL" : (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (dump, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (dump, FALSE);
-}
+#define dump_tables rapport_test_dump_tables
 
 static gint64
 count_rows (const char *path,

@@ -271,6 +271,18 @@ rapport_cli_require_id (const char        *text,
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("“%s” is not a goal id: write a positive whole number, like 12"), quoted);
       break;
+    case RAPPORT_CLI_ID_ACTIVITY:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not an activity id: write a positive whole number, like 12"), quoted);
+      break;
+    case RAPPORT_CLI_ID_NOTE:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a note id: write a positive whole number, like 12"), quoted);
+      break;
+    case RAPPORT_CLI_ID_NEGOTIATION_ENTRY:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a negotiation entry id: write a positive whole number, like 12"), quoted);
+      break;
     case RAPPORT_CLI_ID_FOLLOWUP:
     default:
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,

@@ -94,6 +94,7 @@ extern const RapportCliCommand rapport_cli_goal_commands[];
 extern const RapportCliCommand rapport_cli_import_commands[];
 extern const RapportCliCommand rapport_cli_export_commands[];
 extern const RapportCliCommand rapport_cli_duplicates_commands[];
+extern const RapportCliCommand rapport_cli_delete_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
 
 /* report review (rapport-cli-review.c), a row of the report table */
@@ -144,6 +145,9 @@ typedef enum
   RAPPORT_CLI_ID_ORGANIZATION,
   RAPPORT_CLI_ID_FOLLOWUP,
   RAPPORT_CLI_ID_GOAL,
+  RAPPORT_CLI_ID_ACTIVITY,
+  RAPPORT_CLI_ID_NOTE,
+  RAPPORT_CLI_ID_NEGOTIATION_ENTRY,
 } RapportCliIdKind;
 
 /* --pipeline ID, 0 when not given. */

@@ -35,6 +35,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_import_commands,
   rapport_cli_export_commands,
   rapport_cli_duplicates_commands,
+  rapport_cli_delete_commands,
   rapport_cli_file_commands,
 };
 

@@ -677,19 +677,36 @@ write_undo (RapportStore  *self,
 {
   RapportMergeUndo *undo = data;
 
-  if (!run_ids (self, "DELETE FROM note WHERE id = ?1", undo->note_id, 0, error) ||
-      !rapport_store_rows_insert (self, undo->other, error) ||
-      !move_rows (self, undo, undo->other_id, error))
+  gint64 old_id = undo->other_id;
+
+  if (!run_ids (self, "DELETE FROM note WHERE id = ?1", undo->note_id, 0, error))
+    return FALSE;
+  /* A record made since may have taken the other's id (see
+   * rapport_store_id_is_taken()): it comes back under a new one. */
+  if (!rapport_store_id_is_taken (self, table_of (undo->entity), old_id))
+    {
+      if (!rapport_store_rows_insert (self, undo->other, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!rapport_store_rows_insert_as (self, undo->other, "id", 0, error))
+        return FALSE;
+      undo->other_id = rapport_store_last_id (self);
+    }
+  if (!move_rows (self, undo, undo->other_id, error))
     return FALSE;
 
   if (undo->entity == RAPPORT_ENTITY_CONTACT)
     for (guint i = 0; i < N_LISTS; i++)
       {
-        g_autofree char *clear = g_strdup_printf ("DELETE FROM %s WHERE contact_id IN (?1, ?2)", contact_lists[i]);
+        /* The other's own rows went with it; those of its id now are
+         * another's. */
+        g_autofree char *clear = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", contact_lists[i]);
 
-        if (!run_ids (self, clear, undo->keep_id, undo->other_id, error) ||
+        if (!run_ids (self, clear, undo->keep_id, 0, error) ||
             !rapport_store_rows_insert (self, undo->lists[0][i], error) ||
-            !rapport_store_rows_insert (self, undo->lists[1][i], error))
+            !rapport_store_rows_insert_as (self, undo->lists[1][i], "contact_id", undo->other_id, error))
           return FALSE;
       }
 

@@ -261,4 +261,11 @@ gboolean      rapport_store_join_contact_list (RapportStore       *self,
                                                gboolean            only_if_empty,
                                                GError            **error);
 
+/* rapport-store-delete.c: whether a row of @table (constant SQL) has
+ * @id: a deleted row's id is given to the next new one when it was the
+ * highest, so an undo must look before it inserts the row again. */
+gboolean      rapport_store_id_is_taken   (RapportStore  *self,
+                                           const char    *table,
+                                           gint64         id);
+
 G_END_DECLS

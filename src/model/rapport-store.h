@@ -350,6 +350,40 @@ gboolean            rapport_store_undo_merge             (RapportStore       *se
 void                rapport_merge_undo_free              (RapportMergeUndo   *undo);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportMergeUndo, rapport_merge_undo_free)
 
+/* Delete (rapport-store-delete.c): a deal, contact, organization,
+ * activity or follow-up, note or negotiation entry, with what goes with it
+ * (a contact's e-mails, phones, photo, activities and notes; an
+ * organization's notes; a deal's activities, notes, negotiation, history
+ * and playbook ticks), in one transaction. The records that only named it
+ * stay, without it (a contact's deals; an organization's contacts and
+ * deals). *@undo (when given) brings it all back exactly. */
+typedef struct
+{
+  guint activities;           /* deleted with it */
+  guint notes;                /* deleted with it */
+  guint negotiation_entries;  /* deleted with a deal */
+  guint deals_kept;           /* stay, without it */
+  guint contacts_kept;        /* stay, without their organization */
+} RapportDeleteEffects;
+
+typedef struct _RapportDeleteUndo RapportDeleteUndo;
+
+gboolean            rapport_store_count_delete           (RapportStore          *self,
+                                                          RapportEntity          entity,
+                                                          gint64                 id,
+                                                          RapportDeleteEffects  *effects,
+                                                          GError               **error);
+gboolean            rapport_store_delete_record          (RapportStore          *self,
+                                                          RapportEntity          entity,
+                                                          gint64                 id,
+                                                          RapportDeleteUndo    **undo,
+                                                          GError               **error);
+gboolean            rapport_store_undo_delete            (RapportStore          *self,
+                                                          RapportDeleteUndo     *undo,
+                                                          GError               **error);
+void                rapport_delete_undo_free             (RapportDeleteUndo     *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDeleteUndo, rapport_delete_undo_free)
+
 /* @text as names are compared: case folded, accents off, spaces single. */
 char               *rapport_store_fold_for_matching     (const char         *text);
 

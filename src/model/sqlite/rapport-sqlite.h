@@ -245,6 +245,14 @@ RapportRows    *rapport_store_rows_capture  (RapportStore    *self,
 gboolean        rapport_store_rows_insert   (RapportStore    *self,
                                              RapportRows     *rows,
                                              GError         **error);
+/* The same with @column's value @value in every row (0: NULL, which for
+ * "id" is a new one): rows whose id was taken meanwhile, or rows that
+ * point to such a row. */
+gboolean        rapport_store_rows_insert_as (RapportStore   *self,
+                                              RapportRows    *rows,
+                                              const char     *column,
+                                              gint64          value,
+                                              GError        **error);
 gboolean        rapport_store_rows_update   (RapportStore    *self,
                                              RapportRows     *rows,
                                              GError         **error);

@@ -96,10 +96,13 @@ rapport_store_rows_capture (RapportStore  *self,
   return g_steal_pointer (&rows);
 }
 
+/* Runs @sql once per row, its columns bound to ?1…?N; and ?N+1 to
+ * @extra when it is not 0. */
 static gboolean
 run_rows (RapportStore  *self,
           RapportRows   *rows,
           const char    *sql,
+          gint64         extra,
           GError       **error)
 {
   sqlite3_stmt *stmt = rapport_store_stmt_sql (self, sql);
@@ -110,6 +113,8 @@ run_rows (RapportStore  *self,
 
       for (guint i = 0; i < row->len; i++)
         sqlite3_bind_value (stmt, (int) i + 1, row->pdata[i]);
+      if (extra != 0)
+        sqlite3_bind_int64 (stmt, (int) row->len + 1, extra);
       if (!rapport_store_step_done (self, stmt, error))
         {
           sqlite3_clear_bindings (stmt);
@@ -125,6 +130,19 @@ rapport_store_rows_insert (RapportStore  *self,
                            RapportRows   *rows,
                            GError       **error)
 {
+  return rapport_store_rows_insert_as (self, rows, NULL, 0, error);
+}
+
+/* With @column's value replaced by @value in every row (NULL for 0: for
+ * "id", a new one SQLite picks), for rows whose id was taken meanwhile,
+ * or that point to such a row. */
+gboolean
+rapport_store_rows_insert_as (RapportStore  *self,
+                              RapportRows   *rows,
+                              const char    *column,
+                              gint64         value,
+                              GError       **error)
+{
   g_autoptr(GString) sql = g_string_new (NULL);
 
   if (rows->rows->len == 0)
@@ -135,10 +153,17 @@ rapport_store_rows_insert (RapportStore  *self,
     g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", (char *) rows->columns->pdata[i]);
   g_string_append (sql, ") VALUES (");
   for (guint i = 0; i < rows->columns->len; i++)
-    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+    {
+      if (g_strcmp0 (column, rows->columns->pdata[i]) != 0)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+      else if (value != 0)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", rows->columns->len + 1);
+      else
+        g_string_append_printf (sql, "%sNULL", i > 0 ? ", " : "");
+    }
   g_string_append (sql, ")");
 
-  return run_rows (self, rows, sql->str, error);
+  return run_rows (self, rows, sql->str, column != NULL ? value : 0, error);
 }
 
 /* Over the rows of the same id, which the first column must be. */
@@ -159,5 +184,5 @@ rapport_store_rows_update (RapportStore  *self,
     g_string_append_printf (sql, "%s%s = ?%u", i > 1 ? ", " : "", (char *) rows->columns->pdata[i], i + 1);
   g_string_append (sql, " WHERE id = ?1");
 
-  return run_rows (self, rows, sql->str, error);
+  return run_rows (self, rows, sql->str, 0, error);
 }
