@@ -7,6 +7,8 @@
  * SQLite: after the undo both are what they were, byte for byte.
  */
 
+#define _GNU_SOURCE 1  /* memmem */
+
 #include "config.h"
 
 #include <locale.h>
@@ -195,6 +197,60 @@ test_id_taken (Fixture       *f,
   g_assert_nonnull (strstr (rows, "|NULL|NULL|2|Head office in Porto.|"));
 }
 
+static gsize
+occurrences (const char *path,
+             const char *needle)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0, n = 0;
+
+  if (!g_file_get_contents (path, &bytes, &len, NULL))
+    return 0;
+  /* The file has NUL bytes: memmem, not a string search. */
+  for (const char *p = bytes; (p = memmem (p, len - (gsize) (p - bytes), needle, strlen (needle))) != NULL; p++)
+    n++;
+  return n;
+}
+
+/* After an erase her name, e-mails and phone are nowhere in the file's
+ * bytes or its -wal: not in her rows, not in a note on the deal that
+ * names her, not in the search index, not on free pages. */
+static void
+test_erase (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const needles[] = { "Ana Silva", "ana@acme.com", "ana@home.org", "+1 555 123 4567" };
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) deal = NULL;
+  g_auto(RapportTestRun) unasked = { 0 };
+  const char *no_yes[] = { "contact", "erase", "1", NULL };
+
+  g_free (rapport_test_cli_ok (f->db, "note", "add", "--deal", "1", "Ana Silva wants it by June.", NULL));
+  g_free (rapport_test_cli_ok (f->db, "deal", "add", "Ana Silva renewal", "--value", "100", NULL));
+  g_assert_cmpuint (occurrences (f->db, "Ana Silva") + occurrences (wal, "Ana Silva"), >, 0);
+
+  rapport_test_run_cli (f->db, no_yes, &unasked);
+  g_assert_cmpint (unasked.status, ==, 2);
+  g_assert_nonnull (strstr (unasked.err, "cannot be undone"));
+  g_assert_true (shows (f, "contact", "1"));
+
+  out = rapport_test_cli_ok (f->db, "contact", "erase", "1", "--yes", NULL);
+  g_assert_cmpstr (out, ==, "Erased “Ana Silva” for good.\n");
+  g_assert_false (shows (f, "contact", "1"));
+  deal = show (f, "deal", "2");
+  g_assert_cmpstr (json_object_get_string_member (deal, "title"), ==, "(erased) renewal");
+  g_assert_true (shows (f, "deal", "1"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      g_assert_cmpuint (occurrences (f->db, needles[i]), ==, 0);
+      g_assert_cmpuint (occurrences (wal, needles[i]), ==, 0);
+    }
+  /* What did not name her stays. */
+  g_assert_cmpuint (occurrences (f->db, "Budget in May."), >, 0);
+}
+
 /* The command line's sentences and refusals. */
 static void
 test_cli (Fixture       *f,
@@ -242,6 +298,7 @@ main (int    argc,
   g_test_add ("/delete/negotiation-entry", Fixture, &entry, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/delete/id-taken", Fixture, NULL, fixture_set_up, test_id_taken, fixture_tear_down);
   g_test_add ("/delete/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  g_test_add ("/delete/erase", Fixture, NULL, fixture_set_up, test_erase, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,5 +1,5 @@
 /* rapport-cli-delete.c — deal, contact, org, activity, followup, note and
- * negotiation delete
+ * negotiation delete; contact erase
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,6 +14,8 @@
 
 #include "rapport-cli-json.h"
 #include "rapport-cli-private.h"
+#include "rapport-contact.h"
+#include "rapport-record.h"
 
 typedef struct
 {
@@ -169,9 +171,45 @@ cmd_delete (RapportCli  *cli,
   return rapport_cli_check_output (error);
 }
 
+/* contact erase ID --yes: no undo, so it is asked for in so many words. */
+static gboolean
+cmd_contact_erase (RapportCli  *cli,
+                   GError     **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+  g_autofree char *name = NULL;
+  gboolean bytes_gone;
+  gint64 id;
+
+  if ((contact = rapport_cli_find_contact (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+  id = rapport_record_get_id (RAPPORT_RECORD (contact));
+  name = rapport_cli_field (rapport_contact_get_name (contact));
+  if (!rapport_cli_flag (cli, "yes"))
+    {
+      g_set_error (error, RAPPORT_CLI_ERROR, RAPPORT_CLI_ERROR_USAGE,
+                   _("Erasing “%s” cannot be undone; add --yes to erase them for good."), name);
+      return FALSE;
+    }
+  g_clear_object (&contact);
+  if (!rapport_store_erase_contact (cli->store, id, &bytes_gone, error))
+    return FALSE;
+
+  g_print (_("Erased “%s” for good.\n"), name);
+  if (!bytes_gone)
+    g_print ("%s\n", _("Another program is still reading the file; the last of the erased bytes go when it is done."));
+  return rapport_cli_check_output (error);
+}
+
+static const RapportCliOption erase_options[] = {
+  { "yes", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 const RapportCliCommand rapport_cli_delete_commands[] = {
   { "deal", "delete", cmd_delete, "deal delete ID [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },
   { "contact", "delete", cmd_delete, "contact delete ID [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },
+  { "contact", "erase", cmd_contact_erase, "contact erase ID --yes", 1, 1, 0, erase_options, NULL },
   { "org", "delete", cmd_delete, "org delete ID [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },
   { "activity", "delete", cmd_delete, "activity delete ID [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },
   { "followup", "delete", cmd_delete, "followup delete ID [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },

@@ -383,3 +383,116 @@ rapport_store_count_delete (RapportStore          *self,
       return TRUE;
     }
 }
+
+/* Erase: a person gone for good */
+
+/* Text shorter than this is not looked for in notes and titles: "Al"
+ * would take every note with "also" with it. */
+#define MIN_NEEDLE 4
+
+static const char * const scrub_sql[] = {
+  "DELETE FROM note WHERE instr(lower(body), lower(?1)) > 0",
+  "DELETE FROM activity WHERE instr(lower(title), lower(?1)) > 0"
+  " OR instr(lower(coalesce(note, '')), lower(?1)) > 0",
+  "DELETE FROM negotiation_entry WHERE instr(lower(coalesce(text, '')), lower(?1)) > 0",
+  "UPDATE deal SET title = replace(title, ?1, ?2) WHERE instr(title, ?1) > 0",
+  "UPDATE deal SET lost_reason = replace(lost_reason, ?1, ?2) WHERE instr(lost_reason, ?1) > 0",
+  "UPDATE deal SET bant_budget_note = replace(bant_budget_note, ?1, ?2) WHERE instr(bant_budget_note, ?1) > 0",
+  "UPDATE deal SET bant_authority_note = replace(bant_authority_note, ?1, ?2)"
+  " WHERE instr(bant_authority_note, ?1) > 0",
+  "UPDATE deal SET bant_need_note = replace(bant_need_note, ?1, ?2) WHERE instr(bant_need_note, ?1) > 0",
+  "UPDATE deal SET bant_timeline_note = replace(bant_timeline_note, ?1, ?2) WHERE instr(bant_timeline_note, ?1) > 0",
+};
+
+typedef struct
+{
+  gint64     id;
+  GPtrArray *needles;   /* the name, e-mails and phones (owned strings) */
+} Erase;
+
+static gboolean
+read_needles (RapportStore  *self,
+              Erase         *erase,
+              GError       **error)
+{
+  static const char * const sql[] = {
+    "SELECT name FROM contact WHERE id = ?1",
+    "SELECT value FROM contact_email WHERE contact_id = ?1",
+    "SELECT value FROM contact_phone WHERE contact_id = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      RapportSqlStmt *stmt = rapport_store_stmt_sql (self, sql[i]);
+      int rc;
+
+      rapport_sql_bind_int64 (stmt, 1, erase->id);
+      while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (rapport_sql_column_text (stmt, 0)));
+
+          if (g_utf8_strlen (text, -1) >= MIN_NEEDLE)
+            g_ptr_array_add (erase->needles, g_steal_pointer (&text));
+        }
+      rapport_sql_reset (stmt);
+      if (rc != RAPPORT_SQL_DONE)
+        return rapport_store_set_error (self, rc, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_erase (RapportStore  *self,
+             gpointer       data,
+             GError       **error)
+{
+  Erase *erase = data;
+  RapportSqlStmt *stmt;
+
+  if (!rapport_store_id_is_taken (self, "contact", erase->id))
+    return not_found (RAPPORT_ENTITY_CONTACT, erase->id, error);
+  if (!read_needles (self, erase, error))
+    return FALSE;
+
+  /* The contact first: what is linked to it goes by its foreign keys. */
+  stmt = rapport_store_stmt_sql (self, "DELETE FROM contact WHERE id = ?1");
+  rapport_sql_bind_int64 (stmt, 1, erase->id);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* Then what names them elsewhere: notes, activities and negotiation
+   * entries that mention them go; a deal keeps its title with their name
+   * taken out. */
+  for (guint n = 0; n < erase->needles->len; n++)
+    for (guint i = 0; i < G_N_ELEMENTS (scrub_sql); i++)
+      {
+        stmt = rapport_store_stmt_sql (self, scrub_sql[i]);
+        rapport_sql_bind_text (stmt, 1, erase->needles->pdata[n]);
+        /* Translators: what stands in a deal's title for an erased name. */
+        rapport_sql_bind_text (stmt, 2, _("(erased)"));
+        if (!rapport_store_step_done (self, stmt, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+rapport_store_erase_contact (RapportStore  *self,
+                             gint64         id,
+                             gboolean      *bytes_gone,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func (g_free);
+  Erase erase = { id, needles };
+  gboolean wal_emptied = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  if (!rapport_store_write_scrubbed (self, write_erase, &erase, &wal_emptied, error))
+    return FALSE;
+  if (bytes_gone != NULL)
+    *bytes_gone = wal_emptied;
+
+  rapport_store_reload_everything (self);
+  return TRUE;
+}

@@ -382,6 +382,18 @@ gboolean            rapport_store_undo_delete            (RapportStore          
                                                           RapportDeleteUndo     *undo,
                                                           GError               **error);
 void                rapport_delete_undo_free             (RapportDeleteUndo     *undo);
+/* Erases a contact for good, for a privacy request: the contact and what
+ * goes with it (as a delete), and the notes, activities and negotiation
+ * entries anywhere that name them (their name, an e-mail or a phone, of
+ * four letters or more; a deal's title keeps the rest); the search index
+ * rewritten without them, the freed bytes zeroed and the -wal emptied.
+ * No undo. *@bytes_gone is FALSE when another program still reading an
+ * older state of the file kept part of the -wal: those bytes go when it
+ * is done. */
+gboolean            rapport_store_erase_contact          (RapportStore          *self,
+                                                          gint64                 id,
+                                                          gboolean              *bytes_gone,
+                                                          GError               **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDeleteUndo, rapport_delete_undo_free)
 
 /* @text as names are compared: case folded, accents off, spaces single. */

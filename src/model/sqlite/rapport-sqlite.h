@@ -118,6 +118,16 @@ gboolean        rapport_store_write         (RapportStore          *self,
                                              gpointer               data,
                                              GError               **error);
 
+/* The same, with what it deletes zeroed in the file, the search index
+ * rewritten without it, and the -wal then folded into the file and
+ * truncated (*@wal_emptied FALSE when another program's read kept part of
+ * it): the bytes are gone (rapport-store-scrub.c). */
+gboolean        rapport_store_write_scrubbed (RapportStore          *self,
+                                              RapportStoreWriteFunc  write,
+                                              gpointer               data,
+                                              gboolean              *wal_emptied,
+                                              GError               **error);
+
 /* A read transaction, so several statements see one snapshot of the file;
  * *@began says whether it began one (not inside another transaction), to
  * hand to rapport_store_read_end(). */
