@@ -708,6 +708,32 @@ rapport_window_unbind_settings (RapportWindow *self)
 
 /* GObject */
 
+/* A deleted record's page closes (it comes back with the undo, when the
+ * user opens it again). */
+static void
+on_store_notice (RapportWindow       *self,
+                 const RapportNotice *notice,
+                 RapportStore        *store)
+{
+  GType type;
+  GtkWidget *page;
+
+  if (notice->change != RAPPORT_CHANGE_REMOVED)
+    return;
+  if (notice->entity == RAPPORT_ENTITY_DEAL)
+    type = RAPPORT_TYPE_DEAL_DETAIL;
+  else if (notice->entity == RAPPORT_ENTITY_CONTACT)
+    type = RAPPORT_TYPE_CONTACT_DETAIL;
+  else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
+    type = RAPPORT_TYPE_ORGANIZATION_DETAIL;
+  else
+    return;
+
+  while ((page = find_page (self, type, notice->id)) != NULL)
+    remove_page (self, page);
+  rapport_window_show_top_page (self);
+}
+
 static void
 rapport_window_constructed (GObject *object)
 {
@@ -723,6 +749,7 @@ rapport_window_constructed (GObject *object)
    * this window's toast overlay. */
   self->context = rapport_context_new (self->store);
   rapport_context_set_toast_overlay (self->context, self->toast_overlay);
+  g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
 
   self->pipeline_view = RAPPORT_PIPELINE_VIEW (rapport_pipeline_view_new (self->context));
   adw_bin_set_child (self->pipeline_bin, GTK_WIDGET (self->pipeline_view));

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-activity-row.h"
+#include "rapport-delete-dialog.h"
 #include "rapport-deal-detail-private.h"
 #include "rapport-edit.h"
 #include "rapport-format.h"
@@ -588,6 +589,18 @@ rapport_deal_detail_dispose (GObject *object)
 }
 
 static void
+rapport_deal_detail_delete_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  RapportDealDetail *self = RAPPORT_DEAL_DETAIL (widget);
+
+  rapport_delete_dialog_ask (self->context, widget, RAPPORT_ENTITY_DEAL,
+                             rapport_record_get_id (RAPPORT_RECORD (self->deal)),
+                             rapport_deal_get_title (self->deal));
+}
+
+static void
 rapport_deal_detail_class_init (RapportDealDetailClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -630,6 +643,8 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "deal.delete", NULL, rapport_deal_detail_delete_action);
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-detail.ui");
