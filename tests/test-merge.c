@@ -263,11 +263,19 @@ test_merge_organizations (Fixture       *f,
   g_free (cli (f, "org", "add", "  ACMÉ ", NULL));
   g_free (cli (f, "org", "add", "Globex", NULL));
   g_free (cli (f, "org", "add", "Globex Corporation", NULL));
+  /* Six that share a website are no sign: a host for many (id 6 to 11). */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Tenant %u", i);
+
+      g_free (cli (f, "org", "add", name, NULL));
+    }
   {
     sqlite3 *db = NULL;
 
     g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE organization SET website = 'https://www.globex.com/about' WHERE id = 4;"
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE organization SET website = 'shared.example' WHERE id >= 6;"
+                                       "UPDATE organization SET website = 'https://www.globex.com/about' WHERE id = 4;"
                                        "UPDATE organization SET website = 'GLOBEX.com' WHERE id = 5;"
                                        "UPDATE organization SET phone = '+1 (555) 000-1111' WHERE id = 2;"
                                        "UPDATE organization SET phone = '15550001111' WHERE id = 5;",
