@@ -392,11 +392,61 @@ def test_failed_save_shows_what_is_stored(tmp):
         app.kill()
 
 
+def answer(app, name):
+    """The visible button of a question (GTK 4.8 names it "_Delete Delete";
+    the dialog keeps a second, hidden row of answers)."""
+    hits = [n for n in app.find_all(name, role="push button", exact=False) if extents(n)[2] > 0]
+    check(hits, f"the question has no {name!r} answer")
+    return hits[0]
+
+
+def test_delete_and_erase(tmp):
+    """Delete Contact… from the page's menu, then Ctrl+Z: she is back with
+    her follow-up; then Erase This Person…: gone, and Ctrl+Z does not
+    bring her back."""
+    db, lead_id = new_db(tmp, "delete")
+    before = contact(db, lead_id)
+    app = App(db)
+    try:
+        detail = open_lead(app)
+        click_node(find(detail, "Contact Menu"))
+        # A popover's extents are off without a window manager: the items
+        # are activated through accessibility.
+        wait_for("the menu", lambda: app.find("Delete Contact…")).do_action(0)
+        wait_for("the question", lambda: app.find(f"Delete the Contact “{LEAD}”?"))
+        check(app.find_all("1 activity is deleted with it.", exact=False), "the question does not count her follow-up")
+        screenshot("contact-delete-question")
+        answer(app, "Delete").do_action(0)
+        wait_for("her deleted", lambda: all(c["id"] != lead_id for c in cli_json(db, "contact", "list")), 20)
+        wait_for("her page closed", lambda: not app.find_all("RapportContactDetail"), 10)
+        undo = wait_for("the toast's Undo", lambda: [n for n in app.find_all("Undo", role="push button", exact=False)
+                                                   if extents(n)[2] > 0], 10)
+        undo[0].do_action(0)
+        wait_for("her back", lambda: any(c["id"] == lead_id for c in cli_json(db, "contact", "list")), 20)
+        check(contact(db, lead_id) == before, "the undo did not bring her back as she was")
+
+        detail = open_lead(app)
+        click_node(find(detail, "Contact Menu"))
+        wait_for("the menu", lambda: app.find("Erase This Person…")).do_action(0)
+        wait_for("the question", lambda: app.find(f"Erase “{LEAD}” for Good?"))
+        screenshot("contact-erase-question")
+        answer(app, "Erase for Good").do_action(0)
+        wait_for("her erased", lambda: all(c["id"] != lead_id for c in cli_json(db, "contact", "list")), 20)
+        wait_for("the toast", lambda: app.find_all(f"Erased “{LEAD}” for good", exact=False), 10)
+        key("ctrl+z")
+        time.sleep(1)
+        check(all(c["id"] != lead_id for c in cli_json(db, "contact", "list")), "Ctrl+Z brought an erased person back")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_list_search_sort_filter,
     test_edit_undo_and_refuse,
     test_log_call_and_quick_actions,
     test_failed_save_shows_what_is_stored,
+    test_delete_and_erase,
 ]
 
 

@@ -16,19 +16,20 @@
 #include <glib/gi18n.h>
 
 #include "rapport-activity-row.h"
-#include "rapport-deal-row.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-deal-row.h"
 #include "rapport-debounce.h"
-#include "rapport-notes-section.h"
-#include "rapport-log-popover.h"
-#include "rapport-record-picker.h"
+#include "rapport-delete-dialog.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-form.h"
-#include "rapport-merge-dialog.h"
 #include "rapport-format.h"
+#include "rapport-log-popover.h"
+#include "rapport-merge-dialog.h"
 #include "rapport-money.h"
+#include "rapport-notes-section.h"
+#include "rapport-record-picker.h"
 
 /* How long focus may be away from the organization row before a typed,
  * unpicked name is taken as a new organization: clicking one of the
@@ -834,6 +835,30 @@ rapport_contact_detail_merge_with_action (GtkWidget  *widget,
 }
 
 static void
+rapport_contact_detail_delete_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  rapport_delete_dialog_ask (self->context, widget, RAPPORT_ENTITY_CONTACT,
+                             rapport_record_get_id (RAPPORT_RECORD (self->contact)),
+                             rapport_contact_get_name (self->contact));
+}
+
+static void
+rapport_contact_detail_erase_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  rapport_delete_dialog_ask_erase (self->context, widget,
+                                   rapport_record_get_id (RAPPORT_RECORD (self->contact)),
+                                   rapport_contact_get_name (self->contact));
+}
+
+static void
 rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -882,6 +907,8 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
 
   gtk_widget_class_install_action (widget_class, "contact.merge-with", NULL, rapport_contact_detail_merge_with_action);
+  gtk_widget_class_install_action (widget_class, "contact.delete", NULL, rapport_contact_detail_delete_action);
+  gtk_widget_class_install_action (widget_class, "contact.erase", NULL, rapport_contact_detail_erase_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);

@@ -15,10 +15,11 @@
 #include <glib/gi18n.h>
 
 #include "rapport-deal-row.h"
+#include "rapport-delete-dialog.h"
 #include "rapport-edit.h"
 #include "rapport-form.h"
-#include "rapport-merge-dialog.h"
 #include "rapport-format.h"
+#include "rapport-merge-dialog.h"
 #include "rapport-notes-section.h"
 #include "rapport-organization-detail.h"
 
@@ -433,6 +434,18 @@ rapport_organization_detail_merge_with_action (GtkWidget  *widget,
 }
 
 static void
+rapport_organization_detail_delete_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  RapportOrganizationDetail *self = RAPPORT_ORGANIZATION_DETAIL (widget);
+
+  rapport_delete_dialog_ask (self->context, widget, RAPPORT_ENTITY_ORGANIZATION,
+                             rapport_record_get_id (RAPPORT_RECORD (self->organization)),
+                             rapport_organization_get_name (self->organization));
+}
+
+static void
 rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -478,6 +491,7 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "organization.merge-with", NULL, rapport_organization_detail_merge_with_action);
+  gtk_widget_class_install_action (widget_class, "organization.delete", NULL, rapport_organization_detail_delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organizations/organization-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, name_label);

@@ -173,3 +173,66 @@ rapport_delete_dialog_ask (RapportContext *context,
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), ask);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* Erase: asked once, with no way back */
+
+static void
+on_erase_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Ask              *ask)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean bytes_gone;
+
+  if (g_strcmp0 (response, "erase") != 0)
+    return;
+  if (!rapport_store_erase_contact (rapport_context_get_store (ask->context), ask->id, &bytes_gone, &error))
+    {
+      rapport_context_report_error (ask->context, error);
+      return;
+    }
+  text = bytes_gone ? g_strdup_printf (_("Erased “%s” for good"), ask->name)
+                    : g_strdup_printf (_("Erased “%s”; the last of the bytes go when another program closes the file"),
+                                       ask->name);
+  rapport_context_add_toast (ask->context, adw_toast_new (text));
+}
+
+void
+rapport_delete_dialog_ask_erase (RapportContext *context,
+                                 GtkWidget      *from,
+                                 gint64          contact_id,
+                                 const char     *name)
+{
+  g_autofree char *title = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  Ask *ask;
+
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
+
+  ask = g_new0 (Ask, 1);
+  ask->context = g_object_ref (context);
+  ask->entity = RAPPORT_ENTITY_CONTACT;
+  ask->id = contact_id;
+  ask->name = g_strdup (name != NULL ? name : "");
+
+  title = g_strdup_printf (_("Erase “%s” for Good?"), ask->name);
+  root = from != NULL ? gtk_widget_get_root (from) : NULL;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, title,
+                                   _("For a request to be forgotten: the contact, their activities and notes, "
+                                     "and every note, activity and negotiation entry that names them are removed, "
+                                     "and their bytes are wiped from the database file. Their deals stay, without "
+                                     "them. This cannot be undone. Backups made before keep them until they are "
+                                     "removed."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase for Good"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rapport-delete-ask", ask, (GDestroyNotify) ask_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_erase_response), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

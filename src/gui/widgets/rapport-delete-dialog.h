@@ -20,4 +20,11 @@ void rapport_delete_dialog_ask (RapportContext *context,
                                 gint64          id,
                                 const char     *name);
 
+/* Asks, once and plainly, whether to erase contact @contact_id for good
+ * (a privacy request), and does. */
+void rapport_delete_dialog_ask_erase (RapportContext *context,
+                                      GtkWidget      *from,
+                                      gint64          contact_id,
+                                      const char     *name);
+
 G_END_DECLS
