@@ -279,10 +279,13 @@ def test_goals_from_the_app(tmp):
         delete = wait_for("the goal's delete button",
                           lambda: named_like(app, "Delete the goal “Won value, This month", "push button"), 10)
         delete[0].do_action(0)
-        wait_for("the goal deleted", lambda: not goals(db), 10)
-        wait_for("the empty state again", lambda: named_like(app, "No goals yet."), 10)
+        # The pointer over the toasts' place holds the toast (a toast that
+        # is hovered does not time out), however slow the checks below.
+        xdotool("mousemove", 700, 735)
         undo = wait_for("the toast's Undo", lambda: [n for n in app.find_all("Undo", "push button")
                                                      if extents(n)[2] > 0], 10)
+        wait_for("the goal deleted", lambda: not goals(db), 10)
+        wait_for("the empty state again", lambda: named_like(app, "No goals yet."), 10)
         screenshot("insights-goal-deleted")
         undo[0].do_action(0)
         back = wait_for("the goal back", lambda: goals(db), 10)
@@ -448,7 +451,10 @@ def test_export_tables(tmp):
         replace[0].do_action(0)
         wait_for("funnel.csv replaced",
                  lambda: open(os.path.join(folder, "funnel.csv")).read().startswith("stage_id,"), 10)
-        check(sorted(os.listdir(folder)) == sorted(TABLES), f"the folder holds {os.listdir(folder)}")
+        # The six are written one after another, each through a temporary
+        # file beside it: waited for, not looked at once (a slow machine
+        # is still writing the last).
+        wait_for("only the six tables in the folder", lambda: sorted(os.listdir(folder)) == sorted(TABLES), 20)
         app.quit()
     finally:
         app.kill()
