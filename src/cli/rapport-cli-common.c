@@ -487,3 +487,23 @@ rapport_cli_listing_end (RapportCliListing  *listing,
   fflush (stdout);
   return rapport_cli_check_output (error);
 }
+
+/* A day the user typed, YYYY-MM-DD, as the Unix time of its midnight UTC. */
+gboolean
+rapport_cli_parse_day (const char  *option,
+                       const char  *text,
+                       gint64      *midnight,
+                       GError     **error)
+{
+  if (!rapport_date_is_valid (text) || !rapport_time_parse_iso8601 (text, midnight, NULL))
+    {
+      g_autofree char *quoted = rapport_text_quote (text);
+
+      /* Translators: the first %s is an option, --from or --to. */
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("%s takes a day like 2026-03-02, not “%s”"), option, quoted);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include "rapport-cli-private.h"
+#include "rapport-enums.h"
 #include "rapport-money.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
 
 static gboolean
@@ -311,14 +313,59 @@ open_deal_positions (RapportStore *store)
   return positions;
 }
 
+/* deal list's filters, beside the listing they feed. */
+typedef struct
+{
+  RapportCliListing listing;     /* first: the walk's user data */
+  int               status;      /* a RapportDealStatus, or -1 for any */
+  const char       *owner;       /* NULL for any */
+  gint64            closed_from; /* midnight UTC, 0 for none */
+  gint64            closed_to;   /* the midnight after the last day, 0 for none */
+} DealListing;
+
+/* "open", "won" or "lost", the names the JSON uses. */
+static gboolean
+parse_status (const char *text,
+              int        *status)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (RAPPORT_TYPE_DEAL_STATUS);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, text);
+
+  if (value == NULL)
+    return FALSE;
+  *status = value->value;
+  return TRUE;
+}
+
+static gboolean
+deal_passes (const DealListing *filter,
+             RapportDeal       *deal)
+{
+  gint64 closed = rapport_deal_get_closed_at (deal);
+
+  if (filter->status >= 0 && (int) rapport_deal_get_status (deal) != filter->status)
+    return FALSE;
+  if (filter->owner != NULL && g_strcmp0 (rapport_deal_get_owner (deal), filter->owner) != 0)
+    return FALSE;
+  if ((filter->closed_from != 0 || filter->closed_to != 0) && closed == 0)
+    return FALSE;
+  if (filter->closed_from != 0 && closed < filter->closed_from)
+    return FALSE;
+  return filter->closed_to == 0 || closed < filter->closed_to;
+}
+
 static gboolean
 list_deal (gpointer   record,
            gpointer   user_data,
            GError   **error)
 {
   RapportDeal *deal = record;
-  RapportCliListing *listing = user_data;
+  DealListing *filter = user_data;
+  RapportCliListing *listing = &filter->listing;
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+
+  if (!deal_passes (filter, deal))
+    return TRUE;
 
   if (listing->json != NULL)
     {
@@ -348,10 +395,21 @@ cmd_deal_list (RapportCli  *cli,
                GError     **error)
 {
   const char *stage_name = rapport_cli_string (cli, "stage");
+  const char *status = rapport_cli_string (cli, "status");
+  const char *from = rapport_cli_string (cli, "closed-from");
+  const char *to = rapport_cli_string (cli, "closed-to");
   g_autoptr(RapportStage) stage = NULL;
   g_autoptr(GHashTable) positions = NULL;
-  RapportCliListing listing = { NULL, };
+  DealListing filter = { { NULL, }, -1, rapport_cli_string (cli, "owner"), 0, 0 };
   gboolean walked;
+
+  if (status != NULL && !parse_status (status, &filter.status))
+    return rapport_cli_set_usage (error, _("Say which deals with --status open, --status won or --status lost."));
+  if ((from != NULL && !rapport_cli_parse_day ("--closed-from", from, &filter.closed_from, error)) ||
+      (to != NULL && !rapport_cli_parse_day ("--closed-to", to, &filter.closed_to, error)))
+    return FALSE;
+  if (to != NULL)
+    filter.closed_to += 86400;   /* the whole last day */
 
   if (rapport_cli_open_store (cli, error) == NULL ||
       (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, error)) == NULL))
@@ -359,11 +417,67 @@ cmd_deal_list (RapportCli  *cli,
 
   /* Only the JSON carries positions: the lines of text stay cheap. */
   if (cli->json)
-    listing.positions = positions = open_deal_positions (cli->store);
-  if (!rapport_cli_listing_begin (cli, &listing, error))
+    filter.listing.positions = positions = open_deal_positions (cli->store);
+  if (!rapport_cli_listing_begin (cli, &filter.listing, error))
     return FALSE;
-  walked = rapport_store_foreach_deal (cli->store, stage, list_deal, &listing, error);
-  return rapport_cli_listing_end (&listing, walked, error);
+  walked = rapport_store_foreach_deal (cli->store, stage, list_deal, &filter, error);
+  return rapport_cli_listing_end (&filter.listing, walked, error);
+}
+
+/* deal set ID [--title T] [--value V] [--close DATE] [--owner NAME]: each
+ * one the store's update, as the deal page saves a field. */
+static gboolean
+set_string (RapportCli   *cli,
+            RapportDeal  *deal,
+            const char   *option,
+            const char   *property,
+            GError      **error)
+{
+  const char *text = rapport_cli_string (cli, option);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (text == NULL)
+    return TRUE;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, *text != '\0' ? text : NULL);
+  return rapport_store_update (cli->store, RAPPORT_RECORD (deal), property, &value, error);
+}
+
+static gboolean
+cmd_deal_set (RapportCli  *cli,
+              GError     **error)
+{
+  const char *amount = rapport_cli_string (cli, "value");
+  g_autoptr(RapportDeal) deal = NULL;
+
+  const char *title = rapport_cli_string (cli, "title");
+  gint64 minor = 0;
+
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+  /* Every value checked before the first is saved: nothing half-set. */
+  if ((amount != NULL && !rapport_money_parse (amount, rapport_deal_get_currency (deal), &minor, error)) ||
+      (title != NULL && !rapport_text_check (title, RAPPORT_TEXT_TITLE, TRUE, error)) ||
+      !rapport_date_check (rapport_cli_string (cli, "close"), error) ||
+      !rapport_text_check (rapport_cli_string (cli, "owner"), RAPPORT_TEXT_OWNER, FALSE, error))
+    return FALSE;
+  if (amount != NULL)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, minor);
+      if (!rapport_store_update (cli->store, RAPPORT_RECORD (deal), "value", &value, error))
+        return FALSE;
+    }
+  if (!set_string (cli, deal, "title", "title", error) ||
+      !set_string (cli, deal, "close", "expected-close", error) ||
+      !set_string (cli, deal, "owner", "owner", error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, TRUE));
+  return rapport_cli_check_output (error);
 }
 
 static gboolean
@@ -455,6 +569,18 @@ static const RapportCliOption bant_options[] = {
 
 static const RapportCliOption list_options[] = {
   { "stage", G_OPTION_ARG_STRING, 0 },
+  { "status", G_OPTION_ARG_STRING, 0 },
+  { "owner", G_OPTION_ARG_STRING, 0 },
+  { "closed-from", G_OPTION_ARG_STRING, 0 },
+  { "closed-to", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
+static const RapportCliOption set_options[] = {
+  { "title", G_OPTION_ARG_STRING, 0 },
+  { "value", G_OPTION_ARG_STRING, 0 },
+  { "close", G_OPTION_ARG_STRING, 0 },
+  { "owner", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -478,8 +604,13 @@ const RapportCliCommand rapport_cli_deal_commands[] = {
     1, 1, 0, bant_options, NULL },
   { "deal", "show", cmd_deal_show, "deal show ID [--json]",
     1, 1, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
-  { "deal", "list", cmd_deal_list, "deal list [--stage ID|NAME] [--json]",
+  { "deal", "list", cmd_deal_list,
+    "deal list [--stage ID|NAME] [--status open|won|lost] [--owner NAME]"
+    " [--closed-from YYYY-MM-DD] [--closed-to YYYY-MM-DD] [--json]",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },
+  { "deal", "set", cmd_deal_set,
+    "deal set ID [--title T] [--value AMOUNT] [--close YYYY-MM-DD] [--owner NAME] [--json]",
+    1, 1, RAPPORT_CLI_JSON, set_options, NULL },
   { "deal", "negotiate", cmd_deal_negotiate,
     "deal negotiate ID offer|counter-offer|objection|concession [--amount AMOUNT] [--text TEXT] [--json]",
     2, 2, RAPPORT_CLI_JSON, negotiate_options, NULL },

@@ -150,6 +150,13 @@ typedef enum
   RAPPORT_CLI_ID_NEGOTIATION_ENTRY,
 } RapportCliIdKind;
 
+/* A day the user typed after @option (YYYY-MM-DD), as the Unix time of
+ * its midnight UTC. */
+gboolean      rapport_cli_parse_day     (const char  *option,
+                                         const char  *text,
+                                         gint64      *midnight,
+                                         GError     **error);
+
 /* --pipeline ID, 0 when not given. */
 gboolean      rapport_cli_pipeline_option (RapportCli  *cli,
                                            gint64      *pipeline_id,

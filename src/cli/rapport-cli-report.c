@@ -42,25 +42,6 @@ cmd_report_speed_to_lead (RapportCli  *cli,
 
 #define DAY_SECONDS 86400
 
-/* A day the user typed, YYYY-MM-DD, as the Unix time of its midnight UTC. */
-static gboolean
-parse_day (const char  *option,
-           const char  *text,
-           gint64      *midnight,
-           GError     **error)
-{
-  if (!rapport_date_is_valid (text) || !rapport_time_parse_iso8601 (text, midnight, NULL))
-    {
-      g_autofree char *quoted = rapport_text_quote (text);
-
-      /* Translators: the first %s is an option, --from or --to. */
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                   _("%s takes a day like 2026-03-02, not “%s”"), option, quoted);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 /* --from and --to are days, both included, in UTC. Without them the period
  * is the 30 days ending today; --from alone runs to today (or for 30 days,
@@ -77,7 +58,7 @@ parse_period (RapportCli          *cli,
 
   if (to != NULL)
     {
-      if (!parse_day ("--to", to, &last, error))
+      if (!rapport_cli_parse_day ("--to", to, &last, error))
         return FALSE;
     }
   else
@@ -85,7 +66,7 @@ parse_period (RapportCli          *cli,
 
   if (from != NULL)
     {
-      if (!parse_day ("--from", from, &first, error))
+      if (!rapport_cli_parse_day ("--from", from, &first, error))
         return FALSE;
       if (to == NULL && first > last)
         last = first + 29 * DAY_SECONDS;
