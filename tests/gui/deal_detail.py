@@ -356,11 +356,43 @@ def test_delete_and_undo(tmp):
         app.kill()
 
 
+def test_note_deleted_and_back(tmp):
+    """A note's Delete button on the deal page: asked, deleted, and back
+    with the toast's Undo."""
+    db, deal_id = new_db(tmp, "note")
+    cli(db, "note", "add", "--deal", str(deal_id), "Budget in May.")
+
+    def notes():
+        return [n["body"] for n in deal(db, deal_id)["notes"]]
+
+    app = App(db)
+    try:
+        page = open_deal(app)
+        page.visible("Delete This Note", "push button").do_action(0)
+        wait_for("the question", lambda: app.find("Delete the Note?"))
+        screenshot("note-delete-question")
+        answer = [n for n in app.find_all("Delete", role="push button", exact=False)
+                  if extents(n)[2] > 0 and n.get_name().endswith(" Delete")]
+        check(answer, "the question has no Delete answer")
+        answer[0].do_action(0)
+        wait_for("the note deleted", lambda: notes() == [], 20)
+        xdotool("mousemove", 700, 735)   # holds the toast
+        undo = wait_for("the toast's Undo", lambda: [n for n in app.find_all("Undo", role="push button", exact=False)
+                                                     if extents(n)[2] > 0], 10)
+        undo[0].do_action(0)
+        wait_for("the note back", lambda: notes() == ["Budget in May."], 20)
+        wait_for("its row back", lambda: page.find_all("Budget in May."), 10)
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_fields_undo_and_process,
     test_lost_lists_and_other_writer,
     test_contact_and_organization_pickers,
     test_delete_and_undo,
+    test_note_deleted_and_back,
 ]
 
 

@@ -19,6 +19,7 @@ struct _RapportNoteRow
   /* Template widgets */
   GtkLabel      *body_label;
   GtkLabel      *time_label;
+  GtkButton     *delete_button;
 
   /* Owned references */
   RapportNote   *note;
@@ -56,6 +57,8 @@ rapport_note_row_constructed (GObject *object)
   g_signal_connect_object (self->body_label, "notify::label", G_CALLBACK (on_body_changed), self,
                            G_CONNECT_SWAPPED);
   g_object_bind_property (self->note, "body", self->body_label, "label", G_BINDING_SYNC_CREATE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
+                                    rapport_record_get_id (RAPPORT_RECORD (self->note)));
 }
 
 static void
@@ -152,6 +155,7 @@ rapport_note_row_class_init (RapportNoteRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/note-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportNoteRow, body_label);
   gtk_widget_class_bind_template_child (widget_class, RapportNoteRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportNoteRow, delete_button);
 }
 
 static void

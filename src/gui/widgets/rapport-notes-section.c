@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-delete-dialog.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 #include "rapport-form.h"
@@ -239,11 +240,25 @@ rapport_notes_section_set_property (GObject      *object,
     }
 }
 
+/* The Delete button of a note's row (its id the target): the question,
+ * then Undo. */
+static void
+rapport_notes_section_delete_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  RapportNotesSection *self = RAPPORT_NOTES_SECTION (widget);
+
+  rapport_delete_dialog_ask (self->context, widget, RAPPORT_ENTITY_NOTE, g_variant_get_int64 (parameter), NULL);
+}
+
 static void
 rapport_notes_section_class_init (RapportNotesSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "notes.delete", "x", rapport_notes_section_delete_action);
 
   object_class->constructed = rapport_notes_section_constructed;
   object_class->dispose = rapport_notes_section_dispose;
