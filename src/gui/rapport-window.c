@@ -952,6 +952,8 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-lead", NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, rapport_window_find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);

@@ -277,6 +277,26 @@ def test_new_deal_dialog(tmp):
         app.kill()
 
 
+def test_new_deal_and_lead_keys(tmp):
+    """Ctrl+N asks for a new deal, Ctrl+Shift+N for a new lead, from the
+    board."""
+    db, ids = new_board(tmp, "newkeys")
+    app = App(db)
+    try:
+        xdotool("key", "--clearmodifiers", "ctrl+n")
+        wait_for("the new deal's Title field", lambda: app.find("Title", role="text"))
+        check(app.find_all("Create", role="push button"), "Ctrl+N opened no New Deal dialog")
+        xdotool("key", "Escape")
+        wait_for("the dialog gone", lambda: not [n for n in app.find_all("Title", role="text") if extents(n)[2] > 0])
+        xdotool("key", "--clearmodifiers", "ctrl+shift+n")
+        wait_for("the new lead's Name field", lambda: app.find("Name", role="text"))
+        screenshot("new-lead-by-key")
+        xdotool("key", "Escape")
+        app.quit()
+    finally:
+        app.kill()
+
+
 def test_new_lead_dialog(tmp):
     db, ids = new_board(tmp, "newlead")
     cli(db, "contact", "add", "Hana Satō", "--email", "HANA@example.com")
@@ -344,6 +364,7 @@ TESTS = [
     test_other_writer,
     test_new_deal_dialog,
     test_new_lead_dialog,
+    test_new_deal_and_lead_keys,
     test_empty_board,
 ]
 
