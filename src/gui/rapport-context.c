@@ -16,10 +16,12 @@
 
 typedef struct
 {
+  guint64         id;
   char           *label;
   RapportUndoFunc undo;
   gpointer        data;
   GDestroyNotify  destroy;
+  GWeakRef        toast;     /* its toast with Undo, dismissed once undone */
 } UndoStep;
 
 struct _RapportContext
@@ -34,6 +36,7 @@ struct _RapportContext
 
   /* Owned memory: one history per window, newest first */
   GQueue           undo_steps;
+  guint64          last_step_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportContext, rapport_context, G_TYPE_OBJECT)
@@ -52,6 +55,7 @@ undo_step_free (UndoStep *step)
 {
   if (step->destroy != NULL)
     step->destroy (step->data);
+  g_weak_ref_clear (&step->toast);
   g_free (step->label);
   g_free (step);
 }
@@ -250,7 +254,7 @@ rapport_context_report_error (RapportContext *self,
   rapport_context_add_toast (self, toast);
 }
 
-void
+guint64
 rapport_context_push_undo (RapportContext  *self,
                            const char      *label,
                            RapportUndoFunc  undo,
@@ -259,10 +263,12 @@ rapport_context_push_undo (RapportContext  *self,
 {
   UndoStep *step;
 
-  g_return_if_fail (RAPPORT_IS_CONTEXT (self));
-  g_return_if_fail (undo != NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (self), 0);
+  g_return_val_if_fail (undo != NULL, 0);
 
   step = g_new0 (UndoStep, 1);
+  step->id = ++self->last_step_id;
+  g_weak_ref_init (&step->toast, NULL);
   step->label = g_strdup (label);
   step->undo = undo;
   step->data = data;
@@ -271,6 +277,60 @@ rapport_context_push_undo (RapportContext  *self,
   g_queue_push_head (&self->undo_steps, step);
   while (g_queue_get_length (&self->undo_steps) > MAX_UNDO_STEPS)
     undo_step_free (g_queue_pop_tail (&self->undo_steps));
+  return step->id;
+}
+
+static UndoStep *
+find_step (RapportContext *self,
+           guint64         id)
+{
+  for (GList *l = self->undo_steps.head; l != NULL; l = l->next)
+    if (((UndoStep *) l->data)->id == id)
+      return l->data;
+  return NULL;
+}
+
+/* A toast whose Undo takes back step @id only: once that step is undone
+ * (by Ctrl+Z too) the toast goes, so its button never undoes another. */
+AdwToast *
+rapport_context_undo_toast_new (RapportContext *self,
+                                const char     *title,
+                                guint64         id)
+{
+  AdwToast *toast;
+  UndoStep *step;
+
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (self), NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-step");
+  adw_toast_set_action_target (toast, "t", id);
+  adw_toast_set_timeout (toast, 10);
+  if ((step = find_step (self, id)) != NULL)
+    g_weak_ref_set (&step->toast, toast);
+  return toast;
+}
+
+gboolean
+rapport_context_undo_step (RapportContext *self,
+                           guint64         id)
+{
+  UndoStep *top;
+
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (self), FALSE);
+
+  top = g_queue_peek_head (&self->undo_steps);
+  if (top == NULL || top->id != id)
+    {
+      /* Undone already, or later changes stand on it: Ctrl+Z goes
+       * through them in order. */
+      rapport_context_add_toast (self, adw_toast_new (find_step (self, id) != NULL
+                                                        ? _("Undo the later changes first, with Ctrl+Z")
+                                                        : _("This change was undone already")));
+      return FALSE;
+    }
+  return rapport_context_undo (self);
 }
 
 gboolean
@@ -288,6 +348,13 @@ rapport_context_undo (RapportContext *self)
       rapport_context_add_toast (self, adw_toast_new (_("Nothing to undo")));
       return FALSE;
     }
+
+  {
+    g_autoptr(AdwToast) toast = g_weak_ref_get (&step->toast);
+
+    if (toast != NULL)
+      adw_toast_dismiss (toast);
+  }
 
   if (!step->undo (self->store, step->data, &error))
     rapport_context_report_error (self, error);

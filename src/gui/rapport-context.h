@@ -42,11 +42,19 @@ void            rapport_context_report_error      (RapportContext  *self,
  * which @destroy frees when the step leaves the history. @label names the
  * change ("Ticked “Send the proposal”"), for the toast that confirms the
  * undo. */
-void            rapport_context_push_undo         (RapportContext  *self,
+guint64         rapport_context_push_undo         (RapportContext  *self,
                                                    const char      *label,
                                                    RapportUndoFunc  undo,
                                                    gpointer         data,
                                                    GDestroyNotify   destroy);
+/* A toast titled @title whose Undo takes back step @id (as push_undo
+ * returned it) and nothing else; it goes when the step is undone. */
+AdwToast       *rapport_context_undo_toast_new    (RapportContext  *self,
+                                                   const char      *title,
+                                                   guint64          id);
+/* The toast's Undo: step @id, if it is the last change; else says why not. */
+gboolean        rapport_context_undo_step         (RapportContext  *self,
+                                                   guint64          id);
 /* Takes back the last change; FALSE when there is none (or it failed). */
 gboolean        rapport_context_undo              (RapportContext  *self);
 

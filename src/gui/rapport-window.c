@@ -427,6 +427,16 @@ rapport_window_stop_search_action (GtkWidget  *widget,
 }
 
 static void
+rapport_window_undo_step_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  rapport_context_undo_step (self->context, g_variant_get_uint64 (parameter));
+}
+
+static void
 rapport_window_undo_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -948,6 +958,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stop-search", NULL, rapport_window_stop_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop-search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, rapport_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-step", "t", rapport_window_undo_step_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);

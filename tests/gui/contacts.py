@@ -395,7 +395,8 @@ def test_failed_save_shows_what_is_stored(tmp):
 def answer(app, name):
     """The visible button of a question (GTK 4.8 names it "_Delete Delete";
     the dialog keeps a second, hidden row of answers)."""
-    hits = [n for n in app.find_all(name, role="push button", exact=False) if extents(n)[2] > 0]
+    hits = [n for n in app.find_all(name, role="push button", exact=False)
+            if extents(n)[2] > 0 and n.get_name().endswith(" " + name)]
     check(hits, f"the question has no {name!r} answer")
     return hits[0]
 

@@ -334,7 +334,8 @@ def test_delete_and_undo(tmp):
         screenshot("deal-delete-asked")
         # The question's answer (GTK 4.8 names it "_Delete Delete"; the
         # dialog keeps a second, hidden row of answers).
-        answer = [n for n in app.find_all("Delete", role="push button", exact=False) if extents(n)[2] > 0]
+        answer = [n for n in app.find_all("Delete", role="push button", exact=False)
+                  if extents(n)[2] > 0 and n.get_name().endswith(" Delete")]
         check(answer, "the question has no Delete answer")
         answer[0].do_action(0)
         wait_for("the deal deleted", lambda: all(d["id"] != deal_id for d in cli_json(db, "deal", "list")), 20)
@@ -350,6 +351,14 @@ def test_delete_and_undo(tmp):
         xdotool("key", "--clearmodifiers", "ctrl+z")
         wait_for("the deal back", lambda: any(d["id"] == deal_id for d in cli_json(db, "deal", "list")), 20)
         wait_for("its card back", card, 10)
+        # Its toast went with the undo: when the "Undone" toast has gone,
+        # it does not come back from the queue with an Undo that would
+        # take back another step.
+        wait_for("the Undone toast gone",
+                 lambda: not [n for n in app.find_all(f"Undone: Deleted “{TITLE}”") if extents(n)[2] > 0], 30)
+        time.sleep(1)
+        check(not [n for n in app.find_all(f"Deleted “{TITLE}”") if extents(n)[2] > 0],
+              "the delete's toast came back after its step was undone")
         check(everything() == before, "the undo did not bring back all of it")
         app.quit()
     finally:

@@ -429,12 +429,13 @@ finish_import (RapportImportAssistant *self,
     : imported_text (current_kind (self), report->counts.created);
   g_autofree char *bad_rows = NULL;
   g_autoptr(GError) error = NULL;
+  guint64 step = 0;
   AdwToast *toast;
 
   /* Another connection wrote the rows: have every view see them now. */
   rapport_store_sync_external (store);
   if (report->counts.undo != NULL)
-    rapport_context_push_undo (self->context, text, undo_import,
+    step = rapport_context_push_undo (self->context, text, undo_import,
                                g_steal_pointer (&report->counts.undo),
                                (GDestroyNotify) rapport_import_undo_free);
 
@@ -443,10 +444,10 @@ finish_import (RapportImportAssistant *self,
                                          report->problems, NULL, &error)) == NULL)
     rapport_context_report_error (self->context, error);
 
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_timeout (toast, 10);
+  if (step != 0)
+    toast = rapport_context_undo_toast_new (self->context, text, step);
+  else
+    toast = adw_toast_new (text);
   rapport_context_add_toast (self->context, toast);
   if (bad_rows != NULL)
     {

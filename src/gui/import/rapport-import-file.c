@@ -197,15 +197,18 @@ on_imported (GObject          *owner,
   /* Another connection wrote the rows: have every view see them now. */
   rapport_store_sync_external (rapport_context_get_store (context));
   text = imported_text (rapport_import_job_get_format (job), &report.counts);
-  toast = adw_toast_new (text);
   if (report.counts.undo != NULL)
     {
-      rapport_context_push_undo (context, text, undo_import, g_steal_pointer (&report.counts.undo),
-                                 (GDestroyNotify) rapport_import_undo_free);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      guint64 step = rapport_context_push_undo (context, text, undo_import, g_steal_pointer (&report.counts.undo),
+                                                (GDestroyNotify) rapport_import_undo_free);
+
+      toast = rapport_context_undo_toast_new (context, text, step);
     }
-  adw_toast_set_timeout (toast, 10);
+  else
+    {
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 10);
+    }
   rapport_context_add_toast (context, toast);
 }
 

@@ -291,6 +291,7 @@ on_merge_clicked (RapportMergeDialog *self)
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;
+  guint64 step;
 
   g_assert (RAPPORT_IS_MERGE_DIALOG (self));
 
@@ -305,14 +306,11 @@ on_merge_clicked (RapportMergeDialog *self)
 
   /* Translators: the undo step of a merge ("Undone: Merge of …"). */
   label = g_strdup_printf (_("Merge of “%s” into “%s”"), self->other_text, self->keep_text);
-  rapport_context_push_undo (self->context, label, undo_merge, g_steal_pointer (&undo),
-                             (GDestroyNotify) rapport_merge_undo_free);
+  step = rapport_context_push_undo (self->context, label, undo_merge, g_steal_pointer (&undo),
+                                    (GDestroyNotify) rapport_merge_undo_free);
 
   text = g_strdup_printf (_("Merged “%s” into “%s”."), self->other_text, self->keep_text);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_timeout (toast, 10);
+  toast = rapport_context_undo_toast_new (self->context, text, step);
   rapport_context_add_toast (self->context, toast);
 
   g_signal_emit (self, signals[MERGED], 0, self->keep_id, self->other_id);

@@ -110,6 +110,7 @@ on_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   AdwToast *toast;
+  guint64 step;
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
@@ -121,11 +122,8 @@ on_response (AdwMessageDialog *dialog,
 
   /* Translators: an undo step, and the toast that says it was done. */
   label = g_strdup_printf (_("Deleted “%s”"), ask->name);
-  rapport_context_push_undo (ask->context, label, undo_delete, undo, (GDestroyNotify) rapport_delete_undo_free);
-  toast = adw_toast_new (label);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_timeout (toast, 10);
+  step = rapport_context_push_undo (ask->context, label, undo_delete, undo, (GDestroyNotify) rapport_delete_undo_free);
+  toast = rapport_context_undo_toast_new (ask->context, label, step);
   rapport_context_add_toast (ask->context, toast);
 }
 
