@@ -109,22 +109,6 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-static const char *
-lifecycle_name (RapportLifecycle lifecycle)
-{
-  switch (lifecycle)
-    {
-    case RAPPORT_LIFECYCLE_LEAD:
-      return C_("lifecycle", "Lead");
-    case RAPPORT_LIFECYCLE_CONTACT:
-      return C_("lifecycle", "Contact");
-    case RAPPORT_LIFECYCLE_CUSTOMER:
-      return C_("lifecycle", "Customer");
-    default:
-      return "";
-    }
-}
-
 static RapportOrganization *
 lookup_organization (RapportContactDetail *self)
 {
@@ -148,7 +132,7 @@ rapport_contact_detail_update_header (RapportContactDetail *self)
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  gtk_label_set_label (self->lifecycle_badge, lifecycle_name (lifecycle));
+  gtk_label_set_label (self->lifecycle_badge, rapport_lifecycle_get_label (lifecycle));
   for (guint i = 0; i < G_N_ELEMENTS (lifecycle_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->lifecycle_badge), lifecycle_classes[i]);
   if (lifecycle < G_N_ELEMENTS (lifecycle_classes))

@@ -145,22 +145,6 @@ format_day (gint64    when,
   return rapport_format_day (iso, now, is_past);
 }
 
-static const char *
-lifecycle_name (RapportLifecycle lifecycle)
-{
-  switch (lifecycle)
-    {
-    case RAPPORT_LIFECYCLE_LEAD:
-      return C_("lifecycle", "Lead");
-    case RAPPORT_LIFECYCLE_CONTACT:
-      return C_("lifecycle", "Contact");
-    case RAPPORT_LIFECYCLE_CUSTOMER:
-      return C_("lifecycle", "Customer");
-    default:
-      return NULL;
-    }
-}
-
 static const char * const lifecycle_classes[] = { "lead", "contact", "customer" };
 
 /* Cells */
@@ -228,7 +212,7 @@ update_cell (GtkListItem *list_item)
           gtk_widget_remove_css_class (widget, lifecycle_classes[i]);
         if (lifecycle < G_N_ELEMENTS (lifecycle_classes))
           gtk_widget_add_css_class (widget, lifecycle_classes[lifecycle]);
-        cell_show (label, lifecycle_name (lifecycle));
+        cell_show (label, rapport_lifecycle_get_label (lifecycle));
       }
       break;
 
