@@ -390,6 +390,108 @@ list_deal (gpointer   record,
   return rapport_cli_check_output (error);
 }
 
+/* The Deals view's sort keys, as `deal list --sort` takes them. */
+static const char * const sort_names[] = {
+  [RAPPORT_DEAL_SORT_TITLE] = "title",
+  [RAPPORT_DEAL_SORT_ORGANIZATION] = "organization",
+  [RAPPORT_DEAL_SORT_CONTACT] = "contact",
+  [RAPPORT_DEAL_SORT_VALUE] = "value",
+  [RAPPORT_DEAL_SORT_STAGE] = "stage",
+  [RAPPORT_DEAL_SORT_OWNER] = "owner",
+  [RAPPORT_DEAL_SORT_CLOSE] = "close",
+  [RAPPORT_DEAL_SORT_LAST_ACTIVITY] = "last-activity",
+  [RAPPORT_DEAL_SORT_NEXT_FOLLOWUP] = "next-followup",
+};
+
+static gboolean
+parse_amount_option (RapportCli  *cli,
+                     const char  *option,
+                     gint64      *minor,
+                     GError     **error)
+{
+  const char *text = rapport_cli_string (cli, option);
+
+  *minor = -1;
+  if (text == NULL)
+    return TRUE;
+  return rapport_money_parse (text, rapport_store_get_default_currency (cli->store), minor, error);
+}
+
+static gboolean
+check_day_option (RapportCli  *cli,
+                  const char  *option,
+                  GError     **error)
+{
+  const char *text = rapport_cli_string (cli, option);
+  g_autofree char *flag = g_strdup_printf ("--%s", option);
+  gint64 midnight;
+
+  return text == NULL || rapport_cli_parse_day (flag, text, &midnight, error);
+}
+
+/* The options that ask for the Deals view's list rather than the walk in
+ * id order: the same query, so the two always agree. */
+static gboolean
+wants_view_query (RapportCli *cli)
+{
+  static const char * const options[] = {
+    "sort", "search", "value-min", "value-max", "close-from", "close-to", "pipeline", NULL
+  };
+
+  for (guint i = 0; options[i] != NULL; i++)
+    if (rapport_cli_string (cli, options[i]) != NULL)
+      return TRUE;
+  return rapport_cli_flag (cli, "descending");
+}
+
+static gboolean
+fill_view_query (RapportCli        *cli,
+                 RapportDealQuery  *query,
+                 GError           **error)
+{
+  const char *sort = rapport_cli_string (cli, "sort");
+
+  if (sort != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (sort_names); i++)
+        if (g_str_equal (sort, sort_names[i]))
+          break;
+      if (i == G_N_ELEMENTS (sort_names))
+        return rapport_cli_set_usage (error, _("Sort by title, organization, contact, value, stage, owner, close, last-activity or next-followup."));
+      query->sort = i;
+    }
+  query->descending = rapport_cli_flag (cli, "descending");
+  query->search = rapport_cli_string (cli, "search");
+  query->close_from = rapport_cli_string (cli, "close-from");
+  query->close_to = rapport_cli_string (cli, "close-to");
+
+  return check_day_option (cli, "close-from", error) &&
+         check_day_option (cli, "close-to", error) &&
+         rapport_cli_pipeline_option (cli, &query->pipeline_id, error) &&
+         parse_amount_option (cli, "value-min", &query->value_min, error) &&
+         parse_amount_option (cli, "value-max", &query->value_max, error);
+}
+
+static gboolean
+walk_view_query (RapportCli             *cli,
+                 const RapportDealQuery *query,
+                 DealListing            *filter,
+                 GError                **error)
+{
+  g_autoptr(GListModel) deals = rapport_store_query_deals (cli->store, query);
+
+  for (guint i = 0; i < g_list_model_get_n_items (deals); i++)
+    {
+      g_autoptr(RapportDeal) deal = g_list_model_get_item (deals, i);
+
+      if (deal != NULL && !list_deal (deal, filter, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 cmd_deal_list (RapportCli  *cli,
                GError     **error)
@@ -401,8 +503,10 @@ cmd_deal_list (RapportCli  *cli,
   g_autoptr(RapportStage) stage = NULL;
   g_autoptr(GHashTable) positions = NULL;
   DealListing filter = { { NULL, }, -1, rapport_cli_string (cli, "owner"), 0, 0 };
+  RapportDealQuery query;
   gboolean walked;
 
+  rapport_deal_query_init (&query);
   if (status != NULL && !parse_status (status, &filter.status))
     return rapport_cli_set_usage (error, _("Say which deals with --status open, --status won or --status lost."));
   if ((from != NULL && !rapport_cli_parse_day ("--closed-from", from, &filter.closed_from, error)) ||
@@ -414,13 +518,23 @@ cmd_deal_list (RapportCli  *cli,
   if (rapport_cli_open_store (cli, error) == NULL ||
       (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, error)) == NULL))
     return FALSE;
+  if (wants_view_query (cli) && !fill_view_query (cli, &query, error))
+    return FALSE;
 
   /* Only the JSON carries positions: the lines of text stay cheap. */
   if (cli->json)
     filter.listing.positions = positions = open_deal_positions (cli->store);
   if (!rapport_cli_listing_begin (cli, &filter.listing, error))
     return FALSE;
-  walked = rapport_store_foreach_deal (cli->store, stage, list_deal, &filter, error);
+  if (wants_view_query (cli))
+    {
+      query.status = filter.status;
+      query.owner = filter.owner;
+      query.stage_id = stage != NULL ? rapport_record_get_id (RAPPORT_RECORD (stage)) : 0;
+      walked = walk_view_query (cli, &query, &filter, error);
+    }
+  else
+    walked = rapport_store_foreach_deal (cli->store, stage, list_deal, &filter, error);
   return rapport_cli_listing_end (&filter.listing, walked, error);
 }
 
@@ -573,6 +687,14 @@ static const RapportCliOption list_options[] = {
   { "owner", G_OPTION_ARG_STRING, 0 },
   { "closed-from", G_OPTION_ARG_STRING, 0 },
   { "closed-to", G_OPTION_ARG_STRING, 0 },
+  { "sort", G_OPTION_ARG_STRING, 0 },
+  { "descending", G_OPTION_ARG_NONE, 0 },
+  { "search", G_OPTION_ARG_STRING, 0 },
+  { "pipeline", G_OPTION_ARG_STRING, 0 },
+  { "close-from", G_OPTION_ARG_STRING, 0 },
+  { "close-to", G_OPTION_ARG_STRING, 0 },
+  { "value-min", G_OPTION_ARG_STRING, 0 },
+  { "value-max", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -606,7 +728,10 @@ const RapportCliCommand rapport_cli_deal_commands[] = {
     1, 1, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
   { "deal", "list", cmd_deal_list,
     "deal list [--stage ID|NAME] [--status open|won|lost] [--owner NAME]"
-    " [--closed-from YYYY-MM-DD] [--closed-to YYYY-MM-DD] [--json]",
+    " [--closed-from YYYY-MM-DD] [--closed-to YYYY-MM-DD] [--pipeline ID]"
+    " [--sort title|organization|contact|value|stage|owner|close|last-activity|next-followup]"
+    " [--descending] [--search WORDS] [--close-from YYYY-MM-DD] [--close-to YYYY-MM-DD]"
+    " [--value-min AMOUNT] [--value-max AMOUNT] [--json]",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },
   { "deal", "set", cmd_deal_set,
     "deal set ID [--title T] [--value AMOUNT] [--close YYYY-MM-DD] [--owner NAME] [--json]",

@@ -23,6 +23,7 @@
 #include "rapport-context.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-view.h"
+#include "rapport-deals-view.h"
 #include "rapport-deal-detail.h"
 #include "rapport-duplicates-view.h"
 #include "rapport-followups-view.h"
@@ -49,6 +50,7 @@ struct _RapportWindow
   GtkSearchEntry       *search_entry;
   AdwBin               *pipeline_bin;
   AdwBin               *contacts_bin;
+  AdwBin               *deals_bin;
   AdwBin               *organizations_bin;
   AdwBin               *insights_bin;
   AdwBin               *search_bin;
@@ -57,6 +59,7 @@ struct _RapportWindow
   RapportFollowupsView *followups_view;
   /* Made when first shown: nothing of them before the first frame */
   RapportContactsView  *contacts_view;
+  GtkWidget            *deals_view;
   RapportOrganizationsView *organizations_view;
   GtkWidget            *insights_view;
   RapportSearchView    *search_view;
@@ -116,7 +119,12 @@ rapport_window_ensure_views (RapportWindow *self)
   if (self->context == NULL || name == NULL)
     return;
 
-  if (self->contacts_view == NULL && g_str_equal (name, "contacts"))
+  if (self->deals_view == NULL && g_str_equal (name, "deals"))
+    {
+      self->deals_view = rapport_deals_view_new (self->context);
+      adw_bin_set_child (self->deals_bin, self->deals_view);
+    }
+  else if (self->contacts_view == NULL && g_str_equal (name, "contacts"))
     {
       self->contacts_view = RAPPORT_CONTACTS_VIEW (rapport_contacts_view_new (self->context));
       adw_bin_set_child (self->contacts_bin, GTK_WIDGET (self->contacts_view));
@@ -817,6 +825,7 @@ rapport_window_dispose (GObject *object)
   self->pipeline_view = NULL;
   self->followups_view = NULL;
   self->contacts_view = NULL;
+  self->deals_view = NULL;
   self->organizations_view = NULL;
   self->insights_view = NULL;
   self->search_view = NULL;
@@ -925,6 +934,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, followups_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, deals_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, insights_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bin);

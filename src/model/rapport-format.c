@@ -122,6 +122,36 @@ rapport_format_time_day (gint64 unix_seconds,
   return rapport_format_day (iso, now, NULL);
 }
 
+char *
+rapport_format_near_day (gint64    when,
+                         gint64    now,
+                         gboolean *is_past)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
+  g_autofree char *iso = NULL;
+  int days = rapport_format_days_between (now, when);
+
+  *is_past = FALSE;
+  if (time == NULL)
+    return NULL;
+
+  if (days == 0)
+    {
+      *is_past = when < now;
+      return g_strdup (_("Today"));
+    }
+  if (days == -1)
+    {
+      *is_past = TRUE;
+      return g_strdup (_("Yesterday"));
+    }
+  if (days == 1)
+    return g_strdup (_("Tomorrow"));
+
+  iso = g_date_time_format (time, "%Y-%m-%d");
+  return rapport_format_day (iso, now, is_past);
+}
+
 int
 rapport_format_days_between (gint64 from,
                              gint64 to)

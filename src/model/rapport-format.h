@@ -32,6 +32,13 @@ char *rapport_format_day   (const char  *iso_date,
 char *rapport_format_time_day (gint64      unix_seconds,
                                gint64      now);
 
+/* The local day of an instant, said the way people say it near today
+ * ("Yesterday", "Today", "Tomorrow"), as rapport_format_day() otherwise;
+ * @is_past tells an instant before @now. */
+char *rapport_format_near_day (gint64     when,
+                               gint64     now,
+                               gboolean  *is_past);
+
 /* Calendar days, in local time, from the day of @from to the day of @to
  * (unix seconds): 1 for tomorrow and -1 for yesterday, whatever the hour. */
 int   rapport_format_days_between (gint64 from,

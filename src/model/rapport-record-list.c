@@ -24,6 +24,7 @@ struct _RapportRecordList
   const char   *sql_then; /* its ids follow those of sql; may be NULL */
   gint64        param;
   char         *text;
+  GVariant     *args;     /* bound as ?1, ?2… instead of param and text */
   GArray       *ids;
 };
 
@@ -65,15 +66,50 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = rapport_record_list_get_item;
 }
 
+/* Binds each child of the tuple @args in turn: a maybe without a value
+ * binds NULL. */
+static void
+bind_args (RapportSqlStmt *stmt,
+           GVariant       *args)
+{
+  gsize n = g_variant_n_children (args);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) child = g_variant_get_child_value (args, i);
+      g_autoptr(GVariant) value = NULL;
+      int index = (int) i + 1;
+
+      if (g_variant_is_of_type (child, G_VARIANT_TYPE_MAYBE))
+        value = g_variant_get_maybe (child);
+      else
+        value = g_variant_ref (child);
+
+      if (value == NULL)
+        rapport_sql_bind_null (stmt, index);
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        rapport_sql_bind_int64 (stmt, index, g_variant_get_int64 (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        rapport_sql_bind_text (stmt, index, g_variant_get_string (value, NULL));
+      else
+        g_return_if_reached ();
+    }
+}
+
 static void
 append_ids (RapportRecordList *self,
             RapportSqlStmt      *stmt,
             GArray            *ids)
 {
-  if (self->param != 0)
-    rapport_sql_bind_int64 (stmt, 1, self->param);
-  if (self->sql != NULL)
-    rapport_sql_bind_text (stmt, 2, self->text);
+  if (self->args != NULL)
+    bind_args (stmt, self->args);
+  else
+    {
+      if (self->param != 0)
+        rapport_sql_bind_int64 (stmt, 1, self->param);
+      if (self->sql != NULL)
+        rapport_sql_bind_text (stmt, 2, self->text);
+    }
 
   while (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
     {
@@ -176,6 +212,7 @@ rapport_record_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->args, g_variant_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_record_list_parent_class)->finalize (object);
@@ -200,7 +237,8 @@ record_list_new (RapportStore *store,
                  const char   *sql,
                  const char   *sql_then,
                  gint64        param,
-                 const char   *text)
+                 const char   *text,
+                 GVariant     *args)
 {
   RapportRecordList *self;
   g_autofree char *signal = NULL;
@@ -216,6 +254,7 @@ record_list_new (RapportStore *store,
   self->sql_then = sql_then;
   self->param = param;
   self->text = g_strdup (text);
+  self->args = args != NULL ? g_variant_ref_sink (args) : NULL;
 
   g_array_unref (self->ids);
   self->ids = query_ids (self);
@@ -232,7 +271,7 @@ rapport_record_list_new (RapportStore *store,
                          RapportStmt   query,
                          gint64        param)
 {
-  return record_list_new (store, item_type, query, NULL, NULL, param, NULL);
+  return record_list_new (store, item_type, query, NULL, NULL, param, NULL, NULL);
 }
 
 GListModel *
@@ -244,7 +283,7 @@ rapport_record_list_new_sql (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text);
+  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text, NULL);
 }
 
 GListModel *
@@ -257,7 +296,19 @@ rapport_record_list_new_sql_then (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text);
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text, NULL);
+}
+
+GListModel *
+rapport_record_list_new_args (RapportStore *store,
+                              GType         item_type,
+                              const char   *sql,
+                              GVariant     *args)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (args != NULL && g_variant_is_of_type (args, G_VARIANT_TYPE_TUPLE), NULL);
+
+  return record_list_new (store, item_type, N_STMTS, sql, NULL, 0, NULL, args);
 }
 
 gboolean

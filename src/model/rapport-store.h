@@ -610,6 +610,53 @@ GListModel         *rapport_store_query_contacts        (RapportStore       *sel
                                                          int                 lifecycle,
                                                          const char         *search);
 
+/* The deals list: every deal, open, won or lost, sorted by any of its
+ * columns and filtered by what is set in the query (a RapportRecordList
+ * that follows the store; transfer full). */
+typedef enum
+{
+  RAPPORT_DEAL_SORT_TITLE,
+  RAPPORT_DEAL_SORT_ORGANIZATION,
+  RAPPORT_DEAL_SORT_CONTACT,
+  RAPPORT_DEAL_SORT_VALUE,
+  RAPPORT_DEAL_SORT_STAGE,          /* open by stage, then won, then lost */
+  RAPPORT_DEAL_SORT_OWNER,
+  RAPPORT_DEAL_SORT_CLOSE,          /* expected close, or the day it closed */
+  RAPPORT_DEAL_SORT_LAST_ACTIVITY,
+  RAPPORT_DEAL_SORT_NEXT_FOLLOWUP,
+} RapportDealSort;
+
+typedef struct
+{
+  RapportDealSort  sort;
+  gboolean         descending;
+  int              status;        /* a RapportDealStatus, or -1 for all */
+  gint64           stage_id;      /* 0 for every stage */
+  gint64           pipeline_id;   /* 0 for every pipeline */
+  const char      *owner;         /* NULL or "" for everyone; any case */
+  const char      *close_from;    /* YYYY-MM-DD, inclusive; NULL for open */
+  const char      *close_to;
+  gint64           value_min;     /* minor units, inclusive; -1 for none */
+  gint64           value_max;
+  const char      *search;        /* words, as in rapport_store_query_contacts */
+} RapportDealQuery;
+
+/* Everything unset: all deals by title. */
+void                rapport_deal_query_init             (RapportDealQuery       *query);
+GListModel         *rapport_store_query_deals           (RapportStore           *self,
+                                                         const RapportDealQuery *query);
+/* When the deal's last activity was done and its next follow-up is due
+ * (unix seconds; 0 for none). */
+gboolean            rapport_store_get_deal_dates        (RapportStore           *self,
+                                                         gint64                  deal_id,
+                                                         gint64                 *last_activity,
+                                                         gint64                 *next_followup);
+
+/* At most @limit reasons to offer when a deal is lost: those given most
+ * often first, then the usual ones not given yet (transfer full). */
+char              **rapport_store_get_lost_reasons      (RapportStore           *self,
+                                                         guint                   limit);
+
 /* The contact (oldest first) whose e-mail is @email in any case, or NULL:
  * a new lead may already be known (transfer full). */
 RapportContact     *rapport_store_find_contact_by_email (RapportStore       *self,

@@ -289,7 +289,8 @@ rapport_pipeline_view_ask_lost_reason (RapportPipelineView *self,
   if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
     return;
 
-  dialog = rapport_lost_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, deal);
+  dialog = rapport_lost_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           self->store, deal);
   g_signal_connect_object (dialog, "reason-given", G_CALLBACK (on_lost_reason_given), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -113,38 +113,6 @@ is_blank (const char *text)
   return text == NULL || *text == '\0';
 }
 
-/* A day, said the way people say it near today ("Yesterday", "Tomorrow"),
- * localized and short otherwise; @is_past tells a day before today. */
-static char *
-format_day (gint64    when,
-            gint64    now,
-            gboolean *is_past)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
-  g_autofree char *iso = NULL;
-  int days = rapport_format_days_between (now, when);
-
-  *is_past = FALSE;
-  if (time == NULL)
-    return NULL;
-
-  if (days == 0)
-    {
-      *is_past = when < now;
-      return g_strdup (_("Today"));
-    }
-  if (days == -1)
-    {
-      *is_past = TRUE;
-      return g_strdup (_("Yesterday"));
-    }
-  if (days == 1)
-    return g_strdup (_("Tomorrow"));
-
-  iso = g_date_time_format (time, "%Y-%m-%d");
-  return rapport_format_day (iso, now, is_past);
-}
-
 static const char * const lifecycle_classes[] = { "lead", "contact", "customer" };
 
 /* Cells */
@@ -220,7 +188,7 @@ update_cell (GtkListItem *list_item)
     case CELL_FUTURE_DAY:
       g_object_get (contact, column->info->property, &when, NULL);
       if (when > 0 && store != NULL)
-        text = format_day (when, rapport_store_now (store), &is_past);
+        text = rapport_format_near_day (when, rapport_store_now (store), &is_past);
       cell_show (label, text);
       /* A follow-up that should have happened already stands out. */
       if (column->info->kind == CELL_FUTURE_DAY && text != NULL && when < rapport_store_now (store))

@@ -230,7 +230,8 @@ on_lost_clicked (RapportDealDetail *self)
 
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
-  dialog = rapport_lost_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->deal);
+  dialog = rapport_lost_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           self->store, self->deal);
   g_signal_connect_object (dialog, "reason-given", G_CALLBACK (on_lost_reason_given), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -22,10 +22,12 @@ struct _RapportLostReasonDialog
   AdwMessageDialog  parent_instance;
 
   /* Template widgets */
+  GtkFlowBox       *reasons_box;
   GtkEditable      *entry;
 
   /* Owned references */
   RapportDeal      *deal;
+  char            **reasons;
 };
 
 G_DEFINE_FINAL_TYPE (RapportLostReasonDialog, rapport_lost_reason_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -33,6 +35,7 @@ G_DEFINE_FINAL_TYPE (RapportLostReasonDialog, rapport_lost_reason_dialog, ADW_TY
 enum {
   PROP_0,
   PROP_DEAL,
+  PROP_REASONS,
   N_PROPS
 };
 
@@ -72,6 +75,36 @@ on_response (RapportLostReasonDialog *self,
     g_signal_emit (self, signals[REASON_GIVEN], 0, reason);
 }
 
+/* A reason picked is the entry's text: Mark Lost (or Enter) confirms it,
+ * and it can still be changed. */
+static void
+on_reason_picked (RapportLostReasonDialog *self,
+                  GtkButton               *button)
+{
+  g_assert (RAPPORT_IS_LOST_REASON_DIALOG (self));
+
+  gtk_editable_set_text (self->entry, gtk_button_get_label (button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_set_position (self->entry, -1);
+}
+
+static void
+rapport_lost_reason_dialog_add_reasons (RapportLostReasonDialog *self)
+{
+  for (guint i = 0; self->reasons != NULL && self->reasons[i] != NULL; i++)
+    {
+      GtkWidget *button = gtk_button_new_with_label (self->reasons[i]);
+
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "small");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_reason_picked), self,
+                               G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->reasons_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_box),
+                          self->reasons != NULL && self->reasons[0] != NULL);
+}
+
 static void
 rapport_lost_reason_dialog_constructed (GObject *object)
 {
@@ -85,6 +118,7 @@ rapport_lost_reason_dialog_constructed (GObject *object)
   /* Translators: the title of the dialog asking why a deal was lost. */
   heading = g_strdup_printf (_("Mark ‘%s’ as Lost?"), rapport_deal_get_title (self->deal));
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
+  rapport_lost_reason_dialog_add_reasons (self);
 }
 
 static void
@@ -94,6 +128,7 @@ rapport_lost_reason_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LOST_REASON_DIALOG);
   g_clear_object (&self->deal);
+  g_clear_pointer (&self->reasons, g_strfreev);
 
   G_OBJECT_CLASS (rapport_lost_reason_dialog_parent_class)->dispose (object);
 }
@@ -110,6 +145,10 @@ rapport_lost_reason_dialog_get_property (GObject    *object,
     {
     case PROP_DEAL:
       g_value_set_object (value, self->deal);
+      break;
+
+    case PROP_REASONS:
+      g_value_set_boxed (value, self->reasons);
       break;
 
     default:
@@ -129,6 +168,10 @@ rapport_lost_reason_dialog_set_property (GObject      *object,
     {
     case PROP_DEAL:
       self->deal = g_value_dup_object (value);
+      break;
+
+    case PROP_REASONS:
+      self->reasons = g_value_dup_boxed (value);
       break;
 
     default:
@@ -158,6 +201,17 @@ rapport_lost_reason_dialog_class_init (RapportLostReasonDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * RapportLostReasonDialog:reasons:
+   *
+   * The reasons offered with one click, the most likely first.
+   */
+  properties[PROP_REASONS] =
+    g_param_spec_boxed ("reasons", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                        G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -174,6 +228,7 @@ rapport_lost_reason_dialog_class_init (RapportLostReasonDialogClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/lost-reason-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportLostReasonDialog, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, RapportLostReasonDialog, entry);
   gtk_widget_class_bind_template_callback (widget_class, on_reason_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_response);
@@ -188,20 +243,28 @@ rapport_lost_reason_dialog_init (RapportLostReasonDialog *self)
 /**
  * rapport_lost_reason_dialog_new:
  * @parent: (nullable): the window it is modal to
+ * @store: where the reasons offered come from
+ * @deal: the deal being lost
  *
  * Returns: (transfer none): a new dialog, not yet shown; present it and
  *   connect to ::reason-given
  */
 GtkWidget *
-rapport_lost_reason_dialog_new (GtkWindow   *parent,
-                                RapportDeal *deal)
+rapport_lost_reason_dialog_new (GtkWindow    *parent,
+                                RapportStore *store,
+                                RapportDeal  *deal)
 {
+  g_auto(GStrv) reasons = NULL;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
 
+  reasons = rapport_store_get_lost_reasons (store, 6);
   return g_object_new (RAPPORT_TYPE_LOST_REASON_DIALOG,
                        "transient-for", parent,
                        "deal", deal,
+                       "reasons", reasons,
                        NULL);
 }
 

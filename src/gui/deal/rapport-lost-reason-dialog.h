@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportLostReasonDialog, rapport_lost_reason_dialog, RAPPORT, LOST_REASON_DIALOG, AdwMessageDialog)
 
 GtkWidget   *rapport_lost_reason_dialog_new      (GtkWindow               *parent,
+                                                  RapportStore            *store,
                                                   RapportDeal             *deal);
 RapportDeal *rapport_lost_reason_dialog_get_deal (RapportLostReasonDialog *self);
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "rapport-record-list.h"
 #include "rapport-sqlite-private.h"
@@ -549,4 +550,191 @@ rapport_store_search (RapportStore  *self,
   g_array_sort (hits, compare_hits);
 
   return g_steal_pointer (&hits);
+}
+
+/* The deals list: every deal, open, won or lost */
+
+#define DEAL_FROM \
+  " FROM deal d JOIN stage s ON s.id = d.stage_id JOIN pipeline p ON p.id = s.pipeline_id" \
+  " LEFT JOIN contact c ON c.id = d.contact_id" \
+  " LEFT JOIN organization o ON o.id = d.organization_id"
+
+/* The day a deal closes: expected while open, the one it closed on since. */
+#define DEAL_CLOSE_DAY \
+  "(CASE WHEN d.status = 0 THEN d.expected_close" \
+  " ELSE date(d.closed_at, 'unixepoch', 'localtime') END)"
+
+#define DEAL_LAST_ACTIVITY \
+  "(SELECT max(a.done_at) FROM activity a WHERE a.deal_id = d.id)"
+#define DEAL_NEXT_FOLLOWUP \
+  "(SELECT min(coalesce(a.snoozed_until, a.due_at)) FROM activity a" \
+  " WHERE a.deal_id = d.id AND a.done_at IS NULL AND a.due_at IS NOT NULL)"
+
+/* Every filter is a parameter that is NULL when unset. */
+#define DEAL_FILTER \
+  " WHERE (?1 IS NULL OR d.status = ?1)" \
+  " AND (?2 IS NULL OR d.stage_id = ?2)" \
+  " AND (?3 IS NULL OR s.pipeline_id = ?3)" \
+  " AND (?4 IS NULL OR d.owner = ?4 COLLATE NOCASE)" \
+  " AND (?5 IS NULL OR " DEAL_CLOSE_DAY " >= ?5)" \
+  " AND (?6 IS NULL OR " DEAL_CLOSE_DAY " <= ?6)" \
+  " AND (?7 IS NULL OR d.value >= ?7)" \
+  " AND (?8 IS NULL OR d.value <= ?8)"
+
+/* A deal is found by its own words and notes, and by its contact's or
+ * organization's name, e-mail or phone. */
+#define DEAL_SEARCH \
+  " AND (d.id IN (SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END" \
+  "   FROM search_deal WHERE search_deal MATCH ?9)" \
+  " OR d.contact_id IN (SELECT rowid FROM search_contact WHERE search_contact MATCH ?9)" \
+  " OR d.organization_id IN (SELECT rowid FROM search_organization" \
+  "   WHERE search_organization MATCH ?9))"
+
+#define DEAL_QUERY(order) \
+  { "SELECT d.id" DEAL_FROM DEAL_FILTER " AND ?9 IS NULL ORDER BY " order, \
+    "SELECT d.id" DEAL_FROM DEAL_FILTER DEAL_SEARCH " ORDER BY " order }
+
+/* Missing values sort last either way. [sort][descending][search] */
+static const char * const deal_queries[][2][2] = {
+  [RAPPORT_DEAL_SORT_TITLE] = {
+    DEAL_QUERY ("d.title COLLATE NOCASE, d.id"),
+    DEAL_QUERY ("d.title COLLATE NOCASE DESC, d.id DESC") },
+  [RAPPORT_DEAL_SORT_ORGANIZATION] = {
+    DEAL_QUERY ("o.name IS NULL, o.name COLLATE NOCASE, d.id"),
+    DEAL_QUERY ("o.name IS NULL, o.name COLLATE NOCASE DESC, d.id DESC") },
+  [RAPPORT_DEAL_SORT_CONTACT] = {
+    DEAL_QUERY ("c.name IS NULL, c.name COLLATE NOCASE, d.id"),
+    DEAL_QUERY ("c.name IS NULL, c.name COLLATE NOCASE DESC, d.id DESC") },
+  [RAPPORT_DEAL_SORT_VALUE] = {
+    DEAL_QUERY ("d.value, d.id"),
+    DEAL_QUERY ("d.value DESC, d.id DESC") },
+  /* Open deals by their place in the process, then won, then lost. */
+  [RAPPORT_DEAL_SORT_STAGE] = {
+    DEAL_QUERY ("d.status, p.position, p.id, s.position, s.id, d.title COLLATE NOCASE, d.id"),
+    DEAL_QUERY ("d.status DESC, p.position DESC, p.id DESC, s.position DESC, s.id DESC,"
+                " d.title COLLATE NOCASE, d.id") },
+  [RAPPORT_DEAL_SORT_OWNER] = {
+    DEAL_QUERY ("d.owner IS NULL, d.owner COLLATE NOCASE, d.id"),
+    DEAL_QUERY ("d.owner IS NULL, d.owner COLLATE NOCASE DESC, d.id DESC") },
+  [RAPPORT_DEAL_SORT_CLOSE] = {
+    DEAL_QUERY (DEAL_CLOSE_DAY " IS NULL, " DEAL_CLOSE_DAY ", d.id"),
+    DEAL_QUERY (DEAL_CLOSE_DAY " IS NULL, " DEAL_CLOSE_DAY " DESC, d.id DESC") },
+  [RAPPORT_DEAL_SORT_LAST_ACTIVITY] = {
+    DEAL_QUERY (DEAL_LAST_ACTIVITY " IS NULL, " DEAL_LAST_ACTIVITY ", d.id"),
+    DEAL_QUERY (DEAL_LAST_ACTIVITY " IS NULL, " DEAL_LAST_ACTIVITY " DESC, d.id DESC") },
+  [RAPPORT_DEAL_SORT_NEXT_FOLLOWUP] = {
+    DEAL_QUERY (DEAL_NEXT_FOLLOWUP " IS NULL, " DEAL_NEXT_FOLLOWUP ", d.id"),
+    DEAL_QUERY (DEAL_NEXT_FOLLOWUP " IS NULL, " DEAL_NEXT_FOLLOWUP " DESC, d.id DESC") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (deal_queries) == RAPPORT_DEAL_SORT_NEXT_FOLLOWUP + 1);
+
+void
+rapport_deal_query_init (RapportDealQuery *query)
+{
+  g_return_if_fail (query != NULL);
+
+  memset (query, 0, sizeof *query);
+  query->sort = RAPPORT_DEAL_SORT_TITLE;
+  query->status = -1;
+  query->value_min = -1;
+  query->value_max = -1;
+}
+
+static GVariant *
+maybe_int64 (gboolean set,
+             gint64   value)
+{
+  return g_variant_new_maybe (G_VARIANT_TYPE_INT64, set ? g_variant_new_int64 (value) : NULL);
+}
+
+static GVariant *
+maybe_text (const char *text)
+{
+  gboolean set = text != NULL && *text != '\0';
+
+  return g_variant_new_maybe (G_VARIANT_TYPE_STRING, set ? g_variant_new_string (text) : NULL);
+}
+
+static void
+on_deal_list_depends (RapportRecordList   *list,
+                      const RapportNotice *notice,
+                      RapportStore        *store)
+{
+  rapport_record_list_reload (list);
+}
+
+GListModel *
+rapport_store_query_deals (RapportStore           *self,
+                           const RapportDealQuery *query)
+{
+  g_autofree char *expr = NULL;
+  GListModel *list;
+  GVariant *args[9];
+  const char *sql;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->sort <= RAPPORT_DEAL_SORT_NEXT_FOLLOWUP, NULL);
+  g_return_val_if_fail (query->status >= -1 && query->status <= RAPPORT_DEAL_STATUS_LOST, NULL);
+
+  expr = search_expression (query->search);
+  args[0] = maybe_int64 (query->status >= 0, query->status);
+  args[1] = maybe_int64 (query->stage_id > 0, query->stage_id);
+  args[2] = maybe_int64 (query->pipeline_id > 0, query->pipeline_id);
+  args[3] = maybe_text (query->owner);
+  args[4] = maybe_text (query->close_from);
+  args[5] = maybe_text (query->close_to);
+  args[6] = maybe_int64 (query->value_min >= 0, query->value_min);
+  args[7] = maybe_int64 (query->value_max >= 0, query->value_max);
+  args[8] = maybe_text (expr);
+
+  sql = deal_queries[query->sort][query->descending ? 1 : 0][expr != NULL ? 1 : 0];
+  list = rapport_record_list_new_args (self, RAPPORT_TYPE_DEAL, sql,
+                                       g_variant_new_tuple (args, G_N_ELEMENTS (args)));
+
+  /* What the list sorts or searches by may live in other tables. */
+  if (query->sort == RAPPORT_DEAL_SORT_LAST_ACTIVITY ||
+      query->sort == RAPPORT_DEAL_SORT_NEXT_FOLLOWUP)
+    g_signal_connect_object (self, "notice::activity", G_CALLBACK (on_deal_list_depends), list,
+                             G_CONNECT_SWAPPED);
+  if (query->sort == RAPPORT_DEAL_SORT_CONTACT || expr != NULL)
+    g_signal_connect_object (self, "notice::contact", G_CALLBACK (on_deal_list_depends), list,
+                             G_CONNECT_SWAPPED);
+  if (query->sort == RAPPORT_DEAL_SORT_ORGANIZATION || expr != NULL)
+    g_signal_connect_object (self, "notice::organization", G_CALLBACK (on_deal_list_depends),
+                             list, G_CONNECT_SWAPPED);
+  if (query->sort == RAPPORT_DEAL_SORT_STAGE || query->pipeline_id > 0)
+    g_signal_connect_object (self, "notice::stage", G_CALLBACK (on_deal_list_depends), list,
+                             G_CONNECT_SWAPPED);
+
+  return list;
+}
+
+gboolean
+rapport_store_get_deal_dates (RapportStore *self,
+                              gint64        deal_id,
+                              gint64       *last_activity,
+                              gint64       *next_followup)
+{
+  RapportSqlStmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  stmt = rapport_store_stmt_sql (self,
+                                 "SELECT " DEAL_LAST_ACTIVITY ", " DEAL_NEXT_FOLLOWUP
+                                 " FROM deal d WHERE d.id = ?1");
+  rapport_sql_bind_int64 (stmt, 1, deal_id);
+  if (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
+    {
+      if (last_activity != NULL)
+        *last_activity = rapport_sql_column_int64 (stmt, 0);
+      if (next_followup != NULL)
+        *next_followup = rapport_sql_column_int64 (stmt, 1);
+      ok = TRUE;
+    }
+  rapport_sql_reset (stmt);
+
+  return ok;
 }

@@ -1,0 +1,1005 @@
+/* rapport-deals-view.c — every deal in one sortable, filterable table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The board shows open deals by stage; this shows them all, won and lost
+ * too, as the contacts list shows contacts: every change of column,
+ * direction, filter or search asks the store for a new list of ids
+ * (rapport_store_query_deals), and objects are made only for the rows in
+ * sight. The sort is read from the column view as in RapportContactsView.
+ */
+
+#define G_LOG_DOMAIN "rapport-deals-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-deals-view.h"
+#include "rapport-format.h"
+#include "rapport-money.h"
+
+typedef enum
+{
+  CELL_TITLE,
+  CELL_ORGANIZATION,
+  CELL_CONTACT,
+  CELL_VALUE,
+  CELL_STANDING,
+  CELL_OWNER,
+  CELL_CLOSE,
+  CELL_LAST_ACTIVITY,
+  CELL_NEXT_FOLLOWUP,
+} CellKind;
+
+typedef struct
+{
+  const char      *title;     /* translated when used */
+  RapportDealSort  sort;
+  CellKind         kind;
+  int              width;     /* fixed width, or -1 to expand */
+} ColumnInfo;
+
+static const ColumnInfo column_infos[] = {
+  { N_("Title"),          RAPPORT_DEAL_SORT_TITLE,         CELL_TITLE,         -1 },
+  { N_("Organization"),   RAPPORT_DEAL_SORT_ORGANIZATION,  CELL_ORGANIZATION,  170 },
+  { N_("Contact"),        RAPPORT_DEAL_SORT_CONTACT,       CELL_CONTACT,       150 },
+  { N_("Value"),          RAPPORT_DEAL_SORT_VALUE,         CELL_VALUE,         110 },
+  { N_("Stage"),          RAPPORT_DEAL_SORT_STAGE,         CELL_STANDING,      130 },
+  { N_("Owner"),          RAPPORT_DEAL_SORT_OWNER,         CELL_OWNER,         110 },
+  { N_("Close"),          RAPPORT_DEAL_SORT_CLOSE,         CELL_CLOSE,         110 },
+  { N_("Last Activity"),  RAPPORT_DEAL_SORT_LAST_ACTIVITY, CELL_LAST_ACTIVITY, 120 },
+  { N_("Next Follow-up"), RAPPORT_DEAL_SORT_NEXT_FOLLOWUP, CELL_NEXT_FOLLOWUP, 130 },
+};
+
+#define N_COLUMNS G_N_ELEMENTS (column_infos)
+
+/* The close-date choices of the filter, in the order of the .ui's list. */
+typedef enum
+{
+  CLOSE_ANY,
+  CLOSE_THIS_MONTH,
+  CLOSE_NEXT_MONTH,
+  CLOSE_LAST_MONTH,
+  CLOSE_THIS_QUARTER,
+  CLOSE_THIS_YEAR,
+  CLOSE_BEFORE_TODAY,
+} CloseRange;
+
+typedef struct
+{
+  RapportDealsView *view;     /* unowned: the view owns the column */
+  const ColumnInfo *info;
+} Column;
+
+struct _RapportDealsView
+{
+  AdwBin               parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry      *search_entry;
+  GtkToggleButton     *all_toggle;
+  GtkToggleButton     *open_toggle;
+  GtkToggleButton     *won_toggle;
+  GtkToggleButton     *lost_toggle;
+  GtkMenuButton       *filters_button;
+  GtkDropDown         *stage_dropdown;
+  GtkDropDown         *owner_dropdown;
+  GtkDropDown         *close_dropdown;
+  GtkEditable         *value_min_entry;
+  GtkEditable         *value_max_entry;
+  GtkWidget           *clear_button;
+  GtkLabel            *count_label;
+  GtkStack            *content_stack;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *status_page;
+
+  /* Owned references */
+  RapportContext      *context;
+  RapportStore        *store;       /* the context's */
+  GtkSingleSelection  *selection;
+  GListModel          *deals;       /* the current query's list */
+  GArray              *stage_ids;   /* gint64, one per stage choice; 0 for any */
+  GStrv                owners;      /* one per owner choice after "Anyone" */
+  GObject             *probe_a;     /* dummies for reading the sort order */
+  GObject             *probe_b;
+
+  Column               columns[N_COLUMNS];
+  GtkColumnViewColumn *column_widgets[N_COLUMNS];
+
+  /* What is shown */
+  RapportDealQuery     query;       /* its strings are the fields below */
+  char                *search;
+  char                *owner;
+  char                *close_from;
+  char                *close_to;
+
+  int                  probed_column; /* -1: none was asked */
+  guint                loaded : 1;    /* queried once mapped */
+  guint                filling : 1;   /* choices being filled: not the user */
+};
+
+G_DEFINE_FINAL_TYPE (RapportDealsView, rapport_deals_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void rapport_deals_view_reload (RapportDealsView *self);
+
+/* Cells */
+
+static void
+cell_show (GtkLabel   *label,
+           const char *text)
+{
+  GtkWidget *widget = GTK_WIDGET (label);
+
+  if (text == NULL || *text == '\0')
+    {
+      /* Translators: an empty cell of the deals list */
+      gtk_label_set_label (label, _("—"));
+      gtk_widget_add_css_class (widget, "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (label, text);
+      gtk_widget_remove_css_class (widget, "dim-label");
+    }
+}
+
+static char *
+organization_name (RapportStore *store,
+                   RapportDeal  *deal)
+{
+  gint64 id = rapport_deal_get_organization_id (deal);
+  g_autoptr(RapportOrganization) organization = NULL;
+
+  /* The store keeps one object per row: asking again is a lookup. */
+  if (id > 0)
+    organization = rapport_store_get_organization (store, id, NULL);
+  return organization != NULL ? g_strdup (rapport_organization_get_name (organization)) : NULL;
+}
+
+static char *
+contact_name (RapportStore *store,
+              RapportDeal  *deal)
+{
+  gint64 id = rapport_deal_get_contact_id (deal);
+  g_autoptr(RapportContact) contact = NULL;
+
+  if (id > 0)
+    contact = rapport_store_get_contact (store, id, NULL);
+  return contact != NULL ? g_strdup (rapport_contact_get_name (contact)) : NULL;
+}
+
+/* The day it closes: expected while open (red once past), else the day
+ * it was won or lost. */
+static char *
+close_text (RapportStore *store,
+            RapportDeal  *deal,
+            gboolean     *late)
+{
+  gint64 now = rapport_store_now (store);
+  gboolean is_past = FALSE;
+  char *text;
+
+  *late = FALSE;
+  if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
+    return rapport_deal_get_closed_at (deal) > 0
+           ? rapport_format_time_day (rapport_deal_get_closed_at (deal), now) : NULL;
+
+  text = rapport_format_day (rapport_deal_get_expected_close (deal), now, &is_past);
+  *late = text != NULL && is_past;
+  return text;
+}
+
+static const char * const standing_classes[] = { "deal-open", "deal-won", "deal-lost" };
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  Column *column = g_object_get_data (G_OBJECT (list_item), "rapport-column");
+  RapportDeal *deal = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *widget = GTK_WIDGET (label);
+  RapportStore *store = column->view->store;
+  g_autofree char *text = NULL;
+  gboolean late = FALSE;
+  gint64 last = 0, next = 0;
+
+  if (deal == NULL || store == NULL)
+    return;
+
+  gtk_widget_remove_css_class (widget, "error");
+
+  switch (column->info->kind)
+    {
+    case CELL_TITLE:
+      cell_show (label, rapport_deal_get_title (deal));
+      break;
+
+    case CELL_ORGANIZATION:
+      text = organization_name (store, deal);
+      cell_show (label, text);
+      break;
+
+    case CELL_CONTACT:
+      text = contact_name (store, deal);
+      cell_show (label, text);
+      break;
+
+    case CELL_VALUE:
+      text = rapport_format_money (rapport_deal_get_value (deal), rapport_deal_get_currency (deal));
+      cell_show (label, text);
+      break;
+
+    case CELL_STANDING:
+      {
+        RapportDealStatus status = rapport_deal_get_status (deal);
+
+        for (guint i = 0; i < G_N_ELEMENTS (standing_classes); i++)
+          gtk_widget_remove_css_class (widget, standing_classes[i]);
+        if (status < G_N_ELEMENTS (standing_classes))
+          gtk_widget_add_css_class (widget, standing_classes[status]);
+        text = rapport_format_deal_standing (store, deal);
+        cell_show (label, text);
+      }
+      break;
+
+    case CELL_OWNER:
+      cell_show (label, rapport_deal_get_owner (deal));
+      break;
+
+    case CELL_CLOSE:
+      text = close_text (store, deal, &late);
+      cell_show (label, text);
+      if (late)
+        gtk_widget_add_css_class (widget, "error");
+      break;
+
+    case CELL_LAST_ACTIVITY:
+    case CELL_NEXT_FOLLOWUP:
+      {
+        gboolean is_past = FALSE;
+        gint64 when;
+
+        rapport_store_get_deal_dates (store, rapport_record_get_id (RAPPORT_RECORD (deal)), &last, &next);
+        when = column->info->kind == CELL_LAST_ACTIVITY ? last : next;
+        if (when > 0)
+          text = rapport_format_near_day (when, rapport_store_now (store), &is_past);
+        cell_show (label, text);
+        /* A follow-up that should have happened already stands out. */
+        if (column->info->kind == CELL_NEXT_FOLLOWUP && text != NULL && when < rapport_store_now (store))
+          gtk_widget_add_css_class (widget, "error");
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               Column                   *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  CellKind kind = column->info->kind;
+
+  gtk_label_set_xalign (GTK_LABEL (label), kind == CELL_VALUE ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (kind == CELL_STANDING)
+    {
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_add_css_class (label, "deal-standing");
+    }
+  if (kind == CELL_VALUE || kind == CELL_CLOSE || kind == CELL_LAST_ACTIVITY ||
+      kind == CELL_NEXT_FOLLOWUP)
+    gtk_widget_add_css_class (label, "numeric");
+
+  gtk_list_item_set_child (list_item, label);
+  g_object_set_data (G_OBJECT (list_item), "rapport-column", column);
+}
+
+/* Deals notify when they change, here or in another process; a change of
+ * anything else (an activity, a contact's name) reloads the list where
+ * it matters. */
+static void
+on_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              Column                   *column)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  g_signal_connect_object (item, "notify", G_CALLBACK (update_cell), list_item, G_CONNECT_SWAPPED);
+  update_cell (list_item);
+}
+
+static void
+on_cell_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                Column                   *column)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, update_cell, list_item);
+}
+
+/* The filters' choices */
+
+static void
+rapport_deals_view_fill_stages (RapportDealsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) pipelines = rapport_store_get_pipelines (self->store);
+  guint n_pipelines = g_list_model_get_n_items (pipelines);
+  gint64 any = 0;
+
+  g_array_set_size (self->stage_ids, 0);
+  gtk_string_list_append (names, _("Any stage"));
+  g_array_append_val (self->stage_ids, any);
+
+  for (guint i = 0; i < n_pipelines; i++)
+    {
+      g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
+      g_autoptr(GListModel) stages = rapport_store_get_stages (self->store, pipeline);
+
+      for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
+        {
+          g_autoptr(RapportStage) stage = g_list_model_get_item (stages, j);
+          gint64 id = rapport_record_get_id (RAPPORT_RECORD (stage));
+          g_autofree char *name = NULL;
+
+          /* Translators: a stage in the deals list's filter, with its
+           * pipeline when there are several: "Proposal (B2B Sales)" */
+          name = n_pipelines > 1
+                 ? g_strdup_printf (_("%s (%s)"), rapport_stage_get_name (stage),
+                                    rapport_pipeline_get_name (pipeline))
+                 : g_strdup (rapport_stage_get_name (stage));
+          gtk_string_list_append (names, name);
+          g_array_append_val (self->stage_ids, id);
+        }
+    }
+
+  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->stage_dropdown, 0);
+}
+
+static void
+rapport_deals_view_fill_owners (RapportDealsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->owners, g_strfreev);
+  self->owners = rapport_store_get_owners (self->store, NULL);
+
+  gtk_string_list_append (names, _("Anyone"));
+  for (guint i = 0; self->owners != NULL && self->owners[i] != NULL; i++)
+    gtk_string_list_append (names, self->owners[i]);
+
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+}
+
+/* The first and last day of a close-date choice, around today. */
+static void
+close_range (CloseRange   range,
+             gint64       now,
+             char       **from,
+             char       **to)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  int year = g_date_time_get_year (today);
+  int month = g_date_time_get_month (today);
+
+  *from = *to = NULL;
+  switch (range)
+    {
+    case CLOSE_THIS_MONTH:
+      start = g_date_time_new_local (year, month, 1, 0, 0, 0);
+      end = g_date_time_add_months (start, 1);
+      break;
+    case CLOSE_NEXT_MONTH:
+      {
+        g_autoptr(GDateTime) first = g_date_time_new_local (year, month, 1, 0, 0, 0);
+
+        start = g_date_time_add_months (first, 1);
+        end = g_date_time_add_months (first, 2);
+      }
+      break;
+    case CLOSE_LAST_MONTH:
+      end = g_date_time_new_local (year, month, 1, 0, 0, 0);
+      start = g_date_time_add_months (end, -1);
+      break;
+    case CLOSE_THIS_QUARTER:
+      start = g_date_time_new_local (year, month - (month - 1) % 3, 1, 0, 0, 0);
+      end = g_date_time_add_months (start, 3);
+      break;
+    case CLOSE_THIS_YEAR:
+      start = g_date_time_new_local (year, 1, 1, 0, 0, 0);
+      end = g_date_time_add_years (start, 1);
+      break;
+    case CLOSE_BEFORE_TODAY:
+      end = g_date_time_new_local (year, month, g_date_time_get_day_of_month (today), 0, 0, 0);
+      break;
+    case CLOSE_ANY:
+    default:
+      return;
+    }
+
+  /* The ranges are half-open: the last day is the one before @end. */
+  if (start != NULL)
+    *from = g_date_time_format (start, "%Y-%m-%d");
+  if (end != NULL)
+    {
+      g_autoptr(GDateTime) last = g_date_time_add_days (end, -1);
+
+      *to = g_date_time_format (last, "%Y-%m-%d");
+    }
+}
+
+/* A value filter typed in the default currency: -1 when empty or not yet
+ * an amount (the entry then says so). */
+static gint64
+read_amount (RapportDealsView *self,
+             GtkEditable      *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gint64 minor = -1;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text == '\0')
+    return -1;
+  if (!rapport_money_parse (text, rapport_store_get_default_currency (self->store), &minor, NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return -1;
+    }
+  return minor;
+}
+
+/* Reads every filter into the query; says how many are set. */
+static guint
+rapport_deals_view_read_filters (RapportDealsView *self)
+{
+  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
+  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
+  guint close = gtk_drop_down_get_selected (self->close_dropdown);
+  guint n_set = 0;
+
+  self->query.stage_id = stage < self->stage_ids->len ? g_array_index (self->stage_ids, gint64, stage) : 0;
+  n_set += self->query.stage_id > 0;
+
+  g_clear_pointer (&self->owner, g_free);
+  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && self->owners != NULL &&
+      owner <= g_strv_length (self->owners))
+    self->owner = g_strdup (self->owners[owner - 1]);
+  self->query.owner = self->owner;
+  n_set += self->owner != NULL;
+
+  g_clear_pointer (&self->close_from, g_free);
+  g_clear_pointer (&self->close_to, g_free);
+  close_range (close == GTK_INVALID_LIST_POSITION ? CLOSE_ANY : close,
+               rapport_store_now (self->store), &self->close_from, &self->close_to);
+  self->query.close_from = self->close_from;
+  self->query.close_to = self->close_to;
+  n_set += self->close_to != NULL;
+
+  self->query.value_min = read_amount (self, self->value_min_entry);
+  self->query.value_max = read_amount (self, self->value_max_entry);
+  n_set += (self->query.value_min >= 0) + (self->query.value_max >= 0);
+
+  return n_set;
+}
+
+static void
+rapport_deals_view_apply_filters (RapportDealsView *self)
+{
+  guint n_set;
+  g_autofree char *label = NULL;
+
+  if (self->filling || self->store == NULL)
+    return;
+
+  n_set = rapport_deals_view_read_filters (self);
+  /* Translators: the filters button when some are set; %u is how many */
+  label = n_set > 0 ? g_strdup_printf (ngettext ("%u Filter", "%u Filters", n_set), n_set)
+                    : g_strdup (_("Filters"));
+  gtk_menu_button_set_label (self->filters_button, label);
+  gtk_widget_set_sensitive (self->clear_button, n_set > 0);
+
+  if (self->loaded)
+    rapport_deals_view_reload (self);
+}
+
+static void
+on_filter_changed (RapportDealsView *self)
+{
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  rapport_deals_view_apply_filters (self);
+}
+
+static void
+on_value_changed (RapportDealsView *self)
+{
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  rapport_deals_view_apply_filters (self);
+}
+
+static void
+on_clear_clicked (RapportDealsView *self)
+{
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->stage_dropdown, 0);
+  gtk_drop_down_set_selected (self->owner_dropdown, 0);
+  gtk_drop_down_set_selected (self->close_dropdown, CLOSE_ANY);
+  gtk_editable_set_text (self->value_min_entry, "");
+  gtk_editable_set_text (self->value_max_entry, "");
+  self->filling = FALSE;
+  rapport_deals_view_apply_filters (self);
+}
+
+/* The query */
+
+static gboolean
+rapport_deals_view_filtered (RapportDealsView *self)
+{
+  return self->query.status >= 0 || self->query.search != NULL ||
+         self->query.stage_id > 0 || self->query.owner != NULL ||
+         self->query.close_to != NULL || self->query.value_min >= 0 ||
+         self->query.value_max >= 0;
+}
+
+static void
+rapport_deals_view_update_state (RapportDealsView *self)
+{
+  guint n = self->deals ? g_list_model_get_n_items (self->deals) : 0;
+  g_autofree char *count = NULL;
+
+  /* Translators: how many deals the list shows; %'u is the number with
+   * the locale's thousands separators */
+  count = g_strdup_printf (ngettext ("%'u deal", "%'u deals", n), n);
+  gtk_label_set_label (self->count_label, count);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
+  if (rapport_deals_view_filtered (self))
+    {
+      adw_status_page_set_icon_name (self->status_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->status_page, _("No Matching Deals"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Try other words, or clear the filters."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->status_page, "view-list-symbolic");
+      adw_status_page_set_title (self->status_page, _("No Deals"));
+      adw_status_page_set_description (self->status_page,
+                                       _("Add a deal with the New Deal button."));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+on_deals_items_changed (RapportDealsView *self)
+{
+  rapport_deals_view_update_state (self);
+}
+
+static void
+rapport_deals_view_reload (RapportDealsView *self)
+{
+  g_autoptr(GListModel) deals = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+
+  self->loaded = TRUE;
+
+  deals = rapport_store_query_deals (self->store, &self->query);
+  g_debug ("%u deals in %.1f ms", g_list_model_get_n_items (deals),
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  if (self->deals != NULL)
+    g_signal_handlers_disconnect_by_func (self->deals, on_deals_items_changed, self);
+  g_set_object (&self->deals, deals);
+  g_signal_connect_object (self->deals, "items-changed", G_CALLBACK (on_deals_items_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  /* The same records come back in a new order: emptying the view first
+   * starts the new order at its top. */
+  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_single_selection_set_model (self->selection, self->deals);
+  rapport_deals_view_update_state (self);
+}
+
+/* Sorting: see RapportContactsView for how the primary column is read
+ * from GTK 4.8's column view sorter. */
+
+static int
+column_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  Column *column = user_data;
+  RapportDealsView *self = column->view;
+
+  if (self->probed_column < 0)
+    self->probed_column = (int) (column - self->columns);
+
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sorter_changed (RapportDealsView *self,
+                   GtkSorterChange   change,
+                   GtkSorter        *sorter)
+{
+  GtkOrdering order;
+  RapportDealSort sort = RAPPORT_DEAL_SORT_TITLE;
+  gboolean descending = FALSE;
+
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  /* The columns go one by one while the view is disposed. */
+  if (self->probe_a == NULL)
+    return;
+
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  if (self->probed_column >= 0)
+    {
+      sort = column_infos[self->probed_column].sort;
+      descending = order == GTK_ORDERING_LARGER;
+    }
+
+  if (sort == self->query.sort && descending == self->query.descending)
+    return;
+
+  self->query.sort = sort;
+  self->query.descending = descending;
+  if (self->loaded)
+    rapport_deals_view_reload (self);
+}
+
+/* Search and status */
+
+static void
+on_search_changed (RapportDealsView *self,
+                   GtkSearchEntry   *entry)
+{
+  g_autofree char *search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  if (g_strcmp0 (search, self->search ? self->search : "") == 0)
+    return;
+
+  g_free (self->search);
+  self->search = *search != '\0' ? g_steal_pointer (&search) : NULL;
+  self->query.search = self->search;
+  if (self->loaded)
+    rapport_deals_view_reload (self);
+}
+
+static void
+on_stop_search (RapportDealsView *self,
+                GtkSearchEntry   *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_status_toggled (RapportDealsView *self,
+                   GtkToggleButton  *button)
+{
+  int status;
+
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  /* The button that goes off toggles too; the one that goes on decides. */
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->open_toggle)
+    status = RAPPORT_DEAL_STATUS_OPEN;
+  else if (button == self->won_toggle)
+    status = RAPPORT_DEAL_STATUS_WON;
+  else if (button == self->lost_toggle)
+    status = RAPPORT_DEAL_STATUS_LOST;
+  else
+    status = -1;
+
+  if (status == self->query.status)
+    return;
+
+  self->query.status = status;
+  if (self->loaded)
+    rapport_deals_view_reload (self);
+}
+
+/* Opening: one click, as everywhere */
+
+static void
+on_row_activated (RapportDealsView *self,
+                  guint             position,
+                  GtkColumnView    *view)
+{
+  g_autoptr(RapportRecord) record = NULL;
+
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
+
+  if (self->deals == NULL)
+    return;
+
+  record = g_list_model_get_item (self->deals, position);
+  if (record != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
+                                rapport_record_get_id (record));
+}
+
+/* A new pipeline, stage or owner shows in the filters' choices. */
+static void
+on_choices_notice (RapportDealsView    *self,
+                   const RapportNotice *notice,
+                   RapportStore        *store)
+{
+  self->filling = TRUE;
+  rapport_deals_view_fill_stages (self);
+  rapport_deals_view_fill_owners (self);
+  self->filling = FALSE;
+  rapport_deals_view_apply_filters (self);
+}
+
+/* Start-up is not the time for a query over 100 000 deals: the list is
+ * asked for when it is first shown. */
+static void
+rapport_deals_view_map (GtkWidget *widget)
+{
+  RapportDealsView *self = RAPPORT_DEALS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rapport_deals_view_parent_class)->map (widget);
+
+  if (!self->loaded)
+    rapport_deals_view_reload (self);
+}
+
+static void
+rapport_deals_view_add_columns (RapportDealsView *self)
+{
+  GtkSorter *view_sorter;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      Column *column = &self->columns[i];
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkColumnViewColumn *view_column;
+
+      column->view = self;
+      column->info = &column_infos[i];
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), column);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), column);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), column);
+
+      sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, column, NULL));
+
+      view_column = gtk_column_view_column_new (_(column->info->title), g_object_ref (factory));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      if (column->info->width > 0)
+        gtk_column_view_column_set_fixed_width (view_column, column->info->width);
+      else
+        gtk_column_view_column_set_expand (view_column, TRUE);
+
+      gtk_column_view_append_column (self->column_view, view_column);
+      self->column_widgets[i] = view_column;
+      g_object_unref (view_column);
+    }
+
+  gtk_column_view_sort_by_column (self->column_view, self->column_widgets[0], GTK_SORT_ASCENDING);
+
+  view_sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_sorter_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+rapport_deals_view_set_store (RapportDealsView *self,
+                              RapportStore     *store)
+{
+  if (!g_set_object (&self->store, store) || store == NULL)
+    return;
+
+  self->filling = TRUE;
+  rapport_deals_view_fill_stages (self);
+  rapport_deals_view_fill_owners (self);
+  self->filling = FALSE;
+
+  g_signal_connect_object (store, "notice::pipeline", G_CALLBACK (on_choices_notice), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notice::stage", G_CALLBACK (on_choices_notice), self,
+                           G_CONNECT_SWAPPED);
+
+  self->loaded = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rapport_deals_view_reload (self);
+}
+
+static void
+rapport_deals_view_dispose (GObject *object)
+{
+  RapportDealsView *self = RAPPORT_DEALS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_DEALS_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->deals);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+  g_clear_object (&self->store);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rapport_deals_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_deals_view_finalize (GObject *object)
+{
+  RapportDealsView *self = RAPPORT_DEALS_VIEW (object);
+
+  g_clear_pointer (&self->stage_ids, g_array_unref);
+  g_clear_pointer (&self->owners, g_strfreev);
+  g_free (self->search);
+  g_free (self->owner);
+  g_free (self->close_from);
+  g_free (self->close_to);
+
+  G_OBJECT_CLASS (rapport_deals_view_parent_class)->finalize (object);
+}
+
+static void
+rapport_deals_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RapportDealsView *self = RAPPORT_DEALS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_deals_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  RapportDealsView *self = RAPPORT_DEALS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      rapport_deals_view_set_store (self, rapport_context_get_store (self->context));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_deals_view_class_init (RapportDealsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_deals_view_dispose;
+  object_class->finalize = rapport_deals_view_finalize;
+  object_class->get_property = rapport_deals_view_get_property;
+  object_class->set_property = rapport_deals_view_set_property;
+  widget_class->map = rapport_deals_view_map;
+
+  /**
+   * RapportDealsView:context:
+   *
+   * The store shown, the undo history and the toasts.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deals/deals-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, all_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, open_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, won_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, lost_toggle);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, close_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, value_min_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, value_max_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_value_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+rapport_deals_view_init (RapportDealsView *self)
+{
+  rapport_deal_query_init (&self->query);
+  self->probed_column = -1;
+  self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* The template's choices notify while it is built: not the user. */
+  self->filling = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->filling = FALSE;
+
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  rapport_deals_view_add_columns (self);
+
+  /* Typing anywhere in the list searches it. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+}
+
+GtkWidget *
+rapport_deals_view_new (RapportContext *context)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_DEALS_VIEW, "context", context, NULL);
+}
