@@ -113,7 +113,7 @@ def find(root, name, role=None):
 
 
 def open_contacts(app):
-    key("alt+2")
+    key("alt+3")
     view = wait_for("the contacts view", lambda: page(app, "RapportContactsView"))
     table = wait_for("the contacts table", lambda: find(view, "Contacts", "tree table"))
     return view, table

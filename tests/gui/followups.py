@@ -87,7 +87,7 @@ def row(app, title):
 
 
 def open_followups(app):
-    xdotool("key", "--clearmodifiers", "alt+5")
+    xdotool("key", "--clearmodifiers", "alt+6")
     return wait_for("the Overdue section", lambda: app.find("Overdue", role="list"))
 
 

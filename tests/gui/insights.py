@@ -121,7 +121,7 @@ def test_figures_goal_and_funnel(tmp):
 
 
 def open_insights(app):
-    xdotool("key", "--clearmodifiers", "alt+4")
+    xdotool("key", "--clearmodifiers", "alt+5")
     return wait_for("the Won value card", lambda: named_like(app, "Won value: "), 15)
 
 

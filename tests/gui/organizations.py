@@ -93,7 +93,7 @@ def header_title(app, name):
 
 def open_organization(app):
     """Organizations tab, filter, click: the page of ORG."""
-    xdotool("key", "--clearmodifiers", "alt+3")
+    xdotool("key", "--clearmodifiers", "alt+4")
     table = wait_for("the organizations table",
                      lambda: [n for n in shown(app.find_all("Organizations"))
                               if n.get_role_name() in ("table", "tree table")], 10)[0]
