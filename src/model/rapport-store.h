@@ -451,7 +451,7 @@ gboolean            rapport_store_set_speed_to_lead_minutes (RapportStore   *sel
                                                              GError        **error);
 const char         *rapport_store_get_default_currency  (RapportStore       *self);
 
-/* Pipelines and stages */
+/* Pipelines and stages (their lists are the store's: transfer none) */
 GListModel         *rapport_store_get_pipelines         (RapportStore       *self);
 RapportPipeline    *rapport_store_get_current_pipeline  (RapportStore       *self);
 gboolean            rapport_store_set_current_pipeline  (RapportStore       *self,

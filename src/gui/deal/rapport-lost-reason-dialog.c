@@ -96,7 +96,6 @@ rapport_lost_reason_dialog_add_reasons (RapportLostReasonDialog *self)
       GtkWidget *button = gtk_button_new_with_label (self->reasons[i]);
 
       gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_reason_picked), self,
                                G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->reasons_box, button);

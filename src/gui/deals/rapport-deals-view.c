@@ -339,7 +339,7 @@ static void
 rapport_deals_view_fill_stages (RapportDealsView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GListModel) pipelines = rapport_store_get_pipelines (self->store);
+  GListModel *pipelines = rapport_store_get_pipelines (self->store);  /* the store's */
   guint n_pipelines = g_list_model_get_n_items (pipelines);
   gint64 any = 0;
 
@@ -350,7 +350,7 @@ rapport_deals_view_fill_stages (RapportDealsView *self)
   for (guint i = 0; i < n_pipelines; i++)
     {
       g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
-      g_autoptr(GListModel) stages = rapport_store_get_stages (self->store, pipeline);
+      GListModel *stages = rapport_store_get_stages (self->store, pipeline);
 
       for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
         {
