@@ -47,7 +47,7 @@ static const ColumnInfo column_infos[] = {
   { N_("Value"),          RAPPORT_DEAL_SORT_VALUE,         CELL_VALUE,         110 },
   { N_("Stage"),          RAPPORT_DEAL_SORT_STAGE,         CELL_STANDING,      130 },
   { N_("Owner"),          RAPPORT_DEAL_SORT_OWNER,         CELL_OWNER,         110 },
-  { N_("Close"),          RAPPORT_DEAL_SORT_CLOSE,         CELL_CLOSE,         110 },
+  { N_("Close Date"),     RAPPORT_DEAL_SORT_CLOSE,         CELL_CLOSE,         110 },
   { N_("Last Activity"),  RAPPORT_DEAL_SORT_LAST_ACTIVITY, CELL_LAST_ACTIVITY, 120 },
   { N_("Next Follow-up"), RAPPORT_DEAL_SORT_NEXT_FOLLOWUP, CELL_NEXT_FOLLOWUP, 130 },
 };
