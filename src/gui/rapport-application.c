@@ -502,16 +502,25 @@ rapport_application_present_window (RapportApplication *self,
   return window;
 }
 
-/* "Open" on a reminder, or a click on it. The window does not show one
- * record yet; the detail views will take @record from here. */
+/* "Open" on a reminder, or a click on it: the window, made again if it
+ * was closed, on the follow-up's deal or contact (the summary of many
+ * opens the window as it was). */
 static void
 on_reminders_open_requested (RapportApplication *self,
                              RapportRecord      *record,
                              RapportReminders   *reminders)
 {
+  GtkWindow *window;
+
   g_assert (RAPPORT_IS_APPLICATION (self));
 
-  rapport_application_present_window (self, rapport_reminders_get_activation_token (reminders));
+  window = rapport_application_present_window (self, rapport_reminders_get_activation_token (reminders));
+  if (record == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (window),
+                              RAPPORT_IS_DEAL (record) ? "win.open-deal" : "win.open-contact",
+                              "x", rapport_record_get_id (record));
 }
 
 static void

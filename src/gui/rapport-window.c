@@ -81,6 +81,7 @@ struct _RapportWindow
   char                 *search_text;
   GPtrArray            *pages;         /* detail pages open, oldest first */
   GBinding             *title_binding;
+  GBinding             *window_title_binding;
 };
 
 G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -223,6 +224,25 @@ rapport_window_show_top_page (RapportWindow *self)
   gtk_stack_set_visible_child (self->page_stack, top);
 }
 
+/* The window's own title names the record shown, as the Shell's window
+ * switcher and a screen reader say it. */
+static gboolean
+page_to_window_title (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
+{
+  const char *title = g_value_get_string (from);
+
+  if (title == NULL || *title == '\0')
+    g_value_set_string (to, _("Rapport"));
+  else
+    /* Translators: the window's title while a deal, contact or
+     * organization is shown; %s is its name */
+    g_value_take_string (to, g_strdup_printf (C_("window title", "%s — Rapport"), title));
+  return TRUE;
+}
+
 static void
 on_visible_page_changed (RapportWindow *self,
                          GParamSpec    *pspec,
@@ -233,10 +253,19 @@ on_visible_page_changed (RapportWindow *self,
   gboolean on_results = child == GTK_WIDGET (self->search_bin);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->window_title_binding, g_binding_unbind);
   if (on_page)
-    self->title_binding = g_object_bind_property (child, "title", self->page_title, "title",
-                                                  G_BINDING_SYNC_CREATE);
-  else if (on_results)
+    {
+      self->title_binding = g_object_bind_property (child, "title", self->page_title, "title",
+                                                    G_BINDING_SYNC_CREATE);
+      self->window_title_binding = g_object_bind_property_full (child, "title", self, "title",
+                                                                G_BINDING_SYNC_CREATE,
+                                                                page_to_window_title,
+                                                                NULL, NULL, NULL);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Rapport"));
+  if (on_results)
     adw_window_title_set_title (self->page_title, _("Search"));
 
   /* The view switcher would name a view that is not shown. */
@@ -818,6 +847,7 @@ rapport_window_dispose (GObject *object)
   g_clear_object (&self->reminders_signals);
 
   g_clear_pointer (&self->title_binding, g_binding_unbind);
+  g_clear_pointer (&self->window_title_binding, g_binding_unbind);
   if (self->pages != NULL)
     g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);

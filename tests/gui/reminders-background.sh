@@ -1,7 +1,7 @@
 #!/bin/bash
 # Running in the background. With no follow-up pending, closing the window
 # quits. With one pending, closing it keeps Rapport running; the reminder
-# still comes, and a click on it brings the window back. The autostart
+# still comes, and a click on it brings the window back, on its contact. The autostart
 # entry (Exec=rapport --background) exists while run-in-background is on
 # and goes when it is turned off; then closing the window quits.
 . "$(dirname "$0")/reminders-lib.sh"
@@ -89,9 +89,10 @@ no_visible_window
 sleep 1
 kill -0 "$app_pid" 2>/dev/null || fail "closing the window ended the reminders"
 
+# The click makes a window again, on the follow-up's contact.
 reminder=$(wait_notify 'Call Grace' 8)
 invoke_action "$(notification_id "$reminder")" default
-win=$(wait_window '^Rapport$')
+win=$(wait_window '^Grace Hopper — Rapport$')
 
 # 3. Turned off: the autostart entry goes, and closing the window quits.
 gsettings set org.gnome.Rapport run-in-background false

@@ -42,9 +42,9 @@ cli followup list --json | grep -q '"Contact Ada Byron"' || fail "Ada Byron's fo
 [[ $(cli contact show "$ada" --json | json_field first_contacted_at) == null ]] ||
   fail "Ada Byron was marked contacted"
 
-# A click on the other opens the window.
+# A click on the other opens the window on her page.
 invoke_action "$(notification_id "$early")" default
-win=$(wait_window '^Rapport$')
+win=$(wait_window '^Ada Byron — Rapport$')
 
 n_before=$(notify_lines | wc -l)
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win"
