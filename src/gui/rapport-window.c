@@ -24,6 +24,7 @@
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-view.h"
 #include "rapport-deals-view.h"
+#include "rapport-reminder-banner.h"
 #include "rapport-deal-detail.h"
 #include "rapport-duplicates-view.h"
 #include "rapport-followups-view.h"
@@ -51,6 +52,7 @@ struct _RapportWindow
   AdwBin               *pipeline_bin;
   AdwBin               *contacts_bin;
   AdwBin               *deals_bin;
+  RapportReminderBanner *reminder_banner;
   AdwBin               *organizations_bin;
   AdwBin               *insights_bin;
   AdwBin               *search_bin;
@@ -520,18 +522,10 @@ on_reminder (RapportWindow   *self,
              gpointer         reminders)
 {
   gint64 id = activity != NULL ? rapport_record_get_id (RAPPORT_RECORD (activity)) : 0;
-  AdwToast *toast;
 
   g_assert (RAPPORT_IS_WINDOW (self));
 
-  toast = adw_toast_new (text);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  /* A reminder waits for the user, as a notification would. */
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_button_label (toast, _("Open"));
-  adw_toast_set_action_name (toast, "win.open-followup");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-  rapport_context_add_toast (self->context, toast);
+  rapport_reminder_banner_show (self->reminder_banner, id, text);
 }
 
 static void
@@ -819,6 +813,7 @@ rapport_window_constructed (GObject *object)
    * this window's toast overlay. */
   self->context = rapport_context_new (self->store);
   rapport_context_set_toast_overlay (self->context, self->toast_overlay);
+  rapport_reminder_banner_set_store (self->reminder_banner, self->store);
   g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
 
   self->pipeline_view = RAPPORT_PIPELINE_VIEW (rapport_pipeline_view_new (self->context));
@@ -965,6 +960,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, new_followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, contacts_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, deals_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, reminder_banner);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, organizations_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, insights_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bin);
@@ -1020,6 +1016,7 @@ rapport_window_init (RapportWindow *self)
 
   self->pages = g_ptr_array_new ();
 
+  g_type_ensure (RAPPORT_TYPE_REMINDER_BANNER);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The entry sits in a clamp, so the bar cannot find it by itself; typing

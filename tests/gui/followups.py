@@ -273,6 +273,62 @@ def test_schedule_from_card(tmp):
         app.kill()
 
 
+# The suite's notification server (notify-capture: dbusmock) made to
+# refuse every notification, and made to take them again: its Notify as the
+# template has it.
+NOTIFY_METHOD = ["gdbus", "call", "--session", "-d", "org.freedesktop.Notifications",
+                 "-o", "/org/freedesktop/Notifications",
+                 "-m", "org.freedesktop.DBus.Mock.AddMethod",
+                 "org.freedesktop.Notifications", "Notify", "susssasa{sv}i", "u"]
+NOTIFY_REFUSES = "raise dbus.exceptions.DBusException('No screen', name='org.freedesktop.DBus.Error.Failed')"
+NOTIFY_SHOWS = """if args[1]:
+    ret = args[1]
+else:
+    ret = self.next_id
+    self.next_id += 1
+"""
+
+
+def notifications(code):
+    import subprocess
+    subprocess.run(NOTIFY_METHOD + [code], check=True, stdout=subprocess.DEVNULL)
+
+
+def banner_text(app, words):
+    hits = [n for n in app.find_all(words, role="label", exact=False) if extents(n)[2] > 0]
+    return hits[0] if hits else None
+
+
+def test_banner_beside_undo(tmp):
+    """No notification could show Ada's overdue reminder: the window shows
+    it in a banner, which leaves the toasts free, so a drag made meanwhile
+    gets its Undo; the banner goes by itself once she is contacted (here
+    by another program)."""
+    db, ids = new_db(tmp, "banner")
+    deal_id = [d for d in cli_json(db, "deal", "list") if d["title"] == "Alpha pilot"][0]["id"]
+    notifications(NOTIFY_REFUSES)
+    try:
+        app = App(db)
+        try:
+            wait_for("the banner", lambda: banner_text(app, "Ada Lovelace"), 30)
+            x, y, w, h = extents(app.find("Qualifying"))
+            sx, sy = center(app.find("Alpha pilot"))
+            rapport_gui.drag(sx, sy, x + w // 2, y + h // 2)
+            wait_for("the deal moved",
+                     lambda: cli_json(db, "deal", "show", str(deal_id))["stage"] == "Qualifying")
+            wait_for("the Undo toast", lambda: app.find("Undo", role="push button"))
+            check(banner_text(app, "Ada Lovelace"), "the banner went with the toast")
+            screenshot("reminder-banner-and-undo")
+
+            cli(db, "activity", "log", str(ids["Ada Lovelace"]), "call", "--note", "Reached her.")
+            wait_for("the banner gone", lambda: banner_text(app, "Ada Lovelace") is None, 20)
+            app.quit()
+        finally:
+            app.kill()
+    finally:
+        notifications(NOTIFY_SHOWS)
+
+
 TESTS = [
     test_sections_and_badge,
     test_mark_done,
@@ -280,6 +336,7 @@ TESTS = [
     test_new_followup,
     test_new_followup_for_deal,
     test_schedule_from_card,
+    test_banner_beside_undo,
 ]
 
 
