@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rapport-enums.h"
+#include "rapport-format.h"
 #include "rapport-money.h"
 #include "rapport-record-private.h"
 #include "rapport-store.h"
@@ -220,6 +221,33 @@ test_time_iso8601 (void)
   g_assert_false (rapport_date_is_valid ("20261101"));
 }
 
+/* One span, one wording, in the follow-ups list, the activity rows and
+ * the reminders alike. */
+static void
+test_format_relative (void)
+{
+  const gint64 now = 1774008000;  /* 2026-03-20 12:00 UTC */
+  const struct { gint64 when; const char *text; gboolean late; } cases[] = {
+    { now, "Due now", FALSE },
+    { now - 59, "Due now", FALSE },
+    { now - 60, "1 minute late", TRUE },
+    { now - 11 * 60, "11 minutes late", TRUE },
+    { now - 3600 - 300, "1 hour late", TRUE },
+    { now - 14 * 86400, "14 days late", TRUE },
+    { now + 20 * 60, "in 20 minutes", FALSE },
+    { now + 3 * 86400, "in 3 days", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean late = !cases[i].late;
+      g_autofree char *text = rapport_format_relative (cases[i].when, now, &late);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpint (late, ==, cases[i].late);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -234,6 +262,7 @@ main (int    argc,
   g_test_add_func ("/money/parse", test_money_parse);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/time/iso8601", test_time_iso8601);
+  g_test_add_func ("/format/relative", test_format_relative);
 
   return g_test_run ();
 }

@@ -337,7 +337,7 @@ test_overdue_at_start (Fixture       *f,
   g_assert_cmpuint (f->fired->len, ==, 1);
   fired = fired_at (f, 0);
   g_assert_cmpint (fired->level, ==, RAPPORT_REMINDER_DUE);
-  g_assert_nonnull (strstr (fired->body, "1 minute overdue"));
+  g_assert_nonnull (strstr (fired->body, "1 minute late"));
 }
 
 static void
@@ -410,7 +410,7 @@ test_snooze_moves_it (Fixture       *f,
   check_at (f, T0 + 10 * MINUTE);
   g_assert_cmpuint (f->fired->len, ==, 2);
   g_assert_cmpint (fired_at (f, 1)->level, ==, RAPPORT_REMINDER_DUE);
-  g_assert_nonnull (strstr (fired_at (f, 1)->body, "11 minutes overdue"));
+  g_assert_nonnull (strstr (fired_at (f, 1)->body, "11 minutes late"));
 
   /* A snooze by another program (rapport-cli) on the same file. */
   {

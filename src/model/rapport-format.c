@@ -152,6 +152,48 @@ rapport_format_near_day (gint64    when,
   return rapport_format_day (iso, now, is_past);
 }
 
+char *
+rapport_format_relative (gint64    when,
+                         gint64    now,
+                         gboolean *late)
+{
+  gint64 diff = when - now;
+  gint64 span = ABS (diff);
+  gboolean is_late = diff < 0;
+  guint n;
+
+  if (late != NULL)
+    *late = is_late && span >= 60;
+
+  if (span < 60)
+    return g_strdup (_("Due now"));
+
+  if (span < 3600)
+    {
+      n = (guint) (span / 60);
+      if (is_late)
+        /* Translators: how late a follow-up is */
+        return g_strdup_printf (ngettext ("%u minute late", "%u minutes late", n), n);
+      /* Translators: when a follow-up is due */
+      return g_strdup_printf (ngettext ("in %u minute", "in %u minutes", n), n);
+    }
+
+  if (span < 24 * 3600)
+    {
+      n = (guint) (span / 3600);
+      if (is_late)
+        return g_strdup_printf (ngettext ("%u hour late", "%u hours late", n), n);
+      return g_strdup_printf (ngettext ("in %u hour", "in %u hours", n), n);
+    }
+
+  /* A day or more: count calendar days, as people do ("due on Monday" is
+   * three days late on Thursday whatever the hour). */
+  n = (guint) MAX (ABS (rapport_format_days_between (now, when)), 1);
+  if (is_late)
+    return g_strdup_printf (ngettext ("%u day late", "%u days late", n), n);
+  return g_strdup_printf (ngettext ("in %u day", "in %u days", n), n);
+}
+
 int
 rapport_format_days_between (gint64 from,
                              gint64 to)

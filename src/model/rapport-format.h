@@ -39,6 +39,13 @@ char *rapport_format_near_day (gint64     when,
                                gint64     now,
                                gboolean  *is_past);
 
+/* How far a due time is from @now, the one way every view and reminder
+ * says it: "in 20 minutes", "2 hours late", "14 days late" (calendar days
+ * from a day on); *@late tells a time a minute or more past. */
+char *rapport_format_relative (gint64     when,
+                               gint64     now,
+                               gboolean  *late);
+
 /* Calendar days, in local time, from the day of @from to the day of @to
  * (unix seconds): 1 for tomorrow and -1 for yesterday, whatever the hour. */
 int   rapport_format_days_between (gint64 from,

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-format.h"
 #include "rapport-reminders-internal.h"
 
 static char *
@@ -134,12 +135,11 @@ rapport_reminders_compose (RapportReminders     *self,
     }
   else
     {
-      g_autofree char *late = format_duration (now - due);
-
+      /* The span every view gives it: "14 days late". */
+      when = rapport_format_relative (due, now, NULL);
       /* Translators: the status of a follow-up past its due time: "is
-       * 5 minutes overdue"; %s is a duration. */
-      status = g_strdup_printf (_("is %s overdue"), late);
-      when = g_strdup_printf (_("%s overdue"), late);
+       * 5 minutes late"; %s is how late ("5 minutes late", "2 days late"). */
+      status = g_strdup_printf (_("is %s"), when);
     }
 
   if (speed_to_lead)
@@ -170,7 +170,7 @@ rapport_reminders_compose (RapportReminders     *self,
         }
 
       /* Translators: a reminder's body: the follow-up's title in quotes,
-       * then its status ("is 5 minutes overdue"). */
+       * then its status ("is 5 minutes late"). */
       texts->body = g_strdup_printf (_("“%s” %s."), title, status);
       if (arrived != NULL)
         {
@@ -199,7 +199,7 @@ rapport_reminders_compose (RapportReminders     *self,
 
   /* Translators: a reminder in one line, shown in the window when no
    * notification can be; the first %s is the reminder's summary, the
-   * second "5 minutes overdue" or "due in 15 minutes". */
+   * second "5 minutes late" or "due in 15 minutes". */
   texts->brief = g_strdup_printf (_("%s — %s"), texts->summary, when);
 }
 

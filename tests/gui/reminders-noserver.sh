@@ -19,9 +19,9 @@ for _ in $(seq 50); do
     grep -q 'in-app reminder: Lead waiting: Alan Turing' "$tmp/app.err" && break
   sleep 0.1
 done
-grep -q 'rapport-reminders: in-app reminder: Lead waiting: Alan Turing — 1 minute overdue' "$tmp/app.err" ||
+grep -q 'rapport-reminders: in-app reminder: Lead waiting: Alan Turing — 1 minute late' "$tmp/app.err" ||
   { cat "$tmp/app.err" >&2; fail "no in-app reminder for Alan Turing"; }
-grep -q 'rapport-reminders: in-app reminder: Lead waiting: Ada Byron — 5 minutes overdue' "$tmp/app.err" ||
+grep -q 'rapport-reminders: in-app reminder: Lead waiting: Ada Byron — 5 minutes late' "$tmp/app.err" ||
   { cat "$tmp/app.err" >&2; fail "no in-app reminder for Ada Byron"; }
 n=$(grep -c 'no notification server; showing reminders in the window' "$tmp/app.err" || true)
 [[ $n == 1 ]] || { cat "$tmp/app.err" >&2; fail "the missing server was logged $n times, not once"; }

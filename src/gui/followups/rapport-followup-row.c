@@ -17,10 +17,6 @@
 #include "rapport-followup-row.h"
 #include "rapport-format.h"
 
-#define MINUTE  60
-#define HOUR    (60 * MINUTE)
-#define DAY     (24 * HOUR)
-
 struct _RapportFollowupRow
 {
   GtkListBoxRow    parent_instance;
@@ -54,48 +50,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Formatting */
-
-char *
-rapport_followup_format_relative (gint64    when,
-                                  gint64    now,
-                                  gboolean *late)
-{
-  gint64 diff = when - now;
-  gint64 span = ABS (diff);
-  gboolean is_late = diff < 0;
-  guint n;
-
-  if (late != NULL)
-    *late = is_late && span >= MINUTE;
-
-  if (span < MINUTE)
-    return g_strdup (_("Due now"));
-
-  if (span < HOUR)
-    {
-      n = (guint) (span / MINUTE);
-      if (is_late)
-        /* Translators: how late a follow-up is */
-        return g_strdup_printf (ngettext ("%u minute late", "%u minutes late", n), n);
-      /* Translators: when a follow-up is due */
-      return g_strdup_printf (ngettext ("in %u minute", "in %u minutes", n), n);
-    }
-
-  if (span < DAY)
-    {
-      n = (guint) (span / HOUR);
-      if (is_late)
-        return g_strdup_printf (ngettext ("%u hour late", "%u hours late", n), n);
-      return g_strdup_printf (ngettext ("in %u hour", "in %u hours", n), n);
-    }
-
-  /* A day or more: count calendar days, as people do ("due on Monday" is
-   * three days late on Thursday whatever the hour). */
-  n = (guint) MAX (ABS (rapport_format_days_between (now, when)), 1);
-  if (is_late)
-    return g_strdup_printf (ngettext ("%u day late", "%u days late", n), n);
-  return g_strdup_printf (ngettext ("in %u day", "in %u days", n), n);
-}
 
 char *
 rapport_followup_format_when (gint64 when,
@@ -235,13 +189,13 @@ rapport_followup_row_update_time (RapportFollowupRow *self)
       /* Translators: a snoozed follow-up, as in “Snoozed to Today, 14:30” */
       when_text = g_strdup_printf (_("Snoozed to %s"), when);
       gtk_label_set_label (self->when_label, when_text);
-      relative = rapport_followup_format_relative (snoozed, now, &late);
+      relative = rapport_format_relative (snoozed, now, &late);
     }
   else
     {
       when = rapport_followup_format_when (due, now);
       gtk_label_set_label (self->when_label, when);
-      relative = rapport_followup_format_relative (due, now, &late);
+      relative = rapport_format_relative (due, now, &late);
     }
 
   gtk_label_set_label (self->relative_label, relative);

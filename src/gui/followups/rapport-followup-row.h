@@ -21,10 +21,6 @@ RapportActivity *rapport_followup_row_get_activity (RapportFollowupRow *self);
 /* Writes "when" and "how late" again: the view calls it once a minute. */
 void             rapport_followup_row_update_time  (RapportFollowupRow *self);
 
-/* "in 20 minutes", "2 hours late", "3 days late"; *late tells which. */
-char            *rapport_followup_format_relative  (gint64              when,
-                                                    gint64              now,
-                                                    gboolean           *late);
 /* "Today, 14:30", "Tomorrow, 09:00", "19 Feb, 14:30", in local time. */
 char            *rapport_followup_format_when      (gint64              when,
                                                     gint64              now);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-activity-row.h"
+#include "rapport-format.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
@@ -167,8 +168,12 @@ rapport_activity_row_update_state (RapportActivityRow *self)
 
       when = rapport_followup_format_when (due, now);
       late = due < now;
-      /* Translators: when a follow-up is due, as in “Due Tomorrow, 09:00” */
-      text = g_strdup_printf (late ? _("Overdue since %s") : _("Due %s"), when);
+      if (late)
+        /* How late, as the follow-ups list and the reminders say it. */
+        text = rapport_format_relative (due, now, NULL);
+      else
+        /* Translators: when a follow-up is due, as in “Due Tomorrow, 09:00” */
+        text = g_strdup_printf (_("Due %s"), when);
       if (late)
         gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "error");
     }
