@@ -678,6 +678,16 @@ rapport_window_new_lead_action (GtkWidget  *widget,
 }
 
 static void
+rapport_window_new_contact_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rapport_lead_dialog_new_contact (GTK_WINDOW (self), self->context)));
+}
+
+static void
 rapport_window_new_followup_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
@@ -1000,6 +1010,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, rapport_window_new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, rapport_window_new_lead_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, rapport_window_new_contact_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-deal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-lead", NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);

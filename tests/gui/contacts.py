@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The Contacts tab and the contact page driven as a user would: the
-search entry, the column headers, the lifecycle filter, a double click on
+search entry, the column headers, the lifecycle filter, one click on
 a row, the fields of the contact page and its Log Call action, found by
 their accessible names, with rapport-cli to read what was committed.
 Prints TAP.
@@ -175,7 +175,8 @@ def open_lead(app):
     search(view, "Zyxw")
     wait_for("one contact found", lambda: count_label(view) == "1 contact")
     check([c[NAME] for _, c in rows(table)] == [LEAD], "the lead is not the one found")
-    click_node(rows(table)[0][0], times=2)
+    # One click opens a row, as everywhere.
+    click_node(rows(table)[0][0])
     detail = wait_for("the contact page", lambda: page(app, "RapportContactDetail"))
     wait_for("its Email field", lambda: field(detail, "Email"))
     return detail
@@ -442,12 +443,38 @@ def test_delete_and_erase(tmp):
         app.kill()
 
 
+def test_new_contact(tmp):
+    """New Contact in the Contacts view: a person already known, stored as
+    a contact, with no speed-to-lead follow-up."""
+    db, lead_id = new_db(tmp, "newcontact")
+    app = App(db)
+    try:
+        view, table = open_contacts(app)
+        click_node(find(view, "New Contact"))
+        name = wait_for("the Name field", lambda: app.find("Name", role="text"))
+        rapport_gui.focus(name)
+        type_text("Yolanda Quibbs")
+        create = wait_for("Create enabled", lambda: [b for b in app.find_all("Create", role="push button")
+                                                     if rapport_gui.sensitive(b)])[0]
+        screenshot("new-contact-dialog")
+        create.do_action(0)
+        made = wait_for("her stored", lambda: [c for c in cli_json(db, "contact", "list")
+                                             if c["name"] == "Yolanda Quibbs"], 20)[0]
+        check(made["lifecycle"] == "contact", f"stored as a {made['lifecycle']}")
+        check(not [f for f in cli_json(db, "followup", "list") if f["contact_id"] == made["id"]],
+              "a contact got a speed-to-lead follow-up")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_list_search_sort_filter,
     test_edit_undo_and_refuse,
     test_log_call_and_quick_actions,
     test_failed_save_shows_what_is_stored,
     test_delete_and_erase,
+    test_new_contact,
 ]
 
 

@@ -68,6 +68,7 @@ struct _RapportLeadDialog
   /* Owned references */
   RapportContext    *context;
   RapportStore      *store;   /* the context's */
+  RapportLifecycle   lifecycle;     /* of the person made: a lead or a contact */
 
   Field              touched;
   gboolean           disposed;      /* the fields are gone; focus may still move */
@@ -78,6 +79,7 @@ G_DEFINE_FINAL_TYPE (RapportLeadDialog, rapport_lead_dialog, ADW_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_LIFECYCLE,
   N_PROPS
 };
 
@@ -355,8 +357,8 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
   fields.phone = *phone != '\0' ? phone : NULL;
   fields.source = *source != '\0' ? source : NULL;
   fields.organization_id = organization ? rapport_record_get_id (organization) : 0;
-  /* The model adds the speed-to-lead follow-up with it. */
-  fields.lifecycle = RAPPORT_LIFECYCLE_LEAD;
+  /* For a lead, the model adds the speed-to-lead follow-up with it. */
+  fields.lifecycle = self->lifecycle;
 
   lead = rapport_store_add_contact (self->store, &fields, &error);
   if (lead == NULL)
@@ -366,7 +368,11 @@ rapport_lead_dialog_create_action (GtkWidget  *widget,
     }
 
   escaped = g_markup_escape_text (rapport_contact_get_name (lead), -1);
-  message = format_added_message (escaped, rapport_store_get_speed_to_lead_minutes (self->store));
+  if (self->lifecycle == RAPPORT_LIFECYCLE_LEAD)
+    message = format_added_message (escaped, rapport_store_get_speed_to_lead_minutes (self->store));
+  else
+    /* Translators: %s is the new contact's name. */
+    message = g_strdup_printf (_("Contact ‘%s’ added"), escaped);
   rapport_form_report_created (self->context, message, "win.open-contact",
                                rapport_record_get_id (RAPPORT_RECORD (lead)));
 
@@ -385,6 +391,8 @@ rapport_lead_dialog_constructed (GObject *object)
   g_assert (RAPPORT_IS_STORE (self->store));
 
   rapport_record_picker_set_store (self->organization_row, self->store);
+  if (self->lifecycle != RAPPORT_LIFECYCLE_LEAD)
+    gtk_window_set_title (GTK_WINDOW (self), _("New Contact"));
 
   rapport_lead_dialog_validate (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -420,6 +428,10 @@ rapport_lead_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
+    case PROP_LIFECYCLE:
+      g_value_set_enum (value, self->lifecycle);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -438,6 +450,10 @@ rapport_lead_dialog_set_property (GObject      *object,
     case PROP_CONTEXT:
       self->context = g_value_dup_object (value);
       self->store = g_object_ref (rapport_context_get_store (self->context));
+      break;
+
+    case PROP_LIFECYCLE:
+      self->lifecycle = g_value_get_enum (value);
       break;
 
     default:
@@ -466,6 +482,18 @@ rapport_lead_dialog_class_init (RapportLeadDialogClass *klass)
                          RAPPORT_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * RapportLeadDialog:lifecycle:
+   *
+   * What the person made is: a lead (with the speed-to-lead follow-up),
+   * or a contact already known.
+   */
+  properties[PROP_LIFECYCLE] =
+    g_param_spec_enum ("lifecycle", NULL, NULL,
+                       RAPPORT_TYPE_LIFECYCLE, RAPPORT_LIFECYCLE_LEAD,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                       G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -548,6 +576,30 @@ rapport_lead_dialog_new (GtkWindow      *parent,
   return g_object_new (RAPPORT_TYPE_LEAD_DIALOG,
                        "context", context,
                        "transient-for", parent,
+                       NULL);
+}
+
+/**
+ * rapport_lead_dialog_new_contact:
+ * @parent: (nullable): the main window; the toast shows there
+ * @context: the store the new contact goes to, and the toasts
+ *
+ * The same dialog for a person already known, who is not a lead: no
+ * speed-to-lead follow-up is made.
+ *
+ * Returns: (transfer none): a new modal dialog, not yet shown
+ */
+GtkWidget *
+rapport_lead_dialog_new_contact (GtkWindow      *parent,
+                                 RapportContext *context)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+
+  return g_object_new (RAPPORT_TYPE_LEAD_DIALOG,
+                       "context", context,
+                       "transient-for", parent,
+                       "lifecycle", RAPPORT_LIFECYCLE_CONTACT,
                        NULL);
 }
 

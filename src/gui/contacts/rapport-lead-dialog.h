@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (RapportLeadDialog, rapport_lead_dialog, RAPPORT, LEAD_DIAL
 
 GtkWidget    *rapport_lead_dialog_new       (GtkWindow         *parent,
                                              RapportContext    *context);
+GtkWidget    *rapport_lead_dialog_new_contact (GtkWindow      *parent,
+                                               RapportContext *context);
 RapportStore *rapport_lead_dialog_get_store (RapportLeadDialog *self);
 
 G_END_DECLS
