@@ -651,6 +651,22 @@ rapport_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
   self->background = g_variant_dict_contains (options, "background");
 
+  /* On the default database Rapport is one instance per session:
+   * starting it again raises the running one (whose reminders already
+   * run), and a second --background (the autostart entry at a login
+   * where it is running already) does nothing. With --db each process
+   * keeps to the file it was given. */
+  if (self->db_path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_application_set_flags (app, g_application_get_flags (app) & ~G_APPLICATION_NON_UNIQUE);
+      if (!g_application_register (app, NULL, &error))
+        g_warning ("Could not register on the session bus: %s", error->message);
+      else if (g_application_get_is_remote (app) && self->background)
+        return 0;
+    }
+
   return -1;
 }
 
@@ -884,9 +900,10 @@ rapport_application_init (RapportApplication *self)
 /**
  * rapport_application_new:
  *
- * Non-unique: each process works on the database it was given with --db,
+ * Non-unique with --db: each process works on the database it was given,
  * so two instances (or a test beside a user's session) never hand their
- * command line to each other.
+ * command line to each other. On the default database it is made unique
+ * in rapport_application_handle_local_options().
  */
 RapportApplication *
 rapport_application_new (void)
