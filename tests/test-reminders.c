@@ -736,21 +736,28 @@ test_autostart (void)
   g_autofree char *dir = rapport_test_tmpdir_new ();
   g_autofree char *path = rapport_autostart_get_path (dir);
   g_autofree char *contents = NULL;
+  g_autofree char *with_db = NULL;
 
   g_assert_true (g_str_has_suffix (path, "/autostart/org.gnome.Rapport.desktop"));
 
-  g_assert_true (rapport_autostart_sync (dir, TRUE, &error));
+  g_assert_true (rapport_autostart_sync (dir, TRUE, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Exec=rapport --background\n"));
   g_assert_nonnull (strstr (contents, "Type=Application\n"));
 
+  /* Another database: the entry opens that one, quoted for the shell. */
+  g_assert_true (rapport_autostart_sync (dir, TRUE, "/srv/sales team/rapport.db", &error));
+  g_assert_true (g_file_get_contents (path, &with_db, NULL, NULL));
+  g_assert_nonnull (strstr (with_db, "Exec=rapport --background --db '/srv/sales team/rapport.db'\n"));
+
   /* Idempotent both ways. */
-  g_assert_true (rapport_autostart_sync (dir, TRUE, &error));
-  g_assert_true (rapport_autostart_sync (dir, FALSE, &error));
+  g_assert_true (rapport_autostart_sync (dir, TRUE, NULL, &error));
+  g_assert_true (rapport_autostart_sync (dir, TRUE, NULL, &error));
+  g_assert_true (rapport_autostart_sync (dir, FALSE, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_true (rapport_autostart_sync (dir, FALSE, &error));
+  g_assert_true (rapport_autostart_sync (dir, FALSE, NULL, &error));
   g_assert_no_error (error);
 
   rapport_test_tmpdir_free (g_steal_pointer (&dir));

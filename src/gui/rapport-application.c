@@ -280,6 +280,46 @@ backups_group (RapportApplication *self)
   return group;
 }
 
+/* A switch row bound to a desktop setting. */
+static GtkWidget *
+switch_row (GSettings  *settings,
+            const char *key,
+            const char *title,
+            const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  subtitle, -1);
+  g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  return row;
+}
+
+/* Settings of this desktop, not of the data: GSettings. */
+static AdwPreferencesGroup *
+background_group (RapportApplication *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *login;
+
+  adw_preferences_group_set_title (group, _("Reminders"));
+  adw_preferences_group_add (group, switch_row (self->settings, "run-in-background",
+                                                _("Run in the _Background"),
+                                                _("Keep reminding of follow-ups after the window is closed")));
+  login = switch_row (self->settings, "start-at-login", _("Start at _Login"),
+                      _("Start in the background when you log in"));
+  g_settings_bind (self->settings, "run-in-background", login, "sensitive", G_SETTINGS_BIND_GET);
+  adw_preferences_group_add (group, login);
+  return group;
+}
+
 static GtkWidget *
 create_preferences_window (RapportApplication *self)
 {
@@ -328,7 +368,10 @@ create_preferences_window (RapportApplication *self)
   adw_preferences_group_add (group, row);
   adw_preferences_page_add (page, group);
   if (self->settings != NULL)
-    adw_preferences_page_add (page, backups_group (self));
+    {
+      adw_preferences_page_add (page, background_group (self));
+      adw_preferences_page_add (page, backups_group (self));
+    }
   adw_preferences_window_add (window, page);
 
   prefs = g_new0 (PreferencesData, 1);
@@ -456,12 +499,14 @@ rapport_application_sync_autostart (RapportApplication *self)
 
   g_assert (RAPPORT_IS_APPLICATION (self));
 
-  /* The entry follows the setting; without a schema, nobody set it. */
+  /* The entry follows the settings; without a schema, nobody set them. */
   if (self->settings == NULL)
     return;
 
   if (!rapport_autostart_sync (g_get_user_config_dir (),
-                               rapport_application_get_run_in_background (self), &error))
+                               rapport_application_get_run_in_background (self) &&
+                               g_settings_get_boolean (self->settings, "start-at-login"),
+                               self->db_path, &error))
     g_warning ("Could not update the autostart entry: %s", error->message);
 }
 
@@ -474,6 +519,80 @@ on_run_in_background_changed (RapportApplication *self,
 
   rapport_application_sync_autostart (self);
   rapport_application_update_hold (self);
+}
+
+static gboolean
+close_window_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* The first time the window closes while Rapport would keep running for
+ * its reminders, it says so, how to stop it, and asks whether to start
+ * at login too; afterwards closing just closes. */
+static void
+on_background_question (RapportApplication *self,
+                        const char         *response,
+                        AdwMessageDialog   *dialog)
+{
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  GtkCheckButton *login = g_object_get_data (G_OBJECT (dialog), "rapport-start-at-login");
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  g_settings_set_boolean (self->settings, "background-explained", TRUE);
+  if (g_str_equal (response, "quit"))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  if (gtk_check_button_get_active (login))
+    g_settings_set_boolean (self->settings, "start-at-login", TRUE);
+  /* Once the dialog is done with its response: it goes with the window.
+   * The question is answered, so this close goes through. */
+  if (window != NULL)
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_window_cb, g_object_ref (window), g_object_unref);
+}
+
+static gboolean
+on_window_close_request (RapportApplication *self,
+                         GtkWindow          *window)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *login;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  if (!self->held || self->settings == NULL ||
+      g_settings_get_boolean (self->settings, "background-explained"))
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Keep Reminding You?"),
+                                                       _("Follow-ups are still pending, so Rapport keeps running without its window and reminds you when they are due. To stop it, choose Quit in the menu or press Ctrl+Q; Preferences can turn running in the background off.")));
+  /* The window manager's title, for the dialog to be found by name. */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Keep Reminding You?"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("Cancel"),
+                                    "quit", _("Quit"),
+                                    "keep", _("Keep Running"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  login = gtk_check_button_new_with_label (_("Also start Rapport in the background when I log in"));
+  adw_message_dialog_set_extra_child (dialog, login);
+  g_object_set_data (G_OBJECT (dialog), "rapport-start-at-login", login);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_background_question), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static GtkWindow *
@@ -489,6 +608,8 @@ rapport_application_present_window (RapportApplication *self,
   if (window == NULL)
     {
       window = GTK_WINDOW (rapport_window_new (GTK_APPLICATION (self), self->store));
+      g_signal_connect_object (window, "close-request", G_CALLBACK (on_window_close_request), self,
+                               G_CONNECT_SWAPPED);
       rapport_bench_hook_mark ("window made");
       rapport_bench_hook_watch (window);
     }
@@ -564,6 +685,9 @@ rapport_application_start_reminders (RapportApplication *self)
       g_settings_bind (self->settings, "reminder-lead-time", self->reminders, "lead-time",
                        G_SETTINGS_BIND_GET);
       g_signal_connect_object (self->settings, "changed::run-in-background",
+                               G_CALLBACK (on_run_in_background_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::start-at-login",
                                G_CALLBACK (on_run_in_background_changed), self,
                                G_CONNECT_SWAPPED);
     }

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A desktop entry in the XDG autostart folder, as the specification says;
- * no portal is needed outside a sandbox. The entry is owned by the
- * run-in-background setting: it exists exactly while the setting is on.
+ * no portal is needed outside a sandbox. The entry exists exactly while
+ * the user wants Rapport started at login (and running in the background).
  */
 
 #define G_LOG_DOMAIN "rapport-reminders"
@@ -25,10 +25,23 @@ rapport_autostart_get_path (const char *config_dir)
   return g_build_filename (config_dir, "autostart", APPLICATION_ID ".desktop", NULL);
 }
 
+/* The database it was started with goes into the entry: a Rapport kept
+ * on another file than the default reminds of that file's follow-ups. */
 static char *
-autostart_contents (void)
+autostart_contents (const char *db_path)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *exec = NULL;
+
+  if (db_path != NULL)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (db_path, NULL);
+      g_autofree char *quoted = g_shell_quote (absolute);
+
+      exec = g_strdup_printf ("rapport --background --db %s", quoted);
+    }
+  else
+    exec = g_strdup ("rapport --background");
 
   g_key_file_set_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE,
                          G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
@@ -37,8 +50,7 @@ autostart_contents (void)
   g_key_file_set_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_COMMENT,
                          _("Reminders of follow-ups"));
   g_key_file_set_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APPLICATION_ID);
-  g_key_file_set_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC,
-                         "rapport --background");
+  g_key_file_set_string (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, exec);
   g_key_file_set_boolean (key_file, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
   g_key_file_set_boolean (key_file, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", TRUE);
 
@@ -48,6 +60,7 @@ autostart_contents (void)
 gboolean
 rapport_autostart_sync (const char  *config_dir,
                         gboolean     enabled,
+                        const char  *db_path,
                         GError     **error)
 {
   g_autofree char *path = NULL;
@@ -72,7 +85,7 @@ rapport_autostart_sync (const char  *config_dir,
       return TRUE;
     }
 
-  wanted = autostart_contents ();
+  wanted = autostart_contents (db_path);
   /* Unchanged files keep their time stamp: every start calls this. */
   if (g_file_get_contents (path, &current, NULL, NULL) && g_str_equal (current, wanted))
     return TRUE;

@@ -1,9 +1,11 @@
 #!/bin/bash
 # Running in the background. With no follow-up pending, closing the window
-# quits. With one pending, closing it keeps Rapport running; the reminder
-# still comes, and a click on it brings the window back, on its contact. The autostart
-# entry (Exec=rapport --background) exists while run-in-background is on
-# and goes when it is turned off; then closing the window quits.
+# quits. With one pending, the first close says Rapport keeps running and
+# how to stop it; Keep Running closes the window and the reminders go on;
+# the reminder still comes, and a click on it brings the window back, on
+# its contact. The autostart entry (Exec=rapport --background --db FILE)
+# exists only once the user asked to start at login, while running in the
+# background is on; turned off, it goes, and closing the window quits.
 . "$(dirname "$0")/reminders-lib.sh"
 
 # Settings in a file of this test, so that gsettings can change them while
@@ -62,32 +64,44 @@ no_visible_window() {
 
 start_server
 
-# 1. Nothing pending: closing the window quits.
+# 1. Nothing pending: closing the window quits. No autostart entry until
+# the user asks for one; then it opens this database.
 cli contact add "Grace Hopper" >/dev/null
 start_app --db "$db"
 win=$(wait_window '^Rapport$')
-# The reminders (and the autostart entry with them) start after the
-# board's first frame.
+sleep 1
+[[ ! -f $autostart ]] || fail "an autostart entry was made without asking"
+gsettings set org.gnome.Rapport start-at-login true
 for _ in $(seq 50); do
   [[ -f $autostart ]] && break
   sleep 0.1
 done
-[[ -f $autostart ]] || fail "no autostart entry while run-in-background is on"
-grep -qx 'Exec=rapport --background' "$autostart" || fail "the autostart entry does not run rapport --background"
-sleep 0.5
+[[ -f $autostart ]] || fail "no autostart entry once start-at-login is on"
+grep -qxF "Exec=rapport --background --db '$(realpath "$db")'" "$autostart" ||
+  fail "the autostart entry does not open this database: $(grep Exec "$autostart")"
 close_window "$win"
 wait_exit 5
 [[ $app_status == 0 ]] || fail "exit status $app_status after closing the window"
 
-# 2. One pending: closing the window keeps the reminders running.
+# 2. One pending: the first close asks; Keep Running closes the window and
+# keeps the reminders running.
 "$RAPPORT_REMINDERS_HELPER" "$db" followup "Grace Hopper" "Call Grace" 4 >/dev/null
 start_app --db "$db"
 win=$(wait_window '^Rapport$')
 sleep 0.5
 close_window "$win"
+question=$(wait_window '^Keep Reminding You\?$')
+sleep 0.5
+screenshot background-question
+# Keep Running: the last of the three equal buttons along its bottom edge
+# (no accessibility on this bus).
+eval "$(xdotool getwindowgeometry --shell "$question")"
+xdotool mousemove $((X + WIDTH * 5 / 6)) $((Y + HEIGHT - 20)) click 1
 no_visible_window
 sleep 1
 kill -0 "$app_pid" 2>/dev/null || fail "closing the window ended the reminders"
+[[ $(gsettings get org.gnome.Rapport background-explained) == true ]] ||
+  fail "the question would come again"
 
 # The click makes a window again, on the follow-up's contact.
 reminder=$(wait_notify 'Call Grace' 8)
@@ -113,4 +127,4 @@ if grep -E 'CRITICAL|WARNING' "$tmp/app.err" |
    grep -v "gtk_widget_unparent: assertion 'GTK_IS_WIDGET (widget)' failed"; then
   fail "the app logged criticals or warnings"
 fi
-echo "ok: background while pending, window back from a notification, autostart entry"
+echo "ok: background while pending, asked once, window back from a notification, autostart entry on request"
