@@ -222,6 +222,11 @@ test_sort (Fixture       *f,
 
   query.sort = RAPPORT_DEAL_SORT_NEXT_FOLLOWUP;
   assert_ids (f, &query, f->desks, f->fleet, f->brochures, f->servers);
+
+  /* The board's order: by stage, then rank, as a filtered column shows. */
+  query.sort = RAPPORT_DEAL_SORT_RANK;
+  query.status = RAPPORT_DEAL_STATUS_OPEN;
+  assert_ids (f, &query, f->fleet, f->desks);
 }
 
 static void

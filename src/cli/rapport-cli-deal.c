@@ -401,6 +401,7 @@ static const char * const sort_names[] = {
   [RAPPORT_DEAL_SORT_CLOSE] = "close",
   [RAPPORT_DEAL_SORT_LAST_ACTIVITY] = "last-activity",
   [RAPPORT_DEAL_SORT_NEXT_FOLLOWUP] = "next-followup",
+  [RAPPORT_DEAL_SORT_RANK] = "board",
 };
 
 static gboolean
@@ -459,7 +460,7 @@ fill_view_query (RapportCli        *cli,
         if (g_str_equal (sort, sort_names[i]))
           break;
       if (i == G_N_ELEMENTS (sort_names))
-        return rapport_cli_set_usage (error, _("Sort by title, organization, contact, value, stage, owner, close, last-activity or next-followup."));
+        return rapport_cli_set_usage (error, _("Sort by title, organization, contact, value, stage, owner, close, last-activity, next-followup or board."));
       query->sort = i;
     }
   query->descending = rapport_cli_flag (cli, "descending");
@@ -729,7 +730,7 @@ const RapportCliCommand rapport_cli_deal_commands[] = {
   { "deal", "list", cmd_deal_list,
     "deal list [--stage ID|NAME] [--status open|won|lost] [--owner NAME]"
     " [--closed-from YYYY-MM-DD] [--closed-to YYYY-MM-DD] [--pipeline ID]"
-    " [--sort title|organization|contact|value|stage|owner|close|last-activity|next-followup]"
+    " [--sort title|organization|contact|value|stage|owner|close|last-activity|next-followup|board]"
     " [--descending] [--search WORDS] [--close-from YYYY-MM-DD] [--close-to YYYY-MM-DD]"
     " [--value-min AMOUNT] [--value-max AMOUNT] [--json]",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },

@@ -624,6 +624,7 @@ typedef enum
   RAPPORT_DEAL_SORT_CLOSE,          /* expected close, or the day it closed */
   RAPPORT_DEAL_SORT_LAST_ACTIVITY,
   RAPPORT_DEAL_SORT_NEXT_FOLLOWUP,
+  RAPPORT_DEAL_SORT_RANK,           /* the board's order within a stage */
 } RapportDealSort;
 
 typedef struct

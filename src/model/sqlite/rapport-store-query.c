@@ -625,9 +625,13 @@ static const char * const deal_queries[][2][2] = {
   [RAPPORT_DEAL_SORT_NEXT_FOLLOWUP] = {
     DEAL_QUERY (DEAL_NEXT_FOLLOWUP " IS NULL, " DEAL_NEXT_FOLLOWUP ", d.id"),
     DEAL_QUERY (DEAL_NEXT_FOLLOWUP " IS NULL, " DEAL_NEXT_FOLLOWUP " DESC, d.id DESC") },
+  /* A filtered board column keeps the column's order. */
+  [RAPPORT_DEAL_SORT_RANK] = {
+    DEAL_QUERY ("s.position, d.rank, d.id"),
+    DEAL_QUERY ("s.position DESC, d.rank DESC, d.id DESC") },
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (deal_queries) == RAPPORT_DEAL_SORT_NEXT_FOLLOWUP + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (deal_queries) == RAPPORT_DEAL_SORT_RANK + 1);
 
 void
 rapport_deal_query_init (RapportDealQuery *query)
@@ -675,7 +679,7 @@ rapport_store_query_deals (RapportStore           *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
-  g_return_val_if_fail (query->sort <= RAPPORT_DEAL_SORT_NEXT_FOLLOWUP, NULL);
+  g_return_val_if_fail (query->sort <= RAPPORT_DEAL_SORT_RANK, NULL);
   g_return_val_if_fail (query->status >= -1 && query->status <= RAPPORT_DEAL_STATUS_LOST, NULL);
 
   expr = search_expression (query->search);
