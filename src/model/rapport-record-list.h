@@ -38,12 +38,13 @@ GListModel *rapport_record_list_new_sql_then (RapportStore *store,
                                               const char   *sql_then,
                                               gint64        param,
                                               const char   *text);
-/* The same for constant SQL with each child of the tuple @args (floating
- * or not) bound in turn as ?1, ?2…: int64s, strings, and maybes of them,
- * where nothing binds NULL. */
+/* The same for constant SQL (then @sql_then's ids, if not NULL) with each
+ * child of the tuple @args (floating or not) bound in turn as ?1, ?2…:
+ * int64s, strings, and maybes of them, where nothing binds NULL. */
 GListModel *rapport_record_list_new_args (RapportStore *store,
                                           GType         item_type,
                                           const char   *sql,
+                                          const char   *sql_then,
                                           GVariant     *args);
 /* The id at @position without making its object: cheap for long lists. */
 gint64      rapport_record_list_get_id (RapportRecordList *self,

@@ -30,7 +30,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 9
+#define RAPPORT_SCHEMA_VERSION 10
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 

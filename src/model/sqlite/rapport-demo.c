@@ -620,8 +620,9 @@ set_cache_size (RapportStore *self,
   sqlite3_exec (rapport_store_get_db (self), sql, NULL, NULL, NULL);
 }
 
-/* The secondary indexes of the tables the fill writes, but the one the
- * contact-dates triggers search by (activity_by_contact): with them out of
+/* The secondary indexes of the tables the fill writes, but the ones the
+ * contact-dates and deal-dates triggers search by (activity_by_contact,
+ * activity_by_deal): with them out of
  * the way for the copy and made again from their own definitions at its
  * end, in the same transaction, each index is one sorted build instead of
  * a B-tree insert per row. Worth it only when the fill brings more rows
@@ -629,7 +630,7 @@ set_cache_size (RapportStore *self,
 static const char indexes_sql[] =
   "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
   " AND tbl_name IN ('organization', 'contact', 'deal', 'stage_change', 'activity')"
-  " AND name != 'activity_by_contact'";
+  " AND name NOT IN ('activity_by_contact', 'activity_by_deal')";
 
 static gboolean
 drop_indexes (RapportStore  *self,

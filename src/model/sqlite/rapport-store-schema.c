@@ -414,6 +414,36 @@ static const char migration_ics_uid[] =
   "CREATE UNIQUE INDEX activity_by_external_uid ON activity (external_uid)"
   "  WHERE external_uid IS NOT NULL;";
 
+/* Version 10 (the Deals view): a deal's last activity and next follow-up
+ * kept on its row by triggers, as a contact's are, so 100 000 deals sort
+ * by them from an index instead of grouping half a million activities at
+ * every click on the column. */
+/* The unary plus keeps SQLite from answering max() and min() by walking
+ * the indexes of all activities by time (activity_done, activity_pending)
+ * until it meets this deal's: the deal's own index is the short way. */
+#define DEAL_LAST_ACTIVITY(did) \
+  "(SELECT max(+done_at) FROM activity WHERE deal_id = " did " AND done_at IS NOT NULL)"
+#define DEAL_NEXT_FOLLOWUP(did) \
+  "(SELECT min(+coalesce(snoozed_until, due_at)) FROM activity WHERE deal_id = " did \
+  " AND done_at IS NULL AND due_at IS NOT NULL)"
+#define DEAL_DATES(did) \
+  "UPDATE deal SET last_activity_at = " DEAL_LAST_ACTIVITY (did) "," \
+  " next_followup_at = " DEAL_NEXT_FOLLOWUP (did) " WHERE id = " did ";"
+
+static const char migration_deal_dates[] =
+  "ALTER TABLE deal ADD COLUMN last_activity_at INTEGER;"
+  "ALTER TABLE deal ADD COLUMN next_followup_at INTEGER;"
+  "UPDATE deal SET last_activity_at = " DEAL_LAST_ACTIVITY ("deal.id") ","
+  "  next_followup_at = " DEAL_NEXT_FOLLOWUP ("deal.id") ";"
+  "CREATE INDEX deal_by_last_activity ON deal (last_activity_at IS NULL, last_activity_at, id);"
+  "CREATE INDEX deal_by_next_followup ON deal (next_followup_at IS NULL, next_followup_at, id);"
+  "CREATE TRIGGER activity_deal_dates_insert AFTER INSERT ON activity"
+  "  WHEN NEW.deal_id IS NOT NULL BEGIN " DEAL_DATES ("NEW.deal_id") " END;"
+  "CREATE TRIGGER activity_deal_dates_update AFTER UPDATE OF done_at, due_at, snoozed_until, deal_id"
+  "  ON activity BEGIN " DEAL_DATES ("OLD.deal_id") DEAL_DATES ("NEW.deal_id") " END;"
+  "CREATE TRIGGER activity_deal_dates_delete AFTER DELETE ON activity"
+  "  WHEN OLD.deal_id IS NOT NULL BEGIN " DEAL_DATES ("OLD.deal_id") " END;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -424,6 +454,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_ics_uid,
+  migration_deal_dates,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
