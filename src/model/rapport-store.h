@@ -520,8 +520,13 @@ GPtrArray          *rapport_store_find_organizations_by_prefix (RapportStore  *s
 /* What a card shows besides the deal's own fields */
 gboolean            rapport_store_deal_has_overdue_followup (RapportStore   *self,
                                                              RapportDeal    *deal);
-/* Sat in its stage longer than the stage allows, with nothing scheduled. */
+/* Sat in its stage longer than the stage allows, with nothing scheduled:
+ * no follow-up pending at all (an overdue one is someone's job too). */
 gboolean            rapport_store_deal_is_rotting       (RapportStore       *self,
+                                                         RapportDeal        *deal);
+/* How many days a rotting deal is past its stage's limit, a day begun
+ * counting as one (at least 1); 0 when it is not rotting. */
+int                 rapport_store_deal_get_days_rotting (RapportStore       *self,
                                                          RapportDeal        *deal);
 /* Open deals of @stage: how many, and the sum of their values (and of value
  * × stage probability) in the store's default currency, in minor units. */
