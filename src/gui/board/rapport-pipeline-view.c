@@ -345,7 +345,7 @@ rapport_pipeline_view_sync (RapportPipelineView *self)
       rapport_pipeline_view_rebuild_columns (self, stages);
 
       if (other_pipeline)
-        gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->board_scroller), 0);
+        rapport_pipeline_view_scroll_to_start (self);
 
       rapport_pipeline_view_update_totals (self, FALSE);
       return;
@@ -1076,6 +1076,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_label);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, column_box);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, zone_revealer);
@@ -1103,6 +1104,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
                                    rapport_pipeline_view_open_deal_action);
   gtk_widget_class_install_action (widget_class, "board.load-demo", NULL,
                                    rapport_pipeline_view_load_demo_action);
+  rapport_pipeline_view_class_init_scroll (widget_class);
 }
 
 static void
@@ -1122,6 +1124,7 @@ rapport_pipeline_view_init (RapportPipelineView *self)
   g_signal_handlers_unblock_matched (self->pipeline_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
   rapport_pipeline_view_init_dnd (self);
+  rapport_pipeline_view_init_scroll (self);
 }
 
 GtkWidget *
