@@ -354,6 +354,164 @@ def test_empty_board(tmp):
         app.kill()
 
 
+def window_of(app):
+    return app.find_all(role="frame")[0]
+
+
+def fully_inside(node, outer, slack=2):
+    x, y, w, h = extents(node)
+    ox, oy, ow, oh = extents(outer)
+    return (ox - slack <= x and x + w <= ox + ow + slack and
+            oy - slack <= y and y + h <= oy + oh + slack)
+
+
+def sideways_board(tmp, name, template="cycle7", per_stage=2):
+    """A board of @template with @per_stage cards in every stage."""
+    db = os.path.join(tmp, name + ".db")
+    cli(db, "init", "--template", template)
+    stages = [s["name"] for s in cli_json(db, "stage", "list")]
+    for n, stage in enumerate(stages):
+        for i in range(per_stage):
+            cli(db, "deal", "add", f"Deal {n + 1}{'ab'[i]}", "--value", "100", "--stage", stage)
+    return db, stages
+
+
+def start_app(db, **env):
+    """App(db) with @env set for the app only (GTK_DEBUG, say)."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        return App(db)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k)
+            else:
+                os.environ[k] = v
+
+
+def test_five_stages_fit(tmp):
+    """At the default 1280×800 every stage of a five-stage pipeline shows
+    whole: the columns narrow to fit."""
+    db, stages = sideways_board(tmp, "fit", template="classic5")
+    app = App(db)
+    try:
+        window = window_of(app)
+        check(extents(window)[2] >= 1260, f"not the default size: {extents(window)}")
+        check(len(stages) == 5, f"stages {stages}")
+        wait_for("all five stages in the window",
+                 lambda: all(fully_inside(column_of(app, s), window) for s in stages))
+        screenshot("board-1280x800")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def shows_whole(app, stage):
+    return fully_inside(column_of(app, stage), window_of(app))
+
+
+def check_scrolls_sideways(app, stages, rtl):
+    first, last = stages[0], stages[-1]
+    wait_for("the first stage in view", lambda: shows_whole(app, first))
+    check(not shows_whole(app, last), "seven stages fit: nothing to scroll")
+    fx = extents(column_of(app, first))[0]
+    check((fx > extents(column_of(app, last))[0]) == rtl, "the stages run the wrong way")
+
+    # Shift+wheel over a card, where a column's list used to keep it.
+    x, y = center(card(app, "Deal 3a"))
+    xdotool("mousemove", x, y)
+    xdotool("keydown", "shift")
+    try:
+        xdotool("click", "--repeat", "8", "--delay", "60", "5")
+    finally:
+        xdotool("keyup", "shift")
+    wait_for("Shift+wheel down to bring the last stage in", lambda: shows_whole(app, last))
+    check(not shows_whole(app, first), "the first stage still shows")
+
+    # A sideways wheel (a touchpad's swipe on X11 without smooth scrolling)
+    # goes the way it is pushed: left or right on the screen.
+    x, y = center(card(app, "Deal 5a"))
+    xdotool("mousemove", x, y)
+    xdotool("click", "--repeat", "8", "--delay", "60", "7" if rtl else "6")
+    wait_for("the sideways wheel to bring the first stage back", lambda: shows_whole(app, first))
+
+    # The keys, from a card.
+    x, y = center(card(app, "Deal 1a"))
+    xdotool("mousemove", x, y)
+    xdotool("click", "1")
+    time.sleep(0.3)
+    for _ in range(3):
+        xdotool("key", "--clearmodifiers", "ctrl+Page_Down")
+        time.sleep(0.1)
+    wait_for("Ctrl+Page Down to bring the last stage in", lambda: shows_whole(app, last))
+    for _ in range(3):
+        xdotool("key", "--clearmodifiers", "ctrl+Page_Up")
+        time.sleep(0.1)
+    wait_for("Ctrl+Page Up to bring the first stage back", lambda: shows_whole(app, first))
+    # Up and down still go to the column under the pointer.
+    check(all(d["stage"] == stages[int(d["title"][5]) - 1] for d in cli_json(app.db, "deal", "list")),
+          "a scroll moved a deal")
+
+
+def test_shift_wheel_scrolls(tmp):
+    """Seven stages do not fit 1280 pixels: the board scrolls sideways by
+    Shift+wheel over a card, a sideways wheel and Ctrl+Page Up/Down."""
+    db, stages = sideways_board(tmp, "sideways")
+    app = App(db)
+    try:
+        check_scrolls_sideways(app, stages, rtl=False)
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_sideways_rtl(tmp):
+    """Right to left: the first stage starts at the right edge, in view,
+    and the later stages are further on to the left."""
+    db, stages = sideways_board(tmp, "sideways-rtl")
+    app = start_app(db, GTK_DEBUG="invert-text-dir")
+    try:
+        screenshot("board-rtl-start")
+        check_scrolls_sideways(app, stages, rtl=True)
+        app.quit()
+    finally:
+        app.kill()
+
+
+def stage_list(app, stage):
+    return [n for n in app.find_all(stage, role="list") if extents(n)[3] > 0][0]
+
+
+def test_reorder_keeps_both_in_view(tmp):
+    """Alt+Down and Alt+Up in a long column: the moved card and the one
+    it swapped with both stay in view."""
+    db = os.path.join(tmp, "swap.db")
+    cli(db, "init")
+    titles = [f"Card {i:02}" for i in range(1, 15)]
+    ids = {t: cli_json(db, "deal", "add", t, "--value", "100", "--stage", "Prospecting")["id"] for t in titles}
+    app = App(db)
+    try:
+        x, y = center(card(app, "Card 01"))
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        for key, steps in (("alt+Down", 13), ("alt+Up", 13)):
+            for _ in range(steps):
+                before = deal(db, ids["Card 01"])["position"]
+                xdotool("key", "--clearmodifiers", key)
+                after = before + (1 if key == "alt+Down" else -1)
+                wait_for(f"{key} to {after}", lambda: deal(db, ids["Card 01"])["position"] == after)
+                other = [d for d in cli_json(db, "deal", "list")
+                         if d["stage"] == "Prospecting" and d["position"] == before][0]
+                wait_for(f"Card 01 at {after} and {other['title']} at {before} in view",
+                         lambda: fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")) and
+                         fully_inside(card(app, other["title"]), stage_list(app, "Prospecting")))
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_drag_to_third_column,
     test_reorder_within_column,
@@ -366,6 +524,10 @@ TESTS = [
     test_new_lead_dialog,
     test_new_deal_and_lead_keys,
     test_empty_board,
+    test_five_stages_fit,
+    test_shift_wheel_scrolls,
+    test_sideways_rtl,
+    test_reorder_keeps_both_in_view,
 ]
 
 

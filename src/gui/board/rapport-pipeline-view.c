@@ -919,7 +919,9 @@ rapport_pipeline_view_reorder_deal_action (GtkWidget  *widget,
       return;
     }
 
-  rapport_pipeline_view_move_deal (self, deal, rapport_stage_column_get_stage (column), position, TRUE);
+  /* The card it swaps places with takes its old place, beside it. */
+  if (rapport_pipeline_view_move_deal (self, deal, rapport_stage_column_get_stage (column), position, TRUE))
+    rapport_stage_column_keep_in_view (column, position - delta);
 }
 
 static void
