@@ -929,4 +929,26 @@ gboolean            rapport_store_fill_demo             (RapportStore       *sel
                                                          guint32             seed,
                                                          GError            **error);
 
+/* No deal, contact or organization at all: a first run. */
+gboolean            rapport_store_is_empty              (RapportStore       *self);
+
+/* The rows one demo fill added, to take them back exactly. */
+typedef struct _RapportDemoRows RapportDemoRows;
+
+/* rapport_store_fill_demo() on an empty database only (else
+ * RAPPORT_ERROR_INVALID): demo data never mixes with real records. */
+RapportDemoRows    *rapport_store_fill_demo_empty       (RapportStore       *self,
+                                                         guint               n_deals,
+                                                         guint               n_contacts,
+                                                         guint32             seed,
+                                                         GError            **error);
+/* Takes back what that fill added (the undo of Load Demo Data), and only
+ * that: what was added since stays. One transaction. */
+gboolean            rapport_store_remove_demo           (RapportStore       *self,
+                                                         const RapportDemoRows *rows,
+                                                         GError            **error);
+void                rapport_demo_rows_free              (RapportDemoRows    *rows);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDemoRows, rapport_demo_rows_free)
+
 G_END_DECLS
