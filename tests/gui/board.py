@@ -12,7 +12,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from rapport_gui import (APP, App, check, cli, cli_json, center, drag,  # noqa: E402
+from rapport_gui import (APP, App, Atspi, check, cli, cli_json, center, drag,  # noqa: E402
                          drag_finish, drag_start, extents, focus, inside, press,
                          run_tap, screenshot, sensitive, type_text, wait_for,
                          xdotool)
@@ -332,27 +332,97 @@ def test_new_lead_dialog(tmp):
         app.kill()
 
 
-def test_empty_board(tmp):
-    db = os.path.join(tmp, "empty.db")
-    cli(db, "init")
+def start_on(db):
+    """App(db) for a board that may have no card at all."""
     app = App.__new__(App)
     app.db = db
     app.err = open(db + ".err", "w")
     env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
+    Atspi.get_desktop(0).get_child_count()  # the bus up first, as App does
     app.proc = subprocess.Popen([APP, "--db", db], stderr=app.err, env=env)
+    app.node = wait_for("the app on the accessibility bus", app._find_app, 60)
+    return app
+
+
+def showing(app, name, role="push button"):
+    return [n for n in app.find_all(name, role=role) if extents(n)[2] > 0]
+
+
+def test_empty_board(tmp):
+    """An empty database: New Deal, New Lead and Load Demo Data; the demo
+    is asked for, and Ctrl+Z takes it all back."""
+    db = os.path.join(tmp, "empty.db")
+    cli(db, "init")
+    app = start_on(db)
     try:
-        app.node = wait_for("the app on the accessibility bus", app._find_app, 20)
         wait_for("the empty state", lambda: app.find("No Deals Yet", exact=False))
         time.sleep(0.5)
+        check(showing(app, "New Lead") and showing(app, "Load Demo Data"), "New Lead or the demo not offered")
         screenshot("board-empty")
+
+        # Asked first: cancelled, nothing is written.
         press(app, "Load Demo Data")
+        wait_for("the question", lambda: app.find("Load Demo Data?", exact=False))
+        screenshot("board-demo-question")
+        xdotool("key", "Escape")
+        time.sleep(0.5)
+        check(cli_json(db, "deal", "list") == [], "cancelled, yet deals were written")
+
+        press(app, "Load Demo Data")
+        load = wait_for("the question's Load button",
+                        lambda: [n for n in app.find_all("_Load Demo Data", role="push button", exact=False)
+                                 if n.get_name().startswith("_Load")])
+        load[0].do_action(0)
         wait_for("demo deals", lambda: len(cli_json(db, "deal", "list")) > 20)
         wait_for("cards", lambda: app.find_all(role="list item"))
         screenshot("board-demo-loaded")
+
+        x, y = center(app.find_all(role="list item")[0])
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("the demo taken back",
+                 lambda: cli_json(db, "deal", "list") == [] and cli_json(db, "contact", "list") == [], 20)
+        wait_for("the first run's empty state again", lambda: showing(app, "Load Demo Data"))
         app.quit()
     finally:
         app.kill()
 
+
+def test_empty_pipeline(tmp):
+    """A database with records but no open deal in the pipeline says so,
+    offers New Deal and New Lead, and never the demo."""
+    db = os.path.join(tmp, "emptypipe.db")
+    cli(db, "init")
+    won = cli_json(db, "deal", "add", "Old win", "--value", "100")["id"]
+    cli(db, "deal", "won", str(won))
+    app = start_on(db)
+    try:
+        wait_for("the empty pipeline", lambda: app.find("No Deals in This Pipeline", exact=False))
+        time.sleep(0.5)
+        check(showing(app, "New Deal") and showing(app, "New Lead"), "New Deal or New Lead not offered")
+        check(not showing(app, "Load Demo Data"), "the demo offered on a database with deals")
+        screenshot("board-empty-pipeline")
+        press(app, "New Lead")
+        wait_for("the new lead's Name field", lambda: app.find("Name", role="text"))
+        xdotool("key", "Escape")
+        app.quit()
+    finally:
+        app.kill()
+
+    # An empty file that gets a contact from elsewhere: the demo goes.
+    db = os.path.join(tmp, "firstcontact.db")
+    cli(db, "init")
+    app = start_on(db)
+    try:
+        wait_for("the demo offered", lambda: showing(app, "Load Demo Data"))
+        cli(db, "contact", "add", "Ines Costa")
+        wait_for("the demo gone", lambda: not showing(app, "Load Demo Data"), 30)
+        check(app.find("No Deals in This Pipeline", exact=False), "not the empty pipeline")
+        app.quit()
+    finally:
+        app.kill()
 
 def window_of(app):
     return app.find_all(role="frame")[0]
@@ -524,6 +594,7 @@ TESTS = [
     test_new_lead_dialog,
     test_new_deal_and_lead_keys,
     test_empty_board,
+    test_empty_pipeline,
     test_five_stages_fit,
     test_shift_wheel_scrolls,
     test_sideways_rtl,

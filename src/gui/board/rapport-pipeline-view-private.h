@@ -5,7 +5,9 @@
  * rapport-pipeline-view.c builds the columns and does the moves;
  * rapport-pipeline-view-dnd.c follows drags (the Won and Lost zones, the
  * sideways scrolling, the lost reason); rapport-pipeline-view-scroll.c
- * scrolls the board sideways by wheel, touchpad and keys.
+ * scrolls the board sideways by wheel, touchpad and keys;
+ * rapport-pipeline-view-empty.c shows the board or says why there is none,
+ * and loads the demo.
  */
 
 #pragma once
@@ -33,6 +35,7 @@ struct _RapportPipelineView
   GtkWidget         *lost_zone;
   AdwStatusPage     *empty_page;
   GtkWidget         *empty_buttons;
+  GtkWidget         *demo_button;
 
   /* Owned references */
   RapportContext    *context;
@@ -88,6 +91,12 @@ void     rapport_pipeline_view_track_drag      (RapportPipelineView *self,
                                                 GtkDragSource       *source,
                                                 GdkDrag             *drag,
                                                 RapportDeal         *deal);
+
+/* rapport-pipeline-view-empty.c */
+void     rapport_pipeline_view_class_init_empty  (GtkWidgetClass      *widget_class);
+void     rapport_pipeline_view_update_empty      (RapportPipelineView *self,
+                                                  guint                n_open,
+                                                  guint                n_columns);
 
 /* rapport-pipeline-view-scroll.c */
 void     rapport_pipeline_view_class_init_scroll (GtkWidgetClass     *widget_class);

@@ -26,11 +26,6 @@
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
 
-/* The first-run demo: two years of a small team (most deals closed by
- * now, some thirty still open on the board). */
-#define DEMO_DEALS    400
-#define DEMO_CONTACTS 600
-
 static void rapport_pipeline_view_board_init (RapportBoardInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RapportPipelineView, rapport_pipeline_view, ADW_TYPE_BIN,
@@ -138,30 +133,10 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
                              n_open, total_text, weighted_text);
   gtk_label_set_label (self->summary_label, summary);
 
-  /* A pipeline with no open deal at all is a first run, or a clean slate:
-   * say what to do rather than show empty columns. The switcher stays, so
-   * another pipeline can still be chosen. */
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_open > 0);
   gtk_widget_set_visible (self->top_bar, n_open > 0 || self->pipeline_ids->len > 1);
 
-  if (self->pipeline_id == 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Sales Process"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Add a sales process in Preferences to start a board"));
-      gtk_widget_set_visible (self->empty_buttons, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
-  else if (n_open == 0 && n_columns > 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Deals Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Add a deal you are working on, or load a few demo deals to see how the board works"));
-      gtk_widget_set_visible (self->empty_buttons, TRUE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "board");
+  rapport_pipeline_view_update_empty (self, n_open, n_columns);
 }
 
 /* The tallest a monitor of the display is, for a maximized window. */
@@ -957,26 +932,6 @@ rapport_pipeline_view_open_deal_action (GtkWidget  *widget,
   gtk_widget_activate_action_variant (widget, "win.open-deal", parameter);
 }
 
-static void
-rapport_pipeline_view_load_demo_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
-{
-  RapportPipelineView *self = RAPPORT_PIPELINE_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!rapport_store_fill_demo (self->store, DEMO_DEALS, DEMO_CONTACTS, g_random_int (), &error))
-    {
-      rapport_pipeline_view_show_error (self, error);
-      return;
-    }
-
-  rapport_pipeline_view_add_toast (self, adw_toast_new (_("Demo deals loaded")));
-}
-
 /* GObject */
 
 static void
@@ -1086,6 +1041,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, lost_zone);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, on_pipeline_selected);
 
   /* What cards, columns, menus and drop zones ask for. Deals and stages
@@ -1104,8 +1060,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
                                    rapport_pipeline_view_mark_lost_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x",
                                    rapport_pipeline_view_open_deal_action);
-  gtk_widget_class_install_action (widget_class, "board.load-demo", NULL,
-                                   rapport_pipeline_view_load_demo_action);
+  rapport_pipeline_view_class_init_empty (widget_class);
   rapport_pipeline_view_class_init_scroll (widget_class);
 }
 
@@ -1173,6 +1128,13 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
                            G_CALLBACK (on_store_structure_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (store, "notice::deal",
+                           G_CALLBACK (on_store_deal_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* The first run's demo goes once the file has anything in it. */
+  g_signal_connect_object (store, "notice::contact",
+                           G_CALLBACK (on_store_deal_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (store, "notice::organization",
                            G_CALLBACK (on_store_deal_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
