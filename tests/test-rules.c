@@ -395,8 +395,8 @@ test_card_facts (void)
   g_assert_false (rapport_store_deal_is_rotting (store, a));
   g_assert_false (rapport_store_deal_has_overdue_followup (store, a));
 
-  /* Past the stage's limit with nothing scheduled: rotting, by the days
-   * over the limit (a day begun counts), not the days in the stage. */
+  /* Past the stage's limit with nothing scheduled: rotting, by the whole
+   * days over the limit (at least one), not the days in the stage. */
   rapport_store_set_now (store, T0 + (gint64) days * 86400 - 1);
   g_assert_false (rapport_store_deal_is_rotting (store, a));
   g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 0);
@@ -406,7 +406,7 @@ test_card_facts (void)
   g_assert_true (rapport_store_deal_is_rotting (store, a));
   g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 1);
   rapport_store_set_now (store, T0 + (gint64) (days + 5) * 86400 + 3600);
-  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 6);
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 5);
   rapport_store_set_now (store, T0 + (gint64) (days + 1) * 86400);
 
   /* Scheduling a future activity resets it. */

@@ -593,8 +593,8 @@ rapport_store_deal_get_days_rotting (RapportStore *self,
   if (rapport_store_step_int64 (self, stmt, 0) != 0)
     return 0;
 
-  /* Any part of a day counts: a deal a minute past its limit is a day over. */
-  return (int) MIN (MAX ((over + 86399) / 86400, 1), G_MAXINT);
+  /* Whole days, but a deal just past its limit is a day over already. */
+  return (int) MIN (MAX (over / 86400, 1), G_MAXINT);
 }
 
 gboolean

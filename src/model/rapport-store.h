@@ -524,8 +524,8 @@ gboolean            rapport_store_deal_has_overdue_followup (RapportStore   *sel
  * no follow-up pending at all (an overdue one is someone's job too). */
 gboolean            rapport_store_deal_is_rotting       (RapportStore       *self,
                                                          RapportDeal        *deal);
-/* How many days a rotting deal is past its stage's limit, a day begun
- * counting as one (at least 1); 0 when it is not rotting. */
+/* How many whole days a rotting deal is past its stage's limit, at least
+ * 1; 0 when it is not rotting. */
 int                 rapport_store_deal_get_days_rotting (RapportStore       *self,
                                                          RapportDeal        *deal);
 /* Open deals of @stage: how many, and the sum of their values (and of value

@@ -582,6 +582,40 @@ def test_reorder_keeps_both_in_view(tmp):
         app.kill()
 
 
+def test_rotting_on_card_and_page(tmp):
+    """A deal 60 days in a stage that allows 14, nothing scheduled, its
+    close date a month gone: the card and the deal page both say it is 46
+    days over and that the close date has passed."""
+    import datetime
+    db = os.path.join(tmp, "rotting.db")
+    cli(db, "init")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    then = (now - datetime.timedelta(days=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    close = (now - datetime.timedelta(days=30)).strftime("%Y-%m-%d")
+    env = dict(os.environ, RAPPORT_NOW=then)
+    subprocess.run([os.environ["RAPPORT_CLI"], "--db", db, "deal", "add", "Stale quote", "--value", "900",
+                    "--stage", "Prospecting", "--close", close], env=env, check=True, capture_output=True)
+    cli(db, "deal", "add", "Fresh quote", "--value", "100", "--stage", "Prospecting")
+    app = App(db)
+    try:
+        stale = card(app, "Stale quote")
+        check("46 days longer" in (stale.get_description() or ""), f"card: {stale.get_description()!r}")
+        check("longer" not in (card(app, "Fresh quote").get_description() or ""), "a fresh deal rots")
+        x, y = center(stale)
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        xdotool("key", "Return")
+        wait_for("the deal's page", lambda: app.find("Won", role="push button"))
+        wait_for("the page's rotting mark", lambda: app.find("46 days over", role="label"))
+        check(app.find("Close date passed", role="label"), "no passed close on the page")
+        time.sleep(0.3)
+        screenshot("deal-page-rotting")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_drag_to_third_column,
     test_reorder_within_column,
@@ -599,6 +633,7 @@ TESTS = [
     test_shift_wheel_scrolls,
     test_sideways_rtl,
     test_reorder_keeps_both_in_view,
+    test_rotting_on_card_and_page,
 ]
 
 
