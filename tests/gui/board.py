@@ -615,6 +615,28 @@ def test_rotting_on_card_and_page(tmp):
     finally:
         app.kill()
 
+def test_moved_card_stays_in_view(tmp):
+    """Ctrl+Right across seven stages that do not fit: the board follows
+    the card, stage after stage, to the last one."""
+    db, stages = sideways_board(tmp, "follow", per_stage=1)
+    moving = cli_json(db, "deal", "list")[0]
+    app = App(db)
+    try:
+        x, y = center(card(app, moving["title"]))
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        for stage in stages[1:]:
+            xdotool("key", "--clearmodifiers", "ctrl+Right")
+            wait_for(f"the deal in {stage}", lambda: deal(db, moving["id"])["stage"] == stage)
+            wait_for(f"its card in view in {stage}",
+                     lambda: fully_inside(card(app, moving["title"]), window_of(app)) and
+                     inside(card(app, moving["title"]), column_of(app, stage)))
+        check(not shows_whole(app, stages[0]), "the board did not scroll")
+        app.quit()
+    finally:
+        app.kill()
+
 
 TESTS = [
     test_drag_to_third_column,
@@ -634,6 +656,7 @@ TESTS = [
     test_sideways_rtl,
     test_reorder_keeps_both_in_view,
     test_rotting_on_card_and_page,
+    test_moved_card_stays_in_view,
 ]
 
 

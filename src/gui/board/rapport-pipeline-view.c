@@ -42,6 +42,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void rapport_pipeline_view_set_store (RapportPipelineView *self,
                                              RapportStore        *store);
+static void rapport_pipeline_view_show_column (RapportPipelineView *self,
+                                               RapportStageColumn  *column);
 
 /* Columns */
 
@@ -662,7 +664,11 @@ rapport_pipeline_view_move_deal (RapportPipelineView *self,
         rapport_pipeline_view_find_column (self, rapport_record_get_id (RAPPORT_RECORD (stage)), NULL);
 
       if (column != NULL)
-        rapport_stage_column_show_deal (column, deal, TRUE);
+        {
+          rapport_stage_column_show_deal (column, deal, TRUE);
+          /* Ctrl+Left and Right: the card stays in sight in its new stage. */
+          rapport_pipeline_view_show_column (self, column);
+        }
     }
 
   return TRUE;
@@ -711,6 +717,33 @@ rapport_pipeline_view_close_deal (RapportPipelineView *self,
 /* Keyboard: Left and Right on a card go to the stage beside it, at the
  * same height, skipping empty stages. */
 
+/* Scrolls the board sideways, as little as it takes, to show @column
+ * whole: the focused card's, when the stages do not all fit. */
+static void
+rapport_pipeline_view_show_column (RapportPipelineView *self,
+                                   RapportStageColumn  *column)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_box));
+  graphene_rect_t bounds;
+  double width = gtk_widget_get_width (viewport);
+  double delta = 0;
+
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+
+  /* Where it is on screen: the viewport's own coordinates are what the
+   * adjustment moves (the board's padding is inside them). */
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &bounds))
+    return;
+
+  if (bounds.origin.x < 0)
+    delta = bounds.origin.x;
+  else if (bounds.origin.x + bounds.size.width > width)
+    delta = MIN (bounds.origin.x + bounds.size.width - width, bounds.origin.x);
+  if (delta != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+}
+
 /**
  * rapport_pipeline_view_focus_beside:
  * @card: the focused card
@@ -742,15 +775,7 @@ rapport_pipeline_view_focus_beside (RapportPipelineView *self,
     {
       if (rapport_stage_column_focus_nearest (other, card, gtk_widget_get_height (card) / 2.0))
         {
-          /* Keep the focused column in view on a narrow window. */
-          graphene_rect_t bounds;
-
-          if (gtk_widget_compute_bounds (GTK_WIDGET (other), GTK_WIDGET (self->column_box), &bounds))
-            {
-              GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
-
-              gtk_adjustment_clamp_page (adjustment, bounds.origin.x, bounds.origin.x + bounds.size.width);
-            }
+          rapport_pipeline_view_show_column (self, other);
           return TRUE;
         }
     }
