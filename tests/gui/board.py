@@ -562,6 +562,16 @@ def test_reorder_keeps_both_in_view(tmp):
     ids = {t: cli_json(db, "deal", "add", t, "--value", "100", "--stage", "Prospecting")["id"] for t in order}
     app = App(db)
     try:
+        # The plain wheel still scrolls the column under the pointer.
+        x, y = center(card(app, "Card 03"))
+        xdotool("mousemove", x, y)
+        xdotool("click", "--repeat", "4", "--delay", "60", "5")
+        wait_for("the wheel to scroll the column down",
+                 lambda: not fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))
+        xdotool("click", "--repeat", "8", "--delay", "60", "4")
+        wait_for("the wheel to scroll it back up",
+                 lambda: fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))
+
         x, y = center(card(app, "Card 01"))
         xdotool("mousemove", x, y)
         xdotool("click", "1")

@@ -114,7 +114,9 @@ on_scroll (RapportPipelineView      *self,
       return GDK_EVENT_STOP;
     }
 
-  if (dx == 0)
+  /* Mostly up or down (a touchpad on X11 comes this way too, with a little
+   * of the other axis in most events): the column's. */
+  if (fabs (dx) <= fabs (dy))
     return GDK_EVENT_PROPAGATE;
 
   /* A notch of the wheel goes as far as GTK's scrolled windows take it. */
