@@ -21,7 +21,7 @@ typedef struct
 {
   char         *dir;
   RapportStore *store;
-  gint64        ids[9];   /* deals A…H by letter - 'A' */
+  gint64        ids[10];  /* deals A…J by letter - 'A' */
 } Fixture;
 
 static gint64
@@ -124,9 +124,9 @@ followup (Fixture    *f,
  * D  Delta next week, Dana, created Monday 23 Nov 00:00:00: not in the
  *    week.
  * E  Echo expansion, Lee, created 1 Sep in Negotiation, expected close
- *    1 Nov: slipped 22 days; rotting (83 days in the stage, 21 allowed,
- *    nothing scheduled: its one follow-up, due 20 Nov 10:00, is overdue
- *    by 2 days, 23 h).
+ *    1 Nov: slipped 22 days; 83 days in the stage, 21 allowed, but not
+ *    rotting: its one follow-up, due 20 Nov 10:00, is overdue by 2 days,
+ *    23 h, and still someone's job.
  * F  Foxtrot, Dana, created 1 Oct in Prospecting, expected close today
  *    (not passed); a follow-up due 30 Nov keeps it from rotting.
  * G  Golf, Dana, created 15 Oct in Qualifying; back to Prospecting on
@@ -134,6 +134,8 @@ followup (Fixture    *f,
  * H  Hôtel Paris, Lee, EUR, created 18 Nov: added, in another currency.
  * I  India, Lee, created 5 Nov in Prospecting, won 12 Nov (week 46):
  *    not in this review.
+ * J  Juliet stalled, nobody's, created 1 Sep in Closing, nothing ever
+ *    scheduled: rotting (83 days in the stage, 14 allowed).
  *
  * Follow-ups besides: one on contact Mia (Lee's, no deal) due 22 Nov
  * 12:00, overdue 0 days; one snoozed past now; one done. */
@@ -144,7 +146,7 @@ build (Fixture *f)
   g_autoptr(RapportOrganization) acme = NULL;
   g_autoptr(RapportContact) mia = NULL;
   g_autoptr(RapportDeal) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL;
-  g_autoptr(RapportDeal) fx = NULL, g = NULL, h = NULL, i = NULL;
+  g_autoptr(RapportDeal) fx = NULL, g = NULL, h = NULL, i = NULL, j = NULL;
   g_autoptr(RapportActivity) f1 = NULL, f2 = NULL, f3 = NULL, f4 = NULL, f5 = NULL, f6 = NULL;
   RapportContactFields contact = { 0, };
   RapportGoalFields goal = { 0, };
@@ -177,6 +179,7 @@ build (Fixture *f)
   h = add_deal (f, 'H', "Hôtel Paris", "2026-11-18T09:00:00Z", 0, 900000, "EUR", "Lee", NULL, 0, 0);
   i = add_deal (f, 'I', "India", "2026-11-05T09:00:00Z", 0, 200000, NULL, "Lee", NULL, 0, 0);
   close_deal (f, i, RAPPORT_DEAL_STATUS_WON, NULL, "2026-11-12T09:00:00Z");
+  j = add_deal (f, 'J', "Juliet stalled", "2026-09-01T00:00:00Z", 4, 150000, NULL, NULL, NULL, 0, 0);
 
   f1 = followup (f, 0, f->ids['A' - 'A'], "Send the renewal quote", "2026-11-21T00:00:00Z");
   f2 = followup (f, 0, f->ids['E' - 'A'], "Call about the budget", "2026-11-20T10:00:00Z");
@@ -383,10 +386,11 @@ test_rotting (Fixture       *f,
   GArray *items = r->sections[RAPPORT_REVIEW_ROTTING].items;
 
   (void) data;
-  /* Echo: 83 days in Negotiation. Acme, Cobalt, Delta are new in their
-   * stage, Foxtrot has its demo ahead, the rest are closed. */
+  /* Juliet: 83 days in Closing. Echo is as long in its stage but has a
+   * follow-up pending (overdue, yet scheduled), Acme, Cobalt, Delta are
+   * new in their stage, Foxtrot has its demo ahead, the rest are closed. */
   g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpstr (item (r, RAPPORT_REVIEW_ROTTING, 0)->title, ==, "Echo expansion");
+  g_assert_cmpstr (item (r, RAPPORT_REVIEW_ROTTING, 0)->title, ==, "Juliet stalled");
   g_assert_cmpint (item (r, RAPPORT_REVIEW_ROTTING, 0)->days, ==, 83);
   g_assert_cmpint (item (r, RAPPORT_REVIEW_ROTTING, 0)->at, ==, at ("2026-09-01T00:00:00Z"));
 

@@ -395,9 +395,19 @@ test_card_facts (void)
   g_assert_false (rapport_store_deal_is_rotting (store, a));
   g_assert_false (rapport_store_deal_has_overdue_followup (store, a));
 
-  /* Past the stage's limit with nothing scheduled: rotting. */
+  /* Past the stage's limit with nothing scheduled: rotting, by the whole
+   * days over the limit (at least one), not the days in the stage. */
+  rapport_store_set_now (store, T0 + (gint64) days * 86400 - 1);
+  g_assert_false (rapport_store_deal_is_rotting (store, a));
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 0);
+  rapport_store_set_now (store, T0 + (gint64) days * 86400 + 60);
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 1);
   rapport_store_set_now (store, T0 + (gint64) (days + 1) * 86400);
   g_assert_true (rapport_store_deal_is_rotting (store, a));
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 1);
+  rapport_store_set_now (store, T0 + (gint64) (days + 5) * 86400 + 3600);
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 5);
+  rapport_store_set_now (store, T0 + (gint64) (days + 1) * 86400);
 
   /* Scheduling a future activity resets it. */
   followup = rapport_store_add_followup (store, 0, id_of (a), "Call back",
@@ -406,10 +416,19 @@ test_card_facts (void)
   g_assert_false (rapport_store_deal_is_rotting (store, a));
   g_assert_true (rapport_store_deal_is_rotting (store, b));
 
-  /* Once its time has passed, the follow-up is overdue: a badge. */
+  /* Once its time has passed, the follow-up is overdue: a badge. It is
+   * still something scheduled, so the deal is not rotting for it. */
   rapport_store_set_now (store, T0 + (gint64) (days + 3) * 86400);
   g_assert_true (rapport_store_deal_has_overdue_followup (store, a));
   g_assert_false (rapport_store_deal_has_overdue_followup (store, b));
+  g_assert_false (rapport_store_deal_is_rotting (store, a));
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 0);
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, b), ==, 3);
+
+  /* Done, nothing is pending any more: rotting again. */
+  g_assert_true (rapport_store_complete_activity (store, followup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_store_deal_get_days_rotting (store, a), ==, 3);
 
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }

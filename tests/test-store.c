@@ -942,6 +942,76 @@ test_notices (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Load Demo Data: only into an empty file, and taken back exactly, with
+ * what was added since kept. */
+static void
+test_demo_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(RapportStore) store = rapport_test_store_new (&dir, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDemoRows) rows = NULL;
+  g_autoptr(RapportDemoRows) twice = NULL;
+  g_autoptr(RapportContact) real = NULL;
+  g_autoptr(GPtrArray) deals = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(GArray) hits = NULL;
+  RapportContactFields fields = { .name = "Zuzana Realperson", .email = "zuzana@example.com" };
+  GListModel *contacts = rapport_store_get_contacts (store);
+  GListModel *organizations = rapport_store_get_organizations (store);
+
+  g_assert_true (rapport_store_is_empty (store));
+  rows = rapport_store_fill_demo_empty (store, 120, 200, 5, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_false (rapport_store_is_empty (store));
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 200);
+  g_assert_cmpuint (g_list_model_get_n_items (organizations), >, 0);
+
+  /* Never on top of records. */
+  twice = rapport_store_fill_demo_empty (store, 10, 10, 6, &error);
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_assert_null (twice);
+  g_clear_error (&error);
+
+  /* Someone real, after the demo: the undo leaves them. */
+  real = rapport_store_add_contact (store, &fields, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (rapport_store_remove_demo (store, rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 1);
+  {
+    g_autoptr(RapportContact) left = g_list_model_get_item (contacts, 0);
+
+    g_assert_true (left == real);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (organizations), ==, 0);
+  deals = rapport_store_list_deal_ids (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deals->len, ==, 0);
+  /* Only the real one's own (a new lead is answered). */
+  followups = rapport_store_list_followups (store, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < followups->len; i++)
+    g_assert_cmpint (rapport_activity_get_contact_id (followups->pdata[i]), ==,
+                     rapport_record_get_id (RAPPORT_RECORD (real)));
+  /* Gone from the search index too. */
+  hits = rapport_store_search (store, "Cedar", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_array_unref);
+  hits = rapport_store_search (store, "Zuzana", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  /* Without the real one, it is empty again: the demo may come back. */
+  g_clear_pointer (&rows, rapport_demo_rows_free);
+  g_assert_false (rapport_store_is_empty (store));
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -960,6 +1030,7 @@ main (int    argc,
   g_test_add_func ("/store/other-writer", test_other_writer);
   g_test_add_func ("/store/playbook-ticks", test_playbook_ticks);
   g_test_add_func ("/store/demo", test_demo);
+  g_test_add_func ("/store/demo/undo", test_demo_undo);
   g_test_add_func ("/store/foreach", test_foreach);
   g_test_add_func ("/store/notices", test_notices);
   g_test_add_func ("/store/owners", test_owners);

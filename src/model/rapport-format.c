@@ -217,6 +217,24 @@ rapport_format_days_between (gint64 from,
 }
 
 char *
+rapport_format_days_rotting (int days_over)
+{
+  /* Translators: on a rotting deal's badge (its card, its page): how many
+   * days it has sat in its stage beyond what the stage allows. */
+  return g_strdup_printf (ngettext ("%d day over", "%d days over", days_over), days_over);
+}
+
+char *
+rapport_format_days_rotting_long (int days_over)
+{
+  /* Translators: the tooltip of a rotting deal's badge. */
+  return g_strdup_printf (ngettext ("Rotting: %d day longer in this stage than it allows, with nothing scheduled",
+                                    "Rotting: %d days longer in this stage than it allows, with nothing scheduled",
+                                    days_over),
+                          days_over);
+}
+
+char *
 rapport_format_deal_standing (RapportStore *store,
                               RapportDeal  *deal)
 {

@@ -51,6 +51,12 @@ char *rapport_format_relative (gint64     when,
 int   rapport_format_days_between (gint64 from,
                                    gint64 to);
 
+/* A rotting deal's days past its stage's limit
+ * (rapport_store_deal_get_days_rotting()): "5 days over" for a badge, and
+ * the sentence a tooltip or a screen reader says. */
+char *rapport_format_days_rotting      (int days_over);
+char *rapport_format_days_rotting_long (int days_over);
+
 /* Where a deal stands, for a row about it: the name of its stage while
  * open, else “Won” or “Lost” (transfer full). */
 char *rapport_format_deal_standing (RapportStore *store,

@@ -565,32 +565,43 @@ rapport_store_deal_has_overdue_followup (RapportStore *self,
   return rapport_store_step_int64 (self, stmt, 0) != 0;
 }
 
+int
+rapport_store_deal_get_days_rotting (RapportStore *self,
+                                     RapportDeal  *deal)
+{
+  g_autoptr(RapportStage) stage = NULL;
+  RapportSqlStmt *stmt;
+  gint64 over;
+  int days;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), 0);
+
+  if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
+    return 0;
+
+  stage = rapport_store_lookup (self, RAPPORT_TYPE_STAGE, rapport_deal_get_stage_id (deal), NULL);
+  days = stage ? rapport_stage_get_rotting_days (stage) : 0;
+  over = rapport_store_now (self) - rapport_deal_get_stage_entered_at (deal) - (gint64) days * 86400;
+  if (days <= 0 || over < 0)
+    return 0;
+
+  /* A follow-up pending, even one past due, means someone is on it: the
+   * overdue badge says the rest. */
+  stmt = rapport_store_stmt (self, STMT_DEAL_PENDING_FOLLOWUP);
+  rapport_sql_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  if (rapport_store_step_int64 (self, stmt, 0) != 0)
+    return 0;
+
+  /* Whole days, but a deal just past its limit is a day over already. */
+  return (int) MIN (MAX (over / 86400, 1), G_MAXINT);
+}
+
 gboolean
 rapport_store_deal_is_rotting (RapportStore *self,
                                RapportDeal  *deal)
 {
-  g_autoptr(RapportStage) stage = NULL;
-  RapportSqlStmt *stmt;
-  gint64 now = rapport_store_now (self);
-  int days;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
-
-  if (rapport_deal_get_status (deal) != RAPPORT_DEAL_STATUS_OPEN)
-    return FALSE;
-
-  stage = rapport_store_lookup (self, RAPPORT_TYPE_STAGE, rapport_deal_get_stage_id (deal), NULL);
-  days = stage ? rapport_stage_get_rotting_days (stage) : 0;
-  if (days <= 0 || rapport_deal_get_stage_entered_at (deal) + (gint64) days * 86400 > now)
-    return FALSE;
-
-  /* Something scheduled ahead means someone is on it. */
-  stmt = rapport_store_stmt (self, STMT_DEAL_NEXT_ACTIVITY);
-  rapport_sql_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
-  rapport_sql_bind_int64 (stmt, 2, now);
-
-  return rapport_store_step_int64 (self, stmt, 0) == 0;
+  return rapport_store_deal_get_days_rotting (self, deal) > 0;
 }
 
 /* Why deals are lost, offered first where a loss is recorded: the

@@ -80,7 +80,7 @@ static const char * const section_sql[RAPPORT_REVIEW_N_SECTIONS] = {
     " WHERE d.status = 0 AND s.rotting_days > 0"
     "  AND coalesce (d.stage_entered_at, 0) + s.rotting_days * 86400 <= ?5"
     "  AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.done_at IS NULL"
-    "    AND coalesce (a.snoozed_until, a.due_at) >= ?5)" DEAL_OWNER
+    "    AND a.due_at IS NOT NULL)" DEAL_OWNER
     " ORDER BY coalesce (d.stage_entered_at, 0), d.id",
 
   /* The follow-ups list's overdue ones (activity_pending is their index). */

@@ -520,8 +520,13 @@ GPtrArray          *rapport_store_find_organizations_by_prefix (RapportStore  *s
 /* What a card shows besides the deal's own fields */
 gboolean            rapport_store_deal_has_overdue_followup (RapportStore   *self,
                                                              RapportDeal    *deal);
-/* Sat in its stage longer than the stage allows, with nothing scheduled. */
+/* Sat in its stage longer than the stage allows, with nothing scheduled:
+ * no follow-up pending at all (an overdue one is someone's job too). */
 gboolean            rapport_store_deal_is_rotting       (RapportStore       *self,
+                                                         RapportDeal        *deal);
+/* How many whole days a rotting deal is past its stage's limit, at least
+ * 1; 0 when it is not rotting. */
+int                 rapport_store_deal_get_days_rotting (RapportStore       *self,
                                                          RapportDeal        *deal);
 /* Open deals of @stage: how many, and the sum of their values (and of value
  * × stage probability) in the store's default currency, in minor units. */
@@ -971,5 +976,27 @@ gboolean            rapport_store_fill_demo             (RapportStore       *sel
                                                          guint               n_contacts,
                                                          guint32             seed,
                                                          GError            **error);
+
+/* No deal, contact or organization at all: a first run. */
+gboolean            rapport_store_is_empty              (RapportStore       *self);
+
+/* The rows one demo fill added, to take them back exactly. */
+typedef struct _RapportDemoRows RapportDemoRows;
+
+/* rapport_store_fill_demo() on an empty database only (else
+ * RAPPORT_ERROR_INVALID): demo data never mixes with real records. */
+RapportDemoRows    *rapport_store_fill_demo_empty       (RapportStore       *self,
+                                                         guint               n_deals,
+                                                         guint               n_contacts,
+                                                         guint32             seed,
+                                                         GError            **error);
+/* Takes back what that fill added (the undo of Load Demo Data), and only
+ * that: what was added since stays. One transaction. */
+gboolean            rapport_store_remove_demo           (RapportStore       *self,
+                                                         const RapportDemoRows *rows,
+                                                         GError            **error);
+void                rapport_demo_rows_free              (RapportDemoRows    *rows);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportDemoRows, rapport_demo_rows_free)
 
 G_END_DECLS

@@ -12,7 +12,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from rapport_gui import (APP, App, check, cli, cli_json, center, drag,  # noqa: E402
+from rapport_gui import (APP, App, Atspi, check, cli, cli_json, center, drag,  # noqa: E402
                          drag_finish, drag_start, extents, focus, inside, press,
                          run_tap, screenshot, sensitive, type_text, wait_for,
                          xdotool)
@@ -332,23 +332,318 @@ def test_new_lead_dialog(tmp):
         app.kill()
 
 
-def test_empty_board(tmp):
-    db = os.path.join(tmp, "empty.db")
-    cli(db, "init")
+def start_on(db):
+    """App(db) for a board that may have no card at all."""
     app = App.__new__(App)
     app.db = db
     app.err = open(db + ".err", "w")
     env = dict(os.environ, GDK_BACKEND="x11", GSETTINGS_BACKEND="memory")
+    Atspi.get_desktop(0).get_child_count()  # the bus up first, as App does
     app.proc = subprocess.Popen([APP, "--db", db], stderr=app.err, env=env)
+    app.node = wait_for("the app on the accessibility bus", app._find_app, 60)
+    return app
+
+
+def showing(app, name, role="push button"):
+    return [n for n in app.find_all(name, role=role) if extents(n)[2] > 0]
+
+
+def test_empty_board(tmp):
+    """An empty database: New Deal, New Lead and Load Demo Data; the demo
+    is asked for, and Ctrl+Z takes it all back."""
+    db = os.path.join(tmp, "empty.db")
+    cli(db, "init")
+    app = start_on(db)
     try:
-        app.node = wait_for("the app on the accessibility bus", app._find_app, 20)
         wait_for("the empty state", lambda: app.find("No Deals Yet", exact=False))
         time.sleep(0.5)
+        check(showing(app, "New Lead") and showing(app, "Load Demo Data"), "New Lead or the demo not offered")
         screenshot("board-empty")
+
+        # Asked first: cancelled, nothing is written.
         press(app, "Load Demo Data")
+        wait_for("the question", lambda: app.find("Load Demo Data?", exact=False))
+        screenshot("board-demo-question")
+        xdotool("key", "Escape")
+        time.sleep(0.5)
+        check(cli_json(db, "deal", "list") == [], "cancelled, yet deals were written")
+
+        press(app, "Load Demo Data")
+        load = wait_for("the question's Load button",
+                        lambda: [n for n in app.find_all("_Load Demo Data", role="push button", exact=False)
+                                 if n.get_name().startswith("_Load")])
+        load[0].do_action(0)
         wait_for("demo deals", lambda: len(cli_json(db, "deal", "list")) > 20)
         wait_for("cards", lambda: app.find_all(role="list item"))
         screenshot("board-demo-loaded")
+
+        x, y = center(app.find_all(role="list item")[0])
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("the demo taken back",
+                 lambda: cli_json(db, "deal", "list") == [] and cli_json(db, "contact", "list") == [], 20)
+        wait_for("the first run's empty state again", lambda: showing(app, "Load Demo Data"))
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_empty_pipeline(tmp):
+    """A database with records but no open deal in the pipeline says so,
+    offers New Deal and New Lead, and never the demo."""
+    db = os.path.join(tmp, "emptypipe.db")
+    cli(db, "init")
+    won = cli_json(db, "deal", "add", "Old win", "--value", "100")["id"]
+    cli(db, "deal", "won", str(won))
+    app = start_on(db)
+    try:
+        wait_for("the empty pipeline", lambda: app.find("No Deals in This Pipeline", exact=False))
+        time.sleep(0.5)
+        check(showing(app, "New Deal") and showing(app, "New Lead"), "New Deal or New Lead not offered")
+        check(not showing(app, "Load Demo Data"), "the demo offered on a database with deals")
+        screenshot("board-empty-pipeline")
+        press(app, "New Lead")
+        wait_for("the new lead's Name field", lambda: app.find("Name", role="text"))
+        xdotool("key", "Escape")
+        app.quit()
+    finally:
+        app.kill()
+
+    # An empty file that gets a contact from elsewhere: the demo goes.
+    db = os.path.join(tmp, "firstcontact.db")
+    cli(db, "init")
+    app = start_on(db)
+    try:
+        wait_for("the demo offered", lambda: showing(app, "Load Demo Data"))
+        cli(db, "contact", "add", "Ines Costa")
+        wait_for("the demo gone", lambda: not showing(app, "Load Demo Data"), 30)
+        check(app.find("No Deals in This Pipeline", exact=False), "not the empty pipeline")
+        app.quit()
+    finally:
+        app.kill()
+
+def window_of(app):
+    return app.find_all(role="frame")[0]
+
+
+def fully_inside(node, outer, slack=2):
+    x, y, w, h = extents(node)
+    ox, oy, ow, oh = extents(outer)
+    return (ox - slack <= x and x + w <= ox + ow + slack and
+            oy - slack <= y and y + h <= oy + oh + slack)
+
+
+def sideways_board(tmp, name, template="cycle7", per_stage=2):
+    """A board of @template with @per_stage cards in every stage."""
+    db = os.path.join(tmp, name + ".db")
+    cli(db, "init", "--template", template)
+    stages = [s["name"] for s in cli_json(db, "stage", "list")]
+    for n, stage in enumerate(stages):
+        for i in range(per_stage):
+            cli(db, "deal", "add", f"Deal {n + 1}{'ab'[i]}", "--value", "100", "--stage", stage)
+    return db, stages
+
+
+def start_app(db, **env):
+    """App(db) with @env set for the app only (GTK_DEBUG, say)."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        return App(db)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k)
+            else:
+                os.environ[k] = v
+
+
+def test_five_stages_fit(tmp):
+    """At the default 1280×800 every stage of a five-stage pipeline shows
+    whole: the columns narrow to fit."""
+    db, stages = sideways_board(tmp, "fit", template="classic5")
+    app = App(db)
+    try:
+        window = window_of(app)
+        check(extents(window)[2] >= 1260, f"not the default size: {extents(window)}")
+        check(len(stages) == 5, f"stages {stages}")
+        wait_for("all five stages in the window",
+                 lambda: all(fully_inside(column_of(app, s), window) for s in stages))
+        screenshot("board-1280x800")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def shows_whole(app, stage):
+    return fully_inside(column_of(app, stage), window_of(app))
+
+
+def check_scrolls_sideways(app, stages, rtl):
+    first, last = stages[0], stages[-1]
+    wait_for("the first stage in view", lambda: shows_whole(app, first))
+    check(not shows_whole(app, last), "seven stages fit: nothing to scroll")
+    fx = extents(column_of(app, first))[0]
+    check((fx > extents(column_of(app, last))[0]) == rtl, "the stages run the wrong way")
+
+    # Shift+wheel over a card, where a column's list used to keep it.
+    x, y = center(card(app, "Deal 3a"))
+    xdotool("mousemove", x, y)
+    xdotool("keydown", "shift")
+    try:
+        xdotool("click", "--repeat", "8", "--delay", "60", "5")
+    finally:
+        xdotool("keyup", "shift")
+    wait_for("Shift+wheel down to bring the last stage in", lambda: shows_whole(app, last))
+    check(not shows_whole(app, first), "the first stage still shows")
+
+    # A sideways wheel (a touchpad's swipe on X11 without smooth scrolling)
+    # goes the way it is pushed: left or right on the screen.
+    x, y = center(card(app, "Deal 5a"))
+    xdotool("mousemove", x, y)
+    xdotool("click", "--repeat", "8", "--delay", "60", "7" if rtl else "6")
+    wait_for("the sideways wheel to bring the first stage back", lambda: shows_whole(app, first))
+
+    # The keys, from a card.
+    x, y = center(card(app, "Deal 1a"))
+    xdotool("mousemove", x, y)
+    xdotool("click", "1")
+    time.sleep(0.3)
+    for _ in range(3):
+        xdotool("key", "--clearmodifiers", "ctrl+Page_Down")
+        time.sleep(0.1)
+    wait_for("Ctrl+Page Down to bring the last stage in", lambda: shows_whole(app, last))
+    for _ in range(3):
+        xdotool("key", "--clearmodifiers", "ctrl+Page_Up")
+        time.sleep(0.1)
+    wait_for("Ctrl+Page Up to bring the first stage back", lambda: shows_whole(app, first))
+    # Up and down still go to the column under the pointer.
+    check(all(d["stage"] == stages[int(d["title"][5]) - 1] for d in cli_json(app.db, "deal", "list")),
+          "a scroll moved a deal")
+
+
+def test_shift_wheel_scrolls(tmp):
+    """Seven stages do not fit 1280 pixels: the board scrolls sideways by
+    Shift+wheel over a card, a sideways wheel and Ctrl+Page Up/Down."""
+    db, stages = sideways_board(tmp, "sideways")
+    app = App(db)
+    try:
+        check_scrolls_sideways(app, stages, rtl=False)
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_sideways_rtl(tmp):
+    """Right to left: the first stage starts at the right edge, in view,
+    and the later stages are further on to the left."""
+    db, stages = sideways_board(tmp, "sideways-rtl")
+    app = start_app(db, GTK_DEBUG="invert-text-dir")
+    try:
+        screenshot("board-rtl-start")
+        check_scrolls_sideways(app, stages, rtl=True)
+        app.quit()
+    finally:
+        app.kill()
+
+
+def stage_list(app, stage):
+    return [n for n in app.find_all(stage, role="list") if extents(n)[3] > 0][0]
+
+
+def test_reorder_keeps_both_in_view(tmp):
+    """Alt+Down and Alt+Up down and up a column longer than the window:
+    the moved card and the one it swapped with both stay in view."""
+    db = os.path.join(tmp, "swap.db")
+    cli(db, "init")
+    order = [f"Card {i:02}" for i in range(1, 12)]
+    ids = {t: cli_json(db, "deal", "add", t, "--value", "100", "--stage", "Prospecting")["id"] for t in order}
+    app = App(db)
+    try:
+        # The plain wheel still scrolls the column under the pointer.
+        x, y = center(card(app, "Card 03"))
+        xdotool("mousemove", x, y)
+        xdotool("click", "--repeat", "4", "--delay", "60", "5")
+        wait_for("the wheel to scroll the column down",
+                 lambda: not fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))
+        xdotool("click", "--repeat", "8", "--delay", "60", "4")
+        wait_for("the wheel to scroll it back up",
+                 lambda: fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))
+
+        x, y = center(card(app, "Card 01"))
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        for key, delta in (("alt+Down", 1), ("alt+Up", -1)):
+            for _ in range(len(order) - 1):
+                before = order.index("Card 01")
+                other = order[before + delta]
+                order[before], order[before + delta] = other, "Card 01"
+                xdotool("key", "--clearmodifiers", key)
+                wait_for(f"{key} to {before + delta}",
+                         lambda: deal(db, ids["Card 01"])["position"] == before + delta)
+                wait_for(f"Card 01 and {other}, which it swapped with, in view",
+                         lambda: fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")) and
+                         fully_inside(card(app, other), stage_list(app, "Prospecting")))
+        check(deal(db, ids["Card 01"])["position"] == 0, "Card 01 not back at the top")
+        app.quit()
+    finally:
+        app.kill()
+
+
+def test_rotting_on_card_and_page(tmp):
+    """A deal 60 days in a stage that allows 14, nothing scheduled, its
+    close date a month gone: the card and the deal page both say it is 46
+    days over and that the close date has passed."""
+    import datetime
+    db = os.path.join(tmp, "rotting.db")
+    cli(db, "init")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    then = (now - datetime.timedelta(days=60)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    close = (now - datetime.timedelta(days=30)).strftime("%Y-%m-%d")
+    env = dict(os.environ, RAPPORT_NOW=then)
+    subprocess.run([os.environ["RAPPORT_CLI"], "--db", db, "deal", "add", "Stale quote", "--value", "900",
+                    "--stage", "Prospecting", "--close", close], env=env, check=True, capture_output=True)
+    cli(db, "deal", "add", "Fresh quote", "--value", "100", "--stage", "Prospecting")
+    app = App(db)
+    try:
+        stale = card(app, "Stale quote")
+        check("46 days longer" in (stale.get_description() or ""), f"card: {stale.get_description()!r}")
+        check("longer" not in (card(app, "Fresh quote").get_description() or ""), "a fresh deal rots")
+        x, y = center(stale)
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        xdotool("key", "Return")
+        wait_for("the deal's page", lambda: app.find("Won", role="push button"))
+        wait_for("the page's rotting mark", lambda: app.find("46 days over", role="label"))
+        check(app.find("Close date passed", role="label"), "no passed close on the page")
+        time.sleep(0.3)
+        screenshot("deal-page-rotting")
+        app.quit()
+    finally:
+        app.kill()
+
+def test_moved_card_stays_in_view(tmp):
+    """Ctrl+Right across seven stages that do not fit: the board follows
+    the card, stage after stage, to the last one."""
+    db, stages = sideways_board(tmp, "follow", per_stage=1)
+    moving = cli_json(db, "deal", "list")[0]
+    app = App(db)
+    try:
+        x, y = center(card(app, moving["title"]))
+        xdotool("mousemove", x, y)
+        xdotool("click", "1")
+        time.sleep(0.3)
+        for stage in stages[1:]:
+            xdotool("key", "--clearmodifiers", "ctrl+Right")
+            wait_for(f"the deal in {stage}", lambda: deal(db, moving["id"])["stage"] == stage)
+            wait_for(f"its card in view in {stage}",
+                     lambda: fully_inside(card(app, moving["title"]), window_of(app)) and
+                     inside(card(app, moving["title"]), column_of(app, stage)))
+        check(not shows_whole(app, stages[0]), "the board did not scroll")
         app.quit()
     finally:
         app.kill()
@@ -366,6 +661,13 @@ TESTS = [
     test_new_lead_dialog,
     test_new_deal_and_lead_keys,
     test_empty_board,
+    test_empty_pipeline,
+    test_five_stages_fit,
+    test_shift_wheel_scrolls,
+    test_sideways_rtl,
+    test_reorder_keeps_both_in_view,
+    test_rotting_on_card_and_page,
+    test_moved_card_stays_in_view,
 ]
 
 

@@ -110,8 +110,10 @@ rapport_deal_card_update_accessible (RapportDealCard *self)
     }
   if (gtk_widget_get_visible (self->rotting_badge))
     {
+      g_autofree char *rotting = rapport_format_days_rotting_long (self->rotting_days);
+
       g_string_append (description, ", ");
-      g_string_append (description, _("rotting in its stage"));
+      g_string_append (description, rotting);
     }
 
   label = self->deal != NULL ? rapport_deal_get_title (self->deal) : "";
@@ -213,27 +215,25 @@ static void
 rapport_deal_card_update_badges (RapportDealCard *self)
 {
   gboolean overdue = FALSE;
-  gboolean rotting = FALSE;
+  gboolean rotting;
 
   g_assert (RAPPORT_IS_DEAL_CARD (self));
 
+  self->rotting_days = 0;
   if (self->deal != NULL && self->store != NULL)
     {
       overdue = rapport_store_deal_has_overdue_followup (self->store, self->deal);
-      rotting = rapport_store_deal_is_rotting (self->store, self->deal);
+      /* Never with an overdue follow-up: that one is pending. */
+      if (!overdue)
+        self->rotting_days = rapport_store_deal_get_days_rotting (self->store, self->deal);
     }
+  rotting = self->rotting_days > 0;
 
   if (rotting)
     {
-      gint64 seconds = rapport_store_now (self->store) - rapport_deal_get_stage_entered_at (self->deal);
-      int days = (int) MAX (seconds / 86400, 1);
-      g_autofree char *text = NULL;
+      g_autofree char *text = rapport_format_days_rotting (self->rotting_days);
 
-      /* Translators: on a deal card's rotting badge: how long the deal has
-       * sat in its stage. */
-      text = g_strdup_printf (ngettext ("%d day", "%d days", days), days);
       gtk_label_set_label (self->rotting_label, text);
-      self->rotting_days = days;
     }
 
   gtk_widget_set_visible (self->overdue_badge, overdue);
@@ -321,11 +321,7 @@ on_rotting_query_tooltip (RapportDealCard *self,
 
   g_assert (RAPPORT_IS_DEAL_CARD (self));
 
-  /* Translators: the tooltip of a deal card's rotting badge. */
-  text = g_strdup_printf (ngettext ("Rotting: %d day in this stage, longer than the stage allows, with nothing scheduled",
-                                    "Rotting: %d days in this stage, longer than the stage allows, with nothing scheduled",
-                                    self->rotting_days),
-                          self->rotting_days);
+  text = rapport_format_days_rotting_long (self->rotting_days);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }

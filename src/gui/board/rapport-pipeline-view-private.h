@@ -4,7 +4,10 @@
  *
  * rapport-pipeline-view.c builds the columns and does the moves;
  * rapport-pipeline-view-dnd.c follows drags (the Won and Lost zones, the
- * sideways scrolling, the lost reason).
+ * sideways scrolling, the lost reason); rapport-pipeline-view-scroll.c
+ * scrolls the board sideways by wheel, touchpad and keys;
+ * rapport-pipeline-view-empty.c shows the board or says why there is none,
+ * and loads the demo.
  */
 
 #pragma once
@@ -24,6 +27,7 @@ struct _RapportPipelineView
   GtkLabel          *pipeline_label;
   GtkDropDown       *pipeline_dropdown;
   GtkLabel          *summary_label;
+  GtkWidget         *board_page;
   GtkScrolledWindow *board_scroller;
   GtkBox            *column_box;
   GtkRevealer       *zone_revealer;
@@ -31,6 +35,7 @@ struct _RapportPipelineView
   GtkWidget         *lost_zone;
   AdwStatusPage     *empty_page;
   GtkWidget         *empty_buttons;
+  GtkWidget         *demo_button;
 
   /* Owned references */
   RapportContext    *context;
@@ -54,6 +59,9 @@ struct _RapportPipelineView
   guint              hscroll_id;
   double             hscroll_speed;
   gint64             hscroll_time;
+
+  /* Which way a touchpad's swipe goes (rapport-pipeline-view-scroll.c) */
+  int                scroll_axis;
 };
 
 /* rapport-pipeline-view.c */
@@ -83,5 +91,16 @@ void     rapport_pipeline_view_track_drag      (RapportPipelineView *self,
                                                 GtkDragSource       *source,
                                                 GdkDrag             *drag,
                                                 RapportDeal         *deal);
+
+/* rapport-pipeline-view-empty.c */
+void     rapport_pipeline_view_class_init_empty  (GtkWidgetClass      *widget_class);
+void     rapport_pipeline_view_update_empty      (RapportPipelineView *self,
+                                                  guint                n_open,
+                                                  guint                n_columns);
+
+/* rapport-pipeline-view-scroll.c */
+void     rapport_pipeline_view_class_init_scroll (GtkWidgetClass     *widget_class);
+void     rapport_pipeline_view_init_scroll       (RapportPipelineView *self);
+void     rapport_pipeline_view_scroll_to_start   (RapportPipelineView *self);
 
 G_END_DECLS

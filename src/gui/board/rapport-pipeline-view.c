@@ -26,11 +26,6 @@
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
 
-/* The first-run demo: two years of a small team (most deals closed by
- * now, some thirty still open on the board). */
-#define DEMO_DEALS    400
-#define DEMO_CONTACTS 600
-
 static void rapport_pipeline_view_board_init (RapportBoardInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RapportPipelineView, rapport_pipeline_view, ADW_TYPE_BIN,
@@ -47,6 +42,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void rapport_pipeline_view_set_store (RapportPipelineView *self,
                                              RapportStore        *store);
+static void rapport_pipeline_view_show_column (RapportPipelineView *self,
+                                               RapportStageColumn  *column);
 
 /* Columns */
 
@@ -138,30 +135,10 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
                              n_open, total_text, weighted_text);
   gtk_label_set_label (self->summary_label, summary);
 
-  /* A pipeline with no open deal at all is a first run, or a clean slate:
-   * say what to do rather than show empty columns. The switcher stays, so
-   * another pipeline can still be chosen. */
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_open > 0);
   gtk_widget_set_visible (self->top_bar, n_open > 0 || self->pipeline_ids->len > 1);
 
-  if (self->pipeline_id == 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Sales Process"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Add a sales process in Preferences to start a board"));
-      gtk_widget_set_visible (self->empty_buttons, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
-  else if (n_open == 0 && n_columns > 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Deals Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Add a deal you are working on, or load a few demo deals to see how the board works"));
-      gtk_widget_set_visible (self->empty_buttons, TRUE);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "board");
+  rapport_pipeline_view_update_empty (self, n_open, n_columns);
 }
 
 /* The tallest a monitor of the display is, for a maximized window. */
@@ -345,7 +322,7 @@ rapport_pipeline_view_sync (RapportPipelineView *self)
       rapport_pipeline_view_rebuild_columns (self, stages);
 
       if (other_pipeline)
-        gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->board_scroller), 0);
+        rapport_pipeline_view_scroll_to_start (self);
 
       rapport_pipeline_view_update_totals (self, FALSE);
       return;
@@ -687,7 +664,11 @@ rapport_pipeline_view_move_deal (RapportPipelineView *self,
         rapport_pipeline_view_find_column (self, rapport_record_get_id (RAPPORT_RECORD (stage)), NULL);
 
       if (column != NULL)
-        rapport_stage_column_show_deal (column, deal, TRUE);
+        {
+          rapport_stage_column_show_deal (column, deal, TRUE);
+          /* Ctrl+Left and Right: the card stays in sight in its new stage. */
+          rapport_pipeline_view_show_column (self, column);
+        }
     }
 
   return TRUE;
@@ -736,6 +717,33 @@ rapport_pipeline_view_close_deal (RapportPipelineView *self,
 /* Keyboard: Left and Right on a card go to the stage beside it, at the
  * same height, skipping empty stages. */
 
+/* Scrolls the board sideways, as little as it takes, to show @column
+ * whole: the focused card's, when the stages do not all fit. */
+static void
+rapport_pipeline_view_show_column (RapportPipelineView *self,
+                                   RapportStageColumn  *column)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_box));
+  graphene_rect_t bounds;
+  double width = gtk_widget_get_width (viewport);
+  double delta = 0;
+
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+
+  /* Where it is on screen: the viewport's own coordinates are what the
+   * adjustment moves (the board's padding is inside them). */
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &bounds))
+    return;
+
+  if (bounds.origin.x < 0)
+    delta = bounds.origin.x;
+  else if (bounds.origin.x + bounds.size.width > width)
+    delta = MIN (bounds.origin.x + bounds.size.width - width, bounds.origin.x);
+  if (delta != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+}
+
 /**
  * rapport_pipeline_view_focus_beside:
  * @card: the focused card
@@ -767,15 +775,7 @@ rapport_pipeline_view_focus_beside (RapportPipelineView *self,
     {
       if (rapport_stage_column_focus_nearest (other, card, gtk_widget_get_height (card) / 2.0))
         {
-          /* Keep the focused column in view on a narrow window. */
-          graphene_rect_t bounds;
-
-          if (gtk_widget_compute_bounds (GTK_WIDGET (other), GTK_WIDGET (self->column_box), &bounds))
-            {
-              GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
-
-              gtk_adjustment_clamp_page (adjustment, bounds.origin.x, bounds.origin.x + bounds.size.width);
-            }
+          rapport_pipeline_view_show_column (self, other);
           return TRUE;
         }
     }
@@ -919,7 +919,9 @@ rapport_pipeline_view_reorder_deal_action (GtkWidget  *widget,
       return;
     }
 
-  rapport_pipeline_view_move_deal (self, deal, rapport_stage_column_get_stage (column), position, TRUE);
+  /* The card it swaps places with takes its old place, beside it. */
+  if (rapport_pipeline_view_move_deal (self, deal, rapport_stage_column_get_stage (column), position, TRUE))
+    rapport_stage_column_keep_in_view (column, position - delta);
 }
 
 static void
@@ -953,26 +955,6 @@ rapport_pipeline_view_open_deal_action (GtkWidget  *widget,
                                         GVariant   *parameter)
 {
   gtk_widget_activate_action_variant (widget, "win.open-deal", parameter);
-}
-
-static void
-rapport_pipeline_view_load_demo_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
-{
-  RapportPipelineView *self = RAPPORT_PIPELINE_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  if (!rapport_store_fill_demo (self->store, DEMO_DEALS, DEMO_CONTACTS, g_random_int (), &error))
-    {
-      rapport_pipeline_view_show_error (self, error);
-      return;
-    }
-
-  rapport_pipeline_view_add_toast (self, adw_toast_new (_("Demo deals loaded")));
 }
 
 /* GObject */
@@ -1076,6 +1058,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_label);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, column_box);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, zone_revealer);
@@ -1083,6 +1066,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, lost_zone);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, demo_button);
   gtk_widget_class_bind_template_callback (widget_class, on_pipeline_selected);
 
   /* What cards, columns, menus and drop zones ask for. Deals and stages
@@ -1101,8 +1085,8 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
                                    rapport_pipeline_view_mark_lost_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x",
                                    rapport_pipeline_view_open_deal_action);
-  gtk_widget_class_install_action (widget_class, "board.load-demo", NULL,
-                                   rapport_pipeline_view_load_demo_action);
+  rapport_pipeline_view_class_init_empty (widget_class);
+  rapport_pipeline_view_class_init_scroll (widget_class);
 }
 
 static void
@@ -1122,6 +1106,7 @@ rapport_pipeline_view_init (RapportPipelineView *self)
   g_signal_handlers_unblock_matched (self->pipeline_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
   rapport_pipeline_view_init_dnd (self);
+  rapport_pipeline_view_init_scroll (self);
 }
 
 GtkWidget *
@@ -1168,6 +1153,13 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
                            G_CALLBACK (on_store_structure_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (store, "notice::deal",
+                           G_CALLBACK (on_store_deal_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* The first run's demo goes once the file has anything in it. */
+  g_signal_connect_object (store, "notice::contact",
+                           G_CALLBACK (on_store_deal_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (store, "notice::organization",
                            G_CALLBACK (on_store_deal_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 

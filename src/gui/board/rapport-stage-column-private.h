@@ -61,6 +61,12 @@ struct _RapportStageColumn
   gint64              focus_deal_id;
   guint               focus_id;
   guint               focus_frames;
+
+  /* A card to bring in view too once the list has laid the move out: the
+   * one a card swapped places with */
+  guint               keep_position;
+  guint               keep_id;
+  guint               keep_frames;
 };
 
 /* rapport-stage-column.c */

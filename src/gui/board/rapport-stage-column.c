@@ -519,6 +519,69 @@ rapport_stage_column_show_deal (RapportStageColumn *self,
     self->focus_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_tick_cb, self, NULL);
 }
 
+static gboolean
+rapport_stage_column_card_in_view (RapportStageColumn *self,
+                                   GtkWidget          *card)
+{
+  graphene_rect_t bounds;
+
+  g_assert (RAPPORT_IS_STAGE_COLUMN (self));
+
+  return gtk_widget_compute_bounds (card, GTK_WIDGET (self->list_view), &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (self->list_view));
+}
+
+static gboolean
+keep_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  RapportStageColumn *self = user_data;
+  RapportDealCard *card;
+
+  g_assert (RAPPORT_IS_STAGE_COLUMN (self));
+
+  /* Ticks run before layout: in the first one the rows are still where
+   * they were before the move. */
+  if (self->keep_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  /* The list scrolls just far enough to show what it is asked to show: the
+   * moved card, shown first, stays in view beside its neighbour. */
+  card = rapport_stage_column_find_card (self, (int) self->keep_position, 0);
+  if ((card != NULL && rapport_stage_column_card_in_view (self, GTK_WIDGET (card))) ||
+      self->keep_position >= g_list_model_get_n_items (self->deals) ||
+      self->keep_frames > FOCUS_MAX_FRAMES)
+    {
+      self->keep_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", self->keep_position);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * rapport_stage_column_keep_in_view:
+ * @position: of a card beside the one just shown
+ *
+ * After rapport_stage_column_show_deal(), brings the card at @position
+ * in view too, as soon as the list has laid the move out: Alt+Up and
+ * Alt+Down keep in sight the card that the moved one swapped places with.
+ */
+void
+rapport_stage_column_keep_in_view (RapportStageColumn *self,
+                                   guint               position)
+{
+  g_return_if_fail (RAPPORT_IS_STAGE_COLUMN (self));
+
+  self->keep_position = position;
+  self->keep_frames = 0;
+  if (self->keep_id == 0)
+    self->keep_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), keep_tick_cb, self, NULL);
+}
+
 /**
  * rapport_stage_column_focus_nearest:
  * @y: a height in @from's coordinates
@@ -643,6 +706,9 @@ rapport_stage_column_dispose (GObject *object)
   if (self->focus_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_id);
   self->focus_id = 0;
+  if (self->keep_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->keep_id);
+  self->keep_id = 0;
   g_clear_weak_pointer (&self->drop_card);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_STAGE_COLUMN);

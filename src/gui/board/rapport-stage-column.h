@@ -34,5 +34,7 @@ gboolean      rapport_stage_column_focus_nearest  (RapportStageColumn *self,
 void          rapport_stage_column_show_deal      (RapportStageColumn *self,
                                                    RapportDeal        *deal,
                                                    gboolean            focus);
+void          rapport_stage_column_keep_in_view   (RapportStageColumn *self,
+                                                   guint               position);
 
 G_END_DECLS

@@ -35,6 +35,8 @@ struct _RapportDealDetail
   GtkLabel           *value_label;
   GtkLabel           *status_badge;
   GtkLabel           *qualified_badge;
+  GtkLabel           *rotting_badge;
+  GtkLabel           *close_past_badge;
   GtkWidget          *won_button;
   GtkWidget          *lost_button;
   GtkWidget          *reopen_button;

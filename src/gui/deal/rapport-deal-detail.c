@@ -99,6 +99,32 @@ placeholder (const char *text)
 
 /* The header: title, value, status and the actions that fit it */
 
+/* Rotting and a passed expected close, as the deal's card shows them. */
+static void
+rapport_deal_detail_update_marks (RapportDealDetail *self)
+{
+  int days = rapport_store_deal_get_days_rotting (self->store, self->deal);
+  gboolean past = FALSE;
+  g_autofree char *close = NULL;
+
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
+
+  if (days > 0)
+    {
+      g_autofree char *text = rapport_format_days_rotting (days);
+      g_autofree char *tooltip = rapport_format_days_rotting_long (days);
+
+      gtk_label_set_label (self->rotting_badge, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->rotting_badge), tooltip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rotting_badge), days > 0);
+
+  if (rapport_deal_get_status (self->deal) == RAPPORT_DEAL_STATUS_OPEN)
+    close = rapport_format_day (rapport_deal_get_expected_close (self->deal),
+                                rapport_store_now (self->store), &past);
+  gtk_widget_set_visible (GTK_WIDGET (self->close_past_badge), close != NULL && past);
+}
+
 static void
 rapport_deal_detail_update_header (RapportDealDetail *self)
 {
@@ -138,6 +164,7 @@ rapport_deal_detail_update_header (RapportDealDetail *self)
   gtk_widget_set_visible (self->lost_button, status == RAPPORT_DEAL_STATUS_OPEN);
   gtk_widget_set_visible (self->reopen_button, status != RAPPORT_DEAL_STATUS_OPEN);
   gtk_widget_set_visible (GTK_WIDGET (self->qualified_badge), rapport_deal_get_qualified (self->deal));
+  rapport_deal_detail_update_marks (self);
 }
 
 /* Status: Won, Lost…, Reopen */
@@ -418,6 +445,9 @@ on_store_notice (RapportDealDetail   *self,
       if (RAPPORT_IS_NOTES_SECTION (notes))
         rapport_notes_section_reload (RAPPORT_NOTES_SECTION (notes));
     }
+  else if (notice->entity == RAPPORT_ENTITY_ACTIVITY)
+    /* A follow-up scheduled, done or overdue: rotting or not. */
+    rapport_deal_detail_update_marks (self);
   else if (notice->entity == RAPPORT_ENTITY_CONTACT)
     rapport_deal_detail_picker_update (self, self->contact_row);
   else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
@@ -653,6 +683,8 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, status_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, qualified_badge);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, rotting_badge);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, close_past_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, won_button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, lost_button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, reopen_button);

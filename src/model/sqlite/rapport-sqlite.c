@@ -133,9 +133,9 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_DEAL_OVERDUE_FOLLOWUP] =
     "SELECT EXISTS (SELECT 1 FROM activity WHERE deal_id = ?1 AND done_at IS NULL"
     " AND due_at IS NOT NULL AND coalesce(snoozed_until, due_at) < ?2)",
-  [STMT_DEAL_NEXT_ACTIVITY] =
+  [STMT_DEAL_PENDING_FOLLOWUP] =
     "SELECT EXISTS (SELECT 1 FROM activity WHERE deal_id = ?1 AND done_at IS NULL"
-    " AND coalesce(snoozed_until, due_at) >= ?2)",
+    " AND due_at IS NOT NULL)",
   [STMT_STAGE_TOTALS] =
     "SELECT count(*), coalesce(sum(CASE WHEN currency = ?2 THEN value END), 0)"
     " FROM deal WHERE stage_id = ?1 AND status = 0",
