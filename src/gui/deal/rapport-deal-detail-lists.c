@@ -211,38 +211,6 @@ rapport_deal_detail_on_activity_more_clicked (RapportDealDetail *self)
 }
 
 void
-rapport_deal_detail_on_log_clicked (RapportDealDetail *self)
-{
-  static const RapportActivityKind kinds[] = {
-    RAPPORT_ACTIVITY_CALL, RAPPORT_ACTIVITY_EMAIL, RAPPORT_ACTIVITY_MEETING,
-  };
-  guint selected = gtk_drop_down_get_selected (self->log_kind);
-  g_autoptr(RapportActivity) activity = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  RapportActivityKind kind = kinds[MIN (selected, G_N_ELEMENTS (kinds) - 1)];
-
-  activity = rapport_store_log_activity (self->store,
-                                         rapport_deal_get_contact_id (self->deal),
-                                         rapport_record_get_id (RAPPORT_RECORD (self->deal)),
-                                         kind,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->log_note)),
-                                         &error);
-  if (activity == NULL)
-    {
-      rapport_context_report_error (self->context, error);
-      return;
-    }
-
-  gtk_popover_popdown (self->log_popover);
-  gtk_editable_set_text (GTK_EDITABLE (self->log_note), "");
-  /* Translators: an undo step; %s is a kind of activity */
-  label = g_strdup_printf (_("Logged %s"), rapport_activity_kind_name (kind));
-  rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (activity));
-}
-
-
-void
 rapport_deal_detail_on_schedule_clicked (RapportDealDetail *self)
 {
   g_autoptr(RapportActivity) activity = NULL;

@@ -93,6 +93,29 @@ rapport_activity_kind_icon (RapportActivityKind kind)
     }
 }
 
+const char *
+rapport_activity_outcome_name (RapportActivityOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RAPPORT_OUTCOME_CONNECTED:
+      return _("Connected");
+    case RAPPORT_OUTCOME_LEFT_VOICEMAIL:
+      return _("Left a voicemail");
+    case RAPPORT_OUTCOME_NO_ANSWER:
+      return _("No answer");
+    case RAPPORT_OUTCOME_WRONG_NUMBER:
+      return _("Wrong number");
+    case RAPPORT_OUTCOME_HELD:
+      return _("Held");
+    case RAPPORT_OUTCOME_NO_SHOW:
+      return _("No-show");
+    case RAPPORT_OUTCOME_NONE:
+    default:
+      return NULL;
+    }
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -178,23 +201,53 @@ rapport_activity_row_update_state (RapportActivityRow *self)
   gtk_label_set_label (self->state_label, text);
 }
 
+/* How it went, how long, and the note unless it only repeats the title:
+ * “Connected · 15 minutes · Asked for the price list”. */
+static char *
+subtitle_of (RapportActivity *activity)
+{
+  const char *outcome = rapport_activity_outcome_name (rapport_activity_get_outcome (activity));
+  const char *note = rapport_activity_get_note (activity);
+  int minutes = rapport_activity_get_duration_minutes (activity);
+  GString *text = g_string_new (outcome);
+
+  if (minutes > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: how long a call or a meeting took */
+      g_string_append_printf (text, ngettext ("%d minute", "%d minutes", minutes), minutes);
+    }
+  if (!is_blank (note) && g_strcmp0 (note, rapport_activity_get_title (activity)) != 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, note);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 rapport_activity_row_update (RapportActivityRow *self)
 {
   RapportActivityKind kind = rapport_activity_get_kind (self->activity);
   const char *title = rapport_activity_get_title (self->activity);
-  const char *note = rapport_activity_get_note (self->activity);
   gboolean pending = rapport_activity_get_done_at (self->activity) == 0 &&
                      rapport_activity_get_due_at (self->activity) > 0;
+  g_autofree char *subtitle = NULL;
 
   g_assert (RAPPORT_IS_ACTIVITY_ROW (self));
 
-  gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (kind));
+  /* A follow-up that asks for a call, an email or a meeting shows it. */
+  if (kind == RAPPORT_ACTIVITY_FOLLOWUP && rapport_activity_get_followup_kind (self->activity) != RAPPORT_ACTIVITY_TASK)
+    gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (rapport_activity_get_followup_kind (self->activity)));
+  else
+    gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (kind));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  is_blank (title) ? rapport_activity_kind_name (kind) : title);
-  /* The note, unless it only repeats the title. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                               is_blank (note) || g_strcmp0 (note, title) == 0 ? "" : note);
+  subtitle = subtitle_of (self->activity);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   rapport_activity_row_update_state (self);
 
   if (self->show_actions && pending)
