@@ -35,6 +35,13 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 [[ $first != null ]] || fail "“Mark Contacted” did not record the first contact"
+# … logged as a call, so the last contact and the reports agree.
+[[ $(cli contact show "$alan" --json | json_field last_contacted_at) == "$first" ]] ||
+  fail "“Mark Contacted” did not log the first contact as the last one"
+cli contact show "$alan" --json | /usr/bin/python3 -c '
+import json, sys
+calls = [a for a in json.load(sys.stdin)["activities"] if a["kind"] == "call" and a["done_at"]]
+sys.exit(0 if len(calls) == 1 else 1)' || fail "“Mark Contacted” logged no call"
 if cli followup list --json | grep -q '"Contact Alan Turing"'; then
   fail "the follow-up of Alan Turing is still pending"
 fi
