@@ -19,6 +19,7 @@
 #include "rapport-activity-row.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-edit.h"
+#include "rapport-format.h"
 #include "rapport-followup-row.h"
 
 #define DAY (24 * 60 * 60)
@@ -54,67 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-const char *
-rapport_activity_kind_name (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return _("Call");
-    case RAPPORT_ACTIVITY_EMAIL:
-      return _("Email");
-    case RAPPORT_ACTIVITY_MEETING:
-      return _("Meeting");
-    case RAPPORT_ACTIVITY_TASK:
-      return _("Task");
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return _("Follow-up");
-    }
-}
-
-const char *
-rapport_activity_kind_icon (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return "call-start-symbolic";
-    case RAPPORT_ACTIVITY_EMAIL:
-      return "mail-unread-symbolic";
-    case RAPPORT_ACTIVITY_MEETING:
-      return "system-users-symbolic";
-    case RAPPORT_ACTIVITY_TASK:
-      return "object-select-symbolic";
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return "alarm-symbolic";
-    }
-}
-
-const char *
-rapport_activity_outcome_name (RapportActivityOutcome outcome)
-{
-  switch (outcome)
-    {
-    case RAPPORT_OUTCOME_CONNECTED:
-      return _("Connected");
-    case RAPPORT_OUTCOME_LEFT_VOICEMAIL:
-      return _("Left a voicemail");
-    case RAPPORT_OUTCOME_NO_ANSWER:
-      return _("No answer");
-    case RAPPORT_OUTCOME_WRONG_NUMBER:
-      return _("Wrong number");
-    case RAPPORT_OUTCOME_HELD:
-      return _("Held");
-    case RAPPORT_OUTCOME_NO_SHOW:
-      return _("No-show");
-    case RAPPORT_OUTCOME_NONE:
-    default:
-      return NULL;
-    }
-}
 
 static gboolean
 is_blank (const char *text)
