@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rapport-format.h"
 #include "rapport-record-list.h"
 #include "rapport-store-private.h"
 #include "rapport-validate.h"
@@ -89,23 +90,11 @@ after_contact_touched (RapportStore *self,
   rapport_store_notify (self, RAPPORT_ENTITY_ACTIVITY, RAPPORT_CHANGE_RELOAD, 0);
 }
 
+/* The title of an activity logged: what it was ("Call"). */
 const char *
 rapport_activity_default_title (RapportActivityKind kind)
 {
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return _("Call");
-    case RAPPORT_ACTIVITY_EMAIL:
-      return _("Email");
-    case RAPPORT_ACTIVITY_MEETING:
-      return _("Meeting");
-    case RAPPORT_ACTIVITY_TASK:
-      return _("Task");
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return _("Follow-up");
-    }
+  return rapport_activity_kind_name (kind);
 }
 
 RapportActivity *
