@@ -229,6 +229,20 @@ test_next_step (void)
   g_assert_cmpstr (rapport_activity_get_title (next), ==, "Meet Maya Lind");
   g_assert_cmpint (rapport_contact_get_next_followup_at (person), ==, T0 + 86400);
 
+  /* Empty is no title; only spaces is no readable one. */
+  {
+    g_autoptr(RapportActivity) blank = NULL;
+    g_autoptr(RapportActivity) blank_next = NULL;
+
+    log.next_title = "";
+    blank = rapport_store_log_activity_full (store, &log, &blank_next, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rapport_activity_get_title (blank_next), ==, "Meet Maya Lind");
+    g_assert_true (rapport_store_unlog_activity (store, blank, blank_next, &error));
+    log.next_title = "   ";
+    assert_refused (store, &log);
+  }
+
   /* A title given is kept. */
   log.kind = RAPPORT_ACTIVITY_EMAIL;
   log.outcome = RAPPORT_OUTCOME_NONE;

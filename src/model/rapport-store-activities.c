@@ -290,9 +290,14 @@ rapport_store_log_activity_full (RapportStore              *self,
     return NULL;
   when = log->done_at != 0 ? log->done_at : now;
   if (log->next_due_at != 0)
-    next_title = log->next_title != NULL && *log->next_title != '\0'
-      ? g_strstrip (g_strdup (log->next_title))
-      : next_title_of (self, log->next_kind, log->contact_id);
+    {
+      next_title = g_strstrip (g_strdup (log->next_title != NULL ? log->next_title : ""));
+      if (*next_title == '\0')
+        {
+          g_free (next_title);
+          next_title = next_title_of (self, log->next_kind, log->contact_id);
+        }
+    }
 
   /* The activity, the first contact it may be and the next step: one
    * user action, one transaction. */
