@@ -74,6 +74,7 @@ struct _RapportContactDetail
 
   /* Template widgets of the quick actions' popovers */
   GtkEntry         *followup_title;
+  GtkDropDown      *followup_kind;
   RapportDateTimePicker *followup_when;
   GtkEntry         *deal_title;
   GtkEntry         *deal_value;
@@ -445,6 +446,7 @@ on_followup_popover_show (RapportContactDetail *self)
                                    9, 0, 0);
   rapport_date_time_picker_set_time (self->followup_when, g_date_time_to_unix (morning));
   gtk_editable_set_text (GTK_EDITABLE (self->followup_title), "");
+  gtk_drop_down_set_selected (self->followup_kind, RAPPORT_ACTIVITY_TASK);
   gtk_widget_grab_focus (GTK_WIDGET (self->followup_title));
 }
 
@@ -462,10 +464,12 @@ on_schedule_clicked (RapportContactDetail *self)
     /* Translators: the title of a follow-up scheduled without one; %s is a name */
     default_title = g_strdup_printf (_("Follow up with %s"), rapport_contact_get_name (self->contact));
 
-  followup = rapport_store_add_followup (self->store,
-                                         rapport_record_get_id (RAPPORT_RECORD (self->contact)),
-                                         0, default_title ? default_title : title,
-                                         rapport_date_time_picker_get_time (self->followup_when), &error);
+  followup = rapport_store_add_followup_of_kind (self->store,
+                                                 rapport_record_get_id (RAPPORT_RECORD (self->contact)), 0,
+                                                 (RapportActivityKind) MIN (gtk_drop_down_get_selected (self->followup_kind),
+                                                                            RAPPORT_ACTIVITY_TASK),
+                                                 default_title ? default_title : title,
+                                                 rapport_date_time_picker_get_time (self->followup_when), &error);
   if (followup == NULL)
     {
       rapport_context_report_error (self->context, error);
@@ -897,6 +901,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_kind);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_when);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_title);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_value);

@@ -218,12 +218,14 @@ rapport_deal_detail_on_schedule_clicked (RapportDealDetail *self)
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->followup_title))));
 
   rapport_deal_detail_followup_form_init (self);
-  activity = rapport_store_add_followup (self->store,
-                                         rapport_deal_get_contact_id (self->deal),
-                                         rapport_record_get_id (RAPPORT_RECORD (self->deal)),
-                                         *title != '\0' ? title : _("Follow up"),
-                                         rapport_date_time_picker_get_time (self->followup_when),
-                                         &error);
+  activity = rapport_store_add_followup_of_kind (self->store,
+                                                 rapport_deal_get_contact_id (self->deal),
+                                                 rapport_record_get_id (RAPPORT_RECORD (self->deal)),
+                                                 (RapportActivityKind) MIN (gtk_drop_down_get_selected (self->followup_kind),
+                                                                            RAPPORT_ACTIVITY_TASK),
+                                                 *title != '\0' ? title : _("Follow up"),
+                                                 rapport_date_time_picker_get_time (self->followup_when),
+                                                 &error);
   if (activity == NULL)
     {
       rapport_context_report_error (self->context, error);
@@ -241,6 +243,7 @@ rapport_deal_detail_followup_form_init (RapportDealDetail *self)
 {
   g_autoptr(GDateTime) tomorrow = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC + DAY);
   g_autoptr(GDateTime) morning = NULL;
+  const char *kinds[] = { _("Call"), _("Email"), _("Meeting"), _("Task"), NULL };
   GtkWidget *button;
 
   /* Made when the popover first shows: calendars are costly. */
@@ -251,6 +254,13 @@ rapport_deal_detail_followup_form_init (RapportDealDetail *self)
                                    g_date_time_get_month (tomorrow),
                                    g_date_time_get_day_of_month (tomorrow),
                                    9, 0, 0);
+  /* In the order of RapportActivityKind; a task unless said otherwise. */
+  self->followup_kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  gtk_drop_down_set_selected (self->followup_kind, RAPPORT_ACTIVITY_TASK);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->followup_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Kind"), -1);
+  gtk_box_append (self->followup_form, GTK_WIDGET (self->followup_kind));
+
   self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (g_date_time_to_unix (morning)));
   gtk_box_append (self->followup_form, GTK_WIDGET (self->followup_when));
 

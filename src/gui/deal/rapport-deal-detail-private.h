@@ -78,6 +78,7 @@ struct _RapportDealDetail
   GtkToggleButton    *bant_buttons[4][3];   /* per item: Yes, No, Unknown */
   GtkCalendar        *close_calendar;       /* the calendars: made when first shown */
   RapportDateTimePicker *followup_when;
+  GtkDropDown        *followup_kind;
 
   /* Owned references */
   RapportContext     *context;
