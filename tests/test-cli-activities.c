@@ -193,6 +193,43 @@ test_contact_activity_on_deal (Fixture       *f,
   g_assert_nonnull (strstr (exported, "\"duration_minutes\""));
 }
 
+/* followup done on a new lead's follow-up is their first contact, logged
+ * as a call as the app's Mark Contacted does. */
+static void
+test_lead_followup_done (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *added = rapport_test_cli_ok (f->db, "contact", "add", "Lee Lead", "--lead", "--json", NULL);
+  g_autoptr(JsonNode) lead = parse (added);
+  g_autofree char *lead_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              json_object_get_int_member (json_node_get_object (lead), "id"));
+  g_autofree char *list = rapport_test_cli_ok (f->db, "followup", "list", "--json", NULL);
+  g_autoptr(JsonNode) followups = parse (list);
+  JsonObject *followup = json_array_get_object_element (json_node_get_array (followups), 0);
+  g_autofree char *followup_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (followup, "id"));
+  g_autofree char *shown = NULL;
+  g_autoptr(JsonNode) contact = NULL;
+  JsonObject *object;
+  JsonArray *activities;
+  guint calls = 0;
+
+  g_assert_cmpstr (json_object_get_string_member (followup, "rule"), ==, "speed-to-lead");
+  g_assert_cmpstr (json_object_get_string_member (followup, "followup_kind"), ==, "call");
+  g_free (rapport_test_cli_ok (f->db, "followup", "done", followup_id, NULL));
+
+  shown = rapport_test_cli_ok (f->db, "contact", "show", lead_id, "--json", NULL);
+  contact = parse (shown);
+  object = json_node_get_object (contact);
+  g_assert_cmpstr (json_object_get_string_member (object, "first_contacted_at"), ==, NOW);
+  g_assert_cmpstr (json_object_get_string_member (object, "last_contacted_at"), ==, NOW);
+  activities = json_object_get_array_member (object, "activities");
+  for (guint i = 0; i < json_array_get_length (activities); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (activities, i), "kind"),
+                   "call") == 0)
+      calls++;
+  g_assert_cmpuint (calls, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -208,6 +245,8 @@ main (int   argc,
               fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/cli/activity/contact-activity-on-deal", Fixture, NULL,
               fixture_set_up, test_contact_activity_on_deal, fixture_tear_down);
+  g_test_add ("/cli/activity/lead-followup-done", Fixture, NULL,
+              fixture_set_up, test_lead_followup_done, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -190,8 +190,19 @@ cmd_followup_done (RapportCli  *cli,
 {
   g_autoptr(RapportActivity) activity = NULL;
 
-  if ((activity = rapport_cli_find_followup (cli, cli->args[0], error)) == NULL ||
-      !rapport_store_complete_activity (cli->store, activity, error))
+  if ((activity = rapport_cli_find_followup (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+
+  /* A lead's follow-up done is the first contact, logged as a call as the
+   * app's Mark Contacted does. */
+  if (rapport_activity_awaits_first_contact (activity))
+    {
+      g_autoptr(RapportActivity) logged = rapport_store_mark_contacted (cli->store, activity, error);
+
+      if (logged == NULL)
+        return FALSE;
+    }
+  else if (!rapport_store_complete_activity (cli->store, activity, error))
     return FALSE;
 
   g_print (_("Done: %s\n"), rapport_activity_get_title (activity));

@@ -278,6 +278,34 @@ rapport_edit_push_undo_log (RapportContext  *context,
   return rapport_context_push_undo (context, label, log_undo, undo, (GDestroyNotify) log_undo_free);
 }
 
+gboolean
+rapport_edit_complete_followup (RapportContext   *context,
+                                const char       *label,
+                                RapportActivity  *activity,
+                                GError          **error)
+{
+  RapportStore *store = rapport_context_get_store (context);
+
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+
+  /* A lead's follow-up done is the first contact: logged as an activity,
+   * as Mark Contacted does, and taken back with it. */
+  if (rapport_activity_awaits_first_contact (activity))
+    {
+      g_autoptr(RapportActivity) logged = rapport_store_mark_contacted (store, activity, error);
+
+      if (logged == NULL)
+        return FALSE;
+      rapport_edit_push_undo_log (context, label, logged, NULL);
+      return TRUE;
+    }
+
+  if (!rapport_store_complete_activity (store, activity, error))
+    return FALSE;
+  rapport_edit_push_undo_done (context, label, activity);
+  return TRUE;
+}
+
 /* Text fields bound to a record */
 
 typedef struct

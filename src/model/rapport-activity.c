@@ -253,3 +253,15 @@ rapport_activity_outcome_fits (RapportActivityKind    kind,
       return FALSE;
     }
 }
+
+/* A new lead's pending speed-to-lead follow-up: done, it is their first
+ * contact (rapport_store_mark_contacted()). */
+gboolean
+rapport_activity_awaits_first_contact (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), FALSE);
+
+  return rapport_activity_get_rule (self) == RAPPORT_RULE_SPEED_TO_LEAD &&
+         rapport_activity_get_contact_id (self) != 0 &&
+         rapport_activity_get_done_at (self) == 0;
+}

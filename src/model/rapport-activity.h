@@ -32,6 +32,7 @@ RapportActivityOutcome rapport_activity_get_outcome    (RapportActivity *self);
 int                rapport_activity_get_duration_minutes (RapportActivity *self);
 RapportActivityKind rapport_activity_get_followup_kind (RapportActivity *self);
 
+gboolean           rapport_activity_awaits_first_contact (RapportActivity *self);
 gboolean           rapport_activity_outcome_fits       (RapportActivityKind    kind,
                                                         RapportActivityOutcome outcome);
 

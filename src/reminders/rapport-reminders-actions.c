@@ -63,8 +63,7 @@ rapport_reminders_activate (RapportReminders  *self,
    * with the follow-up done, in one transaction, so the contact's last
    * contact and the reports agree; the window may take both back. */
   if (activity != NULL && g_str_equal (action, "contacted") &&
-      rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD &&
-      rapport_activity_get_done_at (activity) == 0)
+      rapport_activity_awaits_first_contact (activity))
     {
       g_autoptr(RapportActivity) logged = rapport_store_mark_contacted (self->store, activity, error);
 

@@ -360,33 +360,17 @@ rapport_followups_view_done_action (GtkWidget  *widget,
     return;
 
   title = activity_title (activity);
-  if (rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD &&
-      rapport_activity_get_contact_id (activity) != 0)
-    {
-      /* The lead was contacted: logged as an activity, as Mark Contacted
-       * does, and taken back with it. */
-      g_autoptr(RapportActivity) logged = rapport_store_mark_contacted (self->store, activity, &error);
+  if (rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD)
+    /* Translators: a speed-to-lead follow-up done; the lead's first contact is recorded */
+    message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
+  else
+    message = g_strdup_printf (_("“%s” done"), title);
 
-      if (logged == NULL)
-        {
-          rapport_followups_view_toast (self, error->message);
-          return;
-        }
-      /* Translators: a speed-to-lead follow-up done; the lead's first contact is recorded */
-      message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
-      rapport_edit_push_undo_log (self->context, message, logged, NULL);
-      rapport_followups_view_toast (self, message);
-      return;
-    }
-
-  if (!rapport_store_complete_activity (self->store, activity, &error))
+  if (!rapport_edit_complete_followup (self->context, message, activity, &error))
     {
       rapport_followups_view_toast (self, error->message);
       return;
     }
-
-  message = g_strdup_printf (_("“%s” done"), title);
-  rapport_edit_push_undo_done (self->context, message, activity);
   rapport_followups_view_toast (self, message);
 }
 

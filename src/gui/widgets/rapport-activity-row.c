@@ -204,13 +204,10 @@ rapport_activity_row_update (RapportActivityRow *self)
 static void
 on_complete_clicked (RapportActivityRow *self)
 {
-  RapportStore *store = rapport_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
 
-  if (!rapport_store_complete_activity (store, self->activity, &error))
+  if (!rapport_edit_complete_followup (self->context, _("Marking done"), self->activity, &error))
     rapport_context_report_error (self->context, error);
-  else
-    rapport_edit_push_undo_done (self->context, _("Marking done"), self->activity);
 }
 
 typedef struct
