@@ -354,6 +354,56 @@ test_upgrade_from_7 (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Version 9 to 10: activities say nothing of how they went, a new lead's
+ * follow-up asks for a call and any other for a task; the database then
+ * keeps an outcome to its kind. */
+static void
+test_upgrade_from_9 (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "nine.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportActivity) lead_followup = NULL;
+  g_autoptr(RapportActivity) call = NULL;
+  g_autoptr(RapportActivity) task = NULL;
+  g_autoptr(RapportActivity) meeting = NULL;
+  RapportActivityLog log = {
+    .contact_id = 1, .kind = RAPPORT_ACTIVITY_MEETING, .outcome = RAPPORT_OUTCOME_HELD, .duration_minutes = 45,
+  };
+
+  write_version (path, 9,
+                 "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
+                 "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
+                 "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES (1, 1, 'Prospecting', 0, 10);"
+                 "INSERT INTO contact (id, name, lifecycle, created_at) VALUES (1, 'Nina Nine', 0, 1700000000);"
+                 "INSERT INTO activity (id, kind, title, due_at, done_at, contact_id, rule, created_at) VALUES"
+                 "  (1, 4, 'Contact Nina Nine', 1700003600, NULL, 1, 1, 1700000000),"
+                 "  (2, 0, 'Call', NULL, 1700001000, 1, 0, 1700001000),"
+                 "  (3, 4, 'Send the brochure', 1700090000, NULL, 1, 0, 1700001000);");
+
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (path), ==, RAPPORT_SCHEMA_VERSION);
+
+  lead_followup = rapport_store_get_activity (store, 1, &error);
+  call = rapport_store_get_activity (store, 2, &error);
+  task = rapport_store_get_activity (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_activity_get_followup_kind (lead_followup), ==, RAPPORT_ACTIVITY_CALL);
+  g_assert_cmpint (rapport_activity_get_followup_kind (task), ==, RAPPORT_ACTIVITY_TASK);
+  g_assert_cmpint (rapport_activity_get_outcome (call), ==, RAPPORT_OUTCOME_NONE);
+  g_assert_cmpint (rapport_activity_get_duration_minutes (call), ==, 0);
+
+  rapport_store_set_now (store, 1790000000);
+  meeting = rapport_store_log_activity_full (store, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_activity_get_outcome (meeting), ==, RAPPORT_OUTCOME_HELD);
+  g_assert_cmpint (rapport_activity_get_duration_minutes (meeting), ==, 45);
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_failed_migration_rolls_back (void)
 {
@@ -426,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/migrations/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/migrations/upgrade-from-5", test_upgrade_from_5);
   g_test_add_func ("/migrations/upgrade-from-7", test_upgrade_from_7);
+  g_test_add_func ("/migrations/upgrade-from-9", test_upgrade_from_9);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
 

@@ -533,9 +533,20 @@ on_open_requested (RapportReminders *reminders,
 }
 
 static void
+on_contacted (RapportReminders  *reminders,
+              RapportActivity   *followup,
+              RapportActivity   *logged,
+              RapportActivity  **out)
+{
+  g_clear_object (out);
+  *out = g_object_ref (logged);
+}
+
+static void
 test_actions (Fixture       *f,
               gconstpointer  data)
 {
+  g_autoptr(RapportActivity) logged = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportContact) lead = add_lead (f->store, "Alan Turing", T0 - 61 * MINUTE);
   g_autoptr(RapportActivity) followup = followup_of (f->store, lead);
@@ -546,6 +557,7 @@ test_actions (Fixture       *f,
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (followup));
 
   g_signal_connect (f->reminders, "open-requested", G_CALLBACK (on_open_requested), &opened);
+  g_signal_connect (f->reminders, "contacted", G_CALLBACK (on_contacted), &logged);
 
   /* "Open": the lead. */
   g_assert_true (rapport_reminders_activate (f->reminders, id, "open", &error));
@@ -571,6 +583,12 @@ test_actions (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rapport_activity_get_done_at (followup), ==, T0);
   g_assert_cmpint (rapport_contact_get_first_contacted_at (lead), ==, T0);
+  /* … logged as a call, so the last contact agrees; the window is told,
+   * to offer its undo. */
+  g_assert_nonnull (logged);
+  g_assert_cmpint (rapport_activity_get_kind (logged), ==, RAPPORT_ACTIVITY_CALL);
+  g_assert_cmpint (rapport_activity_get_contact_id (logged), ==, rapport_record_get_id (RAPPORT_RECORD (lead)));
+  g_assert_cmpint (rapport_contact_get_last_contacted_at (lead), ==, T0);
 
   /* "Done" on the other. */
   g_assert_true (rapport_reminders_activate (f->reminders, rapport_record_get_id (RAPPORT_RECORD (of_deal)),

@@ -230,6 +230,28 @@ rapport_json_organization (RapportOrganization *organization)
   return json_builder_get_root (builder);
 }
 
+/* How a logged activity went and how long it took (null when not said),
+ * and what a follow-up asks for. */
+static void
+add_activity_details (JsonBuilder     *builder,
+                      RapportActivity *activity)
+{
+  RapportActivityOutcome outcome = rapport_activity_get_outcome (activity);
+  int minutes = rapport_activity_get_duration_minutes (activity);
+
+  add_string (builder, "outcome",
+              outcome != RAPPORT_OUTCOME_NONE ? enum_nick (RAPPORT_TYPE_ACTIVITY_OUTCOME, outcome) : NULL);
+  json_builder_set_member_name (builder, "duration_minutes");
+  if (minutes != 0)
+    json_builder_add_int_value (builder, minutes);
+  else
+    json_builder_add_null_value (builder);
+  add_string (builder, "followup_kind",
+              rapport_activity_get_kind (activity) == RAPPORT_ACTIVITY_FOLLOWUP
+              ? enum_nick (RAPPORT_TYPE_ACTIVITY_KIND, rapport_activity_get_followup_kind (activity))
+              : NULL);
+}
+
 JsonNode *
 rapport_json_followup (RapportActivity *activity)
 {
@@ -246,6 +268,7 @@ rapport_json_followup (RapportActivity *activity)
   add_id (builder, "deal_id", rapport_activity_get_deal_id (activity));
   add_id (builder, "contact_id", rapport_activity_get_contact_id (activity));
   add_string (builder, "rule", rule == RAPPORT_RULE_NONE ? NULL : enum_nick (RAPPORT_TYPE_RULE, rule));
+  add_activity_details (builder, activity);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -371,6 +394,7 @@ rapport_json_activity (RapportActivity *activity)
   add_string (builder, "note", rapport_activity_get_note (activity));
   add_time (builder, "due_at", rapport_activity_get_due_at (activity));
   add_time (builder, "done_at", rapport_activity_get_done_at (activity));
+  add_activity_details (builder, activity);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -234,6 +234,78 @@ rapport_edit_push_undo_done (RapportContext  *context,
   rapport_context_push_undo (context, label, done_undo, g_object_ref (activity), g_object_unref);
 }
 
+/* Undo of a logged activity: it, the follow-up it scheduled and the first
+ * contact it was go together. */
+typedef struct
+{
+  RapportActivity *logged;
+  RapportActivity *next;     /* nullable */
+} LogUndo;
+
+static void
+log_undo_free (LogUndo *undo)
+{
+  g_clear_object (&undo->logged);
+  g_clear_object (&undo->next);
+  g_free (undo);
+}
+
+static gboolean
+log_undo (RapportStore  *store,
+          gpointer       data,
+          GError       **error)
+{
+  LogUndo *undo = data;
+
+  return rapport_store_unlog_activity (store, undo->logged, undo->next, error);
+}
+
+guint64
+rapport_edit_push_undo_log (RapportContext  *context,
+                            const char      *label,
+                            RapportActivity *logged,
+                            RapportActivity *next)
+{
+  LogUndo *undo;
+
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (logged), 0);
+  g_return_val_if_fail (next == NULL || RAPPORT_IS_ACTIVITY (next), 0);
+
+  undo = g_new0 (LogUndo, 1);
+  undo->logged = g_object_ref (logged);
+  undo->next = next != NULL ? g_object_ref (next) : NULL;
+
+  return rapport_context_push_undo (context, label, log_undo, undo, (GDestroyNotify) log_undo_free);
+}
+
+gboolean
+rapport_edit_complete_followup (RapportContext   *context,
+                                const char       *label,
+                                RapportActivity  *activity,
+                                GError          **error)
+{
+  RapportStore *store = rapport_context_get_store (context);
+
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (activity), FALSE);
+
+  /* A lead's follow-up done is the first contact: logged as an activity,
+   * as Mark Contacted does, and taken back with it. */
+  if (rapport_activity_awaits_first_contact (activity))
+    {
+      g_autoptr(RapportActivity) logged = rapport_store_mark_contacted (store, activity, error);
+
+      if (logged == NULL)
+        return FALSE;
+      rapport_edit_push_undo_log (context, label, logged, NULL);
+      return TRUE;
+    }
+
+  if (!rapport_store_complete_activity (store, activity, error))
+    return FALSE;
+  rapport_edit_push_undo_done (context, label, activity);
+  return TRUE;
+}
+
 /* Text fields bound to a record */
 
 typedef struct

@@ -47,6 +47,18 @@ void          rapport_edit_push_undo_add (RapportContext *context,
                                           RapportRecord  *record);
 
 /* Undo of marking @activity done: pending again. */
+/* Marks @activity done, with its undo step named @label: a lead's
+ * follow-up by logging the first contact (rapport_store_mark_contacted). */
+gboolean      rapport_edit_complete_followup (RapportContext   *context,
+                                              const char       *label,
+                                              RapportActivity  *activity,
+                                              GError          **error);
+/* Takes back a logged activity with the follow-up it scheduled (@next,
+ * nullable) and the first contact it was; returns the step's id. */
+guint64       rapport_edit_push_undo_log (RapportContext  *context,
+                                          const char      *label,
+                                          RapportActivity *logged,
+                                          RapportActivity *next);
 void          rapport_edit_push_undo_done (RapportContext *context,
                                            const char     *label,
                                            RapportActivity *activity);

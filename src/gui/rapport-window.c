@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-context.h"
+#include "rapport-edit.h"
 #include "rapport-contact-detail.h"
 #include "rapport-contacts-view.h"
 #include "rapport-deals-view.h"
@@ -528,6 +529,25 @@ on_reminder (RapportWindow   *self,
   rapport_reminder_banner_show (self->reminder_banner, id, text);
 }
 
+/* A lead marked contacted from a reminder: Ctrl+Z, or the toast's Undo,
+ * takes the logged first contact back with the follow-up's Done. */
+static void
+on_contacted (RapportWindow   *self,
+              RapportActivity *followup,
+              RapportActivity *logged,
+              gpointer         reminders)
+{
+  g_autofree char *label = NULL;
+  guint64 step;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  /* Translators: a lead marked contacted from a reminder; %s is the follow-up's title */
+  label = g_strdup_printf (_("“%s” done — first contact logged"), rapport_activity_get_title (followup));
+  step = rapport_edit_push_undo_log (self->context, label, logged, NULL);
+  rapport_context_add_toast (self->context, rapport_context_undo_toast_new (self->context, label, step));
+}
+
 static void
 on_server_available (RapportWindow *self)
 {
@@ -567,6 +587,8 @@ rapport_window_follow_reminders (RapportWindow *self)
   self->reminders_signals = g_signal_group_new (RAPPORT_TYPE_REMINDERS);
   g_signal_group_connect_swapped (self->reminders_signals, "in-app-reminder",
                                   G_CALLBACK (on_reminder), self);
+  g_signal_group_connect_swapped (self->reminders_signals, "contacted",
+                                  G_CALLBACK (on_contacted), self);
   g_signal_group_connect_swapped (self->reminders_signals, "notify::server-available",
                                   G_CALLBACK (on_server_available), self);
 

@@ -31,6 +31,9 @@ enum {
   PROP_CREATED_AT,
   PROP_REMINDED_LEVEL,
   PROP_REMINDED_AT,
+  PROP_OUTCOME,
+  PROP_DURATION_MINUTES,
+  PROP_FOLLOWUP_KIND,
   N_PROPS
 };
 
@@ -86,6 +89,20 @@ rapport_activity_class_init (RapportActivityClass *klass)
   properties[PROP_REMINDED_AT] =
     g_param_spec_int64 ("reminded-at", NULL, NULL, 0, G_MAXINT64, 0,
                         RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  properties[PROP_OUTCOME] =
+    g_param_spec_enum ("outcome", NULL, NULL, RAPPORT_TYPE_ACTIVITY_OUTCOME, RAPPORT_OUTCOME_NONE,
+                       RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* 0: not said. */
+  properties[PROP_DURATION_MINUTES] =
+    g_param_spec_int ("duration-minutes", NULL, NULL, 0, RAPPORT_ACTIVITY_MAX_MINUTES, 0,
+                      RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* What a follow-up (kind RAPPORT_ACTIVITY_FOLLOWUP) asks to be done. */
+  properties[PROP_FOLLOWUP_KIND] =
+    g_param_spec_enum ("followup-kind", NULL, NULL, RAPPORT_TYPE_ACTIVITY_KIND, RAPPORT_ACTIVITY_TASK,
+                       RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "activity", properties, N_PROPS);
 }
@@ -189,4 +206,62 @@ rapport_activity_get_reminded_at (RapportActivity *self)
   g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
 
   return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_REMINDED_AT);
+}
+
+RapportActivityOutcome
+rapport_activity_get_outcome (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return (RapportActivityOutcome) rapport_record_get_int (RAPPORT_RECORD (self), PROP_OUTCOME);
+}
+
+int
+rapport_activity_get_duration_minutes (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), 0);
+
+  return rapport_record_get_int (RAPPORT_RECORD (self), PROP_DURATION_MINUTES);
+}
+
+RapportActivityKind
+rapport_activity_get_followup_kind (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), RAPPORT_ACTIVITY_TASK);
+
+  return (RapportActivityKind) rapport_record_get_int (RAPPORT_RECORD (self), PROP_FOLLOWUP_KIND);
+}
+
+/* Whether @outcome may be said of an activity of @kind: none always. */
+gboolean
+rapport_activity_outcome_fits (RapportActivityKind    kind,
+                               RapportActivityOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RAPPORT_OUTCOME_NONE:
+      return TRUE;
+    case RAPPORT_OUTCOME_CONNECTED:
+    case RAPPORT_OUTCOME_LEFT_VOICEMAIL:
+    case RAPPORT_OUTCOME_NO_ANSWER:
+    case RAPPORT_OUTCOME_WRONG_NUMBER:
+      return kind == RAPPORT_ACTIVITY_CALL;
+    case RAPPORT_OUTCOME_HELD:
+    case RAPPORT_OUTCOME_NO_SHOW:
+      return kind == RAPPORT_ACTIVITY_MEETING;
+    default:
+      return FALSE;
+    }
+}
+
+/* A new lead's pending speed-to-lead follow-up: done, it is their first
+ * contact (rapport_store_mark_contacted()). */
+gboolean
+rapport_activity_awaits_first_contact (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), FALSE);
+
+  return rapport_activity_get_rule (self) == RAPPORT_RULE_SPEED_TO_LEAD &&
+         rapport_activity_get_contact_id (self) != 0 &&
+         rapport_activity_get_done_at (self) == 0;
 }

@@ -252,3 +252,66 @@ rapport_format_deal_standing (RapportStore *store,
       return g_strdup (stage != NULL ? rapport_stage_get_name (stage) : C_("deal status", "Open"));
     }
 }
+
+/* Activities, in words and icons */
+
+const char *
+rapport_activity_kind_name (RapportActivityKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_ACTIVITY_CALL:
+      return _("Call");
+    case RAPPORT_ACTIVITY_EMAIL:
+      return _("Email");
+    case RAPPORT_ACTIVITY_MEETING:
+      return _("Meeting");
+    case RAPPORT_ACTIVITY_TASK:
+      return _("Task");
+    case RAPPORT_ACTIVITY_FOLLOWUP:
+    default:
+      return _("Follow-up");
+    }
+}
+
+const char *
+rapport_activity_kind_icon (RapportActivityKind kind)
+{
+  switch (kind)
+    {
+    case RAPPORT_ACTIVITY_CALL:
+      return "call-start-symbolic";
+    case RAPPORT_ACTIVITY_EMAIL:
+      return "mail-unread-symbolic";
+    case RAPPORT_ACTIVITY_MEETING:
+      return "system-users-symbolic";
+    case RAPPORT_ACTIVITY_TASK:
+      return "object-select-symbolic";
+    case RAPPORT_ACTIVITY_FOLLOWUP:
+    default:
+      return "alarm-symbolic";
+    }
+}
+
+const char *
+rapport_activity_outcome_name (RapportActivityOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RAPPORT_OUTCOME_CONNECTED:
+      return _("Connected");
+    case RAPPORT_OUTCOME_LEFT_VOICEMAIL:
+      return _("Left a voicemail");
+    case RAPPORT_OUTCOME_NO_ANSWER:
+      return _("No answer");
+    case RAPPORT_OUTCOME_WRONG_NUMBER:
+      return _("Wrong number");
+    case RAPPORT_OUTCOME_HELD:
+      return _("Held");
+    case RAPPORT_OUTCOME_NO_SHOW:
+      return _("No-show");
+    case RAPPORT_OUTCOME_NONE:
+    default:
+      return NULL;
+    }
+}

@@ -62,4 +62,10 @@ char *rapport_format_days_rotting_long (int days_over);
 char *rapport_format_deal_standing (RapportStore *store,
                                     RapportDeal  *deal);
 
+/* A kind of activity in a word ("Call"), and its symbolic icon's name. */
+const char *rapport_activity_kind_name    (RapportActivityKind    kind);
+const char *rapport_activity_kind_icon    (RapportActivityKind    kind);
+/* How a call or a meeting went, in words; NULL for none. */
+const char *rapport_activity_outcome_name (RapportActivityOutcome outcome);
+
 G_END_DECLS

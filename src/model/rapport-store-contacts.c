@@ -70,6 +70,8 @@ add_speed_to_lead_followup (RapportStore  *self,
   rapport_sql_bind_null (stmt, 7);
   rapport_sql_bind_int (stmt, 8, RAPPORT_RULE_SPEED_TO_LEAD);
   rapport_sql_bind_int64 (stmt, 9, rapport_store_now (self));
+  /* What the lead is waiting for: a call. */
+  rapport_sql_bind_int (stmt, 12, RAPPORT_ACTIVITY_CALL);
 
   return rapport_store_step_done (self, stmt, error);
 }

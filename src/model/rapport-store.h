@@ -30,7 +30,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 10
+#define RAPPORT_SCHEMA_VERSION 11
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -856,6 +856,51 @@ RapportActivity    *rapport_store_add_followup          (RapportStore       *sel
                                                          gint64              deal_id,
                                                          const char         *title,
                                                          gint64              due_at,
+                                                         GError            **error);
+RapportActivity    *rapport_store_add_followup_of_kind  (RapportStore       *self,
+                                                         gint64              contact_id,
+                                                         gint64              deal_id,
+                                                         RapportActivityKind kind,
+                                                         const char         *title,
+                                                         gint64              due_at,
+                                                         GError            **error);
+
+/* A call, an email or a meeting as a seller logs it: when (0: now; never
+ * in the future), how long (minutes, 0: not said, at most a day), how it
+ * went (an outcome that fits the kind, or none), a note, and what's next
+ * (a follow-up of @next_kind due @next_due_at, 0: none; titled
+ * @next_title, or after its kind and the contact). */
+typedef struct
+{
+  gint64                  contact_id;
+  gint64                  deal_id;
+  RapportActivityKind     kind;
+  const char             *note;
+  gint64                  done_at;
+  int                     duration_minutes;
+  RapportActivityOutcome  outcome;
+  gint64                  next_due_at;
+  RapportActivityKind     next_kind;
+  const char             *next_title;
+} RapportActivityLog;
+
+/* Logs it with its next step and the first contact it may be, in one
+ * transaction; @next (optional) gets the follow-up scheduled, if any. */
+RapportActivity    *rapport_store_log_activity_full     (RapportStore       *self,
+                                                         const RapportActivityLog *log,
+                                                         RapportActivity   **next,
+                                                         GError            **error);
+/* Undo of a log: @logged and the follow-up it scheduled (@next, or NULL)
+ * go, and so does the first contact it was, in one transaction. */
+gboolean            rapport_store_unlog_activity        (RapportStore       *self,
+                                                         RapportActivity    *logged,
+                                                         RapportActivity    *next,
+                                                         GError            **error);
+/* Mark Contacted on a speed-to-lead follow-up: done, and the first
+ * contact logged as an activity (returned; rapport_store_unlog_activity()
+ * takes both back). */
+RapportActivity    *rapport_store_mark_contacted        (RapportStore       *self,
+                                                         RapportActivity    *followup,
                                                          GError            **error);
 gboolean            rapport_store_complete_activity     (RapportStore       *self,
                                                          RapportActivity    *activity,

@@ -165,3 +165,43 @@ rapport_time_pinned_now (gint64  *now,
 
   return TRUE;
 }
+
+gboolean
+rapport_duration_parse (const char  *text,
+                        gint64      *seconds,
+                        GError     **error)
+{
+  static const struct
+  {
+    char   unit;
+    gint64 seconds;
+  } units[] = {
+    { 'm', 60 }, { 'h', 60 * 60 }, { 'd', 24 * 60 * 60 }, { 'w', 7 * 24 * 60 * 60 },
+  };
+  g_autofree char *number = NULL;
+  gsize len = text != NULL ? strlen (text) : 0;
+  gint64 count;
+
+  g_return_val_if_fail (seconds != NULL, FALSE);
+
+  /* The number is written like an id: 3, not +3 or 03. */
+  if (len >= 2)
+    {
+      number = g_strndup (text, len - 1);
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        if (text[len - 1] == units[i].unit && rapport_id_parse (number, &count) &&
+            count <= (366 * 24 * 60 * 60) / units[i].seconds)
+          {
+            *seconds = count * units[i].seconds;
+            return TRUE;
+          }
+    }
+
+  {
+    g_autofree char *quoted = rapport_text_quote (text ? text : "");
+
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                 _("“%s” is not a span like 30m, 1h, 1d, 3d or 1w, up to a year"), quoted);
+  }
+  return FALSE;
+}

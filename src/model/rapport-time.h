@@ -32,4 +32,11 @@ gboolean  rapport_date_check           (const char  *text,
 gboolean  rapport_time_pinned_now      (gint64      *now,
                                         GError     **error);
 
+/* A span written as a whole number and a unit: "30m", "1h", "1d", "3d",
+ * "1w" (minutes, hours, days, weeks), from a minute to a year, in
+ * seconds; else says why not. */
+gboolean  rapport_duration_parse       (const char  *text,
+                                        gint64      *seconds,
+                                        GError     **error);
+
 G_END_DECLS

@@ -55,6 +55,19 @@ typedef enum
   RAPPORT_ACTIVITY_FOLLOWUP = 4,
 } RapportActivityKind;
 
+/* How a logged call or meeting went; the first four are a call's, the
+ * last two a meeting's (the database checks it). */
+typedef enum
+{
+  RAPPORT_OUTCOME_NONE = 0,
+  RAPPORT_OUTCOME_CONNECTED = 1,
+  RAPPORT_OUTCOME_LEFT_VOICEMAIL = 2,
+  RAPPORT_OUTCOME_NO_ANSWER = 3,
+  RAPPORT_OUTCOME_WRONG_NUMBER = 4,
+  RAPPORT_OUTCOME_HELD = 5,
+  RAPPORT_OUTCOME_NO_SHOW = 6,
+} RapportActivityOutcome;
+
 typedef enum
 {
   RAPPORT_NEGOTIATION_OFFER = 0,

@@ -59,8 +59,20 @@ rapport_reminders_activate (RapportReminders  *self,
                                           RAPPORT_REMINDERS_SNOOZE_MINUTES * 60,
                                           error);
 
-  /* For a speed-to-lead follow-up, completing it records the first
-   * contact too (the store does both in one transaction). */
+  /* A lead marked contacted: the first contact is logged as an activity
+   * with the follow-up done, in one transaction, so the contact's last
+   * contact and the reports agree; the window may take both back. */
+  if (activity != NULL && g_str_equal (action, "contacted") &&
+      rapport_activity_awaits_first_contact (activity))
+    {
+      g_autoptr(RapportActivity) logged = rapport_store_mark_contacted (self->store, activity, error);
+
+      if (logged == NULL)
+        return FALSE;
+      rapport_reminders_emit_contacted (self, activity, logged);
+      return TRUE;
+    }
+
   if (activity != NULL && (g_str_equal (action, "done") || g_str_equal (action, "contacted")))
     return rapport_store_complete_activity (self->store, activity, error);
 

@@ -110,6 +110,9 @@ void     rapport_reminders_emit_in_app_reminder  (RapportReminders       *self,
                                                   const char             *text);
 void     rapport_reminders_emit_open_requested   (RapportReminders       *self,
                                                   RapportRecord          *record);
+void     rapport_reminders_emit_contacted        (RapportReminders       *self,
+                                                  RapportActivity        *followup,
+                                                  RapportActivity        *logged);
 void     rapport_reminders_emit_goal_reached     (RapportReminders       *self,
                                                   RapportGoal            *goal,
                                                   const char             *summary,

@@ -36,6 +36,7 @@ enum {
   IN_APP_REMINDER,
   OPEN_REQUESTED,
   GOAL_REACHED,
+  CONTACTED,
   N_SIGNALS
 };
 
@@ -249,6 +250,16 @@ rapport_reminders_emit_open_requested (RapportReminders *self,
   g_assert (RAPPORT_IS_REMINDERS (self));
 
   g_signal_emit (self, signals[OPEN_REQUESTED], 0, record);
+}
+
+void
+rapport_reminders_emit_contacted (RapportReminders *self,
+                                  RapportActivity  *followup,
+                                  RapportActivity  *logged)
+{
+  g_assert (RAPPORT_IS_REMINDERS (self));
+
+  g_signal_emit (self, signals[CONTACTED], 0, followup, logged);
 }
 
 /* GObject */
@@ -512,6 +523,21 @@ rapport_reminders_class_init (RapportRemindersClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, RAPPORT_TYPE_GOAL, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * RapportReminders::contacted:
+   * @followup: the lead's speed-to-lead follow-up, now done
+   * @logged: the first contact, logged as an activity
+   *
+   * The user marked a lead contacted from a reminder: the window offers
+   * to take it back (rapport_store_unlog_activity()).
+   */
+  signals[CONTACTED] =
+    g_signal_new ("contacted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RAPPORT_TYPE_ACTIVITY, RAPPORT_TYPE_ACTIVITY);
 }
 
 static void

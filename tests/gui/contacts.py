@@ -296,7 +296,7 @@ def test_log_call_and_quick_actions(tmp):
     try:
         detail = open_lead(app)
         click_node(find(detail, "Log Call"))
-        wait_for("the note field focused", lambda: focused(find(detail, "Note", "text")))
+        wait_for("the note field focused", lambda: focused(find(detail, "Activity Note", "text")))
         type_text("Left a voicemail")
         key("Return")
         wait_for("the first contact", lambda: contact(db, lead_id)["first_contacted_at"] is not None)

@@ -396,12 +396,61 @@ def test_note_deleted_and_back(tmp):
         app.kill()
 
 
+def test_log_call_with_outcome_and_next_step(tmp):
+    """A call logged from the deal's Log popover with its outcome, duration
+    and a next step chosen with one click: the activity and its follow-up
+    stored together, and Ctrl+Z takes both back. A call logged on the
+    contact alone shows on the deal too."""
+    db = os.path.join(tmp, "logcall.db")
+    cli(db, "demo", "--deals", "12", "--contacts", "30")
+    person = cli_json(db, "contact", "add", "Quinn Logwell")["id"]
+    deal_id = cli_json(db, "deal", "add", TITLE, "--value", "9000", "--stage", "Negotiation",
+                       "--contact", str(person))["id"]
+    cli(db, "activity", "log", str(person), "email", "--note", "Sent the price list")
+    app = App(db)
+    try:
+        page = open_deal(app)
+        wait_for("the contact's email on the deal", lambda: page.find("Sent the price list", exact=False))
+        check([a for a in deal(db, deal_id)["activities"] if a["note"] == "Sent the price list"],
+              "the contact's email not in the deal's activities")
+
+        click(page.visible("Log Activity"))
+        wait_for("the note field", lambda: app.find("Activity Note", "text"))
+        type_text("Agreed on the pilot")
+        app.find("Connected", "push button").do_action(0)
+        app.find("Tomorrow", "push button").do_action(0)
+        time.sleep(0.4)
+        screenshot("deal-detail-log-outcome-next")
+        app.find("Log Call", "push button").do_action(0)
+        call = wait_for("the call stored", lambda: [a for a in deal(db, deal_id)["activities"]
+                                                    if a["note"] == "Agreed on the pilot"])[0]
+        check(call["kind"] == "call" and call["outcome"] == "connected" and call["done_at"],
+              f"call {call}")
+        nexts = wait_for("the next step stored", lambda: [
+            f for f in cli_json(db, "followup", "list") if f["deal_id"] == deal_id])
+        check(len(nexts) == 1 and nexts[0]["followup_kind"] == "call"
+              and nexts[0]["title"] == "Call Quinn Logwell" and nexts[0]["due_at"] > call["done_at"],
+              f"follow-ups {nexts}")
+        wait_for("the call listed", lambda: page.find("Connected · Agreed on the pilot", exact=False))
+        screenshot("deal-detail-log-listed")
+
+        # One undo takes back the call and its next step.
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("the call gone", lambda: not [a for a in deal(db, deal_id)["activities"]
+                                               if a["note"] == "Agreed on the pilot"])
+        check(not [f for f in cli_json(db, "followup", "list") if f["deal_id"] == deal_id],
+              "the next step stayed after undo")
+    finally:
+        app.kill()
+
+
 TESTS = [
     test_fields_undo_and_process,
     test_lost_lists_and_other_writer,
     test_contact_and_organization_pickers,
     test_delete_and_undo,
     test_note_deleted_and_back,
+    test_log_call_with_outcome_and_next_step,
 ]
 
 

@@ -124,6 +124,10 @@ def test_mark_done(tmp):
                  lambda: all(f["id"] != fid for f in cli_json(db, "followup", "list")))
         contact = cli_json(db, "contact", "show", str(ids["Ada Lovelace"]))
         check(contact["first_contacted_at"] is not None, f"no first contact: {contact}")
+        # The first contact is logged as a call: her last contact agrees.
+        calls = [a for a in contact["activities"] if a["kind"] == "call" and a["done_at"]]
+        check(len(calls) == 1 and contact["last_contacted_at"] == contact["first_contacted_at"],
+              f"the first contact not logged: {contact}")
         done = wait_for("the Done section", lambda: app.find("Done", role="list"))
         wait_for("Ada under Done", lambda: inside(row(app, "Contact Ada Lovelace"), done))
         check(not app.find_all("Overdue", role="list") or
@@ -133,10 +137,14 @@ def test_mark_done(tmp):
         time.sleep(0.5)
         screenshot("followups-after-done")
 
-        # Ctrl+Z: pending again.
+        # Ctrl+Z: pending again, and the first contact and its call gone.
         xdotool("key", "--clearmodifiers", "ctrl+z")
         wait_for("the follow-up pending again",
                  lambda: any(f["id"] == fid for f in cli_json(db, "followup", "list")))
+        contact = cli_json(db, "contact", "show", str(ids["Ada Lovelace"]))
+        check(contact["first_contacted_at"] is None and contact["last_contacted_at"] is None
+              and not [a for a in contact["activities"] if a["kind"] == "call"],
+              f"the first contact stayed after undo: {contact}")
 
         # Activating a follow-up opens what it is about (here its contact).
         grace = wait_for("Grace's follow-up", lambda: row(app, "Contact Grace Hopper"))

@@ -2,9 +2,10 @@
 # A lead 50 minutes old gets its early reminder and one 61 minutes old its
 # overdue one (critical) within 5 s of `rapport --background`, each naming
 # the lead and offering actions; "Mark contacted" on a notification marks
-# the follow-up done and records the first contact; a click on one opens
-# the window; a restart shows neither again; a server without action
-# support gets reminders without buttons.
+# the follow-up done and logs the first contact (Ctrl+Z in the window
+# takes it back); a click on one opens the window; a restart shows
+# neither again; a server without action support gets reminders without
+# buttons.
 . "$(dirname "$0")/reminders-lib.sh"
 
 db=$tmp/rapport.db
@@ -35,6 +36,13 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 [[ $first != null ]] || fail "“Mark Contacted” did not record the first contact"
+# … logged as a call, so the last contact and the reports agree.
+[[ $(cli contact show "$alan" --json | json_field last_contacted_at) == "$first" ]] ||
+  fail "“Mark Contacted” did not log the first contact as the last one"
+cli contact show "$alan" --json | /usr/bin/python3 -c '
+import json, sys
+calls = [a for a in json.load(sys.stdin)["activities"] if a["kind"] == "call" and a["done_at"]]
+sys.exit(0 if len(calls) == 1 else 1)' || fail "“Mark Contacted” logged no call"
 if cli followup list --json | grep -q '"Contact Alan Turing"'; then
   fail "the follow-up of Alan Turing is still pending"
 fi
@@ -45,6 +53,28 @@ cli followup list --json | grep -q '"Contact Ada Byron"' || fail "Ada Byron's fo
 # A click on the other opens the window on her page.
 invoke_action "$(notification_id "$early")" default
 win=$(wait_window '^Ada Byron — Rapport$')
+
+# With the window open, Mark Contacted can be taken back there: Ctrl+Z
+# takes the logged first contact back with the follow-up's Done.
+invoke_action "$(notification_id "$early")" contacted
+for _ in $(seq 50); do
+  first=$(cli contact show "$ada" --json | json_field first_contacted_at)
+  [[ $first != null ]] && break
+  sleep 0.1
+done
+[[ $first != null ]] || fail "“Mark Contacted” did not record Ada Byron's first contact"
+sleep 0.5
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win"
+xdotool key --clearmodifiers ctrl+z
+for _ in $(seq 50); do
+  first=$(cli contact show "$ada" --json | json_field first_contacted_at)
+  [[ $first == null ]] && break
+  sleep 0.1
+done
+[[ $first == null ]] || fail "Ctrl+Z did not take Ada Byron's first contact back"
+cli followup list --json | grep -q '"Contact Ada Byron"' || fail "Ada Byron's follow-up is not pending again"
+[[ $(cli contact show "$ada" --json | json_field last_contacted_at) == null ]] ||
+  fail "the call logged for Ada Byron stayed"
 
 n_before=$(notify_lines | wc -l)
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win"

@@ -45,6 +45,9 @@ struct _RapportContactDetail
   GtkLabel         *name_label;
   GtkLabel         *lifecycle_badge;
   GtkLabel         *subtitle_label;
+  GtkMenuButton    *log_call_button;
+  GtkMenuButton    *log_email_button;
+  GtkMenuButton    *log_meeting_button;
   GtkMenuButton    *followup_button;
   GtkMenuButton    *deal_button;
   GtkButton        *convert_button;
@@ -71,6 +74,7 @@ struct _RapportContactDetail
 
   /* Template widgets of the quick actions' popovers */
   GtkEntry         *followup_title;
+  GtkDropDown      *followup_kind;
   RapportDateTimePicker *followup_when;
   GtkEntry         *deal_title;
   GtkEntry         *deal_value;
@@ -408,31 +412,20 @@ create_placeholder (const char *text)
   return label;
 }
 
-/* Logging a call, an email or a meeting */
+/* Logging a call, an email or a meeting: each button's popover is made
+ * when it is first pressed. */
 
 static void
-on_log (RapportContactDetail *self,
-        RapportActivityKind   kind,
-        const char           *note,
-        RapportLogPopover    *popover)
+attach_log_popovers (RapportContactDetail *self)
 {
-  g_autoptr(RapportActivity) activity = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
 
-  /* Logging a first contact with a lead ends its speed-to-lead
-   * follow-up: the store does that in the same transaction. */
-  activity = rapport_store_log_activity (self->store,
-                                         rapport_record_get_id (RAPPORT_RECORD (self->contact)),
-                                         0, kind, note, &error);
-  if (activity == NULL)
-    {
-      rapport_context_report_error (self->context, error);
-      return;
-    }
-
-  rapport_log_popover_done (popover);
+  rapport_log_popover_attach (self->log_call_button, self->context, RAPPORT_RECORD (self->contact),
+                              RAPPORT_ACTIVITY_CALL, FALSE);
+  rapport_log_popover_attach (self->log_email_button, self->context, RAPPORT_RECORD (self->contact),
+                              RAPPORT_ACTIVITY_EMAIL, FALSE);
+  rapport_log_popover_attach (self->log_meeting_button, self->context, RAPPORT_RECORD (self->contact),
+                              RAPPORT_ACTIVITY_MEETING, FALSE);
 }
 
 /* Scheduling a follow-up */
@@ -453,6 +446,7 @@ on_followup_popover_show (RapportContactDetail *self)
                                    9, 0, 0);
   rapport_date_time_picker_set_time (self->followup_when, g_date_time_to_unix (morning));
   gtk_editable_set_text (GTK_EDITABLE (self->followup_title), "");
+  gtk_drop_down_set_selected (self->followup_kind, RAPPORT_ACTIVITY_TASK);
   gtk_widget_grab_focus (GTK_WIDGET (self->followup_title));
 }
 
@@ -470,10 +464,12 @@ on_schedule_clicked (RapportContactDetail *self)
     /* Translators: the title of a follow-up scheduled without one; %s is a name */
     default_title = g_strdup_printf (_("Follow up with %s"), rapport_contact_get_name (self->contact));
 
-  followup = rapport_store_add_followup (self->store,
-                                         rapport_record_get_id (RAPPORT_RECORD (self->contact)),
-                                         0, default_title ? default_title : title,
-                                         rapport_date_time_picker_get_time (self->followup_when), &error);
+  followup = rapport_store_add_followup_of_kind (self->store,
+                                                 rapport_record_get_id (RAPPORT_RECORD (self->contact)), 0,
+                                                 (RapportActivityKind) MIN (gtk_drop_down_get_selected (self->followup_kind),
+                                                                            RAPPORT_ACTIVITY_TASK),
+                                                 default_title ? default_title : title,
+                                                 rapport_date_time_picker_get_time (self->followup_when), &error);
   if (followup == NULL)
     {
       rapport_context_report_error (self->context, error);
@@ -783,6 +779,7 @@ rapport_contact_detail_constructed (GObject *object)
   g_assert (RAPPORT_IS_CONTACT (self->contact));
 
   rapport_contact_detail_bind (self);
+  attach_log_popovers (self);
 }
 
 static void
@@ -887,7 +884,6 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
-  g_type_ensure (RAPPORT_TYPE_LOG_POPOVER);
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
 
   gtk_widget_class_install_action (widget_class, "contact.merge-with", NULL, rapport_contact_detail_merge_with_action);
@@ -899,9 +895,13 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_call_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_email_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, log_meeting_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_kind);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, followup_when);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_title);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deal_value);
@@ -930,7 +930,6 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_log);
   gtk_widget_class_bind_template_callback (widget_class, on_followup_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_deal_popover_show);

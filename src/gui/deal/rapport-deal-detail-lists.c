@@ -211,38 +211,6 @@ rapport_deal_detail_on_activity_more_clicked (RapportDealDetail *self)
 }
 
 void
-rapport_deal_detail_on_log_clicked (RapportDealDetail *self)
-{
-  static const RapportActivityKind kinds[] = {
-    RAPPORT_ACTIVITY_CALL, RAPPORT_ACTIVITY_EMAIL, RAPPORT_ACTIVITY_MEETING,
-  };
-  guint selected = gtk_drop_down_get_selected (self->log_kind);
-  g_autoptr(RapportActivity) activity = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  RapportActivityKind kind = kinds[MIN (selected, G_N_ELEMENTS (kinds) - 1)];
-
-  activity = rapport_store_log_activity (self->store,
-                                         rapport_deal_get_contact_id (self->deal),
-                                         rapport_record_get_id (RAPPORT_RECORD (self->deal)),
-                                         kind,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->log_note)),
-                                         &error);
-  if (activity == NULL)
-    {
-      rapport_context_report_error (self->context, error);
-      return;
-    }
-
-  gtk_popover_popdown (self->log_popover);
-  gtk_editable_set_text (GTK_EDITABLE (self->log_note), "");
-  /* Translators: an undo step; %s is a kind of activity */
-  label = g_strdup_printf (_("Logged %s"), rapport_activity_kind_name (kind));
-  rapport_edit_push_undo_add (self->context, label, RAPPORT_RECORD (activity));
-}
-
-
-void
 rapport_deal_detail_on_schedule_clicked (RapportDealDetail *self)
 {
   g_autoptr(RapportActivity) activity = NULL;
@@ -250,12 +218,14 @@ rapport_deal_detail_on_schedule_clicked (RapportDealDetail *self)
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->followup_title))));
 
   rapport_deal_detail_followup_form_init (self);
-  activity = rapport_store_add_followup (self->store,
-                                         rapport_deal_get_contact_id (self->deal),
-                                         rapport_record_get_id (RAPPORT_RECORD (self->deal)),
-                                         *title != '\0' ? title : _("Follow up"),
-                                         rapport_date_time_picker_get_time (self->followup_when),
-                                         &error);
+  activity = rapport_store_add_followup_of_kind (self->store,
+                                                 rapport_deal_get_contact_id (self->deal),
+                                                 rapport_record_get_id (RAPPORT_RECORD (self->deal)),
+                                                 (RapportActivityKind) MIN (gtk_drop_down_get_selected (self->followup_kind),
+                                                                            RAPPORT_ACTIVITY_TASK),
+                                                 *title != '\0' ? title : _("Follow up"),
+                                                 rapport_date_time_picker_get_time (self->followup_when),
+                                                 &error);
   if (activity == NULL)
     {
       rapport_context_report_error (self->context, error);
@@ -273,6 +243,7 @@ rapport_deal_detail_followup_form_init (RapportDealDetail *self)
 {
   g_autoptr(GDateTime) tomorrow = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC + DAY);
   g_autoptr(GDateTime) morning = NULL;
+  const char *kinds[] = { _("Call"), _("Email"), _("Meeting"), _("Task"), NULL };
   GtkWidget *button;
 
   /* Made when the popover first shows: calendars are costly. */
@@ -283,6 +254,13 @@ rapport_deal_detail_followup_form_init (RapportDealDetail *self)
                                    g_date_time_get_month (tomorrow),
                                    g_date_time_get_day_of_month (tomorrow),
                                    9, 0, 0);
+  /* In the order of RapportActivityKind; a task unless said otherwise. */
+  self->followup_kind = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  gtk_drop_down_set_selected (self->followup_kind, RAPPORT_ACTIVITY_TASK);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->followup_kind), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Kind"), -1);
+  gtk_box_append (self->followup_form, GTK_WIDGET (self->followup_kind));
+
   self->followup_when = RAPPORT_DATE_TIME_PICKER (rapport_date_time_picker_new (g_date_time_to_unix (morning)));
   gtk_box_append (self->followup_form, GTK_WIDGET (self->followup_when));
 

@@ -62,9 +62,7 @@ struct _RapportDealDetail
   GtkListBox         *playbook_list;
   GtkLabel           *bant_state;
   GtkListBox         *bant_list;
-  GtkPopover         *log_popover;
-  GtkDropDown        *log_kind;
-  GtkEntry           *log_note;
+  GtkMenuButton      *log_button;
   GtkPopover         *followup_popover;
   GtkBox             *followup_form;
   GtkEntry           *followup_title;
@@ -82,6 +80,7 @@ struct _RapportDealDetail
   GtkToggleButton    *bant_buttons[4][3];   /* per item: Yes, No, Unknown */
   GtkCalendar        *close_calendar;       /* the calendars: made when first shown */
   RapportDateTimePicker *followup_when;
+  GtkDropDown        *followup_kind;
 
   /* Owned references */
   RapportContext     *context;
@@ -130,7 +129,6 @@ GtkWidget *rapport_deal_detail_create_activity_row      (gpointer item,
                                                          gpointer user_data);
 void       rapport_deal_detail_update_activity_more     (RapportDealDetail *self);
 void       rapport_deal_detail_on_activity_more_clicked (RapportDealDetail *self);
-void       rapport_deal_detail_on_log_clicked           (RapportDealDetail *self);
 void       rapport_deal_detail_on_schedule_clicked      (RapportDealDetail *self);
 void       rapport_deal_detail_followup_form_init       (RapportDealDetail *self);
 GtkWidget *rapport_deal_detail_create_negotiation_row   (gpointer item,

@@ -25,6 +25,7 @@
 #include "rapport-deal-detail-private.h"
 #include "rapport-edit.h"
 #include "rapport-format.h"
+#include "rapport-log-popover.h"
 #include "rapport-lost-reason-dialog.h"
 #include "rapport-money.h"
 #include "rapport-notes-section.h"
@@ -583,6 +584,9 @@ rapport_deal_detail_constructed (GObject *object)
   g_assert (RAPPORT_IS_DEAL (self->deal));
 
   rapport_deal_detail_bind (self);
+  /* Made when first pressed: the page opens without it. */
+  rapport_log_popover_attach (self->log_button, self->context, RAPPORT_RECORD (self->deal),
+                              RAPPORT_ACTIVITY_CALL, TRUE);
 }
 
 static void
@@ -710,9 +714,7 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, playbook_list);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, bant_state);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, bant_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, log_popover);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, log_kind);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, log_note);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, log_button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, followup_popover);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, followup_form);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, followup_title);
@@ -732,7 +734,6 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_value_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_close_set_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clear_clicked);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_log_clicked", G_CALLBACK (rapport_deal_detail_on_log_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_schedule_clicked", G_CALLBACK (rapport_deal_detail_on_schedule_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_activity_more_clicked", G_CALLBACK (rapport_deal_detail_on_activity_more_clicked));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_negotiation_add", G_CALLBACK (rapport_deal_detail_on_negotiation_add));

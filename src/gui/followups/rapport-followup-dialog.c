@@ -30,6 +30,7 @@ struct _RapportFollowupDialog
   GtkWidget             *accept_button;
   GtkWidget             *new_fields;
   GtkEditable           *title_entry;
+  AdwComboRow           *kind_row;
   RapportRecordPicker   *contact_entry;
   RapportRecordPicker   *deal_entry;
   RapportDateTimePicker *when;
@@ -197,10 +198,12 @@ on_accept (RapportFollowupDialog *self)
       g_autoptr(RapportActivity) activity = NULL;
       g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (self->title_entry)));
 
-      activity = rapport_store_add_followup (store,
-                                             rapport_record_picker_get_selected_id (self->contact_entry),
-                                             rapport_record_picker_get_selected_id (self->deal_entry),
-                                             title, when, &error);
+      activity = rapport_store_add_followup_of_kind (store,
+                                                     rapport_record_picker_get_selected_id (self->contact_entry),
+                                                     rapport_record_picker_get_selected_id (self->deal_entry),
+                                                     (RapportActivityKind) MIN (adw_combo_row_get_selected (self->kind_row),
+                                                                                RAPPORT_ACTIVITY_TASK),
+                                                     title, when, &error);
       if (activity == NULL)
         {
           gtk_label_set_label (self->error_label, error->message);
@@ -373,6 +376,7 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, new_fields);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, contact_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, deal_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, when);

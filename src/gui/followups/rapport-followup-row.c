@@ -24,6 +24,7 @@ struct _RapportFollowupRow
   /* Template widgets */
   GtkButton       *done_button;
   GtkImage        *done_image;
+  GtkImage        *kind_image;
   GtkLabel        *title_label;
   GtkLabel        *who_label;
   GtkLabel        *rule_label;
@@ -91,6 +92,21 @@ rapport_followup_format_when (gint64 when,
 /* Showing */
 
 static void
+update_kind (RapportFollowupRow *self)
+{
+  RapportActivityKind kind = rapport_activity_get_followup_kind (self->activity);
+  gboolean shown = rapport_activity_get_kind (self->activity) == RAPPORT_ACTIVITY_FOLLOWUP &&
+                   kind != RAPPORT_ACTIVITY_TASK;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_image), shown);
+  if (shown)
+    {
+      gtk_image_set_from_icon_name (self->kind_image, rapport_activity_kind_icon (kind));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->kind_image), rapport_activity_kind_name (kind));
+    }
+}
+
+static void
 rapport_followup_row_update (RapportFollowupRow *self)
 {
   RapportActivity *a = self->activity;
@@ -109,6 +125,7 @@ rapport_followup_row_update (RapportFollowupRow *self)
   if (title == NULL || *title == '\0')
     title = _("Follow-up");
   gtk_label_set_label (self->title_label, title);
+  update_kind (self);
 
   contact_id = rapport_activity_get_contact_id (a);
   deal_id = rapport_activity_get_deal_id (a);
@@ -390,6 +407,7 @@ rapport_followup_row_class_init (RapportFollowupRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/followups/followup-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, done_image);
+  gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, kind_image);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, who_label);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, rule_label);

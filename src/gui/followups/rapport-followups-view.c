@@ -360,18 +360,17 @@ rapport_followups_view_done_action (GtkWidget  *widget,
     return;
 
   title = activity_title (activity);
-  if (!rapport_store_complete_activity (self->store, activity, &error))
-    {
-      rapport_followups_view_toast (self, error->message);
-      return;
-    }
-
   if (rapport_activity_get_rule (activity) == RAPPORT_RULE_SPEED_TO_LEAD)
     /* Translators: a speed-to-lead follow-up done; the lead's first contact is recorded */
     message = g_strdup_printf (_("“%s” done — first contact recorded"), title);
   else
     message = g_strdup_printf (_("“%s” done"), title);
-  rapport_edit_push_undo_done (self->context, message, activity);
+
+  if (!rapport_edit_complete_followup (self->context, message, activity, &error))
+    {
+      rapport_followups_view_toast (self, error->message);
+      return;
+    }
   rapport_followups_view_toast (self, message);
 }
 

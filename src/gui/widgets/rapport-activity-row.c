@@ -20,6 +20,7 @@
 #include "rapport-format.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-edit.h"
+#include "rapport-format.h"
 #include "rapport-followup-row.h"
 
 #define DAY (24 * 60 * 60)
@@ -55,44 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-const char *
-rapport_activity_kind_name (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return _("Call");
-    case RAPPORT_ACTIVITY_EMAIL:
-      return _("Email");
-    case RAPPORT_ACTIVITY_MEETING:
-      return _("Meeting");
-    case RAPPORT_ACTIVITY_TASK:
-      return _("Task");
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return _("Follow-up");
-    }
-}
-
-const char *
-rapport_activity_kind_icon (RapportActivityKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_ACTIVITY_CALL:
-      return "call-start-symbolic";
-    case RAPPORT_ACTIVITY_EMAIL:
-      return "mail-unread-symbolic";
-    case RAPPORT_ACTIVITY_MEETING:
-      return "system-users-symbolic";
-    case RAPPORT_ACTIVITY_TASK:
-      return "object-select-symbolic";
-    case RAPPORT_ACTIVITY_FOLLOWUP:
-    default:
-      return "alarm-symbolic";
-    }
-}
 
 static gboolean
 is_blank (const char *text)
@@ -183,23 +146,53 @@ rapport_activity_row_update_state (RapportActivityRow *self)
   gtk_label_set_label (self->state_label, text);
 }
 
+/* How it went, how long, and the note unless it only repeats the title:
+ * “Connected · 15 minutes · Asked for the price list”. */
+static char *
+subtitle_of (RapportActivity *activity)
+{
+  const char *outcome = rapport_activity_outcome_name (rapport_activity_get_outcome (activity));
+  const char *note = rapport_activity_get_note (activity);
+  int minutes = rapport_activity_get_duration_minutes (activity);
+  GString *text = g_string_new (outcome);
+
+  if (minutes > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: how long a call or a meeting took */
+      g_string_append_printf (text, ngettext ("%d minute", "%d minutes", minutes), minutes);
+    }
+  if (!is_blank (note) && g_strcmp0 (note, rapport_activity_get_title (activity)) != 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, note);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 rapport_activity_row_update (RapportActivityRow *self)
 {
   RapportActivityKind kind = rapport_activity_get_kind (self->activity);
   const char *title = rapport_activity_get_title (self->activity);
-  const char *note = rapport_activity_get_note (self->activity);
   gboolean pending = rapport_activity_get_done_at (self->activity) == 0 &&
                      rapport_activity_get_due_at (self->activity) > 0;
+  g_autofree char *subtitle = NULL;
 
   g_assert (RAPPORT_IS_ACTIVITY_ROW (self));
 
-  gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (kind));
+  /* A follow-up that asks for a call, an email or a meeting shows it. */
+  if (kind == RAPPORT_ACTIVITY_FOLLOWUP && rapport_activity_get_followup_kind (self->activity) != RAPPORT_ACTIVITY_TASK)
+    gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (rapport_activity_get_followup_kind (self->activity)));
+  else
+    gtk_image_set_from_icon_name (self->icon, rapport_activity_kind_icon (kind));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  is_blank (title) ? rapport_activity_kind_name (kind) : title);
-  /* The note, unless it only repeats the title. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
-                               is_blank (note) || g_strcmp0 (note, title) == 0 ? "" : note);
+  subtitle = subtitle_of (self->activity);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   rapport_activity_row_update_state (self);
 
   if (self->show_actions && pending)
@@ -216,13 +209,10 @@ rapport_activity_row_update (RapportActivityRow *self)
 static void
 on_complete_clicked (RapportActivityRow *self)
 {
-  RapportStore *store = rapport_context_get_store (self->context);
   g_autoptr(GError) error = NULL;
 
-  if (!rapport_store_complete_activity (store, self->activity, &error))
+  if (!rapport_edit_complete_followup (self->context, _("Marking done"), self->activity, &error))
     rapport_context_report_error (self->context, error);
-  else
-    rapport_edit_push_undo_done (self->context, _("Marking done"), self->activity);
 }
 
 typedef struct

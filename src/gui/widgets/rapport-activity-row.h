@@ -21,8 +21,4 @@ GtkWidget       *rapport_activity_row_new          (RapportContext     *context,
                                                     gboolean            show_actions);
 RapportActivity *rapport_activity_row_get_activity (RapportActivityRow *self);
 
-/* What every page calls a kind of activity, and its icon. */
-const char      *rapport_activity_kind_name        (RapportActivityKind kind);
-const char      *rapport_activity_kind_icon        (RapportActivityKind kind);
-
 G_END_DECLS

@@ -51,8 +51,9 @@ static const char * const stmt_sql[N_STMTS] = {
     " expected_close, owner, created_at, updated_at, stage_entered_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?10)",
   [STMT_INSERT_ACTIVITY] =
-    "INSERT INTO activity (kind, title, note, due_at, done_at, contact_id, deal_id, rule, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "INSERT INTO activity (kind, title, note, due_at, done_at, contact_id, deal_id, rule, created_at,"
+    " outcome, duration_minutes, followup_kind)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(?10, 0), coalesce(?11, 0), coalesce(?12, 3))",
   [STMT_INSERT_NOTE] =
     "INSERT INTO note (contact_id, deal_id, organization_id, body, created_at, updated_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?5)",

@@ -280,8 +280,13 @@ rapport_store_get_deal_activities (RapportStore *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (deal_id > 0, NULL);
 
+  /* A call, an email or a meeting logged on the contact alone is part of
+   * the story of each of their open deals too. */
   return rapport_record_list_new_sql (self, RAPPORT_TYPE_ACTIVITY,
-                                      "SELECT id FROM activity WHERE deal_id = ?1" ACTIVITY_ORDER,
+                                      "SELECT id FROM activity WHERE deal_id = ?1"
+                                      " OR (contact_id = (SELECT contact_id FROM deal WHERE id = ?1 AND status = 0)"
+                                      " AND deal_id IS NULL AND kind IN (0, 1, 2) AND done_at IS NOT NULL)"
+                                      ACTIVITY_ORDER,
                                       deal_id, NULL);
 }
 

@@ -444,6 +444,26 @@ static const char migration_deal_dates[] =
   "CREATE TRIGGER activity_deal_dates_delete AFTER DELETE ON activity"
   "  WHEN OLD.deal_id IS NOT NULL BEGIN " DEAL_DATES ("OLD.deal_id") " END;";
 
+/* Version 11: how a call, an email or a meeting went, and what kind of
+ * work a follow-up is.
+ *
+ * A logged activity has an outcome (0: not said) that fits its kind — a
+ * call was connected, left on voicemail, not answered or a wrong number;
+ * a meeting was held or a no-show — and a duration in minutes (0: not
+ * said), at most a day. A follow-up stays kind 4 (done follow-ups are
+ * counted as such by the reports, and only calls, emails and meetings
+ * are contacts), and says in followup_kind what is to be done: a call,
+ * an email, a meeting or (what every older one was) a task. */
+static const char migration_activity_outcome[] =
+  "ALTER TABLE activity ADD COLUMN outcome INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (outcome = 0 OR (kind = 0 AND outcome BETWEEN 1 AND 4) OR (kind = 2 AND outcome BETWEEN 5 AND 6));"
+  "ALTER TABLE activity ADD COLUMN duration_minutes INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (duration_minutes BETWEEN 0 AND 1440);"
+  "ALTER TABLE activity ADD COLUMN followup_kind INTEGER NOT NULL DEFAULT 3"
+  "  CHECK (followup_kind BETWEEN 0 AND 3);"
+  /* The speed-to-lead follow-up asks for a first contact: a call. */
+  "UPDATE activity SET followup_kind = 0 WHERE rule = 1;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -455,6 +475,7 @@ static const char * const migrations[] = {
   migration_8,
   migration_ics_uid,
   migration_deal_dates,
+  migration_activity_outcome,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
