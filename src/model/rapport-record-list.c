@@ -24,6 +24,8 @@ struct _RapportRecordList
   const char   *sql_then; /* its ids follow those of sql; may be NULL */
   gint64        param;
   char         *text;
+  char         *tag;      /* ?3, when binds_tag */
+  gboolean      binds_tag;
   GArray       *ids;
 };
 
@@ -74,6 +76,9 @@ append_ids (RapportRecordList *self,
     rapport_sql_bind_int64 (stmt, 1, self->param);
   if (self->sql != NULL)
     rapport_sql_bind_text (stmt, 2, self->text);
+  /* Always: a cached statement keeps the last list's binding. */
+  if (self->binds_tag)
+    rapport_sql_bind_text (stmt, 3, self->tag);
 
   while (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
     {
@@ -176,6 +181,7 @@ rapport_record_list_finalize (GObject *object)
 
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->tag, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_record_list_parent_class)->finalize (object);
@@ -200,7 +206,9 @@ record_list_new (RapportStore *store,
                  const char   *sql,
                  const char   *sql_then,
                  gint64        param,
-                 const char   *text)
+                 const char   *text,
+                 gboolean      binds_tag,
+                 const char   *tag)
 {
   RapportRecordList *self;
   g_autofree char *signal = NULL;
@@ -216,6 +224,8 @@ record_list_new (RapportStore *store,
   self->sql_then = sql_then;
   self->param = param;
   self->text = g_strdup (text);
+  self->binds_tag = binds_tag;
+  self->tag = g_strdup (tag);
 
   g_array_unref (self->ids);
   self->ids = query_ids (self);
@@ -232,7 +242,7 @@ rapport_record_list_new (RapportStore *store,
                          RapportStmt   query,
                          gint64        param)
 {
-  return record_list_new (store, item_type, query, NULL, NULL, param, NULL);
+  return record_list_new (store, item_type, query, NULL, NULL, param, NULL, FALSE, NULL);
 }
 
 GListModel *
@@ -244,7 +254,7 @@ rapport_record_list_new_sql (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text);
+  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text, FALSE, NULL);
 }
 
 GListModel *
@@ -257,7 +267,7 @@ rapport_record_list_new_sql_then (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text);
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text, FALSE, NULL);
 }
 
 gboolean
@@ -277,4 +287,18 @@ rapport_record_list_get_id (RapportRecordList *self,
   g_return_val_if_fail (position < self->ids->len, 0);
 
   return g_array_index (self->ids, gint64, position);
+}
+
+GListModel *
+rapport_record_list_new_tagged (RapportStore *store,
+                                GType         item_type,
+                                const char   *sql,
+                                const char   *sql_then,
+                                gint64        param,
+                                const char   *text,
+                                const char   *tag)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text, TRUE, tag);
 }

@@ -30,6 +30,9 @@ static const char * const sql_all_tags[] = BY_KIND (
   " GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE",
   "SELECT min(tag) FROM record_tag WHERE organization_id IS NOT NULL"
   " GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE");
+static const char * const sql_tagged[] = BY_KIND (
+  "SELECT contact_id FROM record_tag WHERE tag = ?1 COLLATE NOCASE AND contact_id IS NOT NULL",
+  "SELECT organization_id FROM record_tag WHERE tag = ?1 COLLATE NOCASE AND organization_id IS NOT NULL");
 static const char * const sql_add_tag[] = BY_KIND (
   "INSERT OR IGNORE INTO record_tag (contact_id, tag) VALUES (?1, ?2)",
   "INSERT OR IGNORE INTO record_tag (organization_id, tag) VALUES (?1, ?2)");
@@ -168,6 +171,35 @@ rapport_store_list_tags (RapportStore   *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
   return read_strings (self, sql_all_tags[kind_index (entity)], 0, error);
+}
+
+GHashTable *
+rapport_store_get_tagged (RapportStore   *self,
+                          RapportEntity   entity,
+                          const char     *tag,
+                          GError        **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  RapportSqlStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  stmt = rapport_store_stmt_sql (self, sql_tagged[kind_index (entity)]);
+  rapport_sql_bind_text (stmt, 1, tag);
+  while ((rc = rapport_sql_step (stmt)) == RAPPORT_SQL_ROW)
+    {
+      gint64 id = rapport_sql_column_int64 (stmt, 0);
+
+      g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  rapport_sql_reset (stmt);
+  if (rc != RAPPORT_SQL_DONE)
+    {
+      rapport_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 static gboolean

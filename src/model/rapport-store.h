@@ -139,6 +139,16 @@ typedef struct
   GPtrArray  *phones;
   GBytes     *photo;
   const char *photo_type;
+  /* Records a seller can use, all optional: a contact's address and
+   * birthday (YYYY-MM-DD); an organization's address, industry and size
+   * (a whole number of employees); the tags of either ("a, b"), and
+   * custom values as pairs of a field's name and its value, then NULL. */
+  const char *address;
+  const char *birthday;
+  const char *industry;
+  const char *size;
+  const char *tags;
+  const char * const *custom;
 } RapportImportRow;
 
 typedef enum
@@ -611,6 +621,30 @@ GListModel         *rapport_store_query_contacts        (RapportStore       *sel
                                                          int                 lifecycle,
                                                          const char         *search);
 
+/* The same, only the contacts with @tag (any case; NULL for all). */
+GListModel         *rapport_store_query_contacts_tagged (RapportStore       *self,
+                                                         RapportContactSort  sort,
+                                                         gboolean            descending,
+                                                         int                 lifecycle,
+                                                         const char         *search,
+                                                         const char         *tag);
+
+/* The organizations list: sorted by any of its columns, only those with
+ * @tag (NULL for all); a RapportRecordList that follows the store. */
+typedef enum
+{
+  RAPPORT_ORGANIZATION_SORT_NAME,
+  RAPPORT_ORGANIZATION_SORT_WEBSITE,
+  RAPPORT_ORGANIZATION_SORT_PHONE,
+  RAPPORT_ORGANIZATION_SORT_INDUSTRY,
+  RAPPORT_ORGANIZATION_SORT_SIZE,
+} RapportOrganizationSort;
+
+GListModel         *rapport_store_query_organizations   (RapportStore            *self,
+                                                         RapportOrganizationSort  sort,
+                                                         gboolean                 descending,
+                                                         const char              *tag);
+
 /* The contact (oldest first) whose e-mail is @email in any case, or NULL:
  * a new lead may already be known (transfer full). */
 RapportContact     *rapport_store_find_contact_by_email (RapportStore       *self,
@@ -707,6 +741,11 @@ GStrv               rapport_store_get_tags              (RapportStore       *sel
  * first in the alphabet), sorted: the lists' filter. */
 GStrv               rapport_store_list_tags             (RapportStore       *self,
                                                          RapportEntity       entity,
+                                                         GError            **error);
+/* The ids (a set of gint64) of the records of @entity that have @tag. */
+GHashTable         *rapport_store_get_tagged            (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         const char         *tag,
                                                          GError            **error);
 /* Gives the record @tag (@present) or takes it away; a tag is the same in
  * any case. Adding one it has does nothing; taking one it lacks is
