@@ -655,7 +655,7 @@ add_address_rows (RapportContactDetail *self,
     {
       const RapportContactValue *value = values->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name (is_phone ? "call-start-symbolic" : "mail-send-symbolic");
+      GtkWidget *button = gtk_button_new_from_icon_name (is_phone ? "call-start-symbolic" : "mail-unread-symbolic");
       g_autofree char *escaped = g_markup_escape_text (value->value, -1);
       g_autofree char *uri = uri_for (value->value, is_phone);
 

@@ -159,6 +159,7 @@ create_chip (RapportRecordExtras *self,
   /* The widget's name is its tag: the click says which. */
   gtk_widget_set_name (button, tag);
   gtk_widget_add_css_class (button, "tag-chip");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   /* Translators: a tag's button on a record; %s is the tag */
   description = g_strdup_printf (_("Remove the tag “%s”"), tag);
   gtk_widget_set_tooltip_text (button, description);
