@@ -558,11 +558,11 @@ rapport_custom_value_check (RapportFieldType     type,
   g_return_val_if_fail (normalized != NULL, FALSE);
 
   *normalized = NULL;
-  if (!rapport_text_check (value, RAPPORT_TEXT_LINE, FALSE, error))
-    return FALSE;
   stripped = g_strstrip (g_strdup (value != NULL ? value : ""));
   if (*stripped == '\0')
     return TRUE;
+  if (!rapport_text_check (stripped, RAPPORT_TEXT_LINE, FALSE, error))
+    return FALSE;
 
   switch (type)
     {
