@@ -123,7 +123,7 @@ print_organization (RapportStore        *store,
   g_print (_("Address: %s\n"), rapport_cli_or_empty (rapport_organization_get_address (organization)));
   g_print (_("Industry: %s\n"), rapport_cli_or_empty (rapport_organization_get_industry (organization)));
   if (rapport_organization_get_size (organization) > 0)
-    g_print (_("Size: %lld employees\n"), (long long) rapport_organization_get_size (organization));
+    g_print (_("Employees: %lld\n"), (long long) rapport_organization_get_size (organization));
   rapport_cli_print_tags_and_fields (store, RAPPORT_ENTITY_ORGANIZATION, id);
   /* Translators: "Won: 3 deals, $12,000.00" */
   g_print (g_dngettext (GETTEXT_PACKAGE, "Won: %u deal, %s\n", "Won: %u deals, %s\n", n_won), n_won, total);
