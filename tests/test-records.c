@@ -607,6 +607,23 @@ test_import_unknown_field (Fixture       *f,
                             "no field called"));
 }
 
+/* A row that is a contact there already fills its empty address and
+ * birthday. */
+static void
+test_import_fill (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "contacts.csv", NULL);
+  g_autoptr(JsonObject) ann = NULL;
+
+  g_free (cli (f, "contact", "add", "Ann Berg", "--email", "ann@example.org", NULL));
+  rapport_test_write_file (csv, "name,email,address,birthday\r\nAnn Berg,ann@example.org,1 Main St,1980-02-03\r\n", -1);
+  g_free (cli (f, "import", "csv", csv, "--kind", "contacts", "--on-duplicate", "fill", NULL));
+  ann = show (f, "contact", "1");
+  g_assert_cmpstr (json_object_get_string_member (ann, "address"), ==, "1 Main St");
+  g_assert_cmpstr (json_object_get_string_member (ann, "birthday"), ==, "1980-02-03");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +641,7 @@ main (int   argc,
   ADD ("/records/cli", test_cli);
   ADD ("/records/round-trip", test_round_trip);
   ADD ("/records/import-unknown-field", test_import_unknown_field);
+  ADD ("/records/import-fill", test_import_fill);
 #undef ADD
 
   return g_test_run ();
