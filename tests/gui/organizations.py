@@ -115,6 +115,25 @@ def open_organization(app):
                     lambda: shown(app.find_all("Organization page")), 10)[0]
 
 
+def into_view(page, find):
+    """Scrolls the page a notch at a time until what @find returns (a
+    shown node) is inside the window, under the header bar."""
+    frame = page
+    while frame.get_parent() is not None and frame.get_role_name() != "frame":
+        frame = frame.get_parent()
+    top, bottom = 60, extents(frame)[1] + extents(frame)[3] - 10
+    for _ in range(30):
+        node = find()
+        y, h = extents(node)[1], extents(node)[3]
+        if top <= y and y + h <= bottom:
+            return node
+        x, cy = center(frame)
+        xdotool("mousemove", x, cy)
+        xdotool("click", 5 if y + h > bottom else 4)
+        time.sleep(0.2)
+    raise rapport_gui.Failure("could not scroll it into view")
+
+
 def test_list_filter_and_page(tmp):
     db, ids = new_db(tmp, "page")
     app = App(db)
@@ -149,13 +168,14 @@ def test_list_filter_and_page(tmp):
         check(described(page, "Deals won") == "3", "the count of deals won did not follow")
 
         # Clicking a deal opens its page (the row is the shared RapportDealRow).
-        click(shown(walk(deals, "Quillfeather sextants", "list item"))[0])
+        click(into_view(page, lambda: shown(walk(deals, "Quillfeather sextants", "list item"))[0]))
         wait_for("the deal's page in the header", lambda: header_title(app, "Quillfeather sextants"), 10)
         xdotool("key", "--clearmodifiers", "alt+Left")
         wait_for("back on the organization", lambda: header_title(app, "Quillfeather Instruments"), 10)
 
         # Clicking a contact opens it.
-        click(shown(walk(contacts, "Ole Brandvold", "list item"))[0])
+        page = wait_for("the organization's page again", lambda: shown(app.find_all("Organization page")), 10)[0]
+        click(into_view(page, lambda: shown(walk(contacts, "Ole Brandvold", "list item"))[0]))
         wait_for("Ole's page in the header", lambda: header_title(app, "Ole Brandvold"), 10)
         app.quit()
     finally:

@@ -25,6 +25,7 @@ typedef struct
   RapportRecordExtras *self;     /* unowned: it owns the row */
   RapportCustomField  *field;
   GtkWidget           *row;      /* AdwEntryRow or AdwComboRow, in fields_list */
+  GtkEventController  *focus;    /* an entry row's, or NULL */
   char                *synced;   /* the stored value shown, or NULL */
 } FieldRow;
 
@@ -260,7 +261,10 @@ on_combo_row_selected (FieldRow *field_row)
 static void
 field_row_free (FieldRow *field_row)
 {
+  /* The row may outlive its entry here (it goes with the template). */
   g_signal_handlers_disconnect_by_data (field_row->row, field_row);
+  if (field_row->focus != NULL)
+    g_signal_handlers_disconnect_by_data (field_row->focus, field_row);
   rapport_custom_field_free (field_row->field);
   g_free (field_row->synced);
   g_free (field_row);
@@ -294,6 +298,7 @@ create_field_row (FieldRow *field_row)
       g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (on_entry_row_save), field_row);
       g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_entry_row_save), field_row);
       gtk_widget_add_controller (row, focus);
+      field_row->focus = focus;
     }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->name);
