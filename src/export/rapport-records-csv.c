@@ -33,6 +33,7 @@ typedef struct
   GString           *line;
   guint              n;
   GPtrArray         *fields;   /* the kind's custom fields: a column each */
+  gboolean           has_tags; /* some record of the kind has one: look each up */
 } Export;
 
 static gboolean
@@ -65,7 +66,7 @@ field_tags_and_custom (Export        *export,
                        RapportEntity  entity,
                        gint64         id)
 {
-  g_auto(GStrv) tags = rapport_store_get_tags (export->store, entity, id, NULL);
+  g_auto(GStrv) tags = export->has_tags ? rapport_store_get_tags (export->store, entity, id, NULL) : NULL;
   g_autofree char *joined = tags != NULL ? g_strjoinv (", ", tags) : NULL;
   g_autoptr(GPtrArray) values = NULL;
 
@@ -209,7 +210,7 @@ rapport_records_csv_export (RapportStore       *store,
 {
   g_autoptr(GString) line = g_string_sized_new (256);
   g_autoptr(GPtrArray) fields = NULL;
-  Export export = { store, sink, user_data, line, 0, NULL };
+  Export export = { store, sink, user_data, line, 0, NULL, FALSE };
   g_autofree char *header = NULL;
   gboolean done;
 
@@ -222,6 +223,18 @@ rapport_records_csv_export (RapportStore       *store,
                                                  error)) == NULL)
     return FALSE;
   export.fields = fields;
+  if (kind != RAPPORT_IMPORT_DEALS)
+    {
+      /* Most files have few tagged records or none: no look-up per row
+       * then. */
+      g_auto(GStrv) all = rapport_store_list_tags (store, kind == RAPPORT_IMPORT_CONTACTS ? RAPPORT_ENTITY_CONTACT
+                                                                                       : RAPPORT_ENTITY_ORGANIZATION,
+                                                   error);
+
+      if (all == NULL)
+        return FALSE;
+      export.has_tags = all[0] != NULL;
+    }
   header = header_of (kind, fields);
 
   if (!sink (header, strlen (header), user_data, error))

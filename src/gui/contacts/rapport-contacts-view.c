@@ -284,7 +284,8 @@ static void
 rapport_contacts_view_update_state (RapportContactsView *self)
 {
   guint n = self->contacts ? g_list_model_get_n_items (self->contacts) : 0;
-  gboolean filtered = self->lifecycle >= 0 || !is_blank (self->search);
+  gboolean filtered = self->lifecycle >= 0 || !is_blank (self->search) ||
+                      (self->tag_filter != NULL && rapport_tag_filter_get_tag (self->tag_filter) != NULL);
   g_autofree char *count = NULL;
 
   g_assert (RAPPORT_IS_CONTACTS_VIEW (self));
