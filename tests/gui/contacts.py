@@ -515,6 +515,15 @@ def test_rich_contact_page(tmp):
         edit_field(detail, "Account Number", "AC-1042")
         wait_for("the custom value stored",
                  lambda: contact(db, lead_id)["fields"] == {"Account Number": "AC-1042"})
+        # A field of the team's own, made on the page: every contact has it.
+        click_node(reveal(detail, lambda: find(detail, "Add Field…", "push button")))
+        wait_for("the new field's name", lambda: app.find("New Field for Contacts"))
+        type_text("Favourite Colour")
+        time.sleep(0.3)
+        screenshot("contact-add-field")
+        key("Return")
+        wait_for("the field made", lambda: "Favourite Colour" in rapport_gui.cli(db, "field", "list"))
+        wait_for("its row on the page", lambda: field(detail, "Favourite Colour"))
         check(find(detail, "Write an Email", "push button"), "no Write an Email button")
         check(find(detail, "Call", "push button"), "no Call button")
         time.sleep(0.3)

@@ -352,9 +352,14 @@ build_field_rows (RapportRecordExtras *self)
 {
   g_autoptr(GPtrArray) fields = rapport_store_get_custom_fields (self->store, self->entity, NULL);
 
+  g_autoptr(GPtrArray) old_rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The rows' handlers go first, while the rows are alive; then the rows. */
   for (guint i = 0; i < self->field_rows->len; i++)
-    gtk_list_box_remove (self->fields_list, ((FieldRow *) self->field_rows->pdata[i])->row);
+    g_ptr_array_add (old_rows, g_object_ref (((FieldRow *) self->field_rows->pdata[i])->row));
   g_ptr_array_set_size (self->field_rows, 0);
+  for (guint i = 0; i < old_rows->len; i++)
+    gtk_list_box_remove (self->fields_list, old_rows->pdata[i]);
 
   for (guint i = 0; fields != NULL && i < fields->len; i++)
     {
@@ -366,8 +371,142 @@ build_field_rows (RapportRecordExtras *self)
       gtk_list_box_append (self->fields_list, field_row->row);
       g_ptr_array_add (self->field_rows, field_row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), self->field_rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_list), self->field_rows->len > 0);
   sync_values (self);
+}
+
+/* Add Field…: a name, a type and, for a choice, its choices. The field is
+ * the team's: every record of the kind has it from then on. */
+
+typedef struct
+{
+  RapportRecordExtras *self;
+  GtkEditable         *name;
+  GtkDropDown         *type;
+  GtkEditable         *choices;
+  GtkWidget           *choices_box;
+} AddField;
+
+static void
+add_field_free (gpointer  data,
+                GClosure *closure)
+{
+  AddField *add = data;
+
+  g_object_unref (add->self);
+  g_free (add);
+}
+
+/* In the order of RapportFieldType. */
+static GtkStringList *
+type_names (void)
+{
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (names, C_("field type", "Text"));
+  gtk_string_list_append (names, C_("field type", "Number"));
+  gtk_string_list_append (names, C_("field type", "Date"));
+  gtk_string_list_append (names, C_("field type", "Choice"));
+  return names;
+}
+
+static void
+on_add_field_type (AddField *add)
+{
+  gtk_widget_set_visible (add->choices_box, gtk_drop_down_get_selected (add->type) == RAPPORT_FIELD_CHOICE);
+}
+
+static void
+on_add_field_name (AddField         *add,
+                   GtkEditable      *entry)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_MESSAGE_DIALOG);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", *name != '\0');
+}
+
+static void
+on_add_field_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       AddField         *add)
+{
+  RapportRecordExtras *self = add->self;
+  RapportFieldType type = (RapportFieldType) gtk_drop_down_get_selected (add->type);
+  g_auto(GStrv) choices = NULL;
+  g_autoptr(RapportCustomField) field = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  if (type == RAPPORT_FIELD_CHOICE)
+    choices = g_strsplit (gtk_editable_get_text (add->choices), ",", -1);
+  field = rapport_store_add_custom_field (self->store, self->entity, gtk_editable_get_text (add->name), type,
+                                          (const char * const *) choices, &error);
+  if (field == NULL)
+    rapport_context_report_error (self->context, error);
+}
+
+static GtkWidget *
+labelled_entry (const char  *label,
+                GtkEditable **entry)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (label);
+
+  *entry = GTK_EDITABLE (gtk_entry_new ());
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), GTK_WIDGET (*entry));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*entry));
+  return box;
+}
+
+static void
+rapport_record_extras_add_field_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  RapportRecordExtras *self = RAPPORT_RECORD_EXTRAS (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkStringList) names = type_names ();
+  AddField *add = g_new0 (AddField, 1);
+  GtkWidget *dialog, *box, *type_label;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->entity == RAPPORT_ENTITY_CONTACT ? _("New Field for Contacts")
+                                                                          : _("New Field for Organizations"),
+                                   self->entity == RAPPORT_ENTITY_CONTACT
+                                     ? _("Every contact gets the field, empty until it is filled in.")
+                                     : _("Every organization gets the field, empty until it is filled in."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  add->self = g_object_ref (self);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (box), labelled_entry (_("Name"), &add->name));
+  gtk_entry_set_activates_default (GTK_ENTRY (add->name), TRUE);
+  type_label = gtk_label_new (_("Type"));
+  gtk_label_set_xalign (GTK_LABEL (type_label), 0);
+  add->type = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add->type), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Type"), -1);
+  gtk_box_append (GTK_BOX (box), type_label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (add->type));
+  add->choices_box = labelled_entry (_("Choices, separated by commas"), &add->choices);
+  gtk_widget_set_visible (add->choices_box, FALSE);
+  gtk_box_append (GTK_BOX (box), add->choices_box);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_signal_connect_swapped (add->type, "notify::selected", G_CALLBACK (on_add_field_type), add);
+  g_signal_connect_swapped (add->name, "changed", G_CALLBACK (on_add_field_name), add);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_field_response), add,
+                         add_field_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (add->name));
 }
 
 static void
@@ -493,6 +632,8 @@ rapport_record_extras_class_init (RapportRecordExtrasClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportRecordExtras, fields_list);
   gtk_widget_class_bind_template_child (widget_class, RapportRecordExtras, field_message);
   gtk_widget_class_bind_template_callback (widget_class, on_tag_activate);
+
+  gtk_widget_class_install_action (widget_class, "extras.add-field", NULL, rapport_record_extras_add_field_action);
 }
 
 static void
