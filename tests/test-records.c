@@ -624,6 +624,26 @@ test_import_fill (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (ann, "birthday"), ==, "1980-02-03");
 }
 
+/* Another program's card: ADR's parts a line each, BDAY without dashes,
+ * CATEGORIES with an escaped comma inside one of them. */
+static void
+test_vcard_reader (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *card = g_test_build_filename (G_TEST_DIST, "data", "vcard", "records.vcf", NULL);
+  g_autoptr(JsonObject) ann = NULL;
+  JsonArray *tags;
+
+  g_free (cli (f, "import", "vcard", card, NULL));
+  ann = show (f, "contact", "1");
+  g_assert_cmpstr (json_object_get_string_member (ann, "address"), ==,
+                   "1 Main St; Flat 2\nSpringfield\nIL\n62701\nUSA");
+  g_assert_cmpstr (json_object_get_string_member (ann, "birthday"), ==, "1980-02-03");
+  tags = json_object_get_array_member (ann, "tags");
+  g_assert_cmpuint (json_array_get_length (tags), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (tags, 1), ==, "VIP");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +662,7 @@ main (int   argc,
   ADD ("/records/round-trip", test_round_trip);
   ADD ("/records/import-unknown-field", test_import_unknown_field);
   ADD ("/records/import-fill", test_import_fill);
+  ADD ("/records/vcard-reader", test_vcard_reader);
 #undef ADD
 
   return g_test_run ();
