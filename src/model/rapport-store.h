@@ -687,7 +687,8 @@ gboolean            rapport_store_delete                (RapportStore       *sel
                                                          GError            **error);
 
 /* Global search: contacts, organizations and deals whose name, title,
- * e-mail, phone, website or notes have words starting with every word of
+ * e-mail, phone, website, address, industry, tags, custom values or notes
+ * have words starting with every word of
  * @text (any case, accents ignored), best first; at most @limit of each
  * kind. An empty text finds nothing. */
 typedef enum
