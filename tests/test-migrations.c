@@ -335,6 +335,14 @@ test_upgrade_from_7 (void)
   g_assert_true (search_finds (store, "wq@zuendholz", RAPPORT_SEARCH_CONTACT, 1));
   g_assert_true (search_finds (store, "0305550123", RAPPORT_SEARCH_CONTACT, 1));
 
+  /* Version 10's triggers write the same rows again with a tag: the
+   * e-mail and phone are still found, and the tag is. */
+  g_assert_true (rapport_store_set_tag (store, RAPPORT_ENTITY_CONTACT, 1, "Streichholz", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (search_finds (store, "streichh", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "wq@zuendholz", RAPPORT_SEARCH_CONTACT, 1));
+  g_assert_true (search_finds (store, "0305550123", RAPPORT_SEARCH_CONTACT, 1));
+
   /* A contact another program writes with only the old columns reads as
    * lists of one. */
   {

@@ -405,6 +405,29 @@ rapport_cli_print_notes (GListModel *notes)
 }
 
 void
+rapport_cli_print_tags_and_fields (RapportStore  *store,
+                                   RapportEntity  entity,
+                                   gint64         id)
+{
+  g_auto(GStrv) tags = rapport_store_get_tags (store, entity, id, NULL);
+  g_autoptr(GPtrArray) values = rapport_store_get_custom_values (store, entity, id, NULL);
+
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", tags);
+
+      g_print (_("Tags: %s\n"), joined);
+    }
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      const RapportCustomValue *value = values->pdata[i];
+
+      /* Translators: a custom field and its value, as in "Region: North" */
+      g_print (_("%s: %s\n"), value->name, value->value);
+    }
+}
+
+void
 rapport_cli_print_activities (GListModel *activities)
 {
   guint n = g_list_model_get_n_items (activities);

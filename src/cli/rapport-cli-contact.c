@@ -140,6 +140,44 @@ cmd_contact_edit (RapportCli  *cli,
   return TRUE;
 }
 
+/* contact set ID FIELD VALUE */
+static gboolean
+cmd_contact_set (RapportCli  *cli,
+                 GError     **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+
+  if ((contact = rapport_cli_find_contact (cli, cli->args[0], error)) == NULL ||
+      !rapport_cli_set_record_field (cli, RAPPORT_RECORD (contact), cli->args[1], cli->args[2], error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_contact_details (cli->store, contact));
+  else
+    g_print (_("Changed contact %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (contact)), rapport_contact_get_name (contact));
+  return TRUE;
+}
+
+/* contact tag ID TAG [--remove] */
+static gboolean
+cmd_contact_tag (RapportCli  *cli,
+                 GError     **error)
+{
+  g_autoptr(RapportContact) contact = NULL;
+
+  if ((contact = rapport_cli_find_contact (cli, cli->args[0], error)) == NULL ||
+      !rapport_cli_tag_record (cli, RAPPORT_RECORD (contact), cli->args[1], error))
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_contact_details (cli->store, contact));
+  else
+    g_print (_("Changed contact %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (contact)), rapport_contact_get_name (contact));
+  return TRUE;
+}
+
 static gboolean
 list_contact (gpointer   record,
               gpointer   user_data,
@@ -219,6 +257,9 @@ print_contact (RapportStore   *store,
   print_values (_("Email addresses:"), emails);
   print_values (_("Phone numbers:"), phones);
   g_print (_("Organization: %s\n"), organization ? rapport_organization_get_name (organization) : "");
+  g_print (_("Address: %s\n"), rapport_cli_or_empty (rapport_contact_get_address (contact)));
+  g_print (_("Birthday: %s\n"), rapport_cli_or_empty (rapport_contact_get_birthday (contact)));
+  rapport_cli_print_tags_and_fields (store, RAPPORT_ENTITY_CONTACT, id);
   g_print (_("Owner: %s\n"), rapport_cli_or_empty (rapport_contact_get_owner (contact)));
   g_print (_("First contacted: %s\n"), first);
   g_print (_("Last contacted: %s\n"), last);
@@ -258,6 +299,11 @@ static const RapportCliOption contact_add_options[] = {
   { NULL }
 };
 
+static const RapportCliOption contact_tag_options[] = {
+  { "remove", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 static const RapportCliOption contact_edit_options[] = {
   { "title", G_OPTION_ARG_STRING, 0 },
   { "emails", G_OPTION_ARG_STRING, 0 },
@@ -273,6 +319,11 @@ const RapportCliCommand rapport_cli_contact_commands[] = {
   { "contact", "edit", cmd_contact_edit,
     "contact edit ID [--title T] [--emails 'LABEL=E,…'] [--phones 'LABEL=P,…'] [--json]",
     1, 1, RAPPORT_CLI_JSON, contact_edit_options, NULL },
+  { "contact", "set", cmd_contact_set,
+    "contact set ID name|email|phone|title|source|owner|address|birthday|CUSTOM-FIELD VALUE [--json]",
+    3, 3, RAPPORT_CLI_JSON, NULL, NULL },
+  { "contact", "tag", cmd_contact_tag, "contact tag ID TAG [--remove] [--json]",
+    2, 2, RAPPORT_CLI_JSON, contact_tag_options, NULL },
   { "contact", "list", cmd_contact_list, "contact list [--json]",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
   { "contact", "show", cmd_contact_show, "contact show ID [--json]",

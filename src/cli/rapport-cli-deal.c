@@ -321,6 +321,8 @@ typedef struct
   const char       *owner;       /* NULL for any */
   gint64            closed_from; /* midnight UTC, 0 for none */
   gint64            closed_to;   /* the midnight after the last day, 0 for none */
+  GHashTable       *contacts;    /* --tag: the ids of the contacts and */
+  GHashTable       *organizations; /* organizations that have it; NULL for any */
 } DealListing;
 
 /* "open", "won" or "lost", the names the JSON uses. */
@@ -351,6 +353,16 @@ deal_passes (const DealListing *filter,
     return FALSE;
   if (filter->closed_from != 0 && closed < filter->closed_from)
     return FALSE;
+  /* A deal has a tag through the people and the company it is with. */
+  if (filter->contacts != NULL)
+    {
+      gint64 contact_id = rapport_deal_get_contact_id (deal);
+      gint64 organization_id = rapport_deal_get_organization_id (deal);
+
+      if (!g_hash_table_contains (filter->contacts, &contact_id) &&
+          !g_hash_table_contains (filter->organizations, &organization_id))
+        return FALSE;
+    }
   return filter->closed_to == 0 || closed < filter->closed_to;
 }
 
@@ -503,7 +515,10 @@ cmd_deal_list (RapportCli  *cli,
   const char *to = rapport_cli_string (cli, "closed-to");
   g_autoptr(RapportStage) stage = NULL;
   g_autoptr(GHashTable) positions = NULL;
-  DealListing filter = { { NULL, }, -1, rapport_cli_string (cli, "owner"), 0, 0 };
+  const char *tag = rapport_cli_string (cli, "tag");
+  g_autoptr(GHashTable) tagged_contacts = NULL;
+  g_autoptr(GHashTable) tagged_organizations = NULL;
+  DealListing filter = { { NULL, }, -1, rapport_cli_string (cli, "owner"), 0, 0, NULL, NULL };
   RapportDealQuery query;
   gboolean walked;
 
@@ -520,6 +535,12 @@ cmd_deal_list (RapportCli  *cli,
       (stage_name != NULL && (stage = rapport_store_find_stage (cli->store, stage_name, error)) == NULL))
     return FALSE;
   if (wants_view_query (cli) && !fill_view_query (cli, &query, error))
+    return FALSE;
+  if (tag != NULL &&
+      ((filter.contacts = tagged_contacts = rapport_store_get_tagged (cli->store, RAPPORT_ENTITY_CONTACT,
+                                                                      tag, error)) == NULL ||
+       (filter.organizations = tagged_organizations =
+          rapport_store_get_tagged (cli->store, RAPPORT_ENTITY_ORGANIZATION, tag, error)) == NULL))
     return FALSE;
 
   /* Only the JSON carries positions: the lines of text stay cheap. */
@@ -687,6 +708,7 @@ static const RapportCliOption list_options[] = {
   { "status", G_OPTION_ARG_STRING, 0 },
   { "owner", G_OPTION_ARG_STRING, 0 },
   { "closed-from", G_OPTION_ARG_STRING, 0 },
+  { "tag", G_OPTION_ARG_STRING, 0 },
   { "closed-to", G_OPTION_ARG_STRING, 0 },
   { "sort", G_OPTION_ARG_STRING, 0 },
   { "descending", G_OPTION_ARG_NONE, 0 },
@@ -732,7 +754,7 @@ const RapportCliCommand rapport_cli_deal_commands[] = {
     " [--closed-from YYYY-MM-DD] [--closed-to YYYY-MM-DD] [--pipeline ID]"
     " [--sort title|organization|contact|value|stage|owner|close|last-activity|next-followup|board]"
     " [--descending] [--search WORDS] [--close-from YYYY-MM-DD] [--close-to YYYY-MM-DD]"
-    " [--value-min AMOUNT] [--value-max AMOUNT] [--json]",
+    " [--value-min AMOUNT] [--value-max AMOUNT] [--tag TAG] [--json]",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },
   { "deal", "set", cmd_deal_set,
     "deal set ID [--title T] [--value AMOUNT] [--close YYYY-MM-DD] [--owner NAME] [--json]",

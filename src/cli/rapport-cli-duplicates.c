@@ -242,7 +242,8 @@ const RapportCliCommand rapport_cli_duplicates_commands[] = {
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, list_options, NULL },
   { "duplicates", "merge", cmd_duplicates_merge,
     "duplicates merge KEEP_ID OTHER_ID [--organizations]"
-    " [--take name,email,phone,title,organization,lifecycle,source,owner,photo|name,website,phone] [--json]",
+    " [--take name,email,phone,title,organization,lifecycle,source,owner,photo,address,birthday"
+    "|name,website,phone,address,industry,size] [--json]",
     2, 2, RAPPORT_CLI_JSON, merge_options, N_("Give the id of the one to keep and of the one merged into it") },
   { NULL }
 };

@@ -266,6 +266,28 @@ pipeline_json (RapportStore    *store,
   return json_builder_get_root (builder);
 }
 
+/* The fields the team defined, contacts' then organizations'. */
+static gboolean
+put_custom_fields (JsonExport  *out,
+                   GError     **error)
+{
+  static const RapportEntity kinds[] = { RAPPORT_ENTITY_CONTACT, RAPPORT_ENTITY_ORGANIZATION };
+
+  if (!put_list_begin (out, "custom_fields", error))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) fields = rapport_store_get_custom_fields (out->store, kinds[k], error);
+
+      if (fields == NULL)
+        return FALSE;
+      for (guint i = 0; i < fields->len; i++)
+        if (!put_node (out, rapport_json_custom_field (fields->pdata[i]), error))
+          return FALSE;
+    }
+  return put_list_end (out, error);
+}
+
 static gboolean
 put_pipelines_and_goals (JsonExport  *out,
                          GError     **error)
@@ -291,7 +313,7 @@ put_pipelines_and_goals (JsonExport  *out,
       if (!put_node (out, rapport_json_goal (goal, NULL), error))
         return FALSE;
     }
-  return put_list_end (out, error);
+  return put_list_end (out, error) && put_custom_fields (out, error);
 }
 
 static gboolean

@@ -209,6 +209,8 @@ rapport_json_contact (RapportContact *contact)
   add_time (builder, "last_contacted_at", rapport_contact_get_last_contacted_at (contact));
   add_time (builder, "next_followup_at", rapport_contact_get_next_followup_at (contact));
   add_string (builder, "title", rapport_contact_get_title (contact));
+  add_string (builder, "address", rapport_contact_get_address (contact));
+  add_string (builder, "birthday", rapport_contact_get_birthday (contact));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -225,6 +227,9 @@ rapport_json_organization (RapportOrganization *organization)
   add_string (builder, "website", rapport_organization_get_website (organization));
   add_string (builder, "phone", rapport_organization_get_phone (organization));
   add_set_time (builder, "created_at", rapport_organization_get_created_at (organization));
+  add_string (builder, "address", rapport_organization_get_address (organization));
+  add_string (builder, "industry", rapport_organization_get_industry (organization));
+  add_id (builder, "size", rapport_organization_get_size (organization));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -517,6 +522,54 @@ add_value_list (JsonObject *object,
   json_object_set_array_member (object, member, array);
 }
 
+/* "tags": [..] and "fields": {"Name": "value", …}, the values the record
+ * has, in the fields' order. */
+static void
+add_tags_and_fields (JsonObject    *object,
+                     RapportStore  *store,
+                     RapportEntity  entity,
+                     gint64         id)
+{
+  g_auto(GStrv) tags = rapport_store_get_tags (store, entity, id, NULL);
+  g_autoptr(GPtrArray) values = rapport_store_get_custom_values (store, entity, id, NULL);
+  JsonArray *array = json_array_new ();
+  JsonObject *fields = json_object_new ();
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    json_array_add_string_element (array, tags[i]);
+  json_object_set_array_member (object, "tags", array);
+
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      const RapportCustomValue *value = values->pdata[i];
+
+      json_object_set_string_member (fields, value->name, value->value);
+    }
+  json_object_set_object_member (object, "fields", fields);
+}
+
+JsonNode *
+rapport_json_custom_field (const RapportCustomField *field)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_object_set_int_member (object, "id", field->id);
+  json_object_set_string_member (object, "kind", field->entity == RAPPORT_ENTITY_CONTACT ? "contact" : "organization");
+  json_object_set_string_member (object, "name", field->name);
+  json_object_set_string_member (object, "type", rapport_field_type_to_string (field->type));
+  if (field->type == RAPPORT_FIELD_CHOICE)
+    {
+      JsonArray *choices = json_array_new ();
+
+      for (guint i = 0; field->choices[i] != NULL; i++)
+        json_array_add_string_element (choices, field->choices[i]);
+      json_object_set_array_member (object, "choices", choices);
+    }
+  json_node_take_object (node, object);
+  return node;
+}
+
 JsonNode *
 rapport_json_contact_details (RapportStore   *store,
                               RapportContact *contact)
@@ -543,6 +596,7 @@ rapport_json_contact_details (RapportStore   *store,
   add_value_list (object, "emails", emails);
   add_value_list (object, "phones", phones);
   json_object_set_boolean_member (object, "has_photo", photo != NULL);
+  add_tags_and_fields (object, store, RAPPORT_ENTITY_CONTACT, id);
 
   add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
   add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);
@@ -569,6 +623,7 @@ rapport_json_organization_details (RapportStore        *store,
   add_id_list (object, "contacts", contacts);
   add_id_list (object, "deals", deals);
   add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
+  add_tags_and_fields (object, store, RAPPORT_ENTITY_ORGANIZATION, id);
   json_object_set_int_member (object, "won_count", n_won);
   json_object_set_int_member (object, "won_total", won_total);
   json_object_set_string_member (object, "currency", rapport_store_get_default_currency (store));

@@ -49,6 +49,7 @@ const char *rapport_json_search_kind      (RapportSearchKind      kind);
 JsonNode *rapport_json_deal_details (RapportStore    *store,
                                      RapportDeal     *deal,
                                      GError         **error);
+JsonNode *rapport_json_custom_field (const RapportCustomField *field);
 JsonNode *rapport_json_contact_details (RapportStore   *store,
                                         RapportContact *contact);
 JsonNode *rapport_json_organization_details (RapportStore        *store,

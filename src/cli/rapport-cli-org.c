@@ -30,6 +30,44 @@ cmd_org_add (RapportCli  *cli,
 }
 
 static gboolean
+print_changed (RapportCli          *cli,
+               RapportOrganization *org)
+{
+  if (cli->json)
+    rapport_json_print (rapport_json_organization_details (cli->store, org));
+  else
+    g_print (_("Changed organization %lld “%s”\n"),
+             (long long) rapport_record_get_id (RAPPORT_RECORD (org)), rapport_organization_get_name (org));
+  return TRUE;
+}
+
+/* org set ID FIELD VALUE */
+static gboolean
+cmd_org_set (RapportCli  *cli,
+             GError     **error)
+{
+  g_autoptr(RapportOrganization) org = NULL;
+
+  if ((org = rapport_cli_find_organization (cli, cli->args[0], error)) == NULL ||
+      !rapport_cli_set_record_field (cli, RAPPORT_RECORD (org), cli->args[1], cli->args[2], error))
+    return FALSE;
+  return print_changed (cli, org);
+}
+
+/* org tag ID TAG [--remove] */
+static gboolean
+cmd_org_tag (RapportCli  *cli,
+             GError     **error)
+{
+  g_autoptr(RapportOrganization) org = NULL;
+
+  if ((org = rapport_cli_find_organization (cli, cli->args[0], error)) == NULL ||
+      !rapport_cli_tag_record (cli, RAPPORT_RECORD (org), cli->args[1], error))
+    return FALSE;
+  return print_changed (cli, org);
+}
+
+static gboolean
 list_organization (gpointer   record,
                    gpointer   user_data,
                    GError   **error)
@@ -82,6 +120,11 @@ print_organization (RapportStore        *store,
   g_print ("%s\n", rapport_organization_get_name (organization));
   g_print (_("Website: %s\n"), rapport_cli_or_empty (rapport_organization_get_website (organization)));
   g_print (_("Phone: %s\n"), rapport_cli_or_empty (rapport_organization_get_phone (organization)));
+  g_print (_("Address: %s\n"), rapport_cli_or_empty (rapport_organization_get_address (organization)));
+  g_print (_("Industry: %s\n"), rapport_cli_or_empty (rapport_organization_get_industry (organization)));
+  if (rapport_organization_get_size (organization) > 0)
+    g_print (_("Employees: %lld\n"), (long long) rapport_organization_get_size (organization));
+  rapport_cli_print_tags_and_fields (store, RAPPORT_ENTITY_ORGANIZATION, id);
   /* Translators: "Won: 3 deals, $12,000.00" */
   g_print (g_dngettext (GETTEXT_PACKAGE, "Won: %u deal, %s\n", "Won: %u deals, %s\n", n_won), n_won, total);
   rapport_cli_print_id_list (_("Contacts:"), contacts);
@@ -106,8 +149,18 @@ cmd_org_show (RapportCli  *cli,
   return TRUE;
 }
 
+static const RapportCliOption org_tag_options[] = {
+  { "remove", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 const RapportCliCommand rapport_cli_org_commands[] = {
   { "org", "add", cmd_org_add, "org add NAME [--json]", 1, 1, RAPPORT_CLI_JSON, NULL, NULL },
+  { "org", "set", cmd_org_set,
+    "org set ID name|website|phone|address|industry|size|CUSTOM-FIELD VALUE [--json]",
+    3, 3, RAPPORT_CLI_JSON, NULL, NULL },
+  { "org", "tag", cmd_org_tag, "org tag ID TAG [--remove] [--json]",
+    2, 2, RAPPORT_CLI_JSON, org_tag_options, NULL },
   { "org", "list", cmd_org_list, "org list [--json]",
     0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
   { "org", "show", cmd_org_show, "org show ID [--json]",

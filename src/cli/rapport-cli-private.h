@@ -96,6 +96,20 @@ extern const RapportCliCommand rapport_cli_export_commands[];
 extern const RapportCliCommand rapport_cli_duplicates_commands[];
 extern const RapportCliCommand rapport_cli_delete_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
+extern const RapportCliCommand rapport_cli_field_commands[];
+
+/* rapport-cli-field.c: `set ID FIELD VALUE` of a contact or an
+ * organization (its own field, else a custom field by name; "" clears),
+ * and `tag ID TAG [--remove]`. */
+gboolean rapport_cli_set_record_field (RapportCli     *cli,
+                                       RapportRecord  *record,
+                                       const char     *field,
+                                       const char     *text,
+                                       GError        **error);
+gboolean rapport_cli_tag_record       (RapportCli     *cli,
+                                       RapportRecord  *record,
+                                       const char     *tag,
+                                       GError        **error);
 
 /* report review (rapport-cli-review.c), a row of the report table */
 extern const RapportCliOption rapport_cli_review_options[];
@@ -190,6 +204,10 @@ char         *rapport_cli_field         (const char *text);
 char         *rapport_cli_time_or       (gint64      unix_seconds,
                                          const char *missing);
 void          rapport_cli_print_notes      (GListModel *notes);
+/* "Tags: a, b" and a line per custom value, when there are any. */
+void          rapport_cli_print_tags_and_fields (RapportStore  *store,
+                                                 RapportEntity  entity,
+                                                 gint64         id);
 void          rapport_cli_print_activities (GListModel *activities);
 void          rapport_cli_print_id_list    (const char *label,
                                             GListModel *records);

@@ -37,6 +37,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_duplicates_commands,
   rapport_cli_delete_commands,
   rapport_cli_file_commands,
+  rapport_cli_field_commands,
 };
 
 static void

@@ -32,6 +32,8 @@ typedef struct
   gpointer           user_data;
   GString           *line;
   guint              n;
+  GPtrArray         *fields;   /* the kind's custom fields: a column each */
+  gboolean           has_tags; /* some record of the kind has one: look each up */
 } Export;
 
 static gboolean
@@ -58,6 +60,25 @@ field_organization (GString      *line,
   rapport_csv_field (line, organization != NULL ? rapport_organization_get_name (organization) : NULL);
 }
 
+/* The record's tags ("a, b") and a cell per custom field. */
+static void
+field_tags_and_custom (Export        *export,
+                       RapportEntity  entity,
+                       gint64         id)
+{
+  g_auto(GStrv) tags = export->has_tags ? rapport_store_get_tags (export->store, entity, id, NULL) : NULL;
+  g_autofree char *joined = tags != NULL ? g_strjoinv (", ", tags) : NULL;
+  g_autoptr(GPtrArray) values = NULL;
+
+  rapport_csv_field (export->line, joined);
+  if (export->fields == NULL || export->fields->len == 0)
+    return;
+  values = rapport_store_get_custom_values (export->store, entity, id, NULL);
+  for (guint i = 0; i < export->fields->len; i++)
+    rapport_csv_field (export->line,
+                       rapport_custom_values_lookup (values, ((RapportCustomField *) export->fields->pdata[i])->id));
+}
+
 static gboolean
 export_contact (gpointer   record,
                 gpointer   user_data,
@@ -76,6 +97,9 @@ export_contact (gpointer   record,
   rapport_csv_field (line, rapport_contact_get_source (contact));
   rapport_csv_field_time (line, rapport_contact_get_created_at (contact));
   rapport_csv_field (line, rapport_contact_get_external_id (contact));
+  rapport_csv_field (line, rapport_contact_get_address (contact));
+  rapport_csv_field (line, rapport_contact_get_birthday (contact));
+  field_tags_and_custom (export, RAPPORT_ENTITY_CONTACT, rapport_record_get_id (RAPPORT_RECORD (contact)));
   rapport_csv_end_line (line);
   return flush_line (export, error);
 }
@@ -92,6 +116,13 @@ export_organization (gpointer   record,
   rapport_csv_field (line, rapport_organization_get_name (organization));
   rapport_csv_field (line, rapport_organization_get_phone (organization));
   rapport_csv_field_time (line, rapport_organization_get_created_at (organization));
+  rapport_csv_field (line, rapport_organization_get_address (organization));
+  rapport_csv_field (line, rapport_organization_get_industry (organization));
+  if (rapport_organization_get_size (organization) > 0)
+    rapport_csv_field_int (line, rapport_organization_get_size (organization));
+  else
+    rapport_csv_field (line, NULL);
+  field_tags_and_custom (export, RAPPORT_ENTITY_ORGANIZATION, rapport_record_get_id (RAPPORT_RECORD (organization)));
   rapport_csv_end_line (line);
   return flush_line (export, error);
 }
@@ -138,19 +169,35 @@ export_deal (gpointer   record,
   return flush_line (export, error);
 }
 
-static const char *
-header_of (RapportImportKind kind)
+/* The fields' own names, then a column "field:NAME" per custom field. */
+static char *
+header_of (RapportImportKind  kind,
+           GPtrArray         *fields)
 {
+  GString *header;
+
   switch (kind)
     {
     case RAPPORT_IMPORT_ORGANIZATIONS:
-      return "name,phone,created_at\r\n";
+      header = g_string_new ("name,phone,created_at,address,industry,size,tags");
+      break;
     case RAPPORT_IMPORT_DEALS:
-      return "name,value,currency,stage,status,close_date,lost_reason,owner,created_at,contact,email,organization\r\n";
+      return g_strdup ("name,value,currency,stage,status,close_date,lost_reason,owner,created_at,contact,email,organization\r\n");
     case RAPPORT_IMPORT_CONTACTS:
     default:
-      return "name,title,email,phone,organization,owner,source,created_at,external_id\r\n";
+      header = g_string_new ("name,title,email,phone,organization,owner,source,created_at,external_id,"
+                             "address,birthday,tags");
+      break;
     }
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    {
+      g_autofree char *name = g_strconcat ("field:", ((RapportCustomField *) fields->pdata[i])->name, NULL);
+
+      g_string_append_c (header, ',');
+      rapport_csv_append_field (header, name);
+    }
+  g_string_append (header, "\r\n");
+  return g_string_free (header, FALSE);
 }
 
 gboolean
@@ -162,12 +209,33 @@ rapport_records_csv_export (RapportStore       *store,
                             GError            **error)
 {
   g_autoptr(GString) line = g_string_sized_new (256);
-  Export export = { store, sink, user_data, line, 0 };
-  const char *header = header_of (kind);
+  g_autoptr(GPtrArray) fields = NULL;
+  Export export = { store, sink, user_data, line, 0, NULL, FALSE };
+  g_autofree char *header = NULL;
   gboolean done;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
+
+  if (kind != RAPPORT_IMPORT_DEALS &&
+      (fields = rapport_store_get_custom_fields (store, kind == RAPPORT_IMPORT_CONTACTS ? RAPPORT_ENTITY_CONTACT
+                                                                                         : RAPPORT_ENTITY_ORGANIZATION,
+                                                 error)) == NULL)
+    return FALSE;
+  export.fields = fields;
+  if (kind != RAPPORT_IMPORT_DEALS)
+    {
+      /* Most files have few tagged records or none: no look-up per row
+       * then. */
+      g_auto(GStrv) all = rapport_store_list_tags (store, kind == RAPPORT_IMPORT_CONTACTS ? RAPPORT_ENTITY_CONTACT
+                                                                                       : RAPPORT_ENTITY_ORGANIZATION,
+                                                   error);
+
+      if (all == NULL)
+        return FALSE;
+      export.has_tags = all[0] != NULL;
+    }
+  header = header_of (kind, fields);
 
   if (!sink (header, strlen (header), user_data, error))
     return FALSE;

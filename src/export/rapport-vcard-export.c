@@ -77,6 +77,41 @@ add_property (GString    *card,
   append_folded (card, line->str);
 }
 
+/* The address in ADR's street part, its lines kept ("\n"): nothing of it
+ * is split into city and code by guessing. */
+static void
+add_address (GString    *card,
+             const char *address)
+{
+  g_autoptr(GString) line = NULL;
+
+  if (address == NULL || *address == '\0')
+    return;
+  line = g_string_new ("ADR:;;");
+  append_escaped (line, address);
+  g_string_append (line, ";;;;");
+  append_folded (card, line->str);
+}
+
+/* CATEGORIES:a,b — each tag escaped, the commas between them not. */
+static void
+add_categories (GString            *card,
+                const char * const *tags)
+{
+  g_autoptr(GString) line = NULL;
+
+  if (tags == NULL || tags[0] == NULL)
+    return;
+  line = g_string_new ("CATEGORIES:");
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, ',');
+      append_escaped (line, tags[i]);
+    }
+  append_folded (card, line->str);
+}
+
 /* N from a name written in one field: the last word is the family name,
  * the words before it the given names ("Ada King Lovelace" →
  * "Lovelace;Ada King;;;"). */
@@ -219,6 +254,7 @@ rapport_vcard_export_contact (RapportStore    *store,
   g_autoptr(GPtrArray) emails = NULL;
   g_autoptr(GPtrArray) phones = NULL;
   g_autoptr(GListModel) notes = NULL;
+  g_auto(GStrv) tags = NULL;
   g_autoptr(GBytes) photo = NULL;
   g_autofree char *photo_type = NULL;
   g_autofree char *uid = stable_uid (contact);
@@ -241,6 +277,8 @@ rapport_vcard_export_contact (RapportStore    *store,
       (organization = rapport_store_get_organization (store, organization_id, error)) == NULL)
     return NULL;
   notes = rapport_store_get_contact_notes (store, id);
+  if ((tags = rapport_store_get_tags (store, RAPPORT_ENTITY_CONTACT, id, error)) == NULL)
+    return NULL;
 
   card = g_string_new ("BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Rapport//Rapport " PACKAGE_VERSION "//EN\r\n");
   add_property (card, "UID", uid);
@@ -249,6 +287,9 @@ rapport_vcard_export_contact (RapportStore    *store,
   if (organization != NULL)
     add_property (card, "ORG", rapport_organization_get_name (organization));
   add_property (card, "TITLE", rapport_contact_get_title (contact));
+  add_address (card, rapport_contact_get_address (contact));
+  add_property (card, "BDAY", rapport_contact_get_birthday (contact));
+  add_categories (card, (const char * const *) tags);
   add_values (card, emails, FALSE);
   add_values (card, phones, TRUE);
   add_notes (card, notes);

@@ -35,6 +35,8 @@ enum {
   PROP_NEXT_FOLLOWUP_AT,
   PROP_TITLE,
   PROP_EXTERNAL_ID,
+  PROP_ADDRESS,
+  PROP_BIRTHDAY,
   N_PROPS
 };
 
@@ -101,6 +103,16 @@ rapport_contact_class_init (RapportContactClass *klass)
    * card imported again is known. */
   properties[PROP_EXTERNAL_ID] =
     g_param_spec_string ("external-id", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* The postal address, as written on an envelope: lines of text. */
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* "YYYY-MM-DD". */
+  properties[PROP_BIRTHDAY] =
+    g_param_spec_string ("birthday", NULL, NULL, NULL,
                          RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "contact", properties, N_PROPS);
@@ -221,6 +233,22 @@ rapport_contact_get_external_id (RapportContact *self)
   g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);
 
   return rapport_record_get_string (RAPPORT_RECORD (self), PROP_EXTERNAL_ID);
+}
+
+const char *
+rapport_contact_get_address (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_ADDRESS);
+}
+
+const char *
+rapport_contact_get_birthday (RapportContact *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CONTACT (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_BIRTHDAY);
 }
 
 const char *

@@ -28,6 +28,8 @@ gint64          rapport_contact_get_last_contacted_at  (RapportContact *self);
 gint64          rapport_contact_get_next_followup_at   (RapportContact *self);
 const char *    rapport_contact_get_title              (RapportContact *self);
 const char *    rapport_contact_get_external_id        (RapportContact *self);
+const char *    rapport_contact_get_address            (RapportContact *self);
+const char *    rapport_contact_get_birthday           (RapportContact *self);
 
 /* "Lead", "Contact" or "Customer", translated. */
 const char *rapport_lifecycle_get_label (RapportLifecycle lifecycle);

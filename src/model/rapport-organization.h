@@ -18,5 +18,8 @@ const char *rapport_organization_get_website    (RapportOrganization *self);
 const char *rapport_organization_get_phone      (RapportOrganization *self);
 gint64      rapport_organization_get_created_at (RapportOrganization *self);
 gint64      rapport_organization_get_updated_at (RapportOrganization *self);
+const char *rapport_organization_get_address    (RapportOrganization *self);
+const char *rapport_organization_get_industry   (RapportOrganization *self);
+gint64      rapport_organization_get_size       (RapportOrganization *self);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ struct _RapportRecordList
   gint64        param;
   char         *text;
   GVariant     *args;     /* bound as ?1, ?2… instead of param and text */
+  char         *tag;      /* ?3, when binds_tag */
+  gboolean      binds_tag;
   GArray       *ids;
 };
 
@@ -109,6 +111,9 @@ append_ids (RapportRecordList *self,
         rapport_sql_bind_int64 (stmt, 1, self->param);
       if (self->sql != NULL)
         rapport_sql_bind_text (stmt, 2, self->text);
+      /* Always: a cached statement keeps the last list's binding. */
+      if (self->binds_tag)
+        rapport_sql_bind_text (stmt, 3, self->tag);
     }
 
   while (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
@@ -213,6 +218,7 @@ rapport_record_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->args, g_variant_unref);
+  g_clear_pointer (&self->tag, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_record_list_parent_class)->finalize (object);
@@ -238,6 +244,8 @@ record_list_new (RapportStore *store,
                  const char   *sql_then,
                  gint64        param,
                  const char   *text,
+                 gboolean      binds_tag,
+                 const char   *tag,
                  GVariant     *args)
 {
   RapportRecordList *self;
@@ -254,6 +262,8 @@ record_list_new (RapportStore *store,
   self->sql_then = sql_then;
   self->param = param;
   self->text = g_strdup (text);
+  self->binds_tag = binds_tag;
+  self->tag = g_strdup (tag);
   self->args = args != NULL ? g_variant_ref_sink (args) : NULL;
 
   g_array_unref (self->ids);
@@ -271,7 +281,7 @@ rapport_record_list_new (RapportStore *store,
                          RapportStmt   query,
                          gint64        param)
 {
-  return record_list_new (store, item_type, query, NULL, NULL, param, NULL, NULL);
+  return record_list_new (store, item_type, query, NULL, NULL, param, NULL, FALSE, NULL, NULL);
 }
 
 GListModel *
@@ -283,7 +293,7 @@ rapport_record_list_new_sql (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text, NULL);
+  return record_list_new (store, item_type, N_STMTS, sql, NULL, param, text, FALSE, NULL, NULL);
 }
 
 GListModel *
@@ -296,20 +306,9 @@ rapport_record_list_new_sql_then (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text, NULL);
-}
-
-GListModel *
-rapport_record_list_new_args (RapportStore *store,
-                              GType         item_type,
-                              const char   *sql,
-                              const char   *sql_then,
-                              GVariant     *args)
-{
-  g_return_val_if_fail (sql != NULL, NULL);
-  g_return_val_if_fail (args != NULL && g_variant_is_of_type (args, G_VARIANT_TYPE_TUPLE), NULL);
-
-  return record_list_new (store, item_type, N_STMTS, sql, sql_then, 0, NULL, args);
+                 gboolean      binds_tag,
+                 const char   *tag,
+                 GVariant     *args)
 }
 
 gboolean
@@ -329,4 +328,18 @@ rapport_record_list_get_id (RapportRecordList *self,
   g_return_val_if_fail (position < self->ids->len, 0);
 
   return g_array_index (self->ids, gint64, position);
+}
+
+GListModel *
+rapport_record_list_new_tagged (RapportStore *store,
+                                GType         item_type,
+                                const char   *sql,
+                                const char   *sql_then,
+                                gint64        param,
+                                const char   *text,
+                                const char   *tag)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text, TRUE, tag, NULL);
 }

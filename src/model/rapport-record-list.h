@@ -46,6 +46,15 @@ GListModel *rapport_record_list_new_args (RapportStore *store,
                                           const char   *sql,
                                           const char   *sql_then,
                                           GVariant     *args);
+/* The same (@sql_then may be NULL), with ?3 bound to @tag (NULL binds
+ * NULL). */
+GListModel *rapport_record_list_new_tagged (RapportStore *store,
+                                            GType         item_type,
+                                            const char   *sql,
+                                            const char   *sql_then,
+                                            gint64        param,
+                                            const char   *text,
+                                            const char   *tag);
 /* The id at @position without making its object: cheap for long lists. */
 gint64      rapport_record_list_get_id (RapportRecordList *self,
                                         guint              position);

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What goes with a record is what the schema's foreign keys say: a
- * contact's e-mails, phones, photo, activities and notes are deleted with
+ * contact's e-mails, phones, photo, tags, custom values, activities and
+ * notes are deleted with
  * it (ON DELETE CASCADE), its deals stay without it (SET NULL). Before the
  * delete every such row is copied whole (RapportRows), and the ids of the
  * rows that only lose their link are noted; the undo inserts the copies
@@ -38,7 +39,7 @@ typedef struct
   RapportEntity entity;        /* for the notices */
 } Dependent;
 
-#define MAX_DEPENDENTS 6
+#define MAX_DEPENDENTS 8
 
 typedef struct
 {
@@ -58,11 +59,15 @@ static const Kind kinds[] = {
       CASCADE ("contact_email", "contact_id", RAPPORT_ENTITY_CONTACT),
       CASCADE ("contact_phone", "contact_id", RAPPORT_ENTITY_CONTACT),
       CASCADE ("contact_photo", "contact_id", RAPPORT_ENTITY_CONTACT),
+      CASCADE ("record_tag", "contact_id", RAPPORT_ENTITY_CONTACT),
+      CASCADE ("custom_value", "contact_id", RAPPORT_ENTITY_CONTACT),
       CASCADE ("activity", "contact_id", RAPPORT_ENTITY_ACTIVITY),
       CASCADE ("note", "contact_id", RAPPORT_ENTITY_NOTE),
       SET_NULL ("deal", "contact_id", RAPPORT_ENTITY_DEAL) } },
   { RAPPORT_ENTITY_ORGANIZATION, "organization", rapport_organization_get_type, {
       CASCADE ("note", "organization_id", RAPPORT_ENTITY_NOTE),
+      CASCADE ("record_tag", "organization_id", RAPPORT_ENTITY_ORGANIZATION),
+      CASCADE ("custom_value", "organization_id", RAPPORT_ENTITY_ORGANIZATION),
       SET_NULL ("contact", "organization_id", RAPPORT_ENTITY_CONTACT),
       SET_NULL ("deal", "organization_id", RAPPORT_ENTITY_DEAL) } },
   { RAPPORT_ENTITY_DEAL, "deal", rapport_deal_get_type, {

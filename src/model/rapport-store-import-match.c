@@ -288,7 +288,10 @@ typedef struct
   { c, "UPDATE contact SET " c " = ?2 WHERE id = ?1 AND coalesce(trim(" c "), '') = ''", \
     "UPDATE contact SET " c " = ?2 WHERE id = ?1" }
 
-enum { COLUMN_NAME, COLUMN_TITLE, COLUMN_ORGANIZATION, COLUMN_SOURCE, COLUMN_OWNER, COLUMN_EXTERNAL_ID, N_COLUMNS };
+enum {
+  COLUMN_NAME, COLUMN_TITLE, COLUMN_ORGANIZATION, COLUMN_SOURCE, COLUMN_OWNER, COLUMN_EXTERNAL_ID,
+  COLUMN_ADDRESS, COLUMN_BIRTHDAY, N_COLUMNS
+};
 
 static const Column columns[N_COLUMNS] = {
   [COLUMN_NAME] = COLUMN ("name"),
@@ -299,6 +302,8 @@ static const Column columns[N_COLUMNS] = {
   [COLUMN_SOURCE] = COLUMN ("source"),
   [COLUMN_OWNER] = COLUMN ("owner"),
   [COLUMN_EXTERNAL_ID] = COLUMN ("external_id"),
+  [COLUMN_ADDRESS] = COLUMN ("address"),
+  [COLUMN_BIRTHDAY] = COLUMN ("birthday"),
 };
 
 static gboolean
@@ -367,6 +372,8 @@ rapport_store_import_write_over (RapportStoreImport      *import,
       !write_column (import, id, COLUMN_SOURCE, row->source, 0, overwrite, error) ||
       !write_column (import, id, COLUMN_OWNER, row->owner, 0, overwrite, error) ||
       !write_column (import, id, COLUMN_EXTERNAL_ID, row->external_id, 0, overwrite, error) ||
+      !write_column (import, id, COLUMN_ADDRESS, row->address, 0, overwrite, error) ||
+      !write_column (import, id, COLUMN_BIRTHDAY, row->birthday, 0, overwrite, error) ||
       !write_list (import, id, RAPPORT_CONTACT_LIST_EMAIL, row->emails, row->email, overwrite, error) ||
       !write_list (import, id, RAPPORT_CONTACT_LIST_PHONE, row->phones, row->phone, overwrite, error))
     return FALSE;

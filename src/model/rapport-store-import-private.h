@@ -28,6 +28,7 @@ typedef struct
   RapportImportUndo   *undo;           /* what was created, so far */
   gsize                staged_bytes;   /* the staged contacts' photos' bytes */
   RapportImportMatcher *matcher;       /* contacts there already; NULL to create every row */
+  GHashTable          *custom_fields;  /* folded name (owned) → RapportCustomField, as asked for */
 } RapportStoreImport;
 
 /* Notes that rows @first to @last of @entity's table were created. */

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "rapport-store-import-private.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
 
 #define SQL_ORGANIZATION_NAMES "SELECT id, name FROM organization"
@@ -30,11 +31,13 @@
 #define STAGE_BATCH_BYTES (16 * 1024 * 1024)
 /* A contact, with what it has: a vCard's title, UID, lists and photo
  * too. A row whose e-mails (phones) are listed has them in
- * import_value (list 0, 1); else its one e-mail and phone are its lists. */
+ * import_value (list 0, 1); else its one e-mail and phone are its lists.
+ * Its tags are list 2 of import_value, its custom values list 3 (the
+ * field's id as the position). */
 #define SQL_STAGE_CREATE \
   "CREATE TEMP TABLE IF NOT EXISTS import_contact (seq INTEGER PRIMARY KEY, name TEXT, email TEXT," \
   " phone TEXT, organization_id INTEGER, source TEXT, owner TEXT, created_at INTEGER, note TEXT," \
-  " title TEXT, external_id TEXT, emails_listed INTEGER, phones_listed INTEGER)"
+  " title TEXT, external_id TEXT, emails_listed INTEGER, phones_listed INTEGER, address TEXT, birthday TEXT)"
 #define SQL_STAGE_CREATE_INDEX \
   "CREATE INDEX IF NOT EXISTS temp.import_contact_by_external_id ON import_contact (external_id)"
 #define SQL_STAGE_CREATE_VALUES \
@@ -44,7 +47,8 @@
   "CREATE TEMP TABLE IF NOT EXISTS import_photo (seq INTEGER PRIMARY KEY, mime_type TEXT, bytes BLOB)"
 #define SQL_STAGE_INSERT \
   "INSERT INTO temp.import_contact (name, email, phone, organization_id, source, owner, created_at, note," \
-  " title, external_id, emails_listed, phones_listed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+  " title, external_id, emails_listed, phones_listed, address, birthday)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 #define SQL_STAGE_VALUE "INSERT INTO temp.import_value VALUES (?1, ?2, ?3, ?4, ?5)"
 #define SQL_STAGE_PHOTO "INSERT INTO temp.import_photo VALUES (?1, ?2, ?3)"
 #define SQL_STAGE_CLEAR "DELETE FROM temp.import_contact"
@@ -56,8 +60,14 @@
 #define SQL_STAGE_BASE "SELECT coalesce(max(id), 0) FROM contact"
 #define SQL_STAGE_CONTACTS \
   "INSERT INTO contact (id, name, email, phone, organization_id, lifecycle, source, owner," \
-  " created_at, updated_at, title, external_id) SELECT ?1 + seq, name, email, phone, organization_id, ?2," \
-  " source, owner, created_at, ?3, title, external_id FROM temp.import_contact ORDER BY seq"
+  " created_at, updated_at, title, external_id, address, birthday) SELECT ?1 + seq, name, email, phone," \
+  " organization_id, ?2, source, owner, created_at, ?3, title, external_id, address, birthday" \
+  " FROM temp.import_contact ORDER BY seq"
+#define SQL_STAGE_TAGS \
+  "INSERT OR IGNORE INTO record_tag (contact_id, tag) SELECT ?1 + seq, value FROM temp.import_value WHERE list = 2"
+#define SQL_STAGE_CUSTOM \
+  "INSERT OR REPLACE INTO custom_value (field_id, contact_id, value)" \
+  " SELECT position, ?1 + seq, value FROM temp.import_value WHERE list = 3"
 #define SQL_STAGE_NOTES \
   "INSERT INTO note (contact_id, body, created_at, updated_at)" \
   " SELECT ?1 + seq, note, ?2, ?2 FROM temp.import_contact WHERE note IS NOT NULL ORDER BY seq"
@@ -77,6 +87,8 @@
   " OR EXISTS (SELECT 1 FROM temp.import_contact WHERE external_id = ?1)"
 #define SQL_INSERT_ORGANIZATION \
   "INSERT INTO organization (name, phone, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)"
+#define SQL_ORGANIZATION_RECORD \
+  "UPDATE organization SET address = ?2, industry = ?3, size = ?4 WHERE id = ?1"
 
 /* What an import created: ranges of ids per table, as they came (staged
  * contacts get consecutive ids, a batch at a time). */
@@ -453,6 +465,148 @@ rapport_store_import_insert_note (RapportStoreImport  *import,
   return rapport_store_step_done (import->store, stmt, error);
 }
 
+/* A row's tags and custom values, checked: the tags as text, the values
+ * as (field id, value) pairs, each the way the field's type keeps it. */
+typedef struct
+{
+  GPtrArray *tags;     /* char * */
+  GPtrArray *fields;   /* RapportCustomField, the import's… */
+  GPtrArray *values;   /* …and their values, char * */
+} Extras;
+
+static void
+extras_clear (Extras *extras)
+{
+  g_clear_pointer (&extras->tags, g_ptr_array_unref);
+  g_clear_pointer (&extras->fields, g_ptr_array_unref);
+  g_clear_pointer (&extras->values, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Extras, extras_clear)
+
+static const RapportCustomField *
+custom_field (RapportStoreImport  *import,
+              RapportEntity        entity,
+              const char          *name,
+              GError             **error)
+{
+  g_autofree char *key = fold_name (name);
+  RapportCustomField *field;
+
+  if (import->custom_fields == NULL)
+    import->custom_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) rapport_custom_field_free);
+  field = g_hash_table_lookup (import->custom_fields, key);
+  if (field == NULL && (field = rapport_store_find_custom_field (import->store, entity, name, error)) != NULL)
+    g_hash_table_insert (import->custom_fields, g_steal_pointer (&key), field);
+  return field;
+}
+
+static gboolean
+check_extras (RapportStoreImport      *import,
+              RapportEntity            entity,
+              const RapportImportRow  *row,
+              Extras                  *extras,
+              GError                 **error)
+{
+  g_auto(GStrv) tags = g_strsplit (row->tags != NULL ? row->tags : "", ",", -1);
+
+  extras->tags = g_ptr_array_new_with_free_func (g_free);
+  extras->fields = g_ptr_array_new ();
+  extras->values = g_ptr_array_new_with_free_func (g_free);
+
+  if (!rapport_store_check_tags ((const char * const *) tags, error))
+    return FALSE;
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (g_strdup (tags[i]));
+
+      if (*tag != '\0')
+        g_ptr_array_add (extras->tags, tag);
+      else
+        g_free (tag);
+    }
+
+  for (guint i = 0; row->custom != NULL && row->custom[i] != NULL && row->custom[i + 1] != NULL; i += 2)
+    {
+      const RapportCustomField *field;
+      char *value = NULL;
+
+      if (rapport_text_is_invisible (row->custom[i + 1]))
+        continue;
+      if ((field = custom_field (import, entity, row->custom[i], error)) == NULL ||
+          !rapport_store_check_custom_value (field, row->custom[i + 1], &value, error))
+        return FALSE;
+      g_ptr_array_add (extras->fields, (gpointer) field);
+      g_ptr_array_add (extras->values, value);
+    }
+  return TRUE;
+}
+
+/* Tags and values of organization @id, now (a contact's are staged). */
+static gboolean
+write_extras (RapportStoreImport  *import,
+              gint64               id,
+              const Extras        *extras,
+              GError             **error)
+{
+  g_ptr_array_add (extras->tags, NULL);
+  if (!rapport_store_write_tags (import->store, RAPPORT_ENTITY_ORGANIZATION, id,
+                                 (const char * const *) extras->tags->pdata, error))
+    return FALSE;
+  for (guint i = 0; i < extras->fields->len; i++)
+    if (!rapport_store_write_custom_value (import->store, id, extras->fields->pdata[i],
+                                           extras->values->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+stage_extras (RapportStoreImport  *import,
+              gint64               seq,
+              const Extras        *extras,
+              GError             **error)
+{
+  for (guint i = 0; i < extras->tags->len + extras->fields->len; i++)
+    {
+      RapportSqlStmt *stmt = rapport_store_stmt_sql (import->store, SQL_STAGE_VALUE);
+      gboolean tag = i < extras->tags->len;
+      guint j = tag ? i : i - extras->tags->len;
+
+      rapport_sql_bind_int64 (stmt, 1, seq);
+      rapport_sql_bind_int (stmt, 2, tag ? 2 : 3);
+      rapport_sql_bind_int64 (stmt, 3, tag ? (gint64) j : ((RapportCustomField *) extras->fields->pdata[j])->id);
+      rapport_sql_bind_text (stmt, 4, "other");
+      rapport_sql_bind_text (stmt, 5, tag ? extras->tags->pdata[j] : extras->values->pdata[j]);
+      if (!rapport_store_step_done (import->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+organization_record (RapportStoreImport      *import,
+                     gint64                   id,
+                     const RapportImportRow  *row,
+                     GError                 **error)
+{
+  RapportSqlStmt *stmt = rapport_store_stmt_sql (import->store, SQL_ORGANIZATION_RECORD);
+  gint64 size = 0;
+
+  if (!rapport_text_check (row->address, RAPPORT_TEXT_FREE, FALSE, error) ||
+      !rapport_text_check (row->industry, RAPPORT_TEXT_LINE, FALSE, error))
+    return FALSE;
+  if (row->size != NULL && *row->size != '\0' && !rapport_id_parse (row->size, &size) &&
+      g_strcmp0 (row->size, "0") != 0)
+    return rapport_store_invalid (error, _("A size is a whole number of employees, as in 250."));
+
+  rapport_sql_bind_int64 (stmt, 1, id);
+  rapport_sql_bind_text_or_null (stmt, 2, row->address);
+  rapport_sql_bind_text_or_null (stmt, 3, row->industry);
+  rapport_sql_bind_id_or_null (stmt, 4, size);
+  return rapport_store_step_done (import->store, stmt, error);
+}
+
 static gboolean
 import_organization (RapportStoreImport      *import,
                      const RapportImportRow  *row,
@@ -460,6 +614,7 @@ import_organization (RapportStoreImport      *import,
                      GError                 **error)
 {
   g_autofree char *key = fold_name (row->name ? row->name : "");
+  g_auto(Extras) extras = { NULL, };
   gint64 id;
 
   if (g_hash_table_contains (import->organizations, key))
@@ -467,7 +622,11 @@ import_organization (RapportStoreImport      *import,
       import->counts->skipped++;
       return TRUE;
     }
-  if (!insert_organization (import, row->name ? row->name : "", row->phone, created_at, &id, error) ||
+
+  if (!check_extras (import, RAPPORT_ENTITY_ORGANIZATION, row, &extras, error) ||
+      !insert_organization (import, row->name ? row->name : "", row->phone, created_at, &id, error) ||
+      !organization_record (import, id, row, error) ||
+      !write_extras (import, id, &extras, error) ||
       !rapport_store_import_insert_note (import, 0, 0, id, row->note, error))
     return FALSE;
 
@@ -547,6 +706,14 @@ flush_contacts (RapportStoreImport  *import,
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
   stmt = rapport_store_stmt_sql (store, SQL_STAGE_PHOTOS);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_TAGS);
+  rapport_sql_bind_int64 (stmt, 1, base);
+  if (!rapport_store_step_done (store, stmt, error))
+    return FALSE;
+  stmt = rapport_store_stmt_sql (store, SQL_STAGE_CUSTOM);
   rapport_sql_bind_int64 (stmt, 1, base);
   if (!rapport_store_step_done (store, stmt, error))
     return FALSE;
@@ -665,6 +832,7 @@ import_contact (RapportStoreImport      *import,
                 GError                 **error)
 {
   g_autofree char *name = g_strstrip (g_strdup (row->name ? row->name : ""));
+  g_auto(Extras) extras = { NULL, };
   RapportSqlStmt *stmt;
   gint64 organization_id;
   gint64 seq;
@@ -691,7 +859,10 @@ import_contact (RapportStoreImport      *import,
 
   if (!rapport_text_check (row->external_id, RAPPORT_TEXT_NAME, FALSE, error) ||
       !rapport_store_check_contact_details (row->title, row->emails, row->phones,
-                                            row->photo, row->photo_type, error))
+                                            row->photo, row->photo_type, error) ||
+      !rapport_text_check (row->address, RAPPORT_TEXT_FREE, FALSE, error) ||
+      !rapport_date_check (row->birthday, error) ||
+      !check_extras (import, RAPPORT_ENTITY_CONTACT, row, &extras, error))
     return FALSE;
 
   if (import->matcher != NULL)
@@ -719,11 +890,14 @@ import_contact (RapportStoreImport      *import,
   rapport_sql_bind_text_or_null (stmt, 10, row->external_id);
   rapport_sql_bind_int (stmt, 11, row->emails != NULL);
   rapport_sql_bind_int (stmt, 12, row->phones != NULL);
+  rapport_sql_bind_text_or_null (stmt, 13, row->address);
+  rapport_sql_bind_text_or_null (stmt, 14, row->birthday);
   if (!rapport_store_step_done (import->store, stmt, error))
     return FALSE;
   seq = rapport_store_last_id (import->store);
   if (!stage_values (import, seq, 0, row->emails, error) ||
       !stage_values (import, seq, 1, row->phones, error) ||
+      !stage_extras (import, seq, &extras, error) ||
       !stage_photo (import, seq, row, error))
     return FALSE;
 
@@ -834,6 +1008,7 @@ rapport_store_import_end (RapportStoreImport  *import,
 
   g_clear_pointer (&import->organizations, g_hash_table_unref);
   g_clear_pointer (&import->matcher, rapport_import_matcher_free);
+  g_clear_pointer (&import->custom_fields, g_hash_table_unref);
   if (!read_all)
     {
       rapport_store_rollback (self);

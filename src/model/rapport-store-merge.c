@@ -4,7 +4,8 @@
  *
  * A merge keeps one record and deletes the other. Before it writes, every
  * row it will change is copied whole (RapportRows): the two records, the
- * kept one's e-mail, phone and photo rows and the other's, and the ids of
+ * kept one's e-mail, phone, photo, tag and custom value rows and the
+ * other's, and the ids of
  * the deals, activities, notes (and, for an organization, contacts) that
  * move. The undo writes those back, so what was there is there again to
  * the byte: ids, positions, labels, times.
@@ -33,6 +34,8 @@ enum
   CONTACT_SOURCE,
   CONTACT_OWNER,
   CONTACT_PHOTO,
+  CONTACT_ADDRESS,
+  CONTACT_BIRTHDAY,
   N_CONTACT_FIELDS
 };
 
@@ -41,6 +44,9 @@ enum
   ORGANIZATION_NAME,
   ORGANIZATION_WEBSITE,
   ORGANIZATION_PHONE,
+  ORGANIZATION_ADDRESS,
+  ORGANIZATION_INDUSTRY,
+  ORGANIZATION_SIZE,
   N_ORGANIZATION_FIELDS
 };
 
@@ -54,12 +60,17 @@ static const RapportMergeField contact_fields[N_CONTACT_FIELDS] = {
   [CONTACT_SOURCE] = { "source", N_("Source") },
   [CONTACT_OWNER] = { "owner", N_("Owner") },
   [CONTACT_PHOTO] = { "photo", N_("Photo") },
+  [CONTACT_ADDRESS] = { "address", N_("Address") },
+  [CONTACT_BIRTHDAY] = { "birthday", N_("Birthday") },
 };
 
 static const RapportMergeField organization_fields[N_ORGANIZATION_FIELDS] = {
   [ORGANIZATION_NAME] = { "name", N_("Name") },
   [ORGANIZATION_WEBSITE] = { "website", N_("Website") },
   [ORGANIZATION_PHONE] = { "phone", N_("Phone") },
+  [ORGANIZATION_ADDRESS] = { "address", N_("Address") },
+  [ORGANIZATION_INDUSTRY] = { "industry", N_("Industry") },
+  [ORGANIZATION_SIZE] = { "size", N_("Size") },
 };
 
 /* The column each field reads and writes; NULL for the fields kept in
@@ -71,12 +82,17 @@ static const char * const contact_columns[N_CONTACT_FIELDS] = {
   [CONTACT_LIFECYCLE] = "lifecycle",
   [CONTACT_SOURCE] = "source",
   [CONTACT_OWNER] = "owner",
+  [CONTACT_ADDRESS] = "address",
+  [CONTACT_BIRTHDAY] = "birthday",
 };
 
 static const char * const organization_columns[N_ORGANIZATION_FIELDS] = {
   [ORGANIZATION_NAME] = "name",
   [ORGANIZATION_WEBSITE] = "website",
   [ORGANIZATION_PHONE] = "phone",
+  [ORGANIZATION_ADDRESS] = "address",
+  [ORGANIZATION_INDUSTRY] = "industry",
+  [ORGANIZATION_SIZE] = "size",
 };
 
 /* The tables whose rows move with a record, by the column that names it. */
@@ -102,9 +118,44 @@ static const Mover organization_movers[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (contact_movers) == N_MOVERS);
 G_STATIC_ASSERT (G_N_ELEMENTS (organization_movers) == N_MOVERS);
 
-/* A contact's rows in tables of their own, copied whole. */
-static const char * const contact_lists[] = { "contact_email", "contact_phone", "contact_photo" };
-#define N_LISTS G_N_ELEMENTS (contact_lists)
+/* A record's rows in tables of their own, copied whole, by the column
+ * that names it. The kept one has the tags of both, and its own custom
+ * values with the other's where it has none. */
+typedef struct
+{
+  const char *table;
+  const char *where;      /* its rows of the record ?1 */
+  const char *column;
+  const char *join_sql;   /* ?1 the kept one, ?2 the other; NULL: by hand */
+} OwnTable;
+
+#define N_LISTS 5
+#define PHOTO_LIST 2
+
+static const OwnTable contact_lists[N_LISTS] = {
+  { "contact_email", "contact_id = ?1", "contact_id", NULL },
+  { "contact_phone", "contact_id = ?1", "contact_id", NULL },
+  [PHOTO_LIST] = { "contact_photo", "contact_id = ?1", "contact_id", NULL },
+  { "record_tag", "contact_id = ?1", "contact_id",
+    "INSERT OR IGNORE INTO record_tag (contact_id, tag) SELECT ?1, tag FROM record_tag WHERE contact_id = ?2" },
+  { "custom_value", "contact_id = ?1", "contact_id",
+    "INSERT OR IGNORE INTO custom_value (field_id, contact_id, value)"
+    " SELECT field_id, ?1, value FROM custom_value WHERE contact_id = ?2" },
+};
+
+static const OwnTable organization_lists[N_LISTS] = {
+  { "record_tag", "organization_id = ?1", "organization_id",
+    "INSERT OR IGNORE INTO record_tag (organization_id, tag) SELECT ?1, tag FROM record_tag WHERE organization_id = ?2" },
+  { "custom_value", "organization_id = ?1", "organization_id",
+    "INSERT OR IGNORE INTO custom_value (field_id, organization_id, value)"
+    " SELECT field_id, ?1, value FROM custom_value WHERE organization_id = ?2" },
+};
+
+static const OwnTable *
+lists_of (RapportEntity entity)
+{
+  return entity == RAPPORT_ENTITY_CONTACT ? contact_lists : organization_lists;
+}
 
 struct _RapportMergeUndo
 {
@@ -178,11 +229,16 @@ field_sql (RapportEntity entity,
     [CONTACT_SOURCE] = "SELECT source FROM contact WHERE id = ?1",
     [CONTACT_OWNER] = "SELECT owner FROM contact WHERE id = ?1",
     [CONTACT_PHOTO] = "SELECT mime_type FROM contact_photo WHERE contact_id = ?1",
+    [CONTACT_ADDRESS] = "SELECT address FROM contact WHERE id = ?1",
+    [CONTACT_BIRTHDAY] = "SELECT birthday FROM contact WHERE id = ?1",
   };
   static const char * const organization_sql[N_ORGANIZATION_FIELDS] = {
     [ORGANIZATION_NAME] = "SELECT name FROM organization WHERE id = ?1",
     [ORGANIZATION_WEBSITE] = "SELECT website FROM organization WHERE id = ?1",
     [ORGANIZATION_PHONE] = "SELECT phone FROM organization WHERE id = ?1",
+    [ORGANIZATION_ADDRESS] = "SELECT address FROM organization WHERE id = ?1",
+    [ORGANIZATION_INDUSTRY] = "SELECT industry FROM organization WHERE id = ?1",
+    [ORGANIZATION_SIZE] = "SELECT size FROM organization WHERE id = ?1",
   };
 
   return entity == RAPPORT_ENTITY_CONTACT ? contact_sql[field] : organization_sql[field];
@@ -322,13 +378,16 @@ capture (RapportStore      *self,
       return FALSE;
     }
 
-  if (undo->entity == RAPPORT_ENTITY_CONTACT)
-    for (guint i = 0; i < N_LISTS; i++)
-      if ((undo->lists[0][i] = rapport_store_rows_capture (self, contact_lists[i], "contact_id = ?1",
+  for (guint i = 0; i < N_LISTS && lists_of (undo->entity)[i].table != NULL; i++)
+    {
+      const OwnTable *own = &lists_of (undo->entity)[i];
+
+      if ((undo->lists[0][i] = rapport_store_rows_capture (self, own->table, own->where,
                                                            undo->keep_id, error)) == NULL ||
-          (undo->lists[1][i] = rapport_store_rows_capture (self, contact_lists[i], "contact_id = ?1",
+          (undo->lists[1][i] = rapport_store_rows_capture (self, own->table, own->where,
                                                            undo->other_id, error)) == NULL)
         return FALSE;
+    }
 
   for (guint i = 0; i < N_MOVERS; i++)
     {
@@ -535,7 +594,7 @@ merge_photo (RapportStore      *self,
              gboolean           take,
              GError           **error)
 {
-  if (!take || rapport_rows_get_n_rows (undo->lists[1][2]) == 0)
+  if (!take || rapport_rows_get_n_rows (undo->lists[1][PHOTO_LIST]) == 0)
     return TRUE;
   return run_ids (self, "DELETE FROM contact_photo WHERE contact_id = ?1", undo->keep_id, 0, error) &&
          run_ids (self, "UPDATE contact_photo SET contact_id = ?1 WHERE contact_id = ?2",
@@ -574,6 +633,11 @@ merge_fields (RapportStore      *self,
                  " WHERE id = ?1",
                  undo->keep_id, undo->other_id, error)))
     return FALSE;
+
+  for (guint i = 0; i < N_LISTS && lists_of (undo->entity)[i].table != NULL; i++)
+    if (lists_of (undo->entity)[i].join_sql != NULL &&
+        !run_ids (self, lists_of (undo->entity)[i].join_sql, undo->keep_id, undo->other_id, error))
+      return FALSE;
 
   if (undo->entity == RAPPORT_ENTITY_ORGANIZATION &&
       !run_ids (self,
@@ -697,18 +761,18 @@ write_undo (RapportStore  *self,
   if (!move_rows (self, undo, undo->other_id, error))
     return FALSE;
 
-  if (undo->entity == RAPPORT_ENTITY_CONTACT)
-    for (guint i = 0; i < N_LISTS; i++)
-      {
-        /* The other's own rows went with it; those of its id now are
-         * another's. */
-        g_autofree char *clear = g_strdup_printf ("DELETE FROM %s WHERE contact_id = ?1", contact_lists[i]);
+  for (guint i = 0; i < N_LISTS && lists_of (undo->entity)[i].table != NULL; i++)
+    {
+      /* The other's own rows went with it; those of its id now are
+       * another's. */
+      const OwnTable *own = &lists_of (undo->entity)[i];
+      g_autofree char *clear = g_strdup_printf ("DELETE FROM %s WHERE %s", own->table, own->where);
 
-        if (!run_ids (self, clear, undo->keep_id, 0, error) ||
-            !rapport_store_rows_insert (self, undo->lists[0][i], error) ||
-            !rapport_store_rows_insert_as (self, undo->lists[1][i], "contact_id", undo->other_id, error))
-          return FALSE;
-      }
+      if (!run_ids (self, clear, undo->keep_id, 0, error) ||
+          !rapport_store_rows_insert (self, undo->lists[0][i], error) ||
+          !rapport_store_rows_insert_as (self, undo->lists[1][i], own->column, undo->other_id, error))
+        return FALSE;
+    }
 
   return rapport_store_rows_update (self, undo->kept, error);
 }

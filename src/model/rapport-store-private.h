@@ -165,6 +165,24 @@ gboolean      rapport_store_write_primary_lists   (RapportStore                *
                                                    GError                     **error);
 
 /* rapport-store-update.c: the rules for what may be stored */
+/* rapport-store-custom.c: in the caller's transaction, checked before. */
+gboolean      rapport_store_check_tags    (const char * const  *tags,
+                                           GError             **error);
+gboolean      rapport_store_write_tags    (RapportStore        *self,
+                                           RapportEntity        entity,
+                                           gint64               id,
+                                           const char * const  *tags,
+                                           GError             **error);
+gboolean      rapport_store_check_custom_value (const RapportCustomField  *field,
+                                                const char                *value,
+                                                char                     **normalized,
+                                                GError                   **error);
+gboolean      rapport_store_write_custom_value (RapportStore              *self,
+                                                gint64                     id,
+                                                const RapportCustomField  *field,
+                                                const char                *normalized,
+                                                GError                   **error);
+
 gboolean      rapport_store_invalid       (GError       **error,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (2, 3);

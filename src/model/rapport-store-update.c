@@ -103,8 +103,10 @@ validate_field (RapportStore  *self,
     return rapport_phone_check (str, error);
   if (g_str_equal (property, "currency"))
     return rapport_currency_check (str, error);
-  if (g_str_equal (property, "expected-close"))
+  if (g_str_equal (property, "expected-close") || g_str_equal (property, "birthday"))
     return rapport_date_check (str, error);
+  if (g_str_equal (property, "industry"))
+    return rapport_text_check (str, RAPPORT_TEXT_LINE, FALSE, error);
   if (g_str_equal (property, "organization-id"))
     return rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, g_value_get_int64 (value), error);
   if (g_str_equal (property, "contact-id"))

@@ -26,11 +26,12 @@
 #include "rapport-stage.h"
 #include "rapport-stage-action.h"
 #include "rapport-stage-change.h"
+#include "rapport-validate.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 11
+#define RAPPORT_SCHEMA_VERSION 12
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -138,6 +139,16 @@ typedef struct
   GPtrArray  *phones;
   GBytes     *photo;
   const char *photo_type;
+  /* Records a seller can use, all optional: a contact's address and
+   * birthday (YYYY-MM-DD); an organization's address, industry and size
+   * (a whole number of employees); the tags of either ("a, b"), and
+   * custom values as pairs of a field's name and its value, then NULL. */
+  const char *address;
+  const char *birthday;
+  const char *industry;
+  const char *size;
+  const char *tags;
+  const char * const *custom;
 } RapportImportRow;
 
 typedef enum
@@ -663,6 +674,30 @@ gboolean            rapport_store_get_deal_dates        (RapportStore           
 char              **rapport_store_get_lost_reasons      (RapportStore           *self,
                                                          guint                   limit);
 
+/* The same, only the contacts with @tag (any case; NULL for all). */
+GListModel         *rapport_store_query_contacts_tagged (RapportStore       *self,
+                                                         RapportContactSort  sort,
+                                                         gboolean            descending,
+                                                         int                 lifecycle,
+                                                         const char         *search,
+                                                         const char         *tag);
+
+/* The organizations list: sorted by any of its columns, only those with
+ * @tag (NULL for all); a RapportRecordList that follows the store. */
+typedef enum
+{
+  RAPPORT_ORGANIZATION_SORT_NAME,
+  RAPPORT_ORGANIZATION_SORT_WEBSITE,
+  RAPPORT_ORGANIZATION_SORT_PHONE,
+  RAPPORT_ORGANIZATION_SORT_INDUSTRY,
+  RAPPORT_ORGANIZATION_SORT_SIZE,
+} RapportOrganizationSort;
+
+GListModel         *rapport_store_query_organizations   (RapportStore            *self,
+                                                         RapportOrganizationSort  sort,
+                                                         gboolean                 descending,
+                                                         const char              *tag);
+
 /* The contact (oldest first) whose e-mail is @email in any case, or NULL:
  * a new lead may already be known (transfer full). */
 RapportContact     *rapport_store_find_contact_by_email (RapportStore       *self,
@@ -705,7 +740,8 @@ gboolean            rapport_store_delete                (RapportStore       *sel
                                                          GError            **error);
 
 /* Global search: contacts, organizations and deals whose name, title,
- * e-mail, phone, website or notes have words starting with every word of
+ * e-mail, phone, website, address, industry, tags, custom values or notes
+ * have words starting with every word of
  * @text (any case, accents ignored), best first; at most @limit of each
  * kind. An empty text finds nothing. */
 typedef enum
@@ -746,6 +782,90 @@ GBytes             *rapport_store_get_contact_photo     (RapportStore       *sel
                                                          GError            **error);
 /* The largest photo the store keeps. */
 #define RAPPORT_PHOTO_MAX_BYTES (4 * 1024 * 1024)
+
+/* Tags and custom fields (rapport-store-custom.c). @entity is
+ * RAPPORT_ENTITY_CONTACT or RAPPORT_ENTITY_ORGANIZATION. */
+
+/* The record's tags, sorted (transfer full); NULL on error. */
+GStrv               rapport_store_get_tags              (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         gint64              id,
+                                                         GError            **error);
+/* Every tag some record of @entity has, each once (in the spelling of its
+ * first in the alphabet), sorted: the lists' filter. */
+GStrv               rapport_store_list_tags             (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         GError            **error);
+/* The ids (a set of gint64) of the records of @entity that have @tag. */
+GHashTable         *rapport_store_get_tagged            (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         const char         *tag,
+                                                         GError            **error);
+/* Gives the record @tag (@present) or takes it away; a tag is the same in
+ * any case. Adding one it has does nothing; taking one it lacks is
+ * RAPPORT_ERROR_NOT_FOUND. */
+gboolean            rapport_store_set_tag               (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         gint64              id,
+                                                         const char         *tag,
+                                                         gboolean            present,
+                                                         GError            **error);
+
+/* A field the team defined for one kind of record. */
+typedef struct
+{
+  gint64            id;
+  RapportEntity     entity;
+  char             *name;
+  RapportFieldType  type;
+  GStrv             choices;   /* a choice field's, in order; else empty */
+} RapportCustomField;
+
+void                rapport_custom_field_free           (RapportCustomField *field);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCustomField, rapport_custom_field_free)
+
+/* A record's value of a field. */
+typedef struct
+{
+  gint64            field_id;
+  char             *name;
+  RapportFieldType  type;
+  char             *value;
+} RapportCustomValue;
+
+void                rapport_custom_value_free           (RapportCustomValue *value);
+
+/* The fields of @entity in the order they were made (RapportCustomField). */
+GPtrArray          *rapport_store_get_custom_fields     (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         GError            **error);
+/* The field called @name (any case), or NULL with RAPPORT_ERROR_NOT_FOUND. */
+RapportCustomField *rapport_store_find_custom_field     (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         const char         *name,
+                                                         GError            **error);
+/* A new field; @choices only, and at least one, for a choice field. */
+RapportCustomField *rapport_store_add_custom_field      (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         const char         *name,
+                                                         RapportFieldType    type,
+                                                         const char * const *choices,
+                                                         GError            **error);
+/* The values the record has (RapportCustomValue), in the fields' order. */
+GPtrArray          *rapport_store_get_custom_values     (RapportStore       *self,
+                                                         RapportEntity       entity,
+                                                         gint64              id,
+                                                         GError            **error);
+/* The value of @field_id in such an array, or NULL. */
+const char         *rapport_custom_values_lookup        (GPtrArray          *values,
+                                                         gint64              field_id);
+/* Sets the record's value of @field, checked by the field's type; blank
+ * @value takes it away. */
+gboolean            rapport_store_set_custom_value      (RapportStore       *self,
+                                                         gint64              id,
+                                                         const RapportCustomField *field,
+                                                         const char         *value,
+                                                         GError            **error);
 
 /* Changing things: each one transaction */
 /* The title, lists and photo of @contact: all of @details is checked

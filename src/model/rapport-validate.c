@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "rapport-error.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
 
 /* Bounds that keep a typo or a pasted file from becoming a record. */
@@ -24,7 +26,8 @@ static gboolean
 is_one_line (RapportTextKind kind)
 {
   return kind == RAPPORT_TEXT_NAME || kind == RAPPORT_TEXT_TITLE ||
-         kind == RAPPORT_TEXT_OWNER || kind == RAPPORT_TEXT_SOURCE;
+         kind == RAPPORT_TEXT_OWNER || kind == RAPPORT_TEXT_SOURCE ||
+         kind == RAPPORT_TEXT_LINE;
 }
 
 /* Characters that show nothing by themselves: control, format (zero-width
@@ -174,6 +177,10 @@ refuse_control (RapportTextKind   kind,
     case RAPPORT_TEXT_NOTE:
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("The note contains a control character (U+%04X): only tabs and new lines are allowed."), c);
+      break;
+    case RAPPORT_TEXT_LINE:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("The text contains a control character (U+%04X): it must be one line of visible text."), c);
       break;
     case RAPPORT_TEXT_FREE:
     default:
@@ -434,4 +441,143 @@ rapport_phone_check (const char  *phone,
   g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                _("“%s” does not look like a phone number: use digits, spaces and + - ( )"), quoted);
   return FALSE;
+}
+
+/* Tags and custom fields */
+
+static const char * const field_type_names[] = {
+  [RAPPORT_FIELD_TEXT] = "text",
+  [RAPPORT_FIELD_NUMBER] = "number",
+  [RAPPORT_FIELD_DATE] = "date",
+  [RAPPORT_FIELD_CHOICE] = "choice",
+};
+
+const char *
+rapport_field_type_to_string (RapportFieldType type)
+{
+  g_return_val_if_fail (type <= RAPPORT_FIELD_CHOICE, NULL);
+
+  return field_type_names[type];
+}
+
+gboolean
+rapport_field_type_from_string (const char       *text,
+                                RapportFieldType *type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_type_names); i++)
+    if (g_strcmp0 (text, field_type_names[i]) == 0)
+      {
+        *type = (RapportFieldType) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+rapport_tag_check (const char  *tag,
+                   GError     **error)
+{
+  if (!rapport_text_check (tag, RAPPORT_TEXT_LINE, FALSE, error))
+    return FALSE;
+  if (tag == NULL || *tag == '\0')
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("A tag cannot be empty."));
+      return FALSE;
+    }
+  /* Lists of tags are written "a, b" (a CSV cell, a vCard's CATEGORIES). */
+  if (strchr (tag, ',') != NULL)
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("A tag cannot hold a comma."));
+      return FALSE;
+    }
+  if (strlen (tag) > RAPPORT_TAG_MAX_BYTES)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("A tag is at most %d bytes long."), RAPPORT_TAG_MAX_BYTES);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_number (const char  *value,
+              char       **normalized,
+              GError     **error)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end = NULL;
+  double number = g_ascii_strtod (value, &end);
+
+  if (end == value || *end != '\0' || !isfinite (number))
+    {
+      g_autofree char *quoted = rapport_text_quote (value);
+
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a number: use digits, with a point for a fraction, as in 12.5"), quoted);
+      return FALSE;
+    }
+  *normalized = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", number));
+  return TRUE;
+}
+
+static gboolean
+check_choice (const char * const  *choices,
+              const char          *value,
+              char               **normalized,
+              GError             **error)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+  g_autofree char *quoted = NULL;
+
+  for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
+    {
+      g_autofree char *choice = g_utf8_casefold (choices[i], -1);
+
+      if (g_str_equal (choice, folded))
+        {
+          *normalized = g_strdup (choices[i]);
+          return TRUE;
+        }
+    }
+
+  quoted = rapport_text_quote (value);
+  g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+               _("“%s” is not one of the field’s choices."), quoted);
+  return FALSE;
+}
+
+gboolean
+rapport_custom_value_check (RapportFieldType     type,
+                            const char * const  *choices,
+                            const char          *value,
+                            char               **normalized,
+                            GError             **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (normalized != NULL, FALSE);
+
+  *normalized = NULL;
+  stripped = g_strstrip (g_strdup (value != NULL ? value : ""));
+  if (*stripped == '\0')
+    return TRUE;
+  if (!rapport_text_check (stripped, RAPPORT_TEXT_LINE, FALSE, error))
+    return FALSE;
+
+  switch (type)
+    {
+    case RAPPORT_FIELD_NUMBER:
+      return check_number (stripped, normalized, error);
+    case RAPPORT_FIELD_DATE:
+      if (!rapport_date_check (stripped, error))
+        return FALSE;
+      break;
+    case RAPPORT_FIELD_CHOICE:
+      return check_choice (choices, stripped, normalized, error);
+    case RAPPORT_FIELD_TEXT:
+    default:
+      break;
+    }
+  *normalized = g_steal_pointer (&stripped);
+  return TRUE;
 }

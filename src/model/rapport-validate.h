@@ -21,6 +21,7 @@ typedef enum
   RAPPORT_TEXT_REASON,  /* why a deal was lost */
   RAPPORT_TEXT_NOTE,    /* a note, an activity's note */
   RAPPORT_TEXT_FREE,    /* any other free text */
+  RAPPORT_TEXT_LINE,    /* any other one line: an industry, a tag, a custom field's value */
 } RapportTextKind;
 
 /* Names, titles, owners and sources are one line of at most 500 bytes;
@@ -61,5 +62,38 @@ gboolean  rapport_email_check        (const char       *email,
                                       GError          **error);
 gboolean  rapport_phone_check        (const char       *phone,
                                       GError          **error);
+
+/* The types of the fields a team defines for its contacts and
+ * organizations. */
+typedef enum
+{
+  RAPPORT_FIELD_TEXT,
+  RAPPORT_FIELD_NUMBER,
+  RAPPORT_FIELD_DATE,
+  RAPPORT_FIELD_CHOICE,
+} RapportFieldType;
+
+/* "text", "number", "date", "choice". */
+const char *rapport_field_type_to_string   (RapportFieldType  type);
+gboolean    rapport_field_type_from_string (const char       *text,
+                                            RapportFieldType *type);
+
+#define RAPPORT_TAG_MAX_BYTES 100
+
+/* One line of visible text without a comma, at most
+ * RAPPORT_TAG_MAX_BYTES. */
+gboolean  rapport_tag_check          (const char       *tag,
+                                      GError          **error);
+
+/* The rule of each field type, once: text is one line; a number is a
+ * decimal number ("12.5", kept as "12.5"); a date is YYYY-MM-DD; a choice
+ * is one of @choices in any case (kept as the choice is spelled). On
+ * success *@normalized is what to store (transfer full), NULL for blank
+ * @value: no value. */
+gboolean  rapport_custom_value_check (RapportFieldType     type,
+                                      const char * const  *choices,
+                                      const char          *value,
+                                      char               **normalized,
+                                      GError             **error);
 
 G_END_DECLS

@@ -468,7 +468,116 @@ def test_new_contact(tmp):
         app.kill()
 
 
+def reveal(detail, node_of):
+    """Scrolls the page down, a notch at a time, until the node that
+    @node_of finds is wholly inside the window; returns it."""
+    bottom = extents(app_window(detail))[3] - 20
+    for _ in range(30):
+        node = node_of()
+        x, y, w, h = extents(node)
+        if 60 < y and y + h < bottom:
+            return node
+        x, y = center(detail)
+        xdotool("mousemove", x, y)
+        xdotool("click", 5 if node_y_below(node, bottom) else 4)
+        time.sleep(0.2)
+    raise rapport_gui.Failure("could not scroll to the field")
+
+
+def node_y_below(node, bottom):
+    return extents(node)[1] + extents(node)[3] >= bottom
+
+
+def app_window(node):
+    while node.get_parent() is not None and node.get_role_name() != "frame":
+        node = node.get_parent()
+    return node
+
+
+def edit_field(detail, title, text, commit="Return"):
+    reveal(detail, lambda: field(detail, title))
+    replace_text(detail, title, text, commit)
+
+
+def tags_of(db, contact_id):
+    return contact(db, contact_id)["tags"]
+
+
+def test_rich_contact_page(tmp):
+    """The record a seller keeps: a postal address, a birthday (a wrong
+    one explained), a tag added, taken away and given back with Ctrl+Z,
+    a custom field filled in; then the contacts list filtered by the tag."""
+    db, lead_id = new_db(tmp, "rich")
+    cli(db, "field", "add", "contact", "Account Number")
+    other = cli_json(db, "contact", "add", "Wilhelmina Ostrander")["id"]
+    cli(db, "contact", "tag", str(other), "Trade fair")
+    app = App(db)
+    try:
+        detail = open_lead(app)
+        edit_field(detail, "Postal Address", "12 Harbour Road, Portsmouth")
+        wait_for("the address stored",
+                 lambda: contact(db, lead_id)["address"] == "12 Harbour Road, Portsmouth")
+        edit_field(detail, "Birthday (YYYY-MM-DD)", "15/06/1985")
+        wait_for("the birthday refused", lambda: message(detail, "is not a date"))
+        check(contact(db, lead_id)["birthday"] is None, "a malformed birthday was stored")
+        edit_field(detail, "Birthday (YYYY-MM-DD)", "1985-06-15")
+        wait_for("the birthday stored", lambda: contact(db, lead_id)["birthday"] == "1985-06-15")
+
+        click_node(reveal(detail, lambda: find(detail, "Add a tag", "text")))
+        type_text("VIP")
+        key("Return")
+        wait_for("the tag stored", lambda: tags_of(db, lead_id) == ["VIP"])
+        click_node(reveal(detail, lambda: find(detail, "Add a tag", "text")))
+        type_text("Trade fair")
+        key("Return")
+        wait_for("the second tag stored", lambda: tags_of(db, lead_id) == ["Trade fair", "VIP"])
+        chip = wait_for("the tag's chip",
+                        lambda: reveal(detail, lambda: find(detail, "Remove the tag “VIP”", "push button")))
+        click_node(chip)
+        wait_for("the tag taken away", lambda: tags_of(db, lead_id) == ["Trade fair"])
+        key("ctrl+z")
+        wait_for("the tag back", lambda: tags_of(db, lead_id) == ["Trade fair", "VIP"])
+
+        edit_field(detail, "Account Number", "AC-1042")
+        wait_for("the custom value stored",
+                 lambda: contact(db, lead_id)["fields"] == {"Account Number": "AC-1042"})
+        # A field of the team's own, made on the page: every contact has it.
+        click_node(reveal(detail, lambda: find(detail, "Add Field…", "push button")))
+        wait_for("the new field's name", lambda: app.find("New Field for Contacts"))
+        type_text("Favourite Colour")
+        time.sleep(0.3)
+        screenshot("contact-add-field")
+        key("Return")
+        wait_for("the field made", lambda: "Favourite Colour" in rapport_gui.cli(db, "field", "list"))
+        wait_for("its row on the page", lambda: field(detail, "Favourite Colour"))
+        check(find(detail, "Write an Email", "push button"), "no Write an Email button")
+        check(find(detail, "Call", "push button"), "no Call button")
+        time.sleep(0.3)
+        screenshot("contact-detail-rich")
+        found = cli_json(db, "search", "Portsmouth")
+        check(any(h["kind"] == "contact" and h["id"] == lead_id for h in found),
+              f"search does not find the address: {found}")
+
+        # The list, only the contacts with a tag: the two of "Trade fair".
+        view, table = open_contacts(app)
+        search(view, "")
+        wait_for("the contacts", lambda: len(rows(table)) > 10)
+        click_node(find(view, "Filter by Tag"))
+        time.sleep(0.5)
+        # The drop-down's list has the focus: All Tags, Trade fair, VIP.
+        key("Down")
+        key("Return")
+        wait_for("the two tagged", lambda: sorted(c[NAME] for _, c in rows(table)) ==
+                 sorted([LEAD, "Wilhelmina Ostrander"]), 10)
+        wait_for("their count", lambda: count_label(view) == "2 contacts")
+        screenshot("contacts-by-tag")
+        app.quit()
+    finally:
+        app.kill()
+
+
 TESTS = [
+    test_rich_contact_page,
     test_list_search_sort_filter,
     test_edit_undo_and_refuse,
     test_log_call_and_quick_actions,

@@ -115,6 +115,25 @@ def open_organization(app):
                     lambda: shown(app.find_all("Organization page")), 10)[0]
 
 
+def into_view(page, find):
+    """Scrolls the page a notch at a time until what @find returns (a
+    shown node) is inside the window, under the header bar."""
+    frame = page
+    while frame.get_parent() is not None and frame.get_role_name() != "frame":
+        frame = frame.get_parent()
+    top, bottom = 60, extents(frame)[1] + extents(frame)[3] - 10
+    for _ in range(30):
+        node = find()
+        y, h = extents(node)[1], extents(node)[3]
+        if top <= y and y + h <= bottom:
+            return node
+        x, cy = center(frame)
+        xdotool("mousemove", x, cy)
+        xdotool("click", 5 if y + h > bottom else 4)
+        time.sleep(0.2)
+    raise rapport_gui.Failure("could not scroll it into view")
+
+
 def test_list_filter_and_page(tmp):
     db, ids = new_db(tmp, "page")
     app = App(db)
@@ -149,13 +168,14 @@ def test_list_filter_and_page(tmp):
         check(described(page, "Deals won") == "3", "the count of deals won did not follow")
 
         # Clicking a deal opens its page (the row is the shared RapportDealRow).
-        click(shown(walk(deals, "Quillfeather sextants", "list item"))[0])
+        click(into_view(page, lambda: shown(walk(deals, "Quillfeather sextants", "list item"))[0]))
         wait_for("the deal's page in the header", lambda: header_title(app, "Quillfeather sextants"), 10)
         xdotool("key", "--clearmodifiers", "alt+Left")
         wait_for("back on the organization", lambda: header_title(app, "Quillfeather Instruments"), 10)
 
         # Clicking a contact opens it.
-        click(shown(walk(contacts, "Ole Brandvold", "list item"))[0])
+        page = wait_for("the organization's page again", lambda: shown(app.find_all("Organization page")), 10)[0]
+        click(into_view(page, lambda: shown(walk(contacts, "Ole Brandvold", "list item"))[0]))
         wait_for("Ole's page in the header", lambda: header_title(app, "Ole Brandvold"), 10)
         app.quit()
     finally:
@@ -216,7 +236,74 @@ def test_edit_in_place(tmp):
         app.kill()
 
 
-TESTS = [test_list_filter_and_page, test_edit_in_place]
+def first_names(table, n):
+    """The names of the first @n rows shown, top to bottom (the table's
+    list holds rows of cells, each cell a label)."""
+    lists = [c for c in (table.get_child_at_index(i) for i in range(table.get_child_count()))
+             if c is not None and c.get_role_name() == "list"]
+    if not lists:
+        return []
+    rows = []
+    for i in range(lists[0].get_child_count()):
+        row = lists[0].get_child_at_index(i)
+        if row is None or row.get_child_count() == 0 or extents(row)[3] <= 0:
+            continue
+        cell = row.get_child_at_index(0)
+        label = cell.get_child_at_index(0) if cell is not None and cell.get_child_count() else None
+        if label is not None and label.get_name():
+            rows.append((extents(row)[1], label.get_name()))
+    rows.sort()
+    return [name for _, name in rows[:n]]
+
+
+def test_sort_and_tag(tmp):
+    """The list sorted by Size and by Industry, as rapport-cli orders the
+    same organizations; then only those of a tag."""
+    db, ids = new_db(tmp, "sort")
+    sized = {"Amberline Logistics": ("5000", "Transport"), "Brightwater Dental": ("12", "Health"),
+             "Cobalt Ridge Mining": ("300", "Mining")}
+    for name, (size, industry) in sized.items():
+        org = cli_json(db, "org", "add", name)["id"]
+        cli(db, "org", "set", str(org), "size", size)
+        cli(db, "org", "set", str(org), "industry", industry)
+        cli(db, "org", "tag", str(org), "Key account")
+    cli(db, "org", "set", str(ids["org"]), "industry", "Aerospace")
+    app = App(db)
+    try:
+        xdotool("key", "--clearmodifiers", "alt+3")
+        table = wait_for("the organizations table",
+                         lambda: [n for n in shown(app.find_all("Organizations"))
+                                  if n.get_role_name() in ("table", "tree table")], 10)[0]
+        view = table
+        while not walk(view, "Filter organizations"):
+            view = view.get_parent()
+        wait_for("organizations listed", lambda: first_names(table, 1), 10)
+
+        size = shown(walk(table, "Size", "label"))[0]
+        click(size)
+        wait_for("the smallest first", lambda: first_names(table, 3) ==
+                 ["Brightwater Dental", "Cobalt Ridge Mining", "Amberline Logistics"], 10)
+        click(size)
+        wait_for("the largest first", lambda: first_names(table, 3) ==
+                 ["Amberline Logistics", "Cobalt Ridge Mining", "Brightwater Dental"], 10)
+        click(shown(walk(table, "Industry", "label"))[0])
+        wait_for("by industry", lambda: first_names(table, 4) ==
+                 [ORG, "Brightwater Dental", "Cobalt Ridge Mining", "Amberline Logistics"], 10)
+        screenshot("organizations-by-industry")
+
+        click(shown(walk(view, "Filter by Tag"))[0])
+        time.sleep(0.5)
+        xdotool("key", "--clearmodifiers", "Down")
+        xdotool("key", "--clearmodifiers", "Return")
+        wait_for("only the key accounts", lambda: sorted(first_names(table, 10)) == sorted(sized), 10)
+        wait_for("their count", lambda: shown(walk(view, "3 organizations", "label")), 5)
+        screenshot("organizations-by-tag")
+        app.quit()
+    finally:
+        app.kill()
+
+
+TESTS = [test_list_filter_and_page, test_edit_in_place, test_sort_and_tag]
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@
 #include "rapport-merge-dialog.h"
 #include "rapport-money.h"
 #include "rapport-notes-section.h"
+#include "rapport-record-extras.h"
 #include "rapport-record-picker.h"
 
 /* How long focus may be away from the organization row before a typed,
@@ -59,6 +60,13 @@ struct _RapportContactDetail
   GtkLabel         *email_message;
   AdwEntryRow      *phone_row;
   GtkLabel         *phone_message;
+  GtkButton        *write_button;
+  GtkButton        *call_button;
+  AdwEntryRow      *address_row;
+  GtkLabel         *address_message;
+  AdwEntryRow      *birthday_row;
+  GtkLabel         *birthday_message;
+  AdwBin           *extras_bin;
   RapportRecordPicker *organization_row;
   GtkLabel         *organization_message;
   GtkButton        *open_organization_button;
@@ -548,6 +556,77 @@ on_create_deal_clicked (RapportContactDetail *self)
                               rapport_record_get_id (RAPPORT_RECORD (deal)));
 }
 
+/* Writing and calling: the desktop's mail program and dialler */
+
+/* "mailto:ann@example.org", "tel:+15550100" (the digits and a leading +). */
+static char *
+uri_for (const char *value,
+         gboolean    is_phone)
+{
+  GString *uri;
+
+  if (!is_phone)
+    {
+      g_autofree char *escaped = g_uri_escape_string (value, "@", FALSE);
+
+      return g_strconcat ("mailto:", escaped, NULL);
+    }
+  uri = g_string_new ("tel:");
+  for (const char *p = value; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || (*p == '+' && uri->len == 4))
+      g_string_append_c (uri, *p);
+  return g_string_free (uri, FALSE);
+}
+
+static void
+open_uri (RapportContactDetail *self,
+          const char           *uri)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_debug ("Opening %s", uri);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+rapport_contact_detail_open_uri_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  open_uri (RAPPORT_CONTACT_DETAIL (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_write_clicked (RapportContactDetail *self)
+{
+  const char *email = rapport_contact_get_email (self->contact);
+  g_autofree char *uri = NULL;
+
+  if (is_blank (email))
+    return;
+  uri = uri_for (email, FALSE);
+  open_uri (self, uri);
+}
+
+static void
+on_call_clicked (RapportContactDetail *self)
+{
+  const char *phone = rapport_contact_get_phone (self->contact);
+  g_autofree char *uri = NULL;
+
+  if (is_blank (phone))
+    return;
+  uri = uri_for (phone, TRUE);
+  open_uri (self, uri);
+}
+
+static void
+sync_contact_buttons (RapportContactDetail *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), !is_blank (rapport_contact_get_email (self->contact)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->call_button), !is_blank (rapport_contact_get_phone (self->contact)));
+}
+
 /* Every e-mail address and phone number, with its label, and the photo */
 
 static const char *
@@ -572,10 +651,20 @@ add_address_rows (RapportContactDetail *self,
     {
       const RapportContactValue *value = values->pdata[i];
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name (is_phone ? "call-start-symbolic" : "mail-unread-symbolic");
       g_autofree char *escaped = g_markup_escape_text (value->value, -1);
+      g_autofree char *uri = uri_for (value->value, is_phone);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), address_kind (value->label, is_phone));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, is_phone ? _("Call") : _("Write an Email"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      is_phone ? _("Call") : _("Write an Email"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "contact.open-uri");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       /* Shown, not edited here: Tab goes on from the fields above to the
        * next field, and Ctrl+Z stays the window's undo. */
       gtk_widget_set_focusable (row, FALSE);
@@ -624,6 +713,7 @@ on_contact_updated (RapportContactDetail *self)
 {
   rapport_contact_detail_sync_addresses (self);
   rapport_contact_detail_sync_photo (self);
+  sync_contact_buttons (self);
 }
 
 /* Setting up for a contact */
@@ -668,6 +758,9 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message, record, "phone");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->address_row), self->address_message, record, "address");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->birthday_row), self->birthday_message, record, "birthday");
+  adw_bin_set_child (self->extras_bin, rapport_record_extras_new (self->context, record));
 
   rapport_record_picker_set_store (self->organization_row, self->store);
   rapport_contact_detail_sync_organization (self);
@@ -889,6 +982,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "contact.merge-with", NULL, rapport_contact_detail_merge_with_action);
   gtk_widget_class_install_action (widget_class, "contact.delete", NULL, rapport_contact_detail_delete_action);
   gtk_widget_class_install_action (widget_class, "contact.erase", NULL, rapport_contact_detail_erase_action);
+  gtk_widget_class_install_action (widget_class, "contact.open-uri", "s", rapport_contact_detail_open_uri_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
@@ -915,6 +1009,13 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, email_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, phone_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, write_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, call_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, address_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, birthday_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, birthday_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, extras_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, organization_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, organization_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, open_organization_button);
@@ -934,6 +1035,8 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_schedule_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_deal_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_create_deal_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_write_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_call_clicked);
 }
 
 static void
@@ -963,6 +1066,8 @@ rapport_contact_detail_init (RapportContactDetail *self)
   rapport_form_label_row (self->lifecycle_row);
   rapport_form_label_row (self->source_row);
   rapport_form_label_row (self->owner_row);
+  rapport_form_label_row (self->address_row);
+  rapport_form_label_row (self->birthday_row);
 
   gtk_list_box_set_placeholder (self->deals_list, create_placeholder (_("No deals yet")));
   gtk_list_box_set_placeholder (self->activities_list, create_placeholder (_("No activity yet")));

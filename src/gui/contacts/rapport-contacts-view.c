@@ -15,8 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-column-sort.h"
 #include "rapport-contacts-view.h"
 #include "rapport-format.h"
+#include "rapport-tag-filter.h"
 
 typedef enum
 {
@@ -68,14 +70,14 @@ struct _RapportContactsView
   GtkStack           *content_stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *status_page;
+  AdwBin             *tag_bin;
 
   /* Owned references */
   RapportContext     *context;
   RapportStore       *store;   /* the context's */
   GtkSingleSelection *selection;
   GListModel         *contacts;      /* the current query's list */
-  GObject            *probe_a;       /* dummies for reading the sort order */
-  GObject            *probe_b;
+  RapportColumnSort  *column_sort;
 
   Column              columns[N_COLUMNS];
   GtkColumnViewColumn *column_widgets[N_COLUMNS];
@@ -85,9 +87,7 @@ struct _RapportContactsView
   gboolean            descending;
   int                 lifecycle;     /* -1 for all */
   char               *search;
-
-  /* Set by a column's compare function while probing the sorter */
-  int                 probed_column; /* -1: none was asked */
+  RapportTagFilter   *tag_filter;    /* NULL until there is a store */
 
   guint               loaded : 1;    /* queried once mapped */
 };
@@ -252,7 +252,8 @@ static void
 rapport_contacts_view_update_state (RapportContactsView *self)
 {
   guint n = self->contacts ? g_list_model_get_n_items (self->contacts) : 0;
-  gboolean filtered = self->lifecycle >= 0 || !is_blank (self->search);
+  gboolean filtered = self->lifecycle >= 0 || !is_blank (self->search) ||
+                      (self->tag_filter != NULL && rapport_tag_filter_get_tag (self->tag_filter) != NULL);
   g_autofree char *count = NULL;
 
   g_assert (RAPPORT_IS_CONTACTS_VIEW (self));
@@ -304,8 +305,10 @@ rapport_contacts_view_reload (RapportContactsView *self)
 
   self->loaded = TRUE;
 
-  contacts = rapport_store_query_contacts (self->store, self->sort, self->descending,
-                                           self->lifecycle, self->search);
+  contacts = rapport_store_query_contacts_tagged (self->store, self->sort, self->descending,
+                                                  self->lifecycle, self->search,
+                                                  self->tag_filter != NULL ? rapport_tag_filter_get_tag (self->tag_filter)
+                                                                           : NULL);
   g_debug ("%u contacts in %.1f ms", g_list_model_get_n_items (contacts),
            (g_get_monotonic_time () - start) / 1000.0);
 
@@ -325,60 +328,17 @@ rapport_contacts_view_reload (RapportContactsView *self)
   rapport_contacts_view_update_state (self);
 }
 
-/* Sorting
- *
- * GTK 4.8 cannot say which column the view sorts by
- * (gtk_column_view_sorter_get_primary_sort_column() is 4.10). So each
- * column has its own GtkCustomSorter whose compare function notes its
- * column and answers "smaller", and we ask the view's sorter to compare
- * two dummy objects: the column view sorter asks the primary column's
- * sorter first, and that answer is not equal, so it asks no other. The
- * column noted is the primary one; the view's sorter inverts the answer of
- * a descending column, so "larger" means descending. No column asked means
- * the view is not sorted (the user cannot get there, but code could).
- */
-
-static int
-column_compare (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  Column *column = user_data;
-  RapportContactsView *self = column->view;
-
-  if (self->probed_column < 0)
-    self->probed_column = (int) (column - self->columns);
-
-  return GTK_ORDERING_SMALLER;
-}
+/* Sorting: the store sorts; the view shows the arrows. */
 
 static void
-on_sorter_changed (RapportContactsView *self,
-                   GtkSorterChange      change,
-                   GtkSorter           *sorter)
+on_sort_changed (gpointer data,
+                 int      column,
+                 gboolean descending)
 {
-  GtkOrdering order;
-  RapportContactSort sort;
-  gboolean descending;
+  RapportContactsView *self = data;
+  RapportContactSort sort = column >= 0 ? column_infos[column].sort : RAPPORT_CONTACT_SORT_NAME;
 
   g_assert (RAPPORT_IS_CONTACTS_VIEW (self));
-
-  /* The columns go one by one while the view is disposed. */
-  if (self->probe_a == NULL)
-    return;
-
-  self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  if (self->probed_column < 0)
-    {
-      sort = RAPPORT_CONTACT_SORT_NAME;
-      descending = FALSE;
-    }
-  else
-    {
-      sort = column_infos[self->probed_column].sort;
-      descending = order == GTK_ORDERING_LARGER;
-    }
 
   if (sort == self->sort && descending == self->descending)
     return;
@@ -445,6 +405,13 @@ on_lifecycle_toggled (RapportContactsView *self,
     rapport_contacts_view_reload (self);
 }
 
+static void
+on_tag_changed (RapportContactsView *self)
+{
+  if (self->loaded)
+    rapport_contacts_view_reload (self);
+}
+
 /* Opening */
 
 static void
@@ -481,15 +448,12 @@ rapport_contacts_view_map (GtkWidget *widget)
 static void
 rapport_contacts_view_add_columns (RapportContactsView *self)
 {
-  GtkSorter *view_sorter;
-
   g_assert (RAPPORT_IS_CONTACTS_VIEW (self));
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       Column *column = &self->columns[i];
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
       GtkColumnViewColumn *view_column;
 
       column->view = self;
@@ -499,10 +463,7 @@ rapport_contacts_view_add_columns (RapportContactsView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), column);
       g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), column);
 
-      sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, column, NULL));
-
       view_column = gtk_column_view_column_new (_(column->info->title), g_object_ref (factory));
-      gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
       if (column->info->width > 0)
         gtk_column_view_column_set_fixed_width (view_column, column->info->width);
@@ -514,12 +475,10 @@ rapport_contacts_view_add_columns (RapportContactsView *self)
       g_object_unref (view_column);
     }
 
+  self->column_sort = rapport_column_sort_new (self->column_view, self->column_widgets, N_COLUMNS,
+                                               on_sort_changed, self);
   /* By name, A to Z, with the arrow on Name to say so. */
   gtk_column_view_sort_by_column (self->column_view, self->column_widgets[0], GTK_SORT_ASCENDING);
-
-  view_sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_sorter_changed), self,
-                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -527,12 +486,13 @@ rapport_contacts_view_dispose (GObject *object)
 {
   RapportContactsView *self = RAPPORT_CONTACTS_VIEW (object);
 
+  /* The columns go one by one while the view is disposed: first stop
+   * listening to the sort. */
+  g_clear_pointer (&self->column_sort, rapport_column_sort_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_CONTACTS_VIEW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->contacts);
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -623,6 +583,7 @@ rapport_contacts_view_class_init (RapportContactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactsView, tag_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_lifecycle_toggled);
@@ -634,12 +595,8 @@ rapport_contacts_view_init (RapportContactsView *self)
 {
   self->lifecycle = -1;
   self->sort = RAPPORT_CONTACT_SORT_NAME;
-  self->probed_column = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -662,6 +619,12 @@ rapport_contacts_view_set_store (RapportContactsView *self,
 
   if (!g_set_object (&self->store, store))
     return;
+
+  self->tag_filter = store != NULL ? RAPPORT_TAG_FILTER (rapport_tag_filter_new (store, RAPPORT_ENTITY_CONTACT)) : NULL;
+  adw_bin_set_child (self->tag_bin, GTK_WIDGET (self->tag_filter));
+  if (self->tag_filter != NULL)
+    g_signal_connect_object (self->tag_filter, "notify::tag", G_CALLBACK (on_tag_changed), self,
+                             G_CONNECT_SWAPPED);
 
   /* A new file while shown: show its contacts now; otherwise on mapping. */
   self->loaded = FALSE;

@@ -21,6 +21,7 @@
 #include "rapport-format.h"
 #include "rapport-merge-dialog.h"
 #include "rapport-notes-section.h"
+#include "rapport-record-extras.h"
 #include "rapport-organization-detail.h"
 
 /* Rows made per list at most */
@@ -48,6 +49,13 @@ struct _RapportOrganizationDetail
   GtkLabel            *deals_count;
   GtkListBox          *deals_list;
   AdwBin              *notes_bin;
+  AdwEntryRow         *address_row;
+  GtkLabel            *address_message;
+  AdwEntryRow         *industry_row;
+  GtkLabel            *industry_message;
+  AdwEntryRow         *size_row;
+  GtkLabel            *size_message;
+  AdwBin              *extras_bin;
 
   /* Owned */
   RapportContext      *context;
@@ -72,6 +80,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rapport_organization_detail_bind (RapportOrganizationDetail *self);
+static void on_size_save (RapportOrganizationDetail *self);
 
 /* The header and the totals */
 
@@ -511,6 +520,14 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, deals_count);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, deals_list);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, notes_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, address_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, address_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, industry_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, size_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, size_message);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, extras_bin);
+  gtk_widget_class_bind_template_callback (widget_class, on_size_save);
   gtk_widget_class_bind_template_callback (widget_class, on_contact_activated);
 }
 
@@ -524,14 +541,73 @@ rapport_organization_detail_init (RapportOrganizationDetail *self)
   rapport_form_label_row (self->name_row);
   rapport_form_label_row (self->website_row);
   rapport_form_label_row (self->phone_row);
+  rapport_form_label_row (self->address_row);
+  rapport_form_label_row (self->industry_row);
+  rapport_form_label_row (self->size_row);
 
   gtk_list_box_set_placeholder (self->contacts_list, make_placeholder (_("No contacts")));
   gtk_list_box_set_placeholder (self->deals_list, make_placeholder (_("No deals")));
 }
 
+/* Size: a whole number of employees, saved on Enter and when focus
+ * leaves; empty for not known. */
+
+static void
+show_size_message (RapportOrganizationDetail *self,
+                   const char                *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->size_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->size_row), "error");
+  gtk_label_set_label (self->size_message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->size_message), message != NULL);
+}
+
+static void
+sync_size (RapportOrganizationDetail *self)
+{
+  gint64 size = rapport_organization_get_size (self->organization);
+  g_autofree char *text = size > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, size) : g_strdup ("");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->size_row)))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->size_row), text);
+      rapport_edit_set_synced_text (GTK_WIDGET (self->size_row), text);
+    }
+}
+
+static void
+on_size_save (RapportOrganizationDetail *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->size_row))));
+  g_autoptr(GError) error = NULL;
+  gint64 size = 0;
+
+  if (*text != '\0' && !rapport_id_parse (text, &size) && g_strcmp0 (text, "0") != 0)
+    {
+      show_size_message (self, _("A size is a whole number of employees, as in 250."));
+      return;
+    }
+  if (size == rapport_organization_get_size (self->organization))
+    {
+      show_size_message (self, NULL);
+      return;
+    }
+  if (!rapport_edit_set_int64 (self->context, RAPPORT_RECORD (self->organization), "size", size, &error))
+    {
+      show_size_message (self, error->message);
+      return;
+    }
+  show_size_message (self, NULL);
+}
+
 static void
 rapport_organization_detail_bind (RapportOrganizationDetail *self)
 {
+  GtkEventController *focus;
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->organization));
 
   g_assert (RAPPORT_IS_ORGANIZATION_DETAIL (self));
@@ -542,6 +618,18 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
                           RAPPORT_RECORD (self->organization), "website");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message,
                           RAPPORT_RECORD (self->organization), "phone");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->address_row), self->address_message,
+                          RAPPORT_RECORD (self->organization), "address");
+  rapport_edit_bind_text (self->context, GTK_WIDGET (self->industry_row), self->industry_message,
+                          RAPPORT_RECORD (self->organization), "industry");
+  rapport_edit_take_undo (self->context, GTK_WIDGET (self->size_row));
+  sync_size (self);
+  g_signal_connect_object (self->organization, "notify::size", G_CALLBACK (sync_size), self,
+                           G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_size_save), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->size_row), focus);
+  adw_bin_set_child (self->extras_bin, rapport_record_extras_new (self->context, RAPPORT_RECORD (self->organization)));
 
   g_signal_connect_object (self->organization, "notify::name", G_CALLBACK (on_name_changed), self,
                            G_CONNECT_SWAPPED);

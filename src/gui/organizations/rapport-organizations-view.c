@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Unfiltered, the table shows the store's list of every organization (ids
- * only; objects are made for the rows on screen). Filtered, it shows a
+ * only; objects are made for the rows on screen), sorted by the column
+ * the user chose and only those of the tag chosen, both done by SQL over
+ * an index. Filtered by text, it shows a
  * short list the store finds by index: names starting with the text, then
  * the other matches of the global search (a word of the name, the
  * website, the phone, a note). Nothing is read before the view is first
@@ -16,9 +18,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-column-sort.h"
 #include "rapport-edit.h"
 #include "rapport-debounce.h"
 #include "rapport-organizations-view.h"
+#include "rapport-tag-filter.h"
 
 /* A filter shows at most this many: enough to scan, not to scroll. */
 #define FILTER_PREFIX_LIMIT 200
@@ -34,12 +38,22 @@ struct _RapportOrganizationsView
   GtkLabel       *count_label;
   GtkStack       *stack;
   GtkColumnView  *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *website_column;
+  GtkColumnViewColumn *phone_column;
+  GtkColumnViewColumn *industry_column;
+  GtkColumnViewColumn *size_column;
   AdwStatusPage  *no_match_page;
+  AdwBin         *tag_bin;
 
   /* Owned */
   RapportContext *context;
   RapportStore   *store;   /* the context's */
-  GListModel     *all;          /* every organization; NULL until shown */
+  GListModel     *all;          /* every organization (of the tag); NULL until shown */
+  RapportTagFilter *tag_filter;
+  RapportColumnSort *column_sort;
+  RapportOrganizationSort sort;
+  gboolean        descending;
   GListModel     *shown;        /* @all or a filtered list */
   RapportDebounce refilter;        /* a burst of notices while filtering */
   gboolean        capped;       /* the filter found more than it shows */
@@ -103,7 +117,8 @@ update_state (RapportOrganizationsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_items > 0);
   /* Nothing to filter until there is an organization; the empty page
    * has its own New Organization button. */
-  gtk_widget_set_visible (self->bar, n_items > 0 || is_filtering (self));
+  gtk_widget_set_visible (self->bar, n_items > 0 || is_filtering (self) ||
+                          (self->tag_filter != NULL && rapport_tag_filter_get_tag (self->tag_filter) != NULL));
 
   if (n_items > 0)
     {
@@ -157,11 +172,12 @@ show_model (RapportOrganizationsView *self,
 static void
 add_unique (GListStore   *list,
             GHashTable   *seen,
+            GHashTable   *tagged,
             GObject      *organization)
 {
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (organization));
 
-  if (g_hash_table_contains (seen, &id))
+  if (g_hash_table_contains (seen, &id) || (tagged != NULL && !g_hash_table_contains (tagged, &id)))
     return;
 
   g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
@@ -178,7 +194,13 @@ find_organizations (RapportOrganizationsView *self,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) by_name = NULL;
   g_autoptr(GArray) hits = NULL;
+  g_autoptr(GHashTable) tagged = NULL;
   g_autoptr(GError) error = NULL;
+  const char *tag = rapport_tag_filter_get_tag (self->tag_filter);
+
+  /* With a tag, the matches that have it: a few hundred looked up. */
+  if (tag != NULL)
+    tagged = rapport_store_get_tagged (self->store, RAPPORT_ENTITY_ORGANIZATION, tag, NULL);
 
   by_name = rapport_store_find_organizations_by_prefix (self->store, text, FILTER_PREFIX_LIMIT, &error);
   if (by_name == NULL)
@@ -189,7 +211,7 @@ find_organizations (RapportOrganizationsView *self,
   else
     {
       for (guint i = 0; i < by_name->len; i++)
-        add_unique (list, seen, g_ptr_array_index (by_name, i));
+        add_unique (list, seen, tagged, g_ptr_array_index (by_name, i));
     }
   self->capped = by_name != NULL && by_name->len >= FILTER_PREFIX_LIMIT;
 
@@ -208,7 +230,7 @@ find_organizations (RapportOrganizationsView *self,
 
       organization = rapport_store_get_organization (self->store, hit->id, NULL);
       if (organization != NULL)
-        add_unique (list, seen, G_OBJECT (organization));
+        add_unique (list, seen, tagged, G_OBJECT (organization));
     }
 
   return G_LIST_MODEL (g_steal_pointer (&list));
@@ -309,11 +331,51 @@ rapport_organizations_view_load (RapportOrganizationsView *self)
   if (self->store == NULL || self->all != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  self->all = rapport_store_get_organizations (self->store);
+  self->all = rapport_store_query_organizations (self->store, self->sort, self->descending,
+                                                 rapport_tag_filter_get_tag (self->tag_filter));
   if (is_filtering (self))
     rapport_organizations_view_refilter (self);
   else
     show_model (self, self->all);
+}
+
+/* A new sort or tag: a new list from the store, if one was shown. */
+static void
+rapport_organizations_view_requery (RapportOrganizationsView *self)
+{
+  if (self->all == NULL)
+    return;
+  g_clear_object (&self->all);
+  rapport_organizations_view_load (self);
+}
+
+static void
+on_sort_changed (gpointer data,
+                 int      column,
+                 gboolean descending)
+{
+  RapportOrganizationsView *self = data;
+  RapportOrganizationSort sort = column >= 0 ? (RapportOrganizationSort) column : RAPPORT_ORGANIZATION_SORT_NAME;
+
+  if (sort == self->sort && descending == self->descending)
+    return;
+  self->sort = sort;
+  self->descending = descending;
+  rapport_organizations_view_requery (self);
+}
+
+static void
+on_tag_changed (RapportOrganizationsView *self)
+{
+  rapport_organizations_view_requery (self);
+}
+
+/* The Size column: a number of employees, or nothing. */
+static char *
+format_size (gpointer this_,
+             gint64   size)
+{
+  return size > 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, size) : g_strdup ("");
 }
 
 static void
@@ -405,6 +467,7 @@ rapport_organizations_view_dispose (GObject *object)
   RapportOrganizationsView *self = RAPPORT_ORGANIZATIONS_VIEW (object);
 
   rapport_debounce_cancel (&self->refilter);
+  g_clear_pointer (&self->column_sort, rapport_column_sort_free);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_func (self->shown, on_items_changed, self);
   g_clear_object (&self->shown);
@@ -490,6 +553,13 @@ rapport_organizations_view_class_init (RapportOrganizationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, website_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, phone_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, industry_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, size_column);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, tag_bin);
+  gtk_widget_class_bind_template_callback (widget_class, format_size);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_stop);
@@ -502,8 +572,20 @@ rapport_organizations_view_class_init (RapportOrganizationsViewClass *klass)
 static void
 rapport_organizations_view_init (RapportOrganizationsView *self)
 {
+  GtkColumnViewColumn *columns[5];
+
   rapport_debounce_init (&self->refilter, 0, (RapportDebounceFunc) rapport_organizations_view_refilter, self);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* In the order of RapportOrganizationSort. */
+  columns[RAPPORT_ORGANIZATION_SORT_NAME] = self->name_column;
+  columns[RAPPORT_ORGANIZATION_SORT_WEBSITE] = self->website_column;
+  columns[RAPPORT_ORGANIZATION_SORT_PHONE] = self->phone_column;
+  columns[RAPPORT_ORGANIZATION_SORT_INDUSTRY] = self->industry_column;
+  columns[RAPPORT_ORGANIZATION_SORT_SIZE] = self->size_column;
+  self->column_sort = rapport_column_sort_new (self->column_view, columns, G_N_ELEMENTS (columns),
+                                               on_sort_changed, self);
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 }
 
 /* Shows @store, the context's, for the view's whole life. */
@@ -529,6 +611,13 @@ rapport_organizations_view_set_store (RapportOrganizationsView *self,
   if (store != NULL)
     g_signal_connect_object (store, "notice::organization", G_CALLBACK (on_organizations_notice),
                              self, G_CONNECT_SWAPPED);
+
+  self->tag_filter = store != NULL ? RAPPORT_TAG_FILTER (rapport_tag_filter_new (store, RAPPORT_ENTITY_ORGANIZATION))
+                                   : NULL;
+  adw_bin_set_child (self->tag_bin, GTK_WIDGET (self->tag_filter));
+  if (self->tag_filter != NULL)
+    g_signal_connect_object (self->tag_filter, "notify::tag", G_CALLBACK (on_tag_changed), self,
+                             G_CONNECT_SWAPPED);
 
   rapport_organizations_view_load (self);
 }

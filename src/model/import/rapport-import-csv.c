@@ -53,6 +53,10 @@ typedef struct
   guint                          rows_read;
 
   int                            columns[RAPPORT_IMPORT_N_FIELDS];  /* -1: none */
+  /* Columns headed "field:NAME": their indexes, and for the current row
+   * the pairs of names and values the store takes (then NULL). */
+  GArray                        *custom_columns;
+  GPtrArray                     *custom;
   gint64                         now;
 } CsvImport;
 
@@ -112,6 +116,13 @@ map_columns (CsvImport  *import,
         field = rapport_import_guess_field_for (import->options->kind, import->header->pdata[i]);
       if (field != RAPPORT_IMPORT_FIELD_NONE && import->columns[field] < 0)
         import->columns[field] = i;
+      else if (field == RAPPORT_IMPORT_FIELD_NONE)
+        {
+          g_autofree char *custom = rapport_import_custom_header (import->header->pdata[i]);
+
+          if (custom != NULL)
+            g_array_append_val (import->custom_columns, i);
+        }
     }
 
   return TRUE;
@@ -313,6 +324,28 @@ read_row (CsvImport   *import,
   return RAPPORT_IMPORT_NEXT_ROW;
 }
 
+/* The row's custom values, as the store takes them. */
+static const char * const *
+custom_cells (CsvImport *import,
+              GPtrArray *fields)
+{
+  if (import->custom_columns->len == 0)
+    return NULL;
+
+  g_ptr_array_set_size (import->custom, 0);
+  for (guint i = 0; i < import->custom_columns->len; i++)
+    {
+      guint column = g_array_index (import->custom_columns, guint, i);
+
+      if (column >= fields->len)
+        continue;
+      g_ptr_array_add (import->custom, rapport_import_custom_header (import->header->pdata[column]));
+      g_ptr_array_add (import->custom, g_strstrip (g_strdup (fields->pdata[column])));
+    }
+  g_ptr_array_add (import->custom, NULL);
+  return (const char * const *) import->custom->pdata;
+}
+
 static RapportImportNext
 next_row (gpointer           user_data,
           RapportImportRow  *row,
@@ -342,7 +375,16 @@ next_row (gpointer           user_data,
     {
       row->title = cell (import, fields, RAPPORT_IMPORT_FIELD_TITLE);
       row->external_id = cell (import, fields, RAPPORT_IMPORT_FIELD_EXTERNAL_ID);
+      row->birthday = cell (import, fields, RAPPORT_IMPORT_FIELD_BIRTHDAY);
     }
+  else
+    {
+      row->industry = cell (import, fields, RAPPORT_IMPORT_FIELD_INDUSTRY);
+      row->size = cell (import, fields, RAPPORT_IMPORT_FIELD_SIZE);
+    }
+  row->address = cell (import, fields, RAPPORT_IMPORT_FIELD_ADDRESS);
+  row->tags = cell (import, fields, RAPPORT_IMPORT_FIELD_TAGS);
+  row->custom = custom_cells (import, fields);
 
   name_field = import->columns[RAPPORT_IMPORT_FIELD_NAME] >= 0 ? RAPPORT_IMPORT_FIELD_NAME
              : import->columns[RAPPORT_IMPORT_FIELD_FIRST_NAME] >= 0 ? RAPPORT_IMPORT_FIELD_FIRST_NAME
@@ -361,6 +403,9 @@ next_row (gpointer           user_data,
   ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_EXTERNAL_ID,
                     cell (import, fields, RAPPORT_IMPORT_FIELD_EXTERNAL_ID), RAPPORT_TEXT_NAME, FALSE);
   ok &= check_created_at (import, line, cell (import, fields, RAPPORT_IMPORT_FIELD_CREATED_AT), row);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_ADDRESS, row->address, RAPPORT_TEXT_FREE, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_INDUSTRY, row->industry, RAPPORT_TEXT_LINE, FALSE);
+  ok &= check_cell (import, line, RAPPORT_IMPORT_FIELD_TAGS, row->tags, RAPPORT_TEXT_LINE, FALSE);
 
   return ok ? RAPPORT_IMPORT_NEXT_ROW : RAPPORT_IMPORT_NEXT_BAD;
 }
@@ -699,8 +744,14 @@ rapport_import_csv (RapportStore                   *store,
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_import_problem_free);
   report->unknown_stages = g_ptr_array_new_with_free_func (g_free);
   import.now = rapport_store_now (store);
+  import.custom_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  import.custom = g_ptr_array_new_with_free_func (g_free);
   if (!map_columns (&import, error) || !check_name_column (&import, error))
-    return FALSE;
+    {
+      g_array_unref (import.custom_columns);
+      g_ptr_array_unref (import.custom);
+      return FALSE;
+    }
 
   done = options->kind == RAPPORT_IMPORT_DEALS
          ? import_deals (&import, error)
@@ -711,6 +762,8 @@ rapport_import_csv (RapportStore                   *store,
   g_free (import.expected_close);
   g_clear_pointer (&import.stages, g_hash_table_unref);
   g_clear_pointer (&import.stage_map, g_hash_table_unref);
+  g_array_unref (import.custom_columns);
+  g_ptr_array_unref (import.custom);
   return done;
 }
 

@@ -57,6 +57,9 @@ next_card (gpointer           user_data,
   row->phones = card->phones;
   row->photo = card->photo;
   row->photo_type = card->photo_type;
+  row->address = card->address;
+  row->birthday = card->birthday;
+  row->tags = card->categories;
   return RAPPORT_IMPORT_NEXT_ROW;
 }
 

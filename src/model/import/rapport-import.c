@@ -38,6 +38,11 @@ static const char * const field_names[RAPPORT_IMPORT_N_FIELDS] = {
   [RAPPORT_IMPORT_FIELD_CONTACT] = "contact",
   [RAPPORT_IMPORT_FIELD_CLOSE_DATE] = "close_date",
   [RAPPORT_IMPORT_FIELD_LOST_REASON] = "lost_reason",
+  [RAPPORT_IMPORT_FIELD_ADDRESS] = "address",
+  [RAPPORT_IMPORT_FIELD_BIRTHDAY] = "birthday",
+  [RAPPORT_IMPORT_FIELD_INDUSTRY] = "industry",
+  [RAPPORT_IMPORT_FIELD_SIZE] = "size",
+  [RAPPORT_IMPORT_FIELD_TAGS] = "tags",
 };
 
 /* The headers of deals files (Pipedrive's "Deal - …", HubSpot's, and
@@ -110,6 +115,14 @@ static const struct
   const char         *header;
   RapportImportField  field;
 } known_headers[] = {
+  { "street address", RAPPORT_IMPORT_FIELD_ADDRESS },
+  { "postal address", RAPPORT_IMPORT_FIELD_ADDRESS },
+  { "mailing address", RAPPORT_IMPORT_FIELD_ADDRESS },
+  { "date of birth", RAPPORT_IMPORT_FIELD_BIRTHDAY },
+  { "employees", RAPPORT_IMPORT_FIELD_SIZE },
+  { "number of employees", RAPPORT_IMPORT_FIELD_SIZE },
+  { "labels", RAPPORT_IMPORT_FIELD_TAGS },
+  { "categories", RAPPORT_IMPORT_FIELD_TAGS },
   { "name", RAPPORT_IMPORT_FIELD_NAME },
   { "full name", RAPPORT_IMPORT_FIELD_NAME },
   { "display name", RAPPORT_IMPORT_FIELD_NAME },
@@ -200,6 +213,17 @@ rapport_import_field_parse (const char         *name,
       return TRUE;
     }
   return FALSE;
+}
+
+char *
+rapport_import_custom_header (const char *header)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (header != NULL ? header : ""));
+
+  if (g_ascii_strncasecmp (stripped, "field:", 6) != 0)
+    return NULL;
+  g_strstrip (stripped + 6);
+  return stripped[6] != '\0' ? g_strdup (stripped + 6) : NULL;
 }
 
 const char *
@@ -374,7 +398,7 @@ rapport_import_parse_map (const char  *text,
       if (!rapport_import_field_parse (field_name, &field))
         {
           g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                       _("“%s” is not a field: use name, first_name, last_name, email, phone, organization, title, owner, created_at, source, note, external_id, value, currency, stage, status, contact, close_date, lost_reason or ignore."),
+                       _("“%s” is not a field: use name, first_name, last_name, email, phone, organization, title, owner, created_at, source, note, external_id, value, currency, stage, status, contact, close_date, lost_reason, address, birthday, industry, size, tags or ignore."),
                        field_name);
           return NULL;
         }

@@ -36,6 +36,12 @@ typedef enum
   RAPPORT_IMPORT_FIELD_CONTACT,
   RAPPORT_IMPORT_FIELD_CLOSE_DATE,
   RAPPORT_IMPORT_FIELD_LOST_REASON,
+  /* A contact's or an organization's record. */
+  RAPPORT_IMPORT_FIELD_ADDRESS,
+  RAPPORT_IMPORT_FIELD_BIRTHDAY,
+  RAPPORT_IMPORT_FIELD_INDUSTRY,
+  RAPPORT_IMPORT_FIELD_SIZE,
+  RAPPORT_IMPORT_FIELD_TAGS,
   RAPPORT_IMPORT_N_FIELDS
 } RapportImportField;
 
@@ -55,6 +61,10 @@ typedef enum
   RAPPORT_DECIMAL_POINT,
   RAPPORT_DECIMAL_COMMA,
 } RapportDecimalMark;
+
+/* A column of custom values is headed "field:NAME" (what the CSV export
+ * writes): NAME, or NULL for another header (transfer full). */
+char *rapport_import_custom_header (const char *header);
 
 /* "email" ↔ RAPPORT_IMPORT_FIELD_EMAIL; "ignore" is FIELD_NONE. FALSE for
  * a name that is no field. */

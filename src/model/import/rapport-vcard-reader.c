@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "rapport-error.h"
+#include "rapport-time.h"
 #include "rapport-validate.h"
 #include "rapport-vcard-reader.h"
 
@@ -82,6 +83,9 @@ rapport_vcard_free (RapportVcard *card)
   g_clear_pointer (&card->phones, g_ptr_array_unref);
   g_clear_pointer (&card->photo, g_bytes_unref);
   g_free (card->photo_type);
+  g_free (card->address);
+  g_free (card->birthday);
+  g_free (card->categories);
   g_free (card);
 }
 
@@ -802,6 +806,112 @@ read_text_field (char           **field,
   return TRUE;
 }
 
+/* ADR: its parts (box, extended, street, city, region, code, country)
+ * that are there, a line each; only the first address is kept. */
+static gboolean
+read_address (RapportVcard    *card,
+              const Property  *property,
+              GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autoptr(GString) address = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  if (card->address != NULL)
+    return TRUE;
+  if ((text = decode_text (property, error)) == NULL)
+    return FALSE;
+  parts = split_structured (text);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      char *part = g_strstrip (parts->pdata[i]);
+
+      if (*part == '\0')
+        continue;
+      if (address->len > 0)
+        g_string_append_c (address, '\n');
+      g_string_append (address, part);
+    }
+  if (!rapport_text_check (address->str, RAPPORT_TEXT_FREE, FALSE, &local_error))
+    return fault (error, local_error->message);
+  if (address->len > 0)
+    card->address = g_string_free (g_steal_pointer (&address), FALSE);
+  return TRUE;
+}
+
+/* BDAY: "1980-02-03", "19800203" or a time after the date; a birthday
+ * without a year ("--0203") or that is no date is left out, not a fault. */
+static gboolean
+read_birthday (RapportVcard    *card,
+               const Property  *property,
+               GError         **error)
+{
+  g_autofree char *text = decode_text (property, error);
+  char date[11];
+
+  if (text == NULL)
+    return FALSE;
+  g_strstrip (text);
+  if (strlen (text) >= 10 && text[4] == '-' && text[7] == '-')
+    g_strlcpy (date, text, sizeof date);
+  else if (strlen (text) >= 8 && g_ascii_isdigit (text[0]) && text[4] != '-')
+    g_snprintf (date, sizeof date, "%.4s-%.2s-%.2s", text, text + 4, text + 6);
+  else
+    return TRUE;
+  if (rapport_date_check (date, NULL))
+    {
+      g_free (card->birthday);
+      card->birthday = g_strdup (date);
+    }
+  return TRUE;
+}
+
+/* CATEGORIES: tags at unescaped commas; those of several lines add up. */
+static gboolean
+read_categories (RapportVcard    *card,
+                 const Property  *property,
+                 GError         **error)
+{
+  g_autofree char *text = decode_text (property, error);
+  g_autoptr(GString) tags = g_string_new (card->categories);
+  g_autoptr(GError) local_error = NULL;
+  const char *start;
+  const char *p;
+
+  if (text == NULL)
+    return FALSE;
+  for (start = p = text;; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        {
+          p++;
+          continue;
+        }
+      if (*p == ',' || *p == '\0')
+        {
+          g_autofree char *tag = g_strstrip (unescape (start, (gsize) (p - start)));
+
+          if (*tag != '\0')
+            {
+              /* A tag holds no comma: one inside a category is a space. */
+              g_strdelimit (tag, ",", ' ');
+              if (!rapport_tag_check (tag, &local_error))
+                return fault (error, local_error->message);
+              if (tags->len > 0)
+                g_string_append (tags, ", ");
+              g_string_append (tags, tag);
+            }
+          if (*p == '\0')
+            break;
+          start = p + 1;
+        }
+    }
+  g_free (card->categories);
+  card->categories = tags->len > 0 ? g_strdup (tags->str) : NULL;
+  return TRUE;
+}
+
 static gboolean
 read_property (CardState       *state,
                const Property  *property,
@@ -849,6 +959,12 @@ read_property (CardState       *state,
     return read_contact_value (state, property, g_str_equal (name, "EMAIL"), error);
   if (g_str_equal (name, "PHOTO"))
     return read_photo (card, property, error);
+  if (g_str_equal (name, "ADR"))
+    return read_address (card, property, error);
+  if (g_str_equal (name, "BDAY"))
+    return read_birthday (card, property, error);
+  if (g_str_equal (name, "CATEGORIES"))
+    return read_categories (card, property, error);
 
   return TRUE;
 }

@@ -4,7 +4,8 @@
  *
  * Reads vCard 2.1, 3.0 and 4.0: folded lines, quoted-printable with soft
  * line breaks, CHARSET=, escapes, labelled EMAIL and TEL, FN (else N),
- * ORG, TITLE, NOTE, UID and PHOTO (inline base64, or a data: URI). A card
+ * ORG, TITLE, NOTE, UID, ADR, BDAY, CATEGORIES and PHOTO (inline
+ * base64, or a data: URI). A card
  * with a fault is reported with the line of the fault, and reading goes
  * on with the next card; nothing here knows the store.
  */
@@ -33,6 +34,9 @@ typedef struct
   GPtrArray  *phones;
   GBytes     *photo;
   char       *photo_type;    /* "image/jpeg"…, with @photo */
+  char       *address;       /* the first ADR's parts, a line each */
+  char       *birthday;      /* BDAY as YYYY-MM-DD; NULL without a year */
+  char       *categories;    /* CATEGORIES: "a, b" */
 } RapportVcard;
 
 void rapport_vcard_free (RapportVcard *card);

@@ -20,8 +20,10 @@
 
 /* Contacts list */
 
+/* ?3 a tag (any case), NULL for all. */
 #define CONTACT_FILTER \
-  " WHERE (?1 IS NULL OR c.lifecycle = ?1 - 1)"
+  " WHERE (?1 IS NULL OR c.lifecycle = ?1 - 1)" \
+  " AND (?3 IS NULL OR c.id IN (SELECT contact_id FROM record_tag WHERE tag = ?3 COLLATE NOCASE))"
 #define CONTACT_SEARCH \
   " AND c.id IN (SELECT CASE WHEN rowid > 0 THEN rowid ELSE ref END" \
   "   FROM search_contact WHERE search_contact MATCH ?2)"
@@ -151,6 +153,17 @@ rapport_store_query_contacts (RapportStore       *self,
                               int                 lifecycle,
                               const char         *search)
 {
+  return rapport_store_query_contacts_tagged (self, sort, descending, lifecycle, search, NULL);
+}
+
+GListModel *
+rapport_store_query_contacts_tagged (RapportStore       *self,
+                                     RapportContactSort  sort,
+                                     gboolean            descending,
+                                     int                 lifecycle,
+                                     const char         *search,
+                                     const char         *tag)
+{
   g_autofree char *expr = search_expression (search);
   GListModel *list;
 
@@ -163,14 +176,14 @@ rapport_store_query_contacts (RapportStore       *self,
     {
       const char * const *pair = organization_queries[descending ? 1 : 0][expr != NULL ? 1 : 0];
 
-      list = rapport_record_list_new_sql_then (self, RAPPORT_TYPE_CONTACT, pair[0], pair[1],
-                                               lifecycle + 1, expr);
+      list = rapport_record_list_new_tagged (self, RAPPORT_TYPE_CONTACT, pair[0], pair[1],
+                                             lifecycle + 1, expr, tag);
     }
   else
     {
       const char *sql = contact_queries[sort][descending ? 1 : 0][expr != NULL ? 1 : 0];
 
-      list = rapport_record_list_new_sql (self, RAPPORT_TYPE_CONTACT, sql, lifecycle + 1, expr);
+      list = rapport_record_list_new_tagged (self, RAPPORT_TYPE_CONTACT, sql, NULL, lifecycle + 1, expr, tag);
     }
 
   /* Triggers keep these two dates from the activities: adding, snoozing or
@@ -216,6 +229,44 @@ rapport_store_get_organizations (RapportStore *self)
   return rapport_record_list_new_sql (self, RAPPORT_TYPE_ORGANIZATION,
                                       RAPPORT_SQL_ORGANIZATION_IDS,
                                       0, NULL);
+}
+
+/* The organizations list: ?3 a tag, NULL for all; missing values last. */
+#define ORGANIZATION_QUERY(order) \
+  "SELECT o.id FROM organization o" \
+  " WHERE (?3 IS NULL OR o.id IN (SELECT organization_id FROM record_tag WHERE tag = ?3 COLLATE NOCASE))" \
+  " ORDER BY " order
+
+static const char * const organization_list_queries[][2] = {
+  [RAPPORT_ORGANIZATION_SORT_NAME] = {
+    ORGANIZATION_QUERY ("o.name COLLATE NOCASE, o.id"),
+    ORGANIZATION_QUERY ("o.name COLLATE NOCASE DESC, o.id DESC") },
+  [RAPPORT_ORGANIZATION_SORT_WEBSITE] = {
+    ORGANIZATION_QUERY ("o.website IS NULL, o.website COLLATE NOCASE, o.id"),
+    ORGANIZATION_QUERY ("o.website IS NULL, o.website COLLATE NOCASE DESC, o.id DESC") },
+  [RAPPORT_ORGANIZATION_SORT_PHONE] = {
+    ORGANIZATION_QUERY ("o.phone IS NULL, o.phone, o.id"),
+    ORGANIZATION_QUERY ("o.phone IS NULL, o.phone DESC, o.id DESC") },
+  [RAPPORT_ORGANIZATION_SORT_INDUSTRY] = {
+    ORGANIZATION_QUERY ("o.industry IS NULL, o.industry COLLATE NOCASE, o.id"),
+    ORGANIZATION_QUERY ("o.industry IS NULL, o.industry COLLATE NOCASE DESC, o.id DESC") },
+  [RAPPORT_ORGANIZATION_SORT_SIZE] = {
+    ORGANIZATION_QUERY ("o.size IS NULL, o.size, o.id"),
+    ORGANIZATION_QUERY ("o.size IS NULL, o.size DESC, o.id DESC") },
+};
+
+GListModel *
+rapport_store_query_organizations (RapportStore            *self,
+                                   RapportOrganizationSort  sort,
+                                   gboolean                 descending,
+                                   const char              *tag)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort <= RAPPORT_ORGANIZATION_SORT_SIZE, NULL);
+
+  return rapport_record_list_new_tagged (self, RAPPORT_TYPE_ORGANIZATION,
+                                         organization_list_queries[sort][descending ? 1 : 0],
+                                         NULL, 0, NULL, tag);
 }
 
 /* Open deals first, then the closed ones, most recently closed first. */

@@ -464,6 +464,113 @@ static const char migration_activity_outcome[] =
   /* The speed-to-lead follow-up asks for a first contact: a call. */
   "UPDATE activity SET followup_kind = 0 WHERE rule = 1;";
 
+/* Version 12: records a seller can use.
+ *
+ * A contact has a postal address and a birthday ("YYYY-MM-DD"); an
+ * organization an address, an industry and a size (its number of
+ * employees). Tags are one table for both kinds: a row names either a
+ * contact or an organization (so the foreign keys delete a record's tags
+ * with it), each tag once per record in any case. The team defines its
+ * own fields per kind (text, number, date or a choice of a list of
+ * values, one per line); a record's values are text in the form its type
+ * gives them (rapport_custom_value_check()), deleted with the record or
+ * the field.
+ *
+ * Search finds the new text too: a contact's or organization's index row
+ * is written again from the record, its tags and its custom values
+ * whenever one of them changes. At this migration no record has any, so
+ * the rows already in the index are what the new triggers would write. */
+#define TAGS_OF(col, id) \
+  "coalesce((SELECT group_concat(tag, ' ') FROM record_tag WHERE " col " = " id "), '')"
+#define CUSTOM_OF(col, id) \
+  "coalesce((SELECT group_concat(value, ' ') FROM custom_value WHERE " col " = " id "), '')"
+#define CONTACT_DETAIL_10(r) \
+  CONTACT_DETAIL (r) " || ' ' || coalesce(" r ".address, '') || ' ' || " \
+  TAGS_OF ("contact_id", r ".id") " || ' ' || " CUSTOM_OF ("contact_id", r ".id")
+#define ORGANIZATION_DETAIL_10(r) \
+  ORGANIZATION_DETAIL (r) " || ' ' || coalesce(" r ".address, '') || ' ' || coalesce(" r ".industry, '') || ' ' || " \
+  TAGS_OF ("organization_id", r ".id") " || ' ' || " CUSTOM_OF ("organization_id", r ".id")
+/* The index row of contact @id written again (none if it is gone). */
+#define CONTACT_REINDEX(id) \
+  "DELETE FROM search_contact WHERE rowid = " id ";" \
+  "INSERT INTO search_contact (rowid, ref, title, detail)" \
+  "  SELECT c.id, c.id, c.name, " CONTACT_DETAIL_10 ("c") " FROM contact c WHERE c.id = " id ";"
+#define ORGANIZATION_REINDEX(id) \
+  "DELETE FROM search_organization WHERE rowid = " id ";" \
+  "INSERT INTO search_organization (rowid, ref, title, detail)" \
+  "  SELECT o.id, o.id, o.name, " ORGANIZATION_DETAIL_10 ("o") " FROM organization o WHERE o.id = " id ";"
+/* A row of record_tag or custom_value names one of the two kinds. */
+#define OWNER_COLUMNS \
+  "  contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE," \
+  "  organization_id INTEGER REFERENCES organization(id) ON DELETE CASCADE,"
+#define ONE_OWNER "CHECK ((contact_id IS NULL) != (organization_id IS NULL))"
+#define REINDEX_OWNER(r) \
+  CONTACT_REINDEX (r ".contact_id") ORGANIZATION_REINDEX (r ".organization_id")
+#define REINDEX_TRIGGERS(table) \
+  "CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN " REINDEX_OWNER ("NEW") " END;" \
+  "CREATE TRIGGER " table "_search_update AFTER UPDATE ON " table " BEGIN " \
+  REINDEX_OWNER ("OLD") REINDEX_OWNER ("NEW") " END;" \
+  "CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN " REINDEX_OWNER ("OLD") " END;"
+
+static const char migration_records[] =
+  "ALTER TABLE contact ADD COLUMN address TEXT;"
+  "ALTER TABLE contact ADD COLUMN birthday TEXT;"
+  "ALTER TABLE organization ADD COLUMN address TEXT;"
+  "ALTER TABLE organization ADD COLUMN industry TEXT;"
+  "ALTER TABLE organization ADD COLUMN size INTEGER CHECK (size IS NULL OR size >= 0);"
+  /* The organizations list's sorts, missing values last. */
+  "CREATE INDEX organization_by_website ON organization (website IS NULL, website COLLATE NOCASE, id);"
+  "CREATE INDEX organization_by_phone ON organization (phone IS NULL, phone, id);"
+  "CREATE INDEX organization_by_industry ON organization (industry IS NULL, industry COLLATE NOCASE, id);"
+  "CREATE INDEX organization_by_size ON organization (size IS NULL, size, id);"
+  "CREATE TABLE record_tag ("
+  OWNER_COLUMNS
+  "  tag TEXT NOT NULL CHECK (length(trim(tag)) > 0),"
+  "  " ONE_OWNER
+  ");"
+  "CREATE UNIQUE INDEX record_tag_of_contact ON record_tag (contact_id, tag COLLATE NOCASE)"
+  "  WHERE contact_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX record_tag_of_organization ON record_tag (organization_id, tag COLLATE NOCASE)"
+  "  WHERE organization_id IS NOT NULL;"
+  /* A list filtered by a tag reads the tag's records from here. */
+  "CREATE INDEX record_tag_by_tag ON record_tag (tag COLLATE NOCASE, contact_id, organization_id);"
+  "CREATE TABLE custom_field ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('contact', 'organization')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'choice')),"
+  "  choices TEXT CHECK ((type = 'choice') = (length(trim(choices)) > 0)),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER"
+  ");"
+  "CREATE UNIQUE INDEX custom_field_by_name ON custom_field (kind, name COLLATE NOCASE);"
+  "CREATE TABLE custom_value ("
+  "  field_id INTEGER NOT NULL REFERENCES custom_field(id) ON DELETE CASCADE,"
+  OWNER_COLUMNS
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  " ONE_OWNER
+  ");"
+  "CREATE UNIQUE INDEX custom_value_of_contact ON custom_value (contact_id, field_id)"
+  "  WHERE contact_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX custom_value_of_organization ON custom_value (organization_id, field_id)"
+  "  WHERE organization_id IS NOT NULL;"
+  "CREATE INDEX custom_value_by_field ON custom_value (field_id);"
+  "DROP TRIGGER contact_search_insert;"
+  "DROP TRIGGER contact_search_update;"
+  "DROP TRIGGER organization_search_insert;"
+  "DROP TRIGGER organization_search_update;"
+  "CREATE TRIGGER contact_search_insert AFTER INSERT ON contact BEGIN "
+  CONTACT_REINDEX ("NEW.id") " END;"
+  "CREATE TRIGGER contact_search_update AFTER UPDATE OF name, email, phone, address ON contact BEGIN"
+  "  DELETE FROM search_contact WHERE rowid = OLD.id; " CONTACT_REINDEX ("NEW.id") " END;"
+  "CREATE TRIGGER organization_search_insert AFTER INSERT ON organization BEGIN "
+  ORGANIZATION_REINDEX ("NEW.id") " END;"
+  "CREATE TRIGGER organization_search_update AFTER UPDATE OF name, website, phone, address, industry"
+  "  ON organization BEGIN"
+  "  DELETE FROM search_organization WHERE rowid = OLD.id; " ORGANIZATION_REINDEX ("NEW.id") " END;"
+  REINDEX_TRIGGERS ("record_tag")
+  REINDEX_TRIGGERS ("custom_value");
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -476,6 +583,7 @@ static const char * const migrations[] = {
   migration_ics_uid,
   migration_deal_dates,
   migration_activity_outcome,
+  migration_records,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
