@@ -282,6 +282,26 @@ test_filters (Fixture       *f,
     g_assert_cmpstr (none, ==, "");
   }
 
+  /* A tag: its contact's or organization's. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportDeal) fleet = deal (f, f->fleet);
+
+    g_assert_true (rapport_store_set_tag (f->store, RAPPORT_ENTITY_ORGANIZATION,
+                                          rapport_deal_get_organization_id (fleet), "Key Account",
+                                          TRUE, &error));
+    g_assert_no_error (error);
+    rapport_deal_query_init (&query);
+    query.tag = "key account";
+    assert_ids (f, &query, f->fleet);
+    query.tag = "nobody's";
+    {
+      g_autofree char *none = query_ids (f, &query);
+
+      g_assert_cmpstr (none, ==, "");
+    }
+  }
+
   /* Everything at once still ands. */
   rapport_deal_query_init (&query);
   query.status = RAPPORT_DEAL_STATUS_OPEN;

@@ -306,9 +306,20 @@ rapport_record_list_new_sql_then (RapportStore *store,
 {
   g_return_val_if_fail (sql != NULL, NULL);
 
-                 gboolean      binds_tag,
-                 const char   *tag,
-                 GVariant     *args)
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, param, text, FALSE, NULL, NULL);
+}
+
+GListModel *
+rapport_record_list_new_args (RapportStore *store,
+                              GType         item_type,
+                              const char   *sql,
+                              const char   *sql_then,
+                              GVariant     *args)
+{
+  g_return_val_if_fail (sql != NULL, NULL);
+  g_return_val_if_fail (args != NULL && g_variant_is_of_type (args, G_VARIANT_TYPE_TUPLE), NULL);
+
+  return record_list_new (store, item_type, N_STMTS, sql, sql_then, 0, NULL, FALSE, NULL, args);
 }
 
 gboolean

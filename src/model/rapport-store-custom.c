@@ -170,6 +170,10 @@ rapport_store_list_tags (RapportStore   *self,
 {
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
 
+  /* A deal has the tags of its contact and its organization. */
+  if (entity == RAPPORT_ENTITY_DEAL)
+    return read_strings (self, "SELECT min(tag) FROM record_tag"
+                         " GROUP BY tag COLLATE NOCASE ORDER BY tag COLLATE NOCASE", 0, error);
   return read_strings (self, sql_all_tags[kind_index (entity)], 0, error);
 }
 

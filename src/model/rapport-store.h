@@ -656,6 +656,7 @@ typedef struct
   gint64           value_min;     /* minor units, inclusive; -1 for none */
   gint64           value_max;
   const char      *search;        /* words, as in rapport_store_query_contacts */
+  const char      *tag;           /* its contact's or organization's; NULL for any */
 } RapportDealQuery;
 
 /* Everything unset: all deals by title. */
@@ -792,7 +793,9 @@ GStrv               rapport_store_get_tags              (RapportStore       *sel
                                                          gint64              id,
                                                          GError            **error);
 /* Every tag some record of @entity has, each once (in the spelling of its
- * first in the alphabet), sorted: the lists' filter. */
+ * first in the alphabet), sorted: the lists' filter. For
+ * RAPPORT_ENTITY_DEAL, those of contacts and organizations (a deal has
+ * the tags of its contact and its organization). */
 GStrv               rapport_store_list_tags             (RapportStore       *self,
                                                          RapportEntity       entity,
                                                          GError            **error);

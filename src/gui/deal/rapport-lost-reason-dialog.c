@@ -118,6 +118,8 @@ rapport_lost_reason_dialog_constructed (GObject *object)
   heading = g_strdup_printf (_("Mark ‘%s’ as Lost?"), rapport_deal_get_title (self->deal));
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   rapport_lost_reason_dialog_add_reasons (self);
+  /* Typing a reason right away still works; the usual ones are a click. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->entry));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "rapport-deals-view.h"
 #include "rapport-format.h"
 #include "rapport-money.h"
+#include "rapport-tag-filter.h"
 
 typedef enum
 {
@@ -88,6 +89,7 @@ struct _RapportDealsView
   GtkDropDown         *close_dropdown;
   GtkEditable         *value_min_entry;
   GtkEditable         *value_max_entry;
+  AdwBin              *tag_bin;
   GtkWidget           *clear_button;
   GtkLabel            *count_label;
   GtkStack            *content_stack;
@@ -97,6 +99,7 @@ struct _RapportDealsView
   /* Owned references */
   RapportContext      *context;
   RapportStore        *store;       /* the context's */
+  RapportTagFilter    *tag_filter;  /* in tag_bin; NULL until there is a store */
   GtkSingleSelection  *selection;
   GListModel          *deals;       /* the current query's list */
   GArray              *stage_ids;   /* gint64, one per stage choice; 0 for any */
@@ -495,6 +498,9 @@ rapport_deals_view_read_filters (RapportDealsView *self)
   self->query.close_to = self->close_to;
   n_set += self->close_to != NULL;
 
+  self->query.tag = self->tag_filter != NULL ? rapport_tag_filter_get_tag (self->tag_filter) : NULL;
+  n_set += self->query.tag != NULL;
+
   self->query.value_min = read_amount (self, self->value_min_entry);
   self->query.value_max = read_amount (self, self->value_max_entry);
   n_set += (self->query.value_min >= 0) + (self->query.value_max >= 0);
@@ -549,6 +555,8 @@ on_clear_clicked (RapportDealsView *self)
   gtk_drop_down_set_selected (self->close_dropdown, CLOSE_ANY);
   gtk_editable_set_text (self->value_min_entry, "");
   gtk_editable_set_text (self->value_max_entry, "");
+  if (self->tag_filter != NULL)
+    rapport_tag_filter_clear (self->tag_filter);
   self->filling = FALSE;
   rapport_deals_view_apply_filters (self);
 }
@@ -561,7 +569,7 @@ rapport_deals_view_filtered (RapportDealsView *self)
   return self->query.status >= 0 || self->query.search != NULL ||
          self->query.stage_id > 0 || self->query.owner != NULL ||
          self->query.close_to != NULL || self->query.value_min >= 0 ||
-         self->query.value_max >= 0;
+         self->query.value_max >= 0 || self->query.tag != NULL;
 }
 
 static void
@@ -838,6 +846,11 @@ rapport_deals_view_set_store (RapportDealsView *self,
   rapport_deals_view_fill_owners (self);
   self->filling = FALSE;
 
+  self->tag_filter = RAPPORT_TAG_FILTER (rapport_tag_filter_new (store, RAPPORT_ENTITY_DEAL));
+  adw_bin_set_child (self->tag_bin, GTK_WIDGET (self->tag_filter));
+  g_signal_connect_object (self->tag_filter, "notify::tag", G_CALLBACK (on_filter_changed), self,
+                           G_CONNECT_SWAPPED);
+
   g_signal_connect_object (store, "notice::pipeline", G_CALLBACK (on_choices_notice), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notice::stage", G_CALLBACK (on_choices_notice), self,
@@ -956,6 +969,7 @@ rapport_deals_view_class_init (RapportDealsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, close_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, value_min_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, value_max_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, tag_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, clear_button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, content_stack);

@@ -186,14 +186,28 @@ rapport_tag_filter_new (RapportStore  *store,
   RapportTagFilter *self;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
-  g_return_val_if_fail (entity == RAPPORT_ENTITY_CONTACT || entity == RAPPORT_ENTITY_ORGANIZATION, NULL);
+  g_return_val_if_fail (entity == RAPPORT_ENTITY_CONTACT || entity == RAPPORT_ENTITY_ORGANIZATION ||
+                        entity == RAPPORT_ENTITY_DEAL, NULL);
 
   self = g_object_new (RAPPORT_TYPE_TAG_FILTER, NULL);
   self->store = g_object_ref (store);
   self->entity = entity;
-  g_signal_connect_object (store, entity == RAPPORT_ENTITY_CONTACT ? "notice::contact" : "notice::organization",
-                           G_CALLBACK (on_notice), self, G_CONNECT_SWAPPED);
+  /* A deal's tags are its contact's and organization's. */
+  if (entity != RAPPORT_ENTITY_ORGANIZATION)
+    g_signal_connect_object (store, "notice::contact", G_CALLBACK (on_notice), self, G_CONNECT_SWAPPED);
+  if (entity != RAPPORT_ENTITY_CONTACT)
+    g_signal_connect_object (store, "notice::organization", G_CALLBACK (on_notice), self,
+                             G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
+}
+
+void
+rapport_tag_filter_clear (RapportTagFilter *self)
+{
+  g_return_if_fail (RAPPORT_IS_TAG_FILTER (self));
+
+  gtk_drop_down_set_selected (self->drop_down, 0);
+  set_tag (self, NULL);
 }
 
 const char *

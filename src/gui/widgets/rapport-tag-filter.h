@@ -15,11 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportTagFilter, rapport_tag_filter, RAPPORT, TAG_FILTER, AdwBin)
 
-/* The tags of @entity's records (RAPPORT_ENTITY_CONTACT or
- * RAPPORT_ENTITY_ORGANIZATION) in @store, read when first shown. */
+/* The tags of @entity's records (RAPPORT_ENTITY_CONTACT,
+ * RAPPORT_ENTITY_ORGANIZATION, or RAPPORT_ENTITY_DEAL for both) in
+ * @store, read when first shown. */
 GtkWidget  *rapport_tag_filter_new     (RapportStore     *store,
                                         RapportEntity     entity);
 /* The tag chosen, or NULL for all; "notify::tag" when it changes. */
 const char *rapport_tag_filter_get_tag (RapportTagFilter *self);
+/* Back to all tags. */
+void        rapport_tag_filter_clear   (RapportTagFilter *self);
 
 G_END_DECLS

@@ -629,7 +629,12 @@ rapport_store_search (RapportStore  *self,
   " AND (?5 IS NULL OR " DEAL_CLOSE_DAY " >= ?5)" \
   " AND (?6 IS NULL OR " DEAL_CLOSE_DAY " <= ?6)" \
   " AND (?7 IS NULL OR d.value >= ?7)" \
-  " AND (?8 IS NULL OR d.value <= ?8)"
+  " AND (?8 IS NULL OR d.value <= ?8)" \
+  " AND (?10 IS NULL" \
+  "   OR d.contact_id IN (SELECT contact_id FROM record_tag" \
+  "     WHERE tag = ?10 COLLATE NOCASE AND contact_id IS NOT NULL)" \
+  "   OR d.organization_id IN (SELECT organization_id FROM record_tag" \
+  "     WHERE tag = ?10 COLLATE NOCASE AND organization_id IS NOT NULL))"
 
 /* A deal is found by its own words and notes, and by its contact's or
  * organization's name, e-mail or phone. */
@@ -742,7 +747,8 @@ rapport_deal_query_filters (const RapportDealQuery *query)
          (query->owner != NULL && *query->owner != '\0') ||
          (query->close_from != NULL && *query->close_from != '\0') ||
          (query->close_to != NULL && *query->close_to != '\0') ||
-         query->value_min >= 0 || query->value_max >= 0;
+         query->value_min >= 0 || query->value_max >= 0 ||
+         (query->tag != NULL && *query->tag != '\0');
 }
 
 static GVariant *
@@ -774,7 +780,7 @@ rapport_store_query_deals (RapportStore           *self,
 {
   g_autofree char *expr = NULL;
   GListModel *list;
-  GVariant *args[9];
+  GVariant *args[10];
   const char *sql;
   const char *sql_then = NULL;
 
@@ -793,6 +799,7 @@ rapport_store_query_deals (RapportStore           *self,
   args[6] = maybe_int64 (query->value_min >= 0, query->value_min);
   args[7] = maybe_int64 (query->value_max >= 0, query->value_max);
   args[8] = maybe_text (expr);
+  args[9] = maybe_text (query->tag);
 
   if (query->sort == RAPPORT_DEAL_SORT_ORGANIZATION || query->sort == RAPPORT_DEAL_SORT_CONTACT)
     {
@@ -820,10 +827,10 @@ rapport_store_query_deals (RapportStore           *self,
       query->sort == RAPPORT_DEAL_SORT_NEXT_FOLLOWUP)
     g_signal_connect_object (self, "notice::activity", G_CALLBACK (on_deal_list_depends), list,
                              G_CONNECT_SWAPPED);
-  if (query->sort == RAPPORT_DEAL_SORT_CONTACT || expr != NULL)
+  if (query->sort == RAPPORT_DEAL_SORT_CONTACT || expr != NULL || query->tag != NULL)
     g_signal_connect_object (self, "notice::contact", G_CALLBACK (on_deal_list_depends), list,
                              G_CONNECT_SWAPPED);
-  if (query->sort == RAPPORT_DEAL_SORT_ORGANIZATION || expr != NULL)
+  if (query->sort == RAPPORT_DEAL_SORT_ORGANIZATION || expr != NULL || query->tag != NULL)
     g_signal_connect_object (self, "notice::organization", G_CALLBACK (on_deal_list_depends),
                              list, G_CONNECT_SWAPPED);
   if (query->sort == RAPPORT_DEAL_SORT_STAGE || query->pipeline_id > 0)
