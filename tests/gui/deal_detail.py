@@ -396,6 +396,40 @@ def test_note_deleted_and_back(tmp):
         app.kill()
 
 
+def test_activity_deleted_and_back(tmp):
+    """An activity's menu (a right click on its row, made only then):
+    Delete Activity…, asked, deleted, and back with Ctrl+Z."""
+    db, deal_id = new_db(tmp, "activity")
+    person = cli_json(db, "contact", "add", "Rowena Quell")["id"]
+    cli(db, "activity", "log", str(person), "call", "--deal", str(deal_id), "--note", "Talked terms.")
+
+    def notes():
+        return [a["note"] for a in deal(db, deal_id)["activities"] if a["kind"] == "call"]
+
+    app = App(db)
+    try:
+        page = open_deal(app)
+        row = page.visible("Talked terms.", exact=False)
+        x, y = center(row)
+        xdotool("mousemove", x, y)
+        xdotool("click", 3)
+        time.sleep(0.3)
+        screenshot("activity-menu")
+        wait_for("its menu", lambda: app.find("Delete Activity…")).do_action(0)
+        wait_for("the question", lambda: app.find("Delete the Activity “Call”?"))
+        screenshot("activity-delete-question")
+        answer = [n for n in app.find_all("Delete", role="push button", exact=False)
+                  if extents(n)[2] > 0 and n.get_name().endswith(" Delete")]
+        check(answer, "the question has no Delete answer")
+        answer[0].do_action(0)
+        wait_for("the call deleted", lambda: notes() == [], 20)
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("the call back", lambda: notes() == ["Talked terms."], 20)
+        app.quit()
+    finally:
+        app.kill()
+
+
 def test_log_call_with_outcome_and_next_step(tmp):
     """A call logged from the deal's Log popover with its outcome, duration
     and a next step chosen with one click: the activity and its follow-up
@@ -451,6 +485,7 @@ TESTS = [
     test_delete_and_undo,
     test_note_deleted_and_back,
     test_log_call_with_outcome_and_next_step,
+    test_activity_deleted_and_back,
 ]
 
 

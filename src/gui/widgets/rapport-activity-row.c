@@ -19,8 +19,8 @@
 #include "rapport-activity-row.h"
 #include "rapport-format.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-delete-dialog.h"
 #include "rapport-edit.h"
-#include "rapport-format.h"
 #include "rapport-followup-row.h"
 
 #define DAY (24 * 60 * 60)
@@ -37,6 +37,8 @@ struct _RapportActivityRow
 
   /* Made when Reschedule first opens */
   RapportDateTimePicker *picker;
+  /* Made when the row's menu is first asked for */
+  GtkWidget       *menu;
 
   /* Owned references */
   RapportContext  *context;
@@ -319,6 +321,7 @@ rapport_activity_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_ACTIVITY_ROW);
   self->picker = NULL;
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->activity);
   g_clear_object (&self->context);
 
@@ -379,11 +382,71 @@ rapport_activity_row_set_property (GObject      *object,
     }
 }
 
+/* Deleting it: from a menu made when first asked for (a right click, the
+ * Menu key or Shift+F10) or the Delete key, so a page of many activities
+ * costs no button per row to open. */
+static void
+rapport_activity_row_delete_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  RapportActivityRow *self = RAPPORT_ACTIVITY_ROW (widget);
+
+  /* Named as the row names it: its title, else its kind. */
+  rapport_delete_dialog_ask (self->context, widget, RAPPORT_ENTITY_ACTIVITY,
+                             rapport_record_get_id (RAPPORT_RECORD (self->activity)),
+                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+}
+
+static void
+rapport_activity_row_show_menu (RapportActivityRow *self,
+                                double              x,
+                                double              y)
+{
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("Delete Activity…"), "activity.delete");
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               x >= 0 ? &(GdkRectangle) { (int) x, (int) y, 1, 1 } : NULL);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_pressed (GtkGestureClick    *gesture,
+                      int                 n_press,
+                      double              x,
+                      double              y,
+                      RapportActivityRow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  rapport_activity_row_show_menu (self, x, y);
+}
+
+static void
+rapport_activity_row_menu_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  rapport_activity_row_show_menu (RAPPORT_ACTIVITY_ROW (widget), -1, -1);
+}
+
 static void
 rapport_activity_row_class_init (RapportActivityRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "activity.delete", NULL, rapport_activity_row_delete_action);
+  gtk_widget_class_install_action (widget_class, "activity.menu", NULL, rapport_activity_row_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "activity.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "activity.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "activity.menu", NULL);
 
   object_class->constructed = rapport_activity_row_constructed;
   object_class->dispose = rapport_activity_row_dispose;
@@ -433,7 +496,13 @@ rapport_activity_row_class_init (RapportActivityRowClass *klass)
 static void
 rapport_activity_row_init (RapportActivityRow *self)
 {
+  GtkGesture *secondary = gtk_gesture_click_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
 }
 
 GtkWidget *
