@@ -18,7 +18,7 @@
 #include "rapport-deals-view.h"
 #include "rapport-format.h"
 #include "rapport-money.h"
-#include "rapport-tag-filter.h"
+#include "rapport-deal-filters.h"
 
 typedef enum
 {
@@ -55,18 +55,6 @@ static const ColumnInfo column_infos[] = {
 
 #define N_COLUMNS G_N_ELEMENTS (column_infos)
 
-/* The close-date choices of the filter, in the order of the .ui's list. */
-typedef enum
-{
-  CLOSE_ANY,
-  CLOSE_THIS_MONTH,
-  CLOSE_NEXT_MONTH,
-  CLOSE_LAST_MONTH,
-  CLOSE_THIS_QUARTER,
-  CLOSE_THIS_YEAR,
-  CLOSE_BEFORE_TODAY,
-} CloseRange;
-
 typedef struct
 {
   RapportDealsView *view;     /* unowned: the view owns the column */
@@ -83,14 +71,7 @@ struct _RapportDealsView
   GtkToggleButton     *open_toggle;
   GtkToggleButton     *won_toggle;
   GtkToggleButton     *lost_toggle;
-  GtkMenuButton       *filters_button;
-  GtkDropDown         *stage_dropdown;
-  GtkDropDown         *owner_dropdown;
-  GtkDropDown         *close_dropdown;
-  GtkEditable         *value_min_entry;
-  GtkEditable         *value_max_entry;
-  AdwBin              *tag_bin;
-  GtkWidget           *clear_button;
+  RapportDealFilters  *filters;
   GtkLabel            *count_label;
   GtkStack            *content_stack;
   GtkColumnView       *column_view;
@@ -99,11 +80,8 @@ struct _RapportDealsView
   /* Owned references */
   RapportContext      *context;
   RapportStore        *store;       /* the context's */
-  RapportTagFilter    *tag_filter;  /* in tag_bin; NULL until there is a store */
   GtkSingleSelection  *selection;
   GListModel          *deals;       /* the current query's list */
-  GArray              *stage_ids;   /* gint64, one per stage choice; 0 for any */
-  GStrv                owners;      /* one per owner choice after "Anyone" */
   GObject             *probe_a;     /* dummies for reading the sort order */
   GObject             *probe_b;
 
@@ -111,15 +89,11 @@ struct _RapportDealsView
   GtkColumnViewColumn *column_widgets[N_COLUMNS];
 
   /* What is shown */
-  RapportDealQuery     query;       /* its strings are the fields below */
+  RapportDealQuery     query;       /* its strings: search, and the filters' */
   char                *search;
-  char                *owner;
-  char                *close_from;
-  char                *close_to;
 
   int                  probed_column; /* -1: none was asked */
   guint                loaded : 1;    /* queried once mapped */
-  guint                filling : 1;   /* choices being filled: not the user */
 };
 
 G_DEFINE_FINAL_TYPE (RapportDealsView, rapport_deals_view, ADW_TYPE_BIN)
@@ -336,229 +310,17 @@ on_cell_unbind (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (item, update_cell, list_item);
 }
 
-/* The filters' choices */
+/* The filters */
 
 static void
-rapport_deals_view_fill_stages (RapportDealsView *self)
+on_filters_changed (RapportDealsView   *self,
+                    RapportDealFilters *filters)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *pipelines = rapport_store_get_pipelines (self->store);  /* the store's */
-  guint n_pipelines = g_list_model_get_n_items (pipelines);
-  gint64 any = 0;
+  g_assert (RAPPORT_IS_DEALS_VIEW (self));
 
-  g_array_set_size (self->stage_ids, 0);
-  gtk_string_list_append (names, _("Any stage"));
-  g_array_append_val (self->stage_ids, any);
-
-  for (guint i = 0; i < n_pipelines; i++)
-    {
-      g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
-      GListModel *stages = rapport_store_get_stages (self->store, pipeline);
-
-      for (guint j = 0; j < g_list_model_get_n_items (stages); j++)
-        {
-          g_autoptr(RapportStage) stage = g_list_model_get_item (stages, j);
-          gint64 id = rapport_record_get_id (RAPPORT_RECORD (stage));
-          g_autofree char *name = NULL;
-
-          /* Translators: a stage in the deals list's filter, with its
-           * pipeline when there are several: "Proposal (B2B Sales)" */
-          name = n_pipelines > 1
-                 ? g_strdup_printf (_("%s (%s)"), rapport_stage_get_name (stage),
-                                    rapport_pipeline_get_name (pipeline))
-                 : g_strdup (rapport_stage_get_name (stage));
-          gtk_string_list_append (names, name);
-          g_array_append_val (self->stage_ids, id);
-        }
-    }
-
-  gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->stage_dropdown, 0);
-}
-
-static void
-rapport_deals_view_fill_owners (RapportDealsView *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  g_clear_pointer (&self->owners, g_strfreev);
-  self->owners = rapport_store_get_owners (self->store, NULL);
-
-  gtk_string_list_append (names, _("Anyone"));
-  for (guint i = 0; self->owners != NULL && self->owners[i] != NULL; i++)
-    gtk_string_list_append (names, self->owners[i]);
-
-  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->owner_dropdown, 0);
-}
-
-/* The first and last day of a close-date choice, around today. */
-static void
-close_range (CloseRange   range,
-             gint64       now,
-             char       **from,
-             char       **to)
-{
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  int year = g_date_time_get_year (today);
-  int month = g_date_time_get_month (today);
-
-  *from = *to = NULL;
-  switch (range)
-    {
-    case CLOSE_THIS_MONTH:
-      start = g_date_time_new_local (year, month, 1, 0, 0, 0);
-      end = g_date_time_add_months (start, 1);
-      break;
-    case CLOSE_NEXT_MONTH:
-      {
-        g_autoptr(GDateTime) first = g_date_time_new_local (year, month, 1, 0, 0, 0);
-
-        start = g_date_time_add_months (first, 1);
-        end = g_date_time_add_months (first, 2);
-      }
-      break;
-    case CLOSE_LAST_MONTH:
-      end = g_date_time_new_local (year, month, 1, 0, 0, 0);
-      start = g_date_time_add_months (end, -1);
-      break;
-    case CLOSE_THIS_QUARTER:
-      start = g_date_time_new_local (year, month - (month - 1) % 3, 1, 0, 0, 0);
-      end = g_date_time_add_months (start, 3);
-      break;
-    case CLOSE_THIS_YEAR:
-      start = g_date_time_new_local (year, 1, 1, 0, 0, 0);
-      end = g_date_time_add_years (start, 1);
-      break;
-    case CLOSE_BEFORE_TODAY:
-      end = g_date_time_new_local (year, month, g_date_time_get_day_of_month (today), 0, 0, 0);
-      break;
-    case CLOSE_ANY:
-    default:
-      return;
-    }
-
-  /* The ranges are half-open: the last day is the one before @end. */
-  if (start != NULL)
-    *from = g_date_time_format (start, "%Y-%m-%d");
-  if (end != NULL)
-    {
-      g_autoptr(GDateTime) last = g_date_time_add_days (end, -1);
-
-      *to = g_date_time_format (last, "%Y-%m-%d");
-    }
-}
-
-/* A value filter typed in the default currency: -1 when empty or not yet
- * an amount (the entry then says so). */
-static gint64
-read_amount (RapportDealsView *self,
-             GtkEditable      *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  gint64 minor = -1;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (*text == '\0')
-    return -1;
-  if (!rapport_money_parse (text, rapport_store_get_default_currency (self->store), &minor, NULL))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      return -1;
-    }
-  return minor;
-}
-
-/* Reads every filter into the query; says how many are set. */
-static guint
-rapport_deals_view_read_filters (RapportDealsView *self)
-{
-  guint stage = gtk_drop_down_get_selected (self->stage_dropdown);
-  guint owner = gtk_drop_down_get_selected (self->owner_dropdown);
-  guint close = gtk_drop_down_get_selected (self->close_dropdown);
-  guint n_set = 0;
-
-  self->query.stage_id = stage < self->stage_ids->len ? g_array_index (self->stage_ids, gint64, stage) : 0;
-  n_set += self->query.stage_id > 0;
-
-  g_clear_pointer (&self->owner, g_free);
-  if (owner != GTK_INVALID_LIST_POSITION && owner > 0 && self->owners != NULL &&
-      owner <= g_strv_length (self->owners))
-    self->owner = g_strdup (self->owners[owner - 1]);
-  self->query.owner = self->owner;
-  n_set += self->owner != NULL;
-
-  g_clear_pointer (&self->close_from, g_free);
-  g_clear_pointer (&self->close_to, g_free);
-  close_range (close == GTK_INVALID_LIST_POSITION ? CLOSE_ANY : close,
-               rapport_store_now (self->store), &self->close_from, &self->close_to);
-  self->query.close_from = self->close_from;
-  self->query.close_to = self->close_to;
-  n_set += self->close_to != NULL;
-
-  self->query.tag = self->tag_filter != NULL ? rapport_tag_filter_get_tag (self->tag_filter) : NULL;
-  n_set += self->query.tag != NULL;
-
-  self->query.value_min = read_amount (self, self->value_min_entry);
-  self->query.value_max = read_amount (self, self->value_max_entry);
-  n_set += (self->query.value_min >= 0) + (self->query.value_max >= 0);
-
-  return n_set;
-}
-
-static void
-rapport_deals_view_apply_filters (RapportDealsView *self)
-{
-  guint n_set;
-  g_autofree char *label = NULL;
-
-  if (self->filling || self->store == NULL)
-    return;
-
-  n_set = rapport_deals_view_read_filters (self);
-  /* Translators: the filters button when some are set; %u is how many */
-  label = n_set > 0 ? g_strdup_printf (ngettext ("%u Filter", "%u Filters", n_set), n_set)
-                    : g_strdup (_("Filters"));
-  gtk_menu_button_set_label (self->filters_button, label);
-  gtk_widget_set_sensitive (self->clear_button, n_set > 0);
-
+  rapport_deal_filters_apply (filters, &self->query);
   if (self->loaded)
     rapport_deals_view_reload (self);
-}
-
-static void
-on_filter_changed (RapportDealsView *self)
-{
-  g_assert (RAPPORT_IS_DEALS_VIEW (self));
-
-  rapport_deals_view_apply_filters (self);
-}
-
-static void
-on_value_changed (RapportDealsView *self)
-{
-  g_assert (RAPPORT_IS_DEALS_VIEW (self));
-
-  rapport_deals_view_apply_filters (self);
-}
-
-static void
-on_clear_clicked (RapportDealsView *self)
-{
-  g_assert (RAPPORT_IS_DEALS_VIEW (self));
-
-  self->filling = TRUE;
-  gtk_drop_down_set_selected (self->stage_dropdown, 0);
-  gtk_drop_down_set_selected (self->owner_dropdown, 0);
-  gtk_drop_down_set_selected (self->close_dropdown, CLOSE_ANY);
-  gtk_editable_set_text (self->value_min_entry, "");
-  gtk_editable_set_text (self->value_max_entry, "");
-  if (self->tag_filter != NULL)
-    rapport_tag_filter_clear (self->tag_filter);
-  self->filling = FALSE;
-  rapport_deals_view_apply_filters (self);
 }
 
 /* The query */
@@ -767,19 +529,6 @@ on_row_activated (RapportDealsView *self,
                                 rapport_record_get_id (record));
 }
 
-/* A new pipeline, stage or owner shows in the filters' choices. */
-static void
-on_choices_notice (RapportDealsView    *self,
-                   const RapportNotice *notice,
-                   RapportStore        *store)
-{
-  self->filling = TRUE;
-  rapport_deals_view_fill_stages (self);
-  rapport_deals_view_fill_owners (self);
-  self->filling = FALSE;
-  rapport_deals_view_apply_filters (self);
-}
-
 /* Start-up is not the time for a query over 100 000 deals: the list is
  * asked for when it is first shown. */
 static void
@@ -841,20 +590,7 @@ rapport_deals_view_set_store (RapportDealsView *self,
   if (!g_set_object (&self->store, store) || store == NULL)
     return;
 
-  self->filling = TRUE;
-  rapport_deals_view_fill_stages (self);
-  rapport_deals_view_fill_owners (self);
-  self->filling = FALSE;
-
-  self->tag_filter = RAPPORT_TAG_FILTER (rapport_tag_filter_new (store, RAPPORT_ENTITY_DEAL));
-  adw_bin_set_child (self->tag_bin, GTK_WIDGET (self->tag_filter));
-  g_signal_connect_object (self->tag_filter, "notify::tag", G_CALLBACK (on_filter_changed), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (store, "notice::pipeline", G_CALLBACK (on_choices_notice), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "notice::stage", G_CALLBACK (on_choices_notice), self,
-                           G_CONNECT_SWAPPED);
+  rapport_deal_filters_set_store (self->filters, store);
 
   self->loaded = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -883,12 +619,7 @@ rapport_deals_view_finalize (GObject *object)
 {
   RapportDealsView *self = RAPPORT_DEALS_VIEW (object);
 
-  g_clear_pointer (&self->stage_ids, g_array_unref);
-  g_clear_pointer (&self->owners, g_strfreev);
   g_free (self->search);
-  g_free (self->owner);
-  g_free (self->close_from);
-  g_free (self->close_to);
 
   G_OBJECT_CLASS (rapport_deals_view_parent_class)->finalize (object);
 }
@@ -963,14 +694,8 @@ rapport_deals_view_class_init (RapportDealsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, open_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, won_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, lost_toggle);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, filters_button);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, owner_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, close_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, value_min_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, value_max_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, tag_bin);
-  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealsView, filters);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, column_view);
@@ -978,9 +703,6 @@ rapport_deals_view_class_init (RapportDealsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_status_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_value_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
@@ -989,12 +711,8 @@ rapport_deals_view_init (RapportDealsView *self)
 {
   rapport_deal_query_init (&self->query);
   self->probed_column = -1;
-  self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  /* The template's choices notify while it is built: not the user. */
-  self->filling = TRUE;
+  g_type_ensure (RAPPORT_TYPE_DEAL_FILTERS);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->filling = FALSE;
 
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
