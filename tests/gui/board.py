@@ -126,6 +126,45 @@ def test_drop_on_lost(tmp):
         app.kill()
 
 
+def test_board_filters(tmp):
+    """The board's Filters, worked from the keyboard: only the deals worth
+    at least 20 000 stay in their columns, as `deal list` has them; Clear
+    Filters brings every card back."""
+    db = os.path.join(tmp, "filters.db")
+    cli(db, "init")
+    for title, value, stage in [("Small pilot", "900", "Prospecting"), ("Large rollout", "45000", "Prospecting"),
+                                ("Mid renewal", "8000", "Qualifying"), ("Big licence", "25000", "Presentation")]:
+        cli(db, "deal", "add", title, "--value", value, "--stage", stage)
+    big = {d["title"] for d in cli_json(db, "deal", "list", "--status", "open", "--value-min", "20000",
+                                        "--sort", "board")}
+    check(big == {"Large rollout", "Big licence"}, f"the CLI filters differently: {big}")
+    app = App(db)
+    try:
+        wait_for("every card", lambda: all(app.find_all(t) for t in ("Small pilot", "Mid renewal")))
+        press(app, "Filters")
+        time.sleep(0.5)
+        # Owner, Closes, then the smallest value (no Stage on the board).
+        xdotool("key", "--clearmodifiers", "Tab", "Tab")
+        type_text("20000")
+        xdotool("key", "Escape")
+        wait_for("the small ones hidden",
+                 lambda: not [n for n in app.find_all("Small pilot") + app.find_all("Mid renewal")
+                              if extents(n)[2] > 0])
+        for title in big:
+            check(card(app, title), f"{title} is not shown")
+        wait_for("the button counts the filter", lambda: app.find("1 Filter"))
+        screenshot("board-filtered")
+        press(app, "1 Filter")
+        time.sleep(0.5)
+        app.find("Clear Filters", role="push button").do_action(0)
+        wait_for("every card back", lambda: card(app, "Small pilot") and card(app, "Mid renewal"))
+        xdotool("key", "--clearmodifiers", "Escape")   # the popover goes
+        time.sleep(0.3)
+        app.quit()
+    finally:
+        app.kill()
+
+
 def test_undo(tmp):
     db, ids = new_board(tmp, "undo")
     app = App(db)
@@ -654,6 +693,7 @@ TESTS = [
     test_reorder_within_column,
     test_drop_on_lost,
     test_undo,
+    test_board_filters,
     test_escape_cancels_drag,
     test_keyboard_move,
     test_other_writer,

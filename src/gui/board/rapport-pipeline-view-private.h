@@ -14,6 +14,7 @@
 
 #include "rapport-board.h"
 #include "rapport-pipeline-view.h"
+#include "rapport-deal-filters.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ struct _RapportPipelineView
   GtkLabel          *pipeline_label;
   GtkDropDown       *pipeline_dropdown;
   GtkLabel          *summary_label;
+  RapportDealFilters *filters;
+  RapportDealQuery   filter;        /* what the columns show, when filtered */
+  gboolean           filtered;
   GtkWidget         *board_page;
   GtkScrolledWindow *board_scroller;
   GtkBox            *column_box;

@@ -214,11 +214,30 @@ rapport_pipeline_view_rebuild_columns (RapportPipelineView *self,
     {
       g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
 
-      if (rows > 0)
-        gtk_box_append (self->column_box, rapport_stage_column_new_with_rows (self->store, stage, rows));
-      else
-        gtk_box_append (self->column_box, rapport_stage_column_new (self->store, stage));
+      GtkWidget *column = rows > 0 ? rapport_stage_column_new_with_rows (self->store, stage, rows)
+                                   : rapport_stage_column_new (self->store, stage);
+
+      if (self->filtered)
+        rapport_stage_column_set_filter (RAPPORT_STAGE_COLUMN (column), &self->filter);
+      gtk_box_append (self->column_box, column);
     }
+}
+
+/* The board's filters (owner, close date, value, tag): every column shows
+ * only its deals that pass. */
+static void
+on_filters_changed (RapportPipelineView *self,
+                    RapportDealFilters  *filters)
+{
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+
+  rapport_deal_query_init (&self->filter);
+  self->filtered = rapport_deal_filters_apply (filters, &self->filter) > 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (RAPPORT_IS_STAGE_COLUMN (child))
+      rapport_stage_column_set_filter (RAPPORT_STAGE_COLUMN (child), self->filtered ? &self->filter : NULL);
 }
 
 /* Whether the columns show exactly @stages, in order. */
@@ -1058,6 +1077,8 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_label);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, filters);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, column_box);
@@ -1094,7 +1115,9 @@ rapport_pipeline_view_init (RapportPipelineView *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
 
+  g_type_ensure (RAPPORT_TYPE_DEAL_FILTERS);
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_deal_filters_set_show_stage (self->filters, FALSE);
 
   self->pipeline_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pipeline_names = gtk_string_list_new (NULL);
@@ -1144,6 +1167,7 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  rapport_deal_filters_set_store (self->filters, store);
 
   /* After: the stage lists, connected when made, have reloaded by then. */
   g_signal_connect_object (store, "notice::pipeline",

@@ -219,7 +219,7 @@ on_drop_motion (RapportStageColumn *self,
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "drop-target");
 
-  index = rapport_stage_column_drop_index (self, x, y, &card, &where);
+  index = rapport_stage_column_stage_position (self, rapport_stage_column_drop_index (self, x, y, &card, &where));
   own = rapport_stage_column_own_position (self, deal);
   if (own >= 0 && (index == (guint) own || index == (guint) own + 1))
     card = NULL;
@@ -269,7 +269,7 @@ on_drop (RapportStageColumn *self,
     return FALSE;
 
   deal = g_value_get_object (value);
-  index = rapport_stage_column_drop_index (self, x, y, &card, &where);
+  index = rapport_stage_column_stage_position (self, rapport_stage_column_drop_index (self, x, y, &card, &where));
 
   /* rapport_store_move_deal() counts positions among the *other* deals:
    * below its own place, a deal lands one higher than the index drawn. */

@@ -34,6 +34,7 @@ struct _RapportStageColumn
   RapportStore       *store;
   RapportStage       *stage;
   GListModel         *deals;
+  gboolean            filtered;    /* @deals is some of the stage's (the board's filters) */
   GtkSliceListModel  *slice;       /* what the list view sees of @deals */
   guint               first_rows;
   guint               grow_id;
@@ -77,5 +78,10 @@ RapportDealCard *rapport_stage_column_find_card       (RapportStageColumn *self,
 /* rapport-stage-column-dnd.c */
 void             rapport_stage_column_dnd_init        (RapportStageColumn *self);
 void             rapport_stage_column_stop_autoscroll (RapportStageColumn *self);
+
+/* Where a drop at @index of the list shown lands among all the stage's
+ * deals: the same, unless the board's filters hide some. */
+guint rapport_stage_column_stage_position (RapportStageColumn *self,
+                                           guint               index);
 
 G_END_DECLS

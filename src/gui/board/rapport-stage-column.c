@@ -900,6 +900,70 @@ rapport_stage_column_get_stage (RapportStageColumn *self)
 }
 
 /**
+ * rapport_stage_column_set_filter:
+ * @filter: (nullable): owner, close dates, value and tag to show, or
+ *   %NULL for all the stage's deals
+ *
+ * The board's filters: the column shows only its deals that pass, in
+ * their board order; its totals stay the whole stage's.
+ */
+void
+rapport_stage_column_set_filter (RapportStageColumn     *self,
+                                 const RapportDealQuery *filter)
+{
+  g_autoptr(GListModel) deals = NULL;
+
+  g_return_if_fail (RAPPORT_IS_STAGE_COLUMN (self));
+
+  if (filter != NULL)
+    {
+      RapportDealQuery query = *filter;
+
+      query.stage_id = rapport_record_get_id (RAPPORT_RECORD (self->stage));
+      query.pipeline_id = 0;
+      query.status = RAPPORT_DEAL_STATUS_OPEN;
+      query.sort = RAPPORT_DEAL_SORT_RANK;
+      query.descending = FALSE;
+      query.search = NULL;
+      deals = rapport_store_query_deals (self->store, &query);
+    }
+  else if (!self->filtered)
+    return;
+  else
+    deals = rapport_store_get_stage_deals (self->store, self->stage);
+
+  self->filtered = filter != NULL;
+  g_signal_handlers_disconnect_by_func (self->deals, on_deals_items_changed, self);
+  g_set_object (&self->deals, deals);
+  g_signal_connect_object (self->deals, "items-changed",
+                           G_CALLBACK (on_deals_items_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_slice_list_model_set_model (self->slice, self->deals);
+  rapport_stage_column_refresh_totals (self);
+}
+
+guint
+rapport_stage_column_stage_position (RapportStageColumn *self,
+                                     guint               index)
+{
+  guint n = g_list_model_get_n_items (self->deals);
+  g_autoptr(RapportDeal) deal = NULL;
+
+  if (!self->filtered)
+    return index;
+  /* Before the card shown there, or after the last one shown. */
+  if (index < n)
+    {
+      deal = g_list_model_get_item (self->deals, index);
+      return (guint) rapport_store_get_deal_position (self->store, deal);
+    }
+  if (n == 0)
+    return 0;
+  deal = g_list_model_get_item (self->deals, n - 1);
+  return (guint) rapport_store_get_deal_position (self->store, deal) + 1;
+}
+
+/**
  * rapport_stage_column_get_deals:
  *
  * Returns: (transfer none): the stage's open deals, in board order

@@ -37,4 +37,7 @@ void          rapport_stage_column_show_deal      (RapportStageColumn *self,
 void          rapport_stage_column_keep_in_view   (RapportStageColumn *self,
                                                    guint               position);
 
+void          rapport_stage_column_set_filter     (RapportStageColumn     *self,
+                                                  const RapportDealQuery *filter);
+
 G_END_DECLS

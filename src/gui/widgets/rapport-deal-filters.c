@@ -53,6 +53,7 @@ struct _RapportDealFilters
   char             *close_from;
   char             *close_to;
   guint             filling : 1;  /* choices being filled: not the user */
+  guint             filled : 1;   /* the choices were read */
 };
 
 G_DEFINE_FINAL_TYPE (RapportDealFilters, rapport_deal_filters, ADW_TYPE_BIN)
@@ -283,16 +284,34 @@ on_clear_clicked (RapportDealFilters *self)
   rapport_deal_filters_changed (self);
 }
 
+static void
+rapport_deal_filters_fill (RapportDealFilters *self)
+{
+  self->filling = TRUE;
+  rapport_deal_filters_fill_stages (self);
+  rapport_deal_filters_fill_owners (self);
+  self->filling = FALSE;
+  self->filled = TRUE;
+}
+
+/* Read when the popover first opens: the owners are a look over every
+ * deal, which the board's first frame does not wait for. */
+static void
+on_popover_show (RapportDealFilters *self)
+{
+  if (!self->filled && self->store != NULL)
+    rapport_deal_filters_fill (self);
+}
+
 /* A new pipeline, stage or owner shows in the choices. */
 static void
 on_choices_notice (RapportDealFilters  *self,
                    const RapportNotice *notice,
                    RapportStore        *store)
 {
-  self->filling = TRUE;
-  rapport_deal_filters_fill_stages (self);
-  rapport_deal_filters_fill_owners (self);
-  self->filling = FALSE;
+  if (!self->filled)
+    return;
+  rapport_deal_filters_fill (self);
   rapport_deal_filters_changed (self);
 }
 
@@ -305,10 +324,6 @@ rapport_deal_filters_set_store (RapportDealFilters *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
-  self->filling = TRUE;
-  rapport_deal_filters_fill_stages (self);
-  rapport_deal_filters_fill_owners (self);
-  self->filling = FALSE;
 
   self->tag_filter = RAPPORT_TAG_FILTER (rapport_tag_filter_new (store, RAPPORT_ENTITY_DEAL));
   adw_bin_set_child (self->tag_bin, GTK_WIDGET (self->tag_filter));
@@ -391,6 +406,7 @@ rapport_deal_filters_class_init (RapportDealFiltersClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_choice_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_value_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
 }
 
 static void
