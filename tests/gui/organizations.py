@@ -270,7 +270,7 @@ def test_sort_and_tag(tmp):
     cli(db, "org", "set", str(ids["org"]), "industry", "Aerospace")
     app = App(db)
     try:
-        xdotool("key", "--clearmodifiers", "alt+3")
+        xdotool("key", "--clearmodifiers", "alt+4")
         table = wait_for("the organizations table",
                          lambda: [n for n in shown(app.find_all("Organizations"))
                                   if n.get_role_name() in ("table", "tree table")], 10)[0]
