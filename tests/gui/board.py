@@ -13,7 +13,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 from rapport_gui import (APP, App, Atspi, check, cli, cli_json, center, drag,  # noqa: E402
-                         drag_finish, drag_start, extents, focus, inside, press,
+                         drag_finish, drag_start, extents, focus, focus_card, inside, press,
                          run_tap, screenshot, sensitive, type_text, wait_for,
                          xdotool)
 
@@ -244,10 +244,7 @@ def test_keyboard_move(tmp):
     db, ids = new_board(tmp, "keys")
     app = App(db)
     try:
-        x, y, w, h = extents(card(app, "Delta licence"))
-        xdotool("mousemove", x + w // 2, y + 8)
-        xdotool("click", 1)
-        time.sleep(0.3)
+        focus_card(card(app, "Delta licence"))
         xdotool("key", "--clearmodifiers", "ctrl+Right")
         wait_for("Delta in Negotiation",
                  lambda: deal(db, ids["Delta licence"])["stage"] == "Negotiation")
@@ -416,10 +413,7 @@ def test_empty_board(tmp):
         wait_for("cards", lambda: app.find_all(role="list item"))
         screenshot("board-demo-loaded")
 
-        x, y = center(app.find_all(role="list item")[0])
-        xdotool("mousemove", x, y)
-        xdotool("click", "1")
-        time.sleep(0.3)
+        focus_card(app.find_all(role="list item")[0])
         xdotool("key", "--clearmodifiers", "ctrl+z")
         wait_for("the demo taken back",
                  lambda: cli_json(db, "deal", "list") == [] and cli_json(db, "contact", "list") == [], 20)
@@ -546,10 +540,7 @@ def check_scrolls_sideways(app, stages, rtl):
     wait_for("the sideways wheel to bring the first stage back", lambda: shows_whole(app, first))
 
     # The keys, from a card.
-    x, y = center(card(app, "Deal 1a"))
-    xdotool("mousemove", x, y)
-    xdotool("click", "1")
-    time.sleep(0.3)
+    focus_card(card(app, "Deal 1a"))
     for _ in range(3):
         xdotool("key", "--clearmodifiers", "ctrl+Page_Down")
         time.sleep(0.1)
@@ -611,10 +602,7 @@ def test_reorder_keeps_both_in_view(tmp):
         wait_for("the wheel to scroll it back up",
                  lambda: fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))
 
-        x, y = center(card(app, "Card 01"))
-        xdotool("mousemove", x, y)
-        xdotool("click", "1")
-        time.sleep(0.3)
+        focus_card(card(app, "Card 01"))
         for key, delta in (("alt+Down", 1), ("alt+Up", -1)):
             for _ in range(len(order) - 1):
                 before = order.index("Card 01")
@@ -651,11 +639,10 @@ def test_rotting_on_card_and_page(tmp):
         stale = card(app, "Stale quote")
         check("46 days longer" in (stale.get_description() or ""), f"card: {stale.get_description()!r}")
         check("longer" not in (card(app, "Fresh quote").get_description() or ""), "a fresh deal rots")
+        # One click opens it.
         x, y = center(stale)
         xdotool("mousemove", x, y)
         xdotool("click", "1")
-        time.sleep(0.3)
-        xdotool("key", "Return")
         wait_for("the deal's page", lambda: app.find("Won", role="push button"))
         wait_for("the page's rotting mark", lambda: app.find("46 days over", role="label"))
         check(app.find("Close date passed", role="label"), "no passed close on the page")
@@ -672,10 +659,7 @@ def test_moved_card_stays_in_view(tmp):
     moving = cli_json(db, "deal", "list")[0]
     app = App(db)
     try:
-        x, y = center(card(app, moving["title"]))
-        xdotool("mousemove", x, y)
-        xdotool("click", "1")
-        time.sleep(0.3)
+        focus_card(card(app, moving["title"]))
         for stage in stages[1:]:
             xdotool("key", "--clearmodifiers", "ctrl+Right")
             wait_for(f"the deal in {stage}", lambda: deal(db, moving["id"])["stage"] == stage)

@@ -218,6 +218,18 @@ def focus(node):
     time.sleep(0.2)
 
 
+def focus_card(node):
+    """Gives a board card the keyboard focus without opening it (a click
+    opens it): its menu, by a right click, grabs the focus; Escape closes
+    the menu and leaves the focus on the card."""
+    x, y = center(node)
+    xdotool("mousemove", x, y)
+    xdotool("click", 3)
+    time.sleep(0.3)
+    xdotool("key", "Escape")
+    time.sleep(0.2)
+
+
 def type_text(text):
     xdotool("type", "--delay", "15", "--", text)
 
