@@ -18,6 +18,7 @@
 #include "rapport-deals-view.h"
 #include "rapport-format.h"
 #include "rapport-money.h"
+#include "rapport-column-sort.h"
 #include "rapport-deal-filters.h"
 
 typedef enum
@@ -82,8 +83,7 @@ struct _RapportDealsView
   RapportStore        *store;       /* the context's */
   GtkSingleSelection  *selection;
   GListModel          *deals;       /* the current query's list */
-  GObject             *probe_a;     /* dummies for reading the sort order */
-  GObject             *probe_b;
+  RapportColumnSort   *column_sort;
 
   Column               columns[N_COLUMNS];
   GtkColumnViewColumn *column_widgets[N_COLUMNS];
@@ -92,7 +92,6 @@ struct _RapportDealsView
   RapportDealQuery     query;       /* its strings: search, and the filters' */
   char                *search;
 
-  int                  probed_column; /* -1: none was asked */
   guint                loaded : 1;    /* queried once mapped */
 };
 
@@ -404,46 +403,21 @@ rapport_deals_view_reload (RapportDealsView *self)
   rapport_deals_view_update_state (self);
 }
 
-/* Sorting: see RapportContactsView for how the primary column is read
- * from GTK 4.8's column view sorter. */
-
-static int
-column_compare (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  Column *column = user_data;
-  RapportDealsView *self = column->view;
-
-  if (self->probed_column < 0)
-    self->probed_column = (int) (column - self->columns);
-
-  return GTK_ORDERING_SMALLER;
-}
+/* Sorting: RapportColumnSort reads the column the user sorts by from
+ * GTK 4.8's column view sorter; the store sorts. */
 
 static void
-on_sorter_changed (RapportDealsView *self,
-                   GtkSorterChange   change,
-                   GtkSorter        *sorter)
+on_sort_changed (gpointer data,
+                 int      column,
+                 gboolean descending)
 {
-  GtkOrdering order;
-  RapportDealSort sort = RAPPORT_DEAL_SORT_TITLE;
-  gboolean descending = FALSE;
+  RapportDealsView *self = data;
+  RapportDealSort sort = column >= 0 ? column_infos[column].sort : RAPPORT_DEAL_SORT_TITLE;
 
   g_assert (RAPPORT_IS_DEALS_VIEW (self));
 
-  /* The columns go one by one while the view is disposed. */
-  if (self->probe_a == NULL)
-    return;
-
-  self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
-  if (self->probed_column >= 0)
-    {
-      sort = column_infos[self->probed_column].sort;
-      descending = order == GTK_ORDERING_LARGER;
-    }
-
+  if (column < 0)
+    descending = FALSE;
   if (sort == self->query.sort && descending == self->query.descending)
     return;
 
@@ -545,13 +519,10 @@ rapport_deals_view_map (GtkWidget *widget)
 static void
 rapport_deals_view_add_columns (RapportDealsView *self)
 {
-  GtkSorter *view_sorter;
-
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       Column *column = &self->columns[i];
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
       GtkColumnViewColumn *view_column;
 
       column->view = self;
@@ -561,10 +532,7 @@ rapport_deals_view_add_columns (RapportDealsView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), column);
       g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), column);
 
-      sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, column, NULL));
-
       view_column = gtk_column_view_column_new (_(column->info->title), g_object_ref (factory));
-      gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
       if (column->info->width > 0)
         gtk_column_view_column_set_fixed_width (view_column, column->info->width);
@@ -576,11 +544,10 @@ rapport_deals_view_add_columns (RapportDealsView *self)
       g_object_unref (view_column);
     }
 
+  self->column_sort = rapport_column_sort_new (self->column_view, self->column_widgets, N_COLUMNS,
+                                               on_sort_changed, self);
+  /* By title, A to Z, with the arrow on Title to say so. */
   gtk_column_view_sort_by_column (self->column_view, self->column_widgets[0], GTK_SORT_ASCENDING);
-
-  view_sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_sorter_changed), self,
-                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -602,12 +569,13 @@ rapport_deals_view_dispose (GObject *object)
 {
   RapportDealsView *self = RAPPORT_DEALS_VIEW (object);
 
+  /* The columns go one by one while the view is disposed: first stop
+   * listening to the sort. */
+  g_clear_pointer (&self->column_sort, rapport_column_sort_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_DEALS_VIEW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->deals);
-  g_clear_object (&self->probe_a);
-  g_clear_object (&self->probe_b);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
 
@@ -710,12 +678,9 @@ static void
 rapport_deals_view_init (RapportDealsView *self)
 {
   rapport_deal_query_init (&self->query);
-  self->probed_column = -1;
   g_type_ensure (RAPPORT_TYPE_DEAL_FILTERS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
