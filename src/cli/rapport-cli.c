@@ -24,6 +24,7 @@
 /* In the order the help lists them. */
 static const RapportCliCommand * const tables[] = {
   rapport_cli_setup_commands,
+  rapport_cli_process_commands,
   rapport_cli_org_commands,
   rapport_cli_contact_commands,
   rapport_cli_deal_commands,

@@ -13,6 +13,7 @@
 #include "rapport-money.h"
 #include "rapport-record-list.h"
 #include "rapport-store-private.h"
+#include "rapport-store-process.h"
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
@@ -296,14 +297,15 @@ fail:
 /* Deals through the process */
 
 static gboolean
-record_stage_change (RapportStore       *self,
-                     RapportDeal        *deal,
-                     gint64              to_stage_id,
-                     RapportDealStatus   to_status,
-                     gint64              now,
-                     GError            **error)
+record_stage_change (RapportStore              *self,
+                     RapportDeal               *deal,
+                     gint64                     to_stage_id,
+                     RapportDealStatus          to_status,
+                     RapportStageChangeReason   reason,
+                     gint64                     now,
+                     GError                   **error)
 {
-  RapportSqlStmt *stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE);
+  RapportSqlStmt *stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE_WHY);
 
   rapport_sql_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
   rapport_sql_bind_int64 (stmt, 2, rapport_deal_get_stage_id (deal));
@@ -311,25 +313,26 @@ record_stage_change (RapportStore       *self,
   rapport_sql_bind_int (stmt, 4, rapport_deal_get_status (deal));
   rapport_sql_bind_int (stmt, 5, to_status);
   rapport_sql_bind_int64 (stmt, 6, now);
+  rapport_sql_bind_int (stmt, 7, reason);
 
   return rapport_store_step_done (self, stmt, error);
 }
 
-gboolean
-rapport_store_move_deal (RapportStore  *self,
-                         RapportDeal   *deal,
-                         RapportStage  *stage,
-                         int            position,
-                         GError       **error)
+/* A move within the pipeline; past an unmet gate only when @anyway,
+ * which the history then says. */
+static gboolean
+move_deal (RapportStore  *self,
+           RapportDeal   *deal,
+           RapportStage  *stage,
+           int            position,
+           gboolean       anyway,
+           GError       **error)
 {
   g_autoptr(RapportStage) current = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
   gint64 deal_id, stage_id, rank, now;
   gboolean changes_stage;
   RapportSqlStmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
 
   deal_id = rapport_record_get_id (RAPPORT_RECORD (deal));
   stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
@@ -341,6 +344,10 @@ rapport_store_move_deal (RapportStore  *self,
   if (current != NULL &&
       rapport_stage_get_pipeline_id (current) != rapport_stage_get_pipeline_id (stage))
     return rapport_store_invalid (error, _("“%s” is a stage of another pipeline"), rapport_stage_get_name (stage));
+
+  missing = rapport_store_check_gate (self, deal, stage);
+  if (missing->len > 0 && !anyway)
+    return rapport_store_gate_error (self, deal, stage, error);
 
   if (!rapport_store_begin (self, error))
     return FALSE;
@@ -356,7 +363,9 @@ rapport_store_move_deal (RapportStore  *self,
     goto fail;
 
   if (changes_stage &&
-      !record_stage_change (self, deal, stage_id, RAPPORT_DEAL_STATUS_OPEN, now, error))
+      !record_stage_change (self, deal, stage_id, RAPPORT_DEAL_STATUS_OPEN,
+                            missing->len > 0 ? RAPPORT_STAGE_CHANGE_GATE_OVERRIDDEN : RAPPORT_STAGE_CHANGE_MOVED,
+                            now, error))
     goto fail;
 
   if (!rapport_store_commit (self, error))
@@ -373,6 +382,34 @@ fail:
   self->renumbered_stage = 0;
   rapport_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+rapport_store_move_deal (RapportStore  *self,
+                         RapportDeal   *deal,
+                         RapportStage  *stage,
+                         int            position,
+                         GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+
+  return move_deal (self, deal, stage, position, FALSE, error);
+}
+
+gboolean
+rapport_store_move_deal_anyway (RapportStore  *self,
+                                RapportDeal   *deal,
+                                RapportStage  *stage,
+                                int            position,
+                                GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+
+  return move_deal (self, deal, stage, position, TRUE, error);
 }
 
 gboolean
@@ -411,7 +448,8 @@ rapport_store_set_deal_status (RapportStore       *self,
   if (!rapport_store_begin (self, error))
     return FALSE;
   if (!rapport_store_step_done (self, stmt, error) ||
-      !record_stage_change (self, deal, rapport_deal_get_stage_id (deal), status, now, error))
+      !record_stage_change (self, deal, rapport_deal_get_stage_id (deal), status,
+                            RAPPORT_STAGE_CHANGE_MOVED, now, error))
     {
       rapport_store_rollback (self);
       return FALSE;

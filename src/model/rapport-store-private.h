@@ -195,12 +195,6 @@ gboolean      rapport_store_arrival_time  (RapportStore  *self,
                                            gboolean       has_given,
                                            gint64        *arrived_at,
                                            GError       **error);
-gboolean      rapport_store_update_properties (RapportStore   *self,
-                                               RapportRecord  *record,
-                                               guint           n_properties,
-                                               const char    **properties,
-                                               const GValue   *values,
-                                               GError        **error);
 
 /* rapport-store-activities.c: "Meeting", "Task"… in the user's language. */
 const char   *rapport_activity_default_title (RapportActivityKind kind);
@@ -210,6 +204,12 @@ void          rapport_report_period_init  (RapportReportPeriod *period);
 
 /* rapport-store-pipelines.c */
 void          rapport_store_reload_pipelines (RapportStore *self);
+/* FALSE with RAPPORT_ERROR_GATE, saying what @deal lacks to enter
+ * @stage; TRUE when nothing (rapport-store-process.c). */
+gboolean      rapport_store_gate_error    (RapportStore  *self,
+                                           RapportDeal   *deal,
+                                           RapportStage  *stage,
+                                           GError       **error);
 void          rapport_store_reload_stages    (RapportStore *self,
                                               gint64        pipeline_id,
                                               GListStore   *list);

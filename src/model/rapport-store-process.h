@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 
 /* Pipelines */
 
+RapportPipeline    *rapport_store_get_pipeline          (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
 /* A new pipeline from one of rapport_templates_get() (its stages and
  * playbooks), or empty (@template_id NULL): one stage, so it can hold
  * deals at once. It goes last; it is not made current. */
@@ -43,6 +46,11 @@ gboolean            rapport_store_delete_pipeline       (RapportStore       *sel
 
 /* Stages */
 
+/* A stage by id, or by name (in any case) in @pipeline. */
+RapportStage       *rapport_store_find_stage_in         (RapportStore       *self,
+                                                         RapportPipeline    *pipeline,
+                                                         const char         *id_or_name,
+                                                         GError            **error);
 /* @position 0 is the first stage; -1 (or past the end) the last. */
 RapportStage       *rapport_store_add_stage             (RapportStore       *self,
                                                          RapportPipeline    *pipeline,
@@ -84,6 +92,9 @@ typedef struct
   const char *output;     /* the expected output */
 } RapportStageActionFields;
 
+RapportStageAction *rapport_store_get_stage_action      (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
 RapportStageAction *rapport_store_add_stage_action      (RapportStore       *self,
                                                          RapportStage       *stage,
                                                          const RapportStageActionFields *fields,

@@ -105,7 +105,10 @@ validate_field (RapportStore  *self,
     return rapport_currency_check (str, error);
   if (g_str_equal (property, "expected-close") || g_str_equal (property, "birthday"))
     return rapport_date_check (str, error);
-  if (g_str_equal (property, "industry"))
+  /* A key action says what to do; its activity is one line. */
+  if (g_str_equal (property, "action"))
+    return rapport_text_check (str, RAPPORT_TEXT_TITLE, TRUE, error);
+  if (g_str_equal (property, "industry") || g_str_equal (property, "activity"))
     return rapport_text_check (str, RAPPORT_TEXT_LINE, FALSE, error);
   if (g_str_equal (property, "organization-id"))
     return rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, g_value_get_int64 (value), error);
@@ -124,7 +127,8 @@ is_managed (const char *property)
   static const char * const managed[] = {
     "id", "stage-id", "rank", "status", "closed-at", "lost-reason", "created-at",
     "updated-at", "stage-entered-at", "done-at", "rule", "first-contacted-at",
-    "pipeline-id", "last-contacted-at", "next-followup-at",
+    "pipeline-id", "last-contacted-at", "next-followup-at", "position",
+    "from-stage-name", "to-stage-name", "reason", "process-uid", "process-version",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (managed); i++)

@@ -31,7 +31,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 12
+#define RAPPORT_SCHEMA_VERSION 13
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -945,6 +945,13 @@ gboolean            rapport_store_update                (RapportStore       *sel
                                                          RapportRecord      *record,
                                                          const char         *property,
                                                          const GValue       *value,
+                                                         GError            **error);
+/* Several at once: all checked before any is written, in one transaction. */
+gboolean            rapport_store_update_properties     (RapportStore       *self,
+                                                         RapportRecord      *record,
+                                                         guint               n_properties,
+                                                         const char        **properties,
+                                                         const GValue       *values,
                                                          GError            **error);
 gboolean            rapport_store_move_deal             (RapportStore       *self,
                                                          RapportDeal        *deal,

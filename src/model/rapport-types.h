@@ -82,6 +82,15 @@ typedef enum
   RAPPORT_RULE_SPEED_TO_LEAD = 1,
 } RapportRule;
 
+/* Why a deal changed stages (stored: never renumber). */
+typedef enum
+{
+  RAPPORT_STAGE_CHANGE_MOVED = 0,             /* moved by the user, or won or lost */
+  RAPPORT_STAGE_CHANGE_GATE_OVERRIDDEN = 1,   /* moved on though the stage's gate was unmet */
+  RAPPORT_STAGE_CHANGE_STAGE_DELETED = 2,     /* its stage was deleted; reassigned */
+  RAPPORT_STAGE_CHANGE_PIPELINE_CHANGED = 3,  /* moved to another pipeline */
+} RapportStageChangeReason;
+
 /* What a change notice is about (RapportStore::notice). */
 typedef enum
 {

@@ -571,6 +571,27 @@ static const char migration_records[] =
   REINDEX_TRIGGERS ("record_tag")
   REINDEX_TRIGGERS ("custom_value");
 
+/* Version 13: the process as the user edits it. A stage's gate; the
+ * activity of a key action; the history keeps the stage names of its
+ * time and why the deal moved; a pipeline knows the process file (and
+ * its version) it came from. */
+static const char migration_process[] =
+  "ALTER TABLE stage ADD COLUMN require_qualified INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (require_qualified IN (0, 1));"
+  "ALTER TABLE stage ADD COLUMN require_checklist INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (require_checklist IN (0, 1));"
+  "ALTER TABLE stage_action ADD COLUMN activity TEXT;"
+  "ALTER TABLE stage_change ADD COLUMN from_stage_name TEXT;"
+  "ALTER TABLE stage_change ADD COLUMN to_stage_name TEXT;"
+  "ALTER TABLE stage_change ADD COLUMN reason INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (reason BETWEEN 0 AND 3);"
+  "UPDATE stage_change SET"
+  "  from_stage_name = (SELECT name FROM stage WHERE id = from_stage_id),"
+  "  to_stage_name = (SELECT name FROM stage WHERE id = to_stage_id);"
+  "ALTER TABLE pipeline ADD COLUMN process_uid TEXT;"
+  "ALTER TABLE pipeline ADD COLUMN process_version INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (process_version >= 1);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -584,6 +605,7 @@ static const char * const migrations[] = {
   migration_deal_dates,
   migration_activity_outcome,
   migration_records,
+  migration_process,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
@@ -679,6 +701,8 @@ insert_stage (RapportStore               *self,
       sqlite3_bind_text (stmt, 4, tr (action->owner), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, tr (action->material), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, tr (action->output), -1, SQLITE_STATIC);
+      /* The templates name no separate activity: the action says it. */
+      sqlite3_bind_null (stmt, 7);
       if (!rapport_store_step_done (self, stmt, error))
         return FALSE;
     }
