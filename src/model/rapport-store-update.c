@@ -217,7 +217,13 @@ rapport_store_update_properties (RapportStore   *self,
     goto out;
 
   rapport_store_reload_record (self, record, NULL);
-  rapport_store_notify (self, rapport_entity_of_type (G_OBJECT_TYPE (record)), RAPPORT_CHANGE_UPDATED, rapport_record_get_id (record));
+  /* A key action is part of its stage's playbook. */
+  if (RAPPORT_IS_STAGE_ACTION (record))
+    rapport_store_notify (self, RAPPORT_ENTITY_STAGE, RAPPORT_CHANGE_UPDATED,
+                          rapport_stage_action_get_stage_id (RAPPORT_STAGE_ACTION (record)));
+  else
+    rapport_store_notify (self, rapport_entity_of_type (G_OBJECT_TYPE (record)), RAPPORT_CHANGE_UPDATED,
+                          rapport_record_get_id (record));
   ok = TRUE;
 
 out:
