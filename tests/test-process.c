@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "rapport-store-process.h"
@@ -84,9 +85,9 @@ stage_names (Fixture         *f,
 }
 
 static void
-rename (Fixture       *f,
-        RapportRecord *record,
-        const char    *name)
+rename_record (Fixture       *f,
+               RapportRecord *record,
+               const char    *name)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
@@ -160,7 +161,7 @@ test_stages_reordered_and_renamed (Fixture       *f,
   g_assert_true (rapport_store_move_stage (f->store, demo, 99, &error));
   g_assert_cmpint (rapport_stage_get_position (demo), ==, 5);
 
-  rename (f, RAPPORT_RECORD (second), "Discovery");
+  rename_record (f, RAPPORT_RECORD (second), "Discovery");
   g_assert_cmpstr (rapport_stage_get_name (second), ==, "Discovery");
   history = cli_history (f, rapport_record_get_id (RAPPORT_RECORD (deal)));
   g_assert_cmpstr (history, ==, ">Prospecting:moved; Prospecting>Qualifying:moved");
@@ -446,7 +447,7 @@ test_pipelines (Fixture       *f,
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
   g_clear_error (&error);
 
-  rename (f, RAPPORT_RECORD (blank), "Partners");
+  rename_record (f, RAPPORT_RECORD (blank), "Partners");
   list = rapport_test_cli_ok (f->db, "pipeline", "list", NULL);
   g_assert_nonnull (strstr (list, "Partners"));
   g_assert_nonnull (strstr (list, "* 1\t"));
@@ -498,6 +499,171 @@ test_pipelines (Fixture       *f,
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
 }
 
+/* What `process export` writes, read back. */
+static char *
+read_file (const char *path)
+{
+  g_autofree char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return g_steal_pointer (&data);
+}
+
+/* A process exported as JSON and imported into another database is the
+ * same process: stages, playbooks, gates, and its id and version. The
+ * Markdown names every stage and key action; the PDF opens. */
+static void
+test_process_file_round_trip (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStage) second = rapport_test_stage_at (f->store, 1);
+  g_autoptr(RapportPipeline) pipeline = current (f);
+  g_autoptr(RapportProcess) process = NULL;
+  g_autoptr(RapportProcess) again = NULL;
+  g_autofree char *json_path = g_build_filename (f->dir, "process.json", NULL);
+  g_autofree char *md_path = g_build_filename (f->dir, "manual.md", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "manual.pdf", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *reexported = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *pdfinfo = NULL;
+  g_auto(GValue) on = G_VALUE_INIT;
+  RapportStageActionFields fields = { "Map the | buying committee", "AE", "Workshop", "Org chart", "Every voter named" };
+  g_autoptr(RapportStageAction) action = rapport_store_add_stage_action (f->store, second, &fields, -1, &error);
+
+  g_assert_no_error (error);
+  g_value_init (&on, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&on, TRUE);
+  g_assert_true (rapport_store_update (f->store, RAPPORT_RECORD (second), "require-qualified", &on, &error));
+  g_assert_no_error (error);
+
+  out = rapport_test_cli_ok (f->db, "process", "export", "1", "--format", "json", "--output", json_path,
+                             "--version", "3", NULL);
+  g_assert_nonnull (strstr (out, "version 3"));
+  json = read_file (json_path);
+  process = rapport_process_parse (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (process->version, ==, 3);
+  g_assert_nonnull (process->uid);
+  g_assert_cmpuint (process->stages->len, ==, 5);
+
+  /* Into another file: a new pipeline, equal to the first. */
+  g_free (out);
+  out = rapport_test_cli_ok (other_db, "process", "import", json_path, "--json", NULL);
+  g_assert_nonnull (strstr (out, "\"process_version\" : 3"));
+  g_free (out);
+  out = rapport_test_cli_ok (other_db, "process", "export", "2", "--format", "json", "--output",
+                             md_path, NULL);
+  reexported = read_file (md_path);
+  {
+    /* The same but for the name: the other file had a pipeline of it. */
+    g_autoptr(RapportProcess) back = rapport_process_parse (reexported, strlen (reexported), &error);
+    g_autofree char *renamed = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (back->name, ==, "Classic 5 stages (version 3)");
+    g_free (back->name);
+    back->name = g_strdup (process->name);
+    renamed = rapport_process_to_json (back);
+    g_assert_cmpstr (renamed, ==, json);
+  }
+  g_assert_true (g_remove (md_path) == 0);
+
+  /* The same version again, or an older one, is refused. */
+  {
+    const char *args[] = { "process", "import", json_path, NULL };
+    g_auto(RapportTestRun) run = { 0 };
+
+    rapport_test_run_cli (other_db, args, &run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "already has version 3"));
+  }
+
+  /* The manual. */
+  g_free (out);
+  out = rapport_test_cli_ok (f->db, "process", "export", "1", "--format", "md", "--output", md_path, NULL);
+  markdown = read_file (md_path);
+  again = rapport_store_read_process (f->store, pipeline);
+  for (guint i = 0; i < again->stages->len; i++)
+    {
+      RapportProcessStage *stage = g_ptr_array_index (again->stages, i);
+
+      g_assert_nonnull (strstr (markdown, stage->name));
+      for (guint j = 0; j < stage->actions->len; j++)
+        {
+          RapportProcessAction *key = g_ptr_array_index (stage->actions, j);
+
+          /* A bar is escaped in a table cell: that one is below. */
+          if (strchr (key->action, '|') == NULL)
+            g_assert_nonnull (strstr (markdown, key->action));
+        }
+    }
+  g_assert_nonnull (strstr (markdown, "Map the \\| buying committee"));
+  g_assert_nonnull (strstr (markdown, "qualified (3 of 4 BANT)"));
+
+  g_free (out);
+  out = rapport_test_cli_ok (f->db, "process", "export", "1", "--format", "pdf", "--output", pdf_path, NULL);
+  {
+    const char *argv[] = { "pdfinfo", pdf_path, NULL };
+    int status = -1;
+
+    if (g_find_program_in_path ("pdfinfo") == NULL)
+      {
+        g_test_skip ("pdfinfo is not installed");
+        return;
+      }
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &pdfinfo, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (pdfinfo, "process manual"));
+  }
+  (void) action;
+}
+
+/* A file that is not a process, or breaks a rule, is refused whole, and
+ * the message says where. */
+static void
+test_process_file_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "[1, 2]", "not a Rapport process file" },
+    { "{\"name\": \"X\"}", "not a Rapport process file" },
+    { "{\"rapport_process\": 9, \"name\": \"X\"}", "newer Rapport" },
+    { "{\"rapport_process\": 1, \"name\": \"X\", \"stages\": []}", "at least one stage" },
+    { "{\"rapport_process\": 1, \"name\": \" \", \"stages\": [{\"name\": \"A\"}]}", "name" },
+    { "{\"rapport_process\": 1, \"name\": \"X\", \"stages\": [{\"name\": \"A\", \"probability\": 101}]}",
+      "Stage 1: “probability”" },
+    { "{\"rapport_process\": 1, \"name\": \"X\", \"stages\": [{\"name\": \"A\"},"
+      " {\"name\": \"B\", \"key_actions\": [{\"action\": \"ok\"}, {\"owner\": \"x\"}]}]}",
+      "Stage 2, key action 2" },
+    { "{\"rapport_process\": 1, \"name\": \"X\", \"stages\": [{\"name\": \"A\"}],"
+      " \"after_sales\": [{\"title\": \"Call\", \"kind\": \"fax\"}]}", "After-sales step 1" },
+    { "{\"rapport_process\": 1,\n \"name\": ", ":2:" },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "bad.json", NULL);
+  g_autofree char *before = rapport_test_dump_tables (f->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { "process", "import", path, NULL };
+      g_auto(RapportTestRun) run = { 0 };
+      g_autofree char *after = NULL;
+
+      rapport_test_write_file (path, cases[i].json, -1);
+      rapport_test_run_cli (f->db, args, &run);
+      g_assert_cmpint (run.status, ==, 1);
+      if (strstr (run.err, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not say “%s”", i, run.err, cases[i].message);
+      after = rapport_test_dump_tables (f->db);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +681,10 @@ main (int   argc,
               fixture_set_up, test_playbook_edited, fixture_tear_down);
   g_test_add ("/process/pipelines", Fixture, NULL,
               fixture_set_up, test_pipelines, fixture_tear_down);
+  g_test_add ("/process/file-round-trip", Fixture, NULL,
+              fixture_set_up, test_process_file_round_trip, fixture_tear_down);
+  g_test_add ("/process/file-refused", Fixture, NULL,
+              fixture_set_up, test_process_file_refused, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,7 +7,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "rapport-cli-private.h"
+#include "rapport-export-file.h"
+#include "rapport-process-manual.h"
 #include "rapport-store-process.h"
 #include "rapport-templates.h"
 
@@ -526,6 +532,131 @@ cmd_playbook_delete (RapportCli  *cli,
   return TRUE;
 }
 
+/* The process file and the manual */
+
+/* A process file is a few kilobytes; this bounds what is read at all. */
+#define MAX_PROCESS_FILE (4 * 1024 * 1024)
+
+static gboolean
+write_export (const char     *format,
+              RapportProcess *process,
+              gint64          now,
+              const char     *output,
+              gboolean        force,
+              GError        **error)
+{
+  g_autoptr(RapportExportFile) file = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (format, "pdf"))
+    return rapport_process_write_pdf (process, now, output, force, NULL, error);
+
+  text = g_str_equal (format, "md") ? rapport_process_to_markdown (process) : rapport_process_to_json (process);
+  return (file = rapport_export_file_new (output, force, error)) != NULL &&
+         rapport_export_file_write (file, text, strlen (text), error) &&
+         rapport_export_file_commit (file, error);
+}
+
+static gboolean
+cmd_process_export (RapportCli  *cli,
+                    GError     **error)
+{
+  const char *format = rapport_cli_string (cli, "format");
+  const char *output = rapport_cli_string (cli, "output");
+  int version = rapport_cli_int (cli, "version");
+  gboolean force = rapport_cli_flag (cli, "force");
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  g_autoptr(RapportProcess) process = NULL;
+  g_autofree char *display = NULL;
+
+  if (format == NULL || !g_strv_contains ((const char * const[]) { "pdf", "md", "json", NULL }, format))
+    return rapport_cli_set_usage (error, _("Say the format: --format pdf, md or json."));
+  if (output == NULL)
+    return rapport_cli_set_usage (error, _("Say where to write it: --output FILE."));
+  if (version != -1 && version < 1)
+    return rapport_cli_set_usage (error, _("--version takes a whole number from 1."));
+  if (!rapport_export_file_check (output, force, error) ||
+      (pipeline = find_pipeline (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+
+  /* Handing out an updated process: its new version is the pipeline's. */
+  if (version != -1 && !rapport_store_set_process_version (cli->store, pipeline, version, error))
+    return FALSE;
+
+  process = rapport_store_read_process (cli->store, pipeline);
+  if (!write_export (format, process, rapport_store_now (cli->store), output, force, error))
+    return FALSE;
+
+  display = g_filename_display_name (output);
+  g_print (_("Wrote version %d of the process “%s” to %s\n"), process->version, process->name, display);
+  return TRUE;
+}
+
+static gboolean
+read_process_file (const char      *path,
+                   RapportProcess **process,
+                   GError         **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf info;
+  gsize len;
+
+  if (g_stat (path, &info) != 0 || !S_ISREG (info.st_mode))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND, _("There is no file %s to import."), display);
+      return FALSE;
+    }
+  if (info.st_size > MAX_PROCESS_FILE)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("%s is too big to be a process file."), display);
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, &data, &len, &local_error))
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_IO, _("Cannot read %s: %s"), display, local_error->message);
+      return FALSE;
+    }
+  if ((*process = rapport_process_parse (data, len, &local_error)) == NULL)
+    {
+      /* Translators: the file, then what is wrong where in it. */
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID, _("%s: %s"), display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+cmd_process_import (RapportCli  *cli,
+                    GError     **error)
+{
+  g_autoptr(RapportProcess) process = NULL;
+  g_autoptr(RapportPipeline) pipeline = NULL;
+
+  /* The file is read and checked whole before the database is opened. */
+  if (!read_process_file (cli->args[0], &process, error) ||
+      rapport_cli_open_store (cli, error) == NULL ||
+      (pipeline = rapport_store_import_process (cli->store, process, error)) == NULL)
+    return FALSE;
+
+  if (cli->json)
+    rapport_json_print (rapport_json_pipeline (cli->store, pipeline));
+  else
+    g_print (_("Imported version %d of the process as pipeline %lld “%s”\n"), process->version,
+             (long long) rapport_record_get_id (RAPPORT_RECORD (pipeline)), rapport_pipeline_get_name (pipeline));
+  return TRUE;
+}
+
+static const RapportCliOption export_options[] = {
+  { "format", G_OPTION_ARG_STRING, 0 },
+  { "output", G_OPTION_ARG_STRING, 0 },
+  { "version", G_OPTION_ARG_INT, -1 },
+  { "force", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 static const RapportCliOption pipeline_add_options[] = {
   { "template", G_OPTION_ARG_STRING, 0 },
   { NULL }
@@ -604,5 +735,10 @@ const RapportCliCommand rapport_cli_process_commands[] = {
     1, 1, RAPPORT_CLI_JSON, playbook_options, NULL },
   { "playbook", "move", cmd_playbook_move, "playbook move ID POSITION", 2, 2, 0, NULL, NULL },
   { "playbook", "delete", cmd_playbook_delete, "playbook delete ID", 1, 1, 0, NULL, NULL },
+  { "process", "export", cmd_process_export,
+    "process export PIPELINE --format pdf|md|json --output FILE [--version N] [--force]",
+    1, 1, 0, export_options, NULL },
+  { "process", "import", cmd_process_import, "process import FILE [--json]",
+    1, 1, RAPPORT_CLI_JSON, NULL, NULL },
   { NULL }
 };

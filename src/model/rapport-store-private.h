@@ -21,6 +21,7 @@
 #include "rapport-record-private.h"
 #include "rapport-sqlite.h"
 #include "rapport-store.h"
+#include "rapport-process.h"
 
 G_BEGIN_DECLS
 
@@ -204,6 +205,19 @@ void          rapport_report_period_init  (RapportReportPeriod *period);
 
 /* rapport-store-pipelines.c */
 void          rapport_store_reload_pipelines (RapportStore *self);
+/* After the process changed: lists and live objects read again, views
+ * told (rapport-store-process.c). */
+void          rapport_store_process_changed (RapportStore *self,
+                                             gboolean      deals_moved);
+/* The after-sales plan of a process, read and written in the caller's
+ * transaction (rapport-store-process-file.c until the plan has a home). */
+void          rapport_store_read_after_sales  (RapportStore          *self,
+                                               RapportPipeline       *pipeline,
+                                               RapportProcess        *process);
+gboolean      rapport_store_write_after_sales (RapportStore          *self,
+                                               gint64                 pipeline_id,
+                                               const RapportProcess  *process,
+                                               GError               **error);
 /* FALSE with RAPPORT_ERROR_GATE, saying what @deal lacks to enter
  * @stage; TRUE when nothing (rapport-store-process.c). */
 gboolean      rapport_store_gate_error    (RapportStore  *self,

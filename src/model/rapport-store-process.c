@@ -19,8 +19,8 @@
 #include "rapport-validate.h"
 
 #define SQL_INSERT_EMPTY_PIPELINE \
-  "INSERT INTO pipeline (name, template, position, created_at)" \
-  " VALUES (?1, NULL, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?2)"
+  "INSERT INTO pipeline (name, template, position, created_at, process_uid)" \
+  " VALUES (?1, NULL, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?2, lower(hex(randomblob(16))))"
 #define SQL_STAGE_IDS "SELECT id FROM stage WHERE pipeline_id = ?1 ORDER BY position, id"
 #define SQL_STAGE_SET_POSITION "UPDATE stage SET position = ?2 WHERE id = ?1"
 #define SQL_ACTION_IDS "SELECT id FROM stage_action WHERE stage_id = ?1 ORDER BY position, id"
@@ -86,9 +86,9 @@ count_of (RapportStore *self,
 /* After the process changed: the lists of pipelines and stages read
  * again, the live objects too (positions, deals moved), then the views
  * told. */
-static void
-process_changed (RapportStore *self,
-                 gboolean      deals_moved)
+void
+rapport_store_process_changed (RapportStore *self,
+                               gboolean      deals_moved)
 {
   GHashTableIter iter;
   gpointer key, list;
@@ -293,7 +293,7 @@ rapport_store_add_pipeline (RapportStore  *self,
   if (!rapport_store_commit (self, error))
     return NULL;
 
-  process_changed (self, FALSE);
+  rapport_store_process_changed (self, FALSE);
   return rapport_store_lookup (self, RAPPORT_TYPE_PIPELINE, id, error);
 
 fail:
@@ -402,7 +402,7 @@ rapport_store_delete_pipeline (RapportStore     *self,
         rapport_store_forget (self, stage);
     }
   rapport_store_forget (self, RAPPORT_RECORD (pipeline));
-  process_changed (self, has_deals);
+  rapport_store_process_changed (self, has_deals);
   return TRUE;
 
 fail:
@@ -465,7 +465,7 @@ rapport_store_add_stage (RapportStore     *self,
   if (!rapport_store_commit (self, error))
     return NULL;
 
-  process_changed (self, FALSE);
+  rapport_store_process_changed (self, FALSE);
   return rapport_store_lookup (self, RAPPORT_TYPE_STAGE, id, error);
 
 fail:
@@ -500,7 +500,7 @@ rapport_store_move_stage (RapportStore  *self,
   if (!rapport_store_commit (self, error))
     return FALSE;
 
-  process_changed (self, FALSE);
+  rapport_store_process_changed (self, FALSE);
   return TRUE;
 }
 
@@ -565,7 +565,7 @@ rapport_store_delete_stage (RapportStore  *self,
     return FALSE;
 
   rapport_store_forget (self, RAPPORT_RECORD (stage));
-  process_changed (self, has_deals);
+  rapport_store_process_changed (self, has_deals);
   return TRUE;
 
 fail:

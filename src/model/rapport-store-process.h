@@ -16,6 +16,7 @@
 
 #pragma once
 
+#include "rapport-process.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -131,6 +132,23 @@ gboolean            rapport_store_move_deal_anyway      (RapportStore       *sel
 gboolean            rapport_store_move_deal_to_pipeline (RapportStore       *self,
                                                          RapportDeal        *deal,
                                                          RapportStage       *stage,
+                                                         GError            **error);
+
+/* The process file */
+
+/* The pipeline's whole process: stages, playbooks, gates, the after-sales
+ * plan (free with rapport_process_free()). */
+RapportProcess     *rapport_store_read_process          (RapportStore       *self,
+                                                         RapportPipeline    *pipeline);
+gboolean            rapport_store_set_process_version   (RapportStore       *self,
+                                                         RapportPipeline    *pipeline,
+                                                         int                 version,
+                                                         GError            **error);
+/* A process file's process as a new pipeline, last, not current. A file
+ * of a process the database has at the same or a later version is
+ * refused; a name in use gets the version after it. */
+RapportPipeline    *rapport_store_import_process        (RapportStore       *self,
+                                                         const RapportProcess *process,
                                                          GError            **error);
 
 G_END_DECLS

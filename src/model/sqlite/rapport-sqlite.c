@@ -33,8 +33,8 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT id FROM stage WHERE pipeline_id = ?1 AND name = ?2 COLLATE NOCASE",
   [STMT_LIST_STAGE_ACTIONS] = "SELECT id FROM stage_action WHERE stage_id = ?1 ORDER BY position, id",
   [STMT_INSERT_PIPELINE] =
-    "INSERT INTO pipeline (name, template, position, created_at)"
-    " VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?3)",
+    "INSERT INTO pipeline (name, template, position, created_at, process_uid)"
+    " VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?3, lower(hex(randomblob(16))))",
   [STMT_INSERT_STAGE] =
     "INSERT INTO stage (pipeline_id, name, position, probability, purpose, rotting_days)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

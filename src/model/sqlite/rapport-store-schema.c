@@ -590,7 +590,9 @@ static const char migration_process[] =
   "  to_stage_name = (SELECT name FROM stage WHERE id = to_stage_id);"
   "ALTER TABLE pipeline ADD COLUMN process_uid TEXT;"
   "ALTER TABLE pipeline ADD COLUMN process_version INTEGER NOT NULL DEFAULT 1"
-  "  CHECK (process_version >= 1);";
+  "  CHECK (process_version >= 1);"
+  /* Every process has an id of its own, which its exported file keeps. */
+  "UPDATE pipeline SET process_uid = lower(hex(randomblob(16)));";
 
 static const char * const migrations[] = {
   migration_1,
