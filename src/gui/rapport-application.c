@@ -808,8 +808,11 @@ rapport_application_startup (GApplication *app)
                                    self);
   rapport_application_add_backup_actions (self);
   rapport_application_add_review_actions (self);
+  rapport_application_add_process_actions (self);
   set_action_enabled (self, "preferences", FALSE);
   set_action_enabled (self, "weekly-review", FALSE);
+  set_action_enabled (self, "export-process", FALSE);
+  set_action_enabled (self, "import-process", FALSE);
   set_action_enabled (self, "backup", FALSE);
   set_action_enabled (self, "restore", FALSE);
 
@@ -879,6 +882,8 @@ rapport_application_activate (GApplication *app)
       set_action_enabled (self, "backup", TRUE);
       set_action_enabled (self, "restore", TRUE);
       set_action_enabled (self, "weekly-review", TRUE);
+      set_action_enabled (self, "export-process", TRUE);
+      set_action_enabled (self, "import-process", TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
