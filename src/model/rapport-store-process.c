@@ -29,8 +29,20 @@
 #define SQL_COUNT_STAGE_DEALS "SELECT count(*) FROM deal WHERE stage_id = ?1"
 #define SQL_COUNT_PIPELINE_DEALS \
   "SELECT count(*) FROM deal WHERE stage_id IN (SELECT id FROM stage WHERE pipeline_id = ?1)"
-/* Open deals first in board order, then the closed ones. */
-#define SQL_STAGE_DEALS "SELECT id, status FROM deal WHERE stage_id = ?1 ORDER BY status, rank, id"
+/* A history entry for every deal of stage ?1 going to ?2. */
+#define SQL_HISTORY_OF_STAGE \
+  "INSERT INTO stage_change (deal_id, from_stage_id, to_stage_id, from_status, to_status, changed_at," \
+  " from_stage_name, to_stage_name, reason)" \
+  " SELECT id, ?1, ?2, status, status, ?3, (SELECT name FROM stage WHERE id = ?1)," \
+  " (SELECT name FROM stage WHERE id = ?2), ?4 FROM deal WHERE stage_id = ?1 ORDER BY id"
+/* The open deals of ?1 after those of ?2 (whose last rank is ?3), in
+ * their board order. */
+#define SQL_REASSIGN_STAGE_OPEN \
+  "UPDATE deal SET stage_id = ?2, rank = ?3 + moved.n * ?5, stage_entered_at = ?4, updated_at = ?4" \
+  " FROM (SELECT id, row_number() OVER (ORDER BY rank, id) AS n" \
+  "       FROM deal WHERE stage_id = ?1 AND status = 0) AS moved" \
+  " WHERE deal.id = moved.id"
+#define SQL_REASSIGN_STAGE_CLOSED "UPDATE deal SET stage_id = ?2, updated_at = ?3 WHERE stage_id = ?1 AND status != 0"
 #define SQL_STAGE_MAX_RANK "SELECT coalesce(max(rank), 0) FROM deal WHERE stage_id = ?1 AND status = 0"
 #define SQL_REASSIGN_OPEN \
   "UPDATE deal SET stage_id = ?2, rank = ?3, stage_entered_at = ?4, updated_at = ?4 WHERE id = ?1"
@@ -172,7 +184,8 @@ record_change (RapportStore              *self,
 
 /* Moves every deal of stage @from to stage @to: the open ones after the
  * open deals there, in their order; the closed ones keep their outcome.
- * Each gets a history entry saying why. */
+ * Each gets a history entry saying why. A few statements for the whole
+ * stage, however many deals it holds. */
 static gboolean
 reassign_deals (RapportStore              *self,
                 gint64                     from,
@@ -183,52 +196,33 @@ reassign_deals (RapportStore              *self,
   gint64 now = rapport_store_now (self);
   RapportSqlStmt *stmt;
   gint64 rank;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (int));
 
-  stmt = rapport_store_stmt_sql (self, SQL_STAGE_DEALS);
+  stmt = rapport_store_stmt_sql (self, SQL_HISTORY_OF_STAGE);
   rapport_sql_bind_int64 (stmt, 1, from);
-  while (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
-    {
-      gint64 id = rapport_sql_column_int64 (stmt, 0);
-      int status = rapport_sql_column_int (stmt, 1);
-
-      g_array_append_val (ids, id);
-      g_array_append_val (statuses, status);
-    }
-  rapport_sql_reset (stmt);
+  rapport_sql_bind_int64 (stmt, 2, to);
+  rapport_sql_bind_int64 (stmt, 3, now);
+  rapport_sql_bind_int (stmt, 4, reason);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
 
   stmt = rapport_store_stmt_sql (self, SQL_STAGE_MAX_RANK);
   rapport_sql_bind_int64 (stmt, 1, to);
   rank = rapport_store_step_int64 (self, stmt, 0);
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      int status = g_array_index (statuses, int, i);
+  stmt = rapport_store_stmt_sql (self, SQL_REASSIGN_STAGE_OPEN);
+  rapport_sql_bind_int64 (stmt, 1, from);
+  rapport_sql_bind_int64 (stmt, 2, to);
+  rapport_sql_bind_int64 (stmt, 3, rank);
+  rapport_sql_bind_int64 (stmt, 4, now);
+  rapport_sql_bind_int64 (stmt, 5, RAPPORT_RANK_GAP);
+  if (!rapport_store_step_done (self, stmt, error))
+    return FALSE;
 
-      if (!record_change (self, id, from, to, status, reason, now, error))
-        return FALSE;
-
-      if (status == RAPPORT_DEAL_STATUS_OPEN)
-        {
-          rank += RAPPORT_RANK_GAP;
-          stmt = rapport_store_stmt_sql (self, SQL_REASSIGN_OPEN);
-          rapport_sql_bind_int64 (stmt, 3, rank);
-          rapport_sql_bind_int64 (stmt, 4, now);
-        }
-      else
-        {
-          stmt = rapport_store_stmt_sql (self, SQL_REASSIGN_CLOSED);
-          rapport_sql_bind_int64 (stmt, 3, now);
-        }
-      rapport_sql_bind_int64 (stmt, 1, id);
-      rapport_sql_bind_int64 (stmt, 2, to);
-      if (!rapport_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  stmt = rapport_store_stmt_sql (self, SQL_REASSIGN_STAGE_CLOSED);
+  rapport_sql_bind_int64 (stmt, 1, from);
+  rapport_sql_bind_int64 (stmt, 2, to);
+  rapport_sql_bind_int64 (stmt, 3, now);
+  return rapport_store_step_done (self, stmt, error);
 }
 
 /* Pipelines */
