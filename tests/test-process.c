@@ -664,6 +664,33 @@ test_process_file_refused (Fixture       *f,
     }
 }
 
+/* An uninstalled program speaks the user's language from the build
+ * tree's translations (RAPPORT_LOCALEDIR), as build-aux/dev run does. */
+static void
+test_translated_uninstalled (void)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *err = NULL;
+  int status = 0;
+  const char *argv[] = { g_getenv ("RAPPORT_CLI"), "--db", "/nonexistent/dir/rapport.db", "deal", "show", "999", NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("RAPPORT_BUILD_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("RAPPORT_BUILD_LOCALEDIR is not set");
+      return;
+    }
+  env = g_environ_setenv (env, "LANGUAGE", "bg", TRUE);
+  env = g_environ_setenv (env, "RAPPORT_LOCALEDIR", g_getenv ("RAPPORT_BUILD_LOCALEDIR"), TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  /* Not “Cannot open”: Bulgarian, whatever the message. */
+  g_assert_nonnull (strstr (err, "rapport-cli: "));
+  g_assert_true (g_utf8_strchr (err, -1, g_utf8_get_char ("Н")) != NULL ||
+                 g_utf8_strchr (err, -1, g_utf8_get_char ("н")) != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +712,8 @@ main (int   argc,
               fixture_set_up, test_process_file_round_trip, fixture_tear_down);
   g_test_add ("/process/file-refused", Fixture, NULL,
               fixture_set_up, test_process_file_refused, fixture_tear_down);
+
+  g_test_add_func ("/process/translated-uninstalled", test_translated_uninstalled);
 
   return g_test_run ();
 }
