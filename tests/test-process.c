@@ -671,8 +671,10 @@ test_translated_uninstalled (void)
 {
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *err = NULL;
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (dir, "rapport.db", NULL);
   int status = 0;
-  const char *argv[] = { g_getenv ("RAPPORT_CLI"), "--db", "/nonexistent/dir/rapport.db", "deal", "show", "999", NULL };
+  const char *argv[] = { g_getenv ("RAPPORT_CLI"), "--db", db, "deal", "show", "999", NULL };
   g_autoptr(GError) error = NULL;
 
   if (g_getenv ("RAPPORT_BUILD_LOCALEDIR") == NULL)
@@ -689,6 +691,7 @@ test_translated_uninstalled (void)
   g_assert_nonnull (strstr (err, "rapport-cli: "));
   g_assert_true (g_utf8_strchr (err, -1, g_utf8_get_char ("Н")) != NULL ||
                  g_utf8_strchr (err, -1, g_utf8_get_char ("н")) != NULL);
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
 int
