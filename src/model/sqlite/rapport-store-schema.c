@@ -592,7 +592,10 @@ static const char migration_process[] =
   "ALTER TABLE pipeline ADD COLUMN process_version INTEGER NOT NULL DEFAULT 1"
   "  CHECK (process_version >= 1);"
   /* Every process has an id of its own, which its exported file keeps. */
-  "UPDATE pipeline SET process_uid = lower(hex(randomblob(16)));";
+  "UPDATE pipeline SET process_uid = lower(hex(randomblob(16)));"
+  /* The Deals list by value or by owner walks an index, as by title. */
+  "CREATE INDEX deal_by_value ON deal (value, id);"
+  "CREATE INDEX deal_by_owner ON deal (owner IS NULL, owner COLLATE NOCASE, id);";
 
 static const char * const migrations[] = {
   migration_1,
