@@ -20,6 +20,7 @@
 #include "rapport-bench-hook.h"
 #include "rapport-error.h"
 #include "rapport-reminders.h"
+#include "rapport-search-provider.h"
 #include "rapport-time.h"
 #include "rapport-window.h"
 
@@ -48,6 +49,7 @@ struct _RapportApplication
    * alive past the exit. */
   guint           daily_backup_id;
   GdkFrameClock  *first_frame_clock;  /* weak: waiting for its first frame */
+  RapportSearchProvider *search_provider;  /* on the bus while registered */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -803,6 +805,11 @@ rapport_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
   rapport_bench_hook_mark ("startup: GTK and libadwaita ready");
 
+  /* Started by D-Bus (the Shell's search, a launch from the overview):
+   * stay a while for the next question instead of starting again. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 60 * 1000);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -884,6 +891,8 @@ rapport_application_activate (GApplication *app)
       set_action_enabled (self, "weekly-review", TRUE);
       set_action_enabled (self, "export-process", TRUE);
       set_action_enabled (self, "import-process", TRUE);
+      if (self->search_provider != NULL)
+        rapport_search_provider_set_store (self->search_provider, self->store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
@@ -922,6 +931,77 @@ rapport_application_shutdown (GApplication *app)
     rapport_store_watch_external (self->store, 0);
 }
 
+/* GNOME Shell's search: a result opens its page, "search in the app"
+ * the app's search, in the window made if need be. */
+static void
+on_search_activate_result (RapportApplication *self,
+                           int                 kind,
+                           gint64              id,
+                           guint               timestamp)
+{
+  static const char * const actions[] = {
+    [RAPPORT_SEARCH_CONTACT] = "win.open-contact",
+    [RAPPORT_SEARCH_ORGANIZATION] = "win.open-organization",
+    [RAPPORT_SEARCH_DEAL] = "win.open-deal",
+  };
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) == NULL || self->store == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), actions[kind], "x", id);
+  gtk_window_present_with_time (window, timestamp);
+}
+
+static void
+on_search_launch (RapportApplication *self,
+                  const char         *text,
+                  guint               timestamp)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) == NULL || self->store == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search-for", "s", text);
+  gtk_window_present_with_time (window, timestamp);
+}
+
+static gboolean
+rapport_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = rapport_search_provider_new (app, self->db_path);
+  rapport_search_provider_set_store (self->search_provider, self->store);
+  g_signal_connect_object (self->search_provider, "activate-result",
+                           G_CALLBACK (on_search_activate_result), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search",
+                           G_CALLBACK (on_search_launch), self, G_CONNECT_SWAPPED);
+  return rapport_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+rapport_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    rapport_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 /* GObject */
 
 static void
@@ -932,6 +1012,7 @@ rapport_application_dispose (GObject *object)
   rapport_application_stop_waiting_for_frame (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
@@ -983,6 +1064,8 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->handle_local_options = rapport_application_handle_local_options;
   app_class->startup = rapport_application_startup;
   app_class->activate = rapport_application_activate;
+  app_class->dbus_register = rapport_application_dbus_register;
+  app_class->dbus_unregister = rapport_application_dbus_unregister;
   app_class->shutdown = rapport_application_shutdown;
 
   /**
