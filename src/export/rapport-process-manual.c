@@ -11,11 +11,9 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
 #include "rapport-error.h"
-#include "rapport-export-file.h"
 #include "rapport-format.h"
 #include "rapport-pdf-doc.h"
 #include "rapport-process-manual.h"
@@ -226,20 +224,6 @@ paragraph (RapportPdfDoc   *doc,
 }
 
 static void
-outline (RapportPdfDoc *doc,
-         cairo_t       *cr,
-         const char    *title)
-{
-  g_autofree char *link = NULL;
-
-  if (cr == NULL)
-    return;
-
-  link = g_strdup_printf ("page=%d pos=[0 %.0f]", rapport_pdf_doc_page (doc), rapport_pdf_doc_y (doc));
-  cairo_pdf_surface_add_outline (cairo_get_target (cr), CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
-}
-
-static void
 pdf_stage (RapportPdfDoc             *doc,
            cairo_t                   *cr,
            guint                      index,
@@ -263,7 +247,7 @@ pdf_stage (RapportPdfDoc             *doc,
     }
 
   rapport_pdf_doc_heading (doc, heading, RAPPORT_PDF_BLUE, 60 + rapport_pdf_table_lead (doc, table));
-  outline (doc, cr, heading);
+  rapport_pdf_doc_outline (doc, cr, heading);
   if (stage->purpose != NULL)
     paragraph (doc, stage->purpose, 10, PANGO_WEIGHT_NORMAL, RAPPORT_PDF_TEXT);
   rapport_pdf_doc_skip (doc, 3);
@@ -296,7 +280,7 @@ pdf_after_sales (RapportPdfDoc        *doc,
     }
 
   rapport_pdf_doc_heading (doc, _("After the sale"), RAPPORT_PDF_GREEN, 40 + rapport_pdf_table_lead (doc, table));
-  outline (doc, cr, _("After the sale"));
+  rapport_pdf_doc_outline (doc, cr, _("After the sale"));
   if (process->after_sales->len == 0)
     {
       paragraph (doc, _("No after-sales follow-ups are planned."), 9, PANGO_WEIGHT_NORMAL, RAPPORT_PDF_DIM);
@@ -309,10 +293,11 @@ pdf_after_sales (RapportPdfDoc        *doc,
 }
 
 static void
-write_pages (RapportPdfDoc        *doc,
-             cairo_t              *cr,
-             const RapportProcess *process)
+write_pages (RapportPdfDoc *doc,
+             cairo_t       *cr,
+             gconstpointer  data)
 {
+  const RapportProcess *process = data;
   g_autofree char *title = manual_title (process);
   g_autofree char *version = version_line (process);
   g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -334,24 +319,6 @@ write_pages (RapportPdfDoc        *doc,
   pdf_after_sales (doc, cr, process);
 }
 
-typedef struct
-{
-  RapportExportFile *file;
-  GError            *error;
-} Sink;
-
-static cairo_status_t
-write_to_file (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  Sink *sink = closure;
-
-  if (sink->error != NULL || !rapport_export_file_write (sink->file, data, length, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
 gboolean
 rapport_process_write_pdf (const RapportProcess  *process,
                            gint64                 made_at,
@@ -360,64 +327,24 @@ rapport_process_write_pdf (const RapportProcess  *process,
                            int                   *n_pages,
                            GError               **error)
 {
-  g_autoptr(RapportExportFile) file = NULL;
   g_autoptr(RapportPdfDoc) doc = NULL;
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (made_at);
-  g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
-  g_autofree char *title = manual_title (process);
-  g_autofree char *header = g_markup_escape_text (title, -1);
-  g_autofree char *day = rapport_format_time_day (made_at, made_at);
-  /* Translators: the start of every page's footer of the manual. */
-  g_autofree char *made = g_strdup_printf (_("Made with Rapport on %s"), day);
-  g_autofree char *footer = g_markup_escape_text (made, -1);
-  Sink sink = { NULL, NULL };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int pages;
+  g_autofree char *title = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *footer = NULL;
 
   g_return_val_if_fail (process != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if ((file = rapport_export_file_new (path, replace, error)) == NULL)
-    return FALSE;
-
+  title = manual_title (process);
+  header = g_markup_escape_text (title, -1);
+  day = rapport_format_time_day (made_at, made_at);
+  /* Translators: the start of every page's footer of the manual. */
+  made = g_strdup_printf (_("Made with Rapport on %s"), day);
+  footer = g_markup_escape_text (made, -1);
   doc = rapport_pdf_doc_new (header, footer);
-  write_pages (doc, NULL, process);
-  rapport_pdf_doc_end (doc);
-
-  sink.file = file;
-  surface = cairo_pdf_surface_create_for_stream (write_to_file, &sink,
-                                                 RAPPORT_PDF_PAGE_WIDTH, RAPPORT_PDF_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-  cr = cairo_create (surface);
-  write_pages (doc, cr, process);
-  pages = rapport_pdf_doc_end (doc);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (sink.error != NULL)
-    {
-      g_propagate_error (error, sink.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_FAILED, _("Cannot make the PDF: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (!rapport_export_file_commit (file, error))
-    return FALSE;
-
-  if (n_pages != NULL)
-    *n_pages = pages;
-  return TRUE;
+  return rapport_pdf_doc_write (doc, write_pages, process, title, made_at, path, replace, n_pages, error);
 }
 
 char *

@@ -33,6 +33,10 @@ void rapport_application_add_process_actions (RapportApplication *self);
  * error dialog over it, a file chooser that starts in Documents */
 void rapport_application_show_toast         (RapportApplication *self,
                                              AdwToast           *toast);
+/* "Saved … as “name”" with Open, for a file written at @path. */
+void rapport_application_show_saved         (RapportApplication *self,
+                                             const char         *path,
+                                             const char         *title);
 void rapport_application_show_error         (RapportApplication *self,
                                              const char         *heading,
                                              const GError       *error);

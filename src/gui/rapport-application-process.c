@@ -94,11 +94,8 @@ on_exported (GObject      *source,
   RapportApplication *self = RAPPORT_APPLICATION (source);
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -106,15 +103,9 @@ on_exported (GObject      *source,
       return;
     }
 
-  file = g_file_new_for_path (job->path);
-  uri = g_file_get_uri (file);
   name = g_path_get_basename (job->path);
   title = g_strdup_printf (_("Saved the process as “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "app.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  rapport_application_show_toast (self, toast);
+  rapport_application_show_saved (self, job->path, title);
 }
 
 /* The extension typed, else the filter picked, else a PDF. */
