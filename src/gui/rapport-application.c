@@ -443,8 +443,23 @@ rapport_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The pages under help/C/, installed for Yelp as share/help/C/rapport/. */
+static void
+rapport_application_help_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  gtk_show_uri (parent, "help:rapport", GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", rapport_application_quit_action },
+  { "help", rapport_application_help_action },
   { "about", rapport_application_about_action },
   { "preferences", rapport_application_preferences_action },
 };
@@ -827,6 +842,8 @@ rapport_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
   /* GTK binds only Ctrl+? by default; Ctrl+/ needs no Shift on most layouts. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", "<Control>slash", NULL });
