@@ -19,13 +19,6 @@
 
 G_BEGIN_DECLS
 
-/* The kept lists (stored by their keys: never rename). */
-typedef enum
-{
-  RAPPORT_CHOICE_LOST_REASON,
-  RAPPORT_CHOICE_LEAD_SOURCE,
-} RapportChoiceList;
-
 gboolean    rapport_store_set_default_currency (RapportStore        *self,
                                                 const char          *code,
                                                 GError             **error);

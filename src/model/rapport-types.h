@@ -109,6 +109,14 @@ typedef enum
   RAPPORT_ENTITY_SETTING,
 } RapportEntity;
 
+/* The lists kept with the data (rapport-store-settings.h); the nicks are
+ * what the table stores. */
+typedef enum
+{
+  RAPPORT_CHOICE_LOST_REASON,
+  RAPPORT_CHOICE_LEAD_SOURCE,
+} RapportChoiceList;
+
 /* The last RapportEntity, for walking them all. */
 #define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_SETTING
 
