@@ -1,42 +1,137 @@
 #!/usr/bin/python3
 """Preferences as a user works them: Ctrl+, opens the window; the default
-currency is picked from its list; a lost reason and a lead source are
-added, one moved with Alt+Up and one removed; rapport-cli settings reads
-back what was stored, and the lost-reason dialog and the new-lead dialog
-offer the new entries.
+currency is picked from its list; on the Lists page a lost reason and a
+lead source are added, one moved with Alt+Up and one removed; rapport-cli
+settings reads back what was stored. The lost-reason dialog then offers
+the new reason (and follows a reason another program adds while it is
+open), and the new-lead dialog's menu offers the new source.
+
+Environment and helpers: see rapport_gui.py; the Deals tab's helpers are
+those of deals.py.
 """
 
 import os
 import sys
 import time
 
-from rapport_gui import App, check, cli, cli_json, focus, screenshot, type_text, wait_for, xdotool
+sys.path.insert(0, os.path.dirname(__file__))
+import rapport_gui  # noqa: E402
+from rapport_gui import App, check, cli, cli_json, extents, focus, press, screenshot, type_text, wait_for, xdotool  # noqa: E402
+from contacts import click_node, find, page, rows, field_text  # noqa: E402
+from deals import open_deals, titles  # noqa: E402
+
+OURS = "Zephyrine hangar"
+
+
+def key(*names):
+    for name in names:
+        xdotool("key", "--clearmodifiers", name)
+        time.sleep(0.3)
 
 
 def open_preferences(app):
-    xdotool("key", "--clearmodifiers", "ctrl+comma")
-    return wait_for("the Preferences window", lambda: app.find_all("Default Currency", exact=False), 10)
+    key("ctrl+comma")
+    return wait_for("the Preferences window", lambda: app.find("Default Currency", exact=False), 10)
 
 
-def entry_named(app, name):
-    """The text field of an entry row, found by its title."""
-    hits = [h for h in app.find_all(name, exact=False) if h.get_role_name() in ("text", "entry")]
-    check(hits, f"no field named {name!r}")
-    return hits[0]
+def field(app, name):
+    """The text field of an entry row, by the row's title or text."""
+    return wait_for(f"the field {name!r}", lambda: app.find(name, role="text"))
 
 
-def list_of(db, key):
-    return cli_json(db, "settings", "get", key)
+def scroll_to(app, name):
+    """The field @name, the Preferences page scrolled (by the wheel) until
+    it is inside the window."""
+    window = app.find("Preferences", role="frame")
+    bottom = extents(window)[1] + extents(window)[3]
+    for _ in range(30):
+        node = field(app, name)
+        x, y, w, h = extents(node)
+        if y + h < bottom - 10:
+            return node
+        xdotool("mousemove", x + w // 2, bottom - 60)
+        xdotool("click", 5)
+        time.sleep(0.15)
+    raise rapport_gui.Failure(f"{name!r} never scrolled into the window")
+
+
+def setting(db, key_name):
+    return cli_json(db, "settings", "get", key_name)
 
 
 def test_preferences(tmp):
     db = os.path.join(tmp, "prefs.db")
     cli(db, "demo", "--deals", "60", "--contacts", "40")
+    ours = cli_json(db, "deal", "add", OURS, "--value", "1000")["id"]
+    reasons = setting(db, "lost-reasons")
+    sources = setting(db, "lead-sources")
+    check(setting(db, "default-currency") == "USD", "the demo is not in US dollars")
     app = App(db)
     try:
-        open_preferences(app)
+        currency = open_preferences(app)
         time.sleep(0.5)
         screenshot("preferences-general")
+
+        # The currency list opens on the one in use; Euro is the next.
+        focus(currency)
+        time.sleep(0.5)
+        screenshot("preferences-currencies")
+        key("Down", "Return")
+        wait_for("the euro stored", lambda: setting(db, "default-currency") == "EUR")
+
+        # Lists: a reason added last, then moved up one with Alt+Up.
+        click_node(app.find("Lists", exact=False))
+        add = field(app, "Add a Lost Reason")
+        focus(add)
+        type_text("Merged with a rival")
+        key("Return")
+        wait_for("the reason added", lambda: setting(db, "lost-reasons") == reasons + ["Merged with a rival"])
+        focus(field(app, "Merged with a rival"))
+        key("alt+Up")
+        wait_for("the reason moved up",
+                 lambda: setting(db, "lost-reasons") == reasons[:-1] + ["Merged with a rival", reasons[-1]])
+
+        # A source added, and one removed by its button.
+        focus(scroll_to(app, "Add a Lead Source"))
+        type_text("Podcast")
+        key("Return")
+        app.find(f"Remove “{sources[-1]}”", role="push button").do_action(0)
+        wait_for("the sources changed", lambda: setting(db, "lead-sources") == sources[:-1] + ["Podcast"])
+        time.sleep(0.5)
+        screenshot("preferences-lists")
+        key("Escape")
+        time.sleep(0.5)
+
+        # The lost-reason dialog offers the new reason, and one another
+        # program adds while it is open.
+        view, table = open_deals(app)
+        click_node(find(view, "Search Deals"))
+        type_text("zephyr")
+        wait_for("ours found", lambda: titles(table) == [OURS])
+        click_node(rows(table)[0][0])
+        detail = wait_for("its page", lambda: page(app, "RapportDealDetail"))
+        click_node(wait_for("Lost…", lambda: find(detail, "Lost…", "push button")))
+        wait_for("the new reason offered", lambda: app.find("Merged with a rival", role="push button"))
+        cli(db, "settings", "add", "lost-reasons", "Budget moved to next year")
+        wait_for("another program's reason offered",
+                 lambda: app.find("Budget moved to next year", role="push button"), 10)
+        screenshot("preferences-lost-reason-dialog")
+        app.find("Merged with a rival", role="push button").do_action(0)
+        app.find("Mark Lost", role="push button").do_action(0)
+        wait_for("lost with the reason",
+                 lambda: cli_json(db, "deal", "show", str(ours))["lost_reason"] == "Merged with a rival", 20)
+
+        # The new-lead dialog offers the new source, not the removed one.
+        key("alt+1")
+        press(app, "New Lead")
+        button = wait_for("the sources button", lambda: app.find("Common Sources", role="push button"))
+        click_node(button)
+        item = wait_for("the new source offered", lambda: app.find("Podcast", role="menu item"))
+        check(not app.find_all(sources[-1], role="menu item"), "the removed source is still offered")
+        screenshot("preferences-lead-sources")
+        item.do_action(0)
+        wait_for("the source picked", lambda: field_text(field(app, "Source")) == "Podcast")
+        key("Escape")
         app.quit()
     finally:
         app.kill()
@@ -47,5 +142,4 @@ TESTS = [
 ]
 
 if __name__ == "__main__":
-    import rapport_gui
     sys.exit(rapport_gui.run_tap(TESTS))

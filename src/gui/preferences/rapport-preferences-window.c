@@ -75,7 +75,7 @@ static const struct
   { "CHF", N_("Swiss Franc (CHF)") },
   { "CAD", N_("Canadian Dollar (CAD)") },
   { "AUD", N_("Australian Dollar (AUD)") },
-  { "KRW", N_("South Korean Won (KRW)") },
+  { "KRW", N_("Korean Won (KRW)") },
   { "INR", N_("Indian Rupee (INR)") },
   { "BRL", N_("Brazilian Real (BRL)") },
   { "MXN", N_("Mexican Peso (MXN)") },
@@ -85,7 +85,7 @@ static const struct
   { "PLN", N_("Polish Złoty (PLN)") },
   { "CZK", N_("Czech Koruna (CZK)") },
   { "BGN", N_("Bulgarian Lev (BGN)") },
-  { "ILS", N_("Israeli New Shekel (ILS)") },
+  { "ILS", N_("Israeli Shekel (ILS)") },
   { "ZAR", N_("South African Rand (ZAR)") },
 };
 
