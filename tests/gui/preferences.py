@@ -16,7 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import rapport_gui  # noqa: E402
-from rapport_gui import App, check, cli, cli_json, extents, focus, press, screenshot, type_text, wait_for, xdotool  # noqa: E402
+from rapport_gui import App, center, check, cli, cli_json, drag, extents, focus, press, screenshot, type_text, wait_for, xdotool  # noqa: E402
 from contacts import click_node, find, page, rows, field_text  # noqa: E402
 from deals import open_deals, titles  # noqa: E402
 
@@ -90,6 +90,18 @@ def test_preferences(tmp):
         key("alt+Up")
         wait_for("the reason moved up",
                  lambda: setting(db, "lost-reasons") == reasons[:-1] + ["Merged with a rival", reasons[-1]])
+        screenshot("preferences-lists-reasons")
+
+        # The first reason dragged by its handle (at the start of the row)
+        # onto the third.
+        first = field(app, reasons[0])
+        third = field(app, reasons[2])
+        x, y, w, h = extents(first)
+        tx, ty = center(third)
+        drag(x + 24, y + h // 2, tx, ty)
+        moved = reasons[1:3] + [reasons[0]] + reasons[3:-1] + ["Merged with a rival", reasons[-1]]
+        wait_for("the reason dragged down", lambda: setting(db, "lost-reasons") == moved)
+        reasons = moved[:-2] + [moved[-1]]
 
         # A source added, and one removed by its button.
         focus(scroll_to(app, "Add a Lead Source"))
