@@ -279,8 +279,10 @@ describe_backups (RapportPreferencesWindow *self)
   g_autofree char *description = NULL;
   const char *home = g_get_home_dir ();
 
-  /* As people write their own folder: ~/… */
-  shown = g_str_has_prefix (dir, home) ? g_strconcat ("~", dir + strlen (home), NULL) : g_strdup (dir);
+  /* As people write their own folder (~/…), isolated from the sentence's
+   * direction, so a right-to-left sentence keeps the path in one piece. */
+  shown = g_str_has_prefix (dir, home) ? g_strconcat ("\u2066~", dir + strlen (home), "\u2069", NULL)
+                                       : g_strconcat ("\u2066", dir, "\u2069", NULL);
   description = g_strdup_printf (_("Once a day Rapport copies the database into “%s”, on this computer. Set 0 days to stop."),
                                  shown);
   adw_preferences_group_set_description (self->backups_group, description);
