@@ -4,7 +4,8 @@ currency is picked from its list; on the Lists page a lost reason and a
 lead source are added, one moved with Alt+Up and one removed; rapport-cli
 settings reads back what was stored. The lost-reason dialog then offers
 the new reason (and follows a reason another program adds while it is
-open), and the new-lead dialog's menu offers the new source.
+open), the new-lead dialog's menu offers the new source, and a contact
+page's menu saves a source picked from the list.
 
 Environment and helpers: see rapport_gui.py; the Deals tab's helpers are
 those of deals.py.
@@ -17,7 +18,7 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 import rapport_gui  # noqa: E402
 from rapport_gui import App, center, check, cli, cli_json, drag, extents, focus, press, screenshot, type_text, wait_for, xdotool  # noqa: E402
-from contacts import click_node, find, page, rows, field_text  # noqa: E402
+from contacts import click_node, field_text, find, open_contacts, page, rows  # noqa: E402
 from deals import open_deals, titles  # noqa: E402
 
 OURS = "Zephyrine hangar"
@@ -143,7 +144,26 @@ def test_preferences(tmp):
         screenshot("preferences-lead-sources")
         item.do_action(0)
         wait_for("the source picked", lambda: field_text(field(app, "Source")) == "Podcast")
-        key("Escape")
+        focus(field(app, "Name"))
+        type_text("Quilla Vantongeren")
+        key("ctrl+Return")
+        lead = wait_for("the lead stored", lambda: [c for c in cli_json(db, "contact", "list")
+                                                    if c["name"] == "Quilla Vantongeren"], 10)[0]
+        check(lead["source"] == "Podcast", f"the lead's source is {lead['source']!r}")
+
+        # Her page offers the list too: a pick is saved at once.
+        view, table = open_contacts(app)
+        click_node(find(view, "Search Contacts"))
+        type_text("Vantongeren")
+        wait_for("her row", lambda: len(rows(table)) == 1)
+        click_node(rows(table)[0][0])
+        detail = wait_for("her page", lambda: page(app, "RapportContactDetail"))
+        click_node(wait_for("its sources button", lambda: find(detail, "Common Sources", "push button")))
+        offered = wait_for("the sources offered", lambda: app.find(sources[1], role="menu item"))
+        screenshot("preferences-contact-sources")
+        offered.do_action(0)
+        wait_for("the source saved",
+                 lambda: cli_json(db, "contact", "show", str(lead["id"]))["source"] == sources[1], 10)
         app.quit()
     finally:
         app.kill()
