@@ -138,10 +138,14 @@ test_list_edits (Fixture       *f,
   g_assert_true (rapport_store_rename_choice (f->store, L, "partner", "PARTNER", &error));
   assert_choices (f->store, L, "Newsletter|PARTNER|Webinars|Podcast");
 
-  /* Removed. */
+  /* Removed, put back where it was (Undo), removed again. */
   g_assert_true (rapport_store_remove_choice (f->store, L, "newsletter", &error));
   g_assert_no_error (error);
   assert_choices (f->store, L, "PARTNER|Webinars|Podcast");
+  g_assert_true (rapport_store_insert_choice (f->store, L, "Newsletter", 0, &error));
+  assert_choices (f->store, L, "Newsletter|PARTNER|Webinars|Podcast");
+  g_assert_true (rapport_store_remove_choice (f->store, L, "Newsletter", &error));
+  g_assert_no_error (error);
 
   /* The other list is its own. */
   assert_choices (f->store, RAPPORT_CHOICE_LOST_REASON, SEEDED_REASONS);

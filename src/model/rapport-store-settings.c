@@ -209,6 +209,16 @@ rapport_store_add_choice (RapportStore       *self,
                           const char         *label,
                           GError            **error)
 {
+  return rapport_store_insert_choice (self, list, label, G_MAXUINT, error);
+}
+
+gboolean
+rapport_store_insert_choice (RapportStore       *self,
+                             RapportChoiceList   list,
+                             const char         *label,
+                             guint               position,
+                             GError            **error)
+{
   g_autoptr(GPtrArray) labels = NULL;
   g_autofree char *checked = NULL;
 
@@ -221,7 +231,7 @@ rapport_store_add_choice (RapportStore       *self,
   if (find_label (labels, checked) >= 0)
     return refuse_twin (list, checked, error);
 
-  g_ptr_array_add (labels, g_steal_pointer (&checked));
+  g_ptr_array_insert (labels, (int) MIN (position, labels->len), g_steal_pointer (&checked));
   return store_choices (self, list, labels, error);
 }
 

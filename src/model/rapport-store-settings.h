@@ -32,6 +32,13 @@ gboolean    rapport_store_add_choice           (RapportStore        *self,
                                                 RapportChoiceList    list,
                                                 const char          *label,
                                                 GError             **error);
+/* The same at @position (0 first; past the end: last), as Undo of a
+ * removal puts an entry back. */
+gboolean    rapport_store_insert_choice        (RapportStore        *self,
+                                                RapportChoiceList    list,
+                                                const char          *label,
+                                                guint                position,
+                                                GError             **error);
 gboolean    rapport_store_rename_choice        (RapportStore        *self,
                                                 RapportChoiceList    list,
                                                 const char          *label,

@@ -47,6 +47,7 @@ enum {
 
 enum {
   FAILED,
+  REMOVED,
   N_SIGNALS
 };
 
@@ -184,11 +185,13 @@ static void
 on_row_remove (RapportChoicesGroup *self,
                RapportChoiceRow    *row)
 {
+  g_autofree char *label = g_strdup (rapport_choice_row_get_label (row));
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   GError *error = NULL;
 
-  self->focus_index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  finish (self, rapport_store_remove_choice (self->store, self->list, rapport_choice_row_get_label (row), &error),
-          error);
+  self->focus_index = index;
+  if (finish (self, rapport_store_remove_choice (self->store, self->list, label, &error), error))
+    g_signal_emit (self, signals[REMOVED], 0, label, (guint) index);
 }
 
 static void
@@ -381,6 +384,14 @@ rapport_choices_group_class_init (RapportChoicesGroupClass *klass)
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * RapportChoicesGroup::removed:
+   * @label: the entry removed
+   * @position: where it was, to put it back there
+   */
+  signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/preferences/choices-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportChoicesGroup, list_box);
   gtk_widget_class_bind_template_child (widget_class, RapportChoicesGroup, add_row);
@@ -399,6 +410,14 @@ rapport_choices_group_init (RapportChoicesGroup *self)
   g_signal_connect_object (target, "leave", G_CALLBACK (on_drop_leave), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_box), GTK_EVENT_CONTROLLER (target));
+}
+
+RapportChoiceList
+rapport_choices_group_get_list (RapportChoicesGroup *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHOICES_GROUP (self), RAPPORT_CHOICE_LOST_REASON);
+
+  return self->list;
 }
 
 /**

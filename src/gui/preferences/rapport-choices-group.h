@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportChoicesGroup, rapport_choices_group, RAPPORT, CHOICES_GROUP, AdwPreferencesGroup)
 
-void rapport_choices_group_set_store (RapportChoicesGroup *self,
-                                      RapportStore        *store);
+void              rapport_choices_group_set_store (RapportChoicesGroup *self,
+                                                   RapportStore        *store);
+RapportChoiceList rapport_choices_group_get_list  (RapportChoicesGroup *self);
 
 G_END_DECLS

@@ -107,6 +107,40 @@ on_failed (RapportPreferencesWindow *self,
   show_error (self, message);
 }
 
+/* Lists: a removal is said, with its Undo. */
+
+static void
+on_choice_removed (RapportPreferencesWindow *self,
+                   const char               *label,
+                   guint                     position,
+                   RapportChoicesGroup      *group)
+{
+  g_autofree char *title = g_strdup_printf (_("Removed “%s”"), label);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "preferences.restore-choice");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(isu)", rapport_choices_group_get_list (group),
+                                                           label, position));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+restore_choice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *label;
+  guint position;
+  int list;
+
+  g_variant_get (parameter, "(i&su)", &list, &label, &position);
+  if (!rapport_store_insert_choice (self->store, list, label, position, &error))
+    show_error (self, error->message);
+}
+
 /* Money */
 
 static guint
@@ -454,6 +488,9 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_currency_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_reminder_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_removed);
+
+  gtk_widget_class_install_action (widget_class, "preferences.restore-choice", "(isu)", restore_choice_action);
 }
 
 static void
