@@ -108,6 +108,16 @@ def test_preferences(tmp):
         focus(scroll_to(app, "Add a Lead Source"))
         type_text("Podcast")
         key("Return")
+        # Renamed in place: the text replaced, Enter.
+        focus(field(app, sources[0]))
+        key("ctrl+a")
+        type_text("Web form")
+        key("Return")
+        sources[0] = "Web form"
+        wait_for("the source renamed", lambda: setting(db, "lead-sources") == sources + ["Podcast"])
+        time.sleep(0.5)
+        check(not app.find_all("is not in the list", exact=False), "a second rename was tried and refused")
+
         # Removed by its button; the toast's Undo puts it back in its
         # place; removed again.
         remove = f"Remove “{sources[2]}”"

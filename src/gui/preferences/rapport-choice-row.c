@@ -70,6 +70,12 @@ on_apply (RapportChoiceRow *self)
 
   g_assert (RAPPORT_IS_CHOICE_ROW (self));
 
+  /* Enter says ::entry-activated, the button ::apply; should both come
+   * for one edit, the second finds this row gone (the renamed list's rows
+   * stand in its place) and does nothing. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) == NULL)
+    return;
+
   /* Emptied: what is stored comes back; removing is the trash button's. */
   if (*text == '\0')
     gtk_editable_set_text (GTK_EDITABLE (self), self->label);
