@@ -153,6 +153,52 @@ find_currency (RapportPreferencesWindow *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The list's rows show the whole name (the combo row's own would cut the
+ * longer ones: "South African Rand (Z…"), and a check on the one in use. */
+static void
+on_currency_item_setup (RapportPreferencesWindow *self,
+                        GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+sync_currency_check (GtkListItem *item,
+                     GParamSpec  *pspec,
+                     AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) == gtk_list_item_get_position (item));
+}
+
+static void
+on_currency_item_bind (RapportPreferencesWindow *self,
+                       GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (name));
+  g_signal_connect_object (self->currency_row, "notify::selected", G_CALLBACK (sync_currency_check), item,
+                           G_CONNECT_SWAPPED);
+  sync_currency_check (item, NULL, self->currency_row);
+}
+
+static void
+on_currency_item_unbind (RapportPreferencesWindow *self,
+                         GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (self->currency_row, sync_currency_check, item);
+}
+
 static void
 fill_currency (RapportPreferencesWindow *self)
 {
@@ -348,11 +394,17 @@ static void
 rapport_preferences_window_constructed (GObject *object)
 {
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   G_OBJECT_CLASS (rapport_preferences_window_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
 
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_currency_item_setup), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_currency_item_bind), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_currency_item_unbind), self, G_CONNECT_SWAPPED);
+  adw_combo_row_set_list_factory (self->currency_row, factory);
   fill_currency (self);
   fill_speed (self);
   /* Connected after the first value is shown, so opening writes nothing. */
