@@ -196,7 +196,9 @@ static void
 on_currency_item_unbind (RapportPreferencesWindow *self,
                          GtkListItem              *item)
 {
-  g_signal_handlers_disconnect_by_func (self->currency_row, sync_currency_check, item);
+  /* Also when the window goes, its template children already cleared. */
+  if (self->currency_row != NULL)
+    g_signal_handlers_disconnect_by_func (self->currency_row, sync_currency_check, item);
 }
 
 static void
