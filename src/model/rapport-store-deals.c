@@ -647,22 +647,6 @@ rapport_store_deal_is_rotting (RapportStore *self,
  * given most, then the team's list (rapport-store-settings.h) without
  * those given already. Picking from a list keeps one reason one text, so
  * Insights can count it; any other text may still be typed. */
-static gboolean
-reasons_contain (GPtrArray  *reasons,
-                 const char *reason)
-{
-  g_autofree char *folded = g_utf8_casefold (reason, -1);
-
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      g_autofree char *other = g_utf8_casefold (reasons->pdata[i], -1);
-
-      if (g_str_equal (folded, other))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 char **
 rapport_store_get_lost_reasons (RapportStore *self,
                                 guint         limit)
@@ -685,7 +669,7 @@ rapport_store_get_lost_reasons (RapportStore *self,
 
   listed = rapport_store_get_choices (self, RAPPORT_CHOICE_LOST_REASON);
   for (guint i = 0; listed[i] != NULL; i++)
-    if (!reasons_contain (reasons, listed[i]))
+    if (rapport_store_find_folded (reasons, listed[i]) < 0)
       g_ptr_array_add (reasons, g_strdup (listed[i]));
 
   g_ptr_array_add (reasons, NULL);

@@ -88,10 +88,9 @@ rapport_store_get_choices (RapportStore      *self,
   return (char **) g_ptr_array_free (labels, FALSE);
 }
 
-/* Where @label is in @labels, in any case; -1 when it is not. */
-static int
-find_label (GPtrArray  *labels,
-            const char *label)
+int
+rapport_store_find_folded (GPtrArray  *labels,
+                           const char *label)
 {
   g_autofree char *wanted = g_utf8_casefold (label, -1);
 
@@ -145,7 +144,7 @@ find_existing (GPtrArray          *labels,
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (label != NULL ? label : ""));
   g_autofree char *quoted = NULL;
-  int index = find_label (labels, trimmed);
+  int index = rapport_store_find_folded (labels, trimmed);
 
   if (index >= 0)
     return index;
@@ -228,7 +227,7 @@ rapport_store_insert_choice (RapportStore       *self,
     return FALSE;
 
   labels = read_choices (self, list);
-  if (find_label (labels, checked) >= 0)
+  if (rapport_store_find_folded (labels, checked) >= 0)
     return refuse_twin (list, checked, error);
 
   g_ptr_array_insert (labels, (int) MIN (position, labels->len), g_steal_pointer (&checked));
@@ -254,7 +253,7 @@ rapport_store_rename_choice (RapportStore       *self,
     return FALSE;
 
   /* Only its own case changed is no twin. */
-  twin = find_label (labels, checked);
+  twin = rapport_store_find_folded (labels, checked);
   if (twin >= 0 && twin != index)
     return refuse_twin (list, checked, error);
   if (g_str_equal (labels->pdata[index], checked))
@@ -326,7 +325,7 @@ rapport_store_set_choices (RapportStore        *self,
 
       if (label == NULL)
         return FALSE;
-      if (find_label (checked, label) >= 0)
+      if (rapport_store_find_folded (checked, label) >= 0)
         {
           g_autofree char *twin = label;
 
