@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Preferences as a user works them: Ctrl+, opens the window; the default
-currency is picked from its list; on the Lists page a lost reason and a
-lead source are added, one moved with Alt+Up and one removed; rapport-cli
+currency is picked from its list; on the Lists page an entry another
+program adds shows; a lost reason and a lead source are added, moved by
+Alt+Up and by a drag, renamed in place, removed (and put back by the
+toast's Undo); rapport-cli
 settings reads back what was stored. The lost-reason dialog then offers
 the new reason (and follows a reason another program adds while it is
 open), the new-lead dialog's menu offers the new source, and a contact
@@ -80,8 +82,13 @@ def test_preferences(tmp):
         key("Down", "Return")
         wait_for("the euro stored", lambda: setting(db, "default-currency") == "EUR")
 
-        # Lists: a reason added last, then moved up one with Alt+Up.
+        # Lists: another program's entry shows while the page is open and
+        # goes again; a reason added last, then moved up one with Alt+Up.
         click_node(app.find("Lists", exact=False))
+        cli(db, "settings", "add", "lost-reasons", "Acquired by a rival")
+        wait_for("another program's reason shown", lambda: app.find_all("Acquired by a rival", role="text"), 10)
+        cli(db, "settings", "remove", "lost-reasons", "Acquired by a rival")
+        wait_for("and gone again", lambda: not app.find_all("Acquired by a rival", role="text"), 10)
         add = field(app, "Add a Lost Reason")
         focus(add)
         type_text("Merged with a rival")
