@@ -3,8 +3,8 @@
 currency is picked from its list; on the Lists page an entry another
 program adds shows; a lost reason and a lead source are added, moved by
 Alt+Up and by a drag, renamed in place, removed (and put back by the
-toast's Undo); rapport-cli
-settings reads back what was stored. The lost-reason dialog then offers
+toast's Undo); rapport-cli settings reads back what was stored. The
+lost-reason dialog then offers
 the new reason (and follows a reason another program adds while it is
 open), the new-lead dialog's menu offers the new source, and a contact
 page's menu saves a source picked from the list.
