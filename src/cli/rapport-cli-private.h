@@ -91,6 +91,7 @@ extern const RapportCliCommand rapport_cli_search_commands[];
 extern const RapportCliCommand rapport_cli_followup_commands[];
 extern const RapportCliCommand rapport_cli_report_commands[];
 extern const RapportCliCommand rapport_cli_goal_commands[];
+extern const RapportCliCommand rapport_cli_settings_commands[];
 extern const RapportCliCommand rapport_cli_import_commands[];
 extern const RapportCliCommand rapport_cli_export_commands[];
 extern const RapportCliCommand rapport_cli_duplicates_commands[];

@@ -33,6 +33,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_followup_commands,
   rapport_cli_report_commands,
   rapport_cli_goal_commands,
+  rapport_cli_settings_commands,
   rapport_cli_import_commands,
   rapport_cli_export_commands,
   rapport_cli_duplicates_commands,

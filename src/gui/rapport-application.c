@@ -13,21 +13,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rapport-application-private.h"
 #include "rapport-autostart.h"
 #include "rapport-bench-hook.h"
 #include "rapport-error.h"
+#include "rapport-preferences-window.h"
 #include "rapport-reminders.h"
 #include "rapport-search-provider.h"
 #include "rapport-time.h"
 #include "rapport-window.h"
-
-/* The spin button follows the model's own rule (1 minute to 7 days), so it
- * can show any value another program (rapport-cli) stored. */
-#define SPEED_TO_LEAD_MIN_MINUTES 1
-#define SPEED_TO_LEAD_MAX_MINUTES (7 * 24 * 60)
 
 struct _RapportApplication
 {
@@ -211,181 +206,6 @@ on_store_file_lost (RapportApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Preferences */
-
-typedef struct
-{
-  RapportStore         *store;
-  AdwPreferencesWindow *window;     /* borrowed: it owns this struct */
-} PreferencesData;
-
-static void
-preferences_data_free (gpointer data)
-{
-  PreferencesData *prefs = data;
-
-  g_clear_object (&prefs->store);
-  g_free (prefs);
-}
-
-static void
-on_speed_to_lead_changed (GtkSpinButton   *spin,
-                          PreferencesData *prefs)
-{
-  g_autoptr(GError) error = NULL;
-  int minutes = gtk_spin_button_get_value_as_int (spin);
-
-  if (minutes == rapport_store_get_speed_to_lead_minutes (prefs->store))
-    return;
-
-  if (!rapport_store_set_speed_to_lead_minutes (prefs->store, minutes, &error))
-    {
-      /* Show what is stored, not what failed to be. */
-      g_signal_handlers_block_by_func (spin, on_speed_to_lead_changed, prefs);
-      gtk_spin_button_set_value (spin, rapport_store_get_speed_to_lead_minutes (prefs->store));
-      g_signal_handlers_unblock_by_func (spin, on_speed_to_lead_changed, prefs);
-
-      adw_preferences_window_add_toast (prefs->window, adw_toast_new (error->message));
-    }
-}
-
-/* Where the daily backups go, and how many days of them stay. */
-static AdwPreferencesGroup *
-backups_group (RapportApplication *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autofree char *dir = rapport_store_get_backup_dir (self->store);
-  g_autofree char *shown = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 365, 1);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_group_set_title (group, _("Daily Backups"));
-  /* As people write their own folder: ~/… */
-  shown = g_str_has_prefix (dir, g_get_home_dir ()) ? g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL)
-                                                    : g_strdup (dir);
-  description = g_strdup_printf (_("Once a day Rapport copies the database into “%s”. Set 0 days to stop."), shown);
-  adw_preferences_group_set_description (group, description);
-
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_settings_bind (self->settings, "backup-days", spin, "value", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Days Kept"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Older daily backups are removed"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days of daily backups kept"),
-                                  -1);
-  adw_preferences_group_add (group, row);
-  return group;
-}
-
-/* A switch row bound to a desktop setting. */
-static GtkWidget *
-switch_row (GSettings  *settings,
-            const char *key,
-            const char *title,
-            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  subtitle, -1);
-  g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  return row;
-}
-
-/* Settings of this desktop, not of the data: GSettings. */
-static AdwPreferencesGroup *
-background_group (RapportApplication *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *login;
-
-  adw_preferences_group_set_title (group, _("Reminders"));
-  adw_preferences_group_add (group, switch_row (self->settings, "run-in-background",
-                                                _("Run in the _Background"),
-                                                _("Keep reminding of follow-ups after the window is closed")));
-  login = switch_row (self->settings, "start-at-login", _("Start at _Login"),
-                      _("Start in the background when you log in"));
-  g_settings_bind (self->settings, "run-in-background", login, "sensitive", G_SETTINGS_BIND_GET);
-  adw_preferences_group_add (group, login);
-  return group;
-}
-
-static GtkWidget *
-create_preferences_window (RapportApplication *self)
-{
-  AdwPreferencesWindow *window;
-  AdwPreferencesPage *page;
-  AdwPreferencesGroup *group;
-  GtkWidget *row;
-  GtkWidget *spin;
-  PreferencesData *prefs;
-
-  g_assert (RAPPORT_IS_APPLICATION (self));
-  g_assert (RAPPORT_IS_STORE (self->store));
-
-  window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
-  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
-  adw_preferences_window_set_search_enabled (window, FALSE);
-
-  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (page, _("Sales Process"));
-  adw_preferences_page_set_icon_name (page, "view-grid-symbolic");
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("New Leads"));
-  adw_preferences_group_set_description (group,
-                                         _("Stored with the data, so everyone working on "
-                                           "this database follows the same rule."));
-
-  spin = gtk_spin_button_new_with_range (SPEED_TO_LEAD_MIN_MINUTES, SPEED_TO_LEAD_MAX_MINUTES, 1);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             rapport_store_get_speed_to_lead_minutes (self->store));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Speed to Lead"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Minutes within which a new lead must be contacted"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  /* GTK 4.8 does not name a widget from a labelled-by relation. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Speed to lead in minutes"),
-                                  -1);
-
-  adw_preferences_group_add (group, row);
-  adw_preferences_page_add (page, group);
-  if (self->settings != NULL)
-    {
-      adw_preferences_page_add (page, background_group (self));
-      adw_preferences_page_add (page, backups_group (self));
-    }
-  adw_preferences_window_add (window, page);
-
-  prefs = g_new0 (PreferencesData, 1);
-  prefs->store = g_object_ref (self->store);
-  prefs->window = window;
-  g_object_set_data_full (G_OBJECT (window), "rapport-preferences", prefs, preferences_data_free);
-  /* Connected after the initial value is set, so opening writes nothing. */
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_speed_to_lead_changed), prefs);
-
-  return GTK_WIDGET (window);
-}
-
 /* Actions */
 
 static void
@@ -437,7 +257,8 @@ rapport_application_preferences_action (GSimpleAction *action,
   if (self->store == NULL)
     return;
 
-  window = create_preferences_window (self);
+  window = rapport_preferences_window_new (self->store, self->settings);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_present (GTK_WINDOW (window));

@@ -14,6 +14,7 @@
 #include "rapport-record-list.h"
 #include "rapport-store-private.h"
 #include "rapport-store-process.h"
+#include "rapport-store-settings.h"
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
@@ -642,40 +643,16 @@ rapport_store_deal_is_rotting (RapportStore *self,
   return rapport_store_deal_get_days_rotting (self, deal) > 0;
 }
 
-/* Why deals are lost, offered first where a loss is recorded: the
- * reasons given most, then the usual ones (in the user's language) that
- * were not given yet. Picking from a list keeps one reason one text, so
+/* Why deals are lost, offered where a loss is recorded: the reasons
+ * given most, then the team's list (rapport-store-settings.h) without
+ * those given already. Picking from a list keeps one reason one text, so
  * Insights can count it; any other text may still be typed. */
-static const char * const usual_lost_reasons[] = {
-  N_("Price too high"),
-  N_("Chose a competitor"),
-  N_("No budget"),
-  N_("No decision"),
-  N_("Bad timing"),
-  N_("Went silent"),
-};
-
-static gboolean
-reasons_contain (GPtrArray  *reasons,
-                 const char *reason)
-{
-  g_autofree char *folded = g_utf8_casefold (reason, -1);
-
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      g_autofree char *other = g_utf8_casefold (reasons->pdata[i], -1);
-
-      if (g_str_equal (folded, other))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 char **
 rapport_store_get_lost_reasons (RapportStore *self,
                                 guint         limit)
 {
   g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) listed = NULL;
   RapportSqlStmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
@@ -690,13 +667,10 @@ rapport_store_get_lost_reasons (RapportStore *self,
     g_ptr_array_add (reasons, g_strdup (rapport_sql_column_text (stmt, 0)));
   rapport_sql_reset (stmt);
 
-  for (guint i = 0; i < G_N_ELEMENTS (usual_lost_reasons) && reasons->len < limit; i++)
-    {
-      const char *reason = _(usual_lost_reasons[i]);
-
-      if (!reasons_contain (reasons, reason))
-        g_ptr_array_add (reasons, g_strdup (reason));
-    }
+  listed = rapport_store_get_choices (self, RAPPORT_CHOICE_LOST_REASON);
+  for (guint i = 0; listed[i] != NULL; i++)
+    if (rapport_store_find_folded (reasons, listed[i]) < 0)
+      g_ptr_array_add (reasons, g_strdup (listed[i]));
 
   g_ptr_array_add (reasons, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&reasons), FALSE);

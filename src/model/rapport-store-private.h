@@ -184,6 +184,11 @@ gboolean      rapport_store_write_custom_value (RapportStore              *self,
                                                 const char                *normalized,
                                                 GError                   **error);
 
+/* rapport-store-settings.c: where @text is among @texts (strings) in any
+ * case, as one reason or source is one text whatever its case; -1 when it
+ * is not. */
+int           rapport_store_find_folded   (GPtrArray     *texts,
+                                           const char    *text);
 gboolean      rapport_store_invalid       (GError       **error,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (2, 3);

@@ -31,7 +31,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 13
+#define RAPPORT_SCHEMA_VERSION 14
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -670,8 +670,8 @@ gboolean            rapport_store_get_deal_dates        (RapportStore           
                                                          gint64                 *last_activity,
                                                          gint64                 *next_followup);
 
-/* At most @limit reasons to offer when a deal is lost: those given most
- * often first, then the usual ones not given yet (transfer full). */
+/* The reasons to offer when a deal is lost: at most @limit of those given
+ * most often first, then the team's list without those (transfer full). */
 char              **rapport_store_get_lost_reasons      (RapportStore           *self,
                                                          guint                   limit);
 

@@ -105,10 +105,20 @@ typedef enum
   /* The playbook ticks of the deal whose id the notice carries. */
   RAPPORT_ENTITY_DEAL_ACTION,
   RAPPORT_ENTITY_GOAL,
+  /* The data's settings and lists (rapport-store-settings.h); id 0. */
+  RAPPORT_ENTITY_SETTING,
 } RapportEntity;
 
+/* The lists kept with the data (rapport-store-settings.h); the nicks are
+ * what the table stores. */
+typedef enum
+{
+  RAPPORT_CHOICE_LOST_REASON,
+  RAPPORT_CHOICE_LEAD_SOURCE,
+} RapportChoiceList;
+
 /* The last RapportEntity, for walking them all. */
-#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_GOAL
+#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_SETTING
 
 /* What a goal measures (stored: never renumber). The nicks ("won-value",
  * "deals-won", …) are what the command line takes. */

@@ -597,6 +597,20 @@ static const char migration_process[] =
   "CREATE INDEX deal_by_value ON deal (value, id);"
   "CREATE INDEX deal_by_owner ON deal (owner IS NULL, owner COLLATE NOCASE, id);";
 
+/* The lists the team keeps of why deals are lost and where leads come
+ * from: what the dialogs offer (any other text may still be typed).
+ * Seeded right after, with the texts offered before, in the user's
+ * language (seed_choices()). */
+static const char migration_choices[] =
+  "CREATE TABLE choice ("
+  "  id INTEGER PRIMARY KEY,"
+  "  list TEXT NOT NULL CHECK (list IN ('lost-reason', 'lead-source')),"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0)"
+  ");"
+  "CREATE UNIQUE INDEX choice_by_label ON choice (list, label COLLATE NOCASE);"
+  "CREATE INDEX choice_by_position ON choice (list, position);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -611,9 +625,13 @@ static const char * const migrations[] = {
   migration_activity_outcome,
   migration_records,
   migration_process,
+  migration_choices,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
+
+static gboolean seed_choices (sqlite3  *db,
+                              GError  **error);
 
 static gboolean
 exec (sqlite3     *db,
@@ -653,6 +671,7 @@ rapport_schema_migrate_to (sqlite3  *db,
         return FALSE;
 
       if (!exec (db, migrations[version - 1], error) ||
+          (migrations[version - 1] == migration_choices && !seed_choices (db, error)) ||
           !exec (db, mark, error) ||
           !exec (db, bump, error) ||
           !exec (db, "COMMIT;", error))
@@ -672,6 +691,64 @@ static const char *
 tr (const char *msgid)
 {
   return msgid && *msgid ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid;
+}
+
+/* What the lost-reason and lead dialogs offered before the team could
+ * keep its own lists. */
+static const char * const seed_lost_reasons[] = {
+  N_("Price too high"),
+  N_("Chose a competitor"),
+  N_("No budget"),
+  N_("No decision"),
+  N_("Bad timing"),
+  N_("Went silent"),
+};
+
+static const char * const seed_lead_sources[] = {
+  N_("Website form"),
+  N_("Referral"),
+  N_("Phone call"),
+  N_("Email"),
+  N_("Trade show"),
+  N_("Social media"),
+  N_("Advertisement"),
+  N_("Cold outreach"),
+};
+
+static gboolean
+seed_list (sqlite3             *db,
+           const char          *list,
+           const char * const  *labels,
+           guint                n_labels,
+           GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO choice (list, position, label) VALUES (?1, ?2, ?3)",
+                               -1, &stmt, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < n_labels; i++)
+    {
+      sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, tr (labels[i]), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? sqlite3_reset (stmt) : rc;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+/* In the migration's transaction, translated once and for all as the
+ * templates' stages are: from then on the lists are the team's own. */
+static gboolean
+seed_choices (sqlite3  *db,
+              GError  **error)
+{
+  return seed_list (db, "lost-reason", seed_lost_reasons, G_N_ELEMENTS (seed_lost_reasons), error) &&
+         seed_list (db, "lead-source", seed_lead_sources, G_N_ELEMENTS (seed_lead_sources), error);
 }
 
 static gboolean
