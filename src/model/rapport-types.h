@@ -23,6 +23,8 @@ typedef struct _RapportNegotiationEntry  RapportNegotiationEntry;
 typedef struct _RapportStageChange       RapportStageChange;
 typedef struct _RapportRecordList        RapportRecordList;
 typedef struct _RapportGoal              RapportGoal;
+typedef struct _RapportAfterSalesStep    RapportAfterSalesStep;
+typedef struct _RapportSatisfaction      RapportSatisfaction;
 
 /* Values are stored as integers in the database: never renumber. */
 typedef enum
@@ -80,7 +82,18 @@ typedef enum
 {
   RAPPORT_RULE_NONE = 0,
   RAPPORT_RULE_SPEED_TO_LEAD = 1,
+  /* Scheduled by the after-sales plan when its deal was won. */
+  RAPPORT_RULE_AFTER_SALES = 2,
 } RapportRule;
+
+/* What the app offers when an after-sales follow-up is done (stored:
+ * never renumber). */
+typedef enum
+{
+  RAPPORT_AFTER_SALES_OFFER_NONE = 0,
+  RAPPORT_AFTER_SALES_OFFER_SATISFACTION = 1,
+  RAPPORT_AFTER_SALES_OFFER_REPEAT = 2,
+} RapportAfterSalesOffer;
 
 /* What a change notice is about (RapportStore::notice). */
 typedef enum
@@ -96,10 +109,12 @@ typedef enum
   /* The playbook ticks of the deal whose id the notice carries. */
   RAPPORT_ENTITY_DEAL_ACTION,
   RAPPORT_ENTITY_GOAL,
+  RAPPORT_ENTITY_AFTER_SALES_STEP,
+  RAPPORT_ENTITY_SATISFACTION,
 } RapportEntity;
 
 /* The last RapportEntity, for walking them all. */
-#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_GOAL
+#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_SATISFACTION
 
 /* What a goal measures (stored: never renumber). The nicks ("won-value",
  * "deals-won", …) are what the command line takes. */
