@@ -395,7 +395,7 @@ test_satisfaction (Fixture       *f,
   /* November: scores 5, 4, 2 (average 3.67); NPS answers 10, 9, 7, 3:
    * 2 promoters, 1 passive, 1 detractor, (2 - 1) / 4 = 25. */
   g_assert_true (rapport_store_summarize_satisfaction (f->store, at ("2026-11-01T00:00:00Z"),
-                                                       at ("2026-12-01T00:00:00Z"), &summary, &error));
+                                                       at ("2026-12-01T00:00:00Z"), NULL, 0, &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.scores, ==, 3);
   g_assert_cmpfloat (fabs (summary.average_score - 11.0 / 3), <, 1e-9);
@@ -407,9 +407,9 @@ test_satisfaction (Fixture       *f,
 
   /* Only detractors: -100; nothing: 0. */
   g_assert_true (rapport_store_summarize_satisfaction (f->store, at ("2026-10-01T00:00:00Z"),
-                                                       at ("2026-11-01T00:00:00Z"), &summary, &error));
+                                                       at ("2026-11-01T00:00:00Z"), NULL, 0, &summary, &error));
   g_assert_cmpint (summary.nps, ==, -100);
-  g_assert_true (rapport_store_summarize_satisfaction (f->store, 0, 1, &summary, &error));
+  g_assert_true (rapport_store_summarize_satisfaction (f->store, 0, 1, NULL, 0, &summary, &error));
   g_assert_cmpuint (summary.nps_answers, ==, 0);
   g_assert_cmpint (summary.nps, ==, 0);
 

@@ -508,6 +508,8 @@ gboolean
 rapport_store_summarize_satisfaction (RapportStore                *self,
                                       gint64                       start,
                                       gint64                       end,
+                                      const char                  *owner,
+                                      gint64                       pipeline_id,
                                       RapportSatisfactionSummary  *summary,
                                       GError                     **error)
 {
@@ -522,9 +524,15 @@ rapport_store_summarize_satisfaction (RapportStore                *self,
     "SELECT count(nullif(score, 0)), coalesce(sum(score), 0),"
     " count(CASE WHEN nps >= 9 THEN 1 END), count(CASE WHEN nps BETWEEN 7 AND 8 THEN 1 END),"
     " count(CASE WHEN nps BETWEEN 0 AND 6 THEN 1 END)"
-    " FROM satisfaction WHERE created_at >= ?1 AND created_at < ?2");
+    " FROM satisfaction s LEFT JOIN deal d ON d.id = s.deal_id LEFT JOIN contact c ON c.id = s.contact_id"
+    " LEFT JOIN stage st ON st.id = d.stage_id"
+    " WHERE s.created_at >= ?1 AND s.created_at < ?2"
+    " AND (?3 IS NULL OR CASE WHEN d.id IS NULL THEN c.owner ELSE d.owner END = ?3 COLLATE NOCASE)"
+    " AND (?4 IS NULL OR st.pipeline_id = ?4)");
   rapport_sql_bind_int64 (stmt, 1, start);
   rapport_sql_bind_int64 (stmt, 2, end);
+  rapport_sql_bind_text_or_null (stmt, 3, owner);
+  rapport_sql_bind_id_or_null (stmt, 4, pipeline_id);
   rc = rapport_sql_step (stmt);
   if (rc == RAPPORT_SQL_ROW)
     {

@@ -97,7 +97,8 @@ GPtrArray             *rapport_store_list_satisfaction      (RapportStore       
 
 /* The answers given in [@start, @end): the average score of those with
  * one, and the net promoter score (promoters, 9 and 10, less detractors,
- * 0 to 6, in percent of the NPS answers). */
+ * 0 to 6, in percent of the NPS answers, rounded). @owner (NULL for
+ * everyone) and @pipeline_id (0 for all) filter as Insights does. */
 typedef struct
 {
   guint  scores;       /* answers with a score */
@@ -112,6 +113,8 @@ typedef struct
 gboolean               rapport_store_summarize_satisfaction (RapportStore                      *self,
                                                              gint64                             start,
                                                              gint64                             end,
+                                                             const char                        *owner,
+                                                             gint64                             pipeline_id,
                                                              RapportSatisfactionSummary        *summary,
                                                              GError                           **error);
 
