@@ -180,6 +180,8 @@ def test_plan_window(tmp):
         xdotool("key", "Return")
         wait_for("the title saved",
                  lambda: cli_json(db, "aftersales", "list", "1")[3]["title"] == "Thank-you card")
+        time.sleep(0.3)
+        screenshot("aftersales-plan-step")
         # Move it up by keyboard: Alt+Up on its row.
         xdotool("key", "--clearmodifiers", "alt+Up")
         wait_for("moved up", lambda: cli_json(db, "aftersales", "list", "1")[2]["title"] == "Thank-you card")
