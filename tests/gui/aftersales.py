@@ -133,6 +133,16 @@ def test_satisfaction_and_repeat(tmp):
         check(made[0]["contact_id"] == ada and made[0]["value"] == 1250000, f"made: {made[0]}")
         check(made[0]["stage"] == "Prospecting" and made[0]["status"] == "open", f"made: {made[0]}")
         wait_for("the earlier deal lists it", lambda: deal(db, deal_id)["repeat_deals"] == [made[0]["id"]])
+
+        # Insights counts the answer: a score of 4, one promoter.
+        xdotool("key", "--clearmodifiers", "alt+5")
+        wait_for("the satisfaction card",
+                 lambda: app.find("Average satisfaction, 1 answer: 4.0 of 5", exact=False))
+        check(app.find("Net promoter score, 1 answer: +100", exact=False), "no NPS card")
+        report = cli_json(db, "report", "summary")["satisfaction"]
+        check(report["scores"] == 1 and report["nps"] == 100, f"report: {report}")
+        time.sleep(0.3)
+        screenshot("aftersales-insights")
         app.quit()
     finally:
         app.kill()
