@@ -280,8 +280,9 @@ format_card_value (RapportInsightsView *self,
     case CARD_NPS:
       if (isnan (value))
         return g_strdup (_("None"));
-      /* A net promoter score is written with its sign: +25, 0, −10. */
-      return g_strdup_printf (value > 0 ? "+%.0f" : "%.0f", value * 100);
+      /* A net promoter score is written with its sign: +25, 0, -10; the
+       * left-to-right mark keeps the sign before the digits right to left. */
+      return g_strdup_printf (value > 0 ? "\u200e+%.0f" : "\u200e%.0f", value * 100);
     case CARD_COUNT:
     default:
       return format_count (value);
