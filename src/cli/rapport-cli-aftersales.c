@@ -186,25 +186,6 @@ cmd_aftersales_add (RapportCli  *cli,
   return rapport_cli_check_output (error);
 }
 
-/* One option of `aftersales edit`, given as text, to @property. */
-static gboolean
-edit_text (RapportCli             *cli,
-           RapportAfterSalesStep  *step,
-           const char             *option,
-           const char             *property,
-           GError                **error)
-{
-  const char *text = rapport_cli_string (cli, option);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (text == NULL)
-    return TRUE;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  return rapport_store_update (cli->store, RAPPORT_RECORD (step), property, &value, error);
-}
-
 static gboolean
 edit_number (RapportCli             *cli,
              RapportAfterSalesStep  *step,
@@ -239,8 +220,8 @@ cmd_aftersales_edit (RapportCli  *cli,
       (step = find_step (cli, cli->args[0], error)) == NULL)
     return FALSE;
 
-  if (!edit_text (cli, step, "title", "title", error) ||
-      !edit_text (cli, step, "note", "note", error) ||
+  if (!rapport_cli_update_string (cli, RAPPORT_RECORD (step), "title", "title", error) ||
+      !rapport_cli_update_string (cli, RAPPORT_RECORD (step), "note", "note", error) ||
       (kind_text != NULL && !edit_number (cli, step, "kind", RAPPORT_TYPE_ACTIVITY_KIND, kind, error)) ||
       (offer_text != NULL && !edit_number (cli, step, "offer", RAPPORT_TYPE_AFTER_SALES_OFFER, offer, error)) ||
       (days != NOT_GIVEN && !edit_number (cli, step, "days", G_TYPE_INT, days, error)))
@@ -337,12 +318,7 @@ cmd_deal_repeat (RapportCli  *cli,
   if ((deal = rapport_store_add_deal (cli->store, &fields, error)) == NULL)
     return FALSE;
 
-  if (cli->json)
-    rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, FALSE));
-  else
-    g_print (_("Created deal %lld “%s”\n"),
-             (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
-
+  rapport_cli_print_created_deal (cli, deal);
   return rapport_cli_check_output (error);
 }
 

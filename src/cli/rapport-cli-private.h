@@ -195,6 +195,17 @@ RapportActivity     *rapport_cli_find_followup     (RapportCli  *cli,
                                                     const char  *text,
                                                     GError     **error);
 
+/* Option @option, if given, written to @property of @record through the
+ * store ("" clears it). */
+gboolean      rapport_cli_update_string (RapportCli     *cli,
+                                         RapportRecord  *record,
+                                         const char     *option,
+                                         const char     *property,
+                                         GError        **error);
+/* What `deal add` prints of the deal it made (JSON with --json). */
+void          rapport_cli_print_created_deal (RapportCli  *cli,
+                                              RapportDeal *deal);
+
 /* Goals with their progress now, as the JSON array `goal list` prints. */
 JsonNode     *rapport_cli_goals_json    (RapportCli  *cli,
                                          GError     **error);
