@@ -472,6 +472,61 @@ test_repeat (Fixture       *f,
   g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
 }
 
+/* A deal deleted takes its answers with it, and its repeat deals lose
+ * the link; the undo puts both back. A contact merged into another hands
+ * over its answers. */
+static void
+test_delete_and_merge (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 ada = add_contact (f, "Ada Lovelace", RAPPORT_LIFECYCLE_CUSTOMER);
+  gint64 twin = add_contact (f, "Ada King", RAPPORT_LIFECYCLE_CUSTOMER);
+  g_autoptr(RapportDeal) earlier = add_deal (f, "Engines", ada);
+  gint64 earlier_id = rapport_record_get_id (RAPPORT_RECORD (earlier));
+  g_autoptr(RapportDeal) repeat = NULL;
+  g_autoptr(RapportSatisfaction) answer = NULL;
+  g_autoptr(RapportSatisfaction) twins = NULL;
+  g_autoptr(RapportDeleteUndo) undo = NULL;
+  g_autoptr(RapportMergeUndo) merged = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autofree char *title = NULL;
+  RapportDealFields fields;
+  g_autoptr(GError) error = NULL;
+
+  (void) data;
+  set_status (f, earlier, RAPPORT_DEAL_STATUS_WON);
+  rapport_store_repeat_deal_fields (f->store, earlier, &fields, &title);
+  repeat = rapport_store_add_deal (f->store, &fields, &error);
+  g_assert_no_error (error);
+  answer = record (f, 0, earlier_id, 4, 8, NULL);
+  g_clear_object (&earlier);
+
+  g_assert_true (rapport_store_delete_record (f->store, RAPPORT_ENTITY_DEAL, earlier_id, &undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_deal_get_repeat_of (repeat), ==, 0);
+  answers = rapport_store_list_satisfaction (f->store, ada, 0, &error);
+  g_assert_cmpuint (answers->len, ==, 0);
+  g_clear_pointer (&answers, g_ptr_array_unref);
+
+  g_assert_true (rapport_store_undo_delete (f->store, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_deal_get_repeat_of (repeat), ==, earlier_id);
+  answers = rapport_store_list_satisfaction (f->store, 0, earlier_id, &error);
+  g_assert_cmpuint (answers->len, ==, 1);
+  g_clear_pointer (&answers, g_ptr_array_unref);
+
+  twins = record (f, twin, 0, 2, RAPPORT_SATISFACTION_NO_NPS, "The other one");
+  g_assert_true (rapport_store_merge (f->store, RAPPORT_ENTITY_CONTACT, ada, twin, 0, &merged, &error));
+  g_assert_no_error (error);
+  answers = rapport_store_list_satisfaction (f->store, ada, 0, &error);
+  g_assert_cmpuint (answers->len, ==, 2);
+  g_clear_pointer (&answers, g_ptr_array_unref);
+  g_assert_true (rapport_store_undo_merge (f->store, merged, &error));
+  g_assert_no_error (error);
+  answers = rapport_store_list_satisfaction (f->store, twin, 0, &error);
+  g_assert_cmpuint (answers->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +545,7 @@ main (int   argc,
   ADD ("/aftersales/edit-plan", test_edit_plan);
   ADD ("/aftersales/satisfaction", test_satisfaction);
   ADD ("/aftersales/repeat", test_repeat);
+  ADD ("/aftersales/delete-and-merge", test_delete_and_merge);
 #undef ADD
 
   return g_test_run ();
