@@ -195,6 +195,11 @@ def test_plan_window(tmp):
         # Move it up by keyboard: Alt+Up on its row.
         xdotool("key", "--clearmodifiers", "alt+Up")
         wait_for("moved up", lambda: cli_json(db, "aftersales", "list", "1")[2]["title"] == "Thank-you card")
+        # The focus stays with the step: pressed again, it moves again.
+        time.sleep(0.5)
+        xdotool("key", "--clearmodifiers", "alt+Up")
+        wait_for("moved up again",
+                 lambda: cli_json(db, "aftersales", "list", "1")[1]["title"] == "Thank-you card")
         time.sleep(0.3)
         screenshot("aftersales-plan-edited")
         xdotool("key", "Escape")

@@ -28,6 +28,10 @@ struct _RapportAfterSalesEditor
   RapportStore    *store;
   RapportPipeline *pipeline;
   GListModel      *steps;
+
+  /* The step whose new row takes the focus once it is shown */
+  gint64           focus_id;
+  guint            focus_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportAfterSalesEditor, rapport_after_sales_editor, ADW_TYPE_BIN)
@@ -355,13 +359,27 @@ row_of (RapportAfterSalesEditor *self,
   return NULL;
 }
 
+/* A row made anew by a move is not shown yet: the focus goes to it on
+ * the next idle, so Alt+Up pressed again moves the same step. */
+static gboolean
+focus_moved_row (gpointer data)
+{
+  RapportAfterSalesEditor *self = data;
+  GtkWidget *row = row_of (self, self->focus_id);
+
+  self->focus_idle_id = 0;
+  /* An expander row is not focusable itself: its header is. */
+  if (row != NULL && !gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 rapport_after_sales_editor_move (RapportAfterSalesEditor *self,
                                  RapportAfterSalesStep   *step,
                                  int                      position)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
 
   g_assert (RAPPORT_IS_AFTER_SALES_EDITOR (self));
 
@@ -373,9 +391,9 @@ rapport_after_sales_editor_move (RapportAfterSalesEditor *self,
       return FALSE;
     }
 
-  /* The moved row was made anew: the focus stays with the step. */
-  if ((row = row_of (self, rapport_record_get_id (RAPPORT_RECORD (step)))) != NULL)
-    gtk_widget_grab_focus (row);
+  self->focus_id = rapport_record_get_id (RAPPORT_RECORD (step));
+  if (self->focus_idle_id == 0)
+    self->focus_idle_id = g_idle_add (focus_moved_row, self);
   return TRUE;
 }
 
@@ -537,6 +555,7 @@ rapport_after_sales_editor_dispose (GObject *object)
 {
   RapportAfterSalesEditor *self = RAPPORT_AFTER_SALES_EDITOR (object);
 
+  g_clear_handle_id (&self->focus_idle_id, g_source_remove);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_AFTER_SALES_EDITOR);
