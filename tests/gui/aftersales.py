@@ -202,6 +202,16 @@ def test_plan_window(tmp):
                  lambda: cli_json(db, "aftersales", "list", "1")[1]["title"] == "Thank-you card")
         time.sleep(0.3)
         screenshot("aftersales-plan-edited")
+        # A real drag of the last step onto the first puts it first.
+        last = [n for n in app.find_all("Repeat-sale review") if n.get_role_name() == "list item"
+                or n.get_role_name() == "label"][0]
+        first = [n for n in app.find_all("Delivery check call") if n.get_role_name() == "list item"
+                 or n.get_role_name() == "label"][0]
+        sx, sy = center(last)
+        dx, dy = center(first)
+        rapport_gui.drag(sx, sy, dx, dy)
+        wait_for("dragged first",
+                 lambda: cli_json(db, "aftersales", "list", "1")[0]["title"] == "Repeat-sale review")
         xdotool("key", "Escape")
         app.quit()
     finally:
