@@ -210,6 +210,15 @@ test_satisfaction_and_repeat (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (satisfaction, "promoters"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (satisfaction, "detractors"), ==, 1);
   g_assert_cmpfloat (json_object_get_double_member (satisfaction, "nps"), ==, 0.0);
+
+  /* The same for people. */
+  {
+    g_autofree char *text = rapport_test_cli_ok (f->db, "report", "summary", "--from", "2026-11-01",
+                                                 "--to", "2026-12-01", NULL);
+
+    g_assert_nonnull (strstr (text, "Satisfaction: 4.0 of 5 on average, 1 answer\n"));
+    g_assert_nonnull (strstr (text, "Net promoter score: +0, 2 answers\n"));
+  }
 }
 
 int
