@@ -73,14 +73,8 @@ parse_kind (const char          *text,
             RapportActivityKind *kind,
             GError             **error)
 {
-  static const char * const words[] = { "call", "email", "meeting", "task" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (text, words[i]))
-      {
-        *kind = (RapportActivityKind) i;
-        return TRUE;
-      }
+  if (rapport_cli_parse_activity_kind (text, TRUE, kind))
+    return TRUE;
 
   return rapport_cli_set_usage (error, _("the kind is call, email, meeting or task"));
 }

@@ -195,6 +195,11 @@ RapportActivity     *rapport_cli_find_followup     (RapportCli  *cli,
                                                     const char  *text,
                                                     GError     **error);
 
+/* An activity's kind as scripts write it: call, email, meeting (and
+ * task when @task_too). */
+gboolean      rapport_cli_parse_activity_kind (const char          *text,
+                                               gboolean             task_too,
+                                               RapportActivityKind *kind);
 /* Option @option, if given, written to @property of @record through the
  * store ("" clears it). */
 gboolean      rapport_cli_update_string (RapportCli     *cli,
