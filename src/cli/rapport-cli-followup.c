@@ -14,7 +14,6 @@
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
-
 /* The outcomes as scripts write them: the enum's nicks
  * (connected, left-voicemail, no-answer, wrong-number, held, no-show). */
 static gboolean
