@@ -361,6 +361,8 @@ rapport_window_push_page (RapportWindow *self,
       g_object_unref (page);
       g_ptr_array_remove (self->pages, existing);
       g_ptr_array_add (self->pages, existing);
+      /* The new one is gone: what follows is the existing page's. */
+      page = existing;
     }
   else
     {

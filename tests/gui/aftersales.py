@@ -81,6 +81,14 @@ def test_win_schedules_and_undo(tmp):
         app.kill()
 
 
+def click(node):
+    x, y = center(node)
+    xdotool("mousemove", x, y)
+    time.sleep(0.05)
+    xdotool("click", 1)
+    time.sleep(0.3)
+
+
 def open_deal_page(app, db, deal_id):
     """From the Follow-ups view: a follow-up of a deal opens its page."""
     xdotool("key", "--clearmodifiers", "alt+6")
@@ -132,6 +140,16 @@ def test_satisfaction_and_repeat(tmp):
         check(made[0]["contact_id"] == ada and made[0]["value"] == 1250000, f"made: {made[0]}")
         check(made[0]["stage"] == "Prospecting" and made[0]["status"] == "open", f"made: {made[0]}")
         wait_for("the earlier deal lists it", lambda: deal(db, deal_id)["repeat_deals"] == [made[0]["id"]])
+
+        # The earlier deal's page links to its repeat deal, whose "Repeat of"
+        # leads back.
+        click(wait_for("the Repeat deal row", lambda: app.find("Repeat deal", role="list item")))
+        link = wait_for("the Repeat of row", lambda: app.find("Repeat of", role="list item"))
+        time.sleep(0.3)
+        screenshot("aftersales-repeat-page")
+        click(link)
+        wait_for("the earlier deal's page again",
+                 lambda: app.find("New Repeat Deal", role="push button"))
 
         # Insights counts the answer: a score of 4, one promoter.
         xdotool("key", "--clearmodifiers", "alt+5")
