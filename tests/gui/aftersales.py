@@ -230,7 +230,13 @@ def test_plan_window(tmp):
         rapport_gui.drag(sx, sy, dx, dy)
         wait_for("dragged first",
                  lambda: cli_json(db, "aftersales", "list", "1")[0]["title"] == "Repeat-sale review")
-        xdotool("key", "Escape")
+
+        def closed():
+            if not [n for n in app.find_all("Add Step", role="push button") if extents(n)[2] > 0]:
+                return True
+            xdotool("key", "Escape")
+            return False
+        wait_for("the plan window closed", closed)
         app.quit()
     finally:
         app.kill()
