@@ -7,8 +7,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "rapport-process.h"
 #include "rapport-store-after-sales.h"
+#include "rapport-store-process.h"
 #include "rapport-test-support.h"
 #include "rapport-time.h"
 
@@ -527,6 +530,62 @@ test_delete_and_merge (Fixture       *f,
   g_assert_cmpuint (answers->len, ==, 1);
 }
 
+/* The plan goes with the process file: out and back in as a new
+ * pipeline, the same steps with what they offer; a file without a plan
+ * gets the default one; an empty pipeline too. */
+static void
+test_process_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RapportPipeline) pipeline = current_pipeline (f);
+  RapportAfterSalesStepFields fields = { .title = "Thank-you card", .kind = RAPPORT_ACTIVITY_TASK, .days = 1,
+                                         .note = "By hand", .offer = RAPPORT_AFTER_SALES_OFFER_REPEAT };
+  g_autoptr(RapportAfterSalesStep) card = NULL;
+  RapportProcess *process;
+  g_autofree char *json = NULL;
+  g_autoptr(RapportPipeline) copy = NULL;
+  g_autoptr(RapportPipeline) bare = NULL;
+  g_autoptr(RapportPipeline) empty = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  (void) data;
+  card = rapport_store_add_after_sales_step (f->store, pipeline, &fields, 0, &error);
+  g_assert_no_error (error);
+  process = rapport_store_read_process (f->store, pipeline);
+  json = rapport_process_to_json (process);
+  rapport_process_free (process);
+  g_assert_nonnull (strstr (json, "\"offer\""));
+
+  /* Another database's copy: the same file, under a process id of its own. */
+  process = rapport_process_parse (json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&process->uid, g_free);
+  copy = rapport_store_import_process (f->store, process, &error);
+  g_assert_no_error (error);
+  steps = rapport_store_list_after_sales_steps (f->store, rapport_record_get_id (RAPPORT_RECORD (copy)), &error);
+  g_assert_cmpuint (steps->len, ==, 4);
+  g_assert_cmpstr (rapport_after_sales_step_get_title (steps->pdata[0]), ==, "Thank-you card");
+  g_assert_cmpint (rapport_after_sales_step_get_offer (steps->pdata[0]), ==, RAPPORT_AFTER_SALES_OFFER_REPEAT);
+  g_assert_cmpint (rapport_after_sales_step_get_offer (steps->pdata[2]), ==, RAPPORT_AFTER_SALES_OFFER_SATISFACTION);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+
+  g_ptr_array_set_size (process->after_sales, 0);
+  g_free (process->name);
+  process->name = g_strdup ("Without a plan");
+  bare = rapport_store_import_process (f->store, process, &error);
+  g_assert_no_error (error);
+  rapport_process_free (process);
+  steps = rapport_store_list_after_sales_steps (f->store, rapport_record_get_id (RAPPORT_RECORD (bare)), &error);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+
+  empty = rapport_store_add_pipeline (f->store, "Empty", NULL, &error);
+  g_assert_no_error (error);
+  steps = rapport_store_list_after_sales_steps (f->store, rapport_record_get_id (RAPPORT_RECORD (empty)), &error);
+  g_assert_cmpuint (steps->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +605,7 @@ main (int   argc,
   ADD ("/aftersales/satisfaction", test_satisfaction);
   ADD ("/aftersales/repeat", test_repeat);
   ADD ("/aftersales/delete-and-merge", test_delete_and_merge);
+  ADD ("/aftersales/process-file", test_process_file);
 #undef ADD
 
   return g_test_run ();

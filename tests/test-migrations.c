@@ -11,6 +11,7 @@
 
 #include "rapport-sqlite-private.h"
 #include "rapport-store-after-sales.h"
+#include "rapport-store-settings.h"
 #include "rapport-test-support.h"
 
 static void
@@ -413,11 +414,43 @@ test_upgrade_from_9 (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Version 12 to 14: the team's lists, seeded with what the dialogs
+ * offered before; the default currency kept. */
+static void
+test_upgrade_from_12 (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "twelve.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_auto(GStrv) reasons = NULL;
+  g_auto(GStrv) sources = NULL;
+
+  write_version (path, 12,
+                 "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
+                 "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old process', 'classic5', 0);"
+                 "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES (1, 1, 'Prospecting', 0, 10);");
+
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user_version (path), ==, RAPPORT_SCHEMA_VERSION);
+  g_assert_cmpstr (rapport_store_get_default_currency (store), ==, "EUR");
+
+  reasons = rapport_store_get_choices (store, RAPPORT_CHOICE_LOST_REASON);
+  sources = rapport_store_get_choices (store, RAPPORT_CHOICE_LEAD_SOURCE);
+  g_assert_cmpuint (g_strv_length (reasons), ==, 6);
+  g_assert_cmpstr (reasons[0], ==, "Price too high");
+  g_assert_cmpuint (g_strv_length (sources), ==, 8);
+  g_assert_cmpstr (sources[0], ==, "Website form");
+
+  rapport_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Version 15: every pipeline of an older file gets the default
  * after-sales plan, and its won deals keep their past (no follow-ups are
  * scheduled for wins before the plan existed). */
 static void
-test_upgrade_from_12 (void)
+test_after_sales_from_12 (void)
 {
   g_autofree char *dir = rapport_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "twelve.db", NULL);
@@ -529,6 +562,7 @@ main (int    argc,
   g_test_add_func ("/migrations/upgrade-from-7", test_upgrade_from_7);
   g_test_add_func ("/migrations/upgrade-from-9", test_upgrade_from_9);
   g_test_add_func ("/migrations/upgrade-from-12", test_upgrade_from_12);
+  g_test_add_func ("/migrations/after-sales-from-12", test_after_sales_from_12);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
 

@@ -19,13 +19,28 @@ G_DEFINE_QUARK (rapport-cli-error-quark, rapport_cli_error)
 
 /* Errors */
 
-/* Every error is one line, whatever text it quotes. */
+/* Every error is one line, whatever text it quotes; an unmet gate says
+ * what is missing on a line each. */
 int
 rapport_cli_user_error (const GError *error)
 {
-  g_autofree char *message = rapport_text_escape (error->message, FALSE);
+  g_auto(GStrv) lines = NULL;
 
-  g_printerr ("rapport-cli: %s\n", message);
+  if (!g_error_matches (error, RAPPORT_ERROR, RAPPORT_ERROR_GATE))
+    {
+      g_autofree char *message = rapport_text_escape (error->message, FALSE);
+
+      g_printerr ("rapport-cli: %s\n", message);
+      return RAPPORT_CLI_EXIT_USER_ERROR;
+    }
+
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = rapport_text_escape (lines[i], FALSE);
+
+      g_printerr (i == 0 ? "rapport-cli: %s\n" : "  %s\n", line);
+    }
   return RAPPORT_CLI_EXIT_USER_ERROR;
 }
 
@@ -282,6 +297,18 @@ rapport_cli_require_id (const char        *text,
     case RAPPORT_CLI_ID_NEGOTIATION_ENTRY:
       g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
                    _("“%s” is not a negotiation entry id: write a positive whole number, like 12"), quoted);
+      break;
+    case RAPPORT_CLI_ID_PIPELINE:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a pipeline id: write a positive whole number, like 12"), quoted);
+      break;
+    case RAPPORT_CLI_ID_STAGE:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a stage id: write a positive whole number, like 12"), quoted);
+      break;
+    case RAPPORT_CLI_ID_STAGE_ACTION:
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                   _("“%s” is not a key action id: write a positive whole number, like 12"), quoted);
       break;
     case RAPPORT_CLI_ID_FOLLOWUP:
     default:

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "rapport-cli-private.h"
+#include "rapport-store-process.h"
 #include "rapport-enums.h"
 #include "rapport-money.h"
 #include "rapport-time.h"
@@ -77,6 +78,26 @@ rapport_cli_print_created_deal (RapportCli  *cli,
              (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
 }
 
+/* STAGE names a stage of the current pipeline, or of --pipeline; an id
+ * may be a stage of another pipeline, where the deal then goes. */
+static RapportStage *
+find_move_stage (RapportCli  *cli,
+                 const char  *text,
+                 GError     **error)
+{
+  gint64 pipeline_id;
+  g_autoptr(RapportPipeline) pipeline = NULL;
+
+  if (!rapport_cli_pipeline_option (cli, &pipeline_id, error))
+    return NULL;
+  if (pipeline_id == 0 || rapport_id_parse (text, &(gint64) { 0 }))
+    return rapport_store_find_stage (cli->store, text, error);
+
+  if ((pipeline = rapport_store_get_pipeline (cli->store, pipeline_id, error)) == NULL)
+    return NULL;
+  return rapport_store_find_stage_in (cli->store, pipeline, text, error);
+}
+
 static gboolean
 cmd_deal_move (RapportCli  *cli,
                GError     **error)
@@ -84,13 +105,24 @@ cmd_deal_move (RapportCli  *cli,
   int position = rapport_cli_int (cli, "position");
   g_autoptr(RapportDeal) deal = NULL;
   g_autoptr(RapportStage) stage = NULL;
+  g_autoptr(RapportStage) current = NULL;
+  gboolean ok;
 
   if (position < -1)
     return rapport_cli_set_usage (error, _("--position must be 0 or more"));
 
   if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL ||
-      (stage = rapport_store_find_stage (cli->store, cli->args[1], error)) == NULL ||
-      !rapport_store_move_deal (cli->store, deal, stage, position, error))
+      (stage = find_move_stage (cli, cli->args[1], error)) == NULL)
+    return FALSE;
+
+  current = rapport_store_get_stage (cli->store, rapport_deal_get_stage_id (deal), NULL);
+  if (current != NULL && rapport_stage_get_pipeline_id (current) != rapport_stage_get_pipeline_id (stage))
+    ok = rapport_store_move_deal_to_pipeline (cli->store, deal, stage, error);
+  else if (rapport_cli_flag (cli, "anyway"))
+    ok = rapport_store_move_deal_anyway (cli->store, deal, stage, position, error);
+  else
+    ok = rapport_store_move_deal (cli->store, deal, stage, position, error);
+  if (!ok)
     return FALSE;
 
   g_print (_("Moved deal %lld to %s, position %d\n"),
@@ -686,6 +718,8 @@ static const RapportCliOption add_options[] = {
 /* -1: the end of the stage. */
 static const RapportCliOption move_options[] = {
   { "position", G_OPTION_ARG_INT, -1 },
+  { "anyway", G_OPTION_ARG_NONE, 0 },
+  { "pipeline", G_OPTION_ARG_STRING, 0 },
   { NULL }
 };
 
@@ -739,7 +773,7 @@ const RapportCliCommand rapport_cli_deal_commands[] = {
     "deal add TITLE --value AMOUNT [--currency CODE] [--contact ID] [--org ID] [--stage ID|NAME]"
     " [--close YYYY-MM-DD] [--owner NAME] [--json]",
     1, 1, RAPPORT_CLI_JSON, add_options, NULL },
-  { "deal", "move", cmd_deal_move, "deal move ID STAGE_ID|STAGE_NAME [--position N]",
+  { "deal", "move", cmd_deal_move, "deal move ID STAGE_ID|STAGE_NAME [--pipeline ID] [--position N] [--anyway]",
     2, 2, 0, move_options, NULL },
   { "deal", "won", cmd_deal_won, "deal won ID", 1, 1, 0, NULL, NULL },
   { "deal", "lost", cmd_deal_lost, "deal lost ID --reason TEXT", 1, 1, 0, lost_options, NULL },

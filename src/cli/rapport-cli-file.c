@@ -43,41 +43,6 @@ cmd_init (RapportCli  *cli,
 }
 
 static gboolean
-cmd_stage_list (RapportCli  *cli,
-                GError     **error)
-{
-  g_autoptr(RapportPipeline) pipeline = NULL;
-  g_autoptr(JsonArray) array = json_array_new ();
-  GListModel *stages;
-
-  if (rapport_cli_open_store (cli, error) == NULL)
-    return FALSE;
-
-  pipeline = rapport_store_get_current_pipeline (cli->store);
-  stages = rapport_store_get_stages (cli->store, pipeline);
-
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
-
-      if (cli->json)
-        json_array_add_element (array, rapport_json_stage (stage));
-      else
-        {
-          g_autofree char *name = rapport_cli_field (rapport_stage_get_name (stage));
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%d%%\n", rapport_record_get_id (RAPPORT_RECORD (stage)),
-                   name, rapport_stage_get_probability (stage));
-        }
-    }
-
-  if (cli->json)
-    rapport_json_print_array (array);
-
-  return TRUE;
-}
-
-static gboolean
 cmd_demo (RapportCli  *cli,
           GError     **error)
 {
@@ -162,8 +127,6 @@ static const RapportCliOption demo_options[] = {
 const RapportCliCommand rapport_cli_setup_commands[] = {
   { NULL, "init", cmd_init, "init [--template classic5|cycle7|repeat5|consultative7|field7]",
     0, 0, 0, init_options, N_("init takes no arguments") },
-  { "stage", "list", cmd_stage_list, "stage list [--json]",
-    0, 0, RAPPORT_CLI_JSON | RAPPORT_CLI_READS_ONLY, NULL, NULL },
   { NULL }
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rapport-cli-json.h"
+#include "rapport-store-process.h"
 #include "rapport-enums.h"
 #include "rapport-time.h"
 
@@ -125,9 +126,18 @@ add_history (JsonBuilder  *builder,
 
       json_builder_begin_object (builder);
       add_id (builder, "from_stage_id", rapport_stage_change_get_from_stage_id (change));
-      add_string (builder, "from_stage", stage_name (store, rapport_stage_change_get_from_stage_id (change)));
+      /* The names of the time; rows older than schema 13 have none. */
+      add_string (builder, "from_stage",
+                  rapport_stage_change_get_from_stage_name (change) != NULL
+                    ? rapport_stage_change_get_from_stage_name (change)
+                    : stage_name (store, rapport_stage_change_get_from_stage_id (change)));
       add_id (builder, "to_stage_id", rapport_stage_change_get_to_stage_id (change));
-      add_string (builder, "to_stage", stage_name (store, rapport_stage_change_get_to_stage_id (change)));
+      add_string (builder, "to_stage",
+                  rapport_stage_change_get_to_stage_name (change) != NULL
+                    ? rapport_stage_change_get_to_stage_name (change)
+                    : stage_name (store, rapport_stage_change_get_to_stage_id (change)));
+      add_string (builder, "reason",
+                  enum_nick (RAPPORT_TYPE_STAGE_CHANGE_REASON, rapport_stage_change_get_reason (change)));
       add_string (builder, "from_status",
                   enum_nick (RAPPORT_TYPE_DEAL_STATUS, rapport_stage_change_get_from_status (change)));
       add_string (builder, "to_status",
@@ -296,6 +306,54 @@ rapport_json_stage (RapportStage *stage)
   add_int (builder, "probability", rapport_stage_get_probability (stage));
   add_int (builder, "rotting_days", rapport_stage_get_rotting_days (stage));
   add_string (builder, "purpose", rapport_stage_get_purpose (stage));
+  add_int (builder, "pipeline_id", rapport_stage_get_pipeline_id (stage));
+  json_builder_set_member_name (builder, "require_qualified");
+  json_builder_add_boolean_value (builder, rapport_stage_get_require_qualified (stage));
+  json_builder_set_member_name (builder, "require_checklist");
+  json_builder_add_boolean_value (builder, rapport_stage_get_require_checklist (stage));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_pipeline (RapportStore    *store,
+                       RapportPipeline *pipeline)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(RapportPipeline) current = rapport_store_get_current_pipeline (store);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (pipeline));
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", id);
+  add_string (builder, "name", rapport_pipeline_get_name (pipeline));
+  add_string (builder, "template", rapport_pipeline_get_template (pipeline));
+  add_int (builder, "position", rapport_pipeline_get_position (pipeline));
+  json_builder_set_member_name (builder, "current");
+  json_builder_add_boolean_value (builder, current != NULL && rapport_record_get_id (RAPPORT_RECORD (current)) == id);
+  add_int (builder, "stages", g_list_model_get_n_items (rapport_store_get_stages (store, pipeline)));
+  add_int (builder, "deals", rapport_store_count_pipeline_deals (store, pipeline));
+  add_string (builder, "process_uid", rapport_pipeline_get_process_uid (pipeline));
+  add_int (builder, "process_version", rapport_pipeline_get_process_version (pipeline));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_stage_action (RapportStageAction *action)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (action)));
+  add_int (builder, "stage_id", rapport_stage_action_get_stage_id (action));
+  add_int (builder, "position", rapport_stage_action_get_position (action));
+  add_string (builder, "action", rapport_stage_action_get_action (action));
+  add_string (builder, "owner", rapport_stage_action_get_owner (action));
+  add_string (builder, "activity", rapport_stage_action_get_activity (action));
+  add_string (builder, "material", rapport_stage_action_get_material (action));
+  add_string (builder, "output", rapport_stage_action_get_output (action));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

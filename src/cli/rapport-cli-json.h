@@ -26,6 +26,9 @@ JsonNode *rapport_json_contact      (RapportContact  *contact);
 JsonNode *rapport_json_organization (RapportOrganization *organization);
 JsonNode *rapport_json_followup     (RapportActivity *activity);
 JsonNode *rapport_json_stage        (RapportStage    *stage);
+JsonNode *rapport_json_pipeline     (RapportStore    *store,
+                                     RapportPipeline *pipeline);
+JsonNode *rapport_json_stage_action (RapportStageAction *action);
 JsonNode *rapport_json_speed_to_lead (const RapportSpeedToLead *stats);
 JsonNode *rapport_json_note         (RapportNote     *note);
 JsonNode *rapport_json_activity     (RapportActivity *activity);

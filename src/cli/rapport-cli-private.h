@@ -91,6 +91,7 @@ extern const RapportCliCommand rapport_cli_search_commands[];
 extern const RapportCliCommand rapport_cli_followup_commands[];
 extern const RapportCliCommand rapport_cli_report_commands[];
 extern const RapportCliCommand rapport_cli_goal_commands[];
+extern const RapportCliCommand rapport_cli_settings_commands[];
 extern const RapportCliCommand rapport_cli_import_commands[];
 extern const RapportCliCommand rapport_cli_export_commands[];
 extern const RapportCliCommand rapport_cli_duplicates_commands[];
@@ -98,6 +99,7 @@ extern const RapportCliCommand rapport_cli_delete_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
 extern const RapportCliCommand rapport_cli_field_commands[];
 extern const RapportCliCommand rapport_cli_aftersales_commands[];
+extern const RapportCliCommand rapport_cli_process_commands[];
 
 /* rapport-cli-field.c: `set ID FIELD VALUE` of a contact or an
  * organization (its own field, else a custom field by name; "" clears),
@@ -163,6 +165,9 @@ typedef enum
   RAPPORT_CLI_ID_ACTIVITY,
   RAPPORT_CLI_ID_NOTE,
   RAPPORT_CLI_ID_NEGOTIATION_ENTRY,
+  RAPPORT_CLI_ID_PIPELINE,
+  RAPPORT_CLI_ID_STAGE,
+  RAPPORT_CLI_ID_STAGE_ACTION,
 } RapportCliIdKind;
 
 /* A day the user typed after @option (YYYY-MM-DD), as the Unix time of

@@ -24,6 +24,7 @@
 /* In the order the help lists them. */
 static const RapportCliCommand * const tables[] = {
   rapport_cli_setup_commands,
+  rapport_cli_process_commands,
   rapport_cli_org_commands,
   rapport_cli_contact_commands,
   rapport_cli_deal_commands,
@@ -32,6 +33,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_followup_commands,
   rapport_cli_report_commands,
   rapport_cli_goal_commands,
+  rapport_cli_settings_commands,
   rapport_cli_import_commands,
   rapport_cli_export_commands,
   rapport_cli_duplicates_commands,
@@ -108,7 +110,10 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RAPPORT_LOCALEDIR: the build tree's translations, for a run that is
+   * not installed (build-aux/dev run, the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORT_LOCALEDIR") != NULL ? g_getenv ("RAPPORT_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_print_handler (print_to_stdout);

@@ -8,9 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "rapport-error.h"
+#include "rapport-export-file.h"
 #include "rapport-pdf-doc.h"
 
 #define TOP           40.0
@@ -545,4 +548,102 @@ rapport_pdf_doc_table (RapportPdfDoc   *self,
         }
       table_row (self, table, cells, bar, FALSE, r % 2 == 1, TRUE);
     }
+}
+
+/* Writing the file */
+
+void
+rapport_pdf_doc_outline (RapportPdfDoc *self,
+                         cairo_t       *cr,
+                         const char    *title)
+{
+  g_autofree char *link = NULL;
+
+  if (cr == NULL)
+    return;
+
+  link = g_strdup_printf ("page=%d pos=[0 %.0f]", rapport_pdf_doc_page (self), rapport_pdf_doc_y (self));
+  cairo_pdf_surface_add_outline (cairo_get_target (cr), CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+}
+
+typedef struct
+{
+  RapportExportFile *file;
+  GError            *error;
+} Sink;
+
+static cairo_status_t
+write_to_file (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL || !rapport_export_file_write (sink->file, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+rapport_pdf_doc_write (RapportPdfDoc        *self,
+                       RapportPdfPagesFunc   pages,
+                       gconstpointer         data,
+                       const char           *title,
+                       gint64                made_at,
+                       const char           *path,
+                       gboolean              replace,
+                       int                  *n_pages,
+                       GError              **error)
+{
+  g_autoptr(RapportExportFile) file = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (made_at);
+  g_autofree char *date = g_date_time_format (when, "%Y-%m-%dT%H:%M:%S");
+  Sink sink = { NULL, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int count;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((file = rapport_export_file_new (path, replace, error)) == NULL)
+    return FALSE;
+
+  /* The first pass counts the pages for "Page 1 of N". */
+  pages (self, NULL, data);
+  rapport_pdf_doc_end (self);
+
+  sink.file = file;
+  surface = cairo_pdf_surface_create_for_stream (write_to_file, &sink,
+                                                 RAPPORT_PDF_PAGE_WIDTH, RAPPORT_PDF_PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  cr = cairo_create (surface);
+  pages (self, cr, data);
+  count = rapport_pdf_doc_end (self);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_FAILED, _("Cannot make the PDF: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!rapport_export_file_commit (file, error))
+    return FALSE;
+
+  if (n_pages != NULL)
+    *n_pages = count;
+  return TRUE;
 }

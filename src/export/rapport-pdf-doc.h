@@ -107,6 +107,29 @@ void           rapport_pdf_doc_heading    (RapportPdfDoc  *self,
                                            RapportPdfColor accent,
                                            double          keep);
 
+/* A bookmark in the PDF's outline to where the next block goes (nothing
+ * while measuring: @cr NULL). */
+void           rapport_pdf_doc_outline    (RapportPdfDoc  *self,
+                                           cairo_t        *cr,
+                                           const char     *title);
+
+/* Lays the pages out with @pages twice (to count them, then onto the
+ * PDF, @cr NULL the first time) and writes the PDF at @path whole or not
+ * at all, with @title and @made_at (Unix seconds) in its metadata: the
+ * same data make the same file. */
+typedef void (*RapportPdfPagesFunc) (RapportPdfDoc *doc,
+                                     cairo_t       *cr,
+                                     gconstpointer  data);
+gboolean       rapport_pdf_doc_write      (RapportPdfDoc       *self,
+                                           RapportPdfPagesFunc  pages,
+                                           gconstpointer        data,
+                                           const char          *title,
+                                           gint64               made_at,
+                                           const char          *path,
+                                           gboolean             replace,
+                                           int                 *n_pages,
+                                           GError             **error);
+
 /* Tables */
 typedef struct
 {

@@ -516,20 +516,6 @@ first_page (RapportPdfDoc       *doc,
 /* The sections */
 
 static void
-outline (RapportPdfDoc *doc,
-         cairo_t       *cr,
-         const char    *title)
-{
-  g_autofree char *link = NULL;
-
-  if (cr == NULL)
-    return;
-
-  link = g_strdup_printf ("page=%d pos=[0 %.0f]", rapport_pdf_doc_page (doc), rapport_pdf_doc_y (doc));
-  cairo_pdf_surface_add_outline (cairo_get_target (cr), CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
-}
-
-static void
 write_block (RapportPdfDoc   *doc,
              cairo_t         *cr,
              guint            index,
@@ -546,7 +532,7 @@ write_block (RapportPdfDoc   *doc,
 
   rapport_pdf_doc_heading (doc, _(text->title), text->accent, keep);
   /* The heading is on its page now: that is where the bookmark goes. */
-  outline (doc, cr, _(text->title));
+  rapport_pdf_doc_outline (doc, cr, _(text->title));
   rapport_pdf_doc_paragraph (doc, markup, 9, PANGO_WEIGHT_NORMAL, empty ? RAPPORT_PDF_DIM : RAPPORT_PDF_TEXT);
   rapport_pdf_doc_skip (doc, 6);
   if (!empty)
@@ -555,10 +541,11 @@ write_block (RapportPdfDoc   *doc,
 }
 
 static void
-write_pages (RapportPdfDoc       *doc,
-             cairo_t             *cr,
-             const RapportReview *review)
+write_pages (RapportPdfDoc *doc,
+             cairo_t       *cr,
+             gconstpointer  data)
 {
+  const RapportReview *review = data;
   rapport_pdf_doc_begin (doc, cr);
   first_page (doc, review);
 
@@ -585,42 +572,6 @@ write_pages (RapportPdfDoc       *doc,
 
 /* Writing the file */
 
-typedef struct
-{
-  RapportExportFile *file;
-  GError            *error;
-} Sink;
-
-static cairo_status_t
-write_to_file (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
-{
-  Sink *sink = closure;
-
-  if (sink->error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (!rapport_export_file_write (sink->file, data, length, &sink->error))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-static void
-set_metadata (cairo_surface_t     *surface,
-              const RapportReview *review)
-{
-  g_autofree char *title = review_title (review);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (review->now);
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");
-  /* The review's own time: the same data make the same file. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-}
-
 gboolean
 rapport_review_write_pdf (const RapportReview  *review,
                           const char           *path,
@@ -629,62 +580,21 @@ rapport_review_write_pdf (const RapportReview  *review,
                           GError              **error)
 {
   g_autofree char *title = NULL;
-  g_autofree char *footer = NULL;
   g_autofree char *header = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *footer = NULL;
   g_autoptr(RapportPdfDoc) doc = NULL;
-  g_autoptr(RapportExportFile) file = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  Sink sink = { NULL, NULL };
-  int pages;
 
   g_return_val_if_fail (review != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if ((file = rapport_export_file_new (path, replace, error)) == NULL)
-    return FALSE;
-
   title = review_title (review);
   header = g_markup_escape_text (title, -1);
-  footer = made_on (review);
-  g_free (g_steal_pointer (&title));
-  title = g_markup_escape_text (footer, -1);
-  doc = rapport_pdf_doc_new (header, title);
-
-  /* The first pass counts the pages for "Page 1 of N". */
-  write_pages (doc, NULL, review);
-  rapport_pdf_doc_end (doc);
-
-  sink.file = file;
-  surface = cairo_pdf_surface_create_for_stream (write_to_file, &sink,
-                                                 RAPPORT_PDF_PAGE_WIDTH, RAPPORT_PDF_PAGE_HEIGHT);
-  set_metadata (surface, review);
-  cr = cairo_create (surface);
-  write_pages (doc, cr, review);
-  pages = rapport_pdf_doc_end (doc);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (sink.error != NULL)
-    {
-      g_propagate_error (error, sink.error);
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_FAILED,
-                   _("Cannot make the PDF: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (!rapport_export_file_commit (file, error))
-    return FALSE;
-
-  if (n_pages != NULL)
-    *n_pages = pages;
-  return TRUE;
+  made = made_on (review);
+  footer = g_markup_escape_text (made, -1);
+  doc = rapport_pdf_doc_new (header, footer);
+  /* The review's own time: the same data make the same file. */
+  return rapport_pdf_doc_write (doc, write_pages, review, title, review->now, path, replace, n_pages, error);
 }
 
 char *

@@ -25,7 +25,10 @@ main (int   argc,
   /* Before option parsing, so that --help is translated too; GTK would
    * only set the locale later, in startup. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RAPPORT_LOCALEDIR: the build tree's translations, for a run that is
+   * not installed (build-aux/dev run, the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORT_LOCALEDIR") != NULL ? g_getenv ("RAPPORT_LOCALEDIR")
+                                                                          : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

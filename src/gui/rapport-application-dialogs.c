@@ -28,6 +28,21 @@ rapport_application_show_toast (RapportApplication *self,
 }
 
 void
+rapport_application_show_saved (RapportApplication *self,
+                                const char         *path,
+                                const char         *title)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "app.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  rapport_application_show_toast (self, toast);
+}
+
+void
 rapport_application_show_error (RapportApplication *self,
                                 const char         *heading,
                                 const GError       *error)

@@ -24,11 +24,19 @@ GSettings *rapport_application_get_settings (RapportApplication *self);
 /* rapport-application-review.c: app.weekly-review (the review of the last
  * complete week as PDF) and app.open-file (a URI, from its toast) */
 void rapport_application_add_review_actions (RapportApplication *self);
+/* rapport-application-process.c: app.export-process (the current
+ * pipeline's manual or process file), app.import-process and
+ * app.show-pipeline (an id, from its toast) */
+void rapport_application_add_process_actions (RapportApplication *self);
 
 /* rapport-application-dialogs.c: a toast on the active window (taken), an
  * error dialog over it, a file chooser that starts in Documents */
 void rapport_application_show_toast         (RapportApplication *self,
                                              AdwToast           *toast);
+/* "Saved … as “name”" with Open, for a file written at @path. */
+void rapport_application_show_saved         (RapportApplication *self,
+                                             const char         *path,
+                                             const char         *title);
 void rapport_application_show_error         (RapportApplication *self,
                                              const char         *heading,
                                              const GError       *error);

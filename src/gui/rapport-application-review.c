@@ -58,11 +58,8 @@ on_written (GObject      *source,
   RapportApplication *self = RAPPORT_APPLICATION (source);
   WriteJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *uri = NULL;
-  AdwToast *toast;
 
   g_task_propagate_int (G_TASK (result), &error);
   if (error != NULL)
@@ -71,15 +68,9 @@ on_written (GObject      *source,
       return;
     }
 
-  file = g_file_new_for_path (job->path);
-  uri = g_file_get_uri (file);
   name = g_path_get_basename (job->path);
   title = g_strdup_printf (_("Saved the review as “%s”"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "app.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  rapport_application_show_toast (self, toast);
+  rapport_application_show_saved (self, job->path, title);
 }
 
 static void

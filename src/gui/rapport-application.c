@@ -13,20 +13,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "rapport-application-private.h"
 #include "rapport-autostart.h"
 #include "rapport-bench-hook.h"
 #include "rapport-error.h"
+#include "rapport-preferences-window.h"
 #include "rapport-reminders.h"
+#include "rapport-search-provider.h"
 #include "rapport-time.h"
 #include "rapport-window.h"
-
-/* The spin button follows the model's own rule (1 minute to 7 days), so it
- * can show any value another program (rapport-cli) stored. */
-#define SPEED_TO_LEAD_MIN_MINUTES 1
-#define SPEED_TO_LEAD_MAX_MINUTES (7 * 24 * 60)
 
 struct _RapportApplication
 {
@@ -48,6 +44,7 @@ struct _RapportApplication
    * alive past the exit. */
   guint           daily_backup_id;
   GdkFrameClock  *first_frame_clock;  /* weak: waiting for its first frame */
+  RapportSearchProvider *search_provider;  /* on the bus while registered */
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -209,181 +206,6 @@ on_store_file_lost (RapportApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Preferences */
-
-typedef struct
-{
-  RapportStore         *store;
-  AdwPreferencesWindow *window;     /* borrowed: it owns this struct */
-} PreferencesData;
-
-static void
-preferences_data_free (gpointer data)
-{
-  PreferencesData *prefs = data;
-
-  g_clear_object (&prefs->store);
-  g_free (prefs);
-}
-
-static void
-on_speed_to_lead_changed (GtkSpinButton   *spin,
-                          PreferencesData *prefs)
-{
-  g_autoptr(GError) error = NULL;
-  int minutes = gtk_spin_button_get_value_as_int (spin);
-
-  if (minutes == rapport_store_get_speed_to_lead_minutes (prefs->store))
-    return;
-
-  if (!rapport_store_set_speed_to_lead_minutes (prefs->store, minutes, &error))
-    {
-      /* Show what is stored, not what failed to be. */
-      g_signal_handlers_block_by_func (spin, on_speed_to_lead_changed, prefs);
-      gtk_spin_button_set_value (spin, rapport_store_get_speed_to_lead_minutes (prefs->store));
-      g_signal_handlers_unblock_by_func (spin, on_speed_to_lead_changed, prefs);
-
-      adw_preferences_window_add_toast (prefs->window, adw_toast_new (error->message));
-    }
-}
-
-/* Where the daily backups go, and how many days of them stay. */
-static AdwPreferencesGroup *
-backups_group (RapportApplication *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  g_autofree char *dir = rapport_store_get_backup_dir (self->store);
-  g_autofree char *shown = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 365, 1);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_group_set_title (group, _("Daily Backups"));
-  /* As people write their own folder: ~/… */
-  shown = g_str_has_prefix (dir, g_get_home_dir ()) ? g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL)
-                                                    : g_strdup (dir);
-  description = g_strdup_printf (_("Once a day Rapport copies the database into “%s”. Set 0 days to stop."), shown);
-  adw_preferences_group_set_description (group, description);
-
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_settings_bind (self->settings, "backup-days", spin, "value", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Days Kept"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Older daily backups are removed"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Days of daily backups kept"),
-                                  -1);
-  adw_preferences_group_add (group, row);
-  return group;
-}
-
-/* A switch row bound to a desktop setting. */
-static GtkWidget *
-switch_row (GSettings  *settings,
-            const char *key,
-            const char *title,
-            const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  subtitle, -1);
-  g_settings_bind (settings, key, toggle, "active", G_SETTINGS_BIND_DEFAULT);
-  return row;
-}
-
-/* Settings of this desktop, not of the data: GSettings. */
-static AdwPreferencesGroup *
-background_group (RapportApplication *self)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *login;
-
-  adw_preferences_group_set_title (group, _("Reminders"));
-  adw_preferences_group_add (group, switch_row (self->settings, "run-in-background",
-                                                _("Run in the _Background"),
-                                                _("Keep reminding of follow-ups after the window is closed")));
-  login = switch_row (self->settings, "start-at-login", _("Start at _Login"),
-                      _("Start in the background when you log in"));
-  g_settings_bind (self->settings, "run-in-background", login, "sensitive", G_SETTINGS_BIND_GET);
-  adw_preferences_group_add (group, login);
-  return group;
-}
-
-static GtkWidget *
-create_preferences_window (RapportApplication *self)
-{
-  AdwPreferencesWindow *window;
-  AdwPreferencesPage *page;
-  AdwPreferencesGroup *group;
-  GtkWidget *row;
-  GtkWidget *spin;
-  PreferencesData *prefs;
-
-  g_assert (RAPPORT_IS_APPLICATION (self));
-  g_assert (RAPPORT_IS_STORE (self->store));
-
-  window = ADW_PREFERENCES_WINDOW (adw_preferences_window_new ());
-  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
-  adw_preferences_window_set_search_enabled (window, FALSE);
-
-  page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  adw_preferences_page_set_title (page, _("Sales Process"));
-  adw_preferences_page_set_icon_name (page, "view-grid-symbolic");
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("New Leads"));
-  adw_preferences_group_set_description (group,
-                                         _("Stored with the data, so everyone working on "
-                                           "this database follows the same rule."));
-
-  spin = gtk_spin_button_new_with_range (SPEED_TO_LEAD_MIN_MINUTES, SPEED_TO_LEAD_MAX_MINUTES, 1);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin),
-                             rapport_store_get_speed_to_lead_minutes (self->store));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Speed to Lead"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Minutes within which a new lead must be contacted"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  /* GTK 4.8 does not name a widget from a labelled-by relation. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Speed to lead in minutes"),
-                                  -1);
-
-  adw_preferences_group_add (group, row);
-  adw_preferences_page_add (page, group);
-  if (self->settings != NULL)
-    {
-      adw_preferences_page_add (page, background_group (self));
-      adw_preferences_page_add (page, backups_group (self));
-    }
-  adw_preferences_window_add (window, page);
-
-  prefs = g_new0 (PreferencesData, 1);
-  prefs->store = g_object_ref (self->store);
-  prefs->window = window;
-  g_object_set_data_full (G_OBJECT (window), "rapport-preferences", prefs, preferences_data_free);
-  /* Connected after the initial value is set, so opening writes nothing. */
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_speed_to_lead_changed), prefs);
-
-  return GTK_WIDGET (window);
-}
-
 /* Actions */
 
 static void
@@ -435,14 +257,30 @@ rapport_application_preferences_action (GSimpleAction *action,
   if (self->store == NULL)
     return;
 
-  window = create_preferences_window (self);
+  window = rapport_preferences_window_new (self->store, self->settings);
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The pages under help/C/, installed for Yelp as share/help/C/rapport/. */
+static void
+rapport_application_help_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  gtk_show_uri (parent, "help:rapport", GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", rapport_application_quit_action },
+  { "help", rapport_application_help_action },
   { "about", rapport_application_about_action },
   { "preferences", rapport_application_preferences_action },
 };
@@ -803,13 +641,21 @@ rapport_application_startup (GApplication *app)
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
   rapport_bench_hook_mark ("startup: GTK and libadwaita ready");
 
+  /* Started by D-Bus (the Shell's search, a launch from the overview):
+   * stay a while for the next question instead of starting again. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 60 * 1000);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   rapport_application_add_backup_actions (self);
   rapport_application_add_review_actions (self);
+  rapport_application_add_process_actions (self);
   set_action_enabled (self, "preferences", FALSE);
   set_action_enabled (self, "weekly-review", FALSE);
+  set_action_enabled (self, "export-process", FALSE);
+  set_action_enabled (self, "import-process", FALSE);
   set_action_enabled (self, "backup", FALSE);
   set_action_enabled (self, "restore", FALSE);
 
@@ -817,6 +663,8 @@ rapport_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help",
+                                         (const char *[]) { "F1", NULL });
   /* GTK binds only Ctrl+? by default; Ctrl+/ needs no Shift on most layouts. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", "<Control>slash", NULL });
@@ -879,6 +727,10 @@ rapport_application_activate (GApplication *app)
       set_action_enabled (self, "backup", TRUE);
       set_action_enabled (self, "restore", TRUE);
       set_action_enabled (self, "weekly-review", TRUE);
+      set_action_enabled (self, "export-process", TRUE);
+      set_action_enabled (self, "import-process", TRUE);
+      if (self->search_provider != NULL)
+        rapport_search_provider_set_store (self->search_provider, self->store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
@@ -917,6 +769,77 @@ rapport_application_shutdown (GApplication *app)
     rapport_store_watch_external (self->store, 0);
 }
 
+/* GNOME Shell's search: a result opens its page, "search in the app"
+ * the app's search, in the window made if need be. */
+static void
+on_search_activate_result (RapportApplication *self,
+                           int                 kind,
+                           gint64              id,
+                           guint               timestamp)
+{
+  static const char * const actions[] = {
+    [RAPPORT_SEARCH_CONTACT] = "win.open-contact",
+    [RAPPORT_SEARCH_ORGANIZATION] = "win.open-organization",
+    [RAPPORT_SEARCH_DEAL] = "win.open-deal",
+  };
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) == NULL || self->store == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), actions[kind], "x", id);
+  gtk_window_present_with_time (window, timestamp);
+}
+
+static void
+on_search_launch (RapportApplication *self,
+                  const char         *text,
+                  guint               timestamp)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) == NULL || self->store == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search-for", "s", text);
+  gtk_window_present_with_time (window, timestamp);
+}
+
+static gboolean
+rapport_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  self->search_provider = rapport_search_provider_new (app, self->db_path);
+  rapport_search_provider_set_store (self->search_provider, self->store);
+  g_signal_connect_object (self->search_provider, "activate-result",
+                           G_CALLBACK (on_search_activate_result), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "launch-search",
+                           G_CALLBACK (on_search_launch), self, G_CONNECT_SWAPPED);
+  return rapport_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+rapport_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    rapport_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 /* GObject */
 
 static void
@@ -927,6 +850,7 @@ rapport_application_dispose (GObject *object)
   rapport_application_stop_waiting_for_frame (self);
   g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
@@ -978,6 +902,8 @@ rapport_application_class_init (RapportApplicationClass *klass)
   app_class->handle_local_options = rapport_application_handle_local_options;
   app_class->startup = rapport_application_startup;
   app_class->activate = rapport_application_activate;
+  app_class->dbus_register = rapport_application_dbus_register;
+  app_class->dbus_unregister = rapport_application_dbus_unregister;
   app_class->shutdown = rapport_application_shutdown;
 
   /**

@@ -247,6 +247,17 @@ page_to_window_title (GBinding     *binding,
   return TRUE;
 }
 
+/* A binding ends with its page: holding a reference of our own keeps the
+ * pointer valid until we unbind it, whenever the page went. */
+static void
+clear_binding (GBinding **binding)
+{
+  if (*binding == NULL)
+    return;
+  g_binding_unbind (*binding);
+  g_clear_object (binding);
+}
+
 static void
 on_visible_page_changed (RapportWindow *self,
                          GParamSpec    *pspec,
@@ -256,16 +267,16 @@ on_visible_page_changed (RapportWindow *self,
   gboolean on_page = child != NULL && g_ptr_array_find (self->pages, child, NULL);
   gboolean on_results = child == GTK_WIDGET (self->search_bin);
 
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
-  g_clear_pointer (&self->window_title_binding, g_binding_unbind);
+  clear_binding (&self->title_binding);
+  clear_binding (&self->window_title_binding);
   if (on_page)
     {
-      self->title_binding = g_object_bind_property (child, "title", self->page_title, "title",
-                                                    G_BINDING_SYNC_CREATE);
-      self->window_title_binding = g_object_bind_property_full (child, "title", self, "title",
-                                                                G_BINDING_SYNC_CREATE,
-                                                                page_to_window_title,
-                                                                NULL, NULL, NULL);
+      self->title_binding = g_object_ref (g_object_bind_property (child, "title", self->page_title, "title",
+                                                                  G_BINDING_SYNC_CREATE));
+      self->window_title_binding = g_object_ref (g_object_bind_property_full (child, "title", self, "title",
+                                                                              G_BINDING_SYNC_CREATE,
+                                                                              page_to_window_title,
+                                                                              NULL, NULL, NULL));
     }
   else
     gtk_window_set_title (GTK_WINDOW (self), _("Rapport"));
@@ -616,6 +627,20 @@ rapport_window_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* GNOME Shell's "search in the app": the search with those words. */
+static void
+rapport_window_search_for_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 rapport_window_show_view_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -891,8 +916,8 @@ rapport_window_dispose (GObject *object)
     g_signal_group_set_target (self->reminders_signals, NULL);
   g_clear_object (&self->reminders_signals);
 
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
-  g_clear_pointer (&self->window_title_binding, g_binding_unbind);
+  clear_binding (&self->title_binding);
+  clear_binding (&self->window_title_binding);
   if (self->pages != NULL)
     g_ptr_array_set_size (self->pages, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
@@ -1027,6 +1052,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, rapport_window_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search-for", "s", rapport_window_search_for_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", rapport_window_show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "pipeline");

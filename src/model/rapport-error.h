@@ -36,6 +36,8 @@ typedef enum
   RAPPORT_ERROR_FILE_LOST,
   /* The store was opened for reading only. */
   RAPPORT_ERROR_READ_ONLY,
+  /* A stage's gate is unmet: the deal lacks what the stage asks for. */
+  RAPPORT_ERROR_GATE,
 } RapportError;
 
 GQuark rapport_error_quark (void);

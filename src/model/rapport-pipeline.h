@@ -17,5 +17,7 @@ const char *rapport_pipeline_get_name       (RapportPipeline *self);
 const char *rapport_pipeline_get_template   (RapportPipeline *self);
 int         rapport_pipeline_get_position   (RapportPipeline *self);
 gint64      rapport_pipeline_get_created_at (RapportPipeline *self);
+const char *rapport_pipeline_get_process_uid (RapportPipeline *self);
+int         rapport_pipeline_get_process_version (RapportPipeline *self);
 
 G_END_DECLS

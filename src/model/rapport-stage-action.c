@@ -25,6 +25,7 @@ enum {
   PROP_OWNER,
   PROP_MATERIAL,
   PROP_OUTPUT,
+  PROP_ACTIVITY,
   N_PROPS
 };
 
@@ -55,6 +56,11 @@ rapport_stage_action_class_init (RapportStageActionClass *klass)
 
   properties[PROP_OUTPUT] =
     g_param_spec_string ("output", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* The activity the action is done in: "Discovery call". */
+  properties[PROP_ACTIVITY] =
+    g_param_spec_string ("activity", NULL, NULL, NULL,
                          RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "stage_action", properties, N_PROPS);
@@ -111,4 +117,12 @@ rapport_stage_action_get_output (RapportStageAction *self)
   g_return_val_if_fail (RAPPORT_IS_STAGE_ACTION (self), NULL);
 
   return rapport_record_get_string (RAPPORT_RECORD (self), PROP_OUTPUT);
+}
+
+const char *
+rapport_stage_action_get_activity (RapportStageAction *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE_ACTION (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_ACTIVITY);
 }

@@ -19,5 +19,6 @@ const char *rapport_stage_action_get_action   (RapportStageAction *self);
 const char *rapport_stage_action_get_owner    (RapportStageAction *self);
 const char *rapport_stage_action_get_material (RapportStageAction *self);
 const char *rapport_stage_action_get_output   (RapportStageAction *self);
+const char *rapport_stage_action_get_activity (RapportStageAction *self);
 
 G_END_DECLS

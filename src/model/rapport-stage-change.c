@@ -25,6 +25,9 @@ enum {
   PROP_FROM_STATUS,
   PROP_TO_STATUS,
   PROP_CHANGED_AT,
+  PROP_FROM_STAGE_NAME,
+  PROP_TO_STAGE_NAME,
+  PROP_REASON,
   N_PROPS
 };
 
@@ -56,6 +59,21 @@ rapport_stage_change_class_init (RapportStageChangeClass *klass)
   properties[PROP_CHANGED_AT] =
     g_param_spec_int64 ("changed-at", NULL, NULL, 0, G_MAXINT64, 0,
                         RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  /* The stages' names when the deal moved: a rename does not rewrite
+   * the history, and a deleted stage still reads. NULL in rows older
+   * than schema 13's, whose stages still stood. */
+  properties[PROP_FROM_STAGE_NAME] =
+    g_param_spec_string ("from-stage-name", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_TO_STAGE_NAME] =
+    g_param_spec_string ("to-stage-name", NULL, NULL, NULL,
+                         RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_REASON] =
+    g_param_spec_enum ("reason", NULL, NULL, RAPPORT_TYPE_STAGE_CHANGE_REASON, RAPPORT_STAGE_CHANGE_MOVED,
+                       RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "stage_change", properties, N_PROPS);
 }
@@ -111,4 +129,28 @@ rapport_stage_change_get_changed_at (RapportStageChange *self)
   g_return_val_if_fail (RAPPORT_IS_STAGE_CHANGE (self), 0);
 
   return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_CHANGED_AT);
+}
+
+const char *
+rapport_stage_change_get_from_stage_name (RapportStageChange *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE_CHANGE (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_FROM_STAGE_NAME);
+}
+
+const char *
+rapport_stage_change_get_to_stage_name (RapportStageChange *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE_CHANGE (self), NULL);
+
+  return rapport_record_get_string (RAPPORT_RECORD (self), PROP_TO_STAGE_NAME);
+}
+
+RapportStageChangeReason
+rapport_stage_change_get_reason (RapportStageChange *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE_CHANGE (self), RAPPORT_STAGE_CHANGE_MOVED);
+
+  return (RapportStageChangeReason) rapport_record_get_int (RAPPORT_RECORD (self), PROP_REASON);
 }

@@ -19,5 +19,8 @@ gint64           rapport_stage_change_get_to_stage_id   (RapportStageChange *sel
 RapportDealStatus rapport_stage_change_get_from_status   (RapportStageChange *self);
 RapportDealStatus rapport_stage_change_get_to_status     (RapportStageChange *self);
 gint64           rapport_stage_change_get_changed_at    (RapportStageChange *self);
+const char      *rapport_stage_change_get_from_stage_name (RapportStageChange *self);
+const char      *rapport_stage_change_get_to_stage_name   (RapportStageChange *self);
+RapportStageChangeReason rapport_stage_change_get_reason (RapportStageChange *self);
 
 G_END_DECLS

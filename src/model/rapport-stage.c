@@ -25,6 +25,8 @@ enum {
   PROP_PROBABILITY,
   PROP_PURPOSE,
   PROP_ROTTING_DAYS,
+  PROP_REQUIRE_QUALIFIED,
+  PROP_REQUIRE_CHECKLIST,
   N_PROPS
 };
 
@@ -56,6 +58,15 @@ rapport_stage_class_init (RapportStageClass *klass)
   properties[PROP_ROTTING_DAYS] =
     g_param_spec_int ("rotting-days", NULL, NULL, 0, G_MAXINT, 0,
                       RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* The stage's gate: what a deal must have before it moves in. */
+  properties[PROP_REQUIRE_QUALIFIED] =
+    g_param_spec_boolean ("require-qualified", NULL, NULL, FALSE,
+                          RAPPORT_RECORD_PARAM_FLAGS);
+
+  properties[PROP_REQUIRE_CHECKLIST] =
+    g_param_spec_boolean ("require-checklist", NULL, NULL, FALSE,
+                          RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "stage", properties, N_PROPS);
 }
@@ -111,4 +122,20 @@ rapport_stage_get_rotting_days (RapportStage *self)
   g_return_val_if_fail (RAPPORT_IS_STAGE (self), 0);
 
   return rapport_record_get_int (RAPPORT_RECORD (self), PROP_ROTTING_DAYS);
+}
+
+gboolean
+rapport_stage_get_require_qualified (RapportStage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE (self), FALSE);
+
+  return rapport_record_get_boolean (RAPPORT_RECORD (self), PROP_REQUIRE_QUALIFIED);
+}
+
+gboolean
+rapport_stage_get_require_checklist (RapportStage *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE (self), FALSE);
+
+  return rapport_record_get_boolean (RAPPORT_RECORD (self), PROP_REQUIRE_CHECKLIST);
 }

@@ -19,5 +19,7 @@ int         rapport_stage_get_position     (RapportStage *self);
 int         rapport_stage_get_probability  (RapportStage *self);
 const char *rapport_stage_get_purpose      (RapportStage *self);
 int         rapport_stage_get_rotting_days (RapportStage *self);
+gboolean    rapport_stage_get_require_qualified (RapportStage *self);
+gboolean    rapport_stage_get_require_checklist (RapportStage *self);
 
 G_END_DECLS

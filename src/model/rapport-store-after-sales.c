@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rapport-process.h"
 #include "rapport-record-list.h"
 #include "rapport-store-after-sales.h"
 #include "rapport-store-private.h"
@@ -247,6 +248,59 @@ rapport_after_sales_due_time (gint64 won_at,
     return won_at + (gint64) days * 86400;
 
   return MAX (g_date_time_to_unix (due), won_at);
+}
+
+/* The plan in a process file */
+
+void
+rapport_store_read_after_sales (RapportStore    *self,
+                                RapportPipeline *pipeline,
+                                RapportProcess  *process)
+{
+  g_autoptr(GPtrArray) steps = rapport_store_list_after_sales_steps (self, rapport_record_get_id (RAPPORT_RECORD (pipeline)),
+                                                                     NULL);
+
+  for (guint i = 0; steps != NULL && i < steps->len; i++)
+    {
+      RapportAfterSalesStep *step = steps->pdata[i];
+      RapportProcessStep *out = rapport_process_add_step (process);
+
+      out->title = g_strdup (rapport_after_sales_step_get_title (step));
+      out->kind = rapport_after_sales_step_get_kind (step);
+      out->days = rapport_after_sales_step_get_days (step);
+      out->note = g_strdup (rapport_after_sales_step_get_note (step));
+      out->offer = rapport_after_sales_step_get_offer (step);
+    }
+}
+
+gboolean
+rapport_store_write_after_sales (RapportStore          *self,
+                                 gint64                 pipeline_id,
+                                 const RapportProcess  *process,
+                                 GError               **error)
+{
+  if (process->after_sales->len == 0)
+    return rapport_schema_seed_after_sales (self, pipeline_id, error);
+
+  for (guint i = 0; i < process->after_sales->len; i++)
+    {
+      const RapportProcessStep *step = g_ptr_array_index (process->after_sales, i);
+      RapportSqlStmt *stmt = rapport_store_stmt_sql (self,
+        "INSERT INTO after_sales_step (pipeline_id, position, title, kind, days, note, offer)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+
+      rapport_sql_bind_int64 (stmt, 1, pipeline_id);
+      rapport_sql_bind_int (stmt, 2, (int) i);
+      rapport_sql_bind_text (stmt, 3, step->title);
+      rapport_sql_bind_int (stmt, 4, step->kind);
+      rapport_sql_bind_int (stmt, 5, step->days);
+      rapport_sql_bind_text_or_null (stmt, 6, step->note);
+      rapport_sql_bind_int (stmt, 7, step->offer);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Winning and reopening */

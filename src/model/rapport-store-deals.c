@@ -13,6 +13,8 @@
 #include "rapport-money.h"
 #include "rapport-record-list.h"
 #include "rapport-store-private.h"
+#include "rapport-store-process.h"
+#include "rapport-store-settings.h"
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
@@ -299,14 +301,15 @@ fail:
 /* Deals through the process */
 
 static gboolean
-record_stage_change (RapportStore       *self,
-                     RapportDeal        *deal,
-                     gint64              to_stage_id,
-                     RapportDealStatus   to_status,
-                     gint64              now,
-                     GError            **error)
+record_stage_change (RapportStore              *self,
+                     RapportDeal               *deal,
+                     gint64                     to_stage_id,
+                     RapportDealStatus          to_status,
+                     RapportStageChangeReason   reason,
+                     gint64                     now,
+                     GError                   **error)
 {
-  RapportSqlStmt *stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE);
+  RapportSqlStmt *stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE_WHY);
 
   rapport_sql_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
   rapport_sql_bind_int64 (stmt, 2, rapport_deal_get_stage_id (deal));
@@ -314,25 +317,26 @@ record_stage_change (RapportStore       *self,
   rapport_sql_bind_int (stmt, 4, rapport_deal_get_status (deal));
   rapport_sql_bind_int (stmt, 5, to_status);
   rapport_sql_bind_int64 (stmt, 6, now);
+  rapport_sql_bind_int (stmt, 7, reason);
 
   return rapport_store_step_done (self, stmt, error);
 }
 
-gboolean
-rapport_store_move_deal (RapportStore  *self,
-                         RapportDeal   *deal,
-                         RapportStage  *stage,
-                         int            position,
-                         GError       **error)
+/* A move within the pipeline; past an unmet gate only when @anyway,
+ * which the history then says. */
+static gboolean
+move_deal (RapportStore  *self,
+           RapportDeal   *deal,
+           RapportStage  *stage,
+           int            position,
+           gboolean       anyway,
+           GError       **error)
 {
   g_autoptr(RapportStage) current = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
   gint64 deal_id, stage_id, rank, now;
   gboolean changes_stage, was_won;
   RapportSqlStmt *stmt;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
 
   deal_id = rapport_record_get_id (RAPPORT_RECORD (deal));
   stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
@@ -346,6 +350,9 @@ rapport_store_move_deal (RapportStore  *self,
     return rapport_store_invalid (error, _("“%s” is a stage of another pipeline"), rapport_stage_get_name (stage));
 
   was_won = rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_WON;
+  missing = rapport_store_check_gate (self, deal, stage);
+  if (missing->len > 0 && !anyway)
+    return rapport_store_gate_error (self, deal, stage, error);
 
   if (!rapport_store_begin (self, error))
     return FALSE;
@@ -364,7 +371,9 @@ rapport_store_move_deal (RapportStore  *self,
     goto fail;
 
   if (changes_stage &&
-      !record_stage_change (self, deal, stage_id, RAPPORT_DEAL_STATUS_OPEN, now, error))
+      !record_stage_change (self, deal, stage_id, RAPPORT_DEAL_STATUS_OPEN,
+                            missing->len > 0 ? RAPPORT_STAGE_CHANGE_GATE_OVERRIDDEN : RAPPORT_STAGE_CHANGE_MOVED,
+                            now, error))
     goto fail;
 
   if (!rapport_store_commit (self, error))
@@ -383,6 +392,34 @@ fail:
   self->renumbered_stage = 0;
   rapport_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+rapport_store_move_deal (RapportStore  *self,
+                         RapportDeal   *deal,
+                         RapportStage  *stage,
+                         int            position,
+                         GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+
+  return move_deal (self, deal, stage, position, FALSE, error);
+}
+
+gboolean
+rapport_store_move_deal_anyway (RapportStore  *self,
+                                RapportDeal   *deal,
+                                RapportStage  *stage,
+                                int            position,
+                                GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+
+  return move_deal (self, deal, stage, position, TRUE, error);
 }
 
 gboolean
@@ -426,7 +463,8 @@ rapport_store_set_deal_status (RapportStore       *self,
     return FALSE;
   if (!rapport_store_after_sales_status_change (self, deal, status, now, error) ||
       !rapport_store_step_done (self, stmt, error) ||
-      !record_stage_change (self, deal, rapport_deal_get_stage_id (deal), status, now, error))
+      !record_stage_change (self, deal, rapport_deal_get_stage_id (deal), status,
+                            RAPPORT_STAGE_CHANGE_MOVED, now, error))
     {
       rapport_store_rollback (self);
       return FALSE;
@@ -621,40 +659,16 @@ rapport_store_deal_is_rotting (RapportStore *self,
   return rapport_store_deal_get_days_rotting (self, deal) > 0;
 }
 
-/* Why deals are lost, offered first where a loss is recorded: the
- * reasons given most, then the usual ones (in the user's language) that
- * were not given yet. Picking from a list keeps one reason one text, so
+/* Why deals are lost, offered where a loss is recorded: the reasons
+ * given most, then the team's list (rapport-store-settings.h) without
+ * those given already. Picking from a list keeps one reason one text, so
  * Insights can count it; any other text may still be typed. */
-static const char * const usual_lost_reasons[] = {
-  N_("Price too high"),
-  N_("Chose a competitor"),
-  N_("No budget"),
-  N_("No decision"),
-  N_("Bad timing"),
-  N_("Went silent"),
-};
-
-static gboolean
-reasons_contain (GPtrArray  *reasons,
-                 const char *reason)
-{
-  g_autofree char *folded = g_utf8_casefold (reason, -1);
-
-  for (guint i = 0; i < reasons->len; i++)
-    {
-      g_autofree char *other = g_utf8_casefold (reasons->pdata[i], -1);
-
-      if (g_str_equal (folded, other))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 char **
 rapport_store_get_lost_reasons (RapportStore *self,
                                 guint         limit)
 {
   g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) listed = NULL;
   RapportSqlStmt *stmt;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
@@ -669,13 +683,10 @@ rapport_store_get_lost_reasons (RapportStore *self,
     g_ptr_array_add (reasons, g_strdup (rapport_sql_column_text (stmt, 0)));
   rapport_sql_reset (stmt);
 
-  for (guint i = 0; i < G_N_ELEMENTS (usual_lost_reasons) && reasons->len < limit; i++)
-    {
-      const char *reason = _(usual_lost_reasons[i]);
-
-      if (!reasons_contain (reasons, reason))
-        g_ptr_array_add (reasons, g_strdup (reason));
-    }
+  listed = rapport_store_get_choices (self, RAPPORT_CHOICE_LOST_REASON);
+  for (guint i = 0; listed[i] != NULL; i++)
+    if (rapport_store_find_folded (reasons, listed[i]) < 0)
+      g_ptr_array_add (reasons, g_strdup (listed[i]));
 
   g_ptr_array_add (reasons, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&reasons), FALSE);

@@ -100,6 +100,12 @@ set_not_found (GError **error,
   else if (type == RAPPORT_TYPE_ACTIVITY)
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
                  _("There is no follow-up or activity with the id %lld"), (long long) id);
+  else if (type == RAPPORT_TYPE_PIPELINE)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no pipeline with the id %lld"), (long long) id);
+  else if (type == RAPPORT_TYPE_STAGE_ACTION)
+    g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                 _("There is no key action with the id %lld"), (long long) id);
   else
     g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
                  _("There is no record with the id %lld"), (long long) id);

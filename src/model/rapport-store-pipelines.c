@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-store-private.h"
+#include "rapport-store-process.h"
 #include "rapport-validate.h"
 
 /* Pipelines and stages */
@@ -200,16 +201,17 @@ rapport_store_get_stage (RapportStore  *self,
   return rapport_store_lookup (self, RAPPORT_TYPE_STAGE, id, error);
 }
 
-RapportStage *
-rapport_store_find_stage (RapportStore  *self,
-                          const char    *id_or_name,
-                          GError       **error)
+/* A stage by id, or by name in @pipeline; @current says which message. */
+static RapportStage *
+find_stage (RapportStore     *self,
+            RapportPipeline  *pipeline,
+            gboolean          current,
+            const char       *id_or_name,
+            GError          **error)
 {
-  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (self);
   gint64 id;
   RapportSqlStmt *stmt;
 
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (id_or_name != NULL, NULL);
 
   if (rapport_id_parse (id_or_name, &id))
@@ -228,12 +230,42 @@ rapport_store_find_stage (RapportStore  *self,
     {
       g_autofree char *quoted = rapport_text_quote (id_or_name);
 
-      g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
-                   _("There is no stage called “%s” in the current pipeline"), quoted);
+      if (!current)
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                     _("There is no stage called “%s” in the pipeline “%s”"), quoted,
+                     rapport_pipeline_get_name (pipeline));
+      else
+        g_set_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND,
+                     _("There is no stage called “%s” in the current pipeline"), quoted);
       return NULL;
     }
 
   return rapport_store_lookup (self, RAPPORT_TYPE_STAGE, id, error);
+}
+
+RapportStage *
+rapport_store_find_stage_in (RapportStore     *self,
+                             RapportPipeline  *pipeline,
+                             const char       *id_or_name,
+                             GError          **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (RAPPORT_IS_PIPELINE (pipeline), NULL);
+
+  return find_stage (self, pipeline, FALSE, id_or_name, error);
+}
+
+RapportStage *
+rapport_store_find_stage (RapportStore  *self,
+                          const char    *id_or_name,
+                          GError       **error)
+{
+  g_autoptr(RapportPipeline) pipeline = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  pipeline = rapport_store_get_current_pipeline (self);
+  return find_stage (self, pipeline, TRUE, id_or_name, error);
 }
 
 GPtrArray *

@@ -21,6 +21,7 @@
 #include "rapport-record-private.h"
 #include "rapport-sqlite.h"
 #include "rapport-store.h"
+#include "rapport-process.h"
 
 G_BEGIN_DECLS
 
@@ -183,6 +184,11 @@ gboolean      rapport_store_write_custom_value (RapportStore              *self,
                                                 const char                *normalized,
                                                 GError                   **error);
 
+/* rapport-store-settings.c: where @text is among @texts (strings) in any
+ * case, as one reason or source is one text whatever its case; -1 when it
+ * is not. */
+int           rapport_store_find_folded   (GPtrArray     *texts,
+                                           const char    *text);
 gboolean      rapport_store_invalid       (GError       **error,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (2, 3);
@@ -195,12 +201,6 @@ gboolean      rapport_store_arrival_time  (RapportStore  *self,
                                            gboolean       has_given,
                                            gint64        *arrived_at,
                                            GError       **error);
-gboolean      rapport_store_update_properties (RapportStore   *self,
-                                               RapportRecord  *record,
-                                               guint           n_properties,
-                                               const char    **properties,
-                                               const GValue   *values,
-                                               GError        **error);
 
 /* rapport-store-activities.c: "Meeting", "Task"… in the user's language. */
 const char   *rapport_activity_default_title (RapportActivityKind kind);
@@ -210,6 +210,26 @@ void          rapport_report_period_init  (RapportReportPeriod *period);
 
 /* rapport-store-pipelines.c */
 void          rapport_store_reload_pipelines (RapportStore *self);
+/* After the process changed: lists and live objects read again, views
+ * told (rapport-store-process.c). */
+void          rapport_store_process_changed (RapportStore *self,
+                                             gboolean      deals_moved);
+/* The after-sales plan of a process, read and written in the caller's
+ * transaction (rapport-store-after-sales.c). A process without one gets
+ * the default plan, as a new pipeline does. */
+void          rapport_store_read_after_sales  (RapportStore          *self,
+                                               RapportPipeline       *pipeline,
+                                               RapportProcess        *process);
+gboolean      rapport_store_write_after_sales (RapportStore          *self,
+                                               gint64                 pipeline_id,
+                                               const RapportProcess  *process,
+                                               GError               **error);
+/* FALSE with RAPPORT_ERROR_GATE, saying what @deal lacks to enter
+ * @stage; TRUE when nothing (rapport-store-process.c). */
+gboolean      rapport_store_gate_error    (RapportStore  *self,
+                                           RapportDeal   *deal,
+                                           RapportStage  *stage,
+                                           GError       **error);
 void          rapport_store_reload_stages    (RapportStore *self,
                                               gint64        pipeline_id,
                                               GListStore   *list);

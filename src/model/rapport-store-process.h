@@ -16,12 +16,16 @@
 
 #pragma once
 
+#include "rapport-process.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
 
 /* Pipelines */
 
+RapportPipeline    *rapport_store_get_pipeline          (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
 /* A new pipeline from one of rapport_templates_get() (its stages and
  * playbooks), or empty (@template_id NULL): one stage, so it can hold
  * deals at once. It goes last; it is not made current. */
@@ -43,6 +47,11 @@ gboolean            rapport_store_delete_pipeline       (RapportStore       *sel
 
 /* Stages */
 
+/* A stage by id, or by name (in any case) in @pipeline. */
+RapportStage       *rapport_store_find_stage_in         (RapportStore       *self,
+                                                         RapportPipeline    *pipeline,
+                                                         const char         *id_or_name,
+                                                         GError            **error);
 /* @position 0 is the first stage; -1 (or past the end) the last. */
 RapportStage       *rapport_store_add_stage             (RapportStore       *self,
                                                          RapportPipeline    *pipeline,
@@ -84,6 +93,9 @@ typedef struct
   const char *output;     /* the expected output */
 } RapportStageActionFields;
 
+RapportStageAction *rapport_store_get_stage_action      (RapportStore       *self,
+                                                         gint64              id,
+                                                         GError            **error);
 RapportStageAction *rapport_store_add_stage_action      (RapportStore       *self,
                                                          RapportStage       *stage,
                                                          const RapportStageActionFields *fields,
@@ -120,6 +132,23 @@ gboolean            rapport_store_move_deal_anyway      (RapportStore       *sel
 gboolean            rapport_store_move_deal_to_pipeline (RapportStore       *self,
                                                          RapportDeal        *deal,
                                                          RapportStage       *stage,
+                                                         GError            **error);
+
+/* The process file */
+
+/* The pipeline's whole process: stages, playbooks, gates, the after-sales
+ * plan (free with rapport_process_free()). */
+RapportProcess     *rapport_store_read_process          (RapportStore       *self,
+                                                         RapportPipeline    *pipeline);
+gboolean            rapport_store_set_process_version   (RapportStore       *self,
+                                                         RapportPipeline    *pipeline,
+                                                         int                 version,
+                                                         GError            **error);
+/* A process file's process as a new pipeline, last, not current. A file
+ * of a process the database has at the same or a later version is
+ * refused; a name in use gets the version after it. */
+RapportPipeline    *rapport_store_import_process        (RapportStore       *self,
+                                                         const RapportProcess *process,
                                                          GError            **error);
 
 G_END_DECLS

@@ -115,7 +115,10 @@ validate_field (RapportStore  *self,
     return rapport_currency_check (str, error);
   if (g_str_equal (property, "expected-close") || g_str_equal (property, "birthday"))
     return rapport_date_check (str, error);
-  if (g_str_equal (property, "industry"))
+  /* A key action says what to do; its activity is one line. */
+  if (g_str_equal (property, "action"))
+    return rapport_text_check (str, RAPPORT_TEXT_TITLE, TRUE, error);
+  if (g_str_equal (property, "industry") || g_str_equal (property, "activity"))
     return rapport_text_check (str, RAPPORT_TEXT_LINE, FALSE, error);
   if (g_str_equal (property, "organization-id"))
     return rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, g_value_get_int64 (value), error);
@@ -134,7 +137,8 @@ is_managed (const char *property)
   static const char * const managed[] = {
     "id", "stage-id", "rank", "status", "closed-at", "lost-reason", "created-at",
     "updated-at", "stage-entered-at", "done-at", "rule", "first-contacted-at",
-    "pipeline-id", "last-contacted-at", "next-followup-at", "repeat-of", "after-sales-offer",
+    "pipeline-id", "last-contacted-at", "next-followup-at", "position", "repeat-of",
+    "from-stage-name", "to-stage-name", "reason", "process-uid", "process-version", "after-sales-offer",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (managed); i++)
@@ -223,7 +227,13 @@ rapport_store_update_properties (RapportStore   *self,
     goto out;
 
   rapport_store_reload_record (self, record, NULL);
-  rapport_store_notify (self, rapport_entity_of_type (G_OBJECT_TYPE (record)), RAPPORT_CHANGE_UPDATED, rapport_record_get_id (record));
+  /* A key action is part of its stage's playbook. */
+  if (RAPPORT_IS_STAGE_ACTION (record))
+    rapport_store_notify (self, RAPPORT_ENTITY_STAGE, RAPPORT_CHANGE_UPDATED,
+                          rapport_stage_action_get_stage_id (RAPPORT_STAGE_ACTION (record)));
+  else
+    rapport_store_notify (self, rapport_entity_of_type (G_OBJECT_TYPE (record)), RAPPORT_CHANGE_UPDATED,
+                          rapport_record_get_id (record));
   ok = TRUE;
 
 out:

@@ -172,6 +172,7 @@ rapport_store_set_speed_to_lead_minutes (RapportStore  *self,
     return FALSE;
 
   self->speed_to_lead_minutes = minutes;
+  rapport_store_notify (self, RAPPORT_ENTITY_SETTING, RAPPORT_CHANGE_UPDATED, 0);
   return TRUE;
 }
 

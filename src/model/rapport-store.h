@@ -671,8 +671,8 @@ gboolean            rapport_store_get_deal_dates        (RapportStore           
                                                          gint64                 *last_activity,
                                                          gint64                 *next_followup);
 
-/* At most @limit reasons to offer when a deal is lost: those given most
- * often first, then the usual ones not given yet (transfer full). */
+/* The reasons to offer when a deal is lost: at most @limit of those given
+ * most often first, then the team's list without those (transfer full). */
 char              **rapport_store_get_lost_reasons      (RapportStore           *self,
                                                          guint                   limit);
 
@@ -946,6 +946,13 @@ gboolean            rapport_store_update                (RapportStore       *sel
                                                          RapportRecord      *record,
                                                          const char         *property,
                                                          const GValue       *value,
+                                                         GError            **error);
+/* Several at once: all checked before any is written, in one transaction. */
+gboolean            rapport_store_update_properties     (RapportStore       *self,
+                                                         RapportRecord      *record,
+                                                         guint               n_properties,
+                                                         const char        **properties,
+                                                         const GValue       *values,
                                                          GError            **error);
 gboolean            rapport_store_move_deal             (RapportStore       *self,
                                                          RapportDeal        *deal,

@@ -86,6 +86,15 @@ typedef enum
   RAPPORT_RULE_AFTER_SALES = 2,
 } RapportRule;
 
+/* Why a deal changed stages (stored: never renumber). */
+typedef enum
+{
+  RAPPORT_STAGE_CHANGE_MOVED = 0,             /* moved by the user, or won or lost */
+  RAPPORT_STAGE_CHANGE_GATE_OVERRIDDEN = 1,   /* moved on though the stage's gate was unmet */
+  RAPPORT_STAGE_CHANGE_STAGE_DELETED = 2,     /* its stage was deleted; reassigned */
+  RAPPORT_STAGE_CHANGE_PIPELINE_CHANGED = 3,  /* moved to another pipeline */
+} RapportStageChangeReason;
+
 /* What the app offers when an after-sales follow-up is done (stored:
  * never renumber). */
 typedef enum
@@ -109,9 +118,19 @@ typedef enum
   /* The playbook ticks of the deal whose id the notice carries. */
   RAPPORT_ENTITY_DEAL_ACTION,
   RAPPORT_ENTITY_GOAL,
+  /* The data's settings and lists (rapport-store-settings.h); id 0. */
+  RAPPORT_ENTITY_SETTING,
   RAPPORT_ENTITY_AFTER_SALES_STEP,
   RAPPORT_ENTITY_SATISFACTION,
 } RapportEntity;
+
+/* The lists kept with the data (rapport-store-settings.h); the nicks are
+ * what the table stores. */
+typedef enum
+{
+  RAPPORT_CHOICE_LOST_REASON,
+  RAPPORT_CHOICE_LEAD_SOURCE,
+} RapportChoiceList;
 
 /* The last RapportEntity, for walking them all. */
 #define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_SATISFACTION

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-activity-row.h"
+#include "rapport-choice-menu.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-deal-dialog.h"
@@ -75,6 +76,7 @@ struct _RapportContactDetail
   GtkButton        *open_organization_button;
   AdwComboRow      *lifecycle_row;
   AdwEntryRow      *source_row;
+  GtkMenuButton    *source_button;
   GtkLabel         *source_message;
   AdwEntryRow      *owner_row;
   GtkLabel         *owner_message;
@@ -729,6 +731,20 @@ on_contact_updated (RapportContactDetail *self)
   sync_contact_buttons (self);
 }
 
+/* A source picked from the team's list is saved as if typed (with its
+ * undo step); the row follows the record. */
+static void
+source_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+
+  if (self->contact != NULL)
+    rapport_edit_set_string (self->context, RAPPORT_RECORD (self->contact), "source",
+                             g_variant_get_string (parameter, NULL), NULL);
+}
+
 /* Setting up for a contact */
 
 static void
@@ -737,6 +753,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   gint64 id = rapport_record_get_id (RAPPORT_RECORD (self->contact));
   RapportRecord *record = RAPPORT_RECORD (self->contact);
   g_autofree char *placeholder = NULL;
+  g_autoptr(GMenuModel) sources = NULL;
   GtkEventController *focus;
 
   g_assert (RAPPORT_IS_CONTACT_DETAIL (self));
@@ -770,6 +787,8 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->email_row), self->email_message, record, "email");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->phone_row), self->phone_message, record, "phone");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->source_row), self->source_message, record, "source");
+  sources = rapport_choice_menu_new (self->store, RAPPORT_CHOICE_LEAD_SOURCE, "contact.source");
+  gtk_menu_button_set_menu_model (self->source_button, sources);
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->owner_row), self->owner_message, record, "owner");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->address_row), self->address_message, record, "address");
   rapport_edit_bind_text (self->context, GTK_WIDGET (self->birthday_row), self->birthday_message, record, "birthday");
@@ -1053,6 +1072,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, open_organization_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_button);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, source_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_row);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_message);
@@ -1062,6 +1082,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, satisfaction_section);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, activities_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_bin);
+  gtk_widget_class_install_action (widget_class, "contact.source", "s", source_action);
   gtk_widget_class_bind_template_callback (widget_class, on_convert_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_organization_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_open_organization_clicked);

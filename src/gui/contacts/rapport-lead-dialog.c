@@ -18,22 +18,11 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-choice-menu.h"
 #include "rapport-record-picker.h"
 #include "rapport-form.h"
 #include "rapport-lead-dialog.h"
 #include "rapport-validate.h"
-
-/* Where leads usually come from; the user may type any other. */
-static const char * const common_sources[] = {
-  N_("Website form"),
-  N_("Referral"),
-  N_("Phone call"),
-  N_("Email"),
-  N_("Trade show"),
-  N_("Social media"),
-  N_("Advertisement"),
-  N_("Cold outreach"),
-};
 
 /* Fields whose message shows: the name once changed, the email and phone
  * once left (they are wrong until typed in full), all of them once the
@@ -385,12 +374,16 @@ static void
 rapport_lead_dialog_constructed (GObject *object)
 {
   RapportLeadDialog *self = RAPPORT_LEAD_DIALOG (object);
+  g_autoptr(GMenuModel) sources = NULL;
 
   G_OBJECT_CLASS (rapport_lead_dialog_parent_class)->constructed (object);
 
   g_assert (RAPPORT_IS_STORE (self->store));
 
   rapport_record_picker_set_store (self->organization_row, self->store);
+  /* The team's list of sources (Preferences); any other may be typed. */
+  sources = rapport_choice_menu_new (self->store, RAPPORT_CHOICE_LEAD_SOURCE, "dialog.source");
+  gtk_menu_button_set_menu_model (self->source_button, sources);
   if (self->lifecycle != RAPPORT_LIFECYCLE_LEAD)
     gtk_window_set_title (GTK_WINDOW (self), _("New Contact"));
 
@@ -533,8 +526,6 @@ rapport_lead_dialog_class_init (RapportLeadDialogClass *klass)
 static void
 rapport_lead_dialog_init (RapportLeadDialog *self)
 {
-  g_autoptr(GMenu) sources = g_menu_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   rapport_form_label_row (self->name_row);
@@ -545,18 +536,6 @@ rapport_lead_dialog_init (RapportLeadDialog *self)
 
   rapport_lead_dialog_judge_on_leave (self, self->email_row, FIELD_EMAIL);
   rapport_lead_dialog_judge_on_leave (self, self->phone_row, FIELD_PHONE);
-
-  /* The menu carries the translated text itself: what the user picks is
-   * what the row shows and what is stored. */
-  for (guint i = 0; i < G_N_ELEMENTS (common_sources); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(common_sources[i]), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "dialog.source",
-                                               g_variant_new_string (_(common_sources[i])));
-      g_menu_append_item (sources, item);
-    }
-  gtk_menu_button_set_menu_model (self->source_button, G_MENU_MODEL (sources));
 }
 
 /**

@@ -17,6 +17,9 @@
 
 #include "rapport-lost-reason-dialog.h"
 
+/* How many of the reasons given most are offered before the team's list. */
+#define MOST_GIVEN 6
+
 struct _RapportLostReasonDialog
 {
   AdwMessageDialog  parent_instance;
@@ -27,6 +30,7 @@ struct _RapportLostReasonDialog
 
   /* Owned references */
   RapportDeal      *deal;
+  RapportStore     *store;    /* where the reasons come from; NULL if given */
   char            **reasons;
 };
 
@@ -91,6 +95,11 @@ on_reason_picked (RapportLostReasonDialog *self,
 static void
 rapport_lost_reason_dialog_add_reasons (RapportLostReasonDialog *self)
 {
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->reasons_box))) != NULL)
+    gtk_flow_box_remove (self->reasons_box, child);
+
   for (guint i = 0; self->reasons != NULL && self->reasons[i] != NULL; i++)
     {
       GtkWidget *button = gtk_button_new_with_label (self->reasons[i]);
@@ -102,6 +111,17 @@ rapport_lost_reason_dialog_add_reasons (RapportLostReasonDialog *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_box),
                           self->reasons != NULL && self->reasons[0] != NULL);
+}
+
+/* The team's list changed (Preferences, another program) while asking. */
+static void
+on_setting_notice (RapportLostReasonDialog *self,
+                   RapportNotice           *notice,
+                   RapportStore            *store)
+{
+  g_strfreev (self->reasons);
+  self->reasons = rapport_store_get_lost_reasons (store, MOST_GIVEN);
+  rapport_lost_reason_dialog_add_reasons (self);
 }
 
 static void
@@ -129,6 +149,7 @@ rapport_lost_reason_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LOST_REASON_DIALOG);
   g_clear_object (&self->deal);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->reasons, g_strfreev);
 
   G_OBJECT_CLASS (rapport_lost_reason_dialog_parent_class)->dispose (object);
@@ -256,17 +277,21 @@ rapport_lost_reason_dialog_new (GtkWindow    *parent,
                                 RapportDeal  *deal)
 {
   g_auto(GStrv) reasons = NULL;
+  RapportLostReasonDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
   g_return_val_if_fail (RAPPORT_IS_DEAL (deal), NULL);
 
-  reasons = rapport_store_get_lost_reasons (store, 6);
-  return g_object_new (RAPPORT_TYPE_LOST_REASON_DIALOG,
+  reasons = rapport_store_get_lost_reasons (store, MOST_GIVEN);
+  self = g_object_new (RAPPORT_TYPE_LOST_REASON_DIALOG,
                        "transient-for", parent,
                        "deal", deal,
                        "reasons", reasons,
                        NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "notice::setting", G_CALLBACK (on_setting_notice), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
 }
 
 RapportDeal *

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "rapport-form.h"
+#include "rapport-search-describe.h"
 #include "rapport-search-row.h"
 
 struct _RapportSearchRow
@@ -33,21 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-icon_name_of (RapportSearchKind kind)
-{
-  switch (kind)
-    {
-    case RAPPORT_SEARCH_CONTACT:
-      return "avatar-default-symbolic";
-    case RAPPORT_SEARCH_ORGANIZATION:
-      return "network-workgroup-symbolic";
-    case RAPPORT_SEARCH_DEAL:
-    default:
-      return "x-office-document-symbolic";
-    }
-}
-
 static void
 rapport_search_row_get_property (GObject    *object,
                                  guint       prop_id,
@@ -67,7 +53,7 @@ rapport_search_row_get_property (GObject    *object,
       break;
 
     case PROP_ICON_NAME:
-      g_value_set_string (value, icon_name_of (self->kind));
+      g_value_set_string (value, rapport_search_kind_icon (self->kind));
       break;
 
     default:

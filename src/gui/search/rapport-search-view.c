@@ -19,6 +19,7 @@
 #include "rapport-format.h"
 #include "rapport-debounce.h"
 #include "rapport-search-row.h"
+#include "rapport-search-describe.h"
 #include "rapport-search-view.h"
 
 /* Hits shown per kind: a glance, not a list to scroll. */
@@ -100,122 +101,17 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* Subtitles: what tells two hits of the same name apart */
-
-static char *
-join_parts (const char *first,
-            const char *second)
-{
-  gboolean has_first = first != NULL && *first != '\0';
-  gboolean has_second = second != NULL && *second != '\0';
-
-  if (has_first && has_second)
-    /* Translators: joins two details of a search result, e.g.
-     * “Acme Corp · ada@acme.example” or “Proposal · $40,000” */
-    return g_strdup_printf (_("%s · %s"), first, second);
-  if (has_first)
-    return g_strdup (first);
-  if (has_second)
-    return g_strdup (second);
-
-  return NULL;
-}
-
-static char *
-contact_subtitle (RapportSearchView *self,
-                  RapportContact    *contact)
-{
-  gint64 organization_id = rapport_contact_get_organization_id (contact);
-  g_autoptr(RapportOrganization) organization = NULL;
-  const char *email = rapport_contact_get_email (contact);
-
-  if (organization_id > 0)
-    organization = rapport_store_get_organization (self->store, organization_id, NULL);
-  if (email == NULL || *email == '\0')
-    email = rapport_contact_get_phone (contact);
-
-  return join_parts (organization != NULL ? rapport_organization_get_name (organization) : NULL,
-                     email);
-}
-
-/* “https://acme.example/” reads as “acme.example”. */
-static char *
-short_website (const char *website)
-{
-  const char *start = website;
-  gsize length;
-
-  if (g_ascii_strncasecmp (start, "https://", 8) == 0)
-    start += 8;
-  else if (g_ascii_strncasecmp (start, "http://", 7) == 0)
-    start += 7;
-
-  length = strlen (start);
-  if (length > 1 && start[length - 1] == '/')
-    length--;
-
-  return g_strndup (start, length);
-}
-
-static char *
-organization_subtitle (RapportOrganization *organization)
-{
-  const char *website = rapport_organization_get_website (organization);
-
-  if (website != NULL && *website != '\0')
-    return short_website (website);
-
-  return g_strdup (rapport_organization_get_phone (organization));
-}
-
-static char *
-deal_subtitle (RapportSearchView *self,
-               RapportDeal       *deal)
-{
-  g_autofree char *value = rapport_format_money (rapport_deal_get_value (deal),
-                                                 rapport_deal_get_currency (deal));
-  g_autofree char *where = rapport_format_deal_standing (self->store, deal);
-
-  return join_parts (where, value);
-}
-
 /* Rows */
 
 static GtkWidget *
 make_row (RapportSearchView      *self,
           const RapportSearchHit *hit)
 {
-  g_autoptr(GObject) record = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const char *title = NULL;
 
-  switch (hit->kind)
-    {
-    case RAPPORT_SEARCH_CONTACT:
-      record = G_OBJECT (rapport_store_get_contact (self->store, hit->id, NULL));
-      if (record == NULL)
-        return NULL;
-      title = rapport_contact_get_name (RAPPORT_CONTACT (record));
-      subtitle = contact_subtitle (self, RAPPORT_CONTACT (record));
-      break;
-
-    case RAPPORT_SEARCH_ORGANIZATION:
-      record = G_OBJECT (rapport_store_get_organization (self->store, hit->id, NULL));
-      if (record == NULL)
-        return NULL;
-      title = rapport_organization_get_name (RAPPORT_ORGANIZATION (record));
-      subtitle = organization_subtitle (RAPPORT_ORGANIZATION (record));
-      break;
-
-    case RAPPORT_SEARCH_DEAL:
-    default:
-      record = G_OBJECT (rapport_store_get_deal (self->store, hit->id, NULL));
-      if (record == NULL)
-        return NULL;
-      title = rapport_deal_get_title (RAPPORT_DEAL (record));
-      subtitle = deal_subtitle (self, RAPPORT_DEAL (record));
-      break;
-    }
+  if (!rapport_search_describe (self->store, hit->kind, hit->id, &title, &subtitle))
+    return NULL;
 
   return rapport_search_row_new (hit->kind, hit->id, title, subtitle);
 }

@@ -33,14 +33,14 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT id FROM stage WHERE pipeline_id = ?1 AND name = ?2 COLLATE NOCASE",
   [STMT_LIST_STAGE_ACTIONS] = "SELECT id FROM stage_action WHERE stage_id = ?1 ORDER BY position, id",
   [STMT_INSERT_PIPELINE] =
-    "INSERT INTO pipeline (name, template, position, created_at)"
-    " VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?3)",
+    "INSERT INTO pipeline (name, template, position, created_at, process_uid)"
+    " VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM pipeline), ?3, lower(hex(randomblob(16))))",
   [STMT_INSERT_STAGE] =
     "INSERT INTO stage (pipeline_id, name, position, probability, purpose, rotting_days)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_INSERT_STAGE_ACTION] =
-    "INSERT INTO stage_action (stage_id, position, action, owner, material, output)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO stage_action (stage_id, position, action, owner, material, output, activity)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
   [STMT_INSERT_ORGANIZATION] =
     "INSERT INTO organization (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
   [STMT_INSERT_CONTACT] =
@@ -61,8 +61,15 @@ static const char * const stmt_sql[N_STMTS] = {
     "INSERT INTO negotiation_entry (deal_id, kind, amount, currency, text, created_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   [STMT_INSERT_STAGE_CHANGE] =
-    "INSERT INTO stage_change (deal_id, from_stage_id, to_stage_id, from_status, to_status, changed_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO stage_change (deal_id, from_stage_id, to_stage_id, from_status, to_status, changed_at,"
+    " from_stage_name, to_stage_name, reason)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT name FROM stage WHERE id = ?2),"
+    " (SELECT name FROM stage WHERE id = ?3), 0)",
+  [STMT_INSERT_STAGE_CHANGE_WHY] =
+    "INSERT INTO stage_change (deal_id, from_stage_id, to_stage_id, from_status, to_status, changed_at,"
+    " from_stage_name, to_stage_name, reason)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT name FROM stage WHERE id = ?2),"
+    " (SELECT name FROM stage WHERE id = ?3), ?7)",
   [STMT_DEAL_IDS_OF_STAGE] =
     "SELECT id FROM deal WHERE stage_id = ?1 AND status = 0 ORDER BY rank, id",
   [STMT_DEAL_POSITION] =

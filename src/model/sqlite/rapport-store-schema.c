@@ -571,6 +571,45 @@ static const char migration_records[] =
   REINDEX_TRIGGERS ("record_tag")
   REINDEX_TRIGGERS ("custom_value");
 
+/* Version 13: the process as the user edits it. A stage's gate; the
+ * activity of a key action; the history keeps the stage names of its
+ * time and why the deal moved; a pipeline knows the process file (and
+ * its version) it came from. */
+static const char migration_process[] =
+  "ALTER TABLE stage ADD COLUMN require_qualified INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (require_qualified IN (0, 1));"
+  "ALTER TABLE stage ADD COLUMN require_checklist INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (require_checklist IN (0, 1));"
+  "ALTER TABLE stage_action ADD COLUMN activity TEXT;"
+  "ALTER TABLE stage_change ADD COLUMN from_stage_name TEXT;"
+  "ALTER TABLE stage_change ADD COLUMN to_stage_name TEXT;"
+  "ALTER TABLE stage_change ADD COLUMN reason INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (reason BETWEEN 0 AND 3);"
+  "UPDATE stage_change SET"
+  "  from_stage_name = (SELECT name FROM stage WHERE id = from_stage_id),"
+  "  to_stage_name = (SELECT name FROM stage WHERE id = to_stage_id);"
+  "ALTER TABLE pipeline ADD COLUMN process_uid TEXT;"
+  "ALTER TABLE pipeline ADD COLUMN process_version INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (process_version >= 1);"
+  /* Every process has an id of its own, which its exported file keeps. */
+  "UPDATE pipeline SET process_uid = lower(hex(randomblob(16)));"
+  /* The Deals list by value or by owner walks an index, as by title. */
+  "CREATE INDEX deal_by_value ON deal (value, id);"
+  "CREATE INDEX deal_by_owner ON deal (owner IS NULL, owner COLLATE NOCASE, id);";
+
+/* The lists the team keeps of why deals are lost and where leads come
+ * from: what the dialogs offer (any other text may still be typed).
+ * Seeded right after, with the texts offered before, in the user's
+ * language (seed_choices()). */
+static const char migration_choices[] =
+  "CREATE TABLE choice ("
+  "  id INTEGER PRIMARY KEY,"
+  "  list TEXT NOT NULL CHECK (list IN ('lost-reason', 'lead-source')),"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL CHECK (length(trim(label)) > 0)"
+  ");"
+  "CREATE UNIQUE INDEX choice_by_label ON choice (list, label COLLATE NOCASE);"
+  "CREATE INDEX choice_by_position ON choice (list, position);";
 
 /* Version 15 (after-sales and repeat sales, #14): the sale goes on after
  * the win.
@@ -623,9 +662,6 @@ static const char migration_after_sales[] =
   "ALTER TABLE activity ADD COLUMN after_sales_offer INTEGER NOT NULL DEFAULT 0"
   "  CHECK (after_sales_offer BETWEEN 0 AND 2);";
 
-/* The version whose migration also seeds the default after-sales plans. */
-#define AFTER_SALES_VERSION 15
-
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -639,14 +675,15 @@ static const char * const migrations[] = {
   migration_deal_dates,
   migration_activity_outcome,
   migration_records,
-  /* 13 and 14: the lead's and the preferences helper's migrations, put
-   * in their place when the branches are merged. */
-  "",
-  "",
+  migration_process,
+  migration_choices,
   migration_after_sales,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
+
+static gboolean seed_choices (sqlite3  *db,
+                              GError  **error);
 
 static gboolean
 exec (sqlite3     *db,
@@ -689,7 +726,8 @@ rapport_schema_migrate_to (sqlite3  *db,
         return FALSE;
 
       if (!exec (db, migrations[version - 1], error) ||
-          (version == AFTER_SALES_VERSION && !seed_after_sales_defaults (db, error)) ||
+          (migrations[version - 1] == migration_choices && !seed_choices (db, error)) ||
+          (migrations[version - 1] == migration_after_sales && !seed_after_sales_defaults (db, error)) ||
           !exec (db, mark, error) ||
           !exec (db, bump, error) ||
           !exec (db, "COMMIT;", error))
@@ -809,6 +847,64 @@ rapport_schema_seed_after_sales (RapportStore  *self,
   return TRUE;
 }
 
+/* What the lost-reason and lead dialogs offered before the team could
+ * keep its own lists. */
+static const char * const seed_lost_reasons[] = {
+  N_("Price too high"),
+  N_("Chose a competitor"),
+  N_("No budget"),
+  N_("No decision"),
+  N_("Bad timing"),
+  N_("Went silent"),
+};
+
+static const char * const seed_lead_sources[] = {
+  N_("Website form"),
+  N_("Referral"),
+  N_("Phone call"),
+  N_("Email"),
+  N_("Trade show"),
+  N_("Social media"),
+  N_("Advertisement"),
+  N_("Cold outreach"),
+};
+
+static gboolean
+seed_list (sqlite3             *db,
+           const char          *list,
+           const char * const  *labels,
+           guint                n_labels,
+           GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO choice (list, position, label) VALUES (?1, ?2, ?3)",
+                               -1, &stmt, NULL);
+
+  for (guint i = 0; rc == SQLITE_OK && i < n_labels; i++)
+    {
+      sqlite3_bind_text (stmt, 1, list, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, tr (labels[i]), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? sqlite3_reset (stmt) : rc;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+/* In the migration's transaction, translated once and for all as the
+ * templates' stages are: from then on the lists are the team's own. */
+static gboolean
+seed_choices (sqlite3  *db,
+              GError  **error)
+{
+  return seed_list (db, "lost-reason", seed_lost_reasons, G_N_ELEMENTS (seed_lost_reasons), error) &&
+         seed_list (db, "lead-source", seed_lead_sources, G_N_ELEMENTS (seed_lead_sources), error);
+}
+
 static gboolean
 insert_stage (RapportStore               *self,
               gint64                      pipeline_id,
@@ -841,6 +937,8 @@ insert_stage (RapportStore               *self,
       sqlite3_bind_text (stmt, 4, tr (action->owner), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, tr (action->material), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, tr (action->output), -1, SQLITE_STATIC);
+      /* The templates name no separate activity: the action says it. */
+      sqlite3_bind_null (stmt, 7);
       if (!rapport_store_step_done (self, stmt, error))
         return FALSE;
     }
