@@ -281,8 +281,8 @@ format_card_value (RapportInsightsView *self,
       if (isnan (value))
         return g_strdup (_("None"));
       /* A net promoter score is written with its sign: +25, 0, -10; the
-       * left-to-right mark keeps the sign before the digits right to left. */
-      return g_strdup_printf (value > 0 ? "\u200e+%.0f" : "\u200e%.0f", value * 100);
+       * left-to-right embedding keeps the sign before the digits right to left. */
+      return g_strdup_printf (value > 0 ? "\u202a+%.0f\u202c" : "\u202a%.0f\u202c", value * 100);
     case CARD_COUNT:
     default:
       return format_count (value);
