@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <sys/wait.h>
 
+#include "rapport-store-after-sales.h"
 #include "rapport-test-support.h"
 
 char *
@@ -195,4 +196,25 @@ rapport_test_dump_tables (const char *path)
     }
   sqlite3_close (db);
   return g_string_free (dump, FALSE);
+}
+
+void
+rapport_test_clear_after_sales (RapportStore *store)
+{
+  GListModel *pipelines = rapport_store_get_pipelines (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
+    {
+      g_autoptr(RapportPipeline) pipeline = g_list_model_get_item (pipelines, i);
+      g_autoptr(GPtrArray) steps = NULL;
+      g_autoptr(GError) error = NULL;
+
+      steps = rapport_store_list_after_sales_steps (store, rapport_record_get_id (RAPPORT_RECORD (pipeline)), &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < steps->len; j++)
+        {
+          g_assert_true (rapport_store_delete_after_sales_step (store, steps->pdata[j], &error));
+          g_assert_no_error (error);
+        }
+    }
 }

@@ -17,6 +17,11 @@ void          rapport_test_tmpdir_free    (char *dir);
 RapportStore *rapport_test_store_new      (char       **dir,
                                            const char  *template_id);
 
+/* Empties the after-sales plan of every pipeline, for tests written
+ * before winning a deal scheduled follow-ups: what they count stays
+ * what it was. */
+void          rapport_test_clear_after_sales (RapportStore *store);
+
 /* The SHA-256 of a file's bytes, to prove a file was left unchanged. */
 char         *rapport_test_file_checksum  (const char  *path);
 

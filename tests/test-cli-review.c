@@ -148,6 +148,7 @@ build (Fixture *f,
 
   store = rapport_store_new_with_template (f->path, "classic5", &error);
   g_assert_no_error (error);
+  rapport_test_clear_after_sales (store);
   if (scale == 0)
     return;
 

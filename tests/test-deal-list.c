@@ -88,6 +88,7 @@ fixture_set_up (Fixture       *f,
   gint64 zed_id;
 
   f->store = rapport_test_store_new (&f->dir, NULL);
+  rapport_test_clear_after_sales (f->store);
   f->db = g_build_filename (f->dir, "rapport.db", NULL);
   rapport_store_set_now (f->store, NOW - DAY);
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "rapport-sqlite-private.h"
+#include "rapport-store-after-sales.h"
 #include "rapport-store-settings.h"
 #include "rapport-test-support.h"
 
@@ -445,6 +446,48 @@ test_upgrade_from_12 (void)
   rapport_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Version 15: every pipeline of an older file gets the default
+ * after-sales plan, and its won deals keep their past (no follow-ups are
+ * scheduled for wins before the plan existed). */
+static void
+test_after_sales_from_12 (void)
+{
+  g_autofree char *dir = rapport_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "twelve.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(RapportDeal) deal = NULL;
+
+  write_version (path, 12,
+                 "INSERT INTO setting VALUES ('current-pipeline', '1'), ('default-currency', 'EUR');"
+                 "INSERT INTO pipeline (id, name, template, position) VALUES (1, 'Old', 'classic5', 0),"
+                 "  (2, 'Other', NULL, 1);"
+                 "INSERT INTO stage (id, pipeline_id, name, position, probability) VALUES"
+                 "  (1, 1, 'Prospecting', 0, 10), (2, 2, 'Only', 0, 50);"
+                 "INSERT INTO deal (id, title, value, currency, stage_id, rank, status, created_at, closed_at)"
+                 "  VALUES (1, 'Won long ago', 4200, 'EUR', 1, 0, 1, 1700000000, 1700000000);");
+
+  store = rapport_store_new (path, &error);
+  g_assert_no_error (error);
+  first = rapport_store_list_after_sales_steps (store, 1, &error);
+  second = rapport_store_list_after_sales_steps (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->len, ==, 3);
+  g_assert_cmpuint (second->len, ==, 3);
+  g_assert_cmpint (rapport_after_sales_step_get_days (second->pdata[2]), ==, 90);
+  g_assert_cmpint (rapport_after_sales_step_get_position (second->pdata[2]), ==, 2);
+
+  followups = rapport_store_list_followups (store, FALSE, &error);
+  g_assert_cmpuint (followups->len, ==, 0);
+  deal = rapport_store_get_deal (store, 1, &error);
+  g_assert_cmpint (rapport_deal_get_repeat_of (deal), ==, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (path), ==, RAPPORT_SCHEMA_VERSION);
+}
+
 static void
 test_failed_migration_rolls_back (void)
 {
@@ -519,6 +562,7 @@ main (int    argc,
   g_test_add_func ("/migrations/upgrade-from-7", test_upgrade_from_7);
   g_test_add_func ("/migrations/upgrade-from-9", test_upgrade_from_9);
   g_test_add_func ("/migrations/upgrade-from-12", test_upgrade_from_12);
+  g_test_add_func ("/migrations/after-sales-from-12", test_after_sales_from_12);
   g_test_add_func ("/migrations/failed-step-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
 

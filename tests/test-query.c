@@ -32,6 +32,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->store = rapport_test_store_new (&fixture->dir, NULL);
+  rapport_test_clear_after_sales (fixture->store);
   rapport_store_set_now (fixture->store, T0);
 }
 

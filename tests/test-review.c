@@ -222,6 +222,7 @@ fixture_set_up (Fixture       *f,
 {
   (void) data;
   f->store = rapport_test_store_new (&f->dir, "classic5");
+  rapport_test_clear_after_sales (f->store);
   build (f);
 }
 

@@ -384,6 +384,43 @@ rapport_cli_find_followup (RapportCli  *cli,
   return rapport_store_get_activity (cli->store, id, error);
 }
 
+/* "call", "email", "meeting", and with @task_too "task". */
+gboolean
+rapport_cli_parse_activity_kind (const char          *text,
+                                 gboolean             task_too,
+                                 RapportActivityKind *kind)
+{
+  if (g_str_equal (text, "call"))
+    *kind = RAPPORT_ACTIVITY_CALL;
+  else if (g_str_equal (text, "email"))
+    *kind = RAPPORT_ACTIVITY_EMAIL;
+  else if (g_str_equal (text, "meeting"))
+    *kind = RAPPORT_ACTIVITY_MEETING;
+  else if (task_too && g_str_equal (text, "task"))
+    *kind = RAPPORT_ACTIVITY_TASK;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+rapport_cli_update_string (RapportCli     *cli,
+                           RapportRecord  *record,
+                           const char     *option,
+                           const char     *property,
+                           GError        **error)
+{
+  const char *text = rapport_cli_string (cli, option);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (text == NULL)
+    return TRUE;
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, *text != '\0' ? text : NULL);
+  return rapport_store_update (cli->store, record, property, &value, error);
+}
+
 /* Output for people: the detail lists print one line per item, briefly. */
 
 const char *

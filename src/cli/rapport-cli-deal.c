@@ -63,13 +63,19 @@ cmd_deal_add (RapportCli  *cli,
   if ((deal = rapport_store_add_deal (cli->store, &fields, error)) == NULL)
     return FALSE;
 
+  rapport_cli_print_created_deal (cli, deal);
+  return TRUE;
+}
+
+void
+rapport_cli_print_created_deal (RapportCli  *cli,
+                                RapportDeal *deal)
+{
   if (cli->json)
     rapport_json_print (rapport_json_deal (cli->store, deal, RAPPORT_JSON_POSITION_UNKNOWN, FALSE));
   else
     g_print (_("Created deal %lld “%s”\n"),
              (long long) rapport_record_get_id (RAPPORT_RECORD (deal)), rapport_deal_get_title (deal));
-
-  return TRUE;
 }
 
 /* STAGE names a stage of the current pipeline, or of --pipeline; an id
@@ -601,14 +607,7 @@ set_string (RapportCli   *cli,
             const char   *property,
             GError      **error)
 {
-  const char *text = rapport_cli_string (cli, option);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (text == NULL)
-    return TRUE;
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, *text != '\0' ? text : NULL);
-  return rapport_store_update (cli->store, RAPPORT_RECORD (deal), property, &value, error);
+  return rapport_cli_update_string (cli, RAPPORT_RECORD (deal), option, property, error);
 }
 
 static gboolean

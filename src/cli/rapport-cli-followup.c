@@ -14,25 +14,6 @@
 #include "rapport-time.h"
 #include "rapport-validate.h"
 
-static gboolean
-parse_activity_kind (const char          *text,
-                     gboolean             task_too,
-                     RapportActivityKind *kind)
-{
-  if (g_str_equal (text, "call"))
-    *kind = RAPPORT_ACTIVITY_CALL;
-  else if (g_str_equal (text, "email"))
-    *kind = RAPPORT_ACTIVITY_EMAIL;
-  else if (g_str_equal (text, "meeting"))
-    *kind = RAPPORT_ACTIVITY_MEETING;
-  else if (task_too && g_str_equal (text, "task"))
-    *kind = RAPPORT_ACTIVITY_TASK;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
 /* The outcomes as scripts write them: the enum's nicks
  * (connected, left-voicemail, no-answer, wrong-number, held, no-show). */
 static gboolean
@@ -85,10 +66,10 @@ read_log_options (RapportCli          *cli,
   const char *in = rapport_cli_string (cli, "next-in");
   const char *next_kind = rapport_cli_string (cli, "next-kind");
 
-  if (!parse_activity_kind (cli->args[1], FALSE, &log->kind))
+  if (!rapport_cli_parse_activity_kind (cli->args[1], FALSE, &log->kind))
     return rapport_cli_set_usage (error, _("the kind is call, email or meeting"));
   log->next_kind = log->kind;
-  if (next_kind != NULL && !parse_activity_kind (next_kind, TRUE, &log->next_kind))
+  if (next_kind != NULL && !rapport_cli_parse_activity_kind (next_kind, TRUE, &log->next_kind))
     return rapport_cli_set_usage (error, _("the next step is a call, email, meeting or task"));
   if ((next_kind != NULL || rapport_cli_string (cli, "next-title") != NULL) && in == NULL)
     return rapport_cli_set_usage (error, _("say when the next step is with --next-in"));

@@ -240,6 +240,17 @@ add_period (JsonBuilder               *builder,
   add_int (builder, "deals", period->repeat.repeat_deals);
   json_builder_end_object (builder);
 
+  json_builder_set_member_name (builder, "satisfaction");
+  json_builder_begin_object (builder);
+  add_int (builder, "scores", period->satisfaction.scores);
+  add_number (builder, "average_score", period->satisfaction.average_score);
+  add_int (builder, "nps_answers", period->satisfaction.nps_answers);
+  add_int (builder, "promoters", period->satisfaction.promoters);
+  add_int (builder, "passives", period->satisfaction.passives);
+  add_int (builder, "detractors", period->satisfaction.detractors);
+  add_number (builder, "nps", period->satisfaction.nps);
+  json_builder_end_object (builder);
+
   json_builder_set_member_name (builder, "other_currencies");
   json_builder_begin_object (builder);
   add_int (builder, "count", period->other_currencies.count);

@@ -193,6 +193,7 @@ rapport_json_deal (RapportStore *store,
   add_time (builder, "closed_at", rapport_deal_get_closed_at (deal));
   add_string (builder, "lost_reason", rapport_deal_get_lost_reason (deal));
   add_set_time (builder, "stage_entered_at", rapport_deal_get_stage_entered_at (deal));
+  add_id (builder, "repeat_of", rapport_deal_get_repeat_of (deal));
   if (with_history)
     add_history (builder, store, deal);
   json_builder_end_object (builder);
@@ -283,6 +284,10 @@ rapport_json_followup (RapportActivity *activity)
   add_id (builder, "deal_id", rapport_activity_get_deal_id (activity));
   add_id (builder, "contact_id", rapport_activity_get_contact_id (activity));
   add_string (builder, "rule", rule == RAPPORT_RULE_NONE ? NULL : enum_nick (RAPPORT_TYPE_RULE, rule));
+  add_string (builder, "after_sales_offer",
+              rule == RAPPORT_RULE_AFTER_SALES
+              ? enum_nick (RAPPORT_TYPE_AFTER_SALES_OFFER, rapport_activity_get_after_sales_offer (activity))
+              : NULL);
   add_activity_details (builder, activity);
   json_builder_end_object (builder);
 
@@ -464,6 +469,53 @@ rapport_json_activity (RapportActivity *activity)
 }
 
 JsonNode *
+rapport_json_satisfaction (RapportSatisfaction *satisfaction)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int score = rapport_satisfaction_get_score (satisfaction);
+  int nps = rapport_satisfaction_get_nps (satisfaction);
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (satisfaction)));
+  add_id (builder, "contact_id", rapport_satisfaction_get_contact_id (satisfaction));
+  add_id (builder, "deal_id", rapport_satisfaction_get_deal_id (satisfaction));
+  json_builder_set_member_name (builder, "score");
+  if (score != RAPPORT_SATISFACTION_NO_SCORE)
+    json_builder_add_int_value (builder, score);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "nps");
+  if (nps != RAPPORT_SATISFACTION_NO_NPS)
+    json_builder_add_int_value (builder, nps);
+  else
+    json_builder_add_null_value (builder);
+  add_string (builder, "comment", rapport_satisfaction_get_comment (satisfaction));
+  add_set_time (builder, "created_at", rapport_satisfaction_get_created_at (satisfaction));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+rapport_json_after_sales_step (RapportAfterSalesStep *step)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_int (builder, "id", rapport_record_get_id (RAPPORT_RECORD (step)));
+  add_int (builder, "pipeline_id", rapport_after_sales_step_get_pipeline_id (step));
+  add_int (builder, "position", rapport_after_sales_step_get_position (step));
+  add_string (builder, "title", rapport_after_sales_step_get_title (step));
+  add_string (builder, "kind", enum_nick (RAPPORT_TYPE_ACTIVITY_KIND, rapport_after_sales_step_get_kind (step)));
+  add_int (builder, "days", rapport_after_sales_step_get_days (step));
+  add_string (builder, "note", rapport_after_sales_step_get_note (step));
+  add_string (builder, "offer", enum_nick (RAPPORT_TYPE_AFTER_SALES_OFFER, rapport_after_sales_step_get_offer (step)));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
 rapport_json_negotiation_entry (RapportNegotiationEntry *entry)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -546,6 +598,8 @@ rapport_json_deal_details (RapportStore  *store,
   g_autoptr(GListModel) negotiation = rapport_store_get_negotiation (store, id);
   g_autoptr(GListModel) notes = rapport_store_get_deal_notes (store, id);
   g_autoptr(GListModel) activities = rapport_store_get_deal_activities (store, id);
+  g_autoptr(GListModel) satisfaction = rapport_store_get_deal_satisfaction (store, deal);
+  g_autoptr(GListModel) repeats = rapport_store_get_repeat_deals (store, deal);
   JsonNode *actions = playbook (store, deal, error);
 
   if (actions == NULL)
@@ -556,6 +610,8 @@ rapport_json_deal_details (RapportStore  *store,
   add_record_list (object, "negotiation", negotiation, (RecordToJson) rapport_json_negotiation_entry);
   add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
   add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);
+  add_record_list (object, "satisfaction", satisfaction, (RecordToJson) rapport_json_satisfaction);
+  add_id_list (object, "repeat_deals", repeats);
 
   return g_steal_pointer (&node);
 }
@@ -640,6 +696,7 @@ rapport_json_contact_details (RapportStore   *store,
   g_autoptr(GListModel) notes = rapport_store_get_contact_notes (store, id);
   g_autoptr(GListModel) activities = rapport_store_get_contact_activities (store, id);
   g_autoptr(GListModel) deals = rapport_store_get_contact_deals (store, id);
+  g_autoptr(GListModel) satisfaction = rapport_store_get_contact_satisfaction (store, contact);
   g_autoptr(GPtrArray) emails = rapport_store_get_contact_emails (store, id, NULL);
   g_autoptr(GPtrArray) phones = rapport_store_get_contact_phones (store, id, NULL);
   g_autoptr(GBytes) photo = rapport_store_get_contact_photo (store, id, NULL, NULL);
@@ -659,6 +716,7 @@ rapport_json_contact_details (RapportStore   *store,
   add_record_list (object, "notes", notes, (RecordToJson) rapport_json_note);
   add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);
   add_id_list (object, "deals", deals);
+  add_record_list (object, "satisfaction", satisfaction, (RecordToJson) rapport_json_satisfaction);
 
   return node;
 }

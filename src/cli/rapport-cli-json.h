@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rapport-store.h"
+#include "rapport-store-after-sales.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,9 @@ JsonNode *rapport_json_speed_to_lead (const RapportSpeedToLead *stats);
 JsonNode *rapport_json_note         (RapportNote     *note);
 JsonNode *rapport_json_activity     (RapportActivity *activity);
 JsonNode *rapport_json_negotiation_entry (RapportNegotiationEntry *entry);
+/* A satisfaction answer: score and nps null when not asked. */
+JsonNode *rapport_json_satisfaction (RapportSatisfaction *satisfaction);
+JsonNode *rapport_json_after_sales_step (RapportAfterSalesStep *step);
 
 /* `report summary`: every figure of @report, with @goals (an array node,
  * taken; NULL for none) as "goals". */

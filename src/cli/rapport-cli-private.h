@@ -98,6 +98,7 @@ extern const RapportCliCommand rapport_cli_duplicates_commands[];
 extern const RapportCliCommand rapport_cli_delete_commands[];
 extern const RapportCliCommand rapport_cli_file_commands[];
 extern const RapportCliCommand rapport_cli_field_commands[];
+extern const RapportCliCommand rapport_cli_aftersales_commands[];
 extern const RapportCliCommand rapport_cli_process_commands[];
 
 /* rapport-cli-field.c: `set ID FIELD VALUE` of a contact or an
@@ -198,6 +199,22 @@ RapportOrganization *rapport_cli_find_organization (RapportCli  *cli,
 RapportActivity     *rapport_cli_find_followup     (RapportCli  *cli,
                                                     const char  *text,
                                                     GError     **error);
+
+/* An activity's kind as scripts write it: call, email, meeting (and
+ * task when @task_too). */
+gboolean      rapport_cli_parse_activity_kind (const char          *text,
+                                               gboolean             task_too,
+                                               RapportActivityKind *kind);
+/* Option @option, if given, written to @property of @record through the
+ * store ("" clears it). */
+gboolean      rapport_cli_update_string (RapportCli     *cli,
+                                         RapportRecord  *record,
+                                         const char     *option,
+                                         const char     *property,
+                                         GError        **error);
+/* What `deal add` prints of the deal it made (JSON with --json). */
+void          rapport_cli_print_created_deal (RapportCli  *cli,
+                                              RapportDeal *deal);
 
 /* Goals with their progress now, as the JSON array `goal list` prints. */
 JsonNode     *rapport_cli_goals_json    (RapportCli  *cli,

@@ -254,6 +254,15 @@ print_repeat (const RapportReportPeriod *period,
 
   g_print (_("Repeat sales: %u of %u earlier customers bought again (%s), %u deals, %s\n"),
            period->repeat.repeat_customers, period->repeat.customers, share, period->repeat.repeat_deals, value);
+  if (period->satisfaction.scores > 0)
+    g_print (ngettext ("Satisfaction: %.1f of 5 on average, %u answer\n",
+                       "Satisfaction: %.1f of 5 on average, %u answers\n", period->satisfaction.scores),
+             period->satisfaction.average_score, period->satisfaction.scores);
+  if (period->satisfaction.nps_answers > 0)
+    /* Translators: the net promoter score (promoters less detractors, in percent) */
+    g_print (ngettext ("Net promoter score: %+.0f, %u answer\n",
+                       "Net promoter score: %+.0f, %u answers\n", period->satisfaction.nps_answers),
+             period->satisfaction.nps, period->satisfaction.nps_answers);
   if (period->other_currencies.count > 0)
     g_print (_("Left out: %u deals in other currencies than %s\n"), period->other_currencies.count, currency);
 }

@@ -40,6 +40,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_delete_commands,
   rapport_cli_file_commands,
   rapport_cli_field_commands,
+  rapport_cli_aftersales_commands,
 };
 
 static void

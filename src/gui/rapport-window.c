@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-after-sales-editor.h"
 #include "rapport-context.h"
 #include "rapport-edit.h"
 #include "rapport-contact-detail.h"
@@ -371,6 +372,8 @@ rapport_window_push_page (RapportWindow *self,
       g_object_unref (page);
       g_ptr_array_remove (self->pages, existing);
       g_ptr_array_add (self->pages, existing);
+      /* The new one is gone: what follows is the existing page's. */
+      page = existing;
     }
   else
     {
@@ -690,6 +693,21 @@ on_file_dropped (GtkDropTarget *target,
     return FALSE;
   rapport_import_file (self->context, GTK_WINDOW (self), files->data);
   return TRUE;
+}
+
+/* The current pipeline's after-sales plan, in a window of its own until
+ * the process editor has it as a section. */
+static void
+rapport_window_after_sales_plan_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportStore *store = rapport_context_get_store (self->context);
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (store);
+
+  if (pipeline != NULL)
+    rapport_after_sales_editor_present (GTK_WINDOW (self), store, pipeline);
 }
 
 /* One Duplicates page: opened again, it moves to the top and looks anew. */
@@ -1063,6 +1081,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-lead", NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, rapport_window_find_duplicates_action);
+  gtk_widget_class_install_action (widget_class, "win.after-sales-plan", NULL, rapport_window_after_sales_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
   gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);

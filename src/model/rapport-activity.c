@@ -34,6 +34,7 @@ enum {
   PROP_OUTCOME,
   PROP_DURATION_MINUTES,
   PROP_FOLLOWUP_KIND,
+  PROP_AFTER_SALES_OFFER,
   N_PROPS
 };
 
@@ -103,6 +104,11 @@ rapport_activity_class_init (RapportActivityClass *klass)
   properties[PROP_FOLLOWUP_KIND] =
     g_param_spec_enum ("followup-kind", NULL, NULL, RAPPORT_TYPE_ACTIVITY_KIND, RAPPORT_ACTIVITY_TASK,
                        RAPPORT_RECORD_PARAM_FLAGS);
+
+  /* What an after-sales follow-up offers when it is done. */
+  properties[PROP_AFTER_SALES_OFFER] =
+    g_param_spec_enum ("after-sales-offer", NULL, NULL, RAPPORT_TYPE_AFTER_SALES_OFFER,
+                       RAPPORT_AFTER_SALES_OFFER_NONE, RAPPORT_RECORD_PARAM_FLAGS);
 
   rapport_record_class_install (RAPPORT_RECORD_CLASS (klass), "activity", properties, N_PROPS);
 }
@@ -264,4 +270,12 @@ rapport_activity_awaits_first_contact (RapportActivity *self)
   return rapport_activity_get_rule (self) == RAPPORT_RULE_SPEED_TO_LEAD &&
          rapport_activity_get_contact_id (self) != 0 &&
          rapport_activity_get_done_at (self) == 0;
+}
+
+RapportAfterSalesOffer
+rapport_activity_get_after_sales_offer (RapportActivity *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_ACTIVITY (self), RAPPORT_AFTER_SALES_OFFER_NONE);
+
+  return (RapportAfterSalesOffer) rapport_record_get_int (RAPPORT_RECORD (self), PROP_AFTER_SALES_OFFER);
 }

@@ -31,6 +31,7 @@ gint64             rapport_activity_get_reminded_at    (RapportActivity *self);
 RapportActivityOutcome rapport_activity_get_outcome    (RapportActivity *self);
 int                rapport_activity_get_duration_minutes (RapportActivity *self);
 RapportActivityKind rapport_activity_get_followup_kind (RapportActivity *self);
+RapportAfterSalesOffer rapport_activity_get_after_sales_offer (RapportActivity *self);
 
 gboolean           rapport_activity_awaits_first_contact (RapportActivity *self);
 gboolean           rapport_activity_outcome_fits       (RapportActivityKind    kind,

@@ -43,6 +43,7 @@ enum {
   PROP_UPDATED_AT,
   PROP_CLOSED_AT,
   PROP_STAGE_ENTERED_AT,
+  PROP_REPEAT_OF,
   PROP_BANT_SCORE,
   PROP_QUALIFIED,
   N_PROPS
@@ -188,6 +189,11 @@ rapport_deal_class_init (RapportDealClass *klass)
 
   properties[PROP_STAGE_ENTERED_AT] =
     g_param_spec_int64 ("stage-entered-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
+
+  /* The earlier deal this one sells again, if any. */
+  properties[PROP_REPEAT_OF] =
+    g_param_spec_int64 ("repeat-of", NULL, NULL, 0, G_MAXINT64, 0,
                         RAPPORT_RECORD_PARAM_FLAGS | RAPPORT_PARAM_NULLABLE);
 
   properties[PROP_BANT_SCORE] =
@@ -404,4 +410,12 @@ rapport_deal_get_qualified (RapportDeal *self)
   g_return_val_if_fail (RAPPORT_IS_DEAL (self), 0);
 
   return rapport_record_get_boolean (RAPPORT_RECORD (self), PROP_QUALIFIED);
+}
+
+gint64
+rapport_deal_get_repeat_of (RapportDeal *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_DEAL (self), 0);
+
+  return rapport_record_get_int64 (RAPPORT_RECORD (self), PROP_REPEAT_OF);
 }

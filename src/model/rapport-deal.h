@@ -36,6 +36,8 @@ gint64           rapport_deal_get_created_at          (RapportDeal *self);
 gint64           rapport_deal_get_updated_at          (RapportDeal *self);
 gint64           rapport_deal_get_closed_at           (RapportDeal *self);
 gint64           rapport_deal_get_stage_entered_at    (RapportDeal *self);
+/* The earlier deal this one repeats, or 0. */
+gint64           rapport_deal_get_repeat_of           (RapportDeal *self);
 int              rapport_deal_get_bant_score          (RapportDeal *self);
 gboolean         rapport_deal_get_qualified           (RapportDeal *self);
 

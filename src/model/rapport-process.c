@@ -326,14 +326,29 @@ read_step (JsonObject         *object,
            GError            **error)
 {
   g_autofree char *kind = NULL;
+  g_autofree char *offer = NULL;
   GEnumClass *kinds;
   GEnumValue *value;
 
   if (!read_text (object, "title", RAPPORT_TEXT_TITLE, TRUE, place, &step->title, error) ||
       !read_int (object, "days_after_win", 0, RAPPORT_PROCESS_MAX_DAYS, 0, place, &step->days, error) ||
       !read_text (object, "note", RAPPORT_TEXT_NOTE, FALSE, place, &step->note, error) ||
-      !read_text (object, "kind", RAPPORT_TEXT_LINE, FALSE, place, &kind, error))
+      !read_text (object, "kind", RAPPORT_TEXT_LINE, FALSE, place, &kind, error) ||
+      !read_text (object, "offer", RAPPORT_TEXT_LINE, FALSE, place, &offer, error))
     return FALSE;
+
+  /* An older file says nothing of it: the step offers nothing. */
+  if (offer != NULL)
+    {
+      GEnumClass *offers = g_type_class_ref (RAPPORT_TYPE_AFTER_SALES_OFFER);
+
+      value = g_enum_get_value_by_nick (offers, offer);
+      if (value != NULL)
+        step->offer = value->value;
+      g_type_class_unref (offers);
+      if (value == NULL)
+        return fail_at (place, error, _("“offer” must be none, satisfaction or repeat."));
+    }
 
   if (kind == NULL)
     return TRUE;
@@ -500,14 +515,18 @@ write_step (JsonBuilder              *builder,
             const RapportProcessStep *step)
 {
   GEnumClass *kinds = g_type_class_ref (RAPPORT_TYPE_ACTIVITY_KIND);
+  GEnumClass *offers = g_type_class_ref (RAPPORT_TYPE_AFTER_SALES_OFFER);
   GEnumValue *kind = g_enum_get_value (kinds, step->kind);
+  GEnumValue *offer = g_enum_get_value (offers, step->offer);
 
   json_builder_begin_object (builder);
   add_text (builder, "title", step->title);
   add_text (builder, "kind", kind != NULL ? kind->value_nick : NULL);
   add_int (builder, "days_after_win", step->days);
   add_text (builder, "note", step->note);
+  add_text (builder, "offer", offer != NULL ? offer->value_nick : NULL);
   json_builder_end_object (builder);
+  g_type_class_unref (offers);
   g_type_class_unref (kinds);
 }
 

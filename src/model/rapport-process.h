@@ -54,6 +54,7 @@ typedef struct
   RapportActivityKind kind;
   int                 days;
   char               *note;
+  RapportAfterSalesOffer offer;  /* "offer": what its follow-up offers when done */
 } RapportProcessStep;
 
 typedef struct

@@ -142,6 +142,20 @@ typedef struct
   gint64 value;              /* of the repeat deals */
 } RapportReportRepeat;
 
+/* Customers' answers given in the period (rapport-store-after-sales.h):
+ * through their deal's owner and pipeline, else their contact's owner;
+ * answers without a deal count only with pipeline 0. */
+typedef struct
+{
+  guint  scores;             /* answers with a 1–5 score */
+  double average_score;      /* NaN if none */
+  guint  nps_answers;        /* answers with a 0–10 NPS answer */
+  guint  promoters;          /* 9 and 10 */
+  guint  passives;           /* 7 and 8 */
+  guint  detractors;         /* 0 to 6 */
+  double nps;                /* (promoters - detractors) / answers × 100; NaN if none */
+} RapportReportSatisfaction;
+
 /* Deals left out because of their currency: won, lost, created in the
  * period, and open at its end. */
 typedef struct
@@ -191,6 +205,7 @@ typedef struct
   GArray                *won_by_source;      /* RapportReportGroup, by value desc */
   GArray                *owners;             /* RapportReportOwner, by won value desc */
   RapportReportRepeat    repeat;
+  RapportReportSatisfaction satisfaction;
   RapportReportOtherCurrencies other_currencies;
 } RapportReportPeriod;
 

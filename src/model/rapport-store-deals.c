@@ -249,7 +249,8 @@ rapport_store_add_deal (RapportStore             *self,
     return NULL;
   if (!rapport_store_check_exists (self, RAPPORT_TYPE_STAGE, stage_id, error) ||
       !rapport_store_check_exists (self, RAPPORT_TYPE_CONTACT, fields->contact_id, error) ||
-      !rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error))
+      !rapport_store_check_exists (self, RAPPORT_TYPE_ORGANIZATION, fields->organization_id, error) ||
+      !rapport_store_check_exists (self, RAPPORT_TYPE_DEAL, fields->repeat_of, error))
     return NULL;
 
   if (!rapport_store_begin (self, error))
@@ -272,6 +273,8 @@ rapport_store_add_deal (RapportStore             *self,
   if (!rapport_store_step_done (self, stmt, error))
     goto fail;
   id = rapport_store_last_id (self);
+  if (fields->repeat_of != 0 && !rapport_store_link_repeat_deal (self, id, fields->repeat_of, error))
+    goto fail;
 
   /* History starts with the stage the deal entered first. */
   stmt = rapport_store_stmt (self, STMT_INSERT_STAGE_CHANGE);
@@ -332,7 +335,7 @@ move_deal (RapportStore  *self,
   g_autoptr(RapportStage) current = NULL;
   g_autoptr(GPtrArray) missing = NULL;
   gint64 deal_id, stage_id, rank, now;
-  gboolean changes_stage;
+  gboolean changes_stage, was_won;
   RapportSqlStmt *stmt;
 
   deal_id = rapport_record_get_id (RAPPORT_RECORD (deal));
@@ -346,6 +349,7 @@ move_deal (RapportStore  *self,
       rapport_stage_get_pipeline_id (current) != rapport_stage_get_pipeline_id (stage))
     return rapport_store_invalid (error, _("“%s” is a stage of another pipeline"), rapport_stage_get_name (stage));
 
+  was_won = rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_WON;
   missing = rapport_store_check_gate (self, deal, stage);
   if (missing->len > 0 && !anyway)
     return rapport_store_gate_error (self, deal, stage, error);
@@ -353,6 +357,9 @@ move_deal (RapportStore  *self,
   if (!rapport_store_begin (self, error))
     return FALSE;
   if (!rank_for_position (self, stage_id, deal_id, position, &rank, error))
+    goto fail;
+  /* Back on the board, a won deal is reopened: the win is taken back. */
+  if (!rapport_store_after_sales_status_change (self, deal, RAPPORT_DEAL_STATUS_OPEN, now, error))
     goto fail;
 
   stmt = rapport_store_stmt (self, STMT_DEAL_MOVE);
@@ -377,6 +384,8 @@ move_deal (RapportStore  *self,
   rapport_store_reload_record (self, RAPPORT_RECORD (deal), NULL);
   self->renumbered_stage = 0;
   rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_UPDATED, deal_id);
+  if (was_won)
+    rapport_store_after_sales_changed (self, rapport_deal_get_contact_id (deal));
   return TRUE;
 
 fail:
@@ -421,6 +430,7 @@ rapport_store_set_deal_status (RapportStore       *self,
                                GError            **error)
 {
   g_autofree char *reason = g_strstrip (g_strdup (lost_reason ? lost_reason : ""));
+  gboolean was_won;
   gint64 now;
   RapportSqlStmt *stmt;
 
@@ -435,6 +445,7 @@ rapport_store_set_deal_status (RapportStore       *self,
     return TRUE;
 
   now = rapport_store_now (self);
+  was_won = rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_WON;
 
   stmt = rapport_store_stmt (self, STMT_DEAL_SET_STATUS);
   rapport_sql_bind_int64 (stmt, 1, rapport_record_get_id (RAPPORT_RECORD (deal)));
@@ -446,9 +457,12 @@ rapport_store_set_deal_status (RapportStore       *self,
     rapport_sql_bind_int64 (stmt, 4, now);
   rapport_sql_bind_int64 (stmt, 5, now);
 
+  /* The outcome, its history and what follows a win (the after-sales
+   * plan, a customer) or leaving one: one user action. */
   if (!rapport_store_begin (self, error))
     return FALSE;
-  if (!rapport_store_step_done (self, stmt, error) ||
+  if (!rapport_store_after_sales_status_change (self, deal, status, now, error) ||
+      !rapport_store_step_done (self, stmt, error) ||
       !record_stage_change (self, deal, rapport_deal_get_stage_id (deal), status,
                             RAPPORT_STAGE_CHANGE_MOVED, now, error))
     {
@@ -460,6 +474,8 @@ rapport_store_set_deal_status (RapportStore       *self,
 
   rapport_store_reload_record (self, RAPPORT_RECORD (deal), NULL);
   rapport_store_notify (self, RAPPORT_ENTITY_DEAL, RAPPORT_CHANGE_UPDATED, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  if (status == RAPPORT_DEAL_STATUS_WON || was_won)
+    rapport_store_after_sales_changed (self, rapport_deal_get_contact_id (deal));
   return TRUE;
 }
 

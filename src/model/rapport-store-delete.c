@@ -39,7 +39,7 @@ typedef struct
   RapportEntity entity;        /* for the notices */
 } Dependent;
 
-#define MAX_DEPENDENTS 8
+#define MAX_DEPENDENTS 10
 
 typedef struct
 {
@@ -63,6 +63,7 @@ static const Kind kinds[] = {
       CASCADE ("custom_value", "contact_id", RAPPORT_ENTITY_CONTACT),
       CASCADE ("activity", "contact_id", RAPPORT_ENTITY_ACTIVITY),
       CASCADE ("note", "contact_id", RAPPORT_ENTITY_NOTE),
+      CASCADE ("satisfaction", "contact_id", RAPPORT_ENTITY_SATISFACTION),
       SET_NULL ("deal", "contact_id", RAPPORT_ENTITY_DEAL) } },
   { RAPPORT_ENTITY_ORGANIZATION, "organization", rapport_organization_get_type, {
       CASCADE ("note", "organization_id", RAPPORT_ENTITY_NOTE),
@@ -75,7 +76,9 @@ static const Kind kinds[] = {
       CASCADE ("note", "deal_id", RAPPORT_ENTITY_NOTE),
       CASCADE ("negotiation_entry", "deal_id", RAPPORT_ENTITY_NEGOTIATION_ENTRY),
       CASCADE ("stage_change", "deal_id", RAPPORT_ENTITY_DEAL),
-      CASCADE ("deal_action", "deal_id", RAPPORT_ENTITY_DEAL_ACTION) } },
+      CASCADE ("deal_action", "deal_id", RAPPORT_ENTITY_DEAL_ACTION),
+      CASCADE ("satisfaction", "deal_id", RAPPORT_ENTITY_SATISFACTION),
+      SET_NULL ("deal", "repeat_of", RAPPORT_ENTITY_DEAL) } },
   { RAPPORT_ENTITY_ACTIVITY, "activity", rapport_activity_get_type, { { NULL } } },
   { RAPPORT_ENTITY_NOTE, "note", rapport_note_get_type, { { NULL } } },
   { RAPPORT_ENTITY_NEGOTIATION_ENTRY, "negotiation_entry", rapport_negotiation_entry_get_type, { { NULL } } },

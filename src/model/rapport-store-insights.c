@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rapport-report-private.h"
+#include "rapport-store-after-sales.h"
 
 /* Won and lost deals closed from ?1 on (also after the periods: those were
  * still open at a past period's end). */
@@ -980,6 +981,35 @@ report_new (RapportStore             *self,
   return report;
 }
 
+/* The customers' answers of each period (rapport-store-after-sales.c),
+ * with NaN for what has no answers to divide by. */
+static gboolean
+read_satisfaction (Build   *build,
+                   GError **error)
+{
+  for (int p = 0; p < 2; p++)
+    {
+      RapportReportPeriod *period = build->ctx.periods[p];
+      RapportSatisfactionSummary summary;
+
+      if (!rapport_store_summarize_satisfaction (build->ctx.store, period->from, period->to,
+                                                 build->ctx.owner, build->ctx.pipeline_id, &summary, error))
+        return FALSE;
+
+      period->satisfaction = (RapportReportSatisfaction) {
+        .scores = summary.scores,
+        .average_score = summary.scores > 0 ? summary.average_score : NAN,
+        .nps_answers = summary.nps_answers,
+        .promoters = summary.promoters,
+        .passives = summary.passives,
+        .detractors = summary.detractors,
+        .nps = summary.nps_answers > 0 ? summary.nps : NAN,
+      };
+    }
+
+  return TRUE;
+}
+
 static RapportReport *
 compute (RapportStore              *self,
          const RapportReportQuery  *query,
@@ -1043,6 +1073,7 @@ compute (RapportStore              *self,
        read_leads (&build, error) &&
        (thread != NULL || read_activities (&build, error)) &&
        read_won_months (&build, error) &&
+       read_satisfaction (&build, error) &&
        rapport_report_funnel (&build.ctx, error);
   if (thread != NULL)
     ok = side_work_finish (&build, thread, &side_work, ok, error);

@@ -106,6 +106,8 @@ static const Mover contact_movers[] = {
   { "SELECT id FROM deal WHERE contact_id = ?1", "UPDATE deal SET contact_id = ?1 WHERE id = ?2" },
   { "SELECT id FROM activity WHERE contact_id = ?1", "UPDATE activity SET contact_id = ?1 WHERE id = ?2" },
   { "SELECT id FROM note WHERE contact_id = ?1", "UPDATE note SET contact_id = ?1 WHERE id = ?2" },
+  /* The customer's satisfaction answers stay the customer's. */
+  { "SELECT id FROM satisfaction WHERE contact_id = ?1", "UPDATE satisfaction SET contact_id = ?1 WHERE id = ?2" },
 };
 
 static const Mover organization_movers[] = {
@@ -114,9 +116,10 @@ static const Mover organization_movers[] = {
   { "SELECT id FROM contact WHERE organization_id = ?1", "UPDATE contact SET organization_id = ?1 WHERE id = ?2" },
 };
 
-#define N_MOVERS 3
+/* The most movers either kind has. */
+#define N_MOVERS 4
 G_STATIC_ASSERT (G_N_ELEMENTS (contact_movers) == N_MOVERS);
-G_STATIC_ASSERT (G_N_ELEMENTS (organization_movers) == N_MOVERS);
+G_STATIC_ASSERT (G_N_ELEMENTS (organization_movers) <= N_MOVERS);
 
 /* A record's rows in tables of their own, copied whole, by the column
  * that names it. The kept one has the tags of both, and its own custom
@@ -211,6 +214,12 @@ static const Mover *
 movers_of (RapportEntity entity)
 {
   return entity == RAPPORT_ENTITY_CONTACT ? contact_movers : organization_movers;
+}
+
+static guint
+n_movers_of (RapportEntity entity)
+{
+  return entity == RAPPORT_ENTITY_CONTACT ? G_N_ELEMENTS (contact_movers) : G_N_ELEMENTS (organization_movers);
 }
 
 /* The SQL reading one field of a record (?1): constant per field. */
@@ -389,7 +398,7 @@ capture (RapportStore      *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < N_MOVERS; i++)
+  for (guint i = 0; i < n_movers_of (undo->entity); i++)
     {
       RapportSqlStmt *stmt = rapport_store_stmt_sql (self, movers[i].select_sql);
       int rc;
@@ -427,7 +436,7 @@ move_rows (RapportStore      *self,
 {
   const Mover *movers = movers_of (undo->entity);
 
-  for (guint i = 0; i < N_MOVERS; i++)
+  for (guint i = 0; i < n_movers_of (undo->entity); i++)
     for (guint j = 0; j < undo->moved[i]->len; j++)
       if (!run_ids (self, movers[i].move_sql, to, g_array_index (undo->moved[i], gint64, j), error))
         return FALSE;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "rapport-store-after-sales.h"
 #include "rapport-store-private.h"
 
 RapportEntity
@@ -30,6 +31,10 @@ rapport_entity_of_type (GType type)
     return RAPPORT_ENTITY_NEGOTIATION_ENTRY;
   if (type == RAPPORT_TYPE_GOAL)
     return RAPPORT_ENTITY_GOAL;
+  if (type == RAPPORT_TYPE_AFTER_SALES_STEP)
+    return RAPPORT_ENTITY_AFTER_SALES_STEP;
+  if (type == RAPPORT_TYPE_SATISFACTION)
+    return RAPPORT_ENTITY_SATISFACTION;
 
   g_return_val_if_reached (RAPPORT_ENTITY_DEAL);
 }

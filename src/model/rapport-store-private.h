@@ -215,7 +215,8 @@ void          rapport_store_reload_pipelines (RapportStore *self);
 void          rapport_store_process_changed (RapportStore *self,
                                              gboolean      deals_moved);
 /* The after-sales plan of a process, read and written in the caller's
- * transaction (rapport-store-process-file.c until the plan has a home). */
+ * transaction (rapport-store-after-sales.c). A process without one gets
+ * the default plan, as a new pipeline does. */
 void          rapport_store_read_after_sales  (RapportStore          *self,
                                                RapportPipeline       *pipeline,
                                                RapportProcess        *process);
@@ -257,6 +258,29 @@ gboolean      rapport_schema_seed_pipeline (RapportStore *self,
                                             const char   *template_id,
                                             gint64       *pipeline_id,
                                             GError      **error);
+/* The default after-sales plan of a new pipeline (a template's or an
+ * empty one), in the caller's transaction. */
+gboolean      rapport_schema_seed_after_sales (RapportStore *self,
+                                               gint64        pipeline_id,
+                                               GError      **error);
+
+/* rapport-store-after-sales.c: in the caller's transaction, before
+ * @deal (still as it was) goes to @to_status: a win schedules the plan
+ * and makes the contact a customer, leaving a win takes back what it
+ * did. After the commit, rapport_store_after_sales_changed() tells the
+ * views about the follow-ups and the contact. */
+gboolean      rapport_store_after_sales_status_change (RapportStore       *self,
+                                                       RapportDeal        *deal,
+                                                       RapportDealStatus   to_status,
+                                                       gint64              now,
+                                                       GError            **error);
+void          rapport_store_after_sales_changed       (RapportStore       *self,
+                                                       gint64              contact_id);
+/* Deal @id repeats @repeat_of, in the caller's transaction. */
+gboolean      rapport_store_link_repeat_deal          (RapportStore       *self,
+                                                       gint64              id,
+                                                       gint64              repeat_of,
+                                                       GError            **error);
 
 /* rapport-store-duplicates.c: a phone number's digits, or NULL when
  * there are too few to be anyone's number in particular. */

@@ -244,19 +244,3 @@ fail:
   return NULL;
 }
 
-/* The after-sales plan: none of its own yet, so none read or written. */
-void
-rapport_store_read_after_sales (RapportStore    *self,
-                                RapportPipeline *pipeline,
-                                RapportProcess  *process)
-{
-}
-
-gboolean
-rapport_store_write_after_sales (RapportStore          *self,
-                                 gint64                 pipeline_id,
-                                 const RapportProcess  *process,
-                                 GError               **error)
-{
-  return TRUE;
-}

@@ -280,7 +280,8 @@ rapport_store_add_pipeline (RapportStore  *self,
       rapport_sql_bind_int (stmt, 4, 10);
       rapport_sql_bind_null (stmt, 5);
       rapport_sql_bind_int (stmt, 6, 0);
-      if (!rapport_store_step_done (self, stmt, error))
+      if (!rapport_store_step_done (self, stmt, error) ||
+          !rapport_schema_seed_after_sales (self, id, error))
         goto fail;
     }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rapport-after-sales-step.h"
 #include "rapport-money.h"
 #include "rapport-store-private.h"
 #include "rapport-time.h"
@@ -85,6 +86,15 @@ validate_field (RapportStore  *self,
 {
   const char *str = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
 
+  if (type == RAPPORT_TYPE_AFTER_SALES_STEP)
+    {
+      /* A plan's order changes only by rapport_store_move_after_sales_step(). */
+      if (g_str_equal (property, "position"))
+        return rapport_store_invalid (error, _("The field “%s” cannot be edited directly"), property);
+      if (g_str_equal (property, "kind") && g_value_get_enum (value) > RAPPORT_ACTIVITY_TASK)
+        return rapport_store_invalid (error, _("A follow-up is a call, an email, a meeting or a task"));
+    }
+
   if (g_str_equal (property, "name"))
     return rapport_text_check (str, RAPPORT_TEXT_NAME, TRUE, error);
   /* A deal's or follow-up's title is its name; a contact's job title
@@ -127,8 +137,8 @@ is_managed (const char *property)
   static const char * const managed[] = {
     "id", "stage-id", "rank", "status", "closed-at", "lost-reason", "created-at",
     "updated-at", "stage-entered-at", "done-at", "rule", "first-contacted-at",
-    "pipeline-id", "last-contacted-at", "next-followup-at", "position",
-    "from-stage-name", "to-stage-name", "reason", "process-uid", "process-version",
+    "pipeline-id", "last-contacted-at", "next-followup-at", "position", "repeat-of",
+    "from-stage-name", "to-stage-name", "reason", "process-uid", "process-version", "after-sales-offer",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (managed); i++)

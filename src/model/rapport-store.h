@@ -31,7 +31,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 14
+#define RAPPORT_SCHEMA_VERSION 15
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 
@@ -83,6 +83,7 @@ typedef struct
   const char *owner;
   gint64      created_at;            /* 0 for now… */
   gboolean    has_created_at;        /* …unless set: then 0 is 1970-01-01 */
+  gint64      repeat_of;             /* the earlier deal it repeats, or 0 */
 } RapportDealFields;
 
 /* What an import created (rapport-store-import.c). */

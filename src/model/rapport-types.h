@@ -23,6 +23,8 @@ typedef struct _RapportNegotiationEntry  RapportNegotiationEntry;
 typedef struct _RapportStageChange       RapportStageChange;
 typedef struct _RapportRecordList        RapportRecordList;
 typedef struct _RapportGoal              RapportGoal;
+typedef struct _RapportAfterSalesStep    RapportAfterSalesStep;
+typedef struct _RapportSatisfaction      RapportSatisfaction;
 
 /* Values are stored as integers in the database: never renumber. */
 typedef enum
@@ -80,6 +82,8 @@ typedef enum
 {
   RAPPORT_RULE_NONE = 0,
   RAPPORT_RULE_SPEED_TO_LEAD = 1,
+  /* Scheduled by the after-sales plan when its deal was won. */
+  RAPPORT_RULE_AFTER_SALES = 2,
 } RapportRule;
 
 /* Why a deal changed stages (stored: never renumber). */
@@ -90,6 +94,15 @@ typedef enum
   RAPPORT_STAGE_CHANGE_STAGE_DELETED = 2,     /* its stage was deleted; reassigned */
   RAPPORT_STAGE_CHANGE_PIPELINE_CHANGED = 3,  /* moved to another pipeline */
 } RapportStageChangeReason;
+
+/* What the app offers when an after-sales follow-up is done (stored:
+ * never renumber). */
+typedef enum
+{
+  RAPPORT_AFTER_SALES_OFFER_NONE = 0,
+  RAPPORT_AFTER_SALES_OFFER_SATISFACTION = 1,
+  RAPPORT_AFTER_SALES_OFFER_REPEAT = 2,
+} RapportAfterSalesOffer;
 
 /* What a change notice is about (RapportStore::notice). */
 typedef enum
@@ -107,6 +120,8 @@ typedef enum
   RAPPORT_ENTITY_GOAL,
   /* The data's settings and lists (rapport-store-settings.h); id 0. */
   RAPPORT_ENTITY_SETTING,
+  RAPPORT_ENTITY_AFTER_SALES_STEP,
+  RAPPORT_ENTITY_SATISFACTION,
 } RapportEntity;
 
 /* The lists kept with the data (rapport-store-settings.h); the nicks are
@@ -118,7 +133,7 @@ typedef enum
 } RapportChoiceList;
 
 /* The last RapportEntity, for walking them all. */
-#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_SETTING
+#define RAPPORT_ENTITY_LAST RAPPORT_ENTITY_SATISFACTION
 
 /* What a goal measures (stored: never renumber). The nicks ("won-value",
  * "deals-won", …) are what the command line takes. */

@@ -19,6 +19,7 @@
 #include "rapport-choice-menu.h"
 #include "rapport-contact-detail.h"
 #include "rapport-date-time-picker.h"
+#include "rapport-deal-dialog.h"
 #include "rapport-deal-row.h"
 #include "rapport-debounce.h"
 #include "rapport-delete-dialog.h"
@@ -32,6 +33,8 @@
 #include "rapport-notes-section.h"
 #include "rapport-record-extras.h"
 #include "rapport-record-picker.h"
+#include "rapport-satisfaction-section.h"
+#include "rapport-store-after-sales.h"
 
 /* How long focus may be away from the organization row before a typed,
  * unpicked name is taken as a new organization: clicking one of the
@@ -79,6 +82,8 @@ struct _RapportContactDetail
   GtkLabel         *owner_message;
   AdwPreferencesGroup *addresses_group;
   GtkListBox       *deals_list;
+  GtkWidget        *repeat_button;
+  GtkWidget        *satisfaction_section;
   GtkListBox       *activities_list;
   AdwBin           *notes_bin;
 
@@ -166,6 +171,14 @@ rapport_contact_detail_update_header (RapportContactDetail *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->convert_button),
                           lifecycle != RAPPORT_LIFECYCLE_CUSTOMER);
+  /* A customer with a won deal can buy again. */
+  {
+    g_autoptr(RapportDeal) won = NULL;
+
+    if (lifecycle == RAPPORT_LIFECYCLE_CUSTOMER)
+      won = rapport_store_get_latest_won_deal (self->store, self->contact);
+    gtk_widget_set_visible (self->repeat_button, won != NULL);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->open_organization_button), organization != NULL);
 
   self->syncing++;
@@ -892,6 +905,23 @@ rapport_contact_detail_constructed (GObject *object)
 
   rapport_contact_detail_bind (self);
   attach_log_popovers (self);
+  rapport_satisfaction_section_show (RAPPORT_SATISFACTION_SECTION (self->satisfaction_section), self->context,
+                                     rapport_record_get_id (RAPPORT_RECORD (self->contact)), 0);
+}
+
+/* New Repeat Deal: the customer's latest won deal sold again. */
+static void
+rapport_contact_detail_new_repeat_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  RapportContactDetail *self = RAPPORT_CONTACT_DETAIL (widget);
+  g_autoptr(RapportDeal) earlier = rapport_store_get_latest_won_deal (self->store, self->contact);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (earlier != NULL)
+    gtk_window_present (GTK_WINDOW (rapport_deal_dialog_new_repeat (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                    self->context, earlier)));
 }
 
 static void
@@ -997,8 +1027,10 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
+  g_type_ensure (RAPPORT_TYPE_SATISFACTION_SECTION);
 
   gtk_widget_class_install_action (widget_class, "contact.merge-with", NULL, rapport_contact_detail_merge_with_action);
+  gtk_widget_class_install_action (widget_class, "contact.new-repeat", NULL, rapport_contact_detail_new_repeat_action);
   gtk_widget_class_install_action (widget_class, "contact.delete", NULL, rapport_contact_detail_delete_action);
   gtk_widget_class_install_action (widget_class, "contact.erase", NULL, rapport_contact_detail_erase_action);
   gtk_widget_class_install_action (widget_class, "contact.open-uri", "s", rapport_contact_detail_open_uri_action);
@@ -1046,6 +1078,8 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, owner_message);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, addresses_group);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, deals_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, repeat_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, satisfaction_section);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, activities_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, notes_bin);
   gtk_widget_class_install_action (widget_class, "contact.source", "s", source_action);

@@ -6,7 +6,8 @@
  * following of the deal and the store; rapport-deal-detail-process.c the
  * stage stepper, the playbook and BANT; rapport-deal-detail-lists.c the
  * following of the contact and organization pickers, the activities, the negotiation log
- * and the stage history.
+ * and the stage history; rapport-deal-detail-after-sales.c satisfaction
+ * and repeat deals.
  */
 
 #pragma once
@@ -75,6 +76,10 @@ struct _RapportDealDetail
   AdwEntryRow        *negotiation_text;
   AdwBin             *notes_bin;
   GtkListBox         *history_list;
+  AdwPreferencesGroup *after_sales_group;
+  GtkListBox         *repeat_list;
+  GtkWidget          *repeat_button;
+  GtkWidget          *satisfaction_section;
 
   /* Widgets made in code */
   GtkToggleButton    *bant_buttons[4][3];   /* per item: Yes, No, Unknown */
@@ -89,6 +94,7 @@ struct _RapportDealDetail
   GListModel         *activities;
   GtkSliceListModel  *activity_slice;
   GListModel         *negotiation;
+  GListModel         *repeats;              /* the deals that repeat this one */
   GPtrArray          *playbook;             /* RapportStageAction of the stage shown */
   GPtrArray          *playbook_checks;      /* GtkCheckButton, in the same order */
 
@@ -99,6 +105,7 @@ struct _RapportDealDetail
   gint64              playbook_stage_id;
   gboolean            updating;             /* setting widgets from the deal */
   guint               picker_syncing;       /* > 0: a picker shows the deal's record */
+  gint64              satisfaction_contact_id; /* the section's contact; -1 before the first */
 };
 
 /* rapport-deal-detail.c */
@@ -135,5 +142,15 @@ GtkWidget *rapport_deal_detail_create_negotiation_row   (gpointer item,
                                                          gpointer user_data);
 void       rapport_deal_detail_on_negotiation_add       (RapportDealDetail *self);
 void       rapport_deal_detail_update_history           (RapportDealDetail *self);
+
+/* rapport-deal-detail-after-sales.c */
+void       rapport_deal_detail_after_sales_init         (RapportDealDetail *self);
+void       rapport_deal_detail_update_after_sales       (RapportDealDetail *self);
+void       rapport_deal_detail_new_repeat_action        (GtkWidget         *widget,
+                                                         const char        *action_name,
+                                                         GVariant          *parameter);
+void       rapport_deal_detail_record_satisfaction_action (GtkWidget       *widget,
+                                                           const char      *action_name,
+                                                           GVariant        *parameter);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "rapport-activity-row.h"
 #include "rapport-delete-dialog.h"
 #include "rapport-deal-detail-private.h"
+#include "rapport-satisfaction-section.h"
 #include "rapport-edit.h"
 #include "rapport-format.h"
 #include "rapport-log-popover.h"
@@ -166,6 +167,7 @@ rapport_deal_detail_update_header (RapportDealDetail *self)
   gtk_widget_set_visible (self->reopen_button, status != RAPPORT_DEAL_STATUS_OPEN);
   gtk_widget_set_visible (GTK_WIDGET (self->qualified_badge), rapport_deal_get_qualified (self->deal));
   rapport_deal_detail_update_marks (self);
+  rapport_deal_detail_update_after_sales (self);
 }
 
 /* Status: Won, Lost…, Reopen */
@@ -584,6 +586,7 @@ rapport_deal_detail_constructed (GObject *object)
   g_assert (RAPPORT_IS_DEAL (self->deal));
 
   rapport_deal_detail_bind (self);
+  rapport_deal_detail_after_sales_init (self);
   /* Made when first pressed: the page opens without it. */
   rapport_log_popover_attach (self->log_button, self->context, RAPPORT_RECORD (self->deal),
                               RAPPORT_ACTIVITY_CALL, TRUE);
@@ -608,12 +611,15 @@ rapport_deal_detail_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->activities != NULL)
     g_signal_handlers_disconnect_by_data (self->activities, self);
+  if (self->repeats != NULL)
+    g_signal_handlers_disconnect_by_data (self->repeats, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_DEAL_DETAIL);
 
   g_clear_object (&self->activity_slice);
   g_clear_object (&self->activities);
   g_clear_object (&self->negotiation);
+  g_clear_object (&self->repeats);
   g_clear_pointer (&self->playbook, g_ptr_array_unref);
   g_clear_pointer (&self->playbook_checks, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -680,8 +686,13 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "deal.delete", NULL, rapport_deal_detail_delete_action);
+  gtk_widget_class_install_action (widget_class, "deal.new-repeat", NULL,
+                                   rapport_deal_detail_new_repeat_action);
+  gtk_widget_class_install_action (widget_class, "deal.record-satisfaction", NULL,
+                                   rapport_deal_detail_record_satisfaction_action);
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
+  g_type_ensure (RAPPORT_TYPE_SATISFACTION_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);
@@ -727,6 +738,10 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, negotiation_text);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, notes_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, after_sales_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, repeat_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, repeat_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, satisfaction_section);
 
   gtk_widget_class_bind_template_callback (widget_class, on_won_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_lost_clicked);

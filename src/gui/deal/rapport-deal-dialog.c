@@ -22,6 +22,7 @@
 #include "rapport-form.h"
 #include "rapport-record-picker.h"
 #include "rapport-money.h"
+#include "rapport-store-after-sales.h"
 #include "rapport-time.h"
 
 /* Fields whose message shows: the title and value once changed, the
@@ -64,6 +65,7 @@ struct _RapportDealDialog
   RapportStore        *store;   /* the context's */
 
   /* State */
+  gint64               repeat_of;      /* the deal a repeat deal sells again, or 0 */
   gint64               value;          /* of value_row, in minor units, when valid */
   Field                touched;
   guint                updating;       /* > 0 while code, not the user, sets text */
@@ -479,6 +481,7 @@ rapport_deal_dialog_create_action (GtkWidget  *widget,
   fields.contact_id = record_id_or_zero (rapport_record_picker_get_record (self->contact_row));
   fields.organization_id = record_id_or_zero (rapport_record_picker_get_record (self->organization_row));
   fields.expected_close = *close != '\0' ? close : NULL;
+  fields.repeat_of = self->repeat_of;
 
   deal = rapport_store_add_deal (self->store, &fields, &error);
   if (deal == NULL)
@@ -698,4 +701,80 @@ rapport_deal_dialog_get_store (RapportDealDialog *self)
   g_return_val_if_fail (RAPPORT_IS_DEAL_DIALOG (self), NULL);
 
   return self->store;
+}
+
+/* The form filled in to sell @earlier again: its contact and
+ * organization, the first stage of its pipeline, its value as a
+ * suggestion, "Repeat: TITLE". */
+static void
+rapport_deal_dialog_prefill_repeat (RapportDealDialog *self,
+                                    RapportDeal       *earlier)
+{
+  g_autoptr(RapportStage) stage = rapport_store_get_stage (self->store, rapport_deal_get_stage_id (earlier), NULL);
+  g_autoptr(RapportStage) first = NULL;
+  g_autoptr(RapportContact) contact = NULL;
+  g_autoptr(RapportOrganization) organization = NULL;
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *value = NULL;
+  RapportDealFields fields;
+
+  g_assert (RAPPORT_IS_DEAL_DIALOG (self));
+
+  rapport_store_repeat_deal_fields (self->store, earlier, &fields, &title);
+  self->repeat_of = fields.repeat_of;
+  gtk_window_set_title (GTK_WINDOW (self), _("New Repeat Deal"));
+
+  /* The earlier deal's pipeline, which need not be the current one. */
+  if (stage != NULL && (first = rapport_store_get_stage (self->store, fields.stage_id, NULL)) != NULL)
+    {
+      GListModel *pipelines = rapport_store_get_pipelines (self->store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pipelines) && pipeline == NULL; i++)
+        {
+          g_autoptr(RapportPipeline) one = g_list_model_get_item (pipelines, i);
+
+          if (rapport_record_get_id (RAPPORT_RECORD (one)) == rapport_stage_get_pipeline_id (first))
+            pipeline = g_steal_pointer (&one);
+        }
+      if (pipeline != NULL)
+        adw_combo_row_set_model (self->stage_row, rapport_store_get_stages (self->store, pipeline));
+      adw_combo_row_set_selected (self->stage_row, 0);
+    }
+
+  if (fields.contact_id != 0 && (contact = rapport_store_get_contact (self->store, fields.contact_id, NULL)) != NULL)
+    rapport_record_picker_set_record (self->contact_row, RAPPORT_RECORD (contact));
+  if (fields.organization_id != 0 &&
+      (organization = rapport_store_get_organization (self->store, fields.organization_id, NULL)) != NULL)
+    rapport_record_picker_set_record (self->organization_row, RAPPORT_RECORD (organization));
+
+  value = rapport_money_to_plain (fields.value, fields.currency);
+  gtk_editable_set_text (GTK_EDITABLE (self->currency_row), fields.currency);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), fields.title);
+  rapport_deal_dialog_validate (self, FALSE);
+}
+
+/**
+ * rapport_deal_dialog_new_repeat:
+ * @parent: (nullable): the main window
+ * @context: the store, and the toasts
+ * @earlier: the deal sold again
+ *
+ * The dialog filled in for a repeat deal of @earlier, linked to it.
+ *
+ * Returns: (transfer none): a new modal dialog, not yet shown
+ */
+GtkWidget *
+rapport_deal_dialog_new_repeat (GtkWindow      *parent,
+                                RapportContext *context,
+                                RapportDeal    *earlier)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (RAPPORT_IS_DEAL (earlier), NULL);
+
+  dialog = rapport_deal_dialog_new (parent, context);
+  rapport_deal_dialog_prefill_repeat (RAPPORT_DEAL_DIALOG (dialog), earlier);
+  return dialog;
 }

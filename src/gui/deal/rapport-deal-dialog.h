@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (RapportDealDialog, rapport_deal_dialog, RAPPORT, DEAL_DIAL
 
 GtkWidget     *rapport_deal_dialog_new       (GtkWindow         *parent,
                                               RapportContext    *context);
+GtkWidget     *rapport_deal_dialog_new_repeat (GtkWindow        *parent,
+                                               RapportContext   *context,
+                                               RapportDeal      *earlier);
 RapportStore  *rapport_deal_dialog_get_store (RapportDealDialog *self);
 
 G_END_DECLS

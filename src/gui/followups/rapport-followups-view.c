@@ -24,6 +24,7 @@
 
 #include "rapport-followup-dialog.h"
 #include "rapport-followup-row.h"
+#include "rapport-after-sales-offer.h"
 #include "rapport-edit.h"
 #include "rapport-followups-view.h"
 #include "rapport-format.h"
@@ -372,6 +373,7 @@ rapport_followups_view_done_action (GtkWidget  *widget,
       return;
     }
   rapport_followups_view_toast (self, message);
+  rapport_after_sales_offer (widget, self->context, activity);
 }
 
 static void

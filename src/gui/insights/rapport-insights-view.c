@@ -255,6 +255,8 @@ typedef enum
   CARD_COUNT,
   CARD_RATE,
   CARD_DAYS,
+  CARD_SCORE,      /* an average of 1–5 scores */
+  CARD_NPS,        /* a net promoter score, as a fraction: it moves by points */
 } CardKind;
 
 static char *
@@ -270,6 +272,17 @@ format_card_value (RapportInsightsView *self,
       return rapport_insights_format_percent (value);
     case CARD_DAYS:
       return format_days (value);
+    case CARD_SCORE:
+      if (isnan (value))
+        return g_strdup (_("None"));
+      /* Translators: an average satisfaction score, as in “4.2 of 5” */
+      return g_strdup_printf (_("%.1f of 5"), value);
+    case CARD_NPS:
+      if (isnan (value))
+        return g_strdup (_("None"));
+      /* A net promoter score is written with its sign: +25, 0, -10; the
+       * left-to-right embedding keeps the sign before the digits right to left. */
+      return g_strdup_printf (value > 0 ? "\u202a+%.0f\u202c" : "\u202a%.0f\u202c", value * 100);
     case CARD_COUNT:
     default:
       return format_count (value);
@@ -306,7 +319,7 @@ add_card (RapportInsightsView *self,
   GtkWidget *card;
   int direction;
 
-  describe_change (current, previous, kind == CARD_RATE, &change, &spoken_change, &direction);
+  describe_change (current, previous, kind == CARD_RATE || kind == CARD_NPS, &change, &spoken_change, &direction);
   /* Fewer deals lost and a shorter cycle are good news: green. */
   if (lower_is_better)
     direction = -direction;
@@ -366,6 +379,25 @@ add_card (RapportInsightsView *self,
   gtk_flow_box_append (self->cards_box, card);
 }
 
+/* The customers' answers of the period, with how many there were. */
+static void
+fill_satisfaction_cards (RapportInsightsView             *self,
+                         const RapportReportSatisfaction *c,
+                         const RapportReportSatisfaction *p)
+{
+  g_autofree char *score = NULL;
+  g_autofree char *nps = NULL;
+
+  /* Translators: a figure's caption; %u is how many customers gave a score */
+  score = g_strdup_printf (ngettext ("Average satisfaction, %u answer", "Average satisfaction, %u answers",
+                                     c->scores), c->scores);
+  /* Translators: a figure's caption (promoters less detractors); %u is how many answered */
+  nps = g_strdup_printf (ngettext ("Net promoter score, %u answer", "Net promoter score, %u answers",
+                                   c->nps_answers), c->nps_answers);
+  add_card (self, score, CARD_SCORE, c->average_score, p->average_score, -1, FALSE);
+  add_card (self, nps, CARD_NPS, c->nps / 100, p->nps / 100, -1, FALSE);
+}
+
 static void
 fill_cards (RapportInsightsView *self)
 {
@@ -393,6 +425,7 @@ fill_cards (RapportInsightsView *self)
             c->activities[RAPPORT_ACTIVITY_MEETING],
             p->activities[RAPPORT_ACTIVITY_CALL] + p->activities[RAPPORT_ACTIVITY_EMAIL] +
             p->activities[RAPPORT_ACTIVITY_MEETING], -1, FALSE);
+  fill_satisfaction_cards (self, &c->satisfaction, &p->satisfaction);
 }
 
 /* The deals behind a figure */

@@ -20,6 +20,7 @@
 #include "rapport-format.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-delete-dialog.h"
+#include "rapport-after-sales-offer.h"
 #include "rapport-edit.h"
 #include "rapport-followup-row.h"
 
@@ -215,6 +216,8 @@ on_complete_clicked (RapportActivityRow *self)
 
   if (!rapport_edit_complete_followup (self->context, _("Marking done"), self->activity, &error))
     rapport_context_report_error (self->context, error);
+  else
+    rapport_after_sales_offer (GTK_WIDGET (self), self->context, self->activity);
 }
 
 typedef struct

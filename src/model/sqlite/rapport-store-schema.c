@@ -611,6 +611,57 @@ static const char migration_choices[] =
   "CREATE UNIQUE INDEX choice_by_label ON choice (list, label COLLATE NOCASE);"
   "CREATE INDEX choice_by_position ON choice (list, position);";
 
+/* Version 15 (after-sales and repeat sales, #14): the sale goes on after
+ * the win.
+ *
+ * Each pipeline has an after-sales plan: steps, in order, each a
+ * follow-up (a call, an email, a meeting or a task) scheduled a number of
+ * days after a deal of the pipeline is won, with a note of what it is
+ * for and what it should bring, and what the app offers when it is done
+ * (1: record the customer's satisfaction, 2: a repeat deal). The
+ * follow-ups it schedules are activities of rule 2 carrying that offer;
+ * reopening the deal deletes those not done yet. A win makes the contact
+ * a customer and keeps what they were before in the deal's
+ * lifecycle_before_win, so a reopening can give it back.
+ *
+ * Satisfaction is a row per answer, of a contact, a deal or both: a 1–5
+ * score (0: not asked) and/or a 0–10 NPS answer (-1: not asked), and a
+ * comment. A repeat deal names the deal it repeats in repeat_of.
+ *
+ * Every existing pipeline gets the default plan, written in the user's
+ * language by seed_after_sales_defaults() in the same transaction. */
+static const char migration_after_sales[] =
+  "CREATE TABLE after_sales_step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  pipeline_id INTEGER NOT NULL REFERENCES pipeline(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3),"
+  "  days INTEGER NOT NULL DEFAULT 0 CHECK (days BETWEEN 0 AND 3650),"
+  "  note TEXT,"
+  "  offer INTEGER NOT NULL DEFAULT 0 CHECK (offer BETWEEN 0 AND 2)"
+  ");"
+  "CREATE INDEX after_sales_step_by_pipeline ON after_sales_step (pipeline_id, position);"
+  "CREATE TABLE satisfaction ("
+  "  id INTEGER PRIMARY KEY,"
+  "  contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE,"
+  "  deal_id INTEGER REFERENCES deal(id) ON DELETE CASCADE,"
+  "  score INTEGER NOT NULL DEFAULT 0 CHECK (score BETWEEN 0 AND 5),"
+  "  nps INTEGER NOT NULL DEFAULT -1 CHECK (nps BETWEEN -1 AND 10),"
+  "  comment TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  CHECK (score > 0 OR nps >= 0),"
+  "  CHECK (contact_id IS NOT NULL OR deal_id IS NOT NULL)"
+  ");"
+  "CREATE INDEX satisfaction_by_contact ON satisfaction (contact_id, created_at);"
+  "CREATE INDEX satisfaction_by_deal ON satisfaction (deal_id, created_at);"
+  "CREATE INDEX satisfaction_by_time ON satisfaction (created_at);"
+  "ALTER TABLE deal ADD COLUMN repeat_of INTEGER REFERENCES deal(id) ON DELETE SET NULL;"
+  "ALTER TABLE deal ADD COLUMN lifecycle_before_win INTEGER;"
+  "CREATE INDEX deal_by_repeat_of ON deal (repeat_of) WHERE repeat_of IS NOT NULL;"
+  "ALTER TABLE activity ADD COLUMN after_sales_offer INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (after_sales_offer BETWEEN 0 AND 2);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -626,6 +677,7 @@ static const char * const migrations[] = {
   migration_records,
   migration_process,
   migration_choices,
+  migration_after_sales,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
@@ -645,6 +697,9 @@ exec (sqlite3     *db,
 
   return TRUE;
 }
+
+static gboolean seed_after_sales_defaults (sqlite3  *db,
+                                           GError  **error);
 
 gboolean
 rapport_schema_migrate (sqlite3  *db,
@@ -672,6 +727,7 @@ rapport_schema_migrate_to (sqlite3  *db,
 
       if (!exec (db, migrations[version - 1], error) ||
           (migrations[version - 1] == migration_choices && !seed_choices (db, error)) ||
+          (migrations[version - 1] == migration_after_sales && !seed_after_sales_defaults (db, error)) ||
           !exec (db, mark, error) ||
           !exec (db, bump, error) ||
           !exec (db, "COMMIT;", error))
@@ -691,6 +747,104 @@ static const char *
 tr (const char *msgid)
 {
   return msgid && *msgid ? g_dgettext (GETTEXT_PACKAGE, msgid) : msgid;
+}
+
+/* The after-sales plan every pipeline starts with (offer: see the
+ * migration of version 15). */
+typedef struct
+{
+  const char          *title;
+  RapportActivityKind  kind;
+  int                  days;
+  const char          *note;
+  int                  offer;
+} DefaultStep;
+
+static const DefaultStep default_after_sales[] = {
+  { N_("Delivery check call"), RAPPORT_ACTIVITY_CALL, 3,
+    N_("Make sure the order arrived and works as promised. Expected output: any problem found is fixed or has a date."), 0 },
+  { N_("Satisfaction check"), RAPPORT_ACTIVITY_CALL, 30,
+    N_("Ask how satisfied the customer is (1 to 5) and how likely they are to recommend us (0 to 10). Expected output: the answers recorded."), 1 },
+  { N_("Repeat-sale review"), RAPPORT_ACTIVITY_MEETING, 90,
+    N_("Review what else the customer needs: renewals, upgrades, more of the same. Expected output: a repeat deal, or a date to ask again."), 2 },
+};
+
+#define INSERT_AFTER_SALES_STEP \
+  "INSERT INTO after_sales_step (pipeline_id, position, title, kind, days, note, offer)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+
+static void
+bind_default_step (sqlite3_stmt      *stmt,
+                   gint64             pipeline_id,
+                   int                position,
+                   const DefaultStep *step)
+{
+  sqlite3_bind_int64 (stmt, 1, pipeline_id);
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_text (stmt, 3, tr (step->title), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, step->kind);
+  sqlite3_bind_int (stmt, 5, step->days);
+  sqlite3_bind_text (stmt, 6, tr (step->note), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, step->offer);
+}
+
+/* The default plan for every pipeline of a file being migrated, in the
+ * migration's transaction (no store exists yet: the connection alone). */
+static gboolean
+seed_after_sales_defaults (sqlite3  *db,
+                           GError  **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, "SELECT id FROM pipeline ORDER BY id", -1, &stmt, NULL)) != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rapport_db_set_error (db, rc, error);
+
+  if ((rc = sqlite3_prepare_v2 (db, INSERT_AFTER_SALES_STEP, -1, &stmt, NULL)) != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+  for (guint i = 0; i < ids->len; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (default_after_sales); j++)
+      {
+        sqlite3_reset (stmt);
+        bind_default_step (stmt, g_array_index (ids, gint64, i), (int) j, &default_after_sales[j]);
+        if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
+          {
+            sqlite3_finalize (stmt);
+            return rapport_db_set_error (db, rc, error);
+          }
+      }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+/* The default after-sales plan of a new pipeline, in the caller's
+ * transaction, in the user's language. */
+gboolean
+rapport_schema_seed_after_sales (RapportStore  *self,
+                                 gint64         pipeline_id,
+                                 GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (default_after_sales); i++)
+    {
+      sqlite3_stmt *stmt = rapport_store_stmt_sql (self, INSERT_AFTER_SALES_STEP);
+
+      bind_default_step (stmt, pipeline_id, (int) i, &default_after_sales[i]);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* What the lost-reason and lead dialogs offered before the team could
@@ -824,5 +978,5 @@ rapport_schema_seed_pipeline (RapportStore  *self,
     if (!insert_stage (self, *pipeline_id, (int) i, &template->stages[i], error))
       return FALSE;
 
-  return TRUE;
+  return rapport_schema_seed_after_sales (self, *pipeline_id, error);
 }
