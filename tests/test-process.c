@@ -608,9 +608,10 @@ test_process_file_round_trip (Fixture       *f,
   out = rapport_test_cli_ok (f->db, "process", "export", "1", "--format", "pdf", "--output", pdf_path, NULL);
   {
     const char *argv[] = { "pdfinfo", pdf_path, NULL };
+    g_autofree char *pdfinfo_path = g_find_program_in_path ("pdfinfo");
     int status = -1;
 
-    if (g_find_program_in_path ("pdfinfo") == NULL)
+    if (pdfinfo_path == NULL)
       {
         g_test_skip ("pdfinfo is not installed");
         return;
