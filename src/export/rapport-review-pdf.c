@@ -340,9 +340,7 @@ period_name (RapportPeriodKind kind,
       return g_strdup_printf ("%d", g_date_time_get_year (time));
     case RAPPORT_PERIOD_MONTH:
     default:
-      /* Translators: a goal's period, a month and its year; see
-       * g_date_time_format() for the codes. */
-      return g_date_time_format (time, _("%B %Y"));
+      return rapport_format_date_time (time, "yMMMM", "%B %Y");
     }
 }
 
@@ -416,8 +414,7 @@ static char *
 made_on (const RapportReview *review)
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (review->now);
-  /* Translators: when a report was made; see g_date_time_format(). */
-  g_autofree char *when = g_date_time_format (now, _("%-d %b %Y, %H:%M"));
+  g_autofree char *when = rapport_format_date_time (now, "yMMMdjmm", "%-d %b %Y, %H:%M");
 
   /* Translators: the start of every page's footer of a report. */
   return g_strdup_printf (_("Made with Rapport on %s"), when);
@@ -456,9 +453,8 @@ first_page (RapportPdfDoc       *doc,
   g_autofree char *title_markup = g_markup_escape_text (title, -1);
   g_autoptr(GDateTime) monday = g_date_time_new_from_unix_utc (review->from);
   g_autoptr(GDateTime) sunday = g_date_time_new_from_unix_utc (review->to - 1);
-  /* Translators: a day in a report's subtitle; see g_date_time_format(). */
-  g_autofree char *first = g_date_time_format (monday, _("%-d %B %Y"));
-  g_autofree char *last = g_date_time_format (sunday, _("%-d %B %Y"));
+  g_autofree char *first = rapport_format_date_time (monday, "yMMMMd", "%-d %B %Y");
+  g_autofree char *last = rapport_format_date_time (sunday, "yMMMMd", "%-d %B %Y");
   g_autofree char *owner = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *note = NULL;

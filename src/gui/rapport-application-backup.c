@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "rapport-format.h"
 #include "rapport-application-private.h"
 #include "rapport-window.h"
 
@@ -168,7 +169,7 @@ describe_backup (const char  *path,
   if (summary.last_change == 0)
     return g_steal_pointer (&counts);
   changed = g_date_time_new_from_unix_local (summary.last_change);
-  date = g_date_time_format (changed, "%x");
+  date = rapport_format_date_time (changed, "yMMMd", "%x");
   /* Translators: the first %s says what a backup holds, the second is a date. */
   return g_strdup_printf (_("%s Its last change was on %s."), counts, date);
 }

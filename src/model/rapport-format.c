@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rapport-format.h"
+#include "rapport-locale.h"
 #include "rapport-money.h"
 #include "rapport-store.h"
 
@@ -21,7 +22,7 @@ char *
 rapport_format_money (gint64      minor_units,
                       const char *currency)
 {
-  g_autofree char *text = rapport_money_format (minor_units, currency);
+  g_autofree char *text = NULL;
   int exponent = rapport_currency_exponent (currency);
   struct lconv *lc;
   const char *decimal;
@@ -32,6 +33,13 @@ rapport_format_money (gint64      minor_units,
   for (int i = 0; i < exponent; i++)
     divisor *= 10;
 
+  text = rapport_locale_format_money (minor_units, currency, exponent,
+                                      minor_units % divisor == 0 ? 0 : exponent);
+  if (text != NULL)
+    return g_steal_pointer (&text);
+
+  /* The C locale: Rapport's own way, as before ICU. */
+  text = rapport_money_format (minor_units, currency);
   if (exponent <= 0 || minor_units % divisor != 0)
     return g_steal_pointer (&text);
 
@@ -75,7 +83,6 @@ rapport_format_day (const char *iso_date,
   g_autoptr(GDateTime) day = NULL;
   g_autoptr(GDateTime) today = NULL;
   int year, month, mday;
-  const char *format;
 
   if (is_past != NULL)
     *is_past = FALSE;
@@ -97,15 +104,18 @@ rapport_format_day (const char *iso_date,
     }
 
   if (year == g_date_time_get_year (today))
-    /* Translators: a day of this year on a deal card, as in “19 Feb”; see
-     * g_date_time_format() for the codes. */
-    format = _("%-d %b");
-  else
-    /* Translators: a day of another year on a deal card, as in
-     * “19 Feb 2027”; see g_date_time_format() for the codes. */
-    format = _("%-d %b %Y");
+    return rapport_format_date_time (day, "dMMM", "%-d %b");
+  return rapport_format_date_time (day, "yMMMd", "%-d %b %Y");
+}
 
-  return g_date_time_format (day, format);
+char *
+rapport_format_date_time (GDateTime  *time,
+                          const char *skeleton,
+                          const char *c_format)
+{
+  char *text = rapport_locale_format_date (time, skeleton);
+
+  return text != NULL ? text : g_date_time_format (time, c_format);
 }
 
 char *

@@ -28,6 +28,13 @@ char *rapport_format_day   (const char  *iso_date,
                             gint64       now,
                             gboolean    *is_past);
 
+/* @time as the locale writes the ICU @skeleton ("yMMMd": "18 Nov 2026"
+ * in English, "2026년 11월 18일" in Korean, with the locale's own month
+ * names), or with the g_date_time_format() @c_format in the C locale. */
+char *rapport_format_date_time (GDateTime   *time,
+                                const char  *skeleton,
+                                const char  *c_format);
+
 /* The same for the local day of an instant (unix seconds). */
 char *rapport_format_time_day (gint64      unix_seconds,
                                gint64      now);

@@ -48,9 +48,7 @@ format_clock (gint64 when)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (when);
 
-  /* Translators: a time of day in a reminder, as a g_date_time_format()
-   * format; "%l:%M %p" gives "2:30 PM". */
-  return time ? g_date_time_format (time, _("%H:%M")) : g_strdup ("");
+  return time ? rapport_format_date_time (time, "jmm", "%H:%M") : g_strdup ("");
 }
 
 /* Who a follow-up is about: the lead or contact, else the deal. */

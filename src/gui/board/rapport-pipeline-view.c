@@ -23,6 +23,7 @@
 #include "rapport-goal-indicator.h"
 #include "rapport-bench-hook.h"
 #include "rapport-format.h"
+#include "rapport-locale.h"
 #include "rapport-pipeline-view-private.h"
 #include "rapport-stage-column.h"
 
@@ -103,6 +104,7 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
   g_autofree char *total_text = NULL;
   g_autofree char *weighted_text = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *number = NULL;
 
   g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
 
@@ -129,10 +131,11 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
   weighted_text = rapport_format_money_whole (weighted, currency);
   /* Translators: the board's summary: open deals, their total value, and
    * their value weighted by each stage's win probability. */
-  summary = g_strdup_printf (ngettext ("%u open deal · %s · %s weighted",
-                                       "%u open deals · %s · %s weighted",
+  number = rapport_locale_format_count (n_open);
+  summary = g_strdup_printf (ngettext ("%s open deal · %s · %s weighted",
+                                       "%s open deals · %s · %s weighted",
                                        n_open),
-                             n_open, total_text, weighted_text);
+                             number, total_text, weighted_text);
   gtk_label_set_label (self->summary_label, summary);
 
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_open > 0);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-format.h"
+#include "rapport-locale.h"
 #include "rapport-stage-column-private.h"
 
 /* Frames to wait for a moved card's row before giving up focusing it. */
@@ -94,6 +95,7 @@ rapport_stage_column_refresh_totals (RapportStageColumn *self)
   g_autofree char *weighted_money = NULL;
   g_autofree char *weighted_text = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *number = NULL;
 
   g_return_if_fail (RAPPORT_IS_STAGE_COLUMN (self));
 
@@ -122,10 +124,11 @@ rapport_stage_column_refresh_totals (RapportStageColumn *self)
 
   /* Translators: a stage column as screen readers describe it: the number
    * of open deals, their total value and their weighted value. */
-  description = g_strdup_printf (ngettext ("%u open deal, %s in total, %s weighted",
-                                           "%u open deals, %s in total, %s weighted",
+  number = rapport_locale_format_count (n_shown);
+  description = g_strdup_printf (ngettext ("%s open deal, %s in total, %s weighted",
+                                           "%s open deals, %s in total, %s weighted",
                                            n_shown),
-                                 n_shown, total_text, weighted_money);
+                                 number, total_text, weighted_money);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);

@@ -18,6 +18,7 @@
 #include "rapport-column-sort.h"
 #include "rapport-contacts-view.h"
 #include "rapport-format.h"
+#include "rapport-locale.h"
 #include "rapport-tag-filter.h"
 
 typedef enum
@@ -256,11 +257,13 @@ rapport_contacts_view_update_state (RapportContactsView *self)
                       (self->tag_filter != NULL && rapport_tag_filter_get_tag (self->tag_filter) != NULL);
   g_autofree char *count = NULL;
 
+  g_autofree char *number = rapport_locale_format_count (n);
+
   g_assert (RAPPORT_IS_CONTACTS_VIEW (self));
 
-  /* Translators: how many contacts the list shows; %'u is the number
-   * with the locale's thousands separators */
-  count = g_strdup_printf (ngettext ("%'u contact", "%'u contacts", n), n);
+  /* Translators: how many contacts the list shows; %s is the number
+   * grouped by thousands as the locale does */
+  count = g_strdup_printf (ngettext ("%s contact", "%s contacts", n), number);
   gtk_label_set_label (self->count_label, count);
 
   if (n > 0)

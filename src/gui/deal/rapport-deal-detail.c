@@ -74,8 +74,7 @@ rapport_deal_detail_format_time (gint64 when)
   if (time == NULL)
     return g_strdup ("");
 
-  /* Translators: a day and time; see g_date_time_format() */
-  return g_date_time_format (time, _("%-d %b %Y, %H:%M"));
+  return rapport_format_date_time (time, "yMMMdjmm", "%-d %b %Y, %H:%M");
 }
 
 void

@@ -17,6 +17,7 @@
 
 #include "rapport-deals-view.h"
 #include "rapport-format.h"
+#include "rapport-locale.h"
 #include "rapport-money.h"
 #include "rapport-column-sort.h"
 #include "rapport-deal-filters.h"
@@ -338,10 +339,11 @@ rapport_deals_view_update_state (RapportDealsView *self)
 {
   guint n = self->deals ? g_list_model_get_n_items (self->deals) : 0;
   g_autofree char *count = NULL;
+  g_autofree char *number = rapport_locale_format_count (n);
 
-  /* Translators: how many deals the list shows; %'u is the number with
-   * the locale's thousands separators */
-  count = g_strdup_printf (ngettext ("%'u deal", "%'u deals", n), n);
+  /* Translators: how many deals the list shows; %s is the number grouped
+   * by thousands as the locale does */
+  count = g_strdup_printf (ngettext ("%s deal", "%s deals", n), number);
   gtk_label_set_label (self->count_label, count);
 
   if (n > 0)

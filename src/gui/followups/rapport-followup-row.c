@@ -65,8 +65,7 @@ rapport_followup_format_when (gint64 when,
   if (time == NULL || today == NULL)
     return g_strdup ("");
 
-  /* Translators: a time of day on a follow-up; see g_date_time_format() */
-  clock = g_date_time_format (time, _("%H:%M"));
+  clock = rapport_format_date_time (time, "jmm", "%H:%M");
 
   days = rapport_format_days_between (now, when);
 
@@ -79,11 +78,9 @@ rapport_followup_format_when (gint64 when,
     return g_strdup_printf (_("Yesterday, %s"), clock);
 
   if (g_date_time_get_year (time) == g_date_time_get_year (today))
-    /* Translators: a day of this year, as in “19 Feb”; see g_date_time_format() */
-    day = g_date_time_format (time, _("%-d %b"));
+    day = rapport_format_date_time (time, "dMMM", "%-d %b");
   else
-    /* Translators: a day of another year, as in “19 Feb 2027” */
-    day = g_date_time_format (time, _("%-d %b %Y"));
+    day = rapport_format_date_time (time, "yMMMd", "%-d %b %Y");
 
   /* Translators: a day and a time of day, as in “19 Feb, 14:30” */
   return g_strdup_printf (_("%s, %s"), day, clock);

@@ -46,8 +46,7 @@ format_month (const RapportReportMonth *month)
 {
   g_autoptr(GDateTime) time = g_date_time_new_utc (month->year, month->month, 1, 0, 0, 0);
 
-  /* Translators: a month on a chart, see g_date_time_format(): “Dec 2026” */
-  return g_date_time_format (time, _("%b %Y"));
+  return rapport_format_date_time (time, "yMMM", "%b %Y");
 }
 
 void
