@@ -755,11 +755,21 @@ test_autostart (void)
   g_autofree char *path = rapport_autostart_get_path (dir);
   g_autofree char *contents = NULL;
   g_autofree char *with_db = NULL;
+  g_autofree char *earlier = NULL;
+  g_autofree char *dir_autostart = NULL;
 
-  g_assert_true (g_str_has_suffix (path, "/autostart/org.gnome.Rapport.desktop"));
+  g_assert_true (g_str_has_suffix (path, "/autostart/io.github.rapportcrm.Rapport.desktop"));
+
+  /* The entry written under the application id Rapport had before goes,
+   * or it would start a second Rapport at login. */
+  earlier = g_build_filename (dir, "autostart", "org.gnome" ".Rapport.desktop", NULL);
+  dir_autostart = g_build_filename (dir, "autostart", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir_autostart, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (earlier, "[Desktop Entry]\n", -1, NULL));
 
   g_assert_true (rapport_autostart_sync (dir, TRUE, NULL, &error));
   g_assert_no_error (error);
+  g_assert_false (g_file_test (earlier, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Exec=rapport --background\n"));
   g_assert_nonnull (strstr (contents, "Type=Application\n"));

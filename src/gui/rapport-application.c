@@ -235,8 +235,8 @@ rapport_application_about_action (GSimpleAction *action,
                          "developers", developers,
                          "copyright", "© The Rapport developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://gitlab.gnome.org/World/Rapport",
-                         "issue-url", "https://gitlab.gnome.org/World/Rapport/-/issues",
+                         "website", "https://github.com/rapportcrm/rapport",
+                         "issue-url", "https://github.com/rapportcrm/rapport/issues",
                          /* Translators: your names, one per line, shown in About. */
                          "translator-credits", _("translator-credits"),
                          NULL);
@@ -961,7 +961,7 @@ rapport_application_new (void)
   return g_object_new (RAPPORT_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", "/org/gnome/Rapport",
+                       "resource-base-path", "/io/github/rapportcrm/Rapport",
                        NULL);
 }
 

@@ -57,6 +57,16 @@ autostart_contents (const char *db_path)
   return g_key_file_to_data (key_file, NULL, NULL);
 }
 
+/* The entry of Rapport before it had an application id of its own: it
+ * would start a second Rapport at login beside the entry of today. */
+static void
+remove_earlier_entry (const char *config_dir)
+{
+  g_autofree char *earlier = g_build_filename (config_dir, "autostart", "org.gnome" ".Rapport.desktop", NULL);
+
+  g_unlink (earlier);
+}
+
 gboolean
 rapport_autostart_sync (const char  *config_dir,
                         gboolean     enabled,
@@ -71,6 +81,7 @@ rapport_autostart_sync (const char  *config_dir,
   g_return_val_if_fail (config_dir != NULL, FALSE);
 
   path = rapport_autostart_get_path (config_dir);
+  remove_earlier_entry (config_dir);
 
   if (!enabled)
     {

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* CONFIG_DIR/autostart/org.gnome.Rapport.desktop */
+/* CONFIG_DIR/autostart/io.github.rapportcrm.Rapport.desktop */
 char     *rapport_autostart_get_path (const char  *config_dir);
 /* Writes the entry (Exec=rapport --background) when @enabled, removes it
  * otherwise; does nothing when the file already is as it should be.

@@ -41,10 +41,10 @@ main (int    argc,
       char **argv)
 {
 #ifdef BENCH_FLOOR_ADW
-  g_autoptr(AdwApplication) app = adw_application_new ("org.gnome.Rapport.BenchFloorAdw",
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.rapportcrm.Rapport.BenchFloorAdw",
                                                        G_APPLICATION_NON_UNIQUE);
 #else
-  g_autoptr(GtkApplication) app = gtk_application_new ("org.gnome.Rapport.BenchFloor",
+  g_autoptr(GtkApplication) app = gtk_application_new ("io.github.rapportcrm.Rapport.BenchFloor",
                                                        G_APPLICATION_NON_UNIQUE);
 #endif
 

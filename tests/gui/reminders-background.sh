@@ -11,7 +11,7 @@
 # Settings in a file of this test, so that gsettings can change them while
 # the app runs.
 export GSETTINGS_BACKEND=keyfile
-autostart=$XDG_CONFIG_HOME/autostart/org.gnome.Rapport.desktop
+autostart=$XDG_CONFIG_HOME/autostart/io.github.rapportcrm.Rapport.desktop
 
 db=$tmp/rapport.db
 cli() { "$RAPPORT_CLI" --db "$db" "$@"; }
@@ -71,7 +71,7 @@ start_app --db "$db"
 win=$(wait_window '^Rapport$')
 sleep 1
 [[ ! -f $autostart ]] || fail "an autostart entry was made without asking"
-gsettings set org.gnome.Rapport start-at-login true
+gsettings set io.github.rapportcrm.Rapport start-at-login true
 for _ in $(seq 50); do
   [[ -f $autostart ]] && break
   sleep 0.1
@@ -100,7 +100,7 @@ xdotool mousemove $((X + WIDTH * 5 / 6)) $((Y + HEIGHT - 20)) click 1
 no_visible_window
 sleep 1
 kill -0 "$app_pid" 2>/dev/null || fail "closing the window ended the reminders"
-[[ $(gsettings get org.gnome.Rapport background-explained) == true ]] ||
+[[ $(gsettings get io.github.rapportcrm.Rapport background-explained) == true ]] ||
   fail "the question would come again"
 
 # The click makes a window again, on the follow-up's contact.
@@ -109,7 +109,7 @@ invoke_action "$(notification_id "$reminder")" default
 win=$(wait_window '^Grace Hopper — Rapport$')
 
 # 3. Turned off: the autostart entry goes, and closing the window quits.
-gsettings set org.gnome.Rapport run-in-background false
+gsettings set io.github.rapportcrm.Rapport run-in-background false
 for _ in $(seq 50); do
   [[ -f $autostart ]] || break
   sleep 0.1

@@ -26,7 +26,7 @@ echo "overdue: $overdue" >&2
 [[ $overdue == *'"contacted", "Mark Contacted"'* ]] || fail "no “Mark Contacted” action"
 [[ $overdue == *'"snooze", "Snooze 10 min"'* ]] || fail "no “Snooze” action"
 [[ $overdue == *'"open", "Open"'* ]] || fail "no “Open” action"
-[[ $overdue == *'"desktop-entry": "org.gnome.Rapport"'* ]] || fail "no desktop-entry hint"
+[[ $overdue == *'"desktop-entry": "io.github.rapportcrm.Rapport"'* ]] || fail "no desktop-entry hint"
 
 # "Mark contacted" on the overdue one, as the server reports a click.
 invoke_action "$(notification_id "$overdue")" contacted

@@ -23,8 +23,8 @@ import time
 
 from rapport_gui import Failure, check, cli, wait_for
 
-APP_ID = "org.gnome.Rapport"
-OBJECT_PATH = "/org/gnome/Rapport/SearchProvider"
+APP_ID = "io.github.rapportcrm.Rapport"
+OBJECT_PATH = "/io/github/rapportcrm/Rapport/SearchProvider"
 IFACE = "org.gnome.Shell.SearchProvider2"
 PREFIX = "/usr/local"
 
@@ -145,7 +145,7 @@ def test_search_provider(tmp, build):
         out, _ = call(env, "GetInitialResultSet", "['zebul']")
         check(f"'{ident}'" in out, "the provider stopped answering once the window was open")
     finally:
-        subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", "/org/gnome/Rapport",
+        subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", "/io/github/rapportcrm/Rapport",
                         "--method", "org.gtk.Actions.Activate", "quit", "[]", "{}"],
                        capture_output=True, env=env, timeout=30)
         time.sleep(1)

@@ -40,12 +40,12 @@ deb=$(ls "$work"/rapport_*.deb | head -1)
 # What it holds: the programs, the desktop integration, the translations.
 contents=$(dpkg-deb -c "$deb")
 missing=""
-for path in ./usr/bin/rapport ./usr/bin/rapport-cli ./usr/share/applications/org.gnome.Rapport.desktop \
-            ./usr/share/metainfo/org.gnome.Rapport.metainfo.xml \
-            ./usr/share/glib-2.0/schemas/org.gnome.Rapport.gschema.xml \
-            ./usr/share/dbus-1/services/org.gnome.Rapport.service \
-            ./usr/share/gnome-shell/search-providers/org.gnome.Rapport.search-provider.ini \
-            ./usr/share/icons/hicolor/scalable/apps/org.gnome.Rapport.svg \
+for path in ./usr/bin/rapport ./usr/bin/rapport-cli ./usr/share/applications/io.github.rapportcrm.Rapport.desktop \
+            ./usr/share/metainfo/io.github.rapportcrm.Rapport.metainfo.xml \
+            ./usr/share/glib-2.0/schemas/io.github.rapportcrm.Rapport.gschema.xml \
+            ./usr/share/dbus-1/services/io.github.rapportcrm.Rapport.service \
+            ./usr/share/gnome-shell/search-providers/io.github.rapportcrm.Rapport.search-provider.ini \
+            ./usr/share/icons/hicolor/scalable/apps/io.github.rapportcrm.Rapport.svg \
             ./usr/share/locale/he/LC_MESSAGES/rapport.mo; do
   grep -q " $path\$" <<< "$contents" || missing="$missing $path"
 done

@@ -749,7 +749,7 @@ rapport_deal_card_class_init (RapportDealCardClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/board/deal-card.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/board/deal-card.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, frame);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, party_label);

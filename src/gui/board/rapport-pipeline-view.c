@@ -1074,7 +1074,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_STAGE_COLUMN);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/board/pipeline-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/board/pipeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, top_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, pipeline_label);

@@ -838,7 +838,7 @@ rapport_stage_column_class_init (RapportStageColumnClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/board/stage-column.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/board/stage-column.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportStageColumn, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportStageColumn, probability_label);
   gtk_widget_class_bind_template_child (widget_class, RapportStageColumn, count_label);

@@ -1035,7 +1035,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "contact.erase", NULL, rapport_contact_detail_erase_action);
   gtk_widget_class_install_action (widget_class, "contact.open-uri", "s", rapport_contact_detail_open_uri_action);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contact-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/contacts/contact-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);

@@ -576,7 +576,7 @@ rapport_contacts_view_class_init (RapportContactsViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/contacts-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/contacts/contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, all_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportContactsView, leads_toggle);

@@ -494,7 +494,7 @@ rapport_lead_dialog_class_init (RapportLeadDialogClass *klass)
 
   /* Screen readers announce it as a dialog, and tests find it as one. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/contacts/lead-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/contacts/lead-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportLeadDialog, error_label);

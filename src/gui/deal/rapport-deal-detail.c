@@ -692,7 +692,7 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   g_type_ensure (RAPPORT_TYPE_SATISFACTION_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/deal/deal-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, status_badge);

@@ -611,7 +611,7 @@ rapport_deal_dialog_class_init (RapportDealDialogClass *klass)
 
   /* Screen readers announce it as a dialog, and tests find it as one. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/deal-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/deal/deal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDialog, error_label);

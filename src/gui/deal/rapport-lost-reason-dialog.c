@@ -249,7 +249,7 @@ rapport_lost_reason_dialog_class_init (RapportLostReasonDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deal/lost-reason-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/deal/lost-reason-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportLostReasonDialog, reasons_box);
   gtk_widget_class_bind_template_child (widget_class, RapportLostReasonDialog, entry);
   gtk_widget_class_bind_template_callback (widget_class, on_reason_changed);

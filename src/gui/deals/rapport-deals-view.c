@@ -658,7 +658,7 @@ rapport_deals_view_class_init (RapportDealsViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/deals/deals-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/deals/deals-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, all_toggle);
   gtk_widget_class_bind_template_child (widget_class, RapportDealsView, open_toggle);

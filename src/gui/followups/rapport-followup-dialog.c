@@ -372,7 +372,7 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/followups/followup-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/followups/followup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, new_fields);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, title_entry);

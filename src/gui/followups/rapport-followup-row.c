@@ -401,7 +401,7 @@ rapport_followup_row_class_init (RapportFollowupRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/followups/followup-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/followups/followup-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, done_image);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupRow, kind_image);

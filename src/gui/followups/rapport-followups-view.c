@@ -557,7 +557,7 @@ rapport_followups_view_class_init (RapportFollowupsViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/followups/followups-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/followups/followups-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupsView, content_stack);
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_section", FALSE, G_STRUCT_OFFSET (RapportFollowupsView, sections[SECTION_OVERDUE]));

@@ -268,7 +268,7 @@ rapport_day_button_class_init (RapportDayButtonClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/day-button.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/insights/day-button.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDayButton, button);
   gtk_widget_class_bind_template_child (widget_class, RapportDayButton, popover);
   gtk_widget_class_bind_template_child (widget_class, RapportDayButton, calendar);

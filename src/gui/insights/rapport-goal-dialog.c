@@ -292,7 +292,7 @@ rapport_goal_dialog_class_init (RapportGoalDialogClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/goal-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/insights/goal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportGoalDialog, metric_row);
   gtk_widget_class_bind_template_child (widget_class, RapportGoalDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, RapportGoalDialog, owner_row);

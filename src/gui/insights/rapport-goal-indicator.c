@@ -190,7 +190,7 @@ rapport_goal_indicator_class_init (RapportGoalIndicatorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/goal-indicator.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/insights/goal-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportGoalIndicator, button);
   gtk_widget_class_bind_template_child (widget_class, RapportGoalIndicator, label);
   gtk_widget_class_bind_template_child (widget_class, RapportGoalIndicator, level);

@@ -374,7 +374,7 @@ rapport_goals_section_class_init (RapportGoalsSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "goals.delete", "x", goals_delete_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/goals-section.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/insights/goals-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportGoalsSection, goals_list);
 }
 

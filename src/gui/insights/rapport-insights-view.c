@@ -938,7 +938,7 @@ rapport_insights_view_class_init (RapportInsightsViewClass *klass)
   g_type_ensure (RAPPORT_TYPE_DAY_BUTTON);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/insights/insights-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/insights/insights-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportInsightsView, owner_dropdown);

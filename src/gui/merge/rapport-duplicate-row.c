@@ -124,7 +124,7 @@ rapport_duplicate_row_class_init (RapportDuplicateRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "duplicate-row");
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/merge/duplicate-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/merge/duplicate-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicateRow, first_name);
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicateRow, first_detail);
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicateRow, second_name);

@@ -504,7 +504,7 @@ rapport_duplicates_view_class_init (RapportDuplicatesViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/merge/duplicates-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/merge/duplicates-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, error_page);
   gtk_widget_class_bind_template_child (widget_class, RapportDuplicatesView, view_stack);

@@ -502,7 +502,7 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "organization.merge-with", NULL, rapport_organization_detail_merge_with_action);
   gtk_widget_class_install_action (widget_class, "organization.delete", NULL, rapport_organization_detail_delete_action);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organizations/organization-detail.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/organizations/organization-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, won_total_label);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, won_count_label);

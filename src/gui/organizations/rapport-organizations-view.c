@@ -546,7 +546,7 @@ rapport_organizations_view_class_init (RapportOrganizationsViewClass *klass)
   /* The rows' templates look properties up on this type. */
   g_type_ensure (RAPPORT_TYPE_ORGANIZATION);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/organizations/organizations-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/organizations/organizations-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, bar);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationsView, count_label);

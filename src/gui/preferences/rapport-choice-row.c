@@ -229,7 +229,7 @@ rapport_choice_row_class_init (RapportChoiceRowClass *klass)
   signals[RENAME] = g_signal_new ("rename", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/preferences/choice-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/preferences/choice-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportChoiceRow, handle);
   gtk_widget_class_bind_template_child (widget_class, RapportChoiceRow, up_button);
   gtk_widget_class_bind_template_child (widget_class, RapportChoiceRow, down_button);

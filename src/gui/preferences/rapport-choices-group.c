@@ -392,7 +392,7 @@ rapport_choices_group_class_init (RapportChoicesGroupClass *klass)
   signals[REMOVED] = g_signal_new ("removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/preferences/choices-group.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/preferences/choices-group.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportChoicesGroup, list_box);
   gtk_widget_class_bind_template_child (widget_class, RapportChoicesGroup, add_row);
   gtk_widget_class_bind_template_callback (widget_class, on_add);

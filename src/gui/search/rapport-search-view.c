@@ -353,7 +353,7 @@ rapport_search_view_class_init (RapportSearchViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/search/search-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/search/search-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, sections);
   gtk_widget_class_bind_template_child (widget_class, RapportSearchView, contacts_section);

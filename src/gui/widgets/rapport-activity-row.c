@@ -491,7 +491,7 @@ rapport_activity_row_class_init (RapportActivityRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/activity-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/activity-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportActivityRow, icon);
   gtk_widget_class_bind_template_child (widget_class, RapportActivityRow, state_label);
 }

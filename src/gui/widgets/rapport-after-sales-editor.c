@@ -587,7 +587,7 @@ rapport_after_sales_editor_class_init (RapportAfterSalesEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/after-sales-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/after-sales-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportAfterSalesEditor, list);
 
   gtk_widget_class_install_action (widget_class, "after-sales.add", NULL, add_action);

@@ -124,7 +124,7 @@ rapport_date_time_picker_class_init (RapportDateTimePickerClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/date-time-picker.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/date-time-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDateTimePicker, calendar);
   gtk_widget_class_bind_template_child (widget_class, RapportDateTimePicker, hour);
   gtk_widget_class_bind_template_child (widget_class, RapportDateTimePicker, minute);

@@ -393,7 +393,7 @@ rapport_deal_filters_class_init (RapportDealFiltersClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/deal-filters.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/deal-filters.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, stage_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, stage_dropdown);

@@ -172,7 +172,7 @@ rapport_deal_row_class_init (RapportDealRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/deal-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/deal-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealRow, value_label);
   gtk_widget_class_bind_template_callback (widget_class, on_activated);
 }

@@ -498,7 +498,7 @@ rapport_log_popover_class_init (RapportLogPopoverClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/log-popover.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/log-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportLogPopover, kind_call);
   gtk_widget_class_bind_template_child (widget_class, RapportLogPopover, kind_email);
   gtk_widget_class_bind_template_child (widget_class, RapportLogPopover, kind_meeting);

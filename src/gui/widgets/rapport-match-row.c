@@ -224,7 +224,7 @@ rapport_match_row_class_init (RapportMatchRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/match-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/match-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMatchRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportMatchRow, icon);
   gtk_widget_class_bind_template_child (widget_class, RapportMatchRow, detail_label);

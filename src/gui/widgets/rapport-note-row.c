@@ -152,7 +152,7 @@ rapport_note_row_class_init (RapportNoteRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/note-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/note-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportNoteRow, body_label);
   gtk_widget_class_bind_template_child (widget_class, RapportNoteRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, RapportNoteRow, delete_button);

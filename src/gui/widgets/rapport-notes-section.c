@@ -289,7 +289,7 @@ rapport_notes_section_class_init (RapportNotesSectionClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/notes-section.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/notes-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportNotesSection, group);
   gtk_widget_class_bind_template_child (widget_class, RapportNotesSection, note_row);
   gtk_widget_class_bind_template_child (widget_class, RapportNotesSection, add_button);

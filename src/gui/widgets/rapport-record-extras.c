@@ -625,7 +625,7 @@ rapport_record_extras_class_init (RapportRecordExtrasClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/record-extras.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/record-extras.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportRecordExtras, tags_box);
   gtk_widget_class_bind_template_child (widget_class, RapportRecordExtras, tag_entry);
   gtk_widget_class_bind_template_child (widget_class, RapportRecordExtras, fields_group);

@@ -661,7 +661,7 @@ rapport_record_picker_class_init (RapportRecordPickerClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/record-picker.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/record-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportRecordPicker, new_label);
   gtk_widget_class_bind_template_child (widget_class, RapportRecordPicker, popover);
   gtk_widget_class_bind_template_child (widget_class, RapportRecordPicker, list);

@@ -141,7 +141,7 @@ rapport_reminder_banner_class_init (RapportReminderBannerClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/reminder-banner.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/reminder-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportReminderBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, RapportReminderBanner, label);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);

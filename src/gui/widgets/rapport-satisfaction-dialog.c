@@ -194,7 +194,7 @@ rapport_satisfaction_dialog_class_init (RapportSatisfactionDialogClass *klass)
   object_class->dispose = rapport_satisfaction_dialog_dispose;
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/satisfaction-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/satisfaction-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportSatisfactionDialog, score_box);
   gtk_widget_class_bind_template_child (widget_class, RapportSatisfactionDialog, nps_box);
   gtk_widget_class_bind_template_child (widget_class, RapportSatisfactionDialog, comment_row);

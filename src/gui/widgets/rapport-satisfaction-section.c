@@ -128,7 +128,7 @@ rapport_satisfaction_section_class_init (RapportSatisfactionSectionClass *klass)
 
   object_class->dispose = rapport_satisfaction_section_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Rapport/ui/widgets/satisfaction-section.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/widgets/satisfaction-section.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportSatisfactionSection, list);
 
   gtk_widget_class_install_action (widget_class, "satisfaction.record", NULL, record_action);
