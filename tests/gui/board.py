@@ -73,6 +73,27 @@ def test_drag_to_third_column(tmp):
         app.kill()
 
 
+def test_drag_rtl(tmp):
+    """Right to left (as in Hebrew) the later stages lie to the left, and
+    a card dragged there by the real pointer lands in that stage."""
+    db, ids = new_board(tmp, "drag-rtl")
+    app = start_app(db, GTK_DEBUG="invert-text-dir")
+    try:
+        check(extents(column_of(app, "Presentation"))[0] < extents(column_of(app, "Prospecting"))[0],
+              "right to left, Presentation is not left of Prospecting")
+        sx, sy = center(card(app, "Bravo renewal"))
+        dx, dy = empty_spot(app, "Presentation")
+        drag(sx, sy, dx, dy)
+        wait_for("Bravo in Presentation",
+                 lambda: deal(db, ids["Bravo renewal"])["stage"] == "Presentation")
+        wait_for("the card in the Presentation column",
+                 lambda: inside(card(app, "Bravo renewal"), column_of(app, "Presentation")))
+        screenshot("board-rtl-after-drag")
+        app.quit()
+    finally:
+        app.kill()
+
+
 def test_reorder_within_column(tmp):
     db, ids = new_board(tmp, "reorder")
     app = App(db)
@@ -689,6 +710,7 @@ TESTS = [
     test_five_stages_fit,
     test_shift_wheel_scrolls,
     test_sideways_rtl,
+    test_drag_rtl,
     test_reorder_keeps_both_in_view,
     test_rotting_on_card_and_page,
     test_moved_card_stays_in_view,
