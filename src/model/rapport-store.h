@@ -31,7 +31,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; a file with a higher one is refused. */
-#define RAPPORT_SCHEMA_VERSION 15
+#define RAPPORT_SCHEMA_VERSION 16
 
 #define RAPPORT_TYPE_STORE (rapport_store_get_type ())
 

@@ -60,6 +60,16 @@ gboolean      rapport_schema_migrate_to   (sqlite3       *db,
                                            int            from_version,
                                            int            to_version,
                                            GError       **error);
+/* Team mode's change log: rapport-change-log.c */
+extern const char rapport_change_log_schema[];
+/* A uid column, filled, for every table of records. */
+gboolean      rapport_change_log_add_uids (sqlite3       *db,
+                                           GError       **error);
+/* (Re)writes the triggers that give new records their uid and log every
+ * change, from the tables as they are now. */
+gboolean      rapport_change_log_install  (sqlite3       *db,
+                                           GError       **error);
+
 /* SQL that gives every contact with an e-mail or phone but no list yet
  * its list of one. */
 extern const char rapport_schema_fill_contact_lists[];

@@ -662,6 +662,11 @@ static const char migration_after_sales[] =
   "ALTER TABLE activity ADD COLUMN after_sales_offer INTEGER NOT NULL DEFAULT 0"
   "  CHECK (after_sales_offer BETWEEN 0 AND 2);";
 
+/* Version 16 (team mode, #16): every record has a uid, a UUID the team
+ * knows it by, and every change can be logged for the team: see
+ * rapport-change-log.c, whose triggers each later migration rewrites. */
+#define migration_team rapport_change_log_schema
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -678,7 +683,11 @@ static const char * const migrations[] = {
   migration_process,
   migration_choices,
   migration_after_sales,
+  migration_team,
 };
+
+/* The first version with the change log's triggers. */
+#define CHANGE_LOG_VERSION 16
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
 
@@ -728,6 +737,8 @@ rapport_schema_migrate_to (sqlite3  *db,
       if (!exec (db, migrations[version - 1], error) ||
           (migrations[version - 1] == migration_choices && !seed_choices (db, error)) ||
           (migrations[version - 1] == migration_after_sales && !seed_after_sales_defaults (db, error)) ||
+          (migrations[version - 1] == migration_team && !rapport_change_log_add_uids (db, error)) ||
+          (version >= CHANGE_LOG_VERSION && !rapport_change_log_install (db, error)) ||
           !exec (db, mark, error) ||
           !exec (db, bump, error) ||
           !exec (db, "COMMIT;", error))

@@ -1,0 +1,52 @@
+/* rapport-store-change-log.h — global ids and the change log (team mode)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every record has a uid, a UUID the team knows it by. While the log is
+ * on (a file that belongs to a team), every change by any writer is
+ * logged in the change's own transaction: what changed, keyed by uid,
+ * with references as uids (see src/model/sqlite/rapport-change-log.c).
+ * The sync sends the log to the team's server and deletes what the
+ * server has acknowledged.
+ */
+
+#pragma once
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  seq;      /* the log's order, from 1 */
+  char   *entity;   /* the table: "deal", "contact_email"… */
+  char   *key;      /* JSON: {"uid": …}, or a part's key */
+  char   *op;       /* "insert", "update" or "delete" */
+  char   *fields;   /* JSON of the values written (only the changed ones
+                     * for an update of a record); NULL for a delete */
+  gint64  at;       /* when, in seconds since 1970 (UTC) */
+} RapportLoggedChange;
+
+void       rapport_logged_change_free                 (RapportLoggedChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportLoggedChange, rapport_logged_change_free)
+
+gboolean   rapport_store_get_change_log_active (RapportStore  *self);
+gboolean   rapport_store_set_change_log_active (RapportStore  *self,
+                                                gboolean       active,
+                                                GError       **error);
+/* At most @limit changes after @after_seq, oldest first (element type
+ * RapportLoggedChange). */
+GPtrArray *rapport_store_read_changes          (RapportStore  *self,
+                                                gint64         after_seq,
+                                                guint          limit,
+                                                GError       **error);
+/* Forgets the changes up to @seq (the server has them). */
+gboolean   rapport_store_forget_changes        (RapportStore  *self,
+                                                gint64         seq,
+                                                GError       **error);
+/* The uid of the deal, contact or organization @id; NULL if none. */
+char      *rapport_store_get_uid               (RapportStore  *self,
+                                                RapportEntity  entity,
+                                                gint64         id);
+
+G_END_DECLS

@@ -1,0 +1,543 @@
+/* rapport-change-log.c — global ids and the local change log (team mode)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A desktop of a team keeps its own file and sends the team what changed
+ * in it. What changed is written by triggers, in the transaction of the
+ * change itself, so every writer (the app, rapport-cli, a script with
+ * sqlite3) logs it and a change that was committed cannot miss the log.
+ *
+ * A record (a row with an integer id) is known to the team by its uid, a
+ * random UUID given at its insertion; its local id means nothing on
+ * another desktop, so the log names what a row refers to by uid too
+ * ("stage": "2f0c…", not "stage_id": 3). A part of a record (its e-mail
+ * list, a tag, a custom value, a ticked key action, a setting) has no uid:
+ * its key is the uids and values that make it unique.
+ *
+ * The log is written only while change_log_state.active is 1: a file
+ * that has never joined a team keeps no log (the first join sends the
+ * whole file instead), and the sync turns it off while it applies what
+ * others changed, so that is not sent back. Installed by the migration
+ * to version 16 and again by each later one, from the tables' own
+ * definitions, so a column added later is logged too.
+ */
+
+#define G_LOG_DOMAIN "rapport-change-log"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rapport-sqlite-private.h"
+
+/* A random (version 4) UUID, in SQL. */
+#define UUID_SQL \
+  "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||" \
+  " substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||" \
+  " substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+
+/* The tables of records: each has an integer id and a uid. */
+static const char * const record_tables[] = {
+  "pipeline", "stage", "stage_action", "after_sales_step", "organization",
+  "contact", "deal", "activity", "note", "negotiation_entry", "stage_change",
+  "satisfaction", "goal", "choice", "custom_field",
+};
+
+/* The tables of parts, each with the columns that make a row unique. */
+typedef struct
+{
+  const char *table;
+  const char *key[4];
+} PartTable;
+
+static const PartTable part_tables[] = {
+  { "setting", { "key" } },
+  { "contact_email", { "contact_id", "position" } },
+  { "contact_phone", { "contact_id", "position" } },
+  { "contact_photo", { "contact_id" } },
+  { "deal_action", { "deal_id", "stage_action_id" } },
+  { "record_tag", { "contact_id", "organization_id", "tag" } },
+  { "custom_value", { "field_id", "contact_id", "organization_id" } },
+};
+
+/* References the schema does not declare (a stage may be deleted while
+ * its history stays). */
+typedef struct
+{
+  const char *table;
+  const char *column;
+  const char *target;
+} Reference;
+
+static const Reference undeclared_references[] = {
+  { "stage_change", "from_stage_id", "stage" },
+  { "stage_change", "to_stage_id", "stage" },
+};
+
+/* Settings of this desktop alone, never sent to the team. */
+#define LOCAL_SETTINGS "('current-pipeline', 'restore-generation')"
+
+const char rapport_change_log_schema[] =
+  "CREATE TABLE change_log ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),"
+  "  fields TEXT,"
+  "  at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE change_log_state ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  active INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO change_log_state (id, active) VALUES (1, 0);";
+
+typedef struct
+{
+  char     *name;
+  char     *target;   /* the table it refers to, or NULL */
+  gboolean  blob;
+} Column;
+
+static void
+column_clear (gpointer data)
+{
+  Column *column = data;
+
+  g_free (column->name);
+  g_free (column->target);
+}
+
+static const char *
+undeclared_target (const char *table,
+                   const char *column)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (undeclared_references); i++)
+    if (g_str_equal (undeclared_references[i].table, table) &&
+        g_str_equal (undeclared_references[i].column, column))
+      return undeclared_references[i].target;
+
+  return NULL;
+}
+
+static gboolean
+read_references (sqlite3     *db,
+                 const char  *table,
+                 GHashTable  *targets,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)", -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (targets,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rapport_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+/* The columns of @table but id and uid, each with what it refers to. */
+static GArray *
+read_columns (sqlite3     *db,
+              const char  *table,
+              GError     **error)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
+  g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_array_set_clear_func (columns, column_clear);
+  if (!read_references (db, table, targets, error))
+    return NULL;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name, upper(type) FROM pragma_table_info(?)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      rapport_db_set_error (db, rc, error);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *target = g_hash_table_lookup (targets, name);
+      Column column = { 0 };
+
+      if (g_str_equal (name, "id") || g_str_equal (name, "uid"))
+        continue;
+      column.name = g_strdup (name);
+      column.target = g_strdup (target != NULL ? target : undeclared_target (table, name));
+      column.blob = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "BLOB") == 0;
+      g_array_append_val (columns, column);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rapport_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&columns);
+}
+
+/* Identifiers come from the schema itself, quoted all the same: no text
+ * from outside reaches this SQL. */
+static void
+append_ident (GString    *sql,
+              const char *name)
+{
+  char *quoted = sqlite3_mprintf ("\"%w\"", name);
+
+  g_string_append (sql, quoted);
+  sqlite3_free (quoted);
+}
+
+/* The value of @column in @row (NEW or OLD) as the team knows it. */
+static void
+append_value (GString      *sql,
+              const char   *row,
+              const Column *column)
+{
+  if (column->target != NULL)
+    {
+      g_string_append (sql, "(SELECT uid FROM ");
+      append_ident (sql, column->target);
+      g_string_append_printf (sql, " WHERE id = %s.", row);
+      append_ident (sql, column->name);
+      g_string_append (sql, ")");
+    }
+  else if (column->blob)
+    {
+      g_string_append_printf (sql, "hex(%s.", row);
+      append_ident (sql, column->name);
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_append_printf (sql, "%s.", row);
+      append_ident (sql, column->name);
+    }
+}
+
+/* The JSON name of @column: a reference by what it refers to ("stage"
+ * for stage_id), since its value is that record's uid. */
+static char *
+json_name (const Column *column)
+{
+  if (column->target != NULL && g_str_has_suffix (column->name, "_id"))
+    return g_strndup (column->name, strlen (column->name) - 3);
+
+  return g_strdup (column->name);
+}
+
+static void
+append_literal (GString    *sql,
+                const char *text)
+{
+  char *quoted = sqlite3_mprintf ("%Q", text);
+
+  g_string_append (sql, quoted);
+  sqlite3_free (quoted);
+}
+
+static void
+append_fields (GString    *sql,
+               const char *row,
+               GArray     *columns)
+{
+  g_string_append (sql, "json_object(");
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+      g_autofree char *name = json_name (column);
+
+      if (i > 0)
+        g_string_append (sql, ", ");
+      append_literal (sql, name);
+      g_string_append (sql, ", ");
+      append_value (sql, row, column);
+    }
+  g_string_append (sql, ")");
+}
+
+/* Only the fields that changed between OLD and NEW. */
+static void
+append_changed_fields (GString *sql,
+                       GArray  *columns)
+{
+  g_string_append (sql, "json_remove(");
+  append_fields (sql, "NEW", columns);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+      g_autofree char *name = json_name (column);
+      g_autofree char *path = g_strdup_printf ("$.%s", name);
+
+      g_string_append (sql, ", CASE WHEN OLD.");
+      append_ident (sql, column->name);
+      g_string_append (sql, " IS NEW.");
+      append_ident (sql, column->name);
+      g_string_append (sql, " THEN ");
+      append_literal (sql, path);
+      g_string_append (sql, " ELSE '$.\"~\"' END");
+    }
+  g_string_append (sql, ")");
+}
+
+static void
+append_any_changed (GString *sql,
+                    GArray  *columns)
+{
+  g_string_append (sql, "(");
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const Column *column = &g_array_index (columns, Column, i);
+
+      if (i > 0)
+        g_string_append (sql, " OR ");
+      g_string_append (sql, "OLD.");
+      append_ident (sql, column->name);
+      g_string_append (sql, " IS NOT NEW.");
+      append_ident (sql, column->name);
+    }
+  g_string_append (sql, ")");
+}
+
+static const Column *
+find_column (GArray     *columns,
+             const char *name)
+{
+  for (guint i = 0; i < columns->len; i++)
+    if (g_str_equal (g_array_index (columns, Column, i).name, name))
+      return &g_array_index (columns, Column, i);
+
+  return NULL;
+}
+
+static void
+append_part_key (GString         *sql,
+                 const char      *row,
+                 const PartTable *part,
+                 GArray          *columns)
+{
+  g_string_append (sql, "json_object(");
+  for (guint i = 0; i < G_N_ELEMENTS (part->key) && part->key[i] != NULL; i++)
+    {
+      const Column *column = find_column (columns, part->key[i]);
+      g_autofree char *name = json_name (column);
+
+      if (i > 0)
+        g_string_append (sql, ", ");
+      append_literal (sql, name);
+      g_string_append (sql, ", ");
+      append_value (sql, row, column);
+    }
+  g_string_append (sql, ")");
+}
+
+static void
+append_log_insert (GString    *sql,
+                   const char *table)
+{
+  g_string_append (sql, "INSERT INTO change_log (entity, key, op, fields, at) SELECT ");
+  append_literal (sql, table);
+  g_string_append (sql, ", ");
+}
+
+#define IF_ACTIVE "(SELECT active FROM change_log_state WHERE id = 1)"
+
+static char *
+record_triggers (const char *table,
+                 GArray     *columns)
+{
+  GString *sql = g_string_new (NULL);
+
+  /* Inserted: a uid, unless the row came with one (from the team). */
+  g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_insert\" AFTER INSERT ON ", table);
+  append_ident (sql, table);
+  g_string_append (sql, " BEGIN UPDATE ");
+  append_ident (sql, table);
+  g_string_append (sql, " SET uid = " UUID_SQL " WHERE id = NEW.id AND uid IS NULL; ");
+  append_log_insert (sql, table);
+  g_string_append (sql, "json_object('uid', (SELECT uid FROM ");
+  append_ident (sql, table);
+  g_string_append (sql, " WHERE id = NEW.id)), 'insert', ");
+  append_fields (sql, "NEW", columns);
+  g_string_append (sql, ", unixepoch() WHERE " IF_ACTIVE "; END;\n");
+
+  g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_update\" AFTER UPDATE ON ", table);
+  append_ident (sql, table);
+  g_string_append (sql, " WHEN " IF_ACTIVE " AND ");
+  append_any_changed (sql, columns);
+  g_string_append (sql, " BEGIN ");
+  append_log_insert (sql, table);
+  g_string_append (sql, "json_object('uid', NEW.uid), 'update', ");
+  append_changed_fields (sql, columns);
+  g_string_append (sql, ", unixepoch(); END;\n");
+
+  g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_delete\" AFTER DELETE ON ", table);
+  append_ident (sql, table);
+  g_string_append (sql, " WHEN " IF_ACTIVE " BEGIN ");
+  append_log_insert (sql, table);
+  g_string_append (sql, "json_object('uid', OLD.uid), 'delete', NULL, unixepoch(); END;\n");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* The part's own condition: a setting of this desktop alone is not
+ * logged. */
+static const char *
+part_condition (const PartTable *part,
+                const char      *row)
+{
+  if (g_str_equal (part->table, "setting"))
+    return g_str_equal (row, "NEW") ? " AND NEW.key NOT IN " LOCAL_SETTINGS
+                                    : " AND OLD.key NOT IN " LOCAL_SETTINGS;
+  return "";
+}
+
+/* A part changed is logged as the part, whole, under its key; when an
+ * update changed the key (an e-mail moved up the list), the old key is
+ * deleted first. A part deleted with its record (ON DELETE CASCADE) is
+ * not logged: its record's deletion says it. */
+static char *
+part_triggers (const PartTable *part,
+               GArray          *columns)
+{
+  GString *sql = g_string_new (NULL);
+  const Column *first = find_column (columns, part->key[0]);
+
+  g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_insert\" AFTER INSERT ON ", part->table);
+  append_ident (sql, part->table);
+  g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s BEGIN ", part_condition (part, "NEW"));
+  append_log_insert (sql, part->table);
+  append_part_key (sql, "NEW", part, columns);
+  g_string_append (sql, ", 'insert', ");
+  append_fields (sql, "NEW", columns);
+  g_string_append (sql, ", unixepoch(); END;\n");
+
+  g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_update\" AFTER UPDATE ON ", part->table);
+  append_ident (sql, part->table);
+  g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s AND ", part_condition (part, "NEW"));
+  append_any_changed (sql, columns);
+  g_string_append (sql, " BEGIN ");
+  append_log_insert (sql, part->table);
+  append_part_key (sql, "OLD", part, columns);
+  g_string_append (sql, ", 'delete', NULL, unixepoch() WHERE ");
+  append_part_key (sql, "OLD", part, columns);
+  g_string_append (sql, " IS NOT ");
+  append_part_key (sql, "NEW", part, columns);
+  g_string_append (sql, "; ");
+  append_log_insert (sql, part->table);
+  append_part_key (sql, "NEW", part, columns);
+  g_string_append (sql, ", 'insert', ");
+  append_fields (sql, "NEW", columns);
+  g_string_append (sql, ", unixepoch(); END;\n");
+
+  g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_delete\" AFTER DELETE ON ", part->table);
+  append_ident (sql, part->table);
+  g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s", part_condition (part, "OLD"));
+  if (first->target != NULL)
+    {
+      g_string_append (sql, " AND ");
+      append_value (sql, "OLD", first);
+      g_string_append (sql, " IS NOT NULL");
+    }
+  g_string_append (sql, " BEGIN ");
+  append_log_insert (sql, part->table);
+  append_part_key (sql, "OLD", part, columns);
+  g_string_append (sql, ", 'delete', NULL, unixepoch(); END;\n");
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+replace_triggers (sqlite3     *db,
+                  const char  *table,
+                  const char  *triggers,
+                  GError     **error)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const ops[] = { "insert", "update", "delete" };
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s_change_%s\";", table, ops[i]);
+
+      if (!exec (db, drop, error))
+        return FALSE;
+    }
+
+  return exec (db, triggers, error);
+}
+
+gboolean
+rapport_change_log_install (sqlite3  *db,
+                            GError  **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (record_tables); i++)
+    {
+      g_autoptr(GArray) columns = read_columns (db, record_tables[i], error);
+      g_autofree char *triggers = NULL;
+
+      if (columns == NULL)
+        return FALSE;
+      triggers = record_triggers (record_tables[i], columns);
+      if (!replace_triggers (db, record_tables[i], triggers, error))
+        return FALSE;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (part_tables); i++)
+    {
+      g_autoptr(GArray) columns = read_columns (db, part_tables[i].table, error);
+      g_autofree char *triggers = NULL;
+
+      if (columns == NULL)
+        return FALSE;
+      triggers = part_triggers (&part_tables[i], columns);
+      if (!replace_triggers (db, part_tables[i].table, triggers, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every record table gains its uid, each existing record one of its
+ * own, unique. */
+gboolean
+rapport_change_log_add_uids (sqlite3  *db,
+                             GError  **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (record_tables); i++)
+    {
+      const char *t = record_tables[i];
+      g_autofree char *sql = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN uid TEXT;"
+                                              "UPDATE \"%s\" SET uid = " UUID_SQL ";"
+                                              "CREATE UNIQUE INDEX \"%s_by_uid\" ON \"%s\" (uid);",
+                                              t, t, t, t);
+
+      if (!exec (db, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
