@@ -100,6 +100,7 @@ extern const RapportCliCommand rapport_cli_file_commands[];
 extern const RapportCliCommand rapport_cli_field_commands[];
 extern const RapportCliCommand rapport_cli_aftersales_commands[];
 extern const RapportCliCommand rapport_cli_process_commands[];
+extern const RapportCliCommand rapport_cli_team_commands[];
 
 /* rapport-cli-field.c: `set ID FIELD VALUE` of a contact or an
  * organization (its own field, else a custom field by name; "" clears),

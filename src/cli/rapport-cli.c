@@ -41,6 +41,7 @@ static const RapportCliCommand * const tables[] = {
   rapport_cli_file_commands,
   rapport_cli_field_commands,
   rapport_cli_aftersales_commands,
+  rapport_cli_team_commands,
 };
 
 static void

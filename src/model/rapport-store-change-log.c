@@ -164,3 +164,30 @@ rapport_store_get_uid (RapportStore  *self,
 
   return uid;
 }
+
+char *
+rapport_store_get_team_server (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return rapport_store_get_setting (self, "team-server");
+}
+
+static gboolean
+write_team_server (RapportStore  *self,
+                   gpointer       data,
+                   GError       **error)
+{
+  return rapport_store_set_setting (self, "team-server", data, error);
+}
+
+gboolean
+rapport_store_set_team_server (RapportStore  *self,
+                               const char    *conninfo,
+                               GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (conninfo != NULL, FALSE);
+
+  return rapport_store_write (self, write_team_server, (gpointer) conninfo, error);
+}

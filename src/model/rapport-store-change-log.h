@@ -49,4 +49,11 @@ char      *rapport_store_get_uid               (RapportStore  *self,
                                                 RapportEntity  entity,
                                                 gint64         id);
 
+/* The team's server this file works with (a libpq connection string with
+ * no password), or NULL; kept in the file, never sent to the team. */
+char      *rapport_store_get_team_server       (RapportStore  *self);
+gboolean   rapport_store_set_team_server       (RapportStore  *self,
+                                                const char    *conninfo,
+                                                GError       **error);
+
 G_END_DECLS

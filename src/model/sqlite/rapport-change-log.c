@@ -75,7 +75,7 @@ static const Reference undeclared_references[] = {
 };
 
 /* Settings of this desktop alone, never sent to the team. */
-#define LOCAL_SETTINGS "('current-pipeline', 'restore-generation')"
+#define LOCAL_SETTINGS "('current-pipeline', 'restore-generation', 'team-server')"
 
 const char rapport_change_log_schema[] =
   "CREATE TABLE change_log ("

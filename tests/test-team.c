@@ -1,0 +1,417 @@
+/* test-team.c — the team's PostgreSQL database, on a real server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starts a PostgreSQL 15 of its own (tests/harness/pg-server: a new
+ * cluster in a temporary folder, on loopback, password logins over TCP)
+ * and drives it as a manager would with `rapport-cli team init` and
+ * `team add-user`, then as the desktops would through rapport.push():
+ * the order, a retried push, and the row-level security that lets a
+ * seller change only what they own.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libpq-fe.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rapport-store-change-log.h"
+#include "rapport-test-support.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+static char *server_dir;
+static char *superuser;   /* over the socket: no password */
+static char *port;
+
+static char *
+conninfo (const char *dbname,
+          const char *user,
+          const char *password)
+{
+  if (user == NULL)
+    return g_strdup_printf ("%s dbname=%s", superuser, dbname);
+  return g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s user=%s password=%s", port, dbname, user, password);
+}
+
+static PGconn *
+connect_ok (const char *info)
+{
+  PGconn *conn = PQconnectdb (info);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("connect %s: %s", info, PQerrorMessage (conn));
+  return conn;
+}
+
+static void
+admin_exec (const char *dbname,
+            const char *sql)
+{
+  g_autofree char *info = conninfo (dbname, NULL, NULL);
+  g_autoptr(PGconn) conn = connect_ok (info);
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+}
+
+/* The first column of the first row of @sql in @dbname, as text. */
+static char *
+admin_value (const char *dbname,
+             const char *sql)
+{
+  g_autofree char *info = conninfo (dbname, NULL, NULL);
+  g_autoptr(PGconn) conn = connect_ok (info);
+  g_autoptr(PGresult) result = PQexec (conn, sql);
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  g_assert_cmpint (PQntuples (result), ==, 1);
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static void
+create_database (const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+
+  admin_exec ("postgres", sql);
+}
+
+static void
+run_cli (const char     *db,
+         RapportTestRun *run,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, run);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  rapport_test_run_cli (db, (const char **) args->pdata, run);
+}
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = rapport_test_tmpdir_new ();
+  f->db = g_build_filename (f->dir, "manager.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_free (f->db);
+  rapport_test_tmpdir_free (f->dir);
+}
+
+static gboolean
+skip_without_server (void)
+{
+  if (server_dir != NULL)
+    return FALSE;
+  g_test_skip ("PostgreSQL is not installed");
+  return TRUE;
+}
+
+/* An empty database becomes the team's; the file keeps the server, never
+ * the password. */
+static void
+test_init (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *info = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(RapportStore) store = NULL;
+
+  if (skip_without_server ())
+    return;
+  create_database ("team_init");
+  info = g_strdup_printf ("%s dbname=team_init password=not-kept", superuser);
+
+  run_cli (f->db, &run, "team", "init", info, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "ready"));
+
+  version = admin_value ("team_init", "SELECT value FROM rapport.meta WHERE key = 'version'");
+  g_assert_cmpstr (version, ==, "1");
+
+  store = rapport_store_new (f->db, NULL);
+  kept = rapport_store_get_team_server (store);
+  g_assert_nonnull (kept);
+  g_assert_nonnull (strstr (kept, "team_init"));
+  g_assert_null (strstr (kept, "password"));
+  g_assert_null (strstr (kept, "not-kept"));
+  rapport_test_run_clear (&run);
+
+  /* A second init leaves the team as it is. */
+  run_cli (f->db, &run, "team", "init", info, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already holds a Rapport team"));
+}
+
+/* A database of another program is refused and not touched. */
+static void
+test_init_refuses_foreign (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *info = NULL;
+  g_autofree char *schemas = NULL;
+
+  if (skip_without_server ())
+    return;
+  create_database ("invoices");
+  admin_exec ("invoices", "CREATE TABLE invoice (id integer PRIMARY KEY, total numeric)");
+  info = conninfo ("invoices", NULL, NULL);
+
+  run_cli (f->db, &run, "team", "init", info, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "not empty"));
+  schemas = admin_value ("invoices", "SELECT count(*) FROM pg_namespace WHERE nspname = 'rapport'");
+  g_assert_cmpstr (schemas, ==, "0");
+}
+
+/* The line "Their first password: …" of add-user's output. */
+static char *
+printed_password (const char *out)
+{
+  const char *line = strstr (out, "password: ");
+
+  g_assert_nonnull (line);
+  line += strlen ("password: ");
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+static char *
+add_user (Fixture    *f,
+          const char *name,
+          const char *role)
+{
+  g_auto(RapportTestRun) run = { 0 };
+
+  run_cli (f->db, &run, "team", "add-user", name, "--role", role, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, role));
+  return printed_password (run.out);
+}
+
+static void
+init_team (Fixture    *f,
+           const char *dbname)
+{
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *info = conninfo (dbname, NULL, NULL);
+
+  create_database (dbname);
+  run_cli (f->db, &run, "team", "init", info, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* Each person gets a role that logs in over TCP with the password
+ * add-user printed; an unknown role is a usage error. */
+static void
+test_add_user (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *password = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autofree char *manager = NULL;
+
+  if (skip_without_server ())
+    return;
+  init_team (f, "team_users");
+
+  password = add_user (f, "ines", "seller");
+  g_assert_cmpuint (strlen (password), ==, 20);
+  info = conninfo ("team_users", "ines", password);
+  conn = connect_ok (info);
+  g_clear_pointer (&conn, PQfinish);
+  g_free (info);
+  info = conninfo ("team_users", "ines", "wrong");
+  conn = PQconnectdb (info);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_BAD);
+
+  g_free (add_user (f, "omar", "manager"));
+  manager = admin_value ("team_users", "SELECT is_manager FROM rapport.member WHERE role = 'omar'");
+  g_assert_cmpstr (manager, ==, "t");
+
+  run_cli (f->db, &run, "team", "add-user", "zoe", "--role", "boss", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "seller or manager"));
+}
+
+static const char push_sql[] = "SELECT rapport.push ($1::uuid, $2::bigint, $3, $4::jsonb, $5, $6::jsonb)";
+
+/* rapport.push() as @conn's member; the seq, or -1 with *@state set to
+ * the SQLSTATE of the refusal. */
+static gint64
+push (PGconn      *conn,
+      const char  *desktop,
+      const char  *local_seq,
+      const char  *op,
+      const char  *fields,
+      char       **state)
+{
+  const char *values[6] = { desktop, local_seq, "deal", "{\"uid\": \"5b1c7e2a-0000-4000-8000-000000000001\"}", op, fields };
+  g_autoptr(PGresult) result = PQexecParams (conn, push_sql, 6, NULL, values, NULL, NULL, 0);
+
+  if (PQresultStatus (result) == PGRES_TUPLES_OK)
+    return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  if (state != NULL)
+    *state = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+  return -1;
+}
+
+static void
+test_policies (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char desk_a[] = "a0000000-0000-4000-8000-000000000000";
+  static const char desk_b[] = "b0000000-0000-4000-8000-000000000000";
+  static const char desk_m[] = "c0000000-0000-4000-8000-000000000000";
+  g_autofree char *pw_ana = NULL, *pw_ben = NULL, *pw_mia = NULL;
+  g_autofree char *info_ana = NULL, *info_ben = NULL, *info_mia = NULL;
+  g_autoptr(PGconn) ana = NULL;
+  g_autoptr(PGconn) ben = NULL;
+  g_autoptr(PGconn) mia = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *n_changes = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *owner = NULL;
+  gint64 first, again, managed;
+
+  if (skip_without_server ())
+    return;
+  init_team (f, "team_rls");
+  pw_ana = add_user (f, "ana", "seller");
+  pw_ben = add_user (f, "ben", "seller");
+  pw_mia = add_user (f, "mia", "manager");
+  info_ana = conninfo ("team_rls", "ana", pw_ana);
+  info_ben = conninfo ("team_rls", "ben", pw_ben);
+  info_mia = conninfo ("team_rls", "mia", pw_mia);
+  ana = connect_ok (info_ana);
+  ben = connect_ok (info_ben);
+  mia = connect_ok (info_mia);
+
+  /* Ana adds a deal; her retried push is not applied twice. */
+  first = push (ana, desk_a, "1", "insert", "{\"title\": \"Atlas roll-out\", \"value\": 900000}", NULL);
+  g_assert_cmpint (first, >, 0);
+  again = push (ana, desk_a, "1", "insert", "{\"title\": \"Atlas roll-out\", \"value\": 900000}", NULL);
+  g_assert_cmpint (again, ==, first);
+  n_changes = admin_value ("team_rls", "SELECT count(*) FROM rapport.change");
+  g_assert_cmpstr (n_changes, ==, "1");
+  owner = admin_value ("team_rls", "SELECT owner FROM rapport.deals");
+  g_assert_cmpstr (owner, ==, "ana");
+
+  /* Ben sees it but may not change or delete it. */
+  g_assert_cmpint (push (ben, desk_b, "1", "update", "{\"value\": 1}", &state), ==, -1);
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpint (push (ben, desk_b, "2", "delete", NULL, &state), ==, -1);
+  g_assert_cmpstr (state, ==, "42501");
+
+  /* Mia, a manager, may; the fields merge. */
+  managed = push (mia, desk_m, "1", "update", "{\"value\": 1200000}", NULL);
+  g_assert_cmpint (managed, >, first);
+  value = admin_value ("team_rls", "SELECT title || ' ' || value_minor_units FROM rapport.deals");
+  g_assert_cmpstr (value, ==, "Atlas roll-out 1200000");
+  g_free (n_changes);
+  n_changes = admin_value ("team_rls", "SELECT count(*) FROM rapport.change");
+  g_assert_cmpstr (n_changes, ==, "2");
+}
+
+static gboolean
+start_server (void)
+{
+  const char *script = g_getenv ("RAPPORT_PG_SERVER");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *data = NULL;
+  const char *argv[4] = { script, "start", NULL, NULL };
+  int status = 0;
+  char *found;
+
+  g_assert_nonnull (script);
+  /* The server's owner (postgres, when the tests run as root) must
+   * reach its folder. */
+  server_dir = g_dir_make_tmp ("rapport-pg-XXXXXX", NULL);
+  g_assert_nonnull (server_dir);
+  g_assert_cmpint (g_chmod (server_dir, 0755), ==, 0);
+  data = g_build_filename (server_dir, "pg", NULL);
+  argv[2] = data;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  if (g_spawn_check_wait_status (status, NULL) == FALSE && WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_clear_pointer (&server_dir, g_free);
+      return FALSE;
+    }
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pg-server start: %s", err);
+
+  superuser = g_strdup (g_strchomp (out));
+  superuser[strlen (superuser) - strlen (" dbname=postgres")] = '\0';
+  found = strstr (superuser, "port=");
+  port = g_strndup (found + 5, strcspn (found + 5, " "));
+  return TRUE;
+}
+
+static void
+stop_server (void)
+{
+  const char *argv[4] = { g_getenv ("RAPPORT_PG_SERVER"), "stop", NULL, NULL };
+  g_autofree char *data = NULL;
+
+  if (server_dir == NULL)
+    return;
+  data = g_build_filename (server_dir, "pg", NULL);
+  argv[2] = data;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
+  rapport_test_tmpdir_free (g_steal_pointer (&server_dir));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/team/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("init", test_init);
+  ADD ("init-refuses-foreign", test_init_refuses_foreign);
+  ADD ("add-user", test_add_user);
+  ADD ("policies", test_policies);
+#undef ADD
+
+  start_server ();
+  status = g_test_run ();
+  stop_server ();
+  g_free (superuser);
+  g_free (port);
+
+  return status;
+}
