@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 #include <locale.h>
 #include <string.h>
@@ -340,6 +341,309 @@ test_policies (Fixture       *f,
   g_assert_cmpstr (n_changes, ==, "2");
 }
 
+/* rapport-cli on @db as a member whose password is @password. */
+static void
+run_as (const char     *password,
+        const char     *db,
+        RapportTestRun *run,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, run);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_setenv ("PGPASSWORD", password, TRUE);
+  rapport_test_run_cli (db, (const char **) args->pdata, run);
+  g_unsetenv ("PGPASSWORD");
+}
+
+static JsonNode *
+cli_json (const char  *password,
+          const char  *db,
+          const char  *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(RapportTestRun) run = { 0 };
+  JsonNode *node;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) first);
+  va_start (ap, first);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, "--json");
+  g_ptr_array_add (args, NULL);
+
+  if (password != NULL)
+    g_setenv ("PGPASSWORD", password, TRUE);
+  rapport_test_run_cli (db, (const char **) args->pdata, &run);
+  g_unsetenv ("PGPASSWORD");
+  if (run.status != 0)
+    g_error ("%s: %s", first, run.err);
+  node = json_from_string (run.out, NULL);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* What `deal show ID --json` says of @field. */
+static char *
+deal_field (const char *db,
+            const char *id,
+            const char *field)
+{
+  g_autoptr(JsonNode) node = cli_json (NULL, db, "deal", "show", id, NULL);
+  JsonNode *member = json_object_get_member (json_node_get_object (node), field);
+
+  return JSON_NODE_HOLDS_VALUE (member) ? g_strdup_printf ("%s", json_node_get_string (member) != NULL
+                                                                  ? json_node_get_string (member)
+                                                                  : "")
+                                        : json_to_string (member, FALSE);
+}
+
+static char *
+deal_value (const char *db,
+            const char *id)
+{
+  g_autoptr(JsonNode) node = cli_json (NULL, db, "deal", "show", id, NULL);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT,
+                          json_object_get_int_member (json_node_get_object (node), "value"));
+}
+
+/* The names of the file's contacts, sorted, one string. */
+static char *
+contact_names (const char *db)
+{
+  g_autoptr(JsonNode) node = cli_json (NULL, db, "contact", "list", NULL);
+  JsonArray *array = json_node_get_array (node);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (names, (gpointer) json_object_get_string_member (json_array_get_object_element (array, i), "name"));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+typedef struct
+{
+  char *team;       /* the server, for members over TCP */
+  char *desk_a;
+  char *desk_b;
+  char *pw_a;
+  char *pw_b;
+} Team;
+
+static void
+team_clear (Team *team)
+{
+  g_free (team->team);
+  g_free (team->desk_a);
+  g_free (team->desk_b);
+  g_free (team->pw_a);
+  g_free (team->pw_b);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Team, team_clear)
+
+/* A team @dbname with a seller (@a, on desktop A, the first to join, who
+ * brings up a deal) and @b (a manager when @b_manages), on desktop B. */
+static void
+two_desktops (Fixture    *f,
+              Team       *team,
+              const char *dbname,
+              const char *a,
+              const char *b,
+              gboolean    b_manages)
+{
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *out = NULL;
+
+  init_team (f, dbname);
+  team->pw_a = add_user (f, a, "seller");
+  team->pw_b = add_user (f, b, b_manages ? "manager" : "seller");
+  team->team = g_strdup_printf ("host=127.0.0.1 port=%s dbname=%s", port, dbname);
+  team->desk_a = g_build_filename (f->dir, "a.db", NULL);
+  team->desk_b = g_build_filename (f->dir, "b.db", NULL);
+
+  g_free (rapport_test_cli_ok (team->desk_a, "init", NULL));
+  out = rapport_test_cli_ok (team->desk_a, "deal", "add", "Atlas", "--value", "9000", NULL);
+  run_as (team->pw_a, team->desk_a, &run, "team", "join", team->team, "--user", a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  rapport_test_run_clear (&run);
+
+  g_free (rapport_test_cli_ok (team->desk_b, "init", NULL));
+  run_as (team->pw_b, team->desk_b, &run, "team", "join", team->team, "--user", b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+sync_ok (const char *password,
+         const char *db)
+{
+  g_auto(RapportTestRun) run = { 0 };
+
+  run_as (password, db, &run, "sync", NULL);
+  if (run.status != 0)
+    g_error ("sync %s: %s", db, run.err);
+}
+
+/* A deal added on one desktop is on the other after a sync; the first
+ * desktop's own records went up when it joined, the second's seeded
+ * pipeline made way for the team's. */
+static void
+test_two_desktops (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Team) team = { 0 };
+  g_autoptr(JsonNode) status = NULL;
+  g_autoptr(JsonNode) pipelines = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *out = NULL;
+
+  if (skip_without_server ())
+    return;
+  two_desktops (f, &team, "team_two", "alma", "bruno", FALSE);
+
+  title = deal_field (team.desk_b, "1", "title");
+  g_assert_cmpstr (title, ==, "Atlas");
+  pipelines = cli_json (NULL, team.desk_b, "pipeline", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (pipelines)), ==, 1);
+
+  /* A new deal on B reaches A. */
+  out = rapport_test_cli_ok (team.desk_b, "deal", "add", "Borealis", "--value", "4500", NULL);
+  sync_ok (team.pw_b, team.desk_b);
+  sync_ok (team.pw_a, team.desk_a);
+  g_free (title);
+  title = deal_field (team.desk_a, "2", "title");
+  g_assert_cmpstr (title, ==, "Borealis");
+
+  status = cli_json (NULL, team.desk_a, "team", "status", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "state"), ==, "synced");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "user"), ==, "alma");
+}
+
+static void
+server_stop (void)
+{
+  g_autofree char *data = g_build_filename (server_dir, "pg", NULL);
+  const char *argv[4] = { g_getenv ("RAPPORT_PG_SERVER"), "stop", data, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+server_restart (void)
+{
+  g_autofree char *data = g_build_filename (server_dir, "pg", NULL);
+  const char *argv[4] = { g_getenv ("RAPPORT_PG_SERVER"), "start", data, NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The server away: both desktops change the same deal's value, one its
+ * title, and both add a contact. Back, and synced: both hold the same
+ * records, the title merged, the value of the later push, the other
+ * value listed as a conflict where it was overwritten. */
+static void
+test_offline_merge (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Team) team = { 0 };
+  g_auto(RapportTestRun) run = { 0 };
+  g_autoptr(JsonNode) status = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *title_a = NULL, *title_b = NULL, *value_a = NULL, *value_b = NULL;
+  g_autofree char *names_a = NULL, *names_b = NULL;
+  JsonArray *conflicts;
+  JsonObject *conflict;
+
+  if (skip_without_server ())
+    return;
+  two_desktops (f, &team, "team_offline", "carla", "dmitri", TRUE);
+
+  server_stop ();
+  g_free (rapport_test_cli_ok (team.desk_a, "deal", "set", "1", "--value", "12000", "--title", "Atlas roll-out", NULL));
+  g_free (rapport_test_cli_ok (team.desk_a, "contact", "add", "Eva from A", NULL));
+  g_free (rapport_test_cli_ok (team.desk_b, "deal", "set", "1", "--value", "9500", NULL));
+  g_free (rapport_test_cli_ok (team.desk_b, "contact", "add", "Fynn from B", NULL));
+
+  /* Offline: the sync fails, says so, and nothing is lost. */
+  run_as (team.pw_a, team.desk_a, &run, "sync", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  status = cli_json (NULL, team.desk_a, "team", "status", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "state"), ==, "offline");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), >, 0);
+
+  server_restart ();
+  sync_ok (team.pw_a, team.desk_a);
+  sync_ok (team.pw_b, team.desk_b);
+  sync_ok (team.pw_a, team.desk_a);
+
+  title_a = deal_field (team.desk_a, "1", "title");
+  title_b = deal_field (team.desk_b, "1", "title");
+  g_assert_cmpstr (title_a, ==, "Atlas roll-out");
+  g_assert_cmpstr (title_b, ==, "Atlas roll-out");
+  value_a = deal_value (team.desk_a, "1");
+  value_b = deal_value (team.desk_b, "1");
+  g_assert_cmpstr (value_b, ==, "950000");
+  g_assert_cmpstr (value_a, ==, value_b);
+  names_a = contact_names (team.desk_a);
+  names_b = contact_names (team.desk_b);
+  g_assert_cmpstr (names_a, ==, "Eva from A, Fynn from B");
+  g_assert_cmpstr (names_b, ==, names_a);
+
+  shown = cli_json (NULL, team.desk_b, "deal", "show", "1", NULL);
+  conflicts = json_object_get_array_member (json_node_get_object (shown), "conflicts");
+  g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
+  conflict = json_array_get_object_element (conflicts, 0);
+  g_assert_cmpstr (json_object_get_string_member (conflict, "field"), ==, "value");
+  g_assert_cmpstr (json_object_get_string_member (conflict, "yours"), ==, "950000");
+  g_assert_cmpstr (json_object_get_string_member (conflict, "theirs"), ==, "1200000");
+  g_assert_cmpstr (json_object_get_string_member (conflict, "by"), ==, "carla");
+}
+
+/* A seller's edit of someone else's deal is refused by the server, said
+ * so, and the team's value comes back. */
+static void
+test_refused_restored (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Team) team = { 0 };
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *value = NULL;
+  g_autoptr(JsonNode) status = NULL;
+
+  if (skip_without_server ())
+    return;
+  two_desktops (f, &team, "team_refused", "gale", "hugo", FALSE);
+
+  g_free (rapport_test_cli_ok (team.desk_b, "deal", "set", "1", "--value", "1", NULL));
+  run_as (team.pw_b, team.desk_b, &run, "sync", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "belongs to gale"));
+
+  value = deal_value (team.desk_b, "1");
+  g_assert_cmpstr (value, ==, "900000");
+  status = cli_json (NULL, team.desk_b, "team", "status", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), ==, 0);
+}
+
 static gboolean
 start_server (void)
 {
@@ -405,6 +709,9 @@ main (int   argc,
   ADD ("init-refuses-foreign", test_init_refuses_foreign);
   ADD ("add-user", test_add_user);
   ADD ("policies", test_policies);
+  ADD ("two-desktops", test_two_desktops);
+  ADD ("offline-merge", test_offline_merge);
+  ADD ("refused-restored", test_refused_restored);
 #undef ADD
 
   start_server ();

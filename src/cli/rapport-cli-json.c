@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rapport-cli-json.h"
+#include "rapport-store-change-log.h"
 #include "rapport-store-process.h"
 #include "rapport-enums.h"
 #include "rapport-time.h"
@@ -587,6 +588,34 @@ playbook (RapportStore  *store,
   return json_builder_get_root (builder);
 }
 
+/* [{field, yours, theirs, by, at}]: the team's values a change of this
+ * desktop overwrote (team mode). */
+static JsonNode *
+conflicts_json (RapportStore *store,
+                gint64        deal_id)
+{
+  g_autoptr(GPtrArray) conflicts = rapport_store_get_conflicts (store, RAPPORT_ENTITY_DEAL, deal_id);
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const RapportTeamConflict *conflict = conflicts->pdata[i];
+      JsonObject *item = json_object_new ();
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (conflict->at);
+      g_autofree char *at_text = at != NULL ? g_date_time_format_iso8601 (at) : NULL;
+
+      json_object_set_string_member (item, "field", conflict->field);
+      json_object_set_string_member (item, "yours", conflict->yours);
+      json_object_set_string_member (item, "theirs", conflict->theirs);
+      json_object_set_string_member (item, "by", conflict->author);
+      json_object_set_string_member (item, "at", at_text);
+      json_array_add_object_element (array, item);
+    }
+  json_node_take_array (node, array);
+  return node;
+}
+
 JsonNode *
 rapport_json_deal_details (RapportStore  *store,
                            RapportDeal   *deal,
@@ -600,6 +629,7 @@ rapport_json_deal_details (RapportStore  *store,
   g_autoptr(GListModel) activities = rapport_store_get_deal_activities (store, id);
   g_autoptr(GListModel) satisfaction = rapport_store_get_deal_satisfaction (store, deal);
   g_autoptr(GListModel) repeats = rapport_store_get_repeat_deals (store, deal);
+  g_autofree char *uid = rapport_store_get_uid (store, RAPPORT_ENTITY_DEAL, id);
   JsonNode *actions = playbook (store, deal, error);
 
   if (actions == NULL)
@@ -612,6 +642,8 @@ rapport_json_deal_details (RapportStore  *store,
   add_record_list (object, "activities", activities, (RecordToJson) rapport_json_activity);
   add_record_list (object, "satisfaction", satisfaction, (RecordToJson) rapport_json_satisfaction);
   add_id_list (object, "repeat_deals", repeats);
+  json_object_set_string_member (object, "uid", uid);
+  json_object_set_member (object, "conflicts", conflicts_json (store, id));
 
   return g_steal_pointer (&node);
 }

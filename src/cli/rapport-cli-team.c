@@ -5,7 +5,8 @@
  * What a manager does once to give the team its PostgreSQL database:
  * make the schema in an empty database, then add each person as a seller
  * or a manager. The file remembers the server (without a password), so
- * add-user needs only the name.
+ * add-user needs only the name. Then each desktop joins, syncs, and may
+ * leave; its status is read from the file, without the network.
  */
 
 #define G_LOG_DOMAIN "rapport-cli"
@@ -17,6 +18,7 @@
 
 #include "rapport-cli-private.h"
 #include "rapport-store-change-log.h"
+#include "rapport-sync.h"
 #include "rapport-team-server.h"
 #include "rapport-validate.h"
 
@@ -168,6 +170,164 @@ cmd_team_add_user (RapportCli  *cli,
   return TRUE;
 }
 
+static void
+print_sync_result (RapportCli              *cli,
+                   const RapportSyncResult *result)
+{
+  if (cli->json)
+    {
+      JsonObject *object = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_object_set_int_member (object, "pushed", result->pushed);
+      json_object_set_int_member (object, "pulled", result->pulled);
+      json_object_set_int_member (object, "conflicts", result->conflicts);
+      json_object_set_int_member (object, "pending", result->pending);
+      json_object_set_string_member (object, "refused", result->refused);
+      json_node_take_object (node, object);
+      rapport_json_print (node);
+      return;
+    }
+
+  /* One whole sentence a line, each with its own plural. */
+  g_print (ngettext ("%u change sent.\n", "%u changes sent.\n", result->pushed), result->pushed);
+  g_print (ngettext ("%u record received.\n", "%u records received.\n", result->pulled), result->pulled);
+  g_print (ngettext ("%u conflict kept.\n", "%u conflicts kept.\n", result->conflicts), result->conflicts);
+  g_print (ngettext ("%u change waiting.\n", "%u changes waiting.\n", result->pending), result->pending);
+  if (result->refused != NULL)
+    g_print ("%s\n", result->refused);
+}
+
+static gboolean
+cmd_team_join (RapportCli  *cli,
+               GError     **error)
+{
+  g_auto(RapportSyncResult) result = { 0 };
+  RapportStore *store = rapport_cli_open_store (cli, error);
+
+  if (store == NULL ||
+      !rapport_sync_join (store, cli->args[0], rapport_cli_string (cli, "user"), &result, error))
+    return FALSE;
+
+  if (!cli->json)
+    g_print ("%s\n", _("This file is in the team now."));
+  print_sync_result (cli, &result);
+  return TRUE;
+}
+
+static gboolean
+cmd_sync (RapportCli  *cli,
+          GError     **error)
+{
+  g_auto(RapportSyncResult) result = { 0 };
+  RapportStore *store = rapport_cli_open_store (cli, error);
+
+  if (store == NULL || !rapport_sync_run (store, &result, error))
+    return FALSE;
+
+  print_sync_result (cli, &result);
+  return TRUE;
+}
+
+static const char *
+state_name (RapportSyncState state)
+{
+  switch (state)
+    {
+    case RAPPORT_SYNC_SYNCED:
+      return "synced";
+    case RAPPORT_SYNC_ERROR:
+      return "error";
+    case RAPPORT_SYNC_OFFLINE:
+      return "offline";
+    case RAPPORT_SYNC_NONE:
+    default:
+      return "none";
+    }
+}
+
+static void
+print_status_text (const RapportSyncStatus *status)
+{
+  if (status->server == NULL)
+    {
+      g_print ("%s\n", _("This file belongs to no team."));
+      return;
+    }
+
+  g_print (_("Server: %s\n"), status->server);
+  g_print (_("User: %s\n"), status->user != NULL ? status->user : "");
+  if (status->state == RAPPORT_SYNC_SYNCED)
+    g_print (ngettext ("Synced, %u change waiting.\n", "Synced, %u changes waiting.\n", status->pending), status->pending);
+  else if (status->state == RAPPORT_SYNC_ERROR)
+    g_print (_("The last sync failed: %s\n"), status->error != NULL ? status->error : "");
+  else
+    g_print (ngettext ("Offline, %u change waiting.\n", "Offline, %u changes waiting.\n", status->pending), status->pending);
+}
+
+static gboolean
+cmd_team_status (RapportCli  *cli,
+                 GError     **error)
+{
+  g_auto(RapportSyncStatus) status = { 0 };
+  RapportStore *store = rapport_cli_open_store (cli, error);
+  JsonObject *object;
+  JsonNode *node;
+
+  if (store == NULL)
+    return FALSE;
+  rapport_sync_read_status (store, &status);
+  if (!cli->json)
+    {
+      print_status_text (&status);
+      return TRUE;
+    }
+
+  object = json_object_new ();
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_object_set_string_member (object, "server", status.server);
+  json_object_set_string_member (object, "user", status.user);
+  json_object_set_string_member (object, "state", state_name (status.state));
+  json_object_set_int_member (object, "pending", status.pending);
+  if (status.last_synced_at > 0)
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (status.last_synced_at);
+      g_autofree char *text = g_date_time_format_iso8601 (at);
+
+      json_object_set_string_member (object, "last_synced_at", text);
+    }
+  else
+    json_object_set_null_member (object, "last_synced_at");
+  json_object_set_string_member (object, "error", status.error);
+  json_node_take_object (node, object);
+  rapport_json_print (node);
+  return TRUE;
+}
+
+static gboolean
+cmd_team_leave (RapportCli  *cli,
+                GError     **error)
+{
+  RapportStore *store = rapport_cli_open_store (cli, error);
+  guint pending;
+
+  if (store == NULL)
+    return FALSE;
+  pending = rapport_store_count_pending_changes (store);
+  if (!rapport_sync_leave (store, error))
+    return FALSE;
+
+  g_print ("%s\n", _("This file has left its team; its records stay."));
+  if (pending > 0)
+    g_print (ngettext ("%u change was not sent to the team.\n", "%u changes were not sent to the team.\n", pending), pending);
+  return TRUE;
+}
+
+static const RapportCliOption join_options[] = {
+  { "user", G_OPTION_ARG_STRING, 0 },
+  { NULL }
+};
+
 static const RapportCliOption add_user_options[] = {
   { "role", G_OPTION_ARG_STRING, 0 },
   { "password-file", G_OPTION_ARG_STRING, 0 },
@@ -179,5 +339,13 @@ const RapportCliCommand rapport_cli_team_commands[] = {
     1, 1, 0, NULL, N_("team init takes the connection string of an empty PostgreSQL database") },
   { "team", "add-user", cmd_team_add_user, "team add-user NAME --role seller|manager [--password-file FILE]",
     1, 1, 0, add_user_options, N_("team add-user takes the person’s name") },
+  { "team", "join", cmd_team_join, "team join CONNINFO [--user NAME] [--json]",
+    1, 1, RAPPORT_CLI_JSON, join_options, N_("team join takes the connection string of the team’s server") },
+  { "team", "status", cmd_team_status, "team status [--json]",
+    0, 0, RAPPORT_CLI_JSON, NULL, NULL },
+  { "team", "leave", cmd_team_leave, "team leave",
+    0, 0, 0, NULL, NULL },
+  { NULL, "sync", cmd_sync, "sync [--json]",
+    0, 0, RAPPORT_CLI_JSON, NULL, NULL },
   { NULL }
 };

@@ -191,3 +191,59 @@ rapport_store_set_team_server (RapportStore  *self,
 
   return rapport_store_write (self, write_team_server, (gpointer) conninfo, error);
 }
+
+char *
+rapport_store_get_team_value (RapportStore *self,
+                              const char   *key)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_str_has_prefix (key, "team-"), NULL);
+
+  return rapport_store_get_setting (self, key);
+}
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+} TeamValue;
+
+static gboolean
+write_team_value (RapportStore  *self,
+                  gpointer       data,
+                  GError       **error)
+{
+  TeamValue *pair = data;
+
+  return rapport_store_set_setting (self, pair->key, pair->value, error);
+}
+
+gboolean
+rapport_store_set_team_value (RapportStore  *self,
+                              const char    *key,
+                              const char    *value,
+                              GError       **error)
+{
+  TeamValue pair = { key, value };
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_str_has_prefix (key, "team-"), FALSE);
+
+  return rapport_store_write (self, write_team_value, &pair, error);
+}
+
+guint
+rapport_store_count_pending_changes (RapportStore *self)
+{
+  RapportSqlStmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), 0);
+
+  stmt = rapport_store_stmt_sql (self, "SELECT count(*) FROM change_log");
+  if (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
+    n = rapport_sql_column_int (stmt, 0);
+  rapport_sql_reset (stmt);
+
+  return n;
+}

@@ -56,4 +56,61 @@ gboolean   rapport_store_set_team_server       (RapportStore  *self,
                                                 const char    *conninfo,
                                                 GError       **error);
 
+/* Values of this desktop's own about its team ("team-user",
+ * "team-desktop", "team-last-seen"…: a key starting with "team-"), never
+ * sent to the team; NULL when unset. */
+char      *rapport_store_get_team_value        (RapportStore  *self,
+                                                const char    *key);
+gboolean   rapport_store_set_team_value        (RapportStore  *self,
+                                                const char    *key,
+                                                const char    *value,
+                                                GError       **error);
+/* How many changes wait to be pushed. */
+guint      rapport_store_count_pending_changes (RapportStore  *self);
+
+/* A record or part as the team's server has it now. */
+typedef struct
+{
+  char   *entity;   /* the table */
+  char   *key;      /* JSON, as in the log */
+  char   *fields;   /* JSON of all its values; NULL when it was deleted */
+  char   *author;   /* who changed it last */
+  gint64  at;       /* when, in seconds since 1970 (UTC) */
+} RapportTeamRecord;
+
+void       rapport_team_record_free            (RapportTeamRecord *record);
+
+/* Writes @records (element type RapportTeamRecord) into the file, in one
+ * transaction, unlogged; a field changed here and not pushed yet is kept
+ * and the team's other value recorded as a conflict (*@n_conflicts
+ * counts them). Views hear of it as after any other program's change. */
+gboolean   rapport_store_apply_team_records    (RapportStore  *self,
+                                                GPtrArray     *records,
+                                                guint         *n_conflicts,
+                                                GError       **error);
+/* Logs every shared row as inserted: what the first desktop of a team
+ * sends up. */
+gboolean   rapport_store_log_everything        (RapportStore  *self,
+                                                GError       **error);
+/* Empties the shared tables (unlogged) for a desktop that joins a team
+ * with records of its own to download. */
+gboolean   rapport_store_clear_for_team        (RapportStore  *self,
+                                                GError       **error);
+
+/* A value of the team's that a change of this desktop overwrote. */
+typedef struct
+{
+  char   *field;    /* as the log names it: "value", "stage"… */
+  char   *yours;    /* the value this desktop pushed, as JSON text */
+  char   *theirs;   /* the teammate's, overwritten */
+  char   *author;   /* the teammate */
+  gint64  at;
+} RapportTeamConflict;
+
+void       rapport_team_conflict_free          (RapportTeamConflict *conflict);
+/* The conflicts of a deal, contact or organization, oldest first. */
+GPtrArray *rapport_store_get_conflicts         (RapportStore  *self,
+                                                RapportEntity  entity,
+                                                gint64         id);
+
 G_END_DECLS

@@ -119,8 +119,12 @@ BEGIN
         RAISE EXCEPTION 'This record belongs to %: only they or a manager may change it.', holder
           USING ERRCODE = 'insufficient_privilege';
       END IF;
-      INSERT INTO rapport.record (entity, key, fields, last_seq)
-        VALUES (p_entity, p_key, coalesce (p_fields, '{}'), s);
+      -- An update of a record deleted meanwhile changes nothing: the
+      -- deletion, ordered first, stands.
+      IF p_op = 'insert' THEN
+        INSERT INTO rapport.record (entity, key, fields, last_seq)
+          VALUES (p_entity, p_key, coalesce (p_fields, '{}'), s);
+      END IF;
     END IF;
   END IF;
 

@@ -19,12 +19,10 @@
 
 #include "rapport-sync-resources.h"
 
-#include "rapport-team-server.h"
+#include "rapport-team-private.h"
 
 G_DEFINE_QUARK (rapport-team-error-quark, rapport_team_error)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 /* The server's message, without libpq's trailing newline. */
 static char *
@@ -42,8 +40,8 @@ ignore_notice (void       *data,
   g_debug ("%s", message);
 }
 
-static PGconn *
-connect_to (const char  *conninfo,
+PGconn *
+rapport_team_connect (const char  *conninfo,
             GError     **error)
 {
   g_autoptr(PGconn) conn = PQconnectdb (conninfo);
@@ -64,8 +62,8 @@ connect_to (const char  *conninfo,
 
 /* Maps a failed result to an error: a refusal by policy or rights as
  * REFUSED, with the server's own sentence. */
-static gboolean
-result_error (PGconn    *conn,
+gboolean
+rapport_team_result_error (PGconn    *conn,
               PGresult  *result,
               GError   **error)
 {
@@ -90,13 +88,13 @@ exec_ok (PGconn      *conn,
 
   if (PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK)
     return TRUE;
-  return result_error (conn, result, error);
+  return rapport_team_result_error (conn, result, error);
 }
 
 /* The team schema's version in the database, 0 when it has none. Two
  * queries: a query naming rapport.meta fails where it does not exist. */
-static gboolean
-read_version (PGconn      *conn,
+gboolean
+rapport_team_read_version (PGconn      *conn,
               int         *version,
               GError     **error)
 {
@@ -104,7 +102,7 @@ read_version (PGconn      *conn,
   g_autoptr(PGresult) result = NULL;
 
   if (PQresultStatus (exists) != PGRES_TUPLES_OK || PQntuples (exists) != 1)
-    return result_error (conn, exists, error);
+    return rapport_team_result_error (conn, exists, error);
   if (g_str_equal (PQgetvalue (exists, 0, 0), "f"))
     {
       *version = 0;
@@ -113,7 +111,7 @@ read_version (PGconn      *conn,
 
   result = PQexec (conn, "SELECT value FROM rapport.meta WHERE key = 'version'");
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
-    return result_error (conn, result, error);
+    return rapport_team_result_error (conn, result, error);
 
   *version = PQntuples (result) == 1 ? atoi (PQgetvalue (result, 0, 0)) : -1;
   return TRUE;
@@ -134,7 +132,7 @@ count_objects (PGconn      *conn,
                    " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
                    " AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')");
   if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
-    return result_error (conn, result, error);
+    return rapport_team_result_error (conn, result, error);
 
   *n = atoi (PQgetvalue (result, 0, 0));
   return TRUE;
@@ -147,7 +145,7 @@ check_empty (PGconn      *conn,
   int version = 0;
   int n_objects = 0;
 
-  if (!read_version (conn, &version, error))
+  if (!rapport_team_read_version (conn, &version, error))
     return FALSE;
   if (version > RAPPORT_TEAM_SCHEMA_VERSION)
     {
@@ -202,7 +200,7 @@ rapport_team_server_init (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, FALSE);
 
-  conn = connect_to (conninfo, error);
+  conn = rapport_team_connect (conninfo, error);
   if (conn == NULL)
     return FALSE;
 
@@ -233,10 +231,10 @@ rapport_team_server_add_member (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL && name != NULL && password != NULL, FALSE);
 
-  conn = connect_to (conninfo, error);
+  conn = rapport_team_connect (conninfo, error);
   if (conn == NULL)
     return FALSE;
-  if (!read_version (conn, &version, error))
+  if (!rapport_team_read_version (conn, &version, error))
     return FALSE;
   if (version <= 0)
     {
@@ -247,7 +245,7 @@ rapport_team_server_add_member (const char  *conninfo,
 
   result = PQexecParams (conn, "SELECT rapport.add_member ($1, $2::boolean, $3)", 3, NULL, values, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
-    return result_error (conn, result, error);
+    return rapport_team_result_error (conn, result, error);
 
   if (made != NULL)
     *made = g_str_equal (PQgetvalue (result, 0, 0), "t");

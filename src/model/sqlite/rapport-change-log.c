@@ -28,7 +28,7 @@
 
 #include <string.h>
 
-#include "rapport-sqlite-private.h"
+#include "rapport-change-log-private.h"
 
 /* A random (version 4) UUID, in SQL. */
 #define UUID_SQL \
@@ -36,21 +36,25 @@
   " substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) ||" \
   " substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
 
-/* The tables of records: each has an integer id and a uid. */
-static const char * const record_tables[] = {
-  "pipeline", "stage", "stage_action", "after_sales_step", "organization",
-  "contact", "deal", "activity", "note", "negotiation_entry", "stage_change",
-  "satisfaction", "goal", "choice", "custom_field",
-};
-
-/* The tables of parts, each with the columns that make a row unique. */
-typedef struct
-{
-  const char *table;
-  const char *key[4];
-} PartTable;
-
-static const PartTable part_tables[] = {
+/* Every table the team shares, in an order their rows can be inserted
+ * in (what a row refers to comes before it). A record is keyed by its
+ * uid (no key columns); a part by the columns that make it unique. */
+static const RapportLogTable log_tables[] = {
+  { "pipeline", { NULL } },
+  { "stage", { NULL } },
+  { "stage_action", { NULL } },
+  { "after_sales_step", { NULL } },
+  { "organization", { NULL } },
+  { "contact", { NULL } },
+  { "deal", { NULL } },
+  { "activity", { NULL } },
+  { "note", { NULL } },
+  { "negotiation_entry", { NULL } },
+  { "stage_change", { NULL } },
+  { "satisfaction", { NULL } },
+  { "goal", { NULL } },
+  { "choice", { NULL } },
+  { "custom_field", { NULL } },
   { "setting", { "key" } },
   { "contact_email", { "contact_id", "position" } },
   { "contact_phone", { "contact_id", "position" } },
@@ -59,6 +63,23 @@ static const PartTable part_tables[] = {
   { "record_tag", { "contact_id", "organization_id", "tag" } },
   { "custom_value", { "field_id", "contact_id", "organization_id" } },
 };
+
+const RapportLogTable *
+rapport_change_log_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (log_tables);
+  return log_tables;
+}
+
+const RapportLogTable *
+rapport_change_log_find_table (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (log_tables); i++)
+    if (g_strcmp0 (log_tables[i].table, name) == 0)
+      return &log_tables[i];
+
+  return NULL;
+}
 
 /* References the schema does not declare (a stage may be deleted while
  * its history stays). */
@@ -74,8 +95,12 @@ static const Reference undeclared_references[] = {
   { "stage_change", "to_stage_id", "stage" },
 };
 
-/* Settings of this desktop alone, never sent to the team. */
-#define LOCAL_SETTINGS "('current-pipeline', 'restore-generation', 'team-server')"
+/* Settings of this desktop alone, never sent to the team: the current
+ * pipeline, the restore generation and everything about the team
+ * itself (team-server, team-user…). */
+#define LOCAL_SETTINGS "('current-pipeline', 'restore-generation')"
+#define LOCAL_SETTING_CONDITION(row) \
+  " AND " row ".key NOT IN " LOCAL_SETTINGS " AND " row ".key NOT LIKE 'team-%'"
 
 const char rapport_change_log_schema[] =
   "CREATE TABLE change_log ("
@@ -90,14 +115,22 @@ const char rapport_change_log_schema[] =
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  active INTEGER NOT NULL DEFAULT 0"
   ");"
-  "INSERT INTO change_log_state (id, active) VALUES (1, 0);";
+  "INSERT INTO change_log_state (id, active) VALUES (1, 0);"
+  /* A teammate's value that a change of this desktop overwrote. */
+  "CREATE TABLE team_conflict ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entity TEXT NOT NULL,"
+  "  uid TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  yours TEXT,"
+  "  theirs TEXT,"
+  "  author TEXT,"
+  "  at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX team_conflict_by_record ON team_conflict (entity, uid);";
 
-typedef struct
-{
-  char     *name;
-  char     *target;   /* the table it refers to, or NULL */
-  gboolean  blob;
-} Column;
+typedef RapportLogColumn Column;
+typedef RapportLogTable PartTable;
 
 static void
 column_clear (gpointer data)
@@ -144,8 +177,8 @@ read_references (sqlite3     *db,
 }
 
 /* The columns of @table but id and uid, each with what it refers to. */
-static GArray *
-read_columns (sqlite3     *db,
+GArray *
+rapport_change_log_columns (sqlite3     *db,
               const char  *table,
               GError     **error)
 {
@@ -190,8 +223,8 @@ read_columns (sqlite3     *db,
 
 /* Identifiers come from the schema itself, quoted all the same: no text
  * from outside reaches this SQL. */
-static void
-append_ident (GString    *sql,
+void
+rapport_log_append_ident (GString    *sql,
               const char *name)
 {
   char *quoted = sqlite3_mprintf ("\"%w\"", name);
@@ -201,36 +234,36 @@ append_ident (GString    *sql,
 }
 
 /* The value of @column in @row (NEW or OLD) as the team knows it. */
-static void
-append_value (GString      *sql,
+void
+rapport_log_append_value (GString      *sql,
               const char   *row,
               const Column *column)
 {
   if (column->target != NULL)
     {
       g_string_append (sql, "(SELECT uid FROM ");
-      append_ident (sql, column->target);
+      rapport_log_append_ident (sql, column->target);
       g_string_append_printf (sql, " WHERE id = %s.", row);
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
       g_string_append (sql, ")");
     }
   else if (column->blob)
     {
       g_string_append_printf (sql, "hex(%s.", row);
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
       g_string_append (sql, ")");
     }
   else
     {
       g_string_append_printf (sql, "%s.", row);
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
     }
 }
 
 /* The JSON name of @column: a reference by what it refers to ("stage"
  * for stage_id), since its value is that record's uid. */
-static char *
-json_name (const Column *column)
+char *
+rapport_log_json_name (const Column *column)
 {
   if (column->target != NULL && g_str_has_suffix (column->name, "_id"))
     return g_strndup (column->name, strlen (column->name) - 3);
@@ -238,8 +271,8 @@ json_name (const Column *column)
   return g_strdup (column->name);
 }
 
-static void
-append_literal (GString    *sql,
+void
+rapport_log_append_literal (GString    *sql,
                 const char *text)
 {
   char *quoted = sqlite3_mprintf ("%Q", text);
@@ -248,8 +281,8 @@ append_literal (GString    *sql,
   sqlite3_free (quoted);
 }
 
-static void
-append_fields (GString    *sql,
+void
+rapport_log_append_fields (GString    *sql,
                const char *row,
                GArray     *columns)
 {
@@ -257,13 +290,13 @@ append_fields (GString    *sql,
   for (guint i = 0; i < columns->len; i++)
     {
       const Column *column = &g_array_index (columns, Column, i);
-      g_autofree char *name = json_name (column);
+      g_autofree char *name = rapport_log_json_name (column);
 
       if (i > 0)
         g_string_append (sql, ", ");
-      append_literal (sql, name);
+      rapport_log_append_literal (sql, name);
       g_string_append (sql, ", ");
-      append_value (sql, row, column);
+      rapport_log_append_value (sql, row, column);
     }
   g_string_append (sql, ")");
 }
@@ -274,19 +307,19 @@ append_changed_fields (GString *sql,
                        GArray  *columns)
 {
   g_string_append (sql, "json_remove(");
-  append_fields (sql, "NEW", columns);
+  rapport_log_append_fields (sql, "NEW", columns);
   for (guint i = 0; i < columns->len; i++)
     {
       const Column *column = &g_array_index (columns, Column, i);
-      g_autofree char *name = json_name (column);
+      g_autofree char *name = rapport_log_json_name (column);
       g_autofree char *path = g_strdup_printf ("$.%s", name);
 
       g_string_append (sql, ", CASE WHEN OLD.");
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
       g_string_append (sql, " IS NEW.");
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
       g_string_append (sql, " THEN ");
-      append_literal (sql, path);
+      rapport_log_append_literal (sql, path);
       g_string_append (sql, " ELSE '$.\"~\"' END");
     }
   g_string_append (sql, ")");
@@ -304,15 +337,15 @@ append_any_changed (GString *sql,
       if (i > 0)
         g_string_append (sql, " OR ");
       g_string_append (sql, "OLD.");
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
       g_string_append (sql, " IS NOT NEW.");
-      append_ident (sql, column->name);
+      rapport_log_append_ident (sql, column->name);
     }
   g_string_append (sql, ")");
 }
 
-static const Column *
-find_column (GArray     *columns,
+const RapportLogColumn *
+rapport_log_find_column (GArray     *columns,
              const char *name)
 {
   for (guint i = 0; i < columns->len; i++)
@@ -331,14 +364,14 @@ append_part_key (GString         *sql,
   g_string_append (sql, "json_object(");
   for (guint i = 0; i < G_N_ELEMENTS (part->key) && part->key[i] != NULL; i++)
     {
-      const Column *column = find_column (columns, part->key[i]);
-      g_autofree char *name = json_name (column);
+      const Column *column = rapport_log_find_column (columns, part->key[i]);
+      g_autofree char *name = rapport_log_json_name (column);
 
       if (i > 0)
         g_string_append (sql, ", ");
-      append_literal (sql, name);
+      rapport_log_append_literal (sql, name);
       g_string_append (sql, ", ");
-      append_value (sql, row, column);
+      rapport_log_append_value (sql, row, column);
     }
   g_string_append (sql, ")");
 }
@@ -348,7 +381,7 @@ append_log_insert (GString    *sql,
                    const char *table)
 {
   g_string_append (sql, "INSERT INTO change_log (entity, key, op, fields, at) SELECT ");
-  append_literal (sql, table);
+  rapport_log_append_literal (sql, table);
   g_string_append (sql, ", ");
 }
 
@@ -362,19 +395,19 @@ record_triggers (const char *table,
 
   /* Inserted: a uid, unless the row came with one (from the team). */
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_insert\" AFTER INSERT ON ", table);
-  append_ident (sql, table);
+  rapport_log_append_ident (sql, table);
   g_string_append (sql, " BEGIN UPDATE ");
-  append_ident (sql, table);
+  rapport_log_append_ident (sql, table);
   g_string_append (sql, " SET uid = " UUID_SQL " WHERE id = NEW.id AND uid IS NULL; ");
   append_log_insert (sql, table);
   g_string_append (sql, "json_object('uid', (SELECT uid FROM ");
-  append_ident (sql, table);
+  rapport_log_append_ident (sql, table);
   g_string_append (sql, " WHERE id = NEW.id)), 'insert', ");
-  append_fields (sql, "NEW", columns);
+  rapport_log_append_fields (sql, "NEW", columns);
   g_string_append (sql, ", unixepoch() WHERE " IF_ACTIVE "; END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_update\" AFTER UPDATE ON ", table);
-  append_ident (sql, table);
+  rapport_log_append_ident (sql, table);
   g_string_append (sql, " WHEN " IF_ACTIVE " AND ");
   append_any_changed (sql, columns);
   g_string_append (sql, " BEGIN ");
@@ -384,7 +417,7 @@ record_triggers (const char *table,
   g_string_append (sql, ", unixepoch(); END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_delete\" AFTER DELETE ON ", table);
-  append_ident (sql, table);
+  rapport_log_append_ident (sql, table);
   g_string_append (sql, " WHEN " IF_ACTIVE " BEGIN ");
   append_log_insert (sql, table);
   g_string_append (sql, "json_object('uid', OLD.uid), 'delete', NULL, unixepoch(); END;\n");
@@ -399,8 +432,7 @@ part_condition (const PartTable *part,
                 const char      *row)
 {
   if (g_str_equal (part->table, "setting"))
-    return g_str_equal (row, "NEW") ? " AND NEW.key NOT IN " LOCAL_SETTINGS
-                                    : " AND OLD.key NOT IN " LOCAL_SETTINGS;
+    return g_str_equal (row, "NEW") ? LOCAL_SETTING_CONDITION ("NEW") : LOCAL_SETTING_CONDITION ("OLD");
   return "";
 }
 
@@ -413,19 +445,19 @@ part_triggers (const PartTable *part,
                GArray          *columns)
 {
   GString *sql = g_string_new (NULL);
-  const Column *first = find_column (columns, part->key[0]);
+  const Column *first = rapport_log_find_column (columns, part->key[0]);
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_insert\" AFTER INSERT ON ", part->table);
-  append_ident (sql, part->table);
+  rapport_log_append_ident (sql, part->table);
   g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s BEGIN ", part_condition (part, "NEW"));
   append_log_insert (sql, part->table);
   append_part_key (sql, "NEW", part, columns);
   g_string_append (sql, ", 'insert', ");
-  append_fields (sql, "NEW", columns);
+  rapport_log_append_fields (sql, "NEW", columns);
   g_string_append (sql, ", unixepoch(); END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_update\" AFTER UPDATE ON ", part->table);
-  append_ident (sql, part->table);
+  rapport_log_append_ident (sql, part->table);
   g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s AND ", part_condition (part, "NEW"));
   append_any_changed (sql, columns);
   g_string_append (sql, " BEGIN ");
@@ -439,16 +471,16 @@ part_triggers (const PartTable *part,
   append_log_insert (sql, part->table);
   append_part_key (sql, "NEW", part, columns);
   g_string_append (sql, ", 'insert', ");
-  append_fields (sql, "NEW", columns);
+  rapport_log_append_fields (sql, "NEW", columns);
   g_string_append (sql, ", unixepoch(); END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_delete\" AFTER DELETE ON ", part->table);
-  append_ident (sql, part->table);
+  rapport_log_append_ident (sql, part->table);
   g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s", part_condition (part, "OLD"));
   if (first->target != NULL)
     {
       g_string_append (sql, " AND ");
-      append_value (sql, "OLD", first);
+      rapport_log_append_value (sql, "OLD", first);
       g_string_append (sql, " IS NOT NULL");
     }
   g_string_append (sql, " BEGIN ");
@@ -494,27 +526,17 @@ gboolean
 rapport_change_log_install (sqlite3  *db,
                             GError  **error)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (record_tables); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (log_tables); i++)
     {
-      g_autoptr(GArray) columns = read_columns (db, record_tables[i], error);
+      const RapportLogTable *table = &log_tables[i];
+      g_autoptr(GArray) columns = rapport_change_log_columns (db, table->table, error);
       g_autofree char *triggers = NULL;
 
       if (columns == NULL)
         return FALSE;
-      triggers = record_triggers (record_tables[i], columns);
-      if (!replace_triggers (db, record_tables[i], triggers, error))
-        return FALSE;
-    }
-
-  for (gsize i = 0; i < G_N_ELEMENTS (part_tables); i++)
-    {
-      g_autoptr(GArray) columns = read_columns (db, part_tables[i].table, error);
-      g_autofree char *triggers = NULL;
-
-      if (columns == NULL)
-        return FALSE;
-      triggers = part_triggers (&part_tables[i], columns);
-      if (!replace_triggers (db, part_tables[i].table, triggers, error))
+      triggers = table->key[0] == NULL ? record_triggers (table->table, columns)
+                                       : part_triggers (table, columns);
+      if (!replace_triggers (db, table->table, triggers, error))
         return FALSE;
     }
 
@@ -527,9 +549,9 @@ gboolean
 rapport_change_log_add_uids (sqlite3  *db,
                              GError  **error)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (record_tables); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (log_tables) && log_tables[i].key[0] == NULL; i++)
     {
-      const char *t = record_tables[i];
+      const char *t = log_tables[i].table;
       g_autofree char *sql = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN uid TEXT;"
                                               "UPDATE \"%s\" SET uid = " UUID_SQL ";"
                                               "CREATE UNIQUE INDEX \"%s_by_uid\" ON \"%s\" (uid);",

@@ -1,0 +1,464 @@
+/* rapport-sync.c — one desktop in step with its team (team mode)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pull, then push: what this desktop has not pushed yet is kept while the
+ * team's records are written, then pushed, so the server orders it after
+ * what it overwrote and every desktop ends with the same value. Every
+ * call to the server is parameterized.
+ */
+
+#define G_LOG_DOMAIN "rapport-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapport-store-change-log.h"
+#include "rapport-sync.h"
+#include "rapport-team-private.h"
+
+/* How many changes are read from the log at a time. */
+#define PUSH_BATCH 500
+
+void
+rapport_sync_result_clear (RapportSyncResult *result)
+{
+  g_clear_pointer (&result->refused, g_free);
+  memset (result, 0, sizeof *result);
+}
+
+void
+rapport_sync_status_clear (RapportSyncStatus *status)
+{
+  g_clear_pointer (&status->server, g_free);
+  g_clear_pointer (&status->user, g_free);
+  g_clear_pointer (&status->error, g_free);
+  memset (status, 0, sizeof *status);
+}
+
+/* @conninfo with user=@user, quoted as libpq reads it. */
+static char *
+with_user (const char *conninfo,
+           const char *user)
+{
+  GString *info = g_string_new (conninfo);
+
+  if (user == NULL)
+    return g_string_free (info, FALSE);
+
+  g_string_append (info, " user='");
+  for (const char *c = user; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (info, '\\');
+      g_string_append_c (info, *c);
+    }
+  g_string_append_c (info, '\'');
+
+  return g_string_free (info, FALSE);
+}
+
+/* The connection string of the file's team: the server, then the user. */
+static char *
+team_conninfo (RapportStore *store)
+{
+  g_autofree char *server = rapport_store_get_team_server (store);
+  g_autofree char *user = rapport_store_get_team_value (store, "team-user");
+
+  return server != NULL ? with_user (server, user) : NULL;
+}
+
+static gint64
+team_int (RapportStore *store,
+          const char   *key)
+{
+  g_autofree char *text = rapport_store_get_team_value (store, key);
+
+  return text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+static gboolean
+set_team_int (RapportStore  *store,
+              const char    *key,
+              gint64         value,
+              GError       **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  return rapport_store_set_team_value (store, key, text, error);
+}
+
+/* The team's records that others changed after @after, up to @upto,
+ * as the server has them now. */
+static GPtrArray *
+read_changed (PGconn      *conn,
+              const char  *desktop,
+              gint64       after,
+              gint64       upto,
+              GError     **error)
+{
+  g_autofree char *after_text = g_strdup_printf ("%" G_GINT64_FORMAT, after);
+  g_autofree char *upto_text = g_strdup_printf ("%" G_GINT64_FORMAT, upto);
+  const char *values[3] = { after_text, upto_text, desktop };
+  g_autoptr(PGresult) result = NULL;
+  GPtrArray *records;
+
+  result = PQexecParams (conn,
+                         "SELECT c.entity, c.key::text, r.fields::text, c.author,"
+                         "       extract(epoch FROM c.at)::bigint"
+                         " FROM (SELECT DISTINCT ON (entity, key) entity, key, author, at"
+                         "       FROM rapport.change WHERE seq > $1::bigint AND seq <= $2::bigint"
+                         "       AND desktop <> $3::uuid ORDER BY entity, key, seq DESC) AS c"
+                         " LEFT JOIN rapport.record r ON r.entity = c.entity AND r.key = c.key",
+                         3, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      rapport_team_result_error (conn, result, error);
+      return NULL;
+    }
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_team_record_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      RapportTeamRecord *record = g_new0 (RapportTeamRecord, 1);
+
+      record->entity = g_strdup (PQgetvalue (result, i, 0));
+      record->key = g_strdup (PQgetvalue (result, i, 1));
+      record->fields = PQgetisnull (result, i, 2) ? NULL : g_strdup (PQgetvalue (result, i, 2));
+      record->author = g_strdup (PQgetvalue (result, i, 3));
+      record->at = g_ascii_strtoll (PQgetvalue (result, i, 4), NULL, 10);
+      g_ptr_array_add (records, record);
+    }
+
+  return records;
+}
+
+static gboolean
+read_last_seq (PGconn      *conn,
+               gint64      *seq,
+               GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, "SELECT coalesce(max(seq), 0) FROM rapport.change");
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    return rapport_team_result_error (conn, result, error);
+  *seq = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+pull (RapportStore       *store,
+      PGconn             *conn,
+      const char         *desktop,
+      RapportSyncResult  *result,
+      GError            **error)
+{
+  gint64 after = team_int (store, "team-last-seen");
+  gint64 upto = 0;
+  g_autoptr(GPtrArray) records = NULL;
+  guint n_conflicts = 0;
+
+  if (!read_last_seq (conn, &upto, error))
+    return FALSE;
+  if (upto <= after)
+    return TRUE;
+
+  records = read_changed (conn, desktop, after, upto, error);
+  if (records == NULL ||
+      !rapport_store_apply_team_records (store, records, &n_conflicts, error))
+    return FALSE;
+
+  result->pulled += records->len;
+  result->conflicts += n_conflicts;
+  return set_team_int (store, "team-last-seen", upto, error);
+}
+
+/* The server refused @change: the team's value of its record comes back
+ * into the file. */
+static gboolean
+restore_refused (RapportStore               *store,
+                 PGconn                     *conn,
+                 const RapportLoggedChange  *change,
+                 GError                    **error)
+{
+  const char *values[2] = { change->entity, change->key };
+  g_autoptr(PGresult) result = PQexecParams (conn,
+                                             "SELECT fields::text FROM rapport.record"
+                                             " WHERE entity = $1 AND key = $2::jsonb",
+                                             2, NULL, values, NULL, NULL, 0);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_team_record_free);
+  RapportTeamRecord *record;
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    return rapport_team_result_error (conn, result, error);
+
+  record = g_new0 (RapportTeamRecord, 1);
+  record->entity = g_strdup (change->entity);
+  record->key = g_strdup (change->key);
+  record->fields = PQntuples (result) == 1 ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+  g_ptr_array_add (records, record);
+
+  /* An insert the team never had goes. */
+  return rapport_store_apply_team_records (store, records, NULL, error);
+}
+
+static void
+add_refusal (RapportSyncResult *result,
+             const char        *message)
+{
+  g_autofree char *before = g_steal_pointer (&result->refused);
+
+  result->refused = before != NULL ? g_strconcat (before, "\n", message, NULL) : g_strdup (message);
+}
+
+static gboolean
+push_one (RapportStore               *store,
+          PGconn                     *conn,
+          const char                 *desktop,
+          const RapportLoggedChange  *change,
+          RapportSyncResult          *result,
+          GError                    **error)
+{
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, change->seq);
+  const char *values[6] = { desktop, seq, change->entity, change->key, change->op, change->fields };
+  g_autoptr(PGresult) answer = PQexecParams (conn,
+                                             "SELECT rapport.push ($1::uuid, $2::bigint, $3, $4::jsonb, $5, $6::jsonb)",
+                                             6, NULL, values, NULL, NULL, 0);
+  g_autoptr(GError) refusal = NULL;
+
+  if (PQresultStatus (answer) == PGRES_TUPLES_OK)
+    {
+      result->pushed++;
+      return rapport_store_forget_changes (store, change->seq, error);
+    }
+
+  rapport_team_result_error (conn, answer, &refusal);
+  if (!g_error_matches (refusal, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_REFUSED))
+    {
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return FALSE;
+    }
+
+  add_refusal (result, refusal->message);
+  return rapport_store_forget_changes (store, change->seq, error) &&
+         restore_refused (store, conn, change, error);
+}
+
+static gboolean
+push (RapportStore       *store,
+      PGconn             *conn,
+      const char         *desktop,
+      RapportSyncResult  *result,
+      GError            **error)
+{
+  for (;;)
+    {
+      g_autoptr(GPtrArray) changes = rapport_store_read_changes (store, 0, PUSH_BATCH, error);
+
+      if (changes == NULL)
+        return FALSE;
+      if (changes->len == 0)
+        return TRUE;
+      for (guint i = 0; i < changes->len; i++)
+        if (!push_one (store, conn, desktop, changes->pdata[i], result, error))
+          return FALSE;
+    }
+}
+
+static void
+keep_outcome (RapportStore *store,
+              const GError *failure)
+{
+  const char *state = failure == NULL ? "synced"
+                    : g_error_matches (failure, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE) ? "offline"
+                    : "error";
+
+  rapport_store_set_team_value (store, "team-state", state, NULL);
+  rapport_store_set_team_value (store, "team-error", failure != NULL ? failure->message : NULL, NULL);
+  if (failure == NULL)
+    set_team_int (store, "team-synced-at", g_get_real_time () / G_USEC_PER_SEC, NULL);
+}
+
+static gboolean
+sync_with (RapportStore       *store,
+           const char         *conninfo,
+           RapportSyncResult  *result,
+           GError            **error)
+{
+  g_autofree char *desktop = rapport_store_get_team_value (store, "team-desktop");
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  conn = rapport_team_connect (conninfo, &local_error);
+  ok = conn != NULL &&
+       pull (store, conn, desktop, result, &local_error) &&
+       push (store, conn, desktop, result, &local_error);
+
+  result->pending = rapport_store_count_pending_changes (store);
+  keep_outcome (store, local_error);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+gboolean
+rapport_sync_run (RapportStore       *store,
+                  RapportSyncResult  *result,
+                  GError            **error)
+{
+  g_autofree char *conninfo = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  conninfo = team_conninfo (store);
+  if (conninfo == NULL || !rapport_store_get_change_log_active (store))
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("This file belongs to no team: join one with “team join CONNINFO”."));
+      return FALSE;
+    }
+
+  return sync_with (store, conninfo, result, error);
+}
+
+/* What the server says of the team and of us before we join. */
+static gboolean
+check_team (PGconn      *conn,
+            gint64      *n_records,
+            GError     **error)
+{
+  g_autoptr(PGresult) member = NULL;
+  g_autoptr(PGresult) count = NULL;
+  int version = 0;
+
+  if (!rapport_team_read_version (conn, &version, error))
+    return FALSE;
+  if (version <= 0 || version > RAPPORT_TEAM_SCHEMA_VERSION)
+    {
+      g_set_error_literal (error, RAPPORT_TEAM_ERROR,
+                           version <= 0 ? RAPPORT_TEAM_ERROR_FOREIGN : RAPPORT_TEAM_ERROR_TOO_NEW,
+                           version <= 0 ? _("This database holds no Rapport team.")
+                                        : _("This team’s database was made by a newer Rapport: update Rapport to join it."));
+      return FALSE;
+    }
+
+  member = PQexec (conn, "SELECT EXISTS (SELECT 1 FROM rapport.member WHERE role = current_user)");
+  if (PQresultStatus (member) != PGRES_TUPLES_OK)
+    return rapport_team_result_error (conn, member, error);
+  if (!g_str_equal (PQgetvalue (member, 0, 0), "t"))
+    {
+      g_set_error_literal (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_REFUSED,
+                           _("You are not in this team: ask its manager to add you with “team add-user”."));
+      return FALSE;
+    }
+
+  count = PQexec (conn, "SELECT count(*) FROM rapport.record");
+  if (PQresultStatus (count) != PGRES_TUPLES_OK)
+    return rapport_team_result_error (conn, count, error);
+  *n_records = g_ascii_strtoll (PQgetvalue (count, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+holds_records (RapportStore *store)
+{
+  RapportStoreSummary summary;
+
+  return rapport_store_get_summary (store, &summary, NULL) &&
+         (summary.deals > 0 || summary.contacts > 0 || summary.organizations > 0);
+}
+
+gboolean
+rapport_sync_join (RapportStore       *store,
+                   const char         *conninfo,
+                   const char         *user,
+                   RapportSyncResult  *result,
+                   GError            **error)
+{
+  g_autofree char *server = NULL;
+  g_autofree char *desktop = g_uuid_string_random ();
+  g_autofree char *full = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  gint64 n_records = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  server = rapport_team_conninfo_public (conninfo, error);
+  if (server == NULL)
+    return FALSE;
+  full = with_user (conninfo, user);
+  conn = rapport_team_connect (full, error);
+  if (conn == NULL || !check_team (conn, &n_records, error))
+    return FALSE;
+
+  if (n_records > 0 && holds_records (store))
+    {
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("This file holds records of its own, and the team has its own: join the team with a new file (--db NEW-FILE)."));
+      return FALSE;
+    }
+  if (n_records > 0 && !rapport_store_clear_for_team (store, error))
+    return FALSE;
+
+  if (!rapport_store_set_team_server (store, server, error) ||
+      !rapport_store_set_team_value (store, "team-user", user != NULL ? user : PQuser (conn), error) ||
+      !rapport_store_set_team_value (store, "team-desktop", desktop, error) ||
+      !rapport_store_set_team_value (store, "team-last-seen", "0", error) ||
+      !rapport_store_set_change_log_active (store, TRUE, error))
+    return FALSE;
+  /* The first desktop of a team brings its records up. */
+  if (n_records == 0 && !rapport_store_log_everything (store, error))
+    return FALSE;
+
+  g_clear_pointer (&conn, PQfinish);
+  g_clear_pointer (&full, g_free);
+  full = team_conninfo (store);
+  return sync_with (store, full, result, error);
+}
+
+gboolean
+rapport_sync_leave (RapportStore  *store,
+                    GError       **error)
+{
+  static const char * const keys[] = {
+    "team-user", "team-desktop", "team-last-seen", "team-state", "team-error", "team-synced-at",
+  };
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+
+  if (!rapport_store_set_change_log_active (store, FALSE, error) ||
+      !rapport_store_forget_changes (store, G_MAXINT64, error))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!rapport_store_set_team_value (store, keys[i], NULL, error))
+      return FALSE;
+  return rapport_store_set_team_value (store, "team-server", NULL, error);
+}
+
+void
+rapport_sync_read_status (RapportStore      *store,
+                          RapportSyncStatus *status)
+{
+  g_autofree char *state = NULL;
+
+  g_return_if_fail (RAPPORT_IS_STORE (store));
+
+  memset (status, 0, sizeof *status);
+  status->server = rapport_store_get_team_server (store);
+  if (status->server == NULL)
+    return;
+
+  status->user = rapport_store_get_team_value (store, "team-user");
+  status->pending = rapport_store_count_pending_changes (store);
+  status->last_synced_at = team_int (store, "team-synced-at");
+  status->error = rapport_store_get_team_value (store, "team-error");
+  state = rapport_store_get_team_value (store, "team-state");
+  status->state = g_strcmp0 (state, "synced") == 0 ? RAPPORT_SYNC_SYNCED
+                : g_strcmp0 (state, "error") == 0 ? RAPPORT_SYNC_ERROR
+                : RAPPORT_SYNC_OFFLINE;
+}
