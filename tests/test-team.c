@@ -16,6 +16,9 @@
 #include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "rapport-store-change-log.h"
@@ -417,6 +420,13 @@ deal_value (const char *db,
                           json_object_get_int_member (json_node_get_object (node), "value"));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
 /* The names of the file's contacts, sorted, one string. */
 static char *
 contact_names (const char *db)
@@ -427,7 +437,7 @@ contact_names (const char *db)
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     g_ptr_array_add (names, (gpointer) json_object_get_string_member (json_array_get_object_element (array, i), "name"));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (", ", (char **) names->pdata);
 }
@@ -532,10 +542,10 @@ test_two_desktops (Fixture       *f,
 }
 
 static void
-server_stop (void)
+server_command (const char *command)
 {
   g_autofree char *data = g_build_filename (server_dir, "pg", NULL);
-  const char *argv[4] = { g_getenv ("RAPPORT_PG_SERVER"), "stop", data, NULL };
+  const char *argv[4] = { g_getenv ("RAPPORT_PG_SERVER"), command, data, NULL };
   int status = 0;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -543,17 +553,168 @@ server_stop (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+#define server_stop() server_command ("stop")
+#define server_kill() server_command ("kill")
+#define server_restart() server_command ("start")
+
+/* rapport-cli --db @db ARGS… started as member @password, not waited
+ * for. */
+static GPid
+spawn_cli (const char  *password,
+           const char  *db,
+           const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "PGPASSWORD", password, TRUE);
+  GPid pid = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("RAPPORT_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, NULL));
+  return pid;
+}
+
+static int
+wait_child (GPid pid)
+{
+  int status = 0;
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return status;
+}
+
+static gint64
+admin_count (const char *dbname,
+             const char *sql)
+{
+  g_autofree char *text = admin_value (dbname, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* Polls @sql in @dbname until it gives at least @n (a minute, longer
+ * under the sanitizers), or @pid has ended. */
+static gboolean
+wait_for_count (const char *dbname,
+                const char *sql,
+                gint64      n,
+                GPid        pid)
+{
+  const char *multiplier = g_getenv ("RAPPORT_TEST_TIMEOUT_MULTIPLIER");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC * (multiplier != NULL ? atoi (multiplier) : 1);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (admin_count (dbname, sql) >= n)
+        return TRUE;
+      if (waitpid (pid, NULL, WNOHANG) != 0)
+        return FALSE;
+      g_usleep (2000);
+    }
+  return FALSE;
+}
+
+static gint64
+count_of (const char *db,
+          const char *kind)
+{
+  g_autoptr(JsonNode) node = cli_json (NULL, db, kind, "list", NULL);
+
+  return json_array_get_length (json_node_get_array (node));
+}
+
+/* kill -9 of a desktop in the middle of a push, then of the server in
+ * the middle of another desktop's download: after restarts and a sync,
+ * the team holds every record once, and the other desktop all of them. */
 static void
-server_restart (void)
+test_kill_in_the_middle (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *data = g_build_filename (server_dir, "pg", NULL);
-  const char *argv[4] = { g_getenv ("RAPPORT_PG_SERVER"), "start", data, NULL };
-  int status = 0;
+  g_autofree char *pw_a = NULL, *pw_b = NULL, *server = NULL;
+  g_autofree char *desk_a = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *desk_b = g_build_filename (f->dir, "b.db", NULL);
+  g_autofree char *lock_info = NULL;
+  g_autoptr(PGconn) lock = NULL;
+  g_autoptr(PGresult) held = NULL;
+  g_autoptr(PGresult) freed = NULL;
+  gint64 deals, contacts, pushed_before_kill;
+  GPid pid;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (skip_without_server ())
+    return;
+  init_team (f, "team_kill");
+  pw_a = add_user (f, "iris", "manager");
+  pw_b = add_user (f, "jonas", "manager");
+  server = g_strdup_printf ("host=127.0.0.1 port=%s dbname=team_kill", port);
+  g_free (rapport_test_cli_ok (desk_a, "init", NULL));
+  g_free (rapport_test_cli_ok (desk_a, "demo", "--deals", "800", "--contacts", "800", "--seed", "7", NULL));
+  deals = count_of (desk_a, "deal");
+  contacts = count_of (desk_a, "contact");
+
+  /* A joins and pushes; once some of its changes are in, a session holds
+   * the lock every push takes, so A is stopped between two of them, and
+   * killed there. */
+  {
+    const char *join[] = { "team", "join", server, "--user", "iris", NULL };
+
+    pid = spawn_cli (pw_a, desk_a, join);
+  }
+  g_assert_true (wait_for_count ("team_kill", "SELECT count(*) FROM rapport.change", 200, pid));
+  lock_info = conninfo ("team_kill", NULL, NULL);
+  lock = connect_ok (lock_info);
+  held = PQexec (lock, "SELECT pg_advisory_lock (7262, 1)");
+  g_assert_cmpint (PQresultStatus (held), ==, PGRES_TUPLES_OK);
+  pushed_before_kill = admin_count ("team_kill", "SELECT count(*) FROM rapport.change");
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  wait_child (pid);
+  freed = PQexec (lock, "SELECT pg_advisory_unlock (7262, 1)");
+  g_clear_pointer (&lock, PQfinish);
+  g_test_message ("%" G_GINT64_FORMAT " changes were in when A was killed", pushed_before_kill);
+
+  /* A syncs again: the rest goes, nothing twice. */
+  sync_ok (pw_a, desk_a);
+  g_assert_cmpint (admin_count ("team_kill", "SELECT count(*) FROM rapport.deals"), ==, deals);
+  g_assert_cmpint (admin_count ("team_kill", "SELECT count(*) FROM rapport.contacts"), ==, contacts);
+  g_assert_cmpint (admin_count ("team_kill", "SELECT count(*) FROM (SELECT key FROM rapport.change WHERE op = 'insert' AND entity = 'deal' GROUP BY key HAVING count(*) > 1) AS twice"), ==, 0);
+
+  /* B downloads; the server crashes while it does. */
+  g_free (rapport_test_cli_ok (desk_b, "init", NULL));
+  {
+    const char *join[] = { "team", "join", server, "--user", "jonas", NULL };
+
+    pid = spawn_cli (pw_b, desk_b, join);
+  }
+  wait_for_count ("team_kill", "SELECT count(*) FROM pg_stat_activity WHERE usename = 'jonas'", 1, pid);
+  server_kill ();
+  wait_child (pid);
+  server_restart ();
+
+  /* Killed before it joined, B joins again; else it syncs. Either way it
+   * ends with every record once. */
+  {
+    g_autofree char *joined = NULL;
+    g_auto(RapportTestRun) run = { 0 };
+    g_autoptr(RapportStore) store = rapport_store_new (desk_b, NULL);
+
+    joined = rapport_store_get_team_server (store);
+    g_clear_object (&store);
+    if (joined == NULL)
+      run_as (pw_b, desk_b, &run, "team", "join", server, "--user", "jonas", NULL);
+    else
+      run_as (pw_b, desk_b, &run, "sync", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_cmpint (count_of (desk_b, "deal"), ==, deals);
+  g_assert_cmpint (count_of (desk_b, "contact"), ==, contacts);
 }
+
 
 /* The server away: both desktops change the same deal's value, one its
  * title, and both add a contact. Back, and synced: both hold the same
@@ -712,6 +873,7 @@ main (int   argc,
   ADD ("two-desktops", test_two_desktops);
   ADD ("offline-merge", test_offline_merge);
   ADD ("refused-restored", test_refused_restored);
+  ADD ("kill-in-the-middle", test_kill_in_the_middle);
 #undef ADD
 
   start_server ();

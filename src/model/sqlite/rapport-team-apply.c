@@ -289,6 +289,22 @@ record_conflict (RapportStore             *self,
   return step_done (self, stmt, error);
 }
 
+/* Fields the store keeps by itself (when a record was last touched, the
+ * dates its activities give it, its place in a column): ours is kept
+ * like any other, but a difference there is no conflict to show. */
+static gboolean
+is_bookkeeping (const char *field)
+{
+  static const char * const fields[] = {
+    "updated_at", "last_activity_at", "next_followup_at", "last_contacted_at", "rank",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i], field))
+      return TRUE;
+  return FALSE;
+}
+
 /* The columns the team's @fields set and this desktop has not changed
  * itself; each one this desktop did change, with another value, is a
  * conflict. */
@@ -320,7 +336,7 @@ columns_to_write (RapportStore             *self,
           g_autofree char *before = member_text (mine, name);
           g_autofree char *after = member_text (fields, name);
 
-          if (g_strcmp0 (before, after) != 0)
+          if (g_strcmp0 (before, after) != 0 && !is_bookkeeping (name))
             {
               (*n_conflicts)++;
               if (uid != NULL && !record_conflict (self, record, uid, name, mine, fields, error))
