@@ -99,8 +99,8 @@ rapport_gate_dialog_constructed (GObject *object)
   heading = g_strdup_printf (_("Move “%s” to %s?"),
                              rapport_deal_get_title (self->deal), rapport_stage_get_name (self->stage));
   /* Translators: %s is a stage; what the deal lacks is listed below. */
-  body = g_strdup_printf (_("The deal does not meet what %s asks for. "
-                            "A move past it anyway is recorded in the deal’s stage history."),
+  body = g_strdup_printf (_("%s has a gate that this deal does not meet yet. "
+                            "If you move it anyway, the deal’s stage history says so."),
                           rapport_stage_get_name (self->stage));
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
