@@ -209,9 +209,27 @@ def test_deal_page_gate_and_other_pipeline(tmp):
                  lambda: inside(card(app, "Kilo on its page"), column(app, "Decision")), 10)
         screenshot("gates-board-other-pipeline")
 
-        # Ctrl+Z takes it back to its old pipeline and stage.
+        # The card's menu has it too: back to the first pipeline, to the
+        # stage at the same place (no Decision there), Negotiation; a move
+        # to another pipeline meets no gate.
+        x, y = center(card(app, "Kilo on its page"))
+        xdotool("mousemove", x, y)
+        xdotool("click", 3)
+        wait_for("the card's menu", lambda: app.find_all("Move to Another Pipeline…"))[0].do_action(0)
+        wait_for("the pipeline question",
+                 lambda: visible(app, "Move “Kilo on its page” to Another Pipeline?"), 10)
+        wait_for("the stage it lands in", lambda: visible(app, GATED, exact=False))
+        answer(app, "Move")
+        wait_for("Kilo in Negotiation again", lambda: deal(db, kilo)["stage"] == GATED)
+        check(history(db, kilo)["reason"] == "pipeline-changed", f"history: {history(db, kilo)}")
+
+        # Ctrl+Z takes the moves back, last first: Decision, then the
+        # first pipeline's Negotiation again, at its old place.
+        xdotool("key", "--clearmodifiers", "ctrl+z")
+        wait_for("Kilo back in Decision", lambda: deal(db, kilo)["stage"] == "Decision")
         xdotool("key", "--clearmodifiers", "ctrl+z")
         wait_for("Kilo back in Negotiation", lambda: deal(db, kilo)["stage"] == GATED)
+        check(deal(db, kilo)["position"] == 0, f"not at its place: {deal(db, kilo)['position']}")
         app.quit()
     finally:
         app.kill()
