@@ -15,7 +15,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from rapport_gui import (App, check, cli, cli_json, center, drag, extents,  # noqa: E402
+from rapport_gui import (App, Atspi, check, cli, cli_json, center, drag, extents,  # noqa: E402
                          focus_card, inside, run_tap, screenshot, wait_for, xdotool)
 from deal_detail import Page, click  # noqa: E402
 
@@ -62,6 +62,10 @@ def answer(app, name):
     wait_for(f"the answer {name}", lambda: visible(app, name, "push button"))[0].do_action(0)
     wait_for("the question gone", lambda: n_windows(app) == 1)
     time.sleep(0.3)
+
+
+def focused(app):
+    return [n.get_name() for n in app.find_all() if n.get_state_set().contains(Atspi.StateType.FOCUSED)]
 
 
 def history(db, deal_id):
@@ -209,18 +213,28 @@ def test_deal_page_gate_and_other_pipeline(tmp):
                  lambda: inside(card(app, "Kilo on its page"), column(app, "Decision")), 10)
         screenshot("gates-board-other-pipeline")
 
-        # The card's menu has it too: back to the first pipeline, to the
-        # stage at the same place (no Decision there), Negotiation; a move
-        # to another pipeline meets no gate.
+        # The card's menu has it too: back to the first pipeline, with
+        # another stage than the one offered, picked with the keyboard
+        # (the Stage row, its list, the second stage).
         x, y = center(card(app, "Kilo on its page"))
         xdotool("mousemove", x, y)
         xdotool("click", 3)
         wait_for("the card's menu", lambda: app.find_all("Move to Another Pipeline…"))[0].do_action(0)
         wait_for("the pipeline question",
                  lambda: visible(app, "Move “Kilo on its page” to Another Pipeline?"), 10)
-        wait_for("the stage it lands in", lambda: visible(app, GATED, exact=False))
+        for _ in range(4):
+            if "Stage" in focused(app):
+                break
+            xdotool("key", "Tab")
+            time.sleep(0.3)
+        check("Stage" in focused(app), f"the focus is on {focused(app)}, not the Stage row")
+        xdotool("key", "space")
+        time.sleep(0.8)
+        xdotool("key", "Down", "Return")
+        time.sleep(0.5)
+        screenshot("gates-other-stage-picked")
         answer(app, "Move")
-        wait_for("Kilo in Negotiation again", lambda: deal(db, kilo)["stage"] == GATED)
+        wait_for("Kilo in Qualifying", lambda: deal(db, kilo)["stage"] == "Qualifying")
         check(history(db, kilo)["reason"] == "pipeline-changed", f"history: {history(db, kilo)}")
 
         # Ctrl+Z takes the moves back, last first: Decision, then the
