@@ -4,7 +4,9 @@ with rapport-cli, then moves into the gated stage by a real pointer drag,
 by the board's keys and by the deal page's stepper, each asking first
 (Cancel leaves the deal, Move Anyway moves it and the history says so); a
 qualified deal moves with no question; Move to Another Pipeline… from the
-deal page's menu. Every result is read back with rapport-cli --json.
+deal page's menu (the stage the store maps to) and from a card's menu
+(another stage, picked with the keyboard), both undone with Ctrl+Z. Every
+result is read back with rapport-cli --json.
 Prints TAP.
 
 Environment and helpers: see rapport_gui.py.

@@ -76,8 +76,7 @@ static void
 rapport_pipeline_move_dialog_move (RapportPipelineMoveDialog *self)
 {
   RapportStore *store = rapport_context_get_store (self->context);
-  g_autoptr(RapportPipeline) pipeline = adw_combo_row_get_selected_item (self->pipeline_row) != NULL
-    ? g_object_ref (adw_combo_row_get_selected_item (self->pipeline_row)) : NULL;
+  RapportPipeline *pipeline = adw_combo_row_get_selected_item (self->pipeline_row);
   RapportStage *stage = adw_combo_row_get_selected_item (self->stage_row);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
@@ -197,12 +196,13 @@ rapport_pipeline_move_dialog_class_init (RapportPipelineMoveDialogClass *klass)
 static void
 rapport_pipeline_move_dialog_init (RapportPipelineMoveDialog *self)
 {
+  g_autoptr(GtkExpression) pipeline_name = gtk_property_expression_new (RAPPORT_TYPE_PIPELINE, NULL, "name");
+  g_autoptr(GtkExpression) stage_name = gtk_property_expression_new (RAPPORT_TYPE_STAGE, NULL, "name");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  adw_combo_row_set_expression (self->pipeline_row,
-                                gtk_property_expression_new (RAPPORT_TYPE_PIPELINE, NULL, "name"));
-  adw_combo_row_set_expression (self->stage_row,
-                                gtk_property_expression_new (RAPPORT_TYPE_STAGE, NULL, "name"));
+  adw_combo_row_set_expression (self->pipeline_row, pipeline_name);
+  adw_combo_row_set_expression (self->stage_row, stage_name);
 }
 
 /* The deal and where it can go: set once, before the dialog shows. */
