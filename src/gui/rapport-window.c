@@ -36,6 +36,7 @@
 #include "rapport-organization-detail.h"
 #include "rapport-organizations-view.h"
 #include "rapport-search-view.h"
+#include "rapport-pipeline-move-dialog.h"
 #include "rapport-pipeline-view.h"
 #include "rapport-reminders.h"
 #include "rapport-window.h"
@@ -762,6 +763,23 @@ rapport_window_new_followup_action (GtkWidget  *widget,
   rapport_followups_view_new_followup (self->followups_view);
 }
 
+/* The deal a card's menu names, or NULL (and why, in a toast). */
+static RapportDeal *
+rapport_window_lookup_deal (RapportWindow *self,
+                            GVariant      *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  RapportDeal *deal;
+
+  if (self->store == NULL)
+    return NULL;
+
+  deal = rapport_store_get_deal (self->store, g_variant_get_int64 (parameter), &error);
+  if (deal == NULL)
+    rapport_context_add_toast (self->context, adw_toast_new (error->message));
+  return deal;
+}
+
 /* From a deal card: the New Follow-up dialog for that deal. */
 static void
 rapport_window_schedule_followup_action (GtkWidget  *widget,
@@ -769,20 +787,24 @@ rapport_window_schedule_followup_action (GtkWidget  *widget,
                                          GVariant   *parameter)
 {
   RapportWindow *self = RAPPORT_WINDOW (widget);
-  g_autoptr(RapportDeal) deal = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = rapport_window_lookup_deal (self, parameter);
 
-  if (self->store == NULL)
-    return;
+  if (deal != NULL)
+    rapport_followups_view_new_followup_for_deal (self->followups_view, deal);
+}
 
-  deal = rapport_store_get_deal (self->store, g_variant_get_int64 (parameter), &error);
-  if (deal == NULL)
-    {
-      rapport_context_add_toast (self->context, adw_toast_new (error->message));
-      return;
-    }
+/* From a deal card: Move to Another Pipeline… (the deal page has its own
+ * deal.move-to-pipeline). */
+static void
+rapport_window_move_deal_to_pipeline_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  g_autoptr(RapportDeal) deal = rapport_window_lookup_deal (self, parameter);
 
-  rapport_followups_view_new_followup_for_deal (self->followups_view, deal);
+  if (deal != NULL)
+    rapport_pipeline_move_dialog_ask (self->context, widget, deal);
 }
 
 /* From a reminder: the Follow-ups view, at that follow-up when shown
@@ -1085,6 +1107,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
   gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);
+  gtk_widget_class_install_action (widget_class, "win.move-deal-to-pipeline", "x",
+                                   rapport_window_move_deal_to_pipeline_action);
 }
 
 static void

@@ -393,6 +393,14 @@ rapport_deal_card_create_menu (RapportDealCard *self)
         }
     }
   g_menu_append_submenu (move, _("_Move To"), G_MENU_MODEL (stages_menu));
+  /* The window's action, as the deal page's menu has it. */
+  if (g_list_model_get_n_items (rapport_store_get_pipelines (self->store)) > 1)
+    {
+      item = g_menu_item_new (_("Move to Another _Pipeline…"), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.move-deal-to-pipeline", g_variant_new_int64 (deal_id));
+      g_menu_append_item (move, item);
+      g_clear_object (&item);
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
 
   item = g_menu_item_new (_("Mark _Won"), NULL);

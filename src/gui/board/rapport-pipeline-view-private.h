@@ -15,6 +15,7 @@
 #include "rapport-board.h"
 #include "rapport-pipeline-view.h"
 #include "rapport-deal-filters.h"
+#include "rapport-stage-column.h"
 
 G_BEGIN_DECLS
 
@@ -106,5 +107,7 @@ void     rapport_pipeline_view_update_empty      (RapportPipelineView *self,
 void     rapport_pipeline_view_class_init_scroll (GtkWidgetClass     *widget_class);
 void     rapport_pipeline_view_init_scroll       (RapportPipelineView *self);
 void     rapport_pipeline_view_scroll_to_start   (RapportPipelineView *self);
+void     rapport_pipeline_view_show_column       (RapportPipelineView *self,
+                                                  RapportStageColumn  *column);
 
 G_END_DECLS

@@ -191,3 +191,30 @@ rapport_pipeline_view_init_scroll (RapportPipelineView *self)
   add_page_key (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_KP_Page_Up, -1);
   gtk_widget_add_controller (self->board_page, keys);
 }
+
+/* Scrolls the board sideways, as little as it takes, to show @column
+ * whole: the focused card's, when the stages do not all fit. */
+void
+rapport_pipeline_view_show_column (RapportPipelineView *self,
+                                   RapportStageColumn  *column)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_box));
+  graphene_rect_t bounds;
+  double width = gtk_widget_get_width (viewport);
+  double delta = 0;
+
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+
+  /* Where it is on screen: the viewport's own coordinates are what the
+   * adjustment moves (the board's padding is inside them). */
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &bounds))
+    return;
+
+  if (bounds.origin.x < 0)
+    delta = bounds.origin.x;
+  else if (bounds.origin.x + bounds.size.width > width)
+    delta = MIN (bounds.origin.x + bounds.size.width - width, bounds.origin.x);
+  if (delta != 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+}

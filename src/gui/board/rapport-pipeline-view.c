@@ -20,11 +20,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-gate-dialog.h"
 #include "rapport-goal-indicator.h"
 #include "rapport-bench-hook.h"
 #include "rapport-format.h"
 #include "rapport-locale.h"
 #include "rapport-pipeline-view-private.h"
+#include "rapport-store-process.h"
 #include "rapport-stage-column.h"
 
 static void rapport_pipeline_view_board_init (RapportBoardInterface *iface);
@@ -43,8 +45,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void rapport_pipeline_view_set_store (RapportPipelineView *self,
                                              RapportStore        *store);
-static void rapport_pipeline_view_show_column (RapportPipelineView *self,
-                                               RapportStageColumn  *column);
 
 /* Columns */
 
@@ -503,7 +503,9 @@ move_back (RapportStore  *store,
   if (stage == NULL)
     return FALSE;
 
-  return rapport_store_move_deal (store, deal, stage, MAX (back->position, 0), error);
+  /* Back where it was, even into a stage whose gate it does not meet
+   * (it was there): the history says so then. */
+  return rapport_store_move_deal_anyway (store, deal, stage, MAX (back->position, 0), error);
 }
 
 static void
@@ -545,7 +547,7 @@ on_undo_clicked (AdwToast *toast)
 
   /* Back to the old stage and place; a won or lost deal is reopened there. */
   if (stage == NULL ||
-      !rapport_store_move_deal (undo->store, deal, stage, MAX (undo->position, 0), &error))
+      !rapport_store_move_deal_anyway (undo->store, deal, stage, MAX (undo->position, 0), &error))
     {
       if (self != NULL)
         rapport_pipeline_view_show_error (self, error);
@@ -632,28 +634,23 @@ rapport_pipeline_view_toast_with_undo (RapportPipelineView *self,
 
 /* Moves */
 
-/**
- * rapport_pipeline_view_move_deal:
- * @position: among the other open deals of @stage; -1 for the end
- * @keep_focus: focus the card in its new place (keyboard moves)
- *
- * Commits the move, then offers to undo it.
- */
-gboolean
-rapport_pipeline_view_move_deal (RapportPipelineView *self,
-                                 RapportDeal         *deal,
-                                 RapportStage        *stage,
-                                 int                  position,
-                                 gboolean             keep_focus)
+/* Writes the move (past an unmet gate when @anyway), then offers to
+ * undo it. */
+static gboolean
+rapport_pipeline_view_commit_move (RapportPipelineView *self,
+                                   RapportDeal         *deal,
+                                   RapportStage        *stage,
+                                   int                  position,
+                                   gboolean             keep_focus,
+                                   gboolean             anyway)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  RapportStageColumn *column;
   Undo *undo;
-  gboolean same_stage;
+  gboolean same_stage, moved;
 
-  g_return_val_if_fail (RAPPORT_IS_PIPELINE_VIEW (self), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
-  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
 
   same_stage = rapport_deal_get_stage_id (deal) == rapport_record_get_id (RAPPORT_RECORD (stage)) &&
                rapport_deal_get_status (deal) == RAPPORT_DEAL_STATUS_OPEN;
@@ -663,7 +660,9 @@ rapport_pipeline_view_move_deal (RapportPipelineView *self,
            undo->deal_id, undo->stage_id, undo->position,
            rapport_record_get_id (RAPPORT_RECORD (stage)), position);
 
-  if (!rapport_store_move_deal (self->store, deal, stage, position, &error))
+  moved = anyway ? rapport_store_move_deal_anyway (self->store, deal, stage, position, &error)
+                 : rapport_store_move_deal (self->store, deal, stage, position, &error);
+  if (!moved)
     {
       undo_free (undo);
       rapport_pipeline_view_show_error (self, error);
@@ -680,20 +679,71 @@ rapport_pipeline_view_move_deal (RapportPipelineView *self,
                              rapport_deal_get_title (deal), rapport_stage_get_name (stage));
   rapport_pipeline_view_toast_with_undo (self, title, undo);
 
-  if (keep_focus)
+  /* The card in sight where it went (after a question, the drop that
+   * asked is over); Ctrl+Left and Right: focused, its column shown. */
+  column = rapport_pipeline_view_find_column (self, rapport_record_get_id (RAPPORT_RECORD (stage)), NULL);
+  if (column != NULL)
     {
-      RapportStageColumn *column =
-        rapport_pipeline_view_find_column (self, rapport_record_get_id (RAPPORT_RECORD (stage)), NULL);
-
-      if (column != NULL)
-        {
-          rapport_stage_column_show_deal (column, deal, TRUE);
-          /* Ctrl+Left and Right: the card stays in sight in its new stage. */
-          rapport_pipeline_view_show_column (self, column);
-        }
+      rapport_stage_column_show_deal (column, deal, keep_focus);
+      if (keep_focus)
+        rapport_pipeline_view_show_column (self, column);
     }
 
   return TRUE;
+}
+
+/* Move Anyway, from a drop or the menu (the card keeps no focus)... */
+static void
+on_gate_move_anyway (RapportGateDialog   *dialog,
+                     RapportPipelineView *self)
+{
+  rapport_pipeline_view_commit_move (self, rapport_gate_dialog_get_deal (dialog),
+                                     rapport_gate_dialog_get_stage (dialog),
+                                     rapport_gate_dialog_get_position (dialog), FALSE, TRUE);
+}
+
+/* ... or from the keys, which follow the card to its new stage. */
+static void
+on_gate_move_anyway_keep_focus (RapportGateDialog   *dialog,
+                                RapportPipelineView *self)
+{
+  rapport_pipeline_view_commit_move (self, rapport_gate_dialog_get_deal (dialog),
+                                     rapport_gate_dialog_get_stage (dialog),
+                                     rapport_gate_dialog_get_position (dialog), TRUE, TRUE);
+}
+
+/**
+ * rapport_pipeline_view_move_deal:
+ * @position: among the other open deals of @stage; -1 for the end
+ * @keep_focus: focus the card in its new place (keyboard moves)
+ *
+ * Commits the move, then offers to undo it. Into a stage whose gate the
+ * deal does not meet, it asks first (RapportGateDialog) and returns FALSE:
+ * the card stays where it was unless the user says Move Anyway.
+ */
+gboolean
+rapport_pipeline_view_move_deal (RapportPipelineView *self,
+                                 RapportDeal         *deal,
+                                 RapportStage        *stage,
+                                 int                  position,
+                                 gboolean             keep_focus)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (RAPPORT_IS_PIPELINE_VIEW (self), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_DEAL (deal), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STAGE (stage), FALSE);
+
+  dialog = rapport_gate_dialog_new_if_unmet (self->context, GTK_WIDGET (self), deal, stage, position);
+  if (dialog == NULL)
+    return rapport_pipeline_view_commit_move (self, deal, stage, position, keep_focus, FALSE);
+
+  g_signal_connect_object (dialog, "move-anyway",
+                           keep_focus ? G_CALLBACK (on_gate_move_anyway_keep_focus)
+                                      : G_CALLBACK (on_gate_move_anyway),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
 /**
@@ -738,33 +788,6 @@ rapport_pipeline_view_close_deal (RapportPipelineView *self,
 
 /* Keyboard: Left and Right on a card go to the stage beside it, at the
  * same height, skipping empty stages. */
-
-/* Scrolls the board sideways, as little as it takes, to show @column
- * whole: the focused card's, when the stages do not all fit. */
-static void
-rapport_pipeline_view_show_column (RapportPipelineView *self,
-                                   RapportStageColumn  *column)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
-  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->column_box));
-  graphene_rect_t bounds;
-  double width = gtk_widget_get_width (viewport);
-  double delta = 0;
-
-  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
-
-  /* Where it is on screen: the viewport's own coordinates are what the
-   * adjustment moves (the board's padding is inside them). */
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &bounds))
-    return;
-
-  if (bounds.origin.x < 0)
-    delta = bounds.origin.x;
-  else if (bounds.origin.x + bounds.size.width > width)
-    delta = MIN (bounds.origin.x + bounds.size.width - width, bounds.origin.x);
-  if (delta != 0)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
-}
 
 /**
  * rapport_pipeline_view_focus_beside:

@@ -361,6 +361,28 @@ rapport_deal_detail_on_negotiation_add (RapportDealDetail *self)
 
 /* Stage history, with the time spent in each stage */
 
+/* When, and why when it was not a plain move, in one sentence. */
+static char *
+history_subtitle (RapportStageChange *change,
+                  const char         *when)
+{
+  switch (rapport_stage_change_get_reason (change))
+    {
+    case RAPPORT_STAGE_CHANGE_GATE_OVERRIDDEN:
+      /* Translators: a stage history entry; %s is a day and time */
+      return g_strdup_printf (_("%s · Moved here though the stage’s gate was not met"), when);
+    case RAPPORT_STAGE_CHANGE_STAGE_DELETED:
+      /* Translators: a stage history entry; %s is a day and time */
+      return g_strdup_printf (_("%s · Moved here when its stage was deleted"), when);
+    case RAPPORT_STAGE_CHANGE_PIPELINE_CHANGED:
+      /* Translators: a stage history entry; %s is a day and time */
+      return g_strdup_printf (_("%s · Moved here from another pipeline"), when);
+    case RAPPORT_STAGE_CHANGE_MOVED:
+    default:
+      return g_strdup (when);
+    }
+}
+
 static GtkWidget *
 history_row_new (RapportDealDetail  *self,
                  RapportStageChange *change,
@@ -373,7 +395,10 @@ history_row_new (RapportDealDetail  *self,
   g_autofree char *when = rapport_deal_detail_format_time (at);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const char *name = stage != NULL ? rapport_stage_get_name (stage) : _("Unknown stage");
+  /* The stage's name of the time: a renamed stage keeps its history. */
+  const char *name = rapport_stage_change_get_to_stage_name (change) != NULL
+                       ? rapport_stage_change_get_to_stage_name (change)
+                       : stage != NULL ? rapport_stage_get_name (stage) : _("Unknown stage");
 
   if (status == RAPPORT_DEAL_STATUS_WON)
     /* Translators: a stage history entry; %s is the stage */
@@ -385,8 +410,20 @@ history_row_new (RapportDealDetail  *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+  subtitle = history_subtitle (change, when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  /* A move past an unmet gate stands out: the team may want to know. */
+  if (rapport_stage_change_get_reason (change) == RAPPORT_STAGE_CHANGE_GATE_OVERRIDDEN)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Gate overridden"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
 
   if (status == RAPPORT_DEAL_STATUS_OPEN && until >= at)
     {

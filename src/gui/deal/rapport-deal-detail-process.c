@@ -12,6 +12,8 @@
 #include "rapport-deal-detail-private.h"
 #include "rapport-edit.h"
 #include "rapport-format.h"
+#include "rapport-gate-dialog.h"
+#include "rapport-store-process.h"
 
 static const char *bant_properties[] = {
   "bant-budget", "bant-authority", "bant-need", "bant-timeline",
@@ -63,7 +65,9 @@ move_undo (RapportStore  *store,
 
   if (stage == NULL)
     return FALSE;
-  if (!rapport_store_move_deal (store, undo->deal, stage, undo->position, error))
+  /* Back where it was, even into a stage whose gate it does not meet (it
+   * was there): the history says so then. */
+  if (!rapport_store_move_deal_anyway (store, undo->deal, stage, undo->position, error))
     return FALSE;
   if (undo->status != RAPPORT_DEAL_STATUS_OPEN)
     return rapport_store_set_deal_status (store, undo->deal, undo->status, undo->lost_reason, error);
@@ -71,20 +75,18 @@ move_undo (RapportStore  *store,
   return TRUE;
 }
 
+/* Writes the move (past an unmet gate when @anyway), with its undo step. */
 static void
-on_step_clicked (RapportDealDetail *self,
-                 GtkButton         *button)
+commit_move (RapportDealDetail *self,
+             RapportStage      *stage,
+             gboolean           anyway)
 {
-  RapportStage *stage = g_object_get_data (G_OBJECT (button), "stage");
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   MoveUndo *undo;
+  gboolean moved;
 
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
-
-  if (rapport_record_get_id (RAPPORT_RECORD (stage)) == rapport_deal_get_stage_id (self->deal) &&
-      rapport_deal_get_status (self->deal) == RAPPORT_DEAL_STATUS_OPEN)
-    return;
 
   undo = g_new0 (MoveUndo, 1);
   undo->deal = g_object_ref (self->deal);
@@ -93,7 +95,9 @@ on_step_clicked (RapportDealDetail *self,
   undo->status = rapport_deal_get_status (self->deal);
   undo->lost_reason = g_strdup (rapport_deal_get_lost_reason (self->deal));
 
-  if (!rapport_store_move_deal (self->store, self->deal, stage, -1, &error))
+  moved = anyway ? rapport_store_move_deal_anyway (self->store, self->deal, stage, -1, &error)
+                 : rapport_store_move_deal (self->store, self->deal, stage, -1, &error);
+  if (!moved)
     {
       move_undo_free (undo);
       rapport_context_report_error (self->context, error);
@@ -103,6 +107,42 @@ on_step_clicked (RapportDealDetail *self,
   /* Translators: an undo step; %s is a stage */
   label = g_strdup_printf (_("Move to %s"), rapport_stage_get_name (stage));
   rapport_context_push_undo (self->context, label, move_undo, undo, (GDestroyNotify) move_undo_free);
+}
+
+static void
+on_gate_move_anyway (RapportDealDetail *self,
+                     RapportGateDialog *dialog)
+{
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
+
+  /* The page may show the deal anew by now (a change by another program):
+   * the move is the one asked about, of this page's deal. */
+  if (rapport_gate_dialog_get_deal (dialog) == self->deal)
+    commit_move (self, rapport_gate_dialog_get_stage (dialog), TRUE);
+}
+
+static void
+on_step_clicked (RapportDealDetail *self,
+                 GtkButton         *button)
+{
+  RapportStage *stage = g_object_get_data (G_OBJECT (button), "stage");
+  GtkWidget *dialog;
+
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
+
+  if (rapport_record_get_id (RAPPORT_RECORD (stage)) == rapport_deal_get_stage_id (self->deal) &&
+      rapport_deal_get_status (self->deal) == RAPPORT_DEAL_STATUS_OPEN)
+    return;
+
+  /* Into a stage whose gate the deal does not meet: asked first. */
+  dialog = rapport_gate_dialog_new_if_unmet (self->context, GTK_WIDGET (self), self->deal, stage, -1);
+  if (dialog == NULL)
+    {
+      commit_move (self, stage, FALSE);
+      return;
+    }
+  g_signal_connect_object (dialog, "move-anyway", G_CALLBACK (on_gate_move_anyway), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *

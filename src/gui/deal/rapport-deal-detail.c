@@ -30,6 +30,7 @@
 #include "rapport-lost-reason-dialog.h"
 #include "rapport-money.h"
 #include "rapport-notes-section.h"
+#include "rapport-pipeline-move-dialog.h"
 #include "rapport-record-list.h"
 
 G_DEFINE_FINAL_TYPE (RapportDealDetail, rapport_deal_detail, ADW_TYPE_BIN)
@@ -466,6 +467,26 @@ bind_field (RapportDealDetail *self,
 }
 
 static void
+rapport_deal_detail_move_to_pipeline_action (GtkWidget  *widget,
+                                             const char *action_name,
+                                             GVariant   *parameter)
+{
+  RapportDealDetail *self = RAPPORT_DEAL_DETAIL (widget);
+
+  rapport_pipeline_move_dialog_ask (self->context, widget, self->deal);
+}
+
+/* Another pipeline to go to only when there is more than one. */
+static void
+rapport_deal_detail_update_pipeline_action (RapportDealDetail *self)
+{
+  GListModel *pipelines = rapport_store_get_pipelines (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "deal.move-to-pipeline",
+                                 g_list_model_get_n_items (pipelines) > 1);
+}
+
+static void
 rapport_deal_detail_bind (RapportDealDetail *self)
 {
   gint64 deal_id = rapport_record_get_id (RAPPORT_RECORD (self->deal));
@@ -519,6 +540,10 @@ rapport_deal_detail_bind (RapportDealDetail *self)
 
   g_signal_connect_object (self->deal, "notify", G_CALLBACK (on_deal_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notice", G_CALLBACK (on_store_notice), self, G_CONNECT_SWAPPED);
+
+  rapport_deal_detail_update_pipeline_action (self);
+  g_signal_connect_object (rapport_store_get_pipelines (self->store), "items-changed",
+                           G_CALLBACK (rapport_deal_detail_update_pipeline_action), self, G_CONNECT_SWAPPED);
 }
 
 /* GObject */
@@ -607,7 +632,10 @@ rapport_deal_detail_dispose (GObject *object)
   if (self->deal != NULL)
     g_signal_handlers_disconnect_by_data (self->deal, self);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->store, self);
+      g_signal_handlers_disconnect_by_data (rapport_store_get_pipelines (self->store), self);
+    }
   if (self->activities != NULL)
     g_signal_handlers_disconnect_by_data (self->activities, self);
   if (self->repeats != NULL)
@@ -685,6 +713,8 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "deal.delete", NULL, rapport_deal_detail_delete_action);
+  gtk_widget_class_install_action (widget_class, "deal.move-to-pipeline", NULL,
+                                   rapport_deal_detail_move_to_pipeline_action);
   gtk_widget_class_install_action (widget_class, "deal.new-repeat", NULL,
                                    rapport_deal_detail_new_repeat_action);
   gtk_widget_class_install_action (widget_class, "deal.record-satisfaction", NULL,
