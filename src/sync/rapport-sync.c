@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,37 +215,93 @@ add_refusal (RapportSyncResult *result,
   result->refused = before != NULL ? g_strconcat (before, "\n", message, NULL) : g_strdup (message);
 }
 
-static gboolean
-push_one (RapportStore               *store,
-          PGconn                     *conn,
-          const char                 *desktop,
-          const RapportLoggedChange  *change,
-          RapportSyncResult          *result,
-          GError                    **error)
+/* @changes as the JSON array rapport.push_many() reads. */
+static char *
+changes_json (GPtrArray *changes)
 {
-  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, change->seq);
-  const char *values[6] = { desktop, seq, change->entity, change->key, change->op, change->fields };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const RapportLoggedChange *change = changes->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "local_seq");
+      json_builder_add_int_value (builder, change->seq);
+      json_builder_set_member_name (builder, "entity");
+      json_builder_add_string_value (builder, change->entity);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_value (builder, json_from_string (change->key, NULL));
+      json_builder_set_member_name (builder, "op");
+      json_builder_add_string_value (builder, change->op);
+      json_builder_set_member_name (builder, "fields");
+      if (change->fields != NULL)
+        json_builder_add_value (builder, json_from_string (change->fields, NULL));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static const RapportLoggedChange *
+find_change (GPtrArray *changes,
+             gint64     seq)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (((RapportLoggedChange *) changes->pdata[i])->seq == seq)
+      return changes->pdata[i];
+  return NULL;
+}
+
+/* One batch: the server takes each change or refuses it; then the batch
+ * is forgotten and each refused record written back as the team has
+ * it. Killed between the server's answer and the forgetting, the batch
+ * is sent again and the server knows every change of it already. */
+static gboolean
+push_batch (RapportStore       *store,
+            PGconn             *conn,
+            const char         *desktop,
+            GPtrArray          *changes,
+            RapportSyncResult  *result,
+            GError            **error)
+{
+  g_autofree char *json = changes_json (changes);
+  const char *values[2] = { desktop, json };
   g_autoptr(PGresult) answer = PQexecParams (conn,
-                                             "SELECT rapport.push ($1::uuid, $2::bigint, $3, $4::jsonb, $5, $6::jsonb)",
-                                             6, NULL, values, NULL, NULL, 0);
-  g_autoptr(GError) refusal = NULL;
+                                             "SELECT local_seq, seq, refused FROM rapport.push_many ($1::uuid, $2::jsonb)",
+                                             2, NULL, values, NULL, NULL, 0);
+  g_autoptr(GPtrArray) refused = g_ptr_array_new ();
+  gint64 last = ((RapportLoggedChange *) changes->pdata[changes->len - 1])->seq;
 
-  if (PQresultStatus (answer) == PGRES_TUPLES_OK)
+  if (PQresultStatus (answer) != PGRES_TUPLES_OK)
+    return rapport_team_result_error (conn, answer, error);
+
+  for (int i = 0; i < PQntuples (answer); i++)
     {
-      result->pushed++;
-      return rapport_store_forget_changes (store, change->seq, error);
+      const RapportLoggedChange *change = find_change (changes, g_ascii_strtoll (PQgetvalue (answer, i, 0), NULL, 10));
+
+      if (PQgetisnull (answer, i, 2))
+        {
+          result->pushed++;
+          continue;
+        }
+      add_refusal (result, PQgetvalue (answer, i, 2));
+      if (change != NULL)
+        g_ptr_array_add (refused, (gpointer) change);
     }
 
-  rapport_team_result_error (conn, answer, &refusal);
-  if (!g_error_matches (refusal, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_REFUSED))
-    {
-      g_propagate_error (error, g_steal_pointer (&refusal));
+  if (!rapport_store_forget_changes (store, last, error))
+    return FALSE;
+  for (guint i = 0; i < refused->len; i++)
+    if (!restore_refused (store, conn, refused->pdata[i], error))
       return FALSE;
-    }
-
-  add_refusal (result, refusal->message);
-  return rapport_store_forget_changes (store, change->seq, error) &&
-         restore_refused (store, conn, change, error);
+  return TRUE;
 }
 
 static gboolean
@@ -262,9 +319,8 @@ push (RapportStore       *store,
         return FALSE;
       if (changes->len == 0)
         return TRUE;
-      for (guint i = 0; i < changes->len; i++)
-        if (!push_one (store, conn, desktop, changes->pdata[i], result, error))
-          return FALSE;
+      if (!push_batch (store, conn, desktop, changes, result, error))
+        return FALSE;
     }
 }
 

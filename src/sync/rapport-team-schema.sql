@@ -133,6 +133,32 @@ BEGIN
 END
 $$;
 
+-- Many changes of one desktop in one call, each as rapport.push() does
+-- it, in the order given: a row per change with its seq, or with the
+-- server's sentence when it was refused (the others go on).
+CREATE FUNCTION rapport.push_many (p_desktop uuid, p_changes jsonb)
+  RETURNS TABLE (local_seq bigint, seq bigint, refused text)
+  LANGUAGE plpgsql SET search_path = pg_catalog
+  AS $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT * FROM jsonb_to_recordset (p_changes)
+             AS x (local_seq bigint, entity text, key jsonb, op text, fields jsonb)
+  LOOP
+    BEGIN
+      local_seq := c.local_seq;
+      seq := rapport.push (p_desktop, c.local_seq, c.entity, c.key, c.op, c.fields);
+      refused := NULL;
+    EXCEPTION WHEN insufficient_privilege THEN
+      seq := NULL;
+      refused := SQLERRM;
+    END;
+    RETURN NEXT;
+  END LOOP;
+END
+$$;
+
 -- Adds a person to the team: a login role of their own (with @p_password
 -- when the role is new: roles belong to the whole server, and a person
 -- may already have one) in the group of members. Returns whether the
@@ -172,6 +198,7 @@ GRANT USAGE ON SEQUENCE rapport.change_seq_seq TO rapport_member;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rapport.record TO rapport_member;
 REVOKE ALL ON FUNCTION rapport.add_member (text, boolean, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rapport.push (uuid, bigint, text, jsonb, text, jsonb) TO rapport_member;
+GRANT EXECUTE ON FUNCTION rapport.push_many (uuid, jsonb) TO rapport_member;
 
 CREATE VIEW rapport.pipelines WITH (security_invoker = true) AS
   SELECT key->>'uid' AS uid, owner, fields->>'name' AS name, (fields->>'position')::integer AS position

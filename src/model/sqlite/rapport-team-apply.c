@@ -431,20 +431,20 @@ delete_row (RapportStore             *self,
 static gboolean
 apply_one (RapportStore             *self,
            const RapportLogTable    *table,
+           GArray                   *columns,
            const RapportTeamRecord  *record,
+           gboolean                  log_empty,
            guint                    *n_conflicts,
            GError                  **error)
 {
-  g_autoptr(GArray) columns = rapport_change_log_columns (rapport_store_get_db (self), table->table, error);
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(JsonObject) fields = NULL;
   g_autoptr(JsonObject) mine = NULL;
   g_autoptr(GPtrArray) chosen = NULL;
 
-  if (columns == NULL)
-    return FALSE;
-
-  pending = pending_fields (self, table, columns, record->key);
+  /* A download into a desktop with nothing to push needs no look-up. */
+  pending = log_empty ? g_hash_table_new (g_str_hash, g_str_equal)
+                      : pending_fields (self, table, columns, record->key);
   /* What this desktop made, deleted or (for a part) rewrote itself
    * stands until it is pushed. */
   if (g_hash_table_contains (pending, "*"))
@@ -523,6 +523,10 @@ write_records (RapportStore  *self,
 {
   ApplyData *data = user_data;
   gboolean active = rapport_store_get_change_log_active (self);
+  gboolean log_empty = rapport_store_count_pending_changes (self) == 0;
+  /* Each table's columns, read once for the whole batch. */
+  g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
   /* Borrowed pointers: a copy would take the records' free function too. */
   g_autoptr(GPtrArray) sorted = g_ptr_array_sized_new (data->records->len);
 
@@ -537,10 +541,20 @@ write_records (RapportStore  *self,
       const RapportTeamRecord *record = sorted->pdata[i];
       const RapportLogTable *table = rapport_change_log_find_table (record->entity);
 
+      GArray *table_columns;
+
       /* A table this version does not know (a newer teammate's) waits. */
       if (table == NULL)
         continue;
-      if (!apply_one (self, table, record, &data->n_conflicts, error))
+      table_columns = g_hash_table_lookup (columns, table->table);
+      if (table_columns == NULL)
+        {
+          table_columns = rapport_change_log_columns (rapport_store_get_db (self), table->table, error);
+          if (table_columns == NULL)
+            return FALSE;
+          g_hash_table_insert (columns, (gpointer) table->table, table_columns);
+        }
+      if (!apply_one (self, table, table_columns, record, log_empty, &data->n_conflicts, error))
         return FALSE;
     }
 
