@@ -16,8 +16,8 @@
 --
 -- Row-level security: every member sees all of the team's records; a
 -- seller changes what they own (what they added), a manager everything.
--- Desktops write only through rapport.push(), run with the rights of the
--- member calling it, so the policies hold for every change.
+-- Desktops write only through rapport.push(), which checks the same rule
+-- itself; the policies hold for a member's own SQL.
 
 CREATE SCHEMA rapport;
 
@@ -81,15 +81,26 @@ CREATE POLICY change_added ON rapport.change FOR INSERT WITH CHECK (author = cur
 -- member may not change fails with insufficient_privilege (42501) and
 -- leaves nothing behind. Returns the change's seq; tells the listening
 -- desktops with a NOTIFY carrying that seq alone.
+--
+-- It runs with its owner's rights and checks the member's itself, by
+-- the same rule as the policies: under row-level security a look-up by
+-- a jsonb key cannot use the table's index (jsonb's equality is not
+-- leakproof), and every push would read the whole table. The member is
+-- session_user, the role that logged in.
 CREATE FUNCTION rapport.push (p_desktop uuid, p_local_seq bigint, p_entity text,
                               p_key jsonb, p_op text, p_fields jsonb) RETURNS bigint
-  LANGUAGE plpgsql SET search_path = pg_catalog
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
   AS $$
 DECLARE
   s bigint;
-  n integer;
   holder name;
+  caller name := session_user;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM rapport.member WHERE role = caller) THEN
+    RAISE EXCEPTION 'Only the team''s members may change its records.'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+
   -- One push at a time, so the seqs commit in their order and a desktop
   -- that has seen seq N never misses a smaller one committed later.
   PERFORM pg_advisory_xact_lock (7262, 1);
@@ -99,33 +110,29 @@ BEGIN
     RETURN s;
   END IF;
 
-  INSERT INTO rapport.change (desktop, local_seq, entity, key, op, fields)
-    VALUES (p_desktop, p_local_seq, p_entity, p_key, p_op, p_fields) RETURNING seq INTO s;
+  SELECT owner INTO holder FROM rapport.record WHERE entity = p_entity AND key = p_key FOR UPDATE;
+  IF FOUND AND holder <> caller AND NOT rapport.is_manager (caller) THEN
+    IF p_op = 'delete' THEN
+      RAISE EXCEPTION 'This record belongs to %: only they or a manager may delete it.', holder
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RAISE EXCEPTION 'This record belongs to %: only they or a manager may change it.', holder
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+
+  INSERT INTO rapport.change (desktop, local_seq, author, entity, key, op, fields)
+    VALUES (p_desktop, p_local_seq, caller, p_entity, p_key, p_op, p_fields) RETURNING seq INTO s;
 
   IF p_op = 'delete' THEN
     DELETE FROM rapport.record WHERE entity = p_entity AND key = p_key;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    IF n = 0 AND EXISTS (SELECT 1 FROM rapport.record WHERE entity = p_entity AND key = p_key) THEN
-      RAISE EXCEPTION 'This record belongs to someone else: only they or a manager may delete it.'
-        USING ERRCODE = 'insufficient_privilege';
-    END IF;
-  ELSE
+  ELSIF holder IS NOT NULL THEN
     UPDATE rapport.record SET fields = fields || coalesce (p_fields, '{}'), last_seq = s
       WHERE entity = p_entity AND key = p_key;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    IF n = 0 THEN
-      SELECT owner INTO holder FROM rapport.record WHERE entity = p_entity AND key = p_key;
-      IF FOUND THEN
-        RAISE EXCEPTION 'This record belongs to %: only they or a manager may change it.', holder
-          USING ERRCODE = 'insufficient_privilege';
-      END IF;
-      -- An update of a record deleted meanwhile changes nothing: the
-      -- deletion, ordered first, stands.
-      IF p_op = 'insert' THEN
-        INSERT INTO rapport.record (entity, key, fields, last_seq)
-          VALUES (p_entity, p_key, coalesce (p_fields, '{}'), s);
-      END IF;
-    END IF;
+  ELSIF p_op = 'insert' THEN
+    -- (An update of a record deleted meanwhile changes nothing: the
+    -- deletion, ordered first, stands.)
+    INSERT INTO rapport.record (entity, key, owner, fields, last_seq)
+      VALUES (p_entity, p_key, caller, coalesce (p_fields, '{}'), s);
   END IF;
 
   PERFORM pg_notify ('rapport_changes', s::text);
@@ -197,6 +204,8 @@ GRANT SELECT, INSERT ON rapport.change TO rapport_member;
 GRANT USAGE ON SEQUENCE rapport.change_seq_seq TO rapport_member;
 GRANT SELECT, INSERT, UPDATE, DELETE ON rapport.record TO rapport_member;
 REVOKE ALL ON FUNCTION rapport.add_member (text, boolean, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION rapport.push (uuid, bigint, text, jsonb, text, jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION rapport.push_many (uuid, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION rapport.push (uuid, bigint, text, jsonb, text, jsonb) TO rapport_member;
 GRANT EXECUTE ON FUNCTION rapport.push_many (uuid, jsonb) TO rapport_member;
 
