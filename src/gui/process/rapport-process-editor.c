@@ -1,0 +1,578 @@
+/* rapport-process-editor.c — the sales process, edited: "Edit Process…"
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window holds the pipelines and which one and which stage are
+ * chosen; the stages (RapportProcessStages), the chosen stage and its
+ * playbook (RapportStagePage) and the after-sales plan
+ * (RapportAfterSalesEditor) edit themselves through the store. The lists
+ * shown are the store's own, which it fills anew after a change: the
+ * choices are kept by id across that.
+ */
+
+#define G_LOG_DOMAIN "rapport-process-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-after-sales-editor.h"
+#include "rapport-process-dialogs.h"
+#include "rapport-process-editor.h"
+#include "rapport-process-stages.h"
+#include "rapport-stage-page.h"
+#include "rapport-store-process.h"
+
+struct _RapportProcessEditor
+{
+  AdwWindow             parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkListBox           *pipelines_list;
+  AdwWindowTitle       *window_title;
+  AdwEntryRow          *name_row;
+  RapportProcessStages *stages_group;
+  AdwComboRow          *stage_row;
+  RapportStagePage     *stage_page;
+  AdwBin               *after_sales_bin;
+  GtkWidget            *delete_button;
+
+  /* Owned references */
+  RapportContext       *context;
+  RapportPipeline      *pipeline;
+  GListModel           *stages;      /* the store's, of the pipeline */
+
+  gint64                stage_id;    /* the chosen stage */
+  gboolean              refilling;   /* a list is being filled anew */
+  gboolean              shown;       /* constructed: the children have the store */
+};
+
+G_DEFINE_FINAL_TYPE (RapportProcessEditor, rapport_process_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PIPELINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static RapportStore *
+store_of (RapportProcessEditor *self)
+{
+  return rapport_context_get_store (self->context);
+}
+
+/* The context's toasts are the main window's, under this one: a refusal
+ * shows here. */
+static void
+on_failed (RapportProcessEditor *self,
+           const char           *message)
+{
+  /* Translators: a change could not be stored; %s says why. */
+  g_autofree char *text = g_strdup_printf (_("Not saved: %s"), message);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+fail (RapportProcessEditor *self,
+      GError               *error)
+{
+  on_failed (self, error->message);
+  g_error_free (error);
+}
+
+/* Stages */
+
+static guint
+index_of (GListModel *list,
+          gint64      id)
+{
+  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportRecord) record = g_list_model_get_item (list, i);
+
+      if (rapport_record_get_id (record) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+choose_stage (RapportProcessEditor *self,
+              gint64                id)
+{
+  guint index = index_of (self->stages, id);
+
+  /* A stage deleted: the first one is shown instead. */
+  if (index == GTK_INVALID_LIST_POSITION)
+    index = 0;
+  if (adw_combo_row_get_selected (self->stage_row) != index)
+    adw_combo_row_set_selected (self->stage_row, index);
+  rapport_stage_page_set_stage (self->stage_page, adw_combo_row_get_selected_item (self->stage_row));
+}
+
+static void
+on_stage_picked (RapportProcessEditor *self)
+{
+  RapportStage *stage = adw_combo_row_get_selected_item (self->stage_row);
+
+  if (self->refilling)
+    return;
+  self->stage_id = stage != NULL ? rapport_record_get_id (RAPPORT_RECORD (stage)) : 0;
+  rapport_stage_page_set_stage (self->stage_page, stage);
+}
+
+static void
+on_stage_chosen (RapportProcessEditor *self,
+                 RapportStage         *stage)
+{
+  self->stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
+  choose_stage (self, self->stage_id);
+}
+
+/* Before and after the combo row follows a new fill of the list: what it
+ * selects meanwhile is not the user's choice. */
+static void
+on_stages_changing (RapportProcessEditor *self)
+{
+  self->refilling = TRUE;
+}
+
+static void
+on_stages_changed (RapportProcessEditor *self)
+{
+  self->refilling = FALSE;
+  choose_stage (self, self->stage_id);
+}
+
+static void
+show_stages (RapportProcessEditor *self)
+{
+  if (self->stages != NULL)
+    g_signal_handlers_disconnect_by_data (self->stages, self);
+  g_clear_object (&self->stages);
+  if (self->pipeline != NULL)
+    self->stages = g_object_ref (rapport_store_get_stages (store_of (self), self->pipeline));
+
+  if (self->stages != NULL)
+    g_signal_connect_object (self->stages, "items-changed", G_CALLBACK (on_stages_changing),
+                             self, G_CONNECT_SWAPPED);
+  adw_combo_row_set_model (self->stage_row, self->stages);
+  if (self->stages != NULL)
+    g_signal_connect_object (self->stages, "items-changed", G_CALLBACK (on_stages_changed),
+                             self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->stage_id = 0;
+  choose_stage (self, 0);
+  on_stage_picked (self);
+}
+
+/* Pipelines */
+
+static void
+name_row (GtkWidget       *row,
+          GParamSpec      *pspec,
+          RapportPipeline *pipeline)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rapport_pipeline_get_name (pipeline), -1);
+}
+
+static GtkWidget *
+create_pipeline_row (gpointer item,
+                     gpointer user_data)
+{
+  RapportPipeline *pipeline = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (pipeline, "name", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  name_row (row, NULL, pipeline);
+  g_signal_connect_object (pipeline, "notify::name", G_CALLBACK (name_row), row, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+select_pipeline_row (RapportProcessEditor *self)
+{
+  GListModel *pipelines = rapport_store_get_pipelines (store_of (self));
+  guint index = self->pipeline != NULL
+    ? index_of (pipelines, rapport_record_get_id (RAPPORT_RECORD (self->pipeline)))
+    : GTK_INVALID_LIST_POSITION;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->pipelines_list, (int) index);
+
+  self->refilling = TRUE;
+  if (gtk_list_box_get_selected_row (self->pipelines_list) != row)
+    gtk_list_box_select_row (self->pipelines_list, row);
+  self->refilling = FALSE;
+}
+
+static void
+show_pipeline (RapportProcessEditor *self)
+{
+  const char *name = self->pipeline != NULL ? rapport_pipeline_get_name (self->pipeline) : "";
+  gboolean last = g_list_model_get_n_items (rapport_store_get_pipelines (store_of (self))) <= 1;
+
+  adw_window_title_set_subtitle (self->window_title, name);
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->name_row)) == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-pipeline", self->pipeline != NULL && !last);
+  gtk_widget_set_tooltip_text (self->delete_button,
+                               last ? _("The last pipeline cannot be deleted.") : NULL);
+}
+
+/* The store filled its list anew: the chosen pipeline stays chosen, or
+ * if it is gone the current one is. */
+static void
+on_pipelines_changed (RapportProcessEditor *self)
+{
+  GListModel *pipelines = rapport_store_get_pipelines (store_of (self));
+
+  if (self->pipeline == NULL ||
+      index_of (pipelines, rapport_record_get_id (RAPPORT_RECORD (self->pipeline))) == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(RapportPipeline) current = rapport_store_get_current_pipeline (store_of (self));
+
+      rapport_process_editor_set_pipeline (self, current);
+    }
+  select_pipeline_row (self);
+  show_pipeline (self);
+}
+
+static void
+on_pipeline_notice (RapportProcessEditor *self)
+{
+  show_pipeline (self);
+}
+
+static void
+on_pipeline_selected (RapportProcessEditor *self,
+                      GtkListBoxRow        *row)
+{
+  g_autoptr(RapportPipeline) pipeline = NULL;
+
+  if (row == NULL || self->refilling)
+    return;
+  pipeline = g_list_model_get_item (rapport_store_get_pipelines (store_of (self)),
+                                    (guint) gtk_list_box_row_get_index (row));
+  rapport_process_editor_set_pipeline (self, pipeline);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Renaming changes the name from now on: the history keeps the old. */
+static void
+on_name_apply (RapportProcessEditor *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_auto(GValue) value = G_VALUE_INIT;
+  GError *error = NULL;
+
+  if (self->pipeline == NULL || g_str_equal (text, rapport_pipeline_get_name (self->pipeline)))
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  if (!rapport_store_update (store_of (self), RAPPORT_RECORD (self->pipeline), "name", &value, &error))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), rapport_pipeline_get_name (self->pipeline));
+      fail (self, error);
+    }
+}
+
+static void
+on_add_response (RapportProcessEditor *self,
+                 const char           *response,
+                 AdwMessageDialog     *dialog)
+{
+  g_autofree char *name = rapport_process_add_dialog_get_name (dialog);
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  GError *error = NULL;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  pipeline = rapport_store_add_pipeline (store_of (self), name, rapport_process_add_dialog_get_template (dialog), &error);
+  if (pipeline == NULL)
+    return fail (self, error);
+  rapport_process_editor_set_pipeline (self, pipeline);
+  select_pipeline_row (self);
+}
+
+static void
+add_pipeline_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (widget);
+  AdwMessageDialog *dialog = rapport_process_add_dialog_new (widget);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_delete_response (RapportProcessEditor *self,
+                    const char           *response,
+                    AdwMessageDialog     *dialog)
+{
+  RapportPipeline *to = rapport_process_delete_dialog_get_target (dialog);
+  g_autoptr(RapportPipeline) pipeline = NULL;
+  GError *error = NULL;
+
+  if (!g_str_equal (response, "delete") || self->pipeline == NULL)
+    return;
+  pipeline = g_object_ref (self->pipeline);
+  if (!rapport_store_delete_pipeline (store_of (self), pipeline, to, &error))
+    return fail (self, error);
+  if (to != NULL)
+    rapport_process_editor_set_pipeline (self, to);
+  on_pipelines_changed (self);
+}
+
+static void
+delete_pipeline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (widget);
+  guint deals;
+  g_autofree char *body = NULL;
+  g_autofree char *picker = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->pipeline == NULL)
+    return;
+
+  deals = rapport_store_count_pipeline_deals (store_of (self), self->pipeline);
+  body = g_strdup_printf (_("The pipeline “%s”, its stages, their playbooks and its after-sales plan will be deleted. The deals' history keeps the stages' names."),
+                          rapport_pipeline_get_name (self->pipeline));
+  if (deals > 0)
+    picker = g_strdup_printf (ngettext ("Move its %u deal to", "Move its %u deals to", deals), deals);
+  dialog = rapport_process_delete_dialog_new (widget, _("Delete the Pipeline?"), body, picker,
+                                              deals > 0 ? rapport_store_get_pipelines (store_of (self)) : NULL,
+                                              self->pipeline);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (RAPPORT_PROCESS_EDITOR (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Every part of the window on the pipeline chosen. */
+static void
+show_all (RapportProcessEditor *self)
+{
+  rapport_process_stages_set_pipeline (self->stages_group, self->pipeline);
+  rapport_after_sales_editor_set_pipeline (RAPPORT_AFTER_SALES_EDITOR (adw_bin_get_child (self->after_sales_bin)),
+                                           self->pipeline);
+  show_stages (self);
+  show_pipeline (self);
+  select_pipeline_row (self);
+}
+
+/* GObject */
+
+static void
+rapport_process_editor_constructed (GObject *object)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (object);
+  RapportStore *store = store_of (self);
+  GListModel *pipelines = rapport_store_get_pipelines (store);
+
+  G_OBJECT_CLASS (rapport_process_editor_parent_class)->constructed (object);
+
+  rapport_process_stages_set_store (self->stages_group, store);
+  rapport_stage_page_set_store (self->stage_page, store);
+  adw_bin_set_child (self->after_sales_bin, rapport_after_sales_editor_new (store, self->pipeline));
+
+  gtk_list_box_bind_model (self->pipelines_list, pipelines, create_pipeline_row, NULL, NULL);
+  g_signal_connect_object (pipelines, "items-changed", G_CALLBACK (on_pipelines_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (store, "notice::pipeline", G_CALLBACK (on_pipeline_notice), self, G_CONNECT_SWAPPED);
+  self->shown = TRUE;
+  show_all (self);
+  on_pipelines_changed (self);
+}
+
+static void
+rapport_process_editor_dispose (GObject *object)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (object);
+
+  if (self->pipelines_list != NULL)
+    gtk_list_box_bind_model (self->pipelines_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PROCESS_EDITOR);
+  g_clear_object (&self->stages);
+  g_clear_object (&self->pipeline);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (rapport_process_editor_parent_class)->dispose (object);
+}
+
+static void
+rapport_process_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_PIPELINE:
+      g_value_set_object (value, self->pipeline);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_process_editor_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_PIPELINE:
+      /* At construction, only kept: the children are given it once they
+       * have the store. */
+      if (self->shown)
+        rapport_process_editor_set_pipeline (self, g_value_get_object (value));
+      else
+        g_set_object (&self->pipeline, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_process_editor_class_init (RapportProcessEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = rapport_process_editor_constructed;
+  object_class->dispose = rapport_process_editor_dispose;
+  object_class->get_property = rapport_process_editor_get_property;
+  object_class->set_property = rapport_process_editor_set_property;
+
+  /* The store, its undo and its toasts: set once, first. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, RAPPORT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The pipeline shown and edited. */
+  properties[PROP_PIPELINE] =
+    g_param_spec_object ("pipeline", NULL, NULL, RAPPORT_TYPE_PIPELINE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_PROCESS_STAGES);
+  g_type_ensure (RAPPORT_TYPE_STAGE_PAGE);
+  g_type_ensure (RAPPORT_TYPE_STAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/process/process-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, content);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, pipelines_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, stages_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, stage_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, after_sales_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_stage_picked);
+  gtk_widget_class_bind_template_callback (widget_class, on_pipeline_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-pipeline", NULL, add_pipeline_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-pipeline", NULL, delete_pipeline_action);
+  gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+rapport_process_editor_init (RapportProcessEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+rapport_process_editor_new (RapportContext  *context,
+                            GtkWindow       *parent,
+                            RapportPipeline *pipeline)
+{
+  g_autoptr(RapportPipeline) current = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+
+  if (pipeline == NULL)
+    pipeline = current = rapport_store_get_current_pipeline (rapport_context_get_store (context));
+  return g_object_new (RAPPORT_TYPE_PROCESS_EDITOR,
+                       "context", context,
+                       "pipeline", pipeline,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "destroy-with-parent", TRUE,
+                       NULL);
+}
+
+RapportPipeline *
+rapport_process_editor_get_pipeline (RapportProcessEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROCESS_EDITOR (self), NULL);
+
+  return self->pipeline;
+}
+
+void
+rapport_process_editor_set_pipeline (RapportProcessEditor *self,
+                                     RapportPipeline      *pipeline)
+{
+  g_return_if_fail (RAPPORT_IS_PROCESS_EDITOR (self));
+  g_return_if_fail (!pipeline || RAPPORT_IS_PIPELINE (pipeline));
+
+  if (!g_set_object (&self->pipeline, pipeline))
+    return;
+
+  show_all (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE]);
+}
