@@ -546,7 +546,9 @@ rapport_process_editor_new (RapportContext  *context,
 
   if (pipeline == NULL)
     pipeline = current = rapport_store_get_current_pipeline (rapport_context_get_store (context));
+  /* The application's, so its shortcuts (Ctrl+Q) work here too. */
   return g_object_new (RAPPORT_TYPE_PROCESS_EDITOR,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        "context", context,
                        "pipeline", pipeline,
                        "transient-for", parent,
