@@ -298,10 +298,11 @@ def test_add_pipeline_from_template(tmp):
         app.find("New Pipeline…", role="push button").do_action(0)
         start = wait_for("the dialog", lambda: app.find("Start from", role="combo box"), 10)
         time.sleep(0.5)
-        # The second template: B2B cycle in 7 stages.
+        # The second template, B2B cycle in 7 stages: the list opens with
+        # the keyboard on its first item (an empty pipeline).
         click_node(start)
         time.sleep(0.8)
-        key("Down", "Return")
+        key("Down", "Down", "Return")
         time.sleep(0.5)
         name = field(app, "Name")
         focus(name)
