@@ -282,6 +282,7 @@ def test_rename_pipeline_and_stage(tmp):
         key("Return")
         wait_for("the stage renamed", lambda: stages(db)[0] == "Discovery")
         wait_for("the board's column renamed", lambda: board_order(app)[:1] == ["Discovery"], 10)
+        wait_for("the stage picker says so", lambda: app.find("Discovery", role="list"), 10)
         history = cli_json(db, "deal", "show", str(ids["Alpha pilot"]))["history"]
         check(history[0]["to_stage"] == "Prospecting", f"the history was rewritten: {history[0]}")
         screenshot("process-editor-renamed")
@@ -324,6 +325,8 @@ def test_add_pipeline_from_template(tmp):
         wait_for("the question", lambda: app.find("Delete the Pipeline?", exact=False), 10)
         answer(app, "Delete").do_action(0)
         wait_for("the pipeline deleted", lambda: len(cli_json(db, "pipeline", "list")) == 1)
+        wait_for("the editor back on the classic one", lambda: app.find("Prospecting", role="text"), 10)
+        check(not app.find_all("Enterprise", role="list item"), "the deleted pipeline is still listed")
         screenshot("process-editor-pipeline-deleted")
         app.quit()
     finally:

@@ -45,6 +45,7 @@ struct _RapportProcessEditor
   RapportPipeline      *pipeline;
   GListModel           *stages;      /* the store's, of the pipeline */
 
+  char                 *stage_names; /* as the stage picker shows them */
   gint64                stage_id;    /* the chosen stage */
   gboolean              refilling;   /* a list is being filled anew */
   gboolean              shown;       /* constructed: the children have the store */
@@ -156,6 +157,41 @@ on_stages_changed (RapportProcessEditor *self)
   choose_stage (self, self->stage_id);
 }
 
+static char *
+names_of (GListModel *stages)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = stages != NULL ? g_list_model_get_n_items (stages) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
+
+      g_string_append (names, rapport_stage_get_name (stage));
+      g_string_append_c (names, '\n');
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The picker does not show a renamed stage's new name by itself: it is
+ * given its list again. */
+static void
+on_stage_notice (RapportProcessEditor *self)
+{
+  g_autofree char *names = names_of (self->stages);
+
+  if (g_strcmp0 (names, self->stage_names) == 0)
+    return;
+
+  g_free (self->stage_names);
+  self->stage_names = g_steal_pointer (&names);
+  self->refilling = TRUE;
+  adw_combo_row_set_model (self->stage_row, NULL);
+  adw_combo_row_set_model (self->stage_row, self->stages);
+  self->refilling = FALSE;
+  choose_stage (self, self->stage_id);
+}
+
 static void
 show_stages (RapportProcessEditor *self)
 {
@@ -173,6 +209,8 @@ show_stages (RapportProcessEditor *self)
     g_signal_connect_object (self->stages, "items-changed", G_CALLBACK (on_stages_changed),
                              self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
+  g_free (self->stage_names);
+  self->stage_names = names_of (self->stages);
   self->stage_id = 0;
   choose_stage (self, 0);
   on_stage_picked (self);
@@ -407,6 +445,7 @@ rapport_process_editor_constructed (GObject *object)
   g_signal_connect_object (pipelines, "items-changed", G_CALLBACK (on_pipelines_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (store, "notice::pipeline", G_CALLBACK (on_pipeline_notice), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notice::stage", G_CALLBACK (on_stage_notice), self, G_CONNECT_SWAPPED);
   self->shown = TRUE;
   show_all (self);
   on_pipelines_changed (self);
@@ -425,6 +464,16 @@ rapport_process_editor_dispose (GObject *object)
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_process_editor_parent_class)->dispose (object);
+}
+
+static void
+rapport_process_editor_finalize (GObject *object)
+{
+  RapportProcessEditor *self = RAPPORT_PROCESS_EDITOR (object);
+
+  g_free (self->stage_names);
+
+  G_OBJECT_CLASS (rapport_process_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -486,6 +535,7 @@ rapport_process_editor_class_init (RapportProcessEditorClass *klass)
 
   object_class->constructed = rapport_process_editor_constructed;
   object_class->dispose = rapport_process_editor_dispose;
+  object_class->finalize = rapport_process_editor_finalize;
   object_class->get_property = rapport_process_editor_get_property;
   object_class->set_property = rapport_process_editor_set_property;
 
