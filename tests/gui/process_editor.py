@@ -282,7 +282,7 @@ def test_rename_pipeline_and_stage(tmp):
         key("Return")
         wait_for("the stage renamed", lambda: stages(db)[0] == "Discovery")
         wait_for("the board's column renamed", lambda: board_order(app)[:1] == ["Discovery"], 10)
-        wait_for("the stage picker says so", lambda: app.find("Discovery", role="list"), 10)
+        wait_for("its settings titled anew", lambda: app.find("Discovery", role="list"), 10)
         history = cli_json(db, "deal", "show", str(ids["Alpha pilot"]))["history"]
         check(history[0]["to_stage"] == "Prospecting", f"the history was rewritten: {history[0]}")
         screenshot("process-editor-renamed")
