@@ -153,6 +153,8 @@ row_new (RapportProcessStages *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   rapport_choice_row_set_place (RAPPORT_CHOICE_ROW (row), index == 0, index + 1 == n);
+  /* A pipeline keeps one stage at least, to hold its deals. */
+  gtk_widget_action_set_enabled (row, "choice.remove", n > 1);
   g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_row_remove), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "rename", G_CALLBACK (on_row_rename), self, G_CONNECT_SWAPPED);
