@@ -18,7 +18,7 @@
 #include "rapport-choice-row.h"
 #include "rapport-choices-group.h"
 #include "rapport-enums.h"
-#include "rapport-row-drop.h"
+#include "rapport-row-reorder.h"
 
 struct _RapportChoicesGroup
 {

@@ -18,38 +18,10 @@
 
 #include "rapport-after-sales-editor.h"
 #include "rapport-process-dialogs.h"
-#include "rapport-process-editor.h"
+#include "rapport-process-editor-private.h"
 #include "rapport-process-stages.h"
-#include "rapport-stage-page.h"
 #include "rapport-store-process.h"
 
-struct _RapportProcessEditor
-{
-  AdwWindow             parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
-  GtkListBox           *pipelines_list;
-  AdwWindowTitle       *window_title;
-  AdwEntryRow          *name_row;
-  RapportProcessStages *stages_group;
-  AdwComboRow          *stage_row;
-  RapportStagePage     *stage_page;
-  AdwBin               *after_sales_bin;
-  GtkWidget            *delete_button;
-
-  /* Owned references */
-  RapportContext       *context;
-  RapportPipeline      *pipeline;
-  GListModel           *stages;      /* the store's, of the pipeline */
-
-  char                 *stage_names; /* as the stage picker shows them */
-  gint64                stage_id;    /* the chosen stage */
-  gboolean              refilling;   /* a list is being filled anew */
-  gboolean              shown;       /* constructed: the children have the store */
-};
 
 G_DEFINE_FINAL_TYPE (RapportProcessEditor, rapport_process_editor, ADW_TYPE_WINDOW)
 
@@ -61,12 +33,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static RapportStore *
-store_of (RapportProcessEditor *self)
-{
-  return rapport_context_get_store (self->context);
-}
 
 /* The context's toasts are the main window's, under this one: a refusal
  * shows here. */
@@ -89,131 +55,6 @@ fail (RapportProcessEditor *self,
 {
   on_failed (self, error->message);
   g_error_free (error);
-}
-
-/* Stages */
-
-static guint
-index_of (GListModel *list,
-          gint64      id)
-{
-  guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportRecord) record = g_list_model_get_item (list, i);
-
-      if (rapport_record_get_id (record) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-choose_stage (RapportProcessEditor *self,
-              gint64                id)
-{
-  guint index = index_of (self->stages, id);
-
-  /* A stage deleted: the first one is shown instead. */
-  if (index == GTK_INVALID_LIST_POSITION)
-    index = 0;
-  if (adw_combo_row_get_selected (self->stage_row) != index)
-    adw_combo_row_set_selected (self->stage_row, index);
-  rapport_stage_page_set_stage (self->stage_page, adw_combo_row_get_selected_item (self->stage_row));
-}
-
-static void
-on_stage_picked (RapportProcessEditor *self)
-{
-  RapportStage *stage = adw_combo_row_get_selected_item (self->stage_row);
-
-  if (self->refilling)
-    return;
-  self->stage_id = stage != NULL ? rapport_record_get_id (RAPPORT_RECORD (stage)) : 0;
-  rapport_stage_page_set_stage (self->stage_page, stage);
-}
-
-static void
-on_stage_chosen (RapportProcessEditor *self,
-                 RapportStage         *stage)
-{
-  self->stage_id = rapport_record_get_id (RAPPORT_RECORD (stage));
-  choose_stage (self, self->stage_id);
-}
-
-/* Before and after the combo row follows a new fill of the list: what it
- * selects meanwhile is not the user's choice. */
-static void
-on_stages_changing (RapportProcessEditor *self)
-{
-  self->refilling = TRUE;
-}
-
-static void
-on_stages_changed (RapportProcessEditor *self)
-{
-  self->refilling = FALSE;
-  choose_stage (self, self->stage_id);
-}
-
-static char *
-names_of (GListModel *stages)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-  guint n = stages != NULL ? g_list_model_get_n_items (stages) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportStage) stage = g_list_model_get_item (stages, i);
-
-      g_string_append (names, rapport_stage_get_name (stage));
-      g_string_append_c (names, '\n');
-    }
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
-/* The picker does not show a renamed stage's new name by itself: it is
- * given its list again. */
-static void
-on_stage_notice (RapportProcessEditor *self)
-{
-  g_autofree char *names = names_of (self->stages);
-
-  if (g_strcmp0 (names, self->stage_names) == 0)
-    return;
-
-  g_free (self->stage_names);
-  self->stage_names = g_steal_pointer (&names);
-  self->refilling = TRUE;
-  adw_combo_row_set_model (self->stage_row, NULL);
-  adw_combo_row_set_model (self->stage_row, self->stages);
-  self->refilling = FALSE;
-  choose_stage (self, self->stage_id);
-}
-
-static void
-show_stages (RapportProcessEditor *self)
-{
-  if (self->stages != NULL)
-    g_signal_handlers_disconnect_by_data (self->stages, self);
-  g_clear_object (&self->stages);
-  if (self->pipeline != NULL)
-    self->stages = g_object_ref (rapport_store_get_stages (store_of (self), self->pipeline));
-
-  if (self->stages != NULL)
-    g_signal_connect_object (self->stages, "items-changed", G_CALLBACK (on_stages_changing),
-                             self, G_CONNECT_SWAPPED);
-  adw_combo_row_set_model (self->stage_row, self->stages);
-  if (self->stages != NULL)
-    g_signal_connect_object (self->stages, "items-changed", G_CALLBACK (on_stages_changed),
-                             self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-
-  g_free (self->stage_names);
-  self->stage_names = names_of (self->stages);
-  self->stage_id = 0;
-  choose_stage (self, 0);
-  on_stage_picked (self);
 }
 
 /* Pipelines */
@@ -249,7 +90,7 @@ select_pipeline_row (RapportProcessEditor *self)
 {
   GListModel *pipelines = rapport_store_get_pipelines (store_of (self));
   guint index = self->pipeline != NULL
-    ? index_of (pipelines, rapport_record_get_id (RAPPORT_RECORD (self->pipeline)))
+    ? rapport_process_editor_index_of (pipelines, rapport_record_get_id (RAPPORT_RECORD (self->pipeline)))
     : GTK_INVALID_LIST_POSITION;
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->pipelines_list, (int) index);
 
@@ -281,7 +122,7 @@ on_pipelines_changed (RapportProcessEditor *self)
   GListModel *pipelines = rapport_store_get_pipelines (store_of (self));
 
   if (self->pipeline == NULL ||
-      index_of (pipelines, rapport_record_get_id (RAPPORT_RECORD (self->pipeline))) == GTK_INVALID_LIST_POSITION)
+      rapport_process_editor_index_of (pipelines, rapport_record_get_id (RAPPORT_RECORD (self->pipeline))) == GTK_INVALID_LIST_POSITION)
     {
       g_autoptr(RapportPipeline) current = rapport_store_get_current_pipeline (store_of (self));
 
@@ -421,7 +262,7 @@ show_all (RapportProcessEditor *self)
   rapport_process_stages_set_pipeline (self->stages_group, self->pipeline);
   rapport_after_sales_editor_set_pipeline (RAPPORT_AFTER_SALES_EDITOR (adw_bin_get_child (self->after_sales_bin)),
                                            self->pipeline);
-  show_stages (self);
+  rapport_process_editor_show_stages (self);
   show_pipeline (self);
   select_pipeline_row (self);
 }
@@ -445,7 +286,7 @@ rapport_process_editor_constructed (GObject *object)
   g_signal_connect_object (pipelines, "items-changed", G_CALLBACK (on_pipelines_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (store, "notice::pipeline", G_CALLBACK (on_pipeline_notice), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "notice::stage", G_CALLBACK (on_stage_notice), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notice::stage", G_CALLBACK (rapport_process_editor_on_stage_notice), self, G_CONNECT_SWAPPED);
   self->shown = TRUE;
   show_all (self);
   on_pipelines_changed (self);
@@ -567,8 +408,8 @@ rapport_process_editor_class_init (RapportProcessEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, after_sales_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_failed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stage_chosen);
-  gtk_widget_class_bind_template_callback (widget_class, on_stage_picked);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_stage_chosen", G_CALLBACK (rapport_process_editor_on_stage_chosen));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_stage_picked", G_CALLBACK (rapport_process_editor_on_stage_picked));
   gtk_widget_class_bind_template_callback (widget_class, on_pipeline_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
 

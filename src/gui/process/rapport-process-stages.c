@@ -19,7 +19,7 @@
 #include "rapport-choice-row.h"
 #include "rapport-process-dialogs.h"
 #include "rapport-process-stages.h"
-#include "rapport-row-drop.h"
+#include "rapport-row-reorder.h"
 #include "rapport-store-process.h"
 
 struct _RapportProcessStages

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-row-reorder.h"
 #include "rapport-stage-action-row.h"
 
 struct _RapportStageActionRow
@@ -262,13 +263,8 @@ rapport_stage_action_row_class_init (RapportStageActionRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_apply);
 
   /* Alt+Up and Alt+Down, as a kept list's rows and the after-sales steps. */
-  gtk_widget_class_install_action (widget_class, "key-action.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "key-action.move-down", NULL, move_action);
+  rapport_row_reorder_install (widget_class, "key-action.move-up", "key-action.move-down", move_action);
   gtk_widget_class_install_action (widget_class, "key-action.remove", NULL, remove_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "key-action.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "key-action.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "key-action.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "key-action.move-down", NULL);
 }
 
 static void

@@ -1,17 +1,18 @@
-/* rapport-row-drop.c — a list's rows reordered by a drag
+/* rapport-row-reorder.c — a list's rows reordered by a drag and by Alt+Up / Alt+Down
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The kept lists of Preferences and the stages of the process editor
- * reorder the same way: a row carries itself, the list box is the drop
- * target, and the row under the pointer is where the dragged one goes.
+ * The kept lists of Preferences and the stages and key actions of the
+ * process editor reorder the same way. A drag: a row carries itself, the
+ * list box is the drop target, and the row under the pointer is where
+ * the dragged one goes. The keyboard: Alt+Up and Alt+Down on the row.
  */
 
-#define G_LOG_DOMAIN "rapport-row-drop"
+#define G_LOG_DOMAIN "rapport-row-reorder"
 
 #include "config.h"
 
-#include "rapport-row-drop.h"
+#include "rapport-row-reorder.h"
 
 typedef struct
 {
@@ -115,4 +116,20 @@ rapport_row_drop_attach (GtkListBox         *list,
   /* The last handler frees what they share, with the target. */
   g_signal_connect_data (target, "drop", G_CALLBACK (on_drop), drop, row_drop_free, 0);
   gtk_widget_add_controller (GTK_WIDGET (list), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+rapport_row_reorder_install (GtkWidgetClass              *widget_class,
+                             const char                  *move_up,
+                             const char                  *move_down,
+                             GtkWidgetActionActivateFunc  activate)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+
+  gtk_widget_class_install_action (widget_class, move_up, NULL, activate);
+  gtk_widget_class_install_action (widget_class, move_down, NULL, activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, move_up, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_down, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_down, NULL);
 }

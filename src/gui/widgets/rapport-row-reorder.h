@@ -1,4 +1,4 @@
-/* rapport-row-drop.h — a list's rows reordered by a drag
+/* rapport-row-reorder.h — a list's rows reordered by a drag and by Alt+Up / Alt+Down
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,5 +24,13 @@ void rapport_row_drop_attach (GtkListBox         *list,
                               GType               row_type,
                               RapportRowDropFunc  func,
                               gpointer            data);
+
+/* Installs the row class's actions @move_up and @move_down ("choice.move-up",
+ * …), both run by @activate, and binds Alt+Up and Alt+Down (and the
+ * keypad's) to them: the row's whole keyboard for reordering. */
+void rapport_row_reorder_install (GtkWidgetClass              *widget_class,
+                                  const char                  *move_up,
+                                  const char                  *move_down,
+                                  GtkWidgetActionActivateFunc  activate);
 
 G_END_DECLS
