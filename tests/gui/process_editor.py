@@ -83,17 +83,15 @@ def field(app, name):
 
 def board_order(app):
     """The board's columns, left to right (in the editor a stage is a text
-    field, its settings a list: a column is a panel)."""
-    found = []
-    for name in stages_seen(app):
-        nodes = [n for n in app.find_all(name, role="panel") if extents(n)[2] > 0]
-        if nodes:
-            found.append((extents(nodes[0])[0], name))
-    return [name for _, name in sorted(found)]
-
-
-def stages_seen(app):
-    return CLASSIC + ["Discovery", "First contact"]
+    field, its settings a list: a column is a panel). One walk of the
+    tree: each is slow."""
+    names = set(CLASSIC) | {"Discovery"}
+    found = {}
+    for node in app.find_all(role="panel"):
+        name = node.get_name()
+        if name in names and name not in found and extents(node)[2] > 0:
+            found[name] = extents(node)[0]
+    return sorted(found, key=found.get)
 
 
 def scroll_editor_to(app, node_of, editor):
