@@ -4,7 +4,8 @@ menu opens it; a stage dragged by its handle and one moved by Alt+Up
 reorder the board's columns; a stage with deals is deleted and its deals
 go to the stage picked in the dialog (their history kept, the old stage's
 name in it); a key action edited in place shows on the deal page's
-playbook; a stage and the pipeline are renamed (the history keeps the old
+playbook, one added is moved by Alt+Up, one removed comes back by the
+toast's Undo; a stage and the pipeline are renamed (the history keeps the old
 names); a pipeline is added from a template. rapport-cli --json reads
 back what each step stored.
 
@@ -231,8 +232,16 @@ def test_edit_key_action(tmp):
         wait_for("it moved up",
                  lambda: cli_json(db, "playbook", "list", str(qualifying))[-2]["action"] == "Send the recap")
         screenshot("process-editor-playbook-edited")
+        # Removed at once; the toast's Undo puts it back in its place.
         app.find("Remove “Send the recap”", role="push button").do_action(0)
         wait_for("it is gone", lambda: len(cli_json(db, "playbook", "list", str(qualifying))) == len(actions))
+        time.sleep(0.5)
+        screenshot("process-editor-action-removed")
+        wait_for("the toast's Undo", lambda: answer(app, "Undo"), 10).do_action(0)
+        wait_for("it is back in its place",
+                 lambda: cli_json(db, "playbook", "list", str(qualifying))[-2]["action"] == "Send the recap")
+        wait_for("its row back", lambda: app.find("Remove “Send the recap”", role="push button"), 10).do_action(0)
+        wait_for("it is gone again", lambda: len(cli_json(db, "playbook", "list", str(qualifying))) == len(actions))
 
         # Probability, rotting days and a gate.
         spin = scroll_editor_to(app, lambda: app.find("Win probability (%)", role="spin button"), editor)

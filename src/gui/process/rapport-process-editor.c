@@ -49,6 +49,31 @@ on_failed (RapportProcessEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Undo from here: the toast's button and Ctrl+Z, as in the main window. */
+static void
+on_undoable (RapportProcessEditor *self,
+             const char           *title,
+             guint64               id)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, rapport_context_undo_toast_new (self->context, title, id));
+}
+
+static void
+undo_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rapport_context_undo_step (RAPPORT_PROCESS_EDITOR (widget)->context, g_variant_get_uint64 (parameter));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  rapport_context_undo (RAPPORT_PROCESS_EDITOR (widget)->context);
+}
+
 static void
 fail (RapportProcessEditor *self,
       GError               *error)
@@ -279,7 +304,7 @@ rapport_process_editor_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_process_editor_parent_class)->constructed (object);
 
   rapport_process_stages_set_store (self->stages_group, store);
-  rapport_stage_page_set_store (self->stage_page, store);
+  rapport_stage_page_set_context (self->stage_page, self->context);
   adw_bin_set_child (self->after_sales_bin, rapport_after_sales_editor_new (store, self->pipeline));
 
   gtk_list_box_bind_model (self->pipelines_list, pipelines, create_pipeline_row, NULL, NULL);
@@ -408,6 +433,7 @@ rapport_process_editor_class_init (RapportProcessEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, after_sales_bin);
   gtk_widget_class_bind_template_child (widget_class, RapportProcessEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_undoable);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_stage_chosen", G_CALLBACK (rapport_process_editor_on_stage_chosen));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_stage_picked", G_CALLBACK (rapport_process_editor_on_stage_picked));
   gtk_widget_class_bind_template_callback (widget_class, on_pipeline_selected);
@@ -416,6 +442,10 @@ rapport_process_editor_class_init (RapportProcessEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-pipeline", NULL, add_pipeline_action);
   gtk_widget_class_install_action (widget_class, "editor.delete-pipeline", NULL, delete_pipeline_action);
   gtk_widget_class_install_action (widget_class, "editor.back", NULL, back_action);
+  /* The names the undo toasts' buttons use (rapport_context_undo_toast_new). */
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-step", "t", undo_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

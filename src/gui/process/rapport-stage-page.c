@@ -33,6 +33,7 @@ struct _RapportStagePage
   GtkListBox       *actions_list;
 
   /* Owned references */
+  RapportContext   *context;
   RapportStore     *store;
   RapportStage     *stage;
 
@@ -46,6 +47,7 @@ G_DEFINE_FINAL_TYPE (RapportStagePage, rapport_stage_page, ADW_TYPE_BIN)
 
 enum {
   FAILED,
+  UNDOABLE,
   N_SIGNALS
 };
 
@@ -249,19 +251,81 @@ on_action_move (RapportStagePage      *self,
     fail (self, error);
 }
 
+/* A key action removed, to put back: its fields, its stage and place. */
+typedef struct
+{
+  gint64  stage_id;
+  int     position;
+  char   *fields[5];  /* action, owner, activity, material, output */
+} RemovedAction;
+
+static void
+removed_action_free (gpointer data)
+{
+  RemovedAction *removed = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (removed->fields); i++)
+    g_free (removed->fields[i]);
+  g_free (removed);
+}
+
+static gboolean
+undo_remove (RapportStore  *store,
+             gpointer       data,
+             GError       **error)
+{
+  RemovedAction *removed = data;
+  RapportStageActionFields fields = {
+    removed->fields[0], removed->fields[1], removed->fields[2], removed->fields[3], removed->fields[4],
+  };
+  g_autoptr(RapportStage) stage = rapport_store_get_stage (store, removed->stage_id, error);
+  g_autoptr(RapportStageAction) action = NULL;
+
+  if (stage == NULL)
+    return FALSE;
+  action = rapport_store_add_stage_action (store, stage, &fields, removed->position, error);
+  return action != NULL;
+}
+
+static RemovedAction *
+removed_action_new (RapportStageAction *action)
+{
+  RemovedAction *removed = g_new0 (RemovedAction, 1);
+
+  removed->stage_id = rapport_stage_action_get_stage_id (action);
+  removed->position = rapport_stage_action_get_position (action);
+  g_object_get (action,
+                "action", &removed->fields[0], "owner", &removed->fields[1], "activity", &removed->fields[2],
+                "material", &removed->fields[3], "output", &removed->fields[4], NULL);
+  return removed;
+}
+
+/* Removing asks nothing: Undo (its toast, Ctrl+Z) puts the action back. */
 static void
 on_action_remove (RapportStagePage      *self,
                   RapportStageActionRow *row)
 {
+  RapportStageAction *action = rapport_stage_action_row_get_action (row);
   int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
   RapportStageActionRow *next = action_row_at (self, index + 1) ? action_row_at (self, index + 1)
                                                                 : action_row_at (self, index - 1);
+  RemovedAction *removed = removed_action_new (action);
+  g_autofree char *label = NULL;
   GError *error = NULL;
+  guint64 id;
 
   if (next != NULL)
     self->focus_id = rapport_record_get_id (RAPPORT_RECORD (rapport_stage_action_row_get_action (next)));
-  if (!rapport_store_delete_stage_action (self->store, rapport_stage_action_row_get_action (row), &error))
-    fail (self, error);
+  if (!rapport_store_delete_stage_action (self->store, action, &error))
+    {
+      removed_action_free (removed);
+      return fail (self, error);
+    }
+
+  /* Translators: an undo step; %s is a key action of the playbook */
+  label = g_strdup_printf (_("Removed the key action “%s”"), removed->fields[0]);
+  id = rapport_context_push_undo (self->context, label, undo_remove, removed, removed_action_free);
+  g_signal_emit (self, signals[UNDOABLE], 0, label, id);
 }
 
 static void
@@ -325,6 +389,7 @@ rapport_stage_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_STAGE_PAGE);
   g_clear_object (&self->stage);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (rapport_stage_page_parent_class)->dispose (object);
 }
@@ -343,6 +408,13 @@ rapport_stage_page_class_init (RapportStagePageClass *klass)
    */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * RapportStagePage::undoable:
+   * @title: what was done, for the toast
+   * @id: its undo step (rapport_context_push_undo())
+   */
+  signals[UNDOABLE] = g_signal_new ("undoable", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/process/stage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportStagePage, settings_group);
@@ -368,15 +440,16 @@ rapport_stage_page_init (RapportStagePage *self)
 }
 
 void
-rapport_stage_page_set_store (RapportStagePage *self,
-                              RapportStore     *store)
+rapport_stage_page_set_context (RapportStagePage *self,
+                                RapportContext   *context)
 {
   g_return_if_fail (RAPPORT_IS_STAGE_PAGE (self));
-  g_return_if_fail (RAPPORT_IS_STORE (store));
-  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (RAPPORT_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  self->store = g_object_ref (store);
-  g_signal_connect_object (store, "notice::stage", G_CALLBACK (on_stage_notice), self, G_CONNECT_SWAPPED);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (rapport_context_get_store (context));
+  g_signal_connect_object (self->store, "notice::stage", G_CALLBACK (on_stage_notice), self, G_CONNECT_SWAPPED);
 }
 
 RapportStage *

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "rapport-store.h"
+#include "rapport-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportStagePage, rapport_stage_page, RAPPORT, STAGE_PAGE, AdwBin)
 
 /* Set once, by the editor that holds the page. */
-void          rapport_stage_page_set_store (RapportStagePage *self,
-                                            RapportStore     *store);
+void          rapport_stage_page_set_context (RapportStagePage *self,
+                                              RapportContext   *context);
 RapportStage *rapport_stage_page_get_stage (RapportStagePage *self);
 void          rapport_stage_page_set_stage (RapportStagePage *self,
                                             RapportStage     *stage);
