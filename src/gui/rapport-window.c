@@ -696,8 +696,8 @@ on_file_dropped (GtkDropTarget *target,
   return TRUE;
 }
 
-/* The current pipeline's after-sales plan, in a window of its own until
- * the process editor has it as a section. */
+/* The current pipeline's after-sales plan alone, in a small window (the
+ * process editor has it too, below the stages). */
 static void
 rapport_window_after_sales_plan_action (GtkWidget  *widget,
                                         const char *action_name,

@@ -36,6 +36,8 @@ choose_stage (RapportProcessEditor *self,
 {
   guint index = rapport_process_editor_index_of (self->stages, id);
 
+  g_assert (RAPPORT_IS_PROCESS_EDITOR (self));
+
   /* A stage deleted: the first one is shown instead. */
   if (index == GTK_INVALID_LIST_POSITION)
     index = 0;

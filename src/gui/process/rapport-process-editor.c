@@ -284,6 +284,8 @@ back_action (GtkWidget  *widget,
 static void
 show_all (RapportProcessEditor *self)
 {
+  g_assert (RAPPORT_IS_PROCESS_EDITOR (self));
+
   rapport_process_stages_set_pipeline (self->stages_group, self->pipeline);
   rapport_after_sales_editor_set_pipeline (RAPPORT_AFTER_SALES_EDITOR (adw_bin_get_child (self->after_sales_bin)),
                                            self->pipeline);

@@ -169,6 +169,8 @@ fill (RapportProcessStages *self)
   guint n = n_stages (self);
   RapportChoiceRow *old;
 
+  g_assert (RAPPORT_IS_PROCESS_STAGES (self));
+
   if (shows (self))
     return refocus (self);
 
@@ -204,6 +206,8 @@ move (RapportProcessStages *self,
 {
   g_autoptr(RapportStage) stage = stage_of (self, row);
   GError *error = NULL;
+
+  g_assert (RAPPORT_IS_PROCESS_STAGES (self));
 
   if (stage == NULL || to < 0 || to >= (int) n_stages (self))
     return;

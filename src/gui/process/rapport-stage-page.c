@@ -67,6 +67,8 @@ show_settings (RapportStagePage *self)
 {
   const char *purpose;
 
+  g_assert (RAPPORT_IS_STAGE_PAGE (self));
+
   if (self->stage == NULL)
     return;
 
@@ -88,6 +90,8 @@ save (RapportStagePage *self,
       const GValue     *value)
 {
   GError *error = NULL;
+
+  g_assert (RAPPORT_IS_STAGE_PAGE (self));
 
   if (self->showing || self->stage == NULL)
     return;
@@ -210,6 +214,8 @@ fill_actions (RapportStagePage *self)
 {
   g_autoptr(GPtrArray) actions = NULL;
   GtkWidget *old;
+
+  g_assert (RAPPORT_IS_STAGE_PAGE (self));
 
   if (self->stage == NULL)
     actions = g_ptr_array_new ();
