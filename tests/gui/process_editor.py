@@ -2,12 +2,13 @@
 """The process editor as a user works it: Edit Process… from the main
 menu opens it; a stage dragged by its handle and one moved by Alt+Up
 reorder the board's columns; a stage with deals is deleted and its deals
-go to the stage picked in the dialog (their history kept, the old stage's
-name in it); a key action edited in place shows on the deal page's
-playbook, one added is moved by Alt+Up, one removed comes back by the
-toast's Undo; a stage and the pipeline are renamed (the history keeps the old
-names); a pipeline is added from a template. rapport-cli --json reads
-back what each step stored.
+go to the stage picked in the dialog (their history kept, the old
+stage's name in it); a key action edited in place shows on the deal
+page's playbook, one added is moved by Alt+Up, one removed comes back by
+the toast's Undo; a stage and the pipeline are renamed (the history
+keeps the old names) and another program's new stage shows; a pipeline
+is added from a template, then deleted. rapport-cli --json reads back
+what each step stored.
 
 Environment and helpers: see rapport_gui.py.
 """
@@ -292,6 +293,10 @@ def test_rename_pipeline_and_stage(tmp):
         wait_for("its settings titled anew", lambda: app.find("Discovery", role="list"), 10)
         history = cli_json(db, "deal", "show", str(ids["Alpha pilot"]))["history"]
         check(history[0]["to_stage"] == "Prospecting", f"the history was rewritten: {history[0]}")
+
+        # Another program's stage shows while the editor is open.
+        cli(db, "stage", "add", "1", "Site visit", "--position", "1")
+        wait_for("another program's stage", lambda: app.find("Site visit", role="text"), 10)
         screenshot("process-editor-renamed")
         app.quit()
     finally:
