@@ -210,7 +210,10 @@ on_add_response (RapportProcessEditor *self,
     return;
   pipeline = rapport_store_add_pipeline (store_of (self), name, rapport_process_add_dialog_get_template (dialog), &error);
   if (pipeline == NULL)
-    return fail (self, error);
+    {
+      fail (self, error);
+      return;
+    }
   rapport_process_editor_set_pipeline (self, pipeline);
   select_pipeline_row (self);
 }
@@ -240,7 +243,10 @@ on_delete_response (RapportProcessEditor *self,
     return;
   pipeline = g_object_ref (self->pipeline);
   if (!rapport_store_delete_pipeline (store_of (self), pipeline, to, &error))
-    return fail (self, error);
+    {
+      fail (self, error);
+      return;
+    }
   if (to != NULL)
     rapport_process_editor_set_pipeline (self, to);
   on_pipelines_changed (self);

@@ -172,7 +172,10 @@ fill (RapportProcessStages *self)
   g_assert (RAPPORT_IS_PROCESS_STAGES (self));
 
   if (shows (self))
-    return refocus (self);
+    {
+      refocus (self);
+      return;
+    }
 
   while ((old = row_at (self, 0)) != NULL)
     gtk_list_box_remove (self->list_box, GTK_WIDGET (old));
@@ -324,7 +327,10 @@ on_add (RapportProcessStages *self)
                                    last != NULL ? rapport_stage_get_probability (last) : 50,
                                    last != NULL ? rapport_stage_get_rotting_days (last) : 14, &error);
   if (stage == NULL)
-    return fail (self, error);
+    {
+      fail (self, error);
+      return;
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
   self->focus_index = (int) n_stages (self);

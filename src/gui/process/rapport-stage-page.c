@@ -222,7 +222,10 @@ fill_actions (RapportStagePage *self)
   else if ((actions = rapport_store_get_stage_actions (self->store, self->stage, NULL)) == NULL)
     return;
   if (shows_actions (self, actions))
-    return refocus (self);
+    {
+      refocus (self);
+      return;
+    }
 
   while ((old = GTK_WIDGET (action_row_at (self, 0))) != NULL)
     gtk_list_box_remove (self->actions_list, old);
@@ -325,7 +328,8 @@ on_action_remove (RapportStagePage      *self,
   if (!rapport_store_delete_stage_action (self->store, action, &error))
     {
       removed_action_free (removed);
-      return fail (self, error);
+      fail (self, error);
+      return;
     }
 
   /* Translators: an undo step; %s is a key action of the playbook */
@@ -368,7 +372,10 @@ on_add_clicked (RapportStagePage *self)
   /* Open, with its text ready to be typed over, once shown. */
   action = rapport_store_add_stage_action (self->store, self->stage, &fields, -1, &error);
   if (action == NULL)
-    return fail (self, error);
+    {
+      fail (self, error);
+      return;
+    }
   self->focus_id = rapport_record_get_id (RAPPORT_RECORD (action));
   self->focus_field = "action";
   fill_actions (self);
