@@ -22,7 +22,6 @@
 #include "rapport-process-stages.h"
 #include "rapport-store-process.h"
 
-
 G_DEFINE_FINAL_TYPE (RapportProcessEditor, rapport_process_editor, ADW_TYPE_WINDOW)
 
 enum {
