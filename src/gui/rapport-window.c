@@ -35,6 +35,7 @@
 #include "rapport-insights-view.h"
 #include "rapport-organization-detail.h"
 #include "rapport-organizations-view.h"
+#include "rapport-process-editor.h"
 #include "rapport-search-view.h"
 #include "rapport-pipeline-move-dialog.h"
 #include "rapport-pipeline-view.h"
@@ -696,8 +697,8 @@ on_file_dropped (GtkDropTarget *target,
   return TRUE;
 }
 
-/* The current pipeline's after-sales plan, in a window of its own until
- * the process editor has it as a section. */
+/* The current pipeline's after-sales plan alone, in a small window (the
+ * process editor has it too, below the stages). */
 static void
 rapport_window_after_sales_plan_action (GtkWidget  *widget,
                                         const char *action_name,
@@ -709,6 +710,17 @@ rapport_window_after_sales_plan_action (GtkWidget  *widget,
 
   if (pipeline != NULL)
     rapport_after_sales_editor_present (GTK_WINDOW (self), store, pipeline);
+}
+
+/* The process editor, over the window, on the board's pipeline. */
+static void
+rapport_window_edit_process_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rapport_process_editor_new (self->context, GTK_WINDOW (self), NULL)));
 }
 
 /* One Duplicates page: opened again, it moves to the top and looks anew. */
@@ -1104,6 +1116,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, rapport_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, rapport_window_find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.after-sales-plan", NULL, rapport_window_after_sales_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-process", NULL, rapport_window_edit_process_action);
   gtk_widget_class_install_action (widget_class, "win.new-followup", NULL, rapport_window_new_followup_action);
   gtk_widget_class_install_action (widget_class, "win.open-followup", "x", rapport_window_open_followup_action);
   gtk_widget_class_install_action (widget_class, "win.schedule-followup", "x", rapport_window_schedule_followup_action);

@@ -15,8 +15,8 @@ import time
 from rapport_gui import App, check, cli, cli_json, screenshot, wait_for, xdotool
 from safety import choose_file, label_with, menu_item
 
-EXPORT_DOWNS = 5
-IMPORT_DOWNS = 6
+EXPORT_DOWNS = 6
+IMPORT_DOWNS = 7
 
 
 def documents_folder(tmp):

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-choice-row.h"
+#include "rapport-row-reorder.h"
 
 struct _RapportChoiceRow
 {
@@ -236,13 +237,8 @@ rapport_choice_row_class_init (RapportChoiceRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportChoiceRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_apply);
 
-  gtk_widget_class_install_action (widget_class, "choice.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "choice.move-down", NULL, move_action);
+  rapport_row_reorder_install (widget_class, "choice.move-up", "choice.move-down", move_action);
   gtk_widget_class_install_action (widget_class, "choice.remove", NULL, remove_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "choice.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "choice.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "choice.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, "choice.move-down", NULL);
 }
 
 static void

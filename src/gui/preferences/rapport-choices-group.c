@@ -18,6 +18,7 @@
 #include "rapport-choice-row.h"
 #include "rapport-choices-group.h"
 #include "rapport-enums.h"
+#include "rapport-row-reorder.h"
 
 struct _RapportChoicesGroup
 {
@@ -226,59 +227,18 @@ on_add (RapportChoicesGroup *self)
 }
 
 /* Dropped on a row, the entry takes its place; below the last, last. */
-static int
-drop_index (RapportChoicesGroup *self,
-            double               y)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->list_box, (int) y);
-
-  if (!RAPPORT_IS_CHOICE_ROW (row))
-    return (int) n_entries (self) - 1;
-  return gtk_list_box_row_get_index (row);
-}
-
-static GdkDragAction
-on_drop_motion (RapportChoicesGroup *self,
-                double               x,
-                double               y,
-                GtkDropTarget       *target)
-{
-  int index = drop_index (self, y);
-
-  if (index >= 0)
-    gtk_list_box_drag_highlight_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, index));
-  return GDK_ACTION_MOVE;
-}
-
-static void
-on_drop_leave (RapportChoicesGroup *self,
-               GtkDropTarget       *target)
-{
-  gtk_list_box_drag_unhighlight_row (self->list_box);
-}
-
 static gboolean
-on_drop (RapportChoicesGroup *self,
-         const GValue        *value,
-         double               x,
-         double               y,
-         GtkDropTarget       *target)
+on_drop (gpointer       data,
+         GtkListBoxRow *dropped,
+         int            index)
 {
-  RapportChoiceRow *row;
+  RapportChoicesGroup *self = data;
+  RapportChoiceRow *row = RAPPORT_CHOICE_ROW (dropped);
   GError *error = NULL;
-
-  gtk_list_box_drag_unhighlight_row (self->list_box);
-  if (!G_VALUE_HOLDS (value, RAPPORT_TYPE_CHOICE_ROW))
-    return FALSE;
-
-  /* Only within its own list. */
-  row = g_value_get_object (value);
-  if (gtk_widget_get_parent (GTK_WIDGET (row)) != GTK_WIDGET (self->list_box))
-    return FALSE;
 
   self->focus_label = g_strdup (rapport_choice_row_get_label (row));
   return finish (self, rapport_store_move_choice (self->store, self->list, rapport_choice_row_get_label (row),
-                                                  (guint) MAX (drop_index (self, y), 0), &error), error);
+                                                  (guint) index, &error), error);
 }
 
 static void
@@ -401,15 +361,11 @@ rapport_choices_group_class_init (RapportChoicesGroupClass *klass)
 static void
 rapport_choices_group_init (RapportChoicesGroup *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (RAPPORT_TYPE_CHOICE_ROW, GDK_ACTION_MOVE);
-
   self->focus_index = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (target, "motion", G_CALLBACK (on_drop_motion), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (target, "leave", G_CALLBACK (on_drop_leave), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_box), GTK_EVENT_CONTROLLER (target));
+  /* The list box is the group's: the target dies before the group. */
+  rapport_row_drop_attach (self->list_box, RAPPORT_TYPE_CHOICE_ROW, on_drop, self);
 }
 
 RapportChoiceList

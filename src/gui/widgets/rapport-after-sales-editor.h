@@ -5,8 +5,8 @@
  * One expandable row per step (its title, kind, days after the win, note
  * and what it offers when done), Add Step, Remove, and reordering by
  * drag and by Alt+Up / Alt+Down. Every edit is a store call; the rows
- * follow the store. The process editor embeds it as a section; until
- * then rapport_after_sales_editor_present() shows it in a window.
+ * follow the store. The process editor embeds it as a section;
+ * rapport_after_sales_editor_present() shows it alone in a window.
  */
 
 #pragma once
