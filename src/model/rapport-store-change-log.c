@@ -50,6 +50,9 @@ write_active (RapportStore  *self,
 {
   RapportSqlStmt *stmt = rapport_store_stmt_sql (self, "UPDATE change_log_state SET active = ?1 WHERE id = 1");
 
+  /* The records made while the file was in no team get their uids. */
+  if (GPOINTER_TO_INT (data) && !rapport_store_fill_uids (self, error))
+    return FALSE;
   rapport_sql_bind_int (stmt, 1, GPOINTER_TO_INT (data));
   return rapport_store_step_done (self, stmt, error);
 }

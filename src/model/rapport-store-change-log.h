@@ -2,8 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every record has a uid, a UUID the team knows it by. While the log is
- * on (a file that belongs to a team), every change by any writer is
+ * Every record of a team's file has a uid, a UUID the team knows it by
+ * (given when the record is made, or when the file joins; a file from
+ * before version 16 gave its records theirs when it was upgraded). While
+ * the log is on (a file that belongs to a team), every change by any
+ * writer is
  * logged in the change's own transaction: what changed, keyed by uid,
  * with references as uids (see src/model/sqlite/rapport-change-log.c).
  * The sync sends the log to the team's server and deletes what the
@@ -44,7 +47,8 @@ GPtrArray *rapport_store_read_changes          (RapportStore  *self,
 gboolean   rapport_store_forget_changes        (RapportStore  *self,
                                                 gint64         seq,
                                                 GError       **error);
-/* The uid of the deal, contact or organization @id; NULL if none. */
+/* The uid of the deal, contact or organization @id; NULL if none (or the
+ * record was made while the file was in no team). */
 char      *rapport_store_get_uid               (RapportStore  *self,
                                                 RapportEntity  entity,
                                                 gint64         id);

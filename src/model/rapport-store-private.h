@@ -110,6 +110,10 @@ void          rapport_store_notify        (RapportStore  *self,
                                            gint64         id);
 /* What a record of @type is, for its notices. */
 RapportEntity rapport_entity_of_type      (GType          type);
+/* Team mode (sqlite/rapport-change-log.c): a uid for every record that
+ * has none, inside the caller's transaction. */
+gboolean      rapport_store_fill_uids     (RapportStore  *self,
+                                           GError       **error);
 /* After a change of unknown extent: another program's, or a restore. */
 void          rapport_store_reload_everything (RapportStore *self);
 

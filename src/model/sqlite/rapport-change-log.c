@@ -8,7 +8,8 @@
  * sqlite3) logs it and a change that was committed cannot miss the log.
  *
  * A record (a row with an integer id) is known to the team by its uid, a
- * random UUID given at its insertion; its local id means nothing on
+ * random UUID given at its insertion in a team's file (and, for the rows
+ * of a file from before it joined, when it joins); its local id means nothing on
  * another desktop, so the log names what a row refers to by uid too
  * ("stage": "2f0c…", not "stage_id": 3). A part of a record (its e-mail
  * list, a tag, a custom value, a ticked key action, a setting) has no uid:
@@ -393,10 +394,14 @@ record_triggers (const char *table,
 {
   GString *sql = g_string_new (NULL);
 
-  /* Inserted: a uid, unless the row came with one (from the team). */
+  /* Inserted: a uid, unless the row came with one (from the team), and
+   * the log. Only in a team: rewriting every new row for its uid made a
+   * large import 40 % slower, for nothing while the file is nobody's
+   * but its user's; joining gives the rows made meanwhile their uids
+   * (rapport_store_fill_uids()). */
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_insert\" AFTER INSERT ON ", table);
   rapport_log_append_ident (sql, table);
-  g_string_append (sql, " BEGIN UPDATE ");
+  g_string_append (sql, " WHEN " IF_ACTIVE " BEGIN UPDATE ");
   rapport_log_append_ident (sql, table);
   g_string_append (sql, " SET uid = " UUID_SQL " WHERE id = NEW.id AND uid IS NULL; ");
   append_log_insert (sql, table);
@@ -404,7 +409,7 @@ record_triggers (const char *table,
   rapport_log_append_ident (sql, table);
   g_string_append (sql, " WHERE id = NEW.id)), 'insert', ");
   rapport_log_append_fields (sql, "NEW", columns);
-  g_string_append (sql, ", unixepoch() WHERE " IF_ACTIVE "; END;\n");
+  g_string_append (sql, ", unixepoch(); END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_update\" AFTER UPDATE ON ", table);
   rapport_log_append_ident (sql, table);
@@ -559,6 +564,27 @@ rapport_change_log_add_uids (sqlite3  *db,
 
       if (!exec (db, sql, error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every record without a uid gets one: those made before the file
+ * joined a team. */
+gboolean
+rapport_store_fill_uids (RapportStore  *self,
+                         GError       **error)
+{
+  sqlite3 *db = rapport_store_get_db (self);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (log_tables) && log_tables[i].key[0] == NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET uid = " UUID_SQL " WHERE uid IS NULL",
+                                              log_tables[i].table);
+      int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        return rapport_store_set_error (self, rc, error);
     }
 
   return TRUE;
