@@ -23,6 +23,7 @@
 
 /* How many changes are read from the log at a time. */
 #define PUSH_BATCH 500
+#define SNAPSHOT_BATCH 5000
 
 void
 rapport_sync_result_clear (RapportSyncResult *result)
@@ -304,6 +305,45 @@ push_batch (RapportStore       *store,
   return TRUE;
 }
 
+/* The first desktop's records, the log's leading inserts, set-based
+ * (rapport.push_snapshot()): a file of 100 000 deals is over a million
+ * rows. What follows them (a change made meanwhile) goes by push(). */
+static gboolean
+push_snapshot (RapportStore       *store,
+               PGconn             *conn,
+               const char         *desktop,
+               RapportSyncResult  *result,
+               GError            **error)
+{
+  for (;;)
+    {
+      g_autoptr(GPtrArray) changes = rapport_store_read_changes (store, 0, SNAPSHOT_BATCH, error);
+      g_autoptr(PGresult) answer = NULL;
+      g_autofree char *json = NULL;
+      const char *values[2];
+      guint n = 0;
+
+      if (changes == NULL)
+        return FALSE;
+      while (n < changes->len && g_str_equal (((RapportLoggedChange *) changes->pdata[n])->op, "insert"))
+        n++;
+      if (n == 0)
+        return TRUE;
+      g_ptr_array_set_size (changes, n);
+
+      json = changes_json (changes);
+      values[0] = desktop;
+      values[1] = json;
+      answer = PQexecParams (conn, "SELECT rapport.push_snapshot ($1::uuid, $2::jsonb)",
+                             2, NULL, values, NULL, NULL, 0);
+      if (PQresultStatus (answer) != PGRES_TUPLES_OK)
+        return rapport_team_result_error (conn, answer, error);
+      result->pushed += n;
+      if (!rapport_store_forget_changes (store, ((RapportLoggedChange *) changes->pdata[n - 1])->seq, error))
+        return FALSE;
+    }
+}
+
 static gboolean
 push (RapportStore       *store,
       PGconn             *conn,
@@ -341,6 +381,7 @@ keep_outcome (RapportStore *store,
 static gboolean
 sync_with (RapportStore       *store,
            const char         *conninfo,
+           gboolean            bring_up,
            RapportSyncResult  *result,
            GError            **error)
 {
@@ -351,6 +392,7 @@ sync_with (RapportStore       *store,
 
   conn = rapport_team_connect (conninfo, &local_error);
   ok = conn != NULL &&
+       (!bring_up || push_snapshot (store, conn, desktop, result, &local_error)) &&
        pull (store, conn, desktop, result, &local_error) &&
        push (store, conn, desktop, result, &local_error);
 
@@ -379,7 +421,7 @@ rapport_sync_run (RapportStore       *store,
       return FALSE;
     }
 
-  return sync_with (store, conninfo, result, error);
+  return sync_with (store, conninfo, FALSE, result, error);
 }
 
 /* What the server says of the team and of us before we join. */
@@ -474,7 +516,7 @@ rapport_sync_join (RapportStore       *store,
   g_clear_pointer (&conn, PQfinish);
   g_clear_pointer (&full, g_free);
   full = team_conninfo (store);
-  return sync_with (store, full, result, error);
+  return sync_with (store, full, n_records == 0, result, error);
 }
 
 gboolean
