@@ -805,6 +805,51 @@ test_refused_restored (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), ==, 0);
 }
 
+/* sslmode=verify-full: the server's certificate checked against the
+ * team's CA and its name; another CA is refused with the reason. */
+static void
+test_tls_verify_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(RapportTestRun) run = { 0 };
+  g_autofree char *password = NULL;
+  g_autofree char *ca = g_build_filename (server_dir, "pg", "ca.crt", NULL);
+  g_autofree char *other_key = g_build_filename (f->dir, "other.key", NULL);
+  g_autofree char *other_ca = g_build_filename (f->dir, "other.crt", NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *desk = g_build_filename (f->dir, "tls.db", NULL);
+  g_autofree char *other_desk = g_build_filename (f->dir, "tls-other.db", NULL);
+  g_autoptr(JsonNode) status = NULL;
+  const char *openssl[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                            "-subj", "/CN=Someone else", "-keyout", other_key, "-out", other_ca, NULL };
+  int exit_status = 0;
+
+  if (skip_without_server ())
+    return;
+  init_team (f, "team_tls");
+  password = add_user (f, "kai", "seller");
+  good = g_strdup_printf ("host=localhost port=%s dbname=team_tls sslmode=verify-full sslrootcert=%s", port, ca);
+
+  g_free (rapport_test_cli_ok (desk, "init", NULL));
+  run_as (password, desk, &run, "team", "join", good, "--user", "kai", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  status = cli_json (NULL, desk, "team", "status", NULL);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (status), "server"), "verify-full"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "state"), ==, "synced");
+  rapport_test_run_clear (&run);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) openssl, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &exit_status, NULL));
+  g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+  bad = g_strdup_printf ("host=localhost port=%s dbname=team_tls sslmode=verify-full sslrootcert=%s", port, other_ca);
+  g_free (rapport_test_cli_ok (other_desk, "init", NULL));
+  run_as (password, other_desk, &run, "team", "join", bad, "--user", "kai", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Could not connect to the team’s server"));
+  g_assert_nonnull (strstr (run.err, "certificate verify failed"));
+}
+
 static gboolean
 start_server (void)
 {
@@ -874,6 +919,7 @@ main (int   argc,
   ADD ("offline-merge", test_offline_merge);
   ADD ("refused-restored", test_refused_restored);
   ADD ("kill-in-the-middle", test_kill_in_the_middle);
+  ADD ("tls-verify-full", test_tls_verify_full);
 #undef ADD
 
   start_server ();
