@@ -98,10 +98,17 @@ class App:
         # and the first app of a new session was then never found.
         Atspi.get_desktop(0).get_child_count()
         self.proc = subprocess.Popen([APP, "--db", db], stderr=self.err, env=env)
-        # Generous: on a loaded machine (builds beside the tests) the first
-        # start after a build has taken over 20 s to reach the bus.
-        self.node = wait_for("the app on the accessibility bus", self._find_app, 60)
-        wait_for("the board", lambda: self.find_all(role="list item"), 20)
+        try:
+            # Generous: on a loaded machine (builds beside the tests) the
+            # first start after a build has taken over 20 s to reach the
+            # bus, and the board as long again.
+            self.node = wait_for("the app on the accessibility bus", self._find_app, 60)
+            wait_for("the board", lambda: self.find_all(role="list item"), 60)
+        except BaseException:
+            # Never left running: the next test's app would find this one
+            # owning the application id, hand it its window and exit.
+            self.kill()
+            raise
         time.sleep(0.5)
 
     def _find_app(self):
