@@ -72,6 +72,10 @@ gboolean   rapport_store_set_team_value        (RapportStore  *self,
 /* How many changes wait to be pushed. */
 guint      rapport_store_count_pending_changes (RapportStore  *self);
 
+/* The shared tables, in an order their rows can be written in (what a
+ * row refers to first). */
+const char * const *rapport_store_team_tables (guint *n_tables);
+
 /* A record or part as the team's server has it now. */
 typedef struct
 {

@@ -23,6 +23,8 @@
 /* How many changes are read from the log at a time. */
 #define PUSH_BATCH 500
 #define SNAPSHOT_BATCH 5000
+/* How many of the team's records are written at a time. */
+#define PULL_CHUNK 20000
 
 void
 rapport_sync_result_clear (RapportSyncResult *result)
@@ -92,29 +94,30 @@ set_team_int (RapportStore  *store,
   return rapport_store_set_team_value (store, key, text, error);
 }
 
-/* The team's records that others changed after @after, up to @upto,
- * as the server has them now. */
-static GPtrArray *
-read_changed (PGconn      *conn,
-              const char  *desktop,
-              gint64       after,
-              gint64       upto,
-              GError     **error)
+/* The shared tables in the order their rows can be written in, as a
+ * PostgreSQL array literal: the pull's order. */
+static char *
+tables_in_order (void)
 {
-  g_autofree char *after_text = g_strdup_printf ("%" G_GINT64_FORMAT, after);
-  g_autofree char *upto_text = g_strdup_printf ("%" G_GINT64_FORMAT, upto);
-  const char *values[3] = { after_text, upto_text, desktop };
-  g_autoptr(PGresult) result = NULL;
+  guint n = 0;
+  const char * const *names = rapport_store_team_tables (&n);
+  GString *array = g_string_new ("{");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (array, "%s%s", i > 0 ? "," : "", names[i]);
+  g_string_append_c (array, '}');
+  return g_string_free (array, FALSE);
+}
+
+/* The next @limit of the pull cursor's records (the team's records as
+ * the server has them now), or NULL with @error. */
+static GPtrArray *
+fetch_changed (PGconn      *conn,
+               GError     **error)
+{
+  g_autoptr(PGresult) result = PQexec (conn, "FETCH " G_STRINGIFY (PULL_CHUNK) " FROM rapport_pull");
   GPtrArray *records;
 
-  result = PQexecParams (conn,
-                         "SELECT c.entity, c.key::text, r.fields::text, c.author,"
-                         "       extract(epoch FROM c.at)::bigint"
-                         " FROM (SELECT DISTINCT ON (entity, key) entity, key, author, at"
-                         "       FROM rapport.change WHERE seq > $1::bigint AND seq <= $2::bigint"
-                         "       AND desktop <> $3::uuid ORDER BY entity, key, seq DESC) AS c"
-                         " LEFT JOIN rapport.record r ON r.entity = c.entity AND r.key = c.key",
-                         3, NULL, values, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       rapport_team_result_error (conn, result, error);
@@ -137,6 +140,46 @@ read_changed (PGconn      *conn,
   return records;
 }
 
+/* A cursor over the records others changed after @after, up to @upto,
+ * parents before what refers to them. */
+static gboolean
+open_pull (PGconn      *conn,
+           const char  *desktop,
+           gint64       after,
+           gint64       upto,
+           GError     **error)
+{
+  g_autofree char *after_text = g_strdup_printf ("%" G_GINT64_FORMAT, after);
+  g_autofree char *upto_text = g_strdup_printf ("%" G_GINT64_FORMAT, upto);
+  g_autofree char *order = tables_in_order ();
+  const char *values[4] = { after_text, upto_text, desktop, order };
+  g_autoptr(PGresult) begin = PQexec (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  g_autoptr(PGresult) result = NULL;
+
+  if (PQresultStatus (begin) != PGRES_COMMAND_OK)
+    return rapport_team_result_error (conn, begin, error);
+
+  result = PQexecParams (conn,
+                         "DECLARE rapport_pull NO SCROLL CURSOR FOR"
+                         " SELECT c.entity, c.key::text, r.fields::text, c.author,"
+                         "        extract(epoch FROM c.at)::bigint"
+                         " FROM (SELECT DISTINCT ON (entity, key) entity, key, author, at, seq"
+                         "       FROM rapport.change WHERE seq > $1::bigint AND seq <= $2::bigint"
+                         "       AND desktop <> $3::uuid ORDER BY entity, key, seq DESC) AS c"
+                         " LEFT JOIN rapport.record r ON r.entity = c.entity AND r.key = c.key"
+                         " ORDER BY coalesce(array_position($4::text[], c.entity), 1000), c.seq",
+                         4, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    return rapport_team_result_error (conn, result, error);
+  return TRUE;
+}
+
+static void
+close_pull (PGconn *conn)
+{
+  g_autoptr(PGresult) end = PQexec (conn, "COMMIT");
+}
+
 static gboolean
 read_last_seq (PGconn      *conn,
                gint64      *seq,
@@ -150,6 +193,11 @@ read_last_seq (PGconn      *conn,
   return TRUE;
 }
 
+/* What the others changed since the last change seen, as the server
+ * has it now, written a chunk at a time, parents first: a download of a
+ * large team holds a bounded part of it in memory. The last seq seen
+ * moves on once all of it is written; killed half-way, the next pull
+ * writes it all again, which changes nothing twice. */
 static gboolean
 pull (RapportStore       *store,
       PGconn             *conn,
@@ -159,21 +207,32 @@ pull (RapportStore       *store,
 {
   gint64 after = team_int (store, "team-last-seen");
   gint64 upto = 0;
-  g_autoptr(GPtrArray) records = NULL;
-  guint n_conflicts = 0;
 
   if (!read_last_seq (conn, &upto, error))
     return FALSE;
   if (upto <= after)
     return TRUE;
 
-  records = read_changed (conn, desktop, after, upto, error);
-  if (records == NULL ||
-      !rapport_store_apply_team_records (store, records, &n_conflicts, error))
+  if (!open_pull (conn, desktop, after, upto, error))
     return FALSE;
+  for (;;)
+    {
+      g_autoptr(GPtrArray) records = fetch_changed (conn, error);
+      guint n_conflicts = 0;
 
-  result->pulled += records->len;
-  result->conflicts += n_conflicts;
+      if (records == NULL ||
+          !rapport_store_apply_team_records (store, records, &n_conflicts, error))
+        {
+          close_pull (conn);
+          return FALSE;
+        }
+      if (records->len == 0)
+        break;
+      result->pulled += records->len;
+      result->conflicts += n_conflicts;
+    }
+  close_pull (conn);
+
   return set_team_int (store, "team-last-seen", upto, error);
 }
 

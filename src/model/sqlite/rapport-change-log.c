@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "rapport-change-log-private.h"
+#include "rapport-store-change-log.h"
 
 /* A random (version 4) UUID, in SQL. */
 #define UUID_SQL \
@@ -70,6 +71,17 @@ rapport_change_log_tables (guint *n_tables)
 {
   *n_tables = G_N_ELEMENTS (log_tables);
   return log_tables;
+}
+
+const char * const *
+rapport_store_team_tables (guint *n_tables)
+{
+  static const char *names[G_N_ELEMENTS (log_tables)];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (log_tables); i++)
+    names[i] = log_tables[i].table;
+  *n_tables = G_N_ELEMENTS (log_tables);
+  return names;
 }
 
 const RapportLogTable *
