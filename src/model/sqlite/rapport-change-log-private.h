@@ -24,6 +24,7 @@ typedef struct
   char     *name;
   char     *target;   /* the table it refers to, or NULL */
   gboolean  blob;
+  char     *fallback; /* its DEFAULT as the schema writes it, or NULL */
 } RapportLogColumn;
 
 /* Every shared table, in an order their rows can be inserted in. */

@@ -152,6 +152,7 @@ column_clear (gpointer data)
 
   g_free (column->name);
   g_free (column->target);
+  g_free (column->fallback);
 }
 
 static const char *
@@ -204,7 +205,7 @@ rapport_change_log_columns (sqlite3     *db,
   if (!read_references (db, table, targets, error))
     return NULL;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT name, upper(type) FROM pragma_table_info(?)", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT name, upper(type), dflt_value FROM pragma_table_info(?)", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       rapport_db_set_error (db, rc, error);
@@ -222,6 +223,7 @@ rapport_change_log_columns (sqlite3     *db,
       column.name = g_strdup (name);
       column.target = g_strdup (target != NULL ? target : undeclared_target (table, name));
       column.blob = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "BLOB") == 0;
+      column.fallback = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       g_array_append_val (columns, column);
     }
   sqlite3_finalize (stmt);

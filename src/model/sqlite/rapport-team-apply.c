@@ -469,6 +469,100 @@ apply_one (RapportStore             *self,
   return write_record (self, table, record, chosen, table->key[0] == NULL && mine != NULL, error);
 }
 
+/* A download into a file with nothing to push: the records of one
+ * table written by one statement from a JSON array of {"k": key, "f":
+ * fields}, the server's own text, instead of one statement a record (a
+ * part replacing the one of its key). A field the team's record lacks
+ * (written by an older Rapport) takes the column's default. */
+static gboolean
+write_records_at_once (RapportStore          *self,
+                       const RapportLogTable *table,
+                       GArray                *columns,
+                       GPtrArray             *records,
+                       guint                  first,
+                       guint                  last,
+                       GError               **error)
+{
+  gboolean record = table->key[0] == NULL;
+  g_autoptr(GString) sql = g_string_new (record ? "INSERT INTO " : "INSERT OR REPLACE INTO ");
+  g_autoptr(GString) json = g_string_new ("[");
+  gboolean any = FALSE;
+  sqlite3_stmt *stmt;
+
+  rapport_log_append_ident (sql, table->table);
+  g_string_append (sql, record ? " (uid" : " (");
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const RapportLogColumn *column = &g_array_index (columns, RapportLogColumn, i);
+
+      if (column->blob)
+        continue;
+      if (record || any)
+        g_string_append (sql, ", ");
+      rapport_log_append_ident (sql, column->name);
+      any = TRUE;
+    }
+  g_string_append (sql, record ? ") SELECT json_extract(j.value, '$.k.uid')" : ") SELECT ");
+  any = FALSE;
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const RapportLogColumn *column = &g_array_index (columns, RapportLogColumn, i);
+      g_autofree char *name = rapport_log_json_name (column);
+      g_autofree char *path = g_strdup_printf ("$.f.\"%s\"", name);
+
+      if (column->blob)
+        continue;
+      g_string_append (sql, record || any ? ", CASE WHEN json_type(j.value, " : "CASE WHEN json_type(j.value, ");
+      any = TRUE;
+      rapport_log_append_literal (sql, path);
+      g_string_append_printf (sql, ") IS NULL THEN %s ELSE ", column->fallback != NULL ? column->fallback : "NULL");
+      if (column->target != NULL)
+        {
+          g_string_append (sql, "(SELECT id FROM ");
+          rapport_log_append_ident (sql, column->target);
+          g_string_append (sql, " WHERE uid = json_extract(j.value, ");
+          rapport_log_append_literal (sql, path);
+          g_string_append (sql, "))");
+        }
+      else
+        {
+          g_string_append (sql, "json_extract(j.value, ");
+          rapport_log_append_literal (sql, path);
+          g_string_append (sql, ")");
+        }
+      g_string_append (sql, " END");
+    }
+  g_string_append (sql, " FROM json_each(?1) AS j");
+  any = FALSE;
+  if (record)
+    g_string_append (sql, " WHERE true ON CONFLICT (uid) DO UPDATE SET ");
+  for (guint i = 0; record && i < columns->len; i++)
+    {
+      const RapportLogColumn *column = &g_array_index (columns, RapportLogColumn, i);
+
+      if (column->blob)
+        continue;
+      if (any)
+        g_string_append (sql, ", ");
+      rapport_log_append_ident (sql, column->name);
+      g_string_append (sql, " = excluded.");
+      rapport_log_append_ident (sql, column->name);
+      any = TRUE;
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      const RapportTeamRecord *one = records->pdata[i];
+
+      g_string_append_printf (json, "%s{\"k\":%s,\"f\":%s}", i > first ? "," : "", one->key, one->fields);
+    }
+  g_string_append_c (json, ']');
+
+  stmt = rapport_store_stmt_sql (self, sql->str);
+  sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
 static int
 table_rank (const char *name)
 {
@@ -536,16 +630,19 @@ write_records (RapportStore  *self,
   if (!set_log_active (self, FALSE, error))
     return FALSE;
 
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < sorted->len;)
     {
       const RapportTeamRecord *record = sorted->pdata[i];
       const RapportLogTable *table = rapport_change_log_find_table (record->entity);
-
       GArray *table_columns;
+      guint end = i + 1;
 
       /* A table this version does not know (a newer teammate's) waits. */
       if (table == NULL)
-        continue;
+        {
+          i++;
+          continue;
+        }
       table_columns = g_hash_table_lookup (columns, table->table);
       if (table_columns == NULL)
         {
@@ -554,8 +651,24 @@ write_records (RapportStore  *self,
             return FALSE;
           g_hash_table_insert (columns, (gpointer) table->table, table_columns);
         }
+
+      /* The run of this table's records still there, when nothing here
+       * waits to be pushed: one statement for all of them. */
+      if (log_empty && record->fields != NULL)
+        {
+          while (end < sorted->len &&
+                 ((RapportTeamRecord *) sorted->pdata[end])->fields != NULL &&
+                 g_str_equal (((RapportTeamRecord *) sorted->pdata[end])->entity, record->entity))
+            end++;
+          if (!write_records_at_once (self, table, table_columns, sorted, i, end, error))
+            return FALSE;
+          i = end;
+          continue;
+        }
+
       if (!apply_one (self, table, table_columns, record, log_empty, &data->n_conflicts, error))
         return FALSE;
+      i++;
     }
 
   return set_log_active (self, active, error);
