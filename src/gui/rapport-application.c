@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-application-private.h"
 #include "rapport-autostart.h"
 #include "rapport-bench-hook.h"
@@ -640,6 +641,7 @@ rapport_application_startup (GApplication *app)
   rapport_bench_hook_mark ("startup");
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
   rapport_bench_hook_mark ("startup: GTK and libadwaita ready");
+  rapport_a11y_init ();
 
   /* Started by D-Bus (the Shell's search, a launch from the overview):
    * stay a while for the next question instead of starting again. */

@@ -12,6 +12,7 @@ Uses Debian's python3 with gir1.2-atspi-2.0.
 """
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -263,3 +264,104 @@ def run_tap(all_tests):
                     print("# " + line)
             sys.stdout.flush()
     return 1 if failed else 0
+
+
+# What an accessibility walk checks (a11y.py; any script may audit a
+# screen it opens). Roles as AT-SPI names them.
+CONTROL_ROLES = frozenset({
+    "push button", "toggle button", "check box", "radio button", "text", "entry",
+    "password text", "combo box", "spin button", "slider", "menu item",
+    "check menu item", "radio menu item", "link", "list item", "page tab",
+    "switch", "tree item"})
+IMAGE_ROLES = frozenset({"image", "icon"})
+DIALOG_ROLES = frozenset({"dialog", "alert", "file chooser"})
+# What GTK 4.8 falls back to for a widget nobody named.
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Rapport)[A-Z]\w*$")
+
+
+def name_problem(name):
+    """Why @name does not say what a control does, or None."""
+    if not name.strip():
+        return "no name"
+    if TYPE_NAME.match(name):
+        return "a type name"
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        return "said twice"
+    if re.search(r"(^|\s)_\w", name):
+        return "a mnemonic's underscore"
+    return None
+
+
+def _describe(node):
+    try:
+        name = node.get_name() or ""
+        role = node.get_role_name()
+    except Exception:  # noqa: BLE001 — gone meanwhile
+        return None, None
+    return role, name
+
+
+def _sized(node):
+    try:
+        e = node.get_extents(Atspi.CoordType.WINDOW)
+    except Exception:  # noqa: BLE001 — no Component (a stack page)
+        return None
+    return e.x, e.y, e.width, e.height
+
+
+def audit(root, path=""):
+    """The accessibility problems of what shows under @root, as lines
+    "role 'name' (why) at path". GTK 4.8 tells AT-SPI no "showing" state:
+    a node shows when it has a size; a node with none at a place of its
+    own (a page of a stack not shown, a closed popover) is not looked
+    into, while one at 0,0 (a GtkStackPage, which has no extents) is."""
+    problems = []
+
+    def visit(node, trail, depth):
+        role, name = _describe(node)
+        if role is None or depth > 80:
+            return
+        box = _sized(node)
+        here = f"{trail}/{role}" + (f"[{name}]" if name else "")
+        if box is not None and box[2] > 0 and box[3] > 0:
+            why = None
+            if role in CONTROL_ROLES:
+                why = name_problem(name)
+            elif role in IMAGE_ROLES and TYPE_NAME.match(name):
+                why = "an image named by its type (decorative: hide it; or say what it shows)"
+            if why:
+                problems.append(f"{role} {name!r} ({why}) at {here}")
+        elif box is not None and box[:2] != (0, 0):
+            return
+        try:
+            children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+        except Exception:  # noqa: BLE001
+            return
+        for child in children:
+            if child is not None:
+                visit(child, here, depth + 1)
+
+    visit(root, path, 0)
+    return problems
+
+
+def audit_windows(app, main_title="Rapport"):
+    """Audits every window of @app that shows; any window but the main one
+    must be a dialog (or an alert) to AT-SPI."""
+    problems = []
+    for i in range(app.node.get_child_count()):
+        window = app.node.get_child_at_index(i)
+        role, name = _describe(window)
+        try:
+            # GTK 4.8 says "showing" of a window, never of a dialog.
+            shows = window.get_state_set().contains(Atspi.StateType.VISIBLE)
+        except Exception:  # noqa: BLE001 — closed meanwhile
+            continue
+        if role is None or not shows:
+            continue
+        if i > 0 and role not in DIALOG_ROLES:
+            problems.append(f"window {name!r} is a {role}, not a dialog")
+        problems += audit(window, "")
+    return problems

@@ -372,6 +372,8 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
+  /* Screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/followups/followup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, new_fields);

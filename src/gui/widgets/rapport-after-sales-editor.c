@@ -616,7 +616,10 @@ rapport_after_sales_editor_present (GtkWindow       *parent,
                                     RapportStore    *store,
                                     RapportPipeline *pipeline)
 {
-  GtkWidget *window = adw_window_new ();
+  /* Screen readers announce it as a dialog. */
+  GtkWidget *window = g_object_new (ADW_TYPE_WINDOW,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                    NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
