@@ -14,10 +14,13 @@
  * Rather than a fix at each of the app's buttons, and at those libadwaita
  * makes itself (AdwMessageDialog's responses), an emission hook on "map"
  * puts each widget right when it first shows, and a button again when its
- * label changes. An icon inside a button is decoration: the button's name
- * says what it does, so the icon is hidden from screen readers. Images of
- * the app's own templates are marked so in their .ui (the presentation
- * role) and never get here.
+ * label changes. An icon inside a button, a field or a row is decoration:
+ * their names say what they do, so the icon is hidden from screen
+ * readers. A button named by its AdwButtonContent drops a name of its own
+ * (read out twice otherwise); the rows a combo row or a drop-down shows
+ * are named by their text, and so are GtkCalendar's arrows and the
+ * search button of the keyboard shortcuts. Decorative images of the app's own templates
+ * say so in their .ui (the presentation role) and never get here.
  *
  * A row of a GtkListView is the list item a screen reader reads; GTK 4.8
  * gives it no name of its own (GtkListItem has no accessible label before
@@ -29,6 +32,9 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "rapport-a11y.h"
 
@@ -94,17 +100,37 @@ on_button_label_changed (GtkWidget  *widget,
   name_button_once (widget);
 }
 
+/* Whether @widget is part of a control or a row that a screen reader
+ * names as a whole: a button, a drop-down, a field, a row of a list. */
 static gboolean
-inside_button (GtkWidget *widget)
+inside_named_control (GtkWidget *widget)
 {
   for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
     {
-      if (GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w))
+      if (GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_DROP_DOWN (w) ||
+          GTK_IS_LIST_BOX_ROW (w) || GTK_IS_ENTRY (w) ||
+          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
         return TRUE;
       if (GTK_IS_ROOT (w))
         break;
     }
   return FALSE;
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
 }
 
 /* A page a stack (GtkStack, AdwViewStack, AdwSqueezer…) does not show is
@@ -135,6 +161,39 @@ on_unmap (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        g_ptr_array_add (buttons, child);
+      else
+        collect_buttons (child, buttons);
+    }
+}
+
+/* GtkCalendar's arrows, in the order GTK 4.8 lays them out: the month's
+ * then the year's. */
+static void
+name_calendar_arrows (GtkWidget *calendar)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  const char *names[] = {
+    N_("Previous Month"), N_("Next Month"), N_("Previous Year"), N_("Next Year"),
+  };
+
+  collect_buttons (calendar, buttons);
+  if (buttons->len != G_N_ELEMENTS (names))
+    return;
+  for (guint i = 0; i < buttons->len; i++)
+    gtk_accessible_update_property (g_ptr_array_index (buttons, i),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]),
+                                    -1);
+}
+
 static gboolean
 on_map (GSignalInvocationHint *hint,
         guint                  n_values,
@@ -157,9 +216,45 @@ on_map (GSignalInvocationHint *hint,
   if (g_object_get_data (object, NAMED_KEY) != NULL)
     return TRUE;
 
-  if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+  if (GTK_IS_CALENDAR (widget))
     {
       g_object_set_data (object, NAMED_KEY, GINT_TO_POINTER (TRUE));
+      name_calendar_arrows (widget);
+    }
+  else if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+    {
+      GtkWidget *child = GTK_IS_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+
+      g_object_set_data (object, NAMED_KEY, GINT_TO_POINTER (TRUE));
+      /* A button that holds a label of its own making (libadwaita's
+       * version button in About) is named by it. */
+      if (GTK_IS_LABEL (child) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+          !GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (widget)))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                        -1);
+      /* A page of GtkStackSwitcher (the keyboard shortcuts' 1 and 2):
+       * the page's title as written ("_1") and its mnemonic label. */
+      if (GTK_IS_STACK_SWITCHER (gtk_widget_get_parent (widget)) && GTK_IS_LABEL (child) &&
+          gtk_label_get_use_underline (GTK_LABEL (child)))
+        {
+          g_autofree char *name = strip_mnemonic (gtk_label_get_label (GTK_LABEL (child)));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
+      /* The search button of the keyboard shortcuts, an icon only. */
+      if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_IMAGE (child) &&
+          gtk_widget_get_ancestor (widget, GTK_TYPE_SHORTCUTS_WINDOW) != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Shortcuts"),
+                                        -1);
+      /* AdwButtonContent names its button (labelled-by its label): a
+       * name of the button's own as well is read out twice. */
+      if (GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
       name_button_once (widget);
       g_signal_connect (widget, "notify::label", G_CALLBACK (on_button_label_changed), NULL);
       g_signal_connect (widget, "notify::use-underline", G_CALLBACK (on_button_label_changed), NULL);
@@ -179,10 +274,27 @@ on_map (GSignalInvocationHint *hint,
   else if (GTK_IS_IMAGE (widget))
     {
       g_object_set_data (object, NAMED_KEY, GINT_TO_POINTER (TRUE));
-      if (inside_button (widget))
+      /* …and so is the application's icon in About, above its name. */
+      if (inside_named_control (widget) || gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW) != NULL)
         gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                      GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
                                      -1);
+    }
+  else if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM &&
+           (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL ||
+            gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL))
+    {
+      /* The choice a combo row or a drop-down shows, or one of its list:
+       * read as its text. */
+      GtkWidget *label = first_label (widget);
+
+      if (label != NULL)
+        {
+          g_object_set_data (object, NAMED_KEY, GINT_TO_POINTER (TRUE));
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                          -1);
+        }
     }
 
   return TRUE;

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-followup-dialog.h"
 #include "rapport-followup-row.h"
@@ -252,7 +253,7 @@ rapport_followup_dialog_constructed (GObject *object)
 
   rapport_followup_dialog_validate (self);
   if (!reschedule)
-    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_entry));
+    rapport_a11y_focus_when_shown (GTK_WIDGET (self->title_entry));
 }
 
 static void
@@ -386,6 +387,9 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_deal_picked);
   gtk_widget_class_bind_template_callback (widget_class, on_accept);
+
+  /* Closed by Escape, as every dialog. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -212,6 +212,12 @@ on_step_notify (GtkWidget             *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_after_sales_step_get_title (step));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+  /* libadwaita 1.2 names the row's header, not the row a screen reader
+   * moves through the plan by. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rapport_after_sales_step_get_title (step),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
   if (icon != NULL)
     gtk_image_set_from_icon_name (icon, rapport_activity_kind_icon (rapport_after_sales_step_get_kind (step)));
 }
