@@ -45,7 +45,7 @@ def field(app, name):
 def scroll_to(app, name):
     """The field @name, the Preferences page scrolled (by the wheel) until
     it is inside the window."""
-    window = app.find("Preferences", role="frame")
+    window = app.find("Preferences", role="dialog")
     bottom = extents(window)[1] + extents(window)[3]
     for _ in range(30):
         node = field(app, name)
@@ -140,11 +140,11 @@ def test_preferences(tmp):
         screenshot("preferences-lists")
         # Escape closes the window (a first one may go to the toast).
         for _ in range(3):
-            if not app.find_all("Preferences", role="frame"):
+            if not app.find_all("Preferences", role="dialog"):
                 break
             key("Escape")
             time.sleep(0.5)
-        check(not app.find_all("Preferences", role="frame"), "Escape did not close Preferences")
+        check(not app.find_all("Preferences", role="dialog"), "Escape did not close Preferences")
 
         # The lost-reason dialog offers the new reason, and one another
         # program adds while it is open.

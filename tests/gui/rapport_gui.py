@@ -164,6 +164,33 @@ class App:
             self.proc.wait()
 
 
+def in_dialog(app, name, role=None):
+    """The visible widgets named @name in the app's windows other than the
+    main one (a question's answers: the board behind may have a button of
+    the same name)."""
+    hits = []
+    for i in range(1, app.node.get_child_count()):
+        window = app.node.get_child_at_index(i)
+        if window is None:
+            continue
+
+        def walk(node, depth):
+            if node is None or depth > 60:
+                return
+            try:
+                if node.get_name() == name and (role is None or node.get_role_name() == role) \
+                        and extents(node)[2] > 0:
+                    hits.append(node)
+                children = [node.get_child_at_index(j) for j in range(node.get_child_count())]
+            except Exception:  # noqa: BLE001 — gone meanwhile
+                return
+            for child in children:
+                walk(child, depth + 1)
+
+        walk(window, 0)
+    return hits
+
+
 def extents(node):
     e = node.get_extents(Atspi.CoordType.WINDOW)
     return e.x, e.y, e.width, e.height
@@ -236,7 +263,13 @@ def type_text(text):
 
 
 def press(app, name):
-    app.find(name, role="push button").do_action(0)
+    """Presses the visible button named @name. GTK 4.8 shows a menu button
+    as a button (that does nothing) around its toggle button, both of one
+    name: the innermost that acts is pressed."""
+    hits = [h for h in app.find_all(name, role="push button") if extents(h)[2] > 0]
+    check(hits, f"no visible button named {name!r}")
+    acting = [h for h in hits if h.get_n_actions() > 0] or hits
+    acting[-1].do_action(0)
     time.sleep(0.4)
 
 
@@ -380,3 +413,66 @@ def audit_windows(app):
             problems.append(f"window {name!r} is a {role}, not a dialog")
         problems += audit(window, "")
     return problems
+
+
+# Driving by the keyboard alone (keyboard.py): AT-SPI only watches where
+# the focus is; nothing is clicked.
+def focused(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.FOCUSED)
+    except Exception:  # noqa: BLE001 — gone meanwhile
+        return False
+
+
+def keys_until_focused(find_targets, keys=("Tab",), limit=80):
+    """Presses @keys in turn (Tab by default) until one of the widgets
+    that @find_targets returns (a node or a list: a menu button is two)
+    has the keyboard focus; that widget. Fails when it never gets there:
+    a control the keyboard cannot reach."""
+    targets = []
+    for n in range(limit):
+        try:
+            targets = find_targets()
+        except Failure:
+            targets = []
+        if not isinstance(targets, list):
+            targets = [targets]
+        hits = [t for t in targets if t is not None and focused(t)]
+        if hits:
+            return hits[0]
+        xdotool("key", "--clearmodifiers", keys[n % len(keys)])
+        time.sleep(0.15)
+    name = targets[0].get_name() if targets and targets[0] is not None else "the target"
+    screenshot("unreached-" + "".join(c for c in name if c.isalnum())[:30])
+    raise Failure(f"{name!r} never got the focus by {'/'.join(keys)} ({limit} presses)")
+
+
+def _pixels(path, x, y, w, h):
+    out = subprocess.run(["convert", path, "-crop", f"{w}x{h}+{x}+{y}", "-depth", "8", "txt:-"],
+                         capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines()[1:]:
+        try:
+            rgb = line.split("(", 1)[1].split(")", 1)[0].split(",")
+            yield tuple(int(float(c)) for c in rgb[:3])
+        except (IndexError, ValueError):
+            continue
+
+
+def focus_ring_visible(node, name):
+    """Whether the focused @node shows a focus ring: a screenshot (saved
+    as @name) has pixels of the accent colour (Adwaita draws the ring in
+    it, half transparent) in a band around the node's edge. In high
+    contrast the ring is the accent colour too."""
+    screenshot(name)
+    path = os.path.join(SHOTS, name + ".png")
+    x, y, w, h = extents(node)
+    band = 4
+    ring = 0
+    for bx, by, bw, bh in [(x - band, y - band, w + 2 * band, 2 * band),          # top
+                           (x - band, y + h - band, w + 2 * band, 2 * band),      # bottom
+                           (x - band, y - band, 2 * band, h + 2 * band),          # left
+                           (x + w - band, y - band, 2 * band, h + 2 * band)]:     # right
+        for r, g, b in _pixels(path, max(bx, 0), max(by, 0), bw, bh):
+            if b > 150 and b - r > 50 and b - g > 20:
+                ring += 1
+    return ring >= 2 * (w + h) // 4
