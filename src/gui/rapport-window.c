@@ -261,7 +261,8 @@ clear_binding (GBinding **binding)
 /* A page or a view that goes away takes the focus with it, out of sight,
  * and GTK 4.8 then moves it nowhere on Tab: a keyboard user was stuck.
  * The focus goes to the first control of what @stack shows instead, unless
- * it is somewhere a user can see (the header bar, the search entry). */
+ * it is somewhere a user can see (the header bar, the search entry) or
+ * nowhere yet (Tab then starts at the top). */
 static void
 rapport_window_keep_focus_in_sight (RapportWindow *self,
                                     GtkWidget     *stack,
@@ -269,9 +270,9 @@ rapport_window_keep_focus_in_sight (RapportWindow *self,
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (shown == NULL || !gtk_widget_get_mapped (shown))
+  if (focus == NULL || shown == NULL || !gtk_widget_get_mapped (shown))
     return;
-  if (focus != NULL && gtk_widget_get_mapped (focus) &&
+  if (gtk_widget_get_mapped (focus) &&
       (!gtk_widget_is_ancestor (focus, stack) || gtk_widget_is_ancestor (focus, shown)))
     return;
 

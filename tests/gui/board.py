@@ -597,8 +597,11 @@ def test_reorder_keeps_both_in_view(tmp):
         x, y = center(card(app, "Card 03"))
         xdotool("mousemove", x, y)
         xdotool("click", "--repeat", "4", "--delay", "60", "5")
+        # (Scrolled far enough, its row is no longer shown at all: GTK
+        # keeps it unmapped, and screen readers no longer see it.)
         wait_for("the wheel to scroll the column down",
-                 lambda: not fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))
+                 lambda: not [n for n in app.find_all("Card 01", role="panel")
+                              if extents(n)[2] > 0 and fully_inside(n, stage_list(app, "Prospecting"))])
         xdotool("click", "--repeat", "8", "--delay", "60", "4")
         wait_for("the wheel to scroll it back up",
                  lambda: fully_inside(card(app, "Card 01"), stage_list(app, "Prospecting")))

@@ -4,7 +4,8 @@ logged, a deal for it, qualified (BANT three of four), moved through the
 stages from the board and marked won. Only keys are pressed (xdotool key
 and type, no pointer); AT-SPI only watches where the focus is, and each
 step is checked with rapport-cli --json. Screenshots along the way show a
-focus ring on what has the focus. Prints TAP.
+focus ring on what has the focus. A toast's Undo is reached by Tab too.
+Prints TAP.
 
 Environment and helpers: see rapport_gui.py (keys_until_focused,
 focus_ring_visible).
@@ -167,5 +168,25 @@ def test_flow(tmp):
         app.kill()
 
 
+def test_toast_by_keys(tmp):
+    """A toast's action is reached by Tab: a card moved by Ctrl+Right, the
+    toast's Undo focused by Tab and pressed by Space puts it back."""
+    db = os.path.join(tmp, "toast.db")
+    cli(db, "init")
+    deal_id = cli_json(db, "deal", "add", "Quillon renewal", "--value", "900", "--stage", "Prospecting")["id"]
+    app = App(db)
+    try:
+        keys_until_focused(shown(app, "Quillon renewal", "panel"), limit=60)
+        key("ctrl+Right")
+        wait_for("the deal moved", lambda: deal(db, deal_id)["stage"] == "Qualifying", 10)
+        undo = keys_until_focused(lambda: app.find_all("Undo", role="push button"), limit=60)
+        ring(undo, "toast-undo")
+        key("space")
+        wait_for("the move undone", lambda: deal(db, deal_id)["stage"] == "Prospecting", 10)
+        app.quit()
+    finally:
+        app.kill()
+
+
 if __name__ == "__main__":
-    sys.exit(rapport_gui.run_tap([test_flow]))
+    sys.exit(rapport_gui.run_tap([test_flow, test_toast_by_keys]))
