@@ -18,9 +18,13 @@
  * their names say what they do, so the icon is hidden from screen
  * readers. A button named by its AdwButtonContent drops a name of its own
  * (read out twice otherwise); the rows a combo row or a drop-down shows
- * are named by their text, and so are GtkCalendar's arrows and the
- * search button of the keyboard shortcuts. Decorative images of the app's own templates
- * say so in their .ui (the presentation role) and never get here.
+ * are named by their text; GtkCalendar's arrows and the search button of
+ * the keyboard shortcuts get names. Decorative images of the app's own
+ * templates say so in their .ui (the presentation role).
+ *
+ * A page a stack does not show stays in GTK 4.8's accessible tree, at its
+ * old place and size: it is hidden from screen readers (the "unmap" hook)
+ * until it shows again.
  *
  * A row of a GtkListView is the list item a screen reader reads; GTK 4.8
  * gives it no name of its own (GtkListItem has no accessible label before

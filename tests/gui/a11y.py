@@ -5,7 +5,9 @@ item, list item, tab…) with no name, a toolkit's type name
 ("GtkSearchEntry") or a name said twice ("Won Won") fails, and so does an
 image named by its type ("GtkImage": decorative ones are hidden) and a
 window other than the main one that is not exposed as a dialog. The
-failures are listed with the role and the path to them. Prints TAP.
+failures are listed with the role and the path to them. GTK's own file
+chooser, met on the way to the import assistant, is left out (in GNOME
+it is the portal's, another program). Prints TAP.
 
 Environment and helpers: see rapport_gui.py (audit, audit_windows).
 """

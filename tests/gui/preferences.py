@@ -161,7 +161,11 @@ def test_preferences(tmp):
                  lambda: app.find("Budget moved to next year", role="push button"), 10)
         screenshot("preferences-lost-reason-dialog")
         app.find("Merged with a rival", role="push button").do_action(0)
-        app.find("Mark Lost", role="push button").do_action(0)
+        # A button reacts a moment after its action: Mark Lost is offered
+        # once the reason is in the entry.
+        mark = wait_for("Mark Lost offered", lambda: [b for b in rapport_gui.in_dialog(app, "Mark Lost", "push button")
+                                                      if rapport_gui.sensitive(b)])
+        mark[0].do_action(0)
         wait_for("lost with the reason",
                  lambda: cli_json(db, "deal", "show", str(ours))["lost_reason"] == "Merged with a rival", 20)
 

@@ -2,8 +2,9 @@
 and find its widgets through accessibility (App), drive the real pointer
 and keyboard through XTest (xdotool, drag), read what was committed with
 rapport-cli (cli, cli_json), wait for a condition (wait_for), and print
-TAP (run_tap). Not a test itself; board.py, contacts.py and the other
-scripts import it.
+TAP (run_tap); audit a screen's accessible tree (audit, audit_windows)
+and drive by keys alone (keys_until_focused, focus_ring_visible). Not a
+test itself; board.py, contacts.py and the other scripts import it.
 
 Environment: RAPPORT_APP, RAPPORT_CLI, DISPLAY (Xvfb), a session bus with
 an accessibility bus (build-aux/run-tests runs the suite so), G_TEST_BUILDDIR
@@ -348,8 +349,10 @@ def audit(root, path=""):
     """The accessibility problems of what shows under @root, as lines
     "role 'name' (why) at path". GTK 4.8 tells AT-SPI no "showing" state:
     a node shows when it has a size; a node with none at a place of its
-    own (a page of a stack not shown, a closed popover) is not looked
-    into, while one at 0,0 (a GtkStackPage, which has no extents) is."""
+    own (a page never shown, a closed revealer) is not looked into, while
+    one at 0,0 (a GtkStackPage, which has no extents) is. A page that was
+    shown and is no longer keeps its size in GTK 4.8: the app hides it
+    from screen readers (rapport-a11y.c), and so from this walk."""
     problems = []
 
     def visit(node, trail, depth):
