@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-application-private.h"
 #include "rapport-autostart.h"
 #include "rapport-bench-hook.h"
@@ -224,22 +225,30 @@ rapport_application_about_action (GSimpleAction *action,
   RapportApplication *self = user_data;
   static const char *developers[] = { "The Rapport developers", NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
 
   g_assert (RAPPORT_IS_APPLICATION (self));
 
-  adw_show_about_window (parent,
-                         "application-name", _("Rapport"),
-                         "application-icon", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", "The Rapport developers",
-                         "developers", developers,
-                         "copyright", "© The Rapport developers",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://github.com/rapportcrm/rapport",
-                         "issue-url", "https://github.com/rapportcrm/rapport/issues",
-                         /* Translators: your names, one per line, shown in About. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* As adw_show_about_window(), with the role screen readers announce
+   * (libadwaita 1.2 leaves it a plain window). */
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "destroy-with-parent", TRUE,
+                        "application-name", _("Rapport"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "The Rapport developers",
+                        "developers", developers,
+                        "copyright", "© The Rapport developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/rapportcrm/rapport",
+                        "issue-url", "https://github.com/rapportcrm/rapport/issues",
+                        /* Translators: your names, one per line, shown in About. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -640,6 +649,7 @@ rapport_application_startup (GApplication *app)
   rapport_bench_hook_mark ("startup");
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (app);
   rapport_bench_hook_mark ("startup: GTK and libadwaita ready");
+  rapport_a11y_init ();
 
   /* Started by D-Bus (the Shell's search, a launch from the overview):
    * stay a while for the next question instead of starting again. */

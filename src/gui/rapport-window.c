@@ -260,6 +260,27 @@ clear_binding (GBinding **binding)
   g_clear_object (binding);
 }
 
+/* A page or a view that goes away takes the focus with it, out of sight,
+ * and GTK 4.8 then moves it nowhere on Tab: a keyboard user was stuck.
+ * The focus goes to the first control of what @stack shows instead, unless
+ * it is somewhere a user can see (the header bar, the search entry) or
+ * nowhere yet (Tab then starts at the top). */
+static void
+rapport_window_keep_focus_in_sight (RapportWindow *self,
+                                    GtkWidget     *stack,
+                                    GtkWidget     *shown)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || shown == NULL || !gtk_widget_get_mapped (shown))
+    return;
+  if (gtk_widget_get_mapped (focus) &&
+      (!gtk_widget_is_ancestor (focus, stack) || gtk_widget_is_ancestor (focus, shown)))
+    return;
+
+  gtk_widget_child_focus (shown, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_visible_page_changed (RapportWindow *self,
                          GParamSpec    *pspec,
@@ -290,6 +311,7 @@ on_visible_page_changed (RapportWindow *self,
   /* Escape is the window's only on the results: elsewhere it stays free. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-search", on_results);
   gtk_widget_set_visible (self->back_button, on_page);
+  rapport_window_keep_focus_in_sight (self, GTK_WIDGET (stack), child);
 }
 
 /* The page of the record with @id of @type among the open ones. */
@@ -517,6 +539,7 @@ on_visible_view_changed (RapportWindow *self,
     gtk_widget_set_visible (self->new_followup_button, g_strcmp0 (name, "followups") == 0);
 
   rapport_window_ensure_views (self);
+  rapport_window_keep_focus_in_sight (self, GTK_WIDGET (stack), adw_view_stack_get_visible_child (stack));
 }
 
 static void

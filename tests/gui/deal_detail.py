@@ -331,10 +331,9 @@ def test_delete_and_undo(tmp):
               "the question does not count the negotiation entry")
         screenshot("deal-delete-question")
         screenshot("deal-delete-asked")
-        # The question's answer (GTK 4.8 names it "_Delete Delete"; the
-        # dialog keeps a second, hidden row of answers).
-        answer = [n for n in app.find_all("Delete", role="push button", exact=False)
-                  if extents(n)[2] > 0 and n.get_name().endswith(" Delete")]
+        # The question's answer (the dialog keeps a second, hidden row of
+        # answers).
+        answer = rapport_gui.in_dialog(app, "Delete", role="push button")
         check(answer, "the question has no Delete answer")
         answer[0].do_action(0)
         wait_for("the deal deleted", lambda: all(d["id"] != deal_id for d in cli_json(db, "deal", "list")), 20)
@@ -379,8 +378,7 @@ def test_note_deleted_and_back(tmp):
         page.visible("Delete This Note", "push button").do_action(0)
         wait_for("the question", lambda: app.find("Delete the Note?"))
         screenshot("note-delete-question")
-        answer = [n for n in app.find_all("Delete", role="push button", exact=False)
-                  if extents(n)[2] > 0 and n.get_name().endswith(" Delete")]
+        answer = rapport_gui.in_dialog(app, "Delete", role="push button")
         check(answer, "the question has no Delete answer")
         answer[0].do_action(0)
         wait_for("the note deleted", lambda: notes() == [], 20)
@@ -417,8 +415,7 @@ def test_activity_deleted_and_back(tmp):
         wait_for("its menu", lambda: app.find("Delete Activity…")).do_action(0)
         wait_for("the question", lambda: app.find("Delete the Activity “Call”?"))
         screenshot("activity-delete-question")
-        answer = [n for n in app.find_all("Delete", role="push button", exact=False)
-                  if extents(n)[2] > 0 and n.get_name().endswith(" Delete")]
+        answer = rapport_gui.in_dialog(app, "Delete", role="push button")
         check(answer, "the question has no Delete answer")
         answer[0].do_action(0)
         wait_for("the call deleted", lambda: notes() == [], 20)

@@ -441,10 +441,7 @@ def test_export_tables(tmp):
         time.sleep(8)       # the first toast goes
         export_menu(app, "Export Tables as CSV…")
         choose_folder(app, "Export Tables as CSV", folder)
-        # (GTK 4.8 names a button with a mnemonic “_Replace Replace”.)
-        replace = wait_for("the question", lambda: [n for n in app.find_all("Replace", "push button", exact=False)
-                                                    if extents(n)[2] > 0
-                                                    and n.get_name().endswith(" Replace")], 10)
+        replace = wait_for("the question", lambda: rapport_gui.in_dialog(app, "Replace", "push button"), 10)
         check(app.find_all("Replace the Tables?", exact=False), "no question before replacing")
         screenshot("insights-tables-replace")
         check(open(os.path.join(folder, "funnel.csv")).read() == "mine", "replaced before asking")

@@ -45,7 +45,7 @@ def field(app, name):
 def scroll_to(app, name):
     """The field @name, the Preferences page scrolled (by the wheel) until
     it is inside the window."""
-    window = app.find("Preferences", role="frame")
+    window = app.find("Preferences", role="dialog")
     bottom = extents(window)[1] + extents(window)[3]
     for _ in range(30):
         node = field(app, name)
@@ -140,11 +140,11 @@ def test_preferences(tmp):
         screenshot("preferences-lists")
         # Escape closes the window (a first one may go to the toast).
         for _ in range(3):
-            if not app.find_all("Preferences", role="frame"):
+            if not app.find_all("Preferences", role="dialog"):
                 break
             key("Escape")
             time.sleep(0.5)
-        check(not app.find_all("Preferences", role="frame"), "Escape did not close Preferences")
+        check(not app.find_all("Preferences", role="dialog"), "Escape did not close Preferences")
 
         # The lost-reason dialog offers the new reason, and one another
         # program adds while it is open.
@@ -161,7 +161,11 @@ def test_preferences(tmp):
                  lambda: app.find("Budget moved to next year", role="push button"), 10)
         screenshot("preferences-lost-reason-dialog")
         app.find("Merged with a rival", role="push button").do_action(0)
-        app.find("Mark Lost", role="push button").do_action(0)
+        # A button reacts a moment after its action: Mark Lost is offered
+        # once the reason is in the entry.
+        mark = wait_for("Mark Lost offered", lambda: [b for b in rapport_gui.in_dialog(app, "Mark Lost", "push button")
+                                                      if rapport_gui.sensitive(b)])
+        mark[0].do_action(0)
         wait_for("lost with the reason",
                  lambda: cli_json(db, "deal", "show", str(ours))["lost_reason"] == "Merged with a rival", 20)
 

@@ -2,8 +2,9 @@
 and find its widgets through accessibility (App), drive the real pointer
 and keyboard through XTest (xdotool, drag), read what was committed with
 rapport-cli (cli, cli_json), wait for a condition (wait_for), and print
-TAP (run_tap). Not a test itself; board.py, contacts.py and the other
-scripts import it.
+TAP (run_tap); audit a screen's accessible tree (audit, audit_windows)
+and drive by keys alone (keys_until_focused, focus_ring_visible). Not a
+test itself; board.py, contacts.py and the other scripts import it.
 
 Environment: RAPPORT_APP, RAPPORT_CLI, DISPLAY (Xvfb), a session bus with
 an accessibility bus (build-aux/run-tests runs the suite so), G_TEST_BUILDDIR
@@ -12,6 +13,7 @@ Uses Debian's python3 with gir1.2-atspi-2.0.
 """
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -170,6 +172,33 @@ class App:
             self.proc.wait()
 
 
+def in_dialog(app, name, role=None):
+    """The visible widgets named @name in the app's windows other than the
+    main one (a question's answers: the board behind may have a button of
+    the same name)."""
+    hits = []
+    for i in range(1, app.node.get_child_count()):
+        window = app.node.get_child_at_index(i)
+        if window is None:
+            continue
+
+        def walk(node, depth):
+            if node is None or depth > 60:
+                return
+            try:
+                if node.get_name() == name and (role is None or node.get_role_name() == role) \
+                        and extents(node)[2] > 0:
+                    hits.append(node)
+                children = [node.get_child_at_index(j) for j in range(node.get_child_count())]
+            except Exception:  # noqa: BLE001 — gone meanwhile
+                return
+            for child in children:
+                walk(child, depth + 1)
+
+        walk(window, 0)
+    return hits
+
+
 def extents(node):
     e = node.get_extents(Atspi.CoordType.WINDOW)
     return e.x, e.y, e.width, e.height
@@ -242,7 +271,13 @@ def type_text(text):
 
 
 def press(app, name):
-    app.find(name, role="push button").do_action(0)
+    """Presses the visible button named @name. GTK 4.8 shows a menu button
+    as a button (that does nothing) around its toggle button, both of one
+    name: the innermost that acts is pressed."""
+    hits = [h for h in app.find_all(name, role="push button") if extents(h)[2] > 0]
+    check(hits, f"no visible button named {name!r}")
+    acting = [h for h in hits if h.get_n_actions() > 0] or hits
+    acting[-1].do_action(0)
     time.sleep(0.4)
 
 
@@ -270,3 +305,184 @@ def run_tap(all_tests):
                     print("# " + line)
             sys.stdout.flush()
     return 1 if failed else 0
+
+
+# What an accessibility walk checks (a11y.py; any script may audit a
+# screen it opens). Roles as AT-SPI names them.
+CONTROL_ROLES = frozenset({
+    "push button", "toggle button", "check box", "radio button", "text", "entry",
+    "password text", "combo box", "spin button", "slider", "menu item",
+    "check menu item", "radio menu item", "link", "list item", "page tab",
+    "switch", "tree item"})
+IMAGE_ROLES = frozenset({"image", "icon"})
+DIALOG_ROLES = frozenset({"dialog", "alert", "file chooser"})
+# What GTK 4.8 falls back to for a widget nobody named.
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Rapport)[A-Z]\w*$")
+
+
+def name_problem(name):
+    """Why @name does not say what a control does, or None."""
+    if not name.strip():
+        return "no name"
+    if TYPE_NAME.match(name):
+        return "a type name"
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        return "said twice"
+    if re.search(r"(^|\s)_\w", name):
+        return "a mnemonic's underscore"
+    return None
+
+
+def _describe(node):
+    try:
+        name = node.get_name() or ""
+        role = node.get_role_name()
+    except Exception:  # noqa: BLE001 — gone meanwhile
+        return None, None
+    return role, name
+
+
+def _sized(node):
+    try:
+        e = node.get_extents(Atspi.CoordType.WINDOW)
+    except Exception:  # noqa: BLE001 — no Component (a stack page)
+        return None
+    return e.x, e.y, e.width, e.height
+
+
+def audit(root, path=""):
+    """The accessibility problems of what shows under @root, as lines
+    "role 'name' (why) at path". GTK 4.8 tells AT-SPI no "showing" state:
+    a node shows when it has a size; a node with none at a place of its
+    own (a page never shown, a closed revealer) is not looked into, while
+    one at 0,0 (a GtkStackPage, which has no extents) is. A page that was
+    shown and is no longer keeps its size in GTK 4.8: the app hides it
+    from screen readers (rapport-a11y.c), and so from this walk."""
+    problems = []
+
+    def visit(node, trail, depth):
+        role, name = _describe(node)
+        if role is None or depth > 80:
+            return
+        box = _sized(node)
+        here = f"{trail}/{role}" + (f"[{name}]" if name else "")
+        if box is not None and box[2] > 0 and box[3] > 0:
+            why = None
+            if role in CONTROL_ROLES:
+                why = name_problem(name)
+            elif role in IMAGE_ROLES and TYPE_NAME.match(name):
+                why = "an image named by its type (decorative: hide it; or say what it shows)"
+            if why:
+                problems.append(f"{role} {name!r} ({why}) at {here}")
+        elif box is not None and box[:2] != (0, 0):
+            return
+        try:
+            children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+        except Exception:  # noqa: BLE001
+            return
+        for child in children:
+            if child is not None:
+                visit(child, here, depth + 1)
+
+    visit(root, path, 0)
+    return problems
+
+
+def _is_file_chooser(window, depth=0):
+    """GTK's own file chooser (under GNOME, the portal's, in another
+    process): not Rapport's to name."""
+    if depth > 5:
+        return False
+    try:
+        if window.get_name() == "GtkFileChooserWidget":
+            return True
+        return any(_is_file_chooser(window.get_child_at_index(i), depth + 1)
+                   for i in range(window.get_child_count()))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def audit_windows(app):
+    """Audits every window of @app that shows; any window but the main one
+    must be a dialog (or an alert) to AT-SPI. GTK's file chooser is left
+    out: it is not Rapport's, and GNOME shows the portal's instead."""
+    problems = []
+    for i in range(app.node.get_child_count()):
+        window = app.node.get_child_at_index(i)
+        role, name = _describe(window)
+        try:
+            # GTK 4.8 says "showing" of a window, never of a dialog.
+            shows = window.get_state_set().contains(Atspi.StateType.VISIBLE)
+        except Exception:  # noqa: BLE001 — closed meanwhile
+            continue
+        if role is None or not shows or _is_file_chooser(window):
+            continue
+        if i > 0 and role not in DIALOG_ROLES:
+            problems.append(f"window {name!r} is a {role}, not a dialog")
+        problems += audit(window, "")
+    return problems
+
+
+# Driving by the keyboard alone (keyboard.py): AT-SPI only watches where
+# the focus is; nothing is clicked.
+def focused(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.FOCUSED)
+    except Exception:  # noqa: BLE001 — gone meanwhile
+        return False
+
+
+def keys_until_focused(find_targets, keys=("Tab",), limit=80):
+    """Presses @keys in turn (Tab by default) until one of the widgets
+    that @find_targets returns (a node or a list: a menu button is two)
+    has the keyboard focus; that widget. Fails when it never gets there:
+    a control the keyboard cannot reach."""
+    targets = []
+    for n in range(limit):
+        try:
+            targets = find_targets()
+        except Failure:
+            targets = []
+        if not isinstance(targets, list):
+            targets = [targets]
+        hits = [t for t in targets if t is not None and focused(t)]
+        if hits:
+            return hits[0]
+        xdotool("key", "--clearmodifiers", keys[n % len(keys)])
+        time.sleep(0.15)
+    name = targets[0].get_name() if targets and targets[0] is not None else "the target"
+    screenshot("unreached-" + "".join(c for c in name if c.isalnum())[:30])
+    raise Failure(f"{name!r} never got the focus by {'/'.join(keys)} ({limit} presses)")
+
+
+def _pixels(path, x, y, w, h):
+    out = subprocess.run(["convert", path, "-crop", f"{w}x{h}+{x}+{y}", "-depth", "8", "txt:-"],
+                         capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines()[1:]:
+        try:
+            rgb = line.split("(", 1)[1].split(")", 1)[0].split(",")
+            yield tuple(int(float(c)) for c in rgb[:3])
+        except (IndexError, ValueError):
+            continue
+
+
+def focus_ring_visible(node, name):
+    """Whether the focused @node shows a focus ring: a screenshot (saved
+    as @name) has pixels of the accent colour (Adwaita draws the ring in
+    it, half transparent) in a band around the node's edge. In high
+    contrast the ring is the accent colour too."""
+    screenshot(name)
+    path = os.path.join(SHOTS, name + ".png")
+    x, y, w, h = extents(node)
+    band = 4
+    ring = 0
+    for bx, by, bw, bh in [(x - band, y - band, w + 2 * band, 2 * band),          # top
+                           (x - band, y + h - band, w + 2 * band, 2 * band),      # bottom
+                           (x - band, y - band, 2 * band, h + 2 * band),          # left
+                           (x + w - band, y - band, 2 * band, h + 2 * band)]:     # right
+        for r, g, b in _pixels(path, max(bx, 0), max(by, 0), bw, bh):
+            if b > 150 and b - r > 50 and b - g > 20:
+                ring += 1
+    return ring >= 2 * (w + h) // 4

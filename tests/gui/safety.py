@@ -14,7 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from rapport_gui import (App, Failure, center, check, cli, cli_json, extents, screenshot,  # noqa: E402
+from rapport_gui import (App, Failure, center, check, cli, cli_json, extents, in_dialog, screenshot,  # noqa: E402
                          type_text, wait_for, xdotool)
 
 
@@ -40,10 +40,8 @@ def wait_for_stop_dialog(app, says):
 
 
 def response(app, label):
-    """Answers a message dialog: its buttons are named with their mnemonic
-    ("_Quit Quit")."""
-    buttons = [b for b in app.find_all(label, role="push button", exact=False)
-               if (b.get_name() or "").replace("_", "").startswith(label)]
+    """Answers a message dialog by the button named @label."""
+    buttons = in_dialog(app, label, role="push button")
     check(buttons, f"no button {label!r}")
     buttons[0].do_action(0)
     time.sleep(0.5)

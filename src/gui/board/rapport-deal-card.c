@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-board.h"
 #include "rapport-deal-card.h"
 #include "rapport-format.h"
@@ -125,6 +126,9 @@ rapport_deal_card_update_accessible (RapportDealCard *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
+      /* The board's row around the card is what a screen reader meets
+       * first, moving through a column. */
+      rapport_a11y_name_list_row (GTK_WIDGET (self), label);
     }
 
   if (g_strcmp0 (description->str, self->accessible_description) != 0)

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-choice-menu.h"
 #include "rapport-record-picker.h"
 #include "rapport-form.h"
@@ -388,7 +389,7 @@ rapport_lead_dialog_constructed (GObject *object)
     gtk_window_set_title (GTK_WINDOW (self), _("New Contact"));
 
   rapport_lead_dialog_validate (self, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  rapport_a11y_focus_when_shown (GTK_WIDGET (self->name_row));
 }
 
 static void

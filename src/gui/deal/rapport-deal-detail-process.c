@@ -415,8 +415,8 @@ action_row_new (RapportDealDetail  *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rapport_stage_action_get_action (action), -1);
+  /* Named by the row's title: the row labels its activatable widget, and
+   * a name of its own as well was read out twice. */
   g_object_set_data_full (G_OBJECT (check), "action", g_object_ref (action), g_object_unref);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_action_toggled), self, G_CONNECT_SWAPPED);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);

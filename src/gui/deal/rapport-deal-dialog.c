@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-deal-dialog.h"
 #include "rapport-form.h"
 #include "rapport-record-picker.h"
@@ -525,7 +526,7 @@ rapport_deal_dialog_constructed (GObject *object)
   self->updating--;
 
   rapport_deal_dialog_validate (self, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  rapport_a11y_focus_when_shown (GTK_WIDGET (self->title_row));
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-lost-reason-dialog.h"
 
 /* How many of the reasons given most are offered before the team's list. */
@@ -139,7 +140,7 @@ rapport_lost_reason_dialog_constructed (GObject *object)
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), heading);
   rapport_lost_reason_dialog_add_reasons (self);
   /* Typing a reason right away still works; the usual ones are a click. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->entry));
+  rapport_a11y_focus_when_shown (GTK_WIDGET (self->entry));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-date-time-picker.h"
 #include "rapport-followup-dialog.h"
 #include "rapport-followup-row.h"
@@ -252,7 +253,7 @@ rapport_followup_dialog_constructed (GObject *object)
 
   rapport_followup_dialog_validate (self);
   if (!reschedule)
-    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_entry));
+    rapport_a11y_focus_when_shown (GTK_WIDGET (self->title_entry));
 }
 
 static void
@@ -372,6 +373,8 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
 
+  /* Screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/followups/followup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, accept_button);
   gtk_widget_class_bind_template_child (widget_class, RapportFollowupDialog, new_fields);
@@ -384,6 +387,9 @@ rapport_followup_dialog_class_init (RapportFollowupDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_deal_picked);
   gtk_widget_class_bind_template_callback (widget_class, on_accept);
+
+  /* Closed by Escape, as every dialog. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

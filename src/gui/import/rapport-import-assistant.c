@@ -943,6 +943,8 @@ rapport_import_assistant_class_init (RapportImportAssistantClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/import/import-assistant.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, window_title);
   gtk_widget_class_bind_template_child (widget_class, RapportImportAssistant, import_button);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-a11y.h"
 #include "rapport-goal-dialog.h"
 #include "rapport-goal-text.h"
 #include "rapport-money.h"
@@ -209,7 +210,7 @@ rapport_goal_dialog_constructed (GObject *object)
 
   g_assert (RAPPORT_IS_CONTEXT (self->context));
   fill_choices (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->target_row));
+  rapport_a11y_focus_when_shown (GTK_WIDGET (self->target_row));
 }
 
 static void
@@ -292,6 +293,8 @@ rapport_goal_dialog_class_init (RapportGoalDialogClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
+  /* Screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/insights/goal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportGoalDialog, metric_row);
   gtk_widget_class_bind_template_child (widget_class, RapportGoalDialog, period_row);

@@ -115,7 +115,9 @@ make_goal_row (RapportGoalsSection       *self,
 static GtkWidget *
 make_empty_row (void)
 {
-  GtkWidget *label = gtk_label_new (_("No goals yet. Add one to follow the team’s progress, or one owner’s."));
+  const char *text = _("No goals yet. Add one to follow the team’s progress, or one owner’s.");
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
@@ -125,7 +127,16 @@ make_empty_row (void)
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
 
-  return label;
+  /* A row of its own, so that a screen reader reads the row as the text
+   * it holds and nothing acts on it. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+
+  return row;
 }
 
 void

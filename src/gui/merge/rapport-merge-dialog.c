@@ -464,6 +464,8 @@ rapport_merge_dialog_class_init (RapportMergeDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
+  /* Screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/merge/merge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportMergeDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RapportMergeDialog, merge_button);

@@ -527,6 +527,8 @@ rapport_preferences_window_class_init (RapportPreferencesWindowClass *klass)
 
   g_type_ensure (RAPPORT_TYPE_CHOICES_GROUP);
 
+  /* Screen readers announce it as a dialog. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/preferences/preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, RapportPreferencesWindow, speed_spin);

@@ -212,6 +212,12 @@ on_step_notify (GtkWidget             *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_after_sales_step_get_title (step));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+  /* libadwaita 1.2 names the row's header, not the row a screen reader
+   * moves through the plan by. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rapport_after_sales_step_get_title (step),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
   if (icon != NULL)
     gtk_image_set_from_icon_name (icon, rapport_activity_kind_icon (rapport_after_sales_step_get_kind (step)));
 }
@@ -616,7 +622,10 @@ rapport_after_sales_editor_present (GtkWindow       *parent,
                                     RapportStore    *store,
                                     RapportPipeline *pipeline)
 {
-  GtkWidget *window = adw_window_new ();
+  /* Screen readers announce it as a dialog. */
+  GtkWidget *window = g_object_new (ADW_TYPE_WINDOW,
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                                    NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();

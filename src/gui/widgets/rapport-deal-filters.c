@@ -253,6 +253,11 @@ rapport_deal_filters_changed (RapportDealFilters *self)
   label = n_set > 0 ? g_strdup_printf (ngettext ("%u Filter", "%u Filters", n_set), n_set)
                     : g_strdup (_("Filters"));
   gtk_menu_button_set_label (self->button, label);
+  /* GTK 4.8 shows a menu button as a button around its toggle button,
+   * each with a name of its own. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_widget_set_sensitive (self->clear_button, n_set > 0);
   g_signal_emit (self, signals[CHANGED], 0);
 }
