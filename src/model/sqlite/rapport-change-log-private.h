@@ -50,6 +50,17 @@ void                    rapport_log_append_literal    (GString          *sql,
 void                    rapport_log_append_value      (GString          *sql,
                                                        const char       *row,
                                                        const RapportLogColumn *column);
+/* The key of @row of @table as the log writes it: {"uid": …} for a
+ * record, the uids and values that make a part unique. */
+void                    rapport_log_append_key        (GString          *sql,
+                                                       const char       *row,
+                                                       const RapportLogTable *table,
+                                                       GArray           *columns);
+/* " AND …" keeping this desktop's own settings out, for @row of the
+ * setting table; nothing for another table. */
+void                    rapport_log_append_shared     (GString          *sql,
+                                                       const RapportLogTable *table,
+                                                       const char       *row);
 /* json_object() of every column of @row. */
 void                    rapport_log_append_fields     (GString          *sql,
                                                        const char       *row,

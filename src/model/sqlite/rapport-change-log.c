@@ -112,8 +112,6 @@ static const Reference undeclared_references[] = {
  * pipeline, the restore generation and everything about the team
  * itself (team-server, team-user…). */
 #define LOCAL_SETTINGS "('current-pipeline', 'restore-generation')"
-#define LOCAL_SETTING_CONDITION(row) \
-  " AND " row ".key NOT IN " LOCAL_SETTINGS " AND " row ".key NOT LIKE 'team-%'"
 
 const char rapport_change_log_schema[] =
   "CREATE TABLE change_log ("
@@ -240,7 +238,7 @@ rapport_change_log_columns (sqlite3     *db,
  * from outside reaches this SQL. */
 void
 rapport_log_append_ident (GString    *sql,
-              const char *name)
+                          const char *name)
 {
   char *quoted = sqlite3_mprintf ("\"%w\"", name);
 
@@ -251,8 +249,8 @@ rapport_log_append_ident (GString    *sql,
 /* The value of @column in @row (NEW or OLD) as the team knows it. */
 void
 rapport_log_append_value (GString      *sql,
-              const char   *row,
-              const Column *column)
+                          const char   *row,
+                          const Column *column)
 {
   if (column->target != NULL)
     {
@@ -288,7 +286,7 @@ rapport_log_json_name (const Column *column)
 
 void
 rapport_log_append_literal (GString    *sql,
-                const char *text)
+                            const char *text)
 {
   char *quoted = sqlite3_mprintf ("%Q", text);
 
@@ -298,8 +296,8 @@ rapport_log_append_literal (GString    *sql,
 
 void
 rapport_log_append_fields (GString    *sql,
-               const char *row,
-               GArray     *columns)
+                           const char *row,
+                           GArray     *columns)
 {
   g_string_append (sql, "json_object(");
   for (guint i = 0; i < columns->len; i++)
@@ -361,7 +359,7 @@ append_any_changed (GString *sql,
 
 const RapportLogColumn *
 rapport_log_find_column (GArray     *columns,
-             const char *name)
+                         const char *name)
 {
   for (guint i = 0; i < columns->len; i++)
     if (g_str_equal (g_array_index (columns, Column, i).name, name))
@@ -370,12 +368,22 @@ rapport_log_find_column (GArray     *columns,
   return NULL;
 }
 
-static void
-append_part_key (GString         *sql,
-                 const char      *row,
-                 const PartTable *part,
-                 GArray          *columns)
+/* The key of @row of @table, as the log writes it: the record's uid, or
+ * the uids and values that make a part unique. */
+void
+rapport_log_append_key (GString               *sql,
+                        const char            *row,
+                        const RapportLogTable *table,
+                        GArray                *columns)
 {
+  const PartTable *part = table;
+
+  if (table->key[0] == NULL)
+    {
+      g_string_append_printf (sql, "json_object('uid', %s.uid)", row);
+      return;
+    }
+
   g_string_append (sql, "json_object(");
   for (guint i = 0; i < G_N_ELEMENTS (part->key) && part->key[i] != NULL; i++)
     {
@@ -403,9 +411,10 @@ append_log_insert (GString    *sql,
 #define IF_ACTIVE "(SELECT active FROM change_log_state WHERE id = 1)"
 
 static char *
-record_triggers (const char *table,
-                 GArray     *columns)
+record_triggers (const RapportLogTable *record,
+                 GArray                *columns)
 {
+  const char *table = record->table;
   GString *sql = g_string_new (NULL);
 
   /* Inserted: a uid, unless the row came with one (from the team), and
@@ -431,7 +440,8 @@ record_triggers (const char *table,
   append_any_changed (sql, columns);
   g_string_append (sql, " BEGIN ");
   append_log_insert (sql, table);
-  g_string_append (sql, "json_object('uid', NEW.uid), 'update', ");
+  rapport_log_append_key (sql, "NEW", record, columns);
+  g_string_append (sql, ", 'update', ");
   append_changed_fields (sql, columns);
   g_string_append (sql, ", unixepoch(); END;\n");
 
@@ -439,20 +449,21 @@ record_triggers (const char *table,
   rapport_log_append_ident (sql, table);
   g_string_append (sql, " WHEN " IF_ACTIVE " BEGIN ");
   append_log_insert (sql, table);
-  g_string_append (sql, "json_object('uid', OLD.uid), 'delete', NULL, unixepoch(); END;\n");
+  rapport_log_append_key (sql, "OLD", record, columns);
+  g_string_append (sql, ", 'delete', NULL, unixepoch(); END;\n");
 
   return g_string_free (sql, FALSE);
 }
 
-/* The part's own condition: a setting of this desktop alone is not
- * logged. */
-static const char *
-part_condition (const PartTable *part,
-                const char      *row)
+/* " AND …" that keeps the settings of this desktop alone out of what
+ * @row of @table sends the team; nothing for another table. */
+void
+rapport_log_append_shared (GString               *sql,
+                           const RapportLogTable *table,
+                           const char            *row)
 {
-  if (g_str_equal (part->table, "setting"))
-    return g_str_equal (row, "NEW") ? LOCAL_SETTING_CONDITION ("NEW") : LOCAL_SETTING_CONDITION ("OLD");
-  return "";
+  if (g_str_equal (table->table, "setting"))
+    g_string_append_printf (sql, " AND %s.key NOT IN " LOCAL_SETTINGS " AND %s.key NOT LIKE 'team-%%'", row, row);
 }
 
 /* A part changed is logged as the part, whole, under its key; when an
@@ -468,34 +479,39 @@ part_triggers (const PartTable *part,
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_insert\" AFTER INSERT ON ", part->table);
   rapport_log_append_ident (sql, part->table);
-  g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s BEGIN ", part_condition (part, "NEW"));
+  g_string_append (sql, " WHEN " IF_ACTIVE);
+  rapport_log_append_shared (sql, part, "NEW");
+  g_string_append (sql, " BEGIN ");
   append_log_insert (sql, part->table);
-  append_part_key (sql, "NEW", part, columns);
+  rapport_log_append_key (sql, "NEW", part, columns);
   g_string_append (sql, ", 'insert', ");
   rapport_log_append_fields (sql, "NEW", columns);
   g_string_append (sql, ", unixepoch(); END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_update\" AFTER UPDATE ON ", part->table);
   rapport_log_append_ident (sql, part->table);
-  g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s AND ", part_condition (part, "NEW"));
+  g_string_append (sql, " WHEN " IF_ACTIVE);
+  rapport_log_append_shared (sql, part, "NEW");
+  g_string_append (sql, " AND ");
   append_any_changed (sql, columns);
   g_string_append (sql, " BEGIN ");
   append_log_insert (sql, part->table);
-  append_part_key (sql, "OLD", part, columns);
+  rapport_log_append_key (sql, "OLD", part, columns);
   g_string_append (sql, ", 'delete', NULL, unixepoch() WHERE ");
-  append_part_key (sql, "OLD", part, columns);
+  rapport_log_append_key (sql, "OLD", part, columns);
   g_string_append (sql, " IS NOT ");
-  append_part_key (sql, "NEW", part, columns);
+  rapport_log_append_key (sql, "NEW", part, columns);
   g_string_append (sql, "; ");
   append_log_insert (sql, part->table);
-  append_part_key (sql, "NEW", part, columns);
+  rapport_log_append_key (sql, "NEW", part, columns);
   g_string_append (sql, ", 'insert', ");
   rapport_log_append_fields (sql, "NEW", columns);
   g_string_append (sql, ", unixepoch(); END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER \"%s_change_delete\" AFTER DELETE ON ", part->table);
   rapport_log_append_ident (sql, part->table);
-  g_string_append_printf (sql, " WHEN " IF_ACTIVE "%s", part_condition (part, "OLD"));
+  g_string_append (sql, " WHEN " IF_ACTIVE);
+  rapport_log_append_shared (sql, part, "OLD");
   if (first->target != NULL)
     {
       g_string_append (sql, " AND ");
@@ -504,23 +520,10 @@ part_triggers (const PartTable *part,
     }
   g_string_append (sql, " BEGIN ");
   append_log_insert (sql, part->table);
-  append_part_key (sql, "OLD", part, columns);
+  rapport_log_append_key (sql, "OLD", part, columns);
   g_string_append (sql, ", 'delete', NULL, unixepoch(); END;\n");
 
   return g_string_free (sql, FALSE);
-}
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return rapport_db_set_error (db, rc, error);
-
-  return TRUE;
 }
 
 static gboolean
@@ -534,11 +537,11 @@ replace_triggers (sqlite3     *db,
       static const char * const ops[] = { "insert", "update", "delete" };
       g_autofree char *drop = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s_change_%s\";", table, ops[i]);
 
-      if (!exec (db, drop, error))
+      if (!rapport_db_exec (db, drop, error))
         return FALSE;
     }
 
-  return exec (db, triggers, error);
+  return rapport_db_exec (db, triggers, error);
 }
 
 gboolean
@@ -553,7 +556,7 @@ rapport_change_log_install (sqlite3  *db,
 
       if (columns == NULL)
         return FALSE;
-      triggers = table->key[0] == NULL ? record_triggers (table->table, columns)
+      triggers = table->key[0] == NULL ? record_triggers (table, columns)
                                        : part_triggers (table, columns);
       if (!replace_triggers (db, table->table, triggers, error))
         return FALSE;
@@ -576,7 +579,7 @@ rapport_change_log_add_uids (sqlite3  *db,
                                               "CREATE UNIQUE INDEX \"%s_by_uid\" ON \"%s\" (uid);",
                                               t, t, t, t);
 
-      if (!exec (db, sql, error))
+      if (!rapport_db_exec (db, sql, error))
         return FALSE;
     }
 

@@ -25,6 +25,11 @@ gboolean      rapport_db_set_error        (sqlite3       *db,
                                            int            rc,
                                            GError       **error);
 
+/* Runs @sql (our own text, one or more statements) on @db. */
+gboolean      rapport_db_exec             (sqlite3       *db,
+                                           const char    *sql,
+                                           GError       **error);
+
 /* The statement cache of a connection (see rapport-sqlite.c). */
 GHashTable   *rapport_db_stmt_cache_new   (void);
 sqlite3_stmt *rapport_db_cached_stmt      (sqlite3       *db,

@@ -156,6 +156,19 @@ static const char * const stmt_sql[N_STMTS] = {
 /* Low level */
 
 gboolean
+rapport_db_exec (sqlite3     *db,
+                 const char  *sql,
+                 GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return rapport_db_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+gboolean
 rapport_db_set_error (sqlite3  *db,
                       int       rc,
                       GError  **error)

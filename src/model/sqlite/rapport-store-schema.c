@@ -694,19 +694,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_SCHEMA_VERSION);
 static gboolean seed_choices (sqlite3  *db,
                               GError  **error);
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return rapport_db_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 static gboolean seed_after_sales_defaults (sqlite3  *db,
                                            GError  **error);
 
@@ -731,17 +718,17 @@ rapport_schema_migrate_to (sqlite3  *db,
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version);
       g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d;", RAPPORT_APPLICATION_ID);
 
-      if (!exec (db, "BEGIN IMMEDIATE;", error))
+      if (!rapport_db_exec (db, "BEGIN IMMEDIATE;", error))
         return FALSE;
 
-      if (!exec (db, migrations[version - 1], error) ||
+      if (!rapport_db_exec (db, migrations[version - 1], error) ||
           (migrations[version - 1] == migration_choices && !seed_choices (db, error)) ||
           (migrations[version - 1] == migration_after_sales && !seed_after_sales_defaults (db, error)) ||
           (migrations[version - 1] == migration_team && !rapport_change_log_add_uids (db, error)) ||
           (version >= CHANGE_LOG_VERSION && !rapport_change_log_install (db, error)) ||
-          !exec (db, mark, error) ||
-          !exec (db, bump, error) ||
-          !exec (db, "COMMIT;", error))
+          !rapport_db_exec (db, mark, error) ||
+          !rapport_db_exec (db, bump, error) ||
+          !rapport_db_exec (db, "COMMIT;", error))
         {
           sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);

@@ -718,31 +718,13 @@ write_snapshot (RapportStore  *self,
         return FALSE;
       rapport_log_append_literal (sql, tables[i].table);
       g_string_append (sql, ", ");
-      if (tables[i].key[0] == NULL)
-        g_string_append (sql, "json_object('uid', t.uid)");
-      else
-        {
-          g_string_append (sql, "json_object(");
-          for (guint k = 0; k < G_N_ELEMENTS (tables[i].key) && tables[i].key[k] != NULL; k++)
-            {
-              const RapportLogColumn *column = rapport_log_find_column (columns, tables[i].key[k]);
-              g_autofree char *name = rapport_log_json_name (column);
-
-              if (k > 0)
-                g_string_append (sql, ", ");
-              rapport_log_append_literal (sql, name);
-              g_string_append (sql, ", ");
-              rapport_log_append_value (sql, "t", column);
-            }
-          g_string_append (sql, ")");
-        }
+      rapport_log_append_key (sql, "t", &tables[i], columns);
       g_string_append (sql, ", 'insert', ");
       rapport_log_append_fields (sql, "t", columns);
       g_string_append (sql, ", unixepoch() FROM ");
       rapport_log_append_ident (sql, tables[i].table);
-      g_string_append (sql, " AS t");
-      if (g_str_equal (tables[i].table, "setting"))
-        g_string_append (sql, " WHERE t.key NOT IN ('current-pipeline', 'restore-generation') AND t.key NOT LIKE 'team-%'");
+      g_string_append (sql, " AS t WHERE true");
+      rapport_log_append_shared (sql, &tables[i], "t");
       if (tables[i].key[0] == NULL)
         g_string_append (sql, " ORDER BY t.id");
 
