@@ -49,18 +49,8 @@ with_user (const char *conninfo,
 {
   GString *info = g_string_new (conninfo);
 
-  if (user == NULL)
-    return g_string_free (info, FALSE);
-
-  g_string_append (info, " user='");
-  for (const char *c = user; *c != '\0'; c++)
-    {
-      if (*c == '\'' || *c == '\\')
-        g_string_append_c (info, '\\');
-      g_string_append_c (info, *c);
-    }
-  g_string_append_c (info, '\'');
-
+  if (user != NULL)
+    rapport_team_append_conninfo (info, "user", user);
   return g_string_free (info, FALSE);
 }
 
@@ -109,8 +99,8 @@ tables_in_order (void)
   return g_string_free (array, FALSE);
 }
 
-/* The next @limit of the pull cursor's records (the team's records as
- * the server has them now), or NULL with @error. */
+/* The pull cursor's next PULL_CHUNK records (the team's records as the
+ * server has them now); empty at the end, NULL with @error. */
 static GPtrArray *
 fetch_changed (PGconn      *conn,
                GError     **error)

@@ -22,6 +22,10 @@ PGconn   *rapport_team_connect      (const char  *conninfo,
 gboolean  rapport_team_result_error (PGconn      *conn,
                                      PGresult    *result,
                                      GError     **error);
+/* Appends " keyword='value'" to @conninfo, quoted as libpq reads it. */
+void      rapport_team_append_conninfo (GString    *conninfo,
+                                        const char *keyword,
+                                        const char *value);
 /* The team schema's version, 0 when the database has none. */
 gboolean  rapport_team_read_version (PGconn      *conn,
                                      int         *version,

@@ -74,6 +74,21 @@ ALTER TABLE rapport.change ENABLE ROW LEVEL SECURITY;
 CREATE POLICY change_seen ON rapport.change FOR SELECT USING (true);
 CREATE POLICY change_added ON rapport.change FOR INSERT WITH CHECK (author = current_user);
 
+-- The member who logged in (session_user: inside a function of its
+-- owner's rights current_user is the owner), or insufficient_privilege
+-- for a role that is not in the team.
+CREATE FUNCTION rapport.member_calling () RETURNS name
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog
+  AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM rapport.member WHERE role = session_user) THEN
+    RAISE EXCEPTION 'Only the team''s members may change its records.'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN session_user;
+END
+$$;
+
 -- One change pushed by a desktop: logged in the team's order and applied
 -- to the current state. A change already pushed (the same desktop and
 -- local seq: a push retried after a lost answer) is not applied again;
@@ -94,13 +109,8 @@ CREATE FUNCTION rapport.push (p_desktop uuid, p_local_seq bigint, p_entity text,
 DECLARE
   s bigint;
   holder name;
-  caller name := session_user;
+  caller name := rapport.member_calling ();
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM rapport.member WHERE role = caller) THEN
-    RAISE EXCEPTION 'Only the team''s members may change its records.'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-
   -- One push at a time, so the seqs commit in their order and a desktop
   -- that has seen seq N never misses a smaller one committed later.
   PERFORM pg_advisory_xact_lock (7262, 1);
@@ -175,14 +185,10 @@ CREATE FUNCTION rapport.push_snapshot (p_desktop uuid, p_changes jsonb) RETURNS 
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
   AS $$
 DECLARE
-  caller name := session_user;
+  caller name := rapport.member_calling ();
   n bigint;
   last bigint;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM rapport.member WHERE role = caller) THEN
-    RAISE EXCEPTION 'Only the team''s members may change its records.'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
   PERFORM pg_advisory_xact_lock (7262, 1);
 
   WITH logged AS (

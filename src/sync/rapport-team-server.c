@@ -258,6 +258,23 @@ rapport_team_server_add_member (const char  *conninfo,
   return TRUE;
 }
 
+void
+rapport_team_append_conninfo (GString    *conninfo,
+                              const char *keyword,
+                              const char *value)
+{
+  if (conninfo->len > 0)
+    g_string_append_c (conninfo, ' ');
+  g_string_append_printf (conninfo, "%s='", keyword);
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (conninfo, '\\');
+      g_string_append_c (conninfo, *c);
+    }
+  g_string_append_c (conninfo, '\'');
+}
+
 char *
 rapport_team_conninfo_public (const char  *conninfo,
                               GError     **error)
@@ -281,16 +298,7 @@ rapport_team_conninfo_public (const char  *conninfo,
     {
       if (option->val == NULL || g_str_equal (option->keyword, "password"))
         continue;
-      if (kept->len > 0)
-        g_string_append_c (kept, ' ');
-      g_string_append_printf (kept, "%s='", option->keyword);
-      for (const char *c = option->val; *c != '\0'; c++)
-        {
-          if (*c == '\'' || *c == '\\')
-            g_string_append_c (kept, '\\');
-          g_string_append_c (kept, *c);
-        }
-      g_string_append_c (kept, '\'');
+      rapport_team_append_conninfo (kept, option->keyword, option->val);
     }
   PQconninfoFree (options);
 
