@@ -85,21 +85,50 @@ create_database (const char *name)
   admin_exec ("postgres", sql);
 }
 
+/* The NULL-terminated arguments after @first (itself one when not NULL),
+ * and @extra (when not NULL) at the end; the array ends with NULL. */
+static GPtrArray *
+collect_args (const char *first,
+              va_list     ap,
+              const char *extra)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  if (extra != NULL)
+    g_ptr_array_add (args, (gpointer) extra);
+  g_ptr_array_add (args, NULL);
+  return args;
+}
+
+/* rapport-cli --db @db @args, as the member whose password is @password
+ * (NULL: no password given). */
+static void
+run_args (const char     *password,
+          const char     *db,
+          GPtrArray      *args,
+          RapportTestRun *run)
+{
+  if (password != NULL)
+    g_setenv ("PGPASSWORD", password, TRUE);
+  rapport_test_run_cli (db, (const char **) args->pdata, run);
+  g_unsetenv ("PGPASSWORD");
+}
+
 static void
 run_cli (const char     *db,
          RapportTestRun *run,
+         const char     *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
-  va_start (ap, run);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  va_start (ap, first);
+  args = collect_args (first, ap, NULL);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  rapport_test_run_cli (db, (const char **) args->pdata, run);
+  run_args (NULL, db, args, run);
 }
 
 typedef struct
@@ -349,45 +378,33 @@ static void
 run_as (const char     *password,
         const char     *db,
         RapportTestRun *run,
+        const char     *first,
         ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
-  va_start (ap, run);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  va_start (ap, first);
+  args = collect_args (first, ap, NULL);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_setenv ("PGPASSWORD", password, TRUE);
-  rapport_test_run_cli (db, (const char **) args->pdata, run);
-  g_unsetenv ("PGPASSWORD");
+  run_args (password, db, args, run);
 }
 
+/* What rapport-cli --db @db ARGS… --json printed, which must succeed. */
 static JsonNode *
-cli_json (const char  *password,
-          const char  *db,
-          const char  *first,
+cli_json (const char *db,
+          const char *first,
           ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) args = NULL;
   g_auto(RapportTestRun) run = { 0 };
   JsonNode *node;
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) first);
   va_start (ap, first);
-  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
+  args = collect_args (first, ap, "--json");
   va_end (ap);
-  g_ptr_array_add (args, "--json");
-  g_ptr_array_add (args, NULL);
-
-  if (password != NULL)
-    g_setenv ("PGPASSWORD", password, TRUE);
-  rapport_test_run_cli (db, (const char **) args->pdata, &run);
-  g_unsetenv ("PGPASSWORD");
+  run_args (NULL, db, args, &run);
   if (run.status != 0)
     g_error ("%s: %s", first, run.err);
   node = json_from_string (run.out, NULL);
@@ -401,7 +418,7 @@ deal_field (const char *db,
             const char *id,
             const char *field)
 {
-  g_autoptr(JsonNode) node = cli_json (NULL, db, "deal", "show", id, NULL);
+  g_autoptr(JsonNode) node = cli_json (db, "deal", "show", id, NULL);
   JsonNode *member = json_object_get_member (json_node_get_object (node), field);
 
   return JSON_NODE_HOLDS_VALUE (member) ? g_strdup_printf ("%s", json_node_get_string (member) != NULL
@@ -414,7 +431,7 @@ static char *
 deal_value (const char *db,
             const char *id)
 {
-  g_autoptr(JsonNode) node = cli_json (NULL, db, "deal", "show", id, NULL);
+  g_autoptr(JsonNode) node = cli_json (db, "deal", "show", id, NULL);
 
   return g_strdup_printf ("%" G_GINT64_FORMAT,
                           json_object_get_int_member (json_node_get_object (node), "value"));
@@ -431,7 +448,7 @@ compare_names (gconstpointer a,
 static char *
 contact_names (const char *db)
 {
-  g_autoptr(JsonNode) node = cli_json (NULL, db, "contact", "list", NULL);
+  g_autoptr(JsonNode) node = cli_json (db, "contact", "list", NULL);
   JsonArray *array = json_node_get_array (node);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -524,7 +541,7 @@ test_two_desktops (Fixture       *f,
 
   title = deal_field (team.desk_b, "1", "title");
   g_assert_cmpstr (title, ==, "Atlas");
-  pipelines = cli_json (NULL, team.desk_b, "pipeline", "list", NULL);
+  pipelines = cli_json (team.desk_b, "pipeline", "list", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (pipelines)), ==, 1);
 
   /* A new deal on B reaches A. */
@@ -535,7 +552,7 @@ test_two_desktops (Fixture       *f,
   title = deal_field (team.desk_a, "2", "title");
   g_assert_cmpstr (title, ==, "Borealis");
 
-  status = cli_json (NULL, team.desk_a, "team", "status", NULL);
+  status = cli_json (team.desk_a, "team", "status", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "state"), ==, "synced");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), ==, 0);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "user"), ==, "alma");
@@ -625,7 +642,7 @@ static gint64
 count_of (const char *db,
           const char *kind)
 {
-  g_autoptr(JsonNode) node = cli_json (NULL, db, kind, "list", NULL);
+  g_autoptr(JsonNode) node = cli_json (db, kind, "list", NULL);
 
   return json_array_get_length (json_node_get_array (node));
 }
@@ -747,7 +764,7 @@ test_offline_merge (Fixture       *f,
   /* Offline: the sync fails, says so, and nothing is lost. */
   run_as (team.pw_a, team.desk_a, &run, "sync", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  status = cli_json (NULL, team.desk_a, "team", "status", NULL);
+  status = cli_json (team.desk_a, "team", "status", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "state"), ==, "offline");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), >, 0);
 
@@ -769,7 +786,7 @@ test_offline_merge (Fixture       *f,
   g_assert_cmpstr (names_a, ==, "Eva from A, Fynn from B");
   g_assert_cmpstr (names_b, ==, names_a);
 
-  shown = cli_json (NULL, team.desk_b, "deal", "show", "1", NULL);
+  shown = cli_json (team.desk_b, "deal", "show", "1", NULL);
   conflicts = json_object_get_array_member (json_node_get_object (shown), "conflicts");
   g_assert_cmpuint (json_array_get_length (conflicts), ==, 1);
   conflict = json_array_get_object_element (conflicts, 0);
@@ -801,7 +818,7 @@ test_refused_restored (Fixture       *f,
 
   value = deal_value (team.desk_b, "1");
   g_assert_cmpstr (value, ==, "900000");
-  status = cli_json (NULL, team.desk_b, "team", "status", NULL);
+  status = cli_json (team.desk_b, "team", "status", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), ==, 0);
 }
 
@@ -834,7 +851,7 @@ test_tls_verify_full (Fixture       *f,
   g_free (rapport_test_cli_ok (desk, "init", NULL));
   run_as (password, desk, &run, "team", "join", good, "--user", "kai", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  status = cli_json (NULL, desk, "team", "status", NULL);
+  status = cli_json (desk, "team", "status", NULL);
   g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (status), "server"), "verify-full"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status), "state"), ==, "synced");
   rapport_test_run_clear (&run);
