@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -217,4 +219,12 @@ rapport_test_clear_after_sales (RapportStore *store)
           g_assert_no_error (error);
         }
     }
+}
+
+int
+rapport_test_timeout_multiplier (void)
+{
+  const char *multiplier = g_getenv ("RAPPORT_TEST_TIMEOUT_MULTIPLIER");
+
+  return MAX (1, multiplier != NULL ? atoi (multiplier) : 1);
 }

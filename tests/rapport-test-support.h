@@ -60,4 +60,8 @@ char         *rapport_test_cli_ok         (const char      *db,
  * (positions, labels, times), to compare before and after an undo. */
 char         *rapport_test_dump_tables    (const char      *path);
 
+/* How much longer than usual a test waits (RAPPORT_TEST_TIMEOUT_MULTIPLIER,
+ * which build-aux/run-tests sets for the sanitizer build); at least 1. */
+int           rapport_test_timeout_multiplier (void);
+
 G_END_DECLS

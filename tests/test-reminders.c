@@ -715,7 +715,7 @@ test_goal_reached_once (Fixture       *f,
   win_deal (f, 50000);
   /* Generous, and longer under the sanitizers: a wait, not a measure. */
   deadline = g_get_monotonic_time () +
-             60 * G_USEC_PER_SEC * MAX (1, atoi (g_getenv ("RAPPORT_TEST_TIMEOUT_MULTIPLIER") ?: "1"));
+             60 * G_USEC_PER_SEC * rapport_test_timeout_multiplier ();
   while (log.n == 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (log.n, ==, 1);

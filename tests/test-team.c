@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "rapport-store-change-log.h"
+#include "rapport-sync.h"
+#include "rapport-team-server.h"
 #include "rapport-test-support.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGconn, PQfinish)
@@ -624,8 +626,7 @@ wait_for_count (const char *dbname,
                 gint64      n,
                 GPid        pid)
 {
-  const char *multiplier = g_getenv ("RAPPORT_TEST_TIMEOUT_MULTIPLIER");
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC * (multiplier != NULL ? atoi (multiplier) : 1);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC * rapport_test_timeout_multiplier ();
 
   while (g_get_monotonic_time () < deadline)
     {
@@ -824,6 +825,85 @@ test_refused_restored (Fixture       *f,
 
 /* sslmode=verify-full: the server's certificate checked against the
  * team's CA and its name; another CA is refused with the reason. */
+/* Waits (generously: a notice is not a race) for @link's socket to have
+ * something to read. */
+static void
+wait_readable (RapportSyncLink *link)
+{
+  GPollFD fd = { rapport_sync_link_get_socket (link), G_IO_IN, 0 };
+
+  g_assert_cmpint (g_poll (&fd, 1, 60 * 1000 * rapport_test_timeout_multiplier ()), ==, 1);
+}
+
+/* A desktop holding a link hears of a teammate's push and pulls it over
+ * the same connection; a server that goes away reads as offline. */
+static void
+test_link_hears (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_auto(Team) team = { 0 };
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportSyncLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RapportSyncResult) result = { 0 };
+  g_auto(RapportSyncStatus) status = { 0 };
+  g_autofree char *title = NULL;
+  g_autofree char *out = NULL;
+  gboolean news = FALSE;
+
+  if (skip_without_server ())
+    return;
+  two_desktops (f, &team, "team_link", "lena", "milo", FALSE);
+
+  store = rapport_store_new (team.desk_b, &error);
+  g_assert_no_error (error);
+  link = rapport_sync_link_open (store, team.pw_b, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_sync_link_run (link, store, &result, &error));
+  g_assert_no_error (error);
+
+  out = rapport_test_cli_ok (team.desk_a, "deal", "add", "Borealis", "--value", "1200", NULL);
+  sync_ok (team.pw_a, team.desk_a);
+  while (!news)
+    {
+      wait_readable (link);
+      g_assert_true (rapport_sync_link_read_news (link, &news, &error));
+      g_assert_no_error (error);
+    }
+  rapport_sync_result_clear (&result);
+  g_assert_true (rapport_sync_link_run (link, store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.pulled, >=, 1);
+  title = deal_field (team.desk_b, "2", "title");
+  g_assert_cmpstr (title, ==, "Borealis");
+
+  /* The server goes away: the link says so, and a sync over it leaves
+   * the file offline rather than in error. */
+  server_kill ();
+  wait_readable (link);
+  g_assert_false (rapport_sync_link_read_news (link, &news, &error) &&
+                  rapport_sync_link_run (link, store, &result, &error));
+  g_assert_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE);
+  server_restart ();
+  g_clear_error (&error);
+  rapport_sync_result_clear (&result);
+  g_assert_false (rapport_sync_link_run (link, store, &result, &error));
+  g_assert_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE);
+  rapport_sync_read_status (store, &status);
+  g_assert_cmpint (status.state, ==, RAPPORT_SYNC_OFFLINE);
+
+  /* A new link catches up. */
+  g_clear_pointer (&link, rapport_sync_link_free);
+  g_clear_error (&error);
+  link = rapport_sync_link_open (store, team.pw_b, &error);
+  g_assert_no_error (error);
+  rapport_sync_result_clear (&result);
+  g_assert_true (rapport_sync_link_run (link, store, &result, &error));
+  rapport_sync_status_clear (&status);
+  rapport_sync_read_status (store, &status);
+  g_assert_cmpint (status.state, ==, RAPPORT_SYNC_SYNCED);
+}
+
 static void
 test_tls_verify_full (Fixture       *f,
                       gconstpointer  data)
@@ -937,6 +1017,7 @@ main (int   argc,
   ADD ("refused-restored", test_refused_restored);
   ADD ("kill-in-the-middle", test_kill_in_the_middle);
   ADD ("tls-verify-full", test_tls_verify_full);
+  ADD ("link-hears", test_link_hears);
 #undef ADD
 
   start_server ();

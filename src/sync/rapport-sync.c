@@ -26,6 +26,22 @@
 /* How many of the team's records are written at a time. */
 #define PULL_CHUNK 20000
 
+/* Who hears how far a join has come, and out of how many. */
+typedef struct
+{
+  RapportSyncProgress  func;
+  gpointer             data;
+  guint64              total;
+} Progress;
+
+static void
+progress_report (const Progress *progress,
+                 guint64         done)
+{
+  if (progress != NULL && progress->func != NULL)
+    progress->func (MIN (done, progress->total), progress->total, progress->data);
+}
+
 void
 rapport_sync_result_clear (RapportSyncResult *result)
 {
@@ -54,14 +70,31 @@ with_user (const char *conninfo,
   return g_string_free (info, FALSE);
 }
 
-/* The connection string of the file's team: the server, then the user. */
+/* A server that does not answer must not hold a sync for the system's
+ * two hours of TCP retries: a desktop waits ten seconds for a connection
+ * and notices a dead one within half a minute. Before the server's own
+ * keywords, so a team's connection string can say otherwise. */
+#define CONNECTION_DEFAULTS "connect_timeout=10 keepalives_idle=15 keepalives_interval=5 keepalives_count=3 "
+
+/* The connection string of the file's team: the server, the user, then
+ * @password (never kept: it lives in this string for the connection). */
 static char *
-team_conninfo (RapportStore *store)
+team_conninfo (RapportStore *store,
+               const char   *password)
 {
   g_autofree char *server = rapport_store_get_team_server (store);
   g_autofree char *user = rapport_store_get_team_value (store, "team-user");
+  GString *info;
 
-  return server != NULL ? with_user (server, user) : NULL;
+  if (server == NULL)
+    return NULL;
+  info = g_string_new (CONNECTION_DEFAULTS);
+  g_string_append (info, server);
+  if (user != NULL)
+    rapport_team_append_conninfo (info, "user", user);
+  if (password != NULL)
+    rapport_team_append_conninfo (info, "password", password);
+  return g_string_free (info, FALSE);
 }
 
 static gint64
@@ -192,6 +225,7 @@ static gboolean
 pull (RapportStore       *store,
       PGconn             *conn,
       const char         *desktop,
+      const Progress     *progress,
       RapportSyncResult  *result,
       GError            **error)
 {
@@ -220,6 +254,7 @@ pull (RapportStore       *store,
         break;
       result->pulled += records->len;
       result->conflicts += n_conflicts;
+      progress_report (progress, result->pulled);
     }
   close_pull (conn);
 
@@ -354,6 +389,7 @@ static gboolean
 push_snapshot (RapportStore       *store,
                PGconn             *conn,
                const char         *desktop,
+               const Progress     *progress,
                RapportSyncResult  *result,
                GError            **error)
 {
@@ -381,6 +417,7 @@ push_snapshot (RapportStore       *store,
       if (PQresultStatus (answer) != PGRES_TUPLES_OK)
         return rapport_team_result_error (conn, answer, error);
       result->pushed += n;
+      progress_report (progress, result->pushed);
       if (!rapport_store_forget_changes (store, ((RapportLoggedChange *) changes->pdata[n - 1])->seq, error))
         return FALSE;
     }
@@ -420,22 +457,24 @@ keep_outcome (RapportStore *store,
     set_team_int (store, "team-synced-at", g_get_real_time () / G_USEC_PER_SEC, NULL);
 }
 
+/* One pull and push over @conn (NULL: the connection failed with
+ * @failure); a first desktop brings its records up first. */
 static gboolean
 sync_with (RapportStore       *store,
-           const char         *conninfo,
+           PGconn             *conn,
+           GError             *failure,
            gboolean            bring_up,
+           const Progress     *progress,
            RapportSyncResult  *result,
            GError            **error)
 {
   g_autofree char *desktop = rapport_store_get_team_value (store, "team-desktop");
-  g_autoptr(PGconn) conn = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) local_error = failure;
   gboolean ok;
 
-  conn = rapport_team_connect (conninfo, &local_error);
   ok = conn != NULL &&
-       (!bring_up || push_snapshot (store, conn, desktop, result, &local_error)) &&
-       pull (store, conn, desktop, result, &local_error) &&
+       (!bring_up || push_snapshot (store, conn, desktop, progress, result, &local_error)) &&
+       pull (store, conn, desktop, progress, result, &local_error) &&
        push (store, conn, desktop, result, &local_error);
 
   result->pending = rapport_store_count_pending_changes (store);
@@ -450,20 +489,47 @@ rapport_sync_run (RapportStore       *store,
                   RapportSyncResult  *result,
                   GError            **error)
 {
+  return rapport_sync_run_with_password (store, NULL, result, error);
+}
+
+/* The file's team connection string, or NULL and @error when the file
+ * belongs to no team. */
+static char *
+member_conninfo (RapportStore  *store,
+                 const char    *password,
+                 GError       **error)
+{
+  char *conninfo = team_conninfo (store, password);
+
+  if (conninfo == NULL || !rapport_store_get_change_log_active (store))
+    {
+      g_free (conninfo);
+      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
+                           _("This file belongs to no team: join one with “team join CONNINFO”."));
+      return NULL;
+    }
+  return conninfo;
+}
+
+gboolean
+rapport_sync_run_with_password (RapportStore       *store,
+                                const char         *password,
+                                RapportSyncResult  *result,
+                                GError            **error)
+{
   g_autofree char *conninfo = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  GError *failure = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  conninfo = team_conninfo (store);
-  if (conninfo == NULL || !rapport_store_get_change_log_active (store))
-    {
-      g_set_error_literal (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID,
-                           _("This file belongs to no team: join one with “team join CONNINFO”."));
-      return FALSE;
-    }
+  conninfo = member_conninfo (store, password, error);
+  if (conninfo == NULL)
+    return FALSE;
 
-  return sync_with (store, conninfo, FALSE, result, error);
+  conn = rapport_team_connect (conninfo, &failure);
+  return sync_with (store, conn, failure, FALSE, NULL, result, error);
 }
 
 /* What the server says of the team and of us before we join. */
@@ -520,11 +586,25 @@ rapport_sync_join (RapportStore       *store,
                    RapportSyncResult  *result,
                    GError            **error)
 {
+  return rapport_sync_join_full (store, conninfo, user, NULL, NULL, NULL, result, error);
+}
+
+gboolean
+rapport_sync_join_full (RapportStore         *store,
+                        const char           *conninfo,
+                        const char           *user,
+                        const char           *password,
+                        RapportSyncProgress   progress_func,
+                        gpointer              progress_data,
+                        RapportSyncResult    *result,
+                        GError              **error)
+{
   g_autofree char *server = NULL;
   g_autofree char *desktop = g_uuid_string_random ();
   g_autofree char *full = NULL;
   g_autoptr(PGconn) conn = NULL;
   gint64 n_records = 0;
+  Progress progress = { progress_func, progress_data, 0 };
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -532,6 +612,14 @@ rapport_sync_join (RapportStore       *store,
   if (server == NULL)
     return FALSE;
   full = with_user (conninfo, user);
+  if (password != NULL)
+    {
+      GString *with_password = g_string_new (full);
+
+      rapport_team_append_conninfo (with_password, "password", password);
+      g_free (full);
+      full = g_string_free (with_password, FALSE);
+    }
   conn = rapport_team_connect (full, error);
   if (conn == NULL || !check_team (conn, &n_records, error))
     return FALSE;
@@ -555,10 +643,9 @@ rapport_sync_join (RapportStore       *store,
   if (n_records == 0 && !rapport_store_log_everything (store, error))
     return FALSE;
 
-  g_clear_pointer (&conn, PQfinish);
-  g_clear_pointer (&full, g_free);
-  full = team_conninfo (store);
-  return sync_with (store, full, n_records == 0, result, error);
+  progress.total = n_records > 0 ? (guint64) n_records : rapport_store_count_pending_changes (store);
+  progress_report (&progress, 0);
+  return sync_with (store, conn, NULL, n_records == 0, &progress, result, error);
 }
 
 gboolean
@@ -601,4 +688,104 @@ rapport_sync_read_status (RapportStore      *store,
   status->state = g_strcmp0 (state, "synced") == 0 ? RAPPORT_SYNC_SYNCED
                 : g_strcmp0 (state, "error") == 0 ? RAPPORT_SYNC_ERROR
                 : RAPPORT_SYNC_OFFLINE;
+}
+
+/* A desktop that stays in step */
+
+struct _RapportSyncLink
+{
+  PGconn *conn;
+};
+
+RapportSyncLink *
+rapport_sync_link_open (RapportStore  *store,
+                        const char    *password,
+                        GError       **error)
+{
+  g_autofree char *conninfo = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(PGresult) listen = NULL;
+  RapportSyncLink *link;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
+
+  conninfo = member_conninfo (store, password, error);
+  if (conninfo == NULL)
+    return NULL;
+  conn = rapport_team_connect (conninfo, error);
+  if (conn == NULL)
+    return NULL;
+
+  /* Before the first pull: a change pushed between the pull's look at
+   * the log and the LISTEN would otherwise go unheard until the next
+   * catch-up. */
+  listen = PQexec (conn, "LISTEN rapport_changes");
+  if (PQresultStatus (listen) != PGRES_COMMAND_OK)
+    {
+      rapport_team_result_error (conn, listen, error);
+      return NULL;
+    }
+  if (PQsetnonblocking (conn, FALSE) != 0)
+    {
+      g_set_error_literal (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_FAILED, PQerrorMessage (conn));
+      return NULL;
+    }
+
+  link = g_new0 (RapportSyncLink, 1);
+  link->conn = g_steal_pointer (&conn);
+  return link;
+}
+
+void
+rapport_sync_link_free (RapportSyncLink *link)
+{
+  if (link == NULL)
+    return;
+  g_clear_pointer (&link->conn, PQfinish);
+  g_free (link);
+}
+
+int
+rapport_sync_link_get_socket (RapportSyncLink *link)
+{
+  g_return_val_if_fail (link != NULL, -1);
+
+  return PQsocket (link->conn);
+}
+
+gboolean
+rapport_sync_link_read_news (RapportSyncLink  *link,
+                             gboolean         *news,
+                             GError          **error)
+{
+  PGnotify *notify;
+
+  g_return_val_if_fail (link != NULL, FALSE);
+
+  *news = FALSE;
+  if (!PQconsumeInput (link->conn) || PQstatus (link->conn) != CONNECTION_OK)
+    {
+      g_set_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE,
+                   _("The connection to the team’s server was lost: %s"), PQerrorMessage (link->conn));
+      return FALSE;
+    }
+  while ((notify = PQnotifies (link->conn)) != NULL)
+    {
+      *news = TRUE;
+      PQfreemem (notify);
+    }
+  return TRUE;
+}
+
+gboolean
+rapport_sync_link_run (RapportSyncLink    *link,
+                       RapportStore       *store,
+                       RapportSyncResult  *result,
+                       GError            **error)
+{
+  g_return_val_if_fail (link != NULL, FALSE);
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  return sync_with (store, link->conn, NULL, FALSE, NULL, result, error);
 }

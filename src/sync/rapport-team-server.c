@@ -78,6 +78,15 @@ rapport_team_result_error (PGconn    *conn,
   g_autofree char *message = primary != NULL ? g_strdup (primary) : server_message (conn);
   gboolean refused = g_strcmp0 (state, "42501") == 0;
 
+  /* A server that went away mid-sync is one out of reach, not one that
+   * said no: the desktop is offline and tries again. */
+  if (conn != NULL && PQstatus (conn) == CONNECTION_BAD)
+    {
+      g_set_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE,
+                   _("The connection to the team’s server was lost: %s"), message);
+      return FALSE;
+    }
+
   g_set_error (error, RAPPORT_TEAM_ERROR,
                refused ? RAPPORT_TEAM_ERROR_REFUSED : RAPPORT_TEAM_ERROR_FAILED,
                refused ? _("The team’s server refused the change: %s") : _("The team’s server reported an error: %s"),
