@@ -821,10 +821,22 @@ test_refused_restored (Fixture       *f,
   g_assert_cmpstr (value, ==, "900000");
   status = cli_json (team.desk_b, "team", "status", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), ==, 0);
+
+  /* Handed to hugo (its owner field names him), the deal is his to work. */
+  g_free (rapport_test_cli_ok (team.desk_a, "deal", "set", "1", "--owner", "hugo", NULL));
+  sync_ok (team.pw_a, team.desk_a);
+  sync_ok (team.pw_b, team.desk_b);
+  g_free (rapport_test_cli_ok (team.desk_b, "deal", "set", "1", "--value", "2", NULL));
+  rapport_test_run_clear (&run);
+  run_as (team.pw_b, team.desk_b, &run, "sync", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "belongs to"));
+  sync_ok (team.pw_a, team.desk_a);
+  g_free (value);
+  value = deal_value (team.desk_a, "1");
+  g_assert_cmpstr (value, ==, "200");
 }
 
-/* sslmode=verify-full: the server's certificate checked against the
- * team's CA and its name; another CA is refused with the reason. */
 /* Waits (generously: a notice is not a race) for @link's socket to have
  * something to read. */
 static void
@@ -904,6 +916,8 @@ test_link_hears (Fixture       *f,
   g_assert_cmpint (status.state, ==, RAPPORT_SYNC_SYNCED);
 }
 
+/* sslmode=verify-full: the server's certificate checked against the
+ * team's CA and its name; another CA is refused with the reason. */
 static void
 test_tls_verify_full (Fixture       *f,
                       gconstpointer  data)

@@ -23,6 +23,7 @@
 #include "rapport-reminders.h"
 #include "rapport-search-provider.h"
 #include "rapport-time.h"
+#include "rapport-team-page.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -32,6 +33,7 @@ struct _RapportApplication
   /* Owned references */
   RapportStore   *store;
   RapportReminders *reminders;  /* from activation on, with the store */
+  RapportTeamSync  *team_sync;  /* with the store */
   GSettings      *settings;     /* NULL when the schema is not installed */
 
   /* Owned memory */
@@ -267,6 +269,11 @@ rapport_application_preferences_action (GSimpleAction *action,
     return;
 
   window = rapport_preferences_window_new (self->store, self->settings);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window),
+                              ADW_PREFERENCES_PAGE (rapport_team_page_new (self->team_sync)));
+  if (parameter != NULL && g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING))
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window),
+                                                  g_variant_get_string (parameter, NULL));
   gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -287,11 +294,35 @@ rapport_application_help_action (GSimpleAction *action,
   gtk_show_uri (parent, "help:rapport", GDK_CURRENT_TIME);
 }
 
+/* The header's team status: Sync Now and Team Settings. */
+static void
+rapport_application_team_sync_now_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+
+  if (self->team_sync != NULL)
+    rapport_team_sync_sync_now (self->team_sync);
+}
+
+static void
+rapport_application_team_settings_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  g_autoptr(GVariant) page = g_variant_ref_sink (g_variant_new_string ("team"));
+
+  rapport_application_preferences_action (action, page, user_data);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", rapport_application_quit_action },
   { "help", rapport_application_help_action },
   { "about", rapport_application_about_action },
   { "preferences", rapport_application_preferences_action },
+  { "team-sync-now", rapport_application_team_sync_now_action },
+  { "team-settings", rapport_application_team_settings_action },
 };
 
 static void
@@ -455,6 +486,7 @@ rapport_application_present_window (RapportApplication *self,
   if (window == NULL)
     {
       window = GTK_WINDOW (rapport_window_new (GTK_APPLICATION (self), self->store));
+      rapport_window_set_team_sync (RAPPORT_WINDOW (window), self->team_sync);
       g_signal_connect_object (window, "close-request", G_CALLBACK (on_window_close_request), self,
                                G_CONNECT_SWAPPED);
       rapport_bench_hook_mark ("window made");
@@ -729,6 +761,8 @@ rapport_application_activate (GApplication *app)
 
       /* rapport-cli and other instances may write to the same file. */
       rapport_store_watch_external (self->store, 500);
+      /* In step with the team (when the file is in one), from now on. */
+      self->team_sync = rapport_team_sync_new (self->store);
       g_signal_connect_object (self->store, "file-lost", G_CALLBACK (on_store_file_lost),
                                self, G_CONNECT_SWAPPED);
       self->daily_backup_id = g_timeout_add_seconds_full (G_PRIORITY_LOW, rapport_application_daily_backup_delay (),
@@ -773,6 +807,8 @@ rapport_application_shutdown (GApplication *app)
    * whose buttons nobody would answer any more (bounded: a frozen
    * notification server does not hold the exit). */
   g_clear_object (&self->reminders);
+  if (self->team_sync != NULL)
+    rapport_team_sync_stop (self->team_sync);
 
   /* Stop polling the file; the windows that used the store are gone. */
   if (self->store != NULL)
@@ -861,6 +897,7 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_provider);
+  g_clear_object (&self->team_sync);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);

@@ -40,6 +40,7 @@
 #include "rapport-pipeline-move-dialog.h"
 #include "rapport-pipeline-view.h"
 #include "rapport-reminders.h"
+#include "rapport-team-status.h"
 #include "rapport-window.h"
 #include "rapport-deal-dialog.h"
 #include "rapport-lead-dialog.h"
@@ -57,6 +58,7 @@ struct _RapportWindow
   AdwBin               *contacts_bin;
   AdwBin               *deals_bin;
   RapportReminderBanner *reminder_banner;
+  RapportTeamStatus    *team_status;
   AdwBin               *organizations_bin;
   AdwBin               *insights_bin;
   AdwBin               *search_bin;
@@ -1083,6 +1085,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, team_status);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, search_entry);
@@ -1155,6 +1158,7 @@ rapport_window_init (RapportWindow *self)
   self->pages = g_ptr_array_new ();
 
   g_type_ensure (RAPPORT_TYPE_REMINDER_BANNER);
+  g_type_ensure (RAPPORT_TYPE_TEAM_STATUS);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The entry sits in a clamp, so the bar cannot find it by itself; typing
@@ -1192,6 +1196,29 @@ rapport_window_get_context (RapportWindow *self)
   g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
 
   return self->context;
+}
+
+/* A change the team's server refused is undone in the file already: say
+ * why, until the user has read it. */
+static void
+on_team_refused (RapportWindow *self,
+                 const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  rapport_context_add_toast (self->context, toast);
+}
+
+void
+rapport_window_set_team_sync (RapportWindow   *self,
+                              RapportTeamSync *sync)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+
+  rapport_team_status_set_team_sync (self->team_status, sync);
+  if (sync != NULL)
+    g_signal_connect_object (sync, "refused", G_CALLBACK (on_team_refused), self, G_CONNECT_SWAPPED);
 }
 
 const char *

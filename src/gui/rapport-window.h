@@ -9,6 +9,7 @@
 
 #include "rapport-context.h"
 #include "rapport-store.h"
+#include "rapport-team-sync.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,8 @@ RapportWindow *rapport_window_new             (GtkApplication *application,
 const char    *rapport_window_get_search_text (RapportWindow  *self);
 /* What the window's views work with: for the application's own actions. */
 RapportContext *rapport_window_get_context    (RapportWindow  *self);
+/* The team status the header shows (NULL: none). */
+void           rapport_window_set_team_sync   (RapportWindow   *self,
+                                               RapportTeamSync *sync);
 
 G_END_DECLS

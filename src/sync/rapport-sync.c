@@ -451,10 +451,21 @@ keep_outcome (RapportStore *store,
                     : g_error_matches (failure, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE) ? "offline"
                     : "error";
 
-  rapport_store_set_team_value (store, "team-state", state, NULL);
-  rapport_store_set_team_value (store, "team-error", failure != NULL ? failure->message : NULL, NULL);
-  if (failure == NULL)
-    set_team_int (store, "team-synced-at", g_get_real_time () / G_USEC_PER_SEC, NULL);
+  g_autofree char *old_state = rapport_store_get_team_value (store, "team-state");
+  g_autofree char *old_error = rapport_store_get_team_value (store, "team-error");
+  const char *message = failure != NULL ? failure->message : NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* Only what changed: every write is a commit the app's window reloads
+   * its views for, and an app that is in step syncs every half minute
+   * with nothing to say. The time of the last sync is kept to the
+   * minute. */
+  if (g_strcmp0 (old_state, state) != 0)
+    rapport_store_set_team_value (store, "team-state", state, NULL);
+  if (g_strcmp0 (old_error, message) != 0)
+    rapport_store_set_team_value (store, "team-error", message, NULL);
+  if (failure == NULL && now - team_int (store, "team-synced-at") >= 60)
+    set_team_int (store, "team-synced-at", now, NULL);
 }
 
 /* One pull and push over @conn (NULL: the connection failed with

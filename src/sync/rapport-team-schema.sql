@@ -15,7 +15,8 @@
 --             views of record with typed columns, for a manager's SQL tools
 --
 -- Row-level security: every member sees all of the team's records; a
--- seller changes what they own (what they added), a manager everything.
+-- seller changes what they own (what they added, and the deals whose
+-- owner field names them), a manager everything.
 -- Desktops write only through rapport.push(), which checks the same rule
 -- itself; the policies hold for a member's own SQL.
 
@@ -66,7 +67,8 @@ CREATE POLICY record_seen ON rapport.record FOR SELECT USING (true);
 CREATE POLICY record_added ON rapport.record FOR INSERT
   WITH CHECK (owner = current_user OR rapport.is_manager (current_user));
 CREATE POLICY record_changed ON rapport.record FOR UPDATE
-  USING (owner = current_user OR rapport.is_manager (current_user));
+  USING (owner = current_user OR rapport.is_manager (current_user)
+         OR (entity = 'deal' AND fields->>'owner' = current_user::text));
 CREATE POLICY record_removed ON rapport.record FOR DELETE
   USING (owner = current_user OR rapport.is_manager (current_user));
 
@@ -109,6 +111,7 @@ CREATE FUNCTION rapport.push (p_desktop uuid, p_local_seq bigint, p_entity text,
 DECLARE
   s bigint;
   holder name;
+  seller text;
   caller name := rapport.member_calling ();
 BEGIN
   -- One push at a time, so the seqs commit in their order and a desktop
@@ -120,8 +123,11 @@ BEGIN
     RETURN s;
   END IF;
 
-  SELECT owner INTO holder FROM rapport.record WHERE entity = p_entity AND key = p_key FOR UPDATE;
-  IF FOUND AND holder <> caller AND NOT rapport.is_manager (caller) THEN
+  -- A deal is also its seller's: the member its owner field names (a
+  -- deal a manager handed to them) may work it.
+  SELECT owner, CASE WHEN entity = 'deal' THEN fields->>'owner' END INTO holder, seller
+    FROM rapport.record WHERE entity = p_entity AND key = p_key FOR UPDATE;
+  IF FOUND AND holder <> caller AND seller IS DISTINCT FROM caller::text AND NOT rapport.is_manager (caller) THEN
     IF p_op = 'delete' THEN
       RAISE EXCEPTION 'This record belongs to %: only they or a manager may delete it.', holder
         USING ERRCODE = 'insufficient_privilege';
