@@ -399,6 +399,57 @@ test_forget (Fixture       *f,
   g_assert_nonnull (strstr (((RapportLoggedChange *) later->pdata[0])->fields, "Waiting deal"));
 }
 
+static void
+count_notice (RapportStore  *store,
+              RapportNotice *notice,
+              guint         *n)
+{
+  g_assert_cmpint (notice->entity, ==, RAPPORT_ENTITY_SETTING);
+  (*n)++;
+}
+
+/* The views follow the file into and out of a team: joining (the server,
+ * then the user) and leaving are settings notices; the values every sync
+ * writes, and a write of the same value, are not. */
+static void
+test_membership_notices (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = NULL;
+  guint n = 0;
+
+  g_signal_connect (f->store, "notice::setting", G_CALLBACK (count_notice), &n);
+  g_assert_null (rapport_store_get_team_user (f->store));
+
+  g_assert_true (rapport_store_set_team_server (f->store, "host=team.example dbname=team", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  /* A server but no user yet: not a member. */
+  g_assert_null (rapport_store_get_team_user (f->store));
+
+  g_assert_true (rapport_store_set_team_value (f->store, "team-user", "alex", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  user = rapport_store_get_team_user (f->store);
+  g_assert_cmpstr (user, ==, "alex");
+
+  g_assert_true (rapport_store_set_team_value (f->store, "team-user", "alex", &error));
+  g_assert_true (rapport_store_set_team_value (f->store, "team-state", "idle", &error));
+  g_assert_true (rapport_store_set_team_value (f->store, "team-synced-at", "1700000000", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* Leaving, as rapport_sync_leave() does it. */
+  g_assert_true (rapport_store_set_team_value (f->store, "team-user", NULL, &error));
+  g_assert_true (rapport_store_set_team_value (f->store, "team-server", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_null (rapport_store_get_team_user (f->store));
+
+  g_signal_handlers_disconnect_by_func (f->store, count_notice, &n);
+}
+
 static int
 count_sql (sqlite3    *db,
            const char *sql)
@@ -465,6 +516,7 @@ main (int   argc,
   ADD ("other-writer", test_other_writer);
   ADD ("parts", test_parts);
   ADD ("forget", test_forget);
+  ADD ("membership-notices", test_membership_notices);
 #undef ADD
   g_test_add_func ("/change-log/migration", test_migration);
 

@@ -303,6 +303,30 @@ test_filters (Fixture       *f,
     }
   }
 
+  /* A board column under its filters: one stage's deals of one status,
+   * in the board's order, through the stage's index. */
+  {
+    g_autoptr(RapportStage) first = rapport_test_stage_at (f->store, 0);
+
+    rapport_deal_query_init (&query);
+    query.stage_id = rapport_record_get_id (RAPPORT_RECORD (first));
+    query.status = RAPPORT_DEAL_STATUS_OPEN;
+    query.sort = RAPPORT_DEAL_SORT_RANK;
+    query.owner = "MAYA";
+    assert_ids (f, &query, f->fleet);
+    query.descending = TRUE;
+    assert_ids (f, &query, f->fleet);
+    query.owner = "Tom";
+    {
+      g_autofree char *none = query_ids (f, &query);
+
+      /* Tom's is won: not on the board. */
+      g_assert_cmpstr (none, ==, "");
+    }
+    query.status = RAPPORT_DEAL_STATUS_WON;
+    assert_ids (f, &query, f->servers);
+  }
+
   /* Everything at once still ands. */
   rapport_deal_query_init (&query);
   query.status = RAPPORT_DEAL_STATUS_OPEN;

@@ -901,6 +901,8 @@ rapport_window_unbind_settings (RapportWindow *self)
   g_settings_unbind (self, "default-height");
   g_settings_unbind (self, "maximized");
   g_settings_unbind (self->view_stack, "visible-child-name");
+  if (self->pipeline_view != NULL)
+    g_settings_unbind (self->pipeline_view, "deals-shown");
   g_clear_object (&self->settings);
 }
 
@@ -952,6 +954,10 @@ rapport_window_constructed (GObject *object)
 
   self->pipeline_view = RAPPORT_PIPELINE_VIEW (rapport_pipeline_view_new (self->context));
   adw_bin_set_child (self->pipeline_bin, GTK_WIDGET (self->pipeline_view));
+  /* My Deals or Everyone is this desktop's choice, not the team's. */
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "board-deals-shown", self->pipeline_view, "deals-shown",
+                     G_SETTINGS_BIND_DEFAULT);
   self->followups_view = RAPPORT_FOLLOWUPS_VIEW (rapport_followups_view_new (self->context));
   adw_bin_set_child (self->followups_bin, GTK_WIDGET (self->followups_view));
   rapport_window_ensure_views (self);

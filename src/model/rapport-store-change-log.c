@@ -176,24 +176,6 @@ rapport_store_get_team_server (RapportStore *self)
   return rapport_store_get_setting (self, "team-server");
 }
 
-static gboolean
-write_team_server (RapportStore  *self,
-                   gpointer       data,
-                   GError       **error)
-{
-  return rapport_store_set_setting (self, "team-server", data, error);
-}
-
-gboolean
-rapport_store_set_team_server (RapportStore  *self,
-                               const char    *conninfo,
-                               GError       **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (conninfo != NULL, FALSE);
-
-  return rapport_store_write (self, write_team_server, (gpointer) conninfo, error);
-}
 
 char *
 rapport_store_get_team_value (RapportStore *self,
@@ -221,18 +203,71 @@ write_team_value (RapportStore  *self,
   return rapport_store_set_setting (self, pair->key, pair->value, error);
 }
 
+/* Whether the file is in a team, and as whom, is what the views show
+ * (the board's "My Deals", the owners on cards): a change of either is a
+ * settings notice. The other team values (the state, the time of the
+ * last sync…) change with every sync and would wake every settings
+ * listener for nothing. */
+static gboolean
+is_membership_key (const char *key)
+{
+  return g_str_equal (key, "team-server") || g_str_equal (key, "team-user");
+}
+
+/* Writes @key, then tells the views when it is one they show and its
+ * value really changed. */
+static gboolean
+write_team_setting (RapportStore  *self,
+                    const char    *key,
+                    const char    *value,
+                    GError       **error)
+{
+  g_autofree char *before = is_membership_key (key) ? rapport_store_get_setting (self, key) : NULL;
+  TeamValue pair = { key, value };
+
+  if (!rapport_store_write (self, write_team_value, &pair, error))
+    return FALSE;
+  if (is_membership_key (key) && g_strcmp0 (before, value) != 0)
+    rapport_store_notify (self, RAPPORT_ENTITY_SETTING, RAPPORT_CHANGE_UPDATED, 0);
+  return TRUE;
+}
+
+gboolean
+rapport_store_set_team_server (RapportStore  *self,
+                               const char    *conninfo,
+                               GError       **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (conninfo != NULL, FALSE);
+
+  return write_team_setting (self, "team-server", conninfo, error);
+}
+
 gboolean
 rapport_store_set_team_value (RapportStore  *self,
                               const char    *key,
                               const char    *value,
                               GError       **error)
 {
-  TeamValue pair = { key, value };
-
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_str_has_prefix (key, "team-"), FALSE);
 
-  return rapport_store_write (self, write_team_value, &pair, error);
+  return write_team_setting (self, key, value, error);
+}
+
+char *
+rapport_store_get_team_user (RapportStore *self)
+{
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  server = rapport_store_get_setting (self, "team-server");
+  if (server == NULL)
+    return NULL;
+  user = rapport_store_get_setting (self, "team-user");
+  return user != NULL && *user != '\0' ? g_steal_pointer (&user) : NULL;
 }
 
 guint

@@ -69,6 +69,10 @@ gboolean   rapport_store_set_team_value        (RapportStore  *self,
                                                 const char    *key,
                                                 const char    *value,
                                                 GError       **error);
+/* This desktop's user in its team, or NULL when the file is in no team.
+ * Joining and leaving (the server or the user changing) send a
+ * RAPPORT_ENTITY_SETTING notice. */
+char      *rapport_store_get_team_user         (RapportStore  *self);
 /* How many changes wait to be pushed. */
 guint      rapport_store_count_pending_changes (RapportStore  *self);
 

@@ -4,7 +4,8 @@
  *
  * A card shows a deal's title, who it is with, its value, its expected
  * close, and two warnings: an overdue follow-up and a deal that has sat in
- * its stage longer than the stage allows ("rotting"). Columns recycle
+ * its stage longer than the stage allows ("rotting"); in a team's file,
+ * also whose deal it is (its owner's initials). Columns recycle
  * cards: the list view's factory makes a few and binds them to whichever
  * deals are on screen, so everything here follows the `deal` property and
  * the deal's own notify signals, never a deal fixed at construction.
@@ -19,12 +20,14 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rapport-a11y.h"
 #include "rapport-board.h"
 #include "rapport-deal-card.h"
 #include "rapport-format.h"
+#include "rapport-store-change-log.h"
 
 struct _RapportDealCard
 {
@@ -37,6 +40,7 @@ struct _RapportDealCard
   GtkLabel            *value_label;
   GtkWidget           *close_box;
   GtkLabel            *close_label;
+  AdwAvatar           *owner_avatar;
   GtkWidget           *badge_box;
   GtkWidget           *overdue_badge;
   GtkWidget           *rotting_badge;
@@ -66,6 +70,10 @@ struct _RapportDealCard
   /* What the tooltips say; see on_close_query_tooltip() */
   gboolean             close_past;
   int                  rotting_days;
+
+  /* The file is in a team: the owner shows. Read when the store is set
+   * and at each settings notice, not per card bound. */
+  gboolean             in_team;
 };
 
 G_DEFINE_FINAL_TYPE (RapportDealCard, rapport_deal_card, GTK_TYPE_WIDGET)
@@ -98,6 +106,13 @@ rapport_deal_card_update_accessible (RapportDealCard *self)
   if (description->len > 0)
     g_string_append (description, ", ");
   g_string_append (description, gtk_label_get_label (self->value_label));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->owner_avatar)))
+    {
+      g_string_append (description, ", ");
+      /* Translators: spoken by screen readers after a deal's value, in a
+       * team; %s is the deal's owner, a member of the team. */
+      g_string_append_printf (description, _("owned by %s"), adw_avatar_get_text (self->owner_avatar));
+    }
   if (gtk_widget_get_visible (self->close_box) && close != NULL && *close != '\0')
     {
       g_string_append (description, ", ");
@@ -255,6 +270,65 @@ rapport_deal_card_update_badges (RapportDealCard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
 }
 
+/* In a team, the owner's initials; else nothing, as before teams. */
+static void
+rapport_deal_card_update_owner (RapportDealCard *self)
+{
+  const char *owner = self->deal != NULL ? rapport_deal_get_owner (self->deal) : NULL;
+  gboolean shown = self->in_team && owner != NULL && *owner != '\0';
+
+  g_assert (RAPPORT_IS_DEAL_CARD (self));
+
+  adw_avatar_set_text (self->owner_avatar, shown ? owner : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_avatar), shown);
+}
+
+static gboolean
+on_owner_query_tooltip (RapportDealCard *self,
+                        int              x,
+                        int              y,
+                        gboolean         keyboard_mode,
+                        GtkTooltip      *tooltip,
+                        GtkWidget       *avatar)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (RAPPORT_IS_DEAL_CARD (self));
+
+  /* Translators: the tooltip of a deal card's owner, in a team. */
+  text = g_strdup_printf (_("Owned by %s"), adw_avatar_get_text (self->owner_avatar));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+rapport_deal_card_read_team (RapportDealCard *self)
+{
+  g_autofree char *user = rapport_store_get_team_user (self->store);
+
+  g_assert (RAPPORT_IS_DEAL_CARD (self));
+
+  self->in_team = user != NULL;
+}
+
+/* The file joined or left a team while the board shows. */
+static void
+on_store_setting_notice (RapportDealCard     *self,
+                         const RapportNotice *notice,
+                         RapportStore        *store)
+{
+  gboolean was_in_team = self->in_team;
+
+  g_assert (RAPPORT_IS_DEAL_CARD (self));
+
+  rapport_deal_card_read_team (self);
+  if (self->in_team != was_in_team)
+    {
+      rapport_deal_card_update_owner (self);
+      rapport_deal_card_update_accessible (self);
+    }
+}
+
 static void
 rapport_deal_card_update (RapportDealCard *self)
 {
@@ -269,6 +343,7 @@ rapport_deal_card_update (RapportDealCard *self)
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->value_label, "");
       gtk_widget_set_visible (self->close_box, FALSE);
+      rapport_deal_card_update_owner (self);
       rapport_deal_card_update_badges (self);
       rapport_deal_card_update_accessible (self);
       return;
@@ -291,6 +366,7 @@ rapport_deal_card_update (RapportDealCard *self)
   else
     gtk_widget_remove_css_class (self->close_box, "past");
 
+  rapport_deal_card_update_owner (self);
   rapport_deal_card_update_badges (self);
   rapport_deal_card_update_accessible (self);
 }
@@ -712,6 +788,12 @@ rapport_deal_card_set_property (GObject      *object,
     case PROP_STORE:
       g_assert (self->store == NULL);
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        {
+          rapport_deal_card_read_team (self);
+          g_signal_connect_object (self->store, "notice::setting",
+                                   G_CALLBACK (on_store_setting_notice), self, G_CONNECT_SWAPPED);
+        }
       break;
 
     case PROP_DEAL:
@@ -768,12 +850,14 @@ rapport_deal_card_class_init (RapportDealCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, close_box);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, close_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealCard, owner_avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, badge_box);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, rotting_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealCard, rotting_label);
   gtk_widget_class_bind_template_callback (widget_class, on_close_query_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, on_rotting_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_owner_query_tooltip);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 

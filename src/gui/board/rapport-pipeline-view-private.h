@@ -7,7 +7,8 @@
  * sideways scrolling, the lost reason); rapport-pipeline-view-scroll.c
  * scrolls the board sideways by wheel, touchpad and keys;
  * rapport-pipeline-view-empty.c shows the board or says why there is none,
- * and loads the demo.
+ * and loads the demo; rapport-pipeline-view-team.c offers My Deals and
+ * Everyone in a team's file.
  */
 
 #pragma once
@@ -30,6 +31,7 @@ struct _RapportPipelineView
   GtkDropDown       *pipeline_dropdown;
   GtkLabel          *summary_label;
   RapportDealFilters *filters;
+  GtkWidget         *team_choice;       /* My Deals | Everyone */
   RapportDealQuery   filter;        /* what the columns show, when filtered */
   gboolean           filtered;
   GtkWidget         *board_page;
@@ -60,6 +62,10 @@ struct _RapportPipelineView
 
   gint64             pipeline_id;       /* the pipeline the columns show */
 
+  /* Team mode (rapport-pipeline-view-team.c) */
+  char              *team_user;         /* this desktop's; NULL outside a team */
+  char              *deals_shown;       /* "mine" or "everyone" */
+
   /* Sideways scrolling while a drag nears the board's edge */
   guint              hscroll_id;
   double             hscroll_speed;
@@ -81,6 +87,8 @@ gboolean rapport_pipeline_view_close_deal      (RapportPipelineView *self,
                                                 const char          *reason);
 void     rapport_pipeline_view_show_error      (RapportPipelineView *self,
                                                 const GError        *error);
+/* The filters and My Deals, into every column. */
+void     rapport_pipeline_view_apply_filters   (RapportPipelineView *self);
 /* RapportBoard */
 gboolean rapport_pipeline_view_focus_beside    (RapportPipelineView *self,
                                                 GtkWidget           *card,
@@ -109,5 +117,15 @@ void     rapport_pipeline_view_init_scroll       (RapportPipelineView *self);
 void     rapport_pipeline_view_scroll_to_start   (RapportPipelineView *self);
 void     rapport_pipeline_view_show_column       (RapportPipelineView *self,
                                                   RapportStageColumn  *column);
+
+/* rapport-pipeline-view-team.c */
+void        rapport_pipeline_view_class_init_team (GtkWidgetClass      *widget_class);
+void        rapport_pipeline_view_init_team       (RapportPipelineView *self);
+void        rapport_pipeline_view_finalize_team   (RapportPipelineView *self);
+gboolean    rapport_pipeline_view_team_filter     (RapportPipelineView *self,
+                                                   RapportDealQuery    *query);
+const char *rapport_pipeline_view_get_deals_shown (RapportPipelineView *self);
+gboolean    rapport_pipeline_view_set_deals_shown (RapportPipelineView *self,
+                                                   const char          *shown);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RapportPipelineView, rapport_pipeline_view, ADW_T
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_DEALS_SHOWN,
   N_PROPS
 };
 
@@ -226,21 +227,31 @@ rapport_pipeline_view_rebuild_columns (RapportPipelineView *self,
     }
 }
 
-/* The board's filters (owner, close date, value, tag): every column shows
- * only its deals that pass. */
-static void
-on_filters_changed (RapportPipelineView *self,
-                    RapportDealFilters  *filters)
+/* The board's filters (owner, close date, value, tag) and, in a team, My
+ * Deals: every column shows only its deals that pass. */
+void
+rapport_pipeline_view_apply_filters (RapportPipelineView *self)
 {
-  g_assert (RAPPORT_IS_PIPELINE_VIEW (self));
+  gboolean mine;
+
+  g_return_if_fail (RAPPORT_IS_PIPELINE_VIEW (self));
 
   rapport_deal_query_init (&self->filter);
-  self->filtered = rapport_deal_filters_apply (filters, &self->filter) > 0;
+  self->filtered = rapport_deal_filters_apply (self->filters, &self->filter) > 0;
+  mine = rapport_pipeline_view_team_filter (self, &self->filter);
+  self->filtered = self->filtered || mine;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (RAPPORT_IS_STAGE_COLUMN (child))
       rapport_stage_column_set_filter (RAPPORT_STAGE_COLUMN (child), self->filtered ? &self->filter : NULL);
+}
+
+static void
+on_filters_changed (RapportPipelineView *self,
+                    RapportDealFilters  *filters)
+{
+  rapport_pipeline_view_apply_filters (self);
 }
 
 /* Whether the columns show exactly @stages, in order. */
@@ -1024,6 +1035,14 @@ rapport_pipeline_view_dispose (GObject *object)
 }
 
 static void
+rapport_pipeline_view_finalize (GObject *object)
+{
+  rapport_pipeline_view_finalize_team (RAPPORT_PIPELINE_VIEW (object));
+
+  G_OBJECT_CLASS (rapport_pipeline_view_parent_class)->finalize (object);
+}
+
+static void
 rapport_pipeline_view_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
@@ -1035,6 +1054,10 @@ rapport_pipeline_view_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_DEALS_SHOWN:
+      g_value_set_string (value, rapport_pipeline_view_get_deals_shown (self));
       break;
 
     default:
@@ -1059,6 +1082,11 @@ rapport_pipeline_view_set_property (GObject      *object,
       gtk_box_append (GTK_BOX (self->top_bar), rapport_goal_indicator_new (self->context));
       break;
 
+    case PROP_DEALS_SHOWN:
+      if (rapport_pipeline_view_set_deals_shown (self, g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1078,6 +1106,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_pipeline_view_dispose;
+  object_class->finalize = rapport_pipeline_view_finalize;
   object_class->get_property = rapport_pipeline_view_get_property;
   object_class->set_property = rapport_pipeline_view_set_property;
 
@@ -1093,6 +1122,18 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * RapportPipelineView:deals-shown:
+   *
+   * In a team's file, "mine" for this desktop's deals only, "everyone"
+   * for all; the window keeps it in GSettings. Outside a team it shows
+   * nothing less.
+   */
+  properties[PROP_DEALS_SHOWN] =
+    g_param_spec_string ("deals-shown", NULL, NULL,
+                         "everyone",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_STAGE_COLUMN);
@@ -1105,6 +1146,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, filters);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
+  gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, team_choice);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_page);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportPipelineView, column_box);
@@ -1134,6 +1176,7 @@ rapport_pipeline_view_class_init (RapportPipelineViewClass *klass)
                                    rapport_pipeline_view_open_deal_action);
   rapport_pipeline_view_class_init_empty (widget_class);
   rapport_pipeline_view_class_init_scroll (widget_class);
+  rapport_pipeline_view_class_init_team (widget_class);
 }
 
 static void
@@ -1147,6 +1190,7 @@ rapport_pipeline_view_init (RapportPipelineView *self)
 
   self->pipeline_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pipeline_names = gtk_string_list_new (NULL);
+  self->deals_shown = g_strdup ("everyone");
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->pipeline_dropdown, expression);
@@ -1194,6 +1238,7 @@ rapport_pipeline_view_set_store (RapportPipelineView *self,
 
   self->store = g_object_ref (store);
   rapport_deal_filters_set_store (self->filters, store);
+  rapport_pipeline_view_init_team (self);
 
   /* After: the stage lists, connected when made, have reloaded by then. */
   g_signal_connect_object (store, "notice::pipeline",

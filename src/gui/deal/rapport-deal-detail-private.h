@@ -33,6 +33,7 @@ struct _RapportDealDetail
 
   /* Template widgets */
   GtkLabel           *title_label;
+  GtkLabel           *owner_label;
   GtkLabel           *value_label;
   GtkLabel           *status_badge;
   GtkLabel           *qualified_badge;

@@ -22,6 +22,7 @@
 
 #include "rapport-activity-row.h"
 #include "rapport-delete-dialog.h"
+#include "rapport-store-change-log.h"
 #include "rapport-deal-detail-private.h"
 #include "rapport-satisfaction-section.h"
 #include "rapport-edit.h"
@@ -127,6 +128,28 @@ rapport_deal_detail_update_marks (RapportDealDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->close_past_badge), close != NULL && past);
 }
 
+/* In a team, whose deal it is, under the title; outside one the Owner
+ * row says it, as before teams. */
+static void
+rapport_deal_detail_update_owner (RapportDealDetail *self)
+{
+  g_autofree char *user = rapport_store_get_team_user (self->store);
+  const char *owner = rapport_deal_get_owner (self->deal);
+  gboolean shown = user != NULL && owner != NULL && *owner != '\0';
+
+  g_assert (RAPPORT_IS_DEAL_DETAIL (self));
+
+  if (shown)
+    {
+      /* Translators: under a deal's title, in a team; %s is the team
+       * member who owns the deal. */
+      g_autofree char *text = g_strdup_printf (_("Owned by %s"), owner);
+
+      gtk_label_set_label (self->owner_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_label), shown);
+}
+
 static void
 rapport_deal_detail_update_header (RapportDealDetail *self)
 {
@@ -137,6 +160,7 @@ rapport_deal_detail_update_header (RapportDealDetail *self)
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
   gtk_label_set_label (self->title_label, rapport_deal_get_title (self->deal));
+  rapport_deal_detail_update_owner (self);
 
   value = rapport_format_money (rapport_deal_get_value (self->deal), rapport_deal_get_currency (self->deal));
   gtk_label_set_label (self->value_label, value);
@@ -455,6 +479,9 @@ on_store_notice (RapportDealDetail   *self,
     rapport_deal_detail_picker_update (self, self->contact_row);
   else if (notice->entity == RAPPORT_ENTITY_ORGANIZATION)
     rapport_deal_detail_picker_update (self, self->organization_row);
+  else if (notice->entity == RAPPORT_ENTITY_SETTING)
+    /* The file joined or left a team. */
+    rapport_deal_detail_update_owner (self);
 }
 
 static void
@@ -724,6 +751,7 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   g_type_ensure (RAPPORT_TYPE_SATISFACTION_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/deal/deal-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, owner_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, status_badge);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, qualified_badge);

@@ -38,6 +38,7 @@ struct _RapportDealFilters
   GtkMenuButton    *button;
   GtkWidget        *stage_label;
   GtkDropDown      *stage_dropdown;
+  GtkWidget        *owner_label;
   GtkDropDown      *owner_dropdown;
   GtkDropDown      *close_dropdown;
   GtkEditable      *value_min_entry;
@@ -352,6 +353,18 @@ rapport_deal_filters_set_show_stage (RapportDealFilters *self,
     gtk_drop_down_set_selected (self->stage_dropdown, 0);
 }
 
+void
+rapport_deal_filters_set_show_owner (RapportDealFilters *self,
+                                     gboolean            show_owner)
+{
+  g_return_if_fail (RAPPORT_IS_DEAL_FILTERS (self));
+
+  gtk_widget_set_visible (self->owner_label, show_owner);
+  gtk_widget_set_visible (GTK_WIDGET (self->owner_dropdown), show_owner);
+  if (!show_owner)
+    gtk_drop_down_set_selected (self->owner_dropdown, 0);
+}
+
 static void
 rapport_deal_filters_dispose (GObject *object)
 {
@@ -402,6 +415,7 @@ rapport_deal_filters_class_init (RapportDealFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, button);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, stage_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, owner_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, close_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportDealFilters, value_min_entry);

@@ -21,6 +21,9 @@ void     rapport_deal_filters_set_store  (RapportDealFilters *self,
 /* The board's columns are stages already: no stage filter there. */
 void     rapport_deal_filters_set_show_stage (RapportDealFilters *self,
                                               gboolean            show_stage);
+/* The board's My Deals chooses the owner itself: no owner filter then. */
+void     rapport_deal_filters_set_show_owner (RapportDealFilters *self,
+                                              gboolean            show_owner);
 /* Writes the filters set into @query (its strings are the widget's, valid
  * until the next ::changed); how many are set. */
 guint    rapport_deal_filters_apply      (RapportDealFilters *self,

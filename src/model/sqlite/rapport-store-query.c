@@ -727,6 +727,17 @@ static const char * const deal_by_stage_queries[2][2][2] = {
     { CLOSED_BY_OUTCOME ("DESC", DEAL_SEARCH), OPEN_BY_STAGE ("DESC", DEAL_SEARCH) } },
 };
 
+/* One stage's deals of one status in the board's order, filtered (a
+ * board column under its filters or My Deals): deal_by_stage reads only
+ * that stage's rows, a few thousand of 100 000, where the table read in
+ * order of the other filtered lists would read them all, once per
+ * column. [descending] */
+#define IN_STAGE(dir) \
+  "SELECT d.id FROM deal d INDEXED BY deal_by_stage" DEAL_FILTER \
+  " AND d.stage_id = ?2 AND d.status = ?1 AND ?9 IS NULL ORDER BY d.rank " dir ", d.id " dir
+
+static const char * const deal_in_stage_queries[2] = { IN_STAGE (""), IN_STAGE ("DESC") };
+
 void
 rapport_deal_query_init (RapportDealQuery *query)
 {
@@ -816,6 +827,8 @@ rapport_store_query_deals (RapportStore           *self,
       sql = pair[0];
       sql_then = pair[1];
     }
+  else if (query->sort == RAPPORT_DEAL_SORT_RANK && query->stage_id > 0 && query->status >= 0 && expr == NULL)
+    sql = deal_in_stage_queries[query->descending ? 1 : 0];
   else
     sql = deal_queries[query->sort][query->descending ? 1 : 0][expr != NULL ? 1 : 0]
                       [rapport_deal_query_filters (query) ? 1 : 0];

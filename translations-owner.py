@@ -1,0 +1,55 @@
+# Translations of the team board's messages (owners on cards and pages,
+# My Deals / Everyone), filled into po/ by /work/fill-po.py.
+SCHEMA_DESC = ("In a file that belongs to a team: the deals of everyone (“everyone”) or only those "
+               "this desktop’s user owns (“mine”). Outside a team the board shows every deal.")
+
+T = {
+    "ko": {
+        "Whose deals the board shows": "보드에 표시할 거래의 범위",
+        SCHEMA_DESC: "팀에 속한 파일에서 모든 사람의 거래(“everyone”)를 표시할지, 이 데스크톱 사용자가 담당하는 거래만(“mine”) 표시할지 정합니다. 팀에 속하지 않은 파일에서는 보드에 모든 거래가 표시됩니다.",
+        "owned by %s": "담당자 %s",
+        "Owned by %s": "담당자: %s",
+        "Whose Deals": "표시할 거래",
+        "My Deals": "내 거래",
+        "Show only the deals you own": "내가 담당하는 거래만 표시",
+        "Everyone": "모두",
+        "Show the deals of the whole team": "팀 전체의 거래 표시",
+        "In a team, show only your deals or everyone’s": "팀에서 내 거래만 또는 모두의 거래 표시",
+    },
+    "bg": {
+        "Whose deals the board shows": "Чии сделки показва таблото",
+        SCHEMA_DESC: "Във файл, който принадлежи на екип: сделките на всички („everyone“) или само тези, на които отговорник е потребителят на този компютър („mine“). Извън екип таблото показва всички сделки.",
+        "owned by %s": "отговорник: %s",
+        "Owned by %s": "Отговорник: %s",
+        "Whose Deals": "Чии сделки",
+        "My Deals": "Моите сделки",
+        "Show only the deals you own": "Показване само на сделките, на които сте отговорник",
+        "Everyone": "Всички",
+        "Show the deals of the whole team": "Показване на сделките на целия екип",
+        "In a team, show only your deals or everyone’s": "В екип: показване само на вашите сделки или на сделките на всички",
+    },
+    "zh_CN": {
+        "Whose deals the board shows": "看板显示谁的商机",
+        SCHEMA_DESC: "在属于团队的文件中：显示所有人的商机（“everyone”），或只显示此桌面用户负责的商机（“mine”）。不在团队中时，看板显示所有商机。",
+        "owned by %s": "负责人为 %s",
+        "Owned by %s": "负责人：%s",
+        "Whose Deals": "显示谁的商机",
+        "My Deals": "我的商机",
+        "Show only the deals you own": "只显示您负责的商机",
+        "Everyone": "所有人",
+        "Show the deals of the whole team": "显示整个团队的商机",
+        "In a team, show only your deals or everyone’s": "在团队中，只显示您的商机或显示所有人的商机",
+    },
+    "he": {
+        "Whose deals the board shows": "של מי העסקאות שהלוח מציג",
+        SCHEMA_DESC: "בקובץ השייך לצוות: העסקאות של כולם („everyone”) או רק אלה שבבעלות המשתמש של מחשב זה („mine”). מחוץ לצוות הלוח מציג את כל העסקאות.",
+        "owned by %s": "בבעלות %s",
+        "Owned by %s": "בבעלות %s",
+        "Whose Deals": "של מי העסקאות",
+        "My Deals": "העסקאות שלי",
+        "Show only the deals you own": "הצגת העסקאות שבבעלותך בלבד",
+        "Everyone": "כולם",
+        "Show the deals of the whole team": "הצגת העסקאות של הצוות כולו",
+        "In a team, show only your deals or everyone’s": "בצוות, הצגת העסקאות שלך בלבד או של כולם",
+    },
+}
