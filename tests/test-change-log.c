@@ -400,7 +400,7 @@ test_forget (Fixture       *f,
 }
 
 static void
-count_notice (RapportStore  *store,
+count_setting_notice (RapportStore  *store,
               RapportNotice *notice,
               guint         *n)
 {
@@ -419,7 +419,7 @@ test_membership_notices (Fixture       *f,
   g_autofree char *user = NULL;
   guint n = 0;
 
-  g_signal_connect (f->store, "notice::setting", G_CALLBACK (count_notice), &n);
+  g_signal_connect (f->store, "notice::setting", G_CALLBACK (count_setting_notice), &n);
   g_assert_null (rapport_store_get_team_user (f->store));
 
   g_assert_true (rapport_store_set_team_server (f->store, "host=team.example dbname=team", &error));
@@ -447,7 +447,205 @@ test_membership_notices (Fixture       *f,
   g_assert_cmpuint (n, ==, 4);
   g_assert_null (rapport_store_get_team_user (f->store));
 
-  g_signal_handlers_disconnect_by_func (f->store, count_notice, &n);
+  g_signal_handlers_disconnect_by_func (f->store, count_setting_notice, &n);
+}
+
+/* A team's file with @deal's @field changed here and not pushed, then a
+ * pull of a teammate's other value of it (@theirs, JSON): a conflict. */
+static void
+make_conflict (Fixture     *f,
+               RapportDeal *deal,
+               const char  *field,
+               const char  *theirs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_team_record_free);
+  g_autofree char *uid = rapport_store_get_uid (f->store, RAPPORT_ENTITY_DEAL, rapport_record_get_id (RAPPORT_RECORD (deal)));
+  RapportTeamRecord *record = g_new0 (RapportTeamRecord, 1);
+  guint n_conflicts = 0;
+
+  record->entity = g_strdup ("deal");
+  record->key = g_strdup_printf ("{\"uid\":\"%s\"}", uid);
+  record->fields = g_strdup_printf ("{\"%s\":%s}", field, theirs);
+  record->author = g_strdup ("alex");
+  record->at = 1700000000;
+  g_ptr_array_add (records, record);
+  g_assert_true (rapport_store_apply_team_records (f->store, records, &n_conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_conflicts, ==, 1);
+}
+
+/* A deal of a team's file whose value was changed here to 9 500.00
+ * after everything else was pushed, and a teammate's 12 000.00. */
+static RapportDeal *
+deal_in_conflict (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  RapportDeal *deal;
+
+  g_assert_true (rapport_store_set_change_log_active (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  deal = add_deal (f, "Atlas");
+  all = changes (f);
+  g_assert_true (rapport_store_forget_changes (f->store, ((RapportLoggedChange *) all->pdata[all->len - 1])->seq, &error));
+  g_assert_no_error (error);
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, 950000);
+  g_assert_true (rapport_store_update (f->store, RAPPORT_RECORD (deal), "value", &value, &error));
+  g_assert_no_error (error);
+  make_conflict (f, deal, "value", "1200000");
+  return deal;
+}
+
+static void
+count_notice (guint               *n,
+              const RapportNotice *notice,
+              RapportStore        *store)
+{
+  if (notice->entity == RAPPORT_ENTITY_DEAL && notice->change == RAPPORT_CHANGE_UPDATED)
+    (*n)++;
+}
+
+/* Keep Mine: the conflict goes, the value stays, nothing is logged; its
+ * undo lists it again. */
+static void
+test_conflict_dismiss (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = deal_in_conflict (f);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  g_autoptr(GPtrArray) conflicts = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_autoptr(GPtrArray) before = changes (f);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(RapportTeamConflict) kept = NULL;
+  guint notices = 0;
+
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  kept = rapport_team_conflict_copy (conflicts->pdata[0]);
+  g_assert_cmpstr (kept->theirs, ==, "1200000");
+  g_assert_cmpstr (kept->yours, ==, "950000");
+  g_assert_cmpstr (kept->author, ==, "alex");
+  g_signal_connect_swapped (f->store, "notice", G_CALLBACK (count_notice), &notices);
+
+  g_assert_true (rapport_store_dismiss_conflict (f->store, RAPPORT_ENTITY_DEAL, id, "value", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices, ==, 1);
+  left = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_cmpint (rapport_deal_get_value (deal), ==, 950000);
+  after = changes (f);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  /* Gone already: said so. */
+  g_assert_false (rapport_store_dismiss_conflict (f->store, RAPPORT_ENTITY_DEAL, id, "value", &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_NOT_FOUND);
+
+  g_assert_true (rapport_store_restore_conflict (f->store, RAPPORT_ENTITY_DEAL, id, kept, FALSE, NULL));
+  again = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpstr (((RapportTeamConflict *) again->pdata[0])->theirs, ==, "1200000");
+  g_assert_cmpint (rapport_deal_get_value (deal), ==, 950000);
+  g_signal_handlers_disconnect_by_data (f->store, &notices);
+}
+
+/* Use Alex's: the teammate's value written and logged as a change of
+ * this desktop's, the conflict gone; its undo writes ours back, logged
+ * too, and lists the conflict again. */
+static void
+test_conflict_take_theirs (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = deal_in_conflict (f);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  g_autoptr(GPtrArray) conflicts = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_autoptr(RapportTeamConflict) kept = rapport_team_conflict_copy (conflicts->pdata[0]);
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(JsonObject) fields = NULL;
+  g_autoptr(JsonObject) back = NULL;
+  guint notices = 0;
+
+  g_signal_connect_swapped (f->store, "notice", G_CALLBACK (count_notice), &notices);
+  g_assert_true (rapport_store_conflict_can_take (RAPPORT_ENTITY_DEAL, "value"));
+  g_assert_true (rapport_store_take_theirs (f->store, RAPPORT_ENTITY_DEAL, id, "value", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notices, ==, 1);
+  g_assert_cmpint (rapport_deal_get_value (deal), ==, 1200000);
+  left = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_assert_cmpuint (left->len, ==, 0);
+
+  all = changes (f);
+  fields = parse_object (last_of (all, "deal")->fields);
+  g_assert_cmpstr (last_of (all, "deal")->op, ==, "update");
+  g_assert_cmpint (json_object_get_int_member (fields, "value"), ==, 1200000);
+
+  g_assert_true (rapport_store_restore_conflict (f->store, RAPPORT_ENTITY_DEAL, id, kept, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_deal_get_value (deal), ==, 950000);
+  again = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_assert_cmpuint (again->len, ==, 1);
+  undone = changes (f);
+  back = parse_object (last_of (undone, "deal")->fields);
+  g_assert_cmpint (json_object_get_int_member (back, "value"), ==, 950000);
+  g_signal_handlers_disconnect_by_data (f->store, &notices);
+}
+
+/* A teammate's stage is taken by a move, with its history; a value the
+ * store's rules refuse is not written, and the conflict stays. */
+static void
+test_conflict_stage_and_rules (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportDeal) deal = deal_in_conflict (f);
+  gint64 id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  g_autoptr(RapportPipeline) pipeline = rapport_store_get_current_pipeline (f->store);
+  GListModel *stages = rapport_store_get_stages (f->store, pipeline);
+  g_autoptr(RapportStage) second = g_list_model_get_item (stages, 1);
+  g_autoptr(RapportStage) third = g_list_model_get_item (stages, 2);
+  g_autofree char *second_uid = stage_uid (f, second);
+  g_autofree char *theirs = g_strdup_printf ("\"%s\"", second_uid);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_auto(GValue) title = G_VALUE_INIT;
+
+  g_assert_true (rapport_store_move_deal (f->store, deal, third, -1, &error));
+  g_assert_no_error (error);
+  make_conflict (f, deal, "stage", theirs);
+  g_assert_true (rapport_store_take_theirs (f->store, RAPPORT_ENTITY_DEAL, id, "stage", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_deal_get_stage_id (deal), ==, rapport_record_get_id (RAPPORT_RECORD (second)));
+  all = changes (f);
+  g_assert_nonnull (last_of (all, "stage_change"));
+  conflicts = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_assert_cmpuint (conflicts->len, ==, 1);   /* the value's, still there */
+
+  /* A title the team left empty: refused by the store's rules. */
+  g_value_init (&title, G_TYPE_STRING);
+  g_value_set_string (&title, "Atlas, ours");
+  g_assert_true (rapport_store_update (f->store, RAPPORT_RECORD (deal), "title", &title, &error));
+  g_assert_no_error (error);
+  make_conflict (f, deal, "title", "\"   \"");
+  g_assert_false (rapport_store_take_theirs (f->store, RAPPORT_ENTITY_DEAL, id, "title", &error));
+  g_assert_error (error, RAPPORT_ERROR, RAPPORT_ERROR_INVALID);
+  g_assert_cmpstr (rapport_deal_get_title (deal), ==, "Atlas, ours");
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = rapport_store_get_conflicts (f->store, RAPPORT_ENTITY_DEAL, id);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+
+  /* An outcome is changed on the deal itself. */
+  g_assert_false (rapport_store_conflict_can_take (RAPPORT_ENTITY_DEAL, "status"));
+  g_assert_true (rapport_store_conflict_can_take (RAPPORT_ENTITY_DEAL, "expected_close"));
+  g_assert_true (rapport_store_conflict_can_take (RAPPORT_ENTITY_CONTACT, "organization"));
 }
 
 static int
@@ -517,6 +715,9 @@ main (int   argc,
   ADD ("parts", test_parts);
   ADD ("forget", test_forget);
   ADD ("membership-notices", test_membership_notices);
+  ADD ("conflict-dismiss", test_conflict_dismiss);
+  ADD ("conflict-take-theirs", test_conflict_take_theirs);
+  ADD ("conflict-stage-and-rules", test_conflict_stage_and_rules);
 #undef ADD
   g_test_add_func ("/change-log/migration", test_migration);
 

@@ -797,6 +797,70 @@ test_offline_merge (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (conflict, "by"), ==, "carla");
 }
 
+/* The conflicts of an offline edit resolved from the command line: the
+ * teammate's value taken is a change of this desktop's, pushed at the
+ * next sync and on the other desktop after its own; mine kept is only
+ * the conflict gone. */
+static void
+test_resolve_conflicts (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Team) team = { 0 };
+  g_auto(RapportTestRun) run = { 0 };
+  g_autoptr(JsonNode) resolved = NULL;
+  g_autoptr(JsonNode) status = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *value_a = NULL, *value_b = NULL, *title_a = NULL, *title_b = NULL;
+  g_autofree char *taken = NULL;
+  JsonObject *deal;
+
+  if (skip_without_server ())
+    return;
+  two_desktops (f, &team, "team_resolve", "alex", "bea", TRUE);
+
+  server_stop ();
+  g_free (rapport_test_cli_ok (team.desk_a, "deal", "set", "1", "--value", "12000", "--title", "Atlas by A", NULL));
+  g_free (rapport_test_cli_ok (team.desk_b, "deal", "set", "1", "--value", "9500", "--title", "Atlas by B", NULL));
+  server_restart ();
+  sync_ok (team.pw_a, team.desk_a);
+  sync_ok (team.pw_b, team.desk_b);
+
+  shown = cli_json (team.desk_b, "deal", "show", "1", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "conflicts")), ==, 2);
+
+  /* Neither or both: a usage error; a field with no conflict: said so. */
+  run_cli (team.desk_b, &run, "deal", "resolve", "1", "value", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  rapport_test_run_clear (&run);
+  run_cli (team.desk_b, &run, "deal", "resolve", "1", "owner", "--mine", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  rapport_test_run_clear (&run);
+
+  resolved = cli_json (team.desk_b, "deal", "resolve", "1", "value", "--theirs", NULL);
+  deal = json_node_get_object (resolved);
+  g_assert_cmpint (json_object_get_int_member (deal, "value"), ==, 1200000);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (deal, "conflicts")), ==, 1);
+  status = cli_json (team.desk_b, "team", "status", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (status), "pending"), >, 0);
+  g_free (rapport_test_cli_ok (team.desk_b, "deal", "resolve", "1", "title", "--mine", NULL));
+  g_clear_pointer (&shown, json_node_unref);
+  shown = cli_json (team.desk_b, "deal", "show", "1", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "conflicts")), ==, 0);
+
+  sync_ok (team.pw_b, team.desk_b);
+  sync_ok (team.pw_a, team.desk_a);
+  value_a = deal_value (team.desk_a, "1");
+  value_b = deal_value (team.desk_b, "1");
+  g_assert_cmpstr (value_b, ==, "1200000");
+  g_assert_cmpstr (value_a, ==, "1200000");
+  taken = admin_value ("team_resolve", "SELECT count(*) FROM rapport.change WHERE entity = 'deal' AND author = 'bea' AND fields->>'value' = '1200000'");
+  g_assert_cmpstr (taken, ==, "1");
+  title_a = deal_field (team.desk_a, "1", "title");
+  title_b = deal_field (team.desk_b, "1", "title");
+  g_assert_cmpstr (title_b, ==, "Atlas by B");
+  g_assert_cmpstr (title_a, ==, "Atlas by B");
+}
+
 /* A seller's edit of someone else's deal is refused by the server, said
  * so, and the team's value comes back. */
 static void
@@ -1028,6 +1092,7 @@ main (int   argc,
   ADD ("policies", test_policies);
   ADD ("two-desktops", test_two_desktops);
   ADD ("offline-merge", test_offline_merge);
+  ADD ("resolve-conflicts", test_resolve_conflicts);
   ADD ("refused-restored", test_refused_restored);
   ADD ("kill-in-the-middle", test_kill_in_the_middle);
   ADD ("tls-verify-full", test_tls_verify_full);

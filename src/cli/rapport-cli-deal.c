@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "rapport-cli-private.h"
+#include "rapport-store-change-log.h"
 #include "rapport-store-process.h"
 #include "rapport-enums.h"
 #include "rapport-money.h"
@@ -704,6 +705,47 @@ cmd_deal_negotiate (RapportCli  *cli,
   return TRUE;
 }
 
+/* deal resolve ID FIELD --theirs|--mine: a conflict with the team
+ * settled as the deal page's buttons settle it. */
+static gboolean
+cmd_deal_resolve (RapportCli  *cli,
+                  GError     **error)
+{
+  gboolean theirs = rapport_cli_flag (cli, "theirs");
+  gboolean mine = rapport_cli_flag (cli, "mine");
+  const char *field = cli->args[1];
+  g_autoptr(RapportDeal) deal = NULL;
+  gint64 id;
+
+  if (theirs == mine)
+    return rapport_cli_set_usage (error, _("give either --theirs or --mine"));
+
+  if ((deal = rapport_cli_find_deal (cli, cli->args[0], error)) == NULL)
+    return FALSE;
+  id = rapport_record_get_id (RAPPORT_RECORD (deal));
+  if (theirs ? !rapport_store_take_theirs (cli->store, RAPPORT_ENTITY_DEAL, id, field, error)
+             : !rapport_store_dismiss_conflict (cli->store, RAPPORT_ENTITY_DEAL, id, field, error))
+    return FALSE;
+
+  if (cli->json)
+    {
+      JsonNode *node = rapport_json_deal_details (cli->store, deal, error);
+
+      if (node == NULL)
+        return FALSE;
+      rapport_json_print (node);
+    }
+  else if (theirs)
+    /* Translators: %s is a field's name as the command line takes it
+     * ("value", "expected_close"); %lld the deal's number. */
+    g_print (_("Took the team’s %s of deal %lld; it goes to the team at the next sync.\n"), field, (long long) id);
+  else
+    /* Translators: %s is a field's name as the command line takes it
+     * ("value", "expected_close"); %lld the deal's number. */
+    g_print (_("Kept your %s of deal %lld.\n"), field, (long long) id);
+  return rapport_cli_check_output (error);
+}
+
 static const RapportCliOption add_options[] = {
   { "value", G_OPTION_ARG_STRING, 0 },
   { "currency", G_OPTION_ARG_STRING, 0 },
@@ -762,6 +804,12 @@ static const RapportCliOption set_options[] = {
   { NULL }
 };
 
+static const RapportCliOption resolve_options[] = {
+  { "theirs", G_OPTION_ARG_NONE, 0 },
+  { "mine", G_OPTION_ARG_NONE, 0 },
+  { NULL }
+};
+
 static const RapportCliOption negotiate_options[] = {
   { "amount", G_OPTION_ARG_STRING, 0 },
   { "text", G_OPTION_ARG_STRING, 0 },
@@ -795,5 +843,7 @@ const RapportCliCommand rapport_cli_deal_commands[] = {
   { "deal", "negotiate", cmd_deal_negotiate,
     "deal negotiate ID offer|counter-offer|objection|concession [--amount AMOUNT] [--text TEXT] [--json]",
     2, 2, RAPPORT_CLI_JSON, negotiate_options, NULL },
+  { "deal", "resolve", cmd_deal_resolve, "deal resolve ID FIELD --theirs|--mine [--json]",
+    2, 2, RAPPORT_CLI_JSON, resolve_options, NULL },
   { NULL }
 };

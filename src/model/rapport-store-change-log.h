@@ -125,4 +125,42 @@ GPtrArray *rapport_store_get_conflicts         (RapportStore  *self,
                                                 RapportEntity  entity,
                                                 gint64         id);
 
+/* Resolving a conflict (sqlite/rapport-team-conflicts.c). @field is the
+ * conflict's, as the log names it. Each is one transaction and notifies
+ * the record as updated. */
+
+/* This desktop's value stays (it is pushed anyway): the conflict goes. */
+gboolean   rapport_store_dismiss_conflict      (RapportStore  *self,
+                                                RapportEntity  entity,
+                                                gint64         id,
+                                                const char    *field,
+                                                GError       **error);
+/* The teammate's value is written as an edit of this desktop's (checked,
+ * logged and pushed like any other) and the conflict goes. */
+gboolean   rapport_store_take_theirs           (RapportStore  *self,
+                                                RapportEntity  entity,
+                                                gint64         id,
+                                                const char    *field,
+                                                GError       **error);
+/* Whether rapport_store_take_theirs() can write @field of a record of
+ * @entity: a field an edit sets, or a deal's stage. Others (an outcome,
+ * a BANT answer) are changed on the record itself. */
+gboolean   rapport_store_conflict_can_take     (RapportEntity  entity,
+                                                const char    *field);
+/* The undo of either: @conflict listed again and, with @put_yours_back
+ * (after taking theirs), this desktop's value written back. */
+gboolean   rapport_store_restore_conflict      (RapportStore  *self,
+                                                RapportEntity  entity,
+                                                gint64         id,
+                                                const RapportTeamConflict *conflict,
+                                                gboolean       put_yours_back,
+                                                GError       **error);
+/* The local id of the deal, contact, organization or stage the team
+ * knows as @uid; 0 when this file has none. */
+gint64     rapport_store_id_of_uid             (RapportStore  *self,
+                                                RapportEntity  entity,
+                                                const char    *uid);
+RapportTeamConflict *rapport_team_conflict_copy (const RapportTeamConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportTeamConflict, rapport_team_conflict_free)
+
 G_END_DECLS

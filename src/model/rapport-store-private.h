@@ -117,6 +117,15 @@ gboolean      rapport_store_fill_uids     (RapportStore  *self,
 /* After a change of unknown extent: another program's, or a restore. */
 void          rapport_store_reload_everything (RapportStore *self);
 
+/* rapport-store-update.c: one checked field written in the caller's
+ * transaction, and whether a property is one an edit may set. */
+gboolean      rapport_store_update_in_transaction (RapportStore   *self,
+                                                   RapportRecord  *record,
+                                                   const char     *property,
+                                                   const GValue   *value,
+                                                   GError        **error);
+gboolean      rapport_store_is_editable   (GType          type,
+                                           const char    *property);
 /* rapport-store-identity.c: the identity map's look-up, one object per row
  * (transfer full). */
 gpointer      rapport_store_lookup        (RapportStore  *self,

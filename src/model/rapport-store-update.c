@@ -193,6 +193,41 @@ prepare_update (RapportStore   *self,
   return validate_field (self, G_OBJECT_TYPE (record), pspec->name, &update->value, error);
 }
 
+/* One checked field written inside the caller's transaction (a team
+ * conflict resolved with its row); the caller reloads and notifies after
+ * its commit. */
+gboolean
+rapport_store_update_in_transaction (RapportStore   *self,
+                                     RapportRecord  *record,
+                                     const char     *property,
+                                     const GValue   *value,
+                                     GError        **error)
+{
+  PendingUpdate update = { 0 };
+  gboolean ok;
+
+  g_assert (RAPPORT_IS_STORE (self));
+  g_assert (RAPPORT_IS_RECORD (record));
+
+  ok = prepare_update (self, record, property, value, &update, error) &&
+       rapport_store_write_property (self, record, update.pspec, &update.value, rapport_store_now (self), error);
+  pending_update_clear (&update);
+
+  return ok;
+}
+
+/* Whether @property of a record of @type is one a view may set with
+ * rapport_store_update(). */
+gboolean
+rapport_store_is_editable (GType       type,
+                           const char *property)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+
+  return pspec != NULL && !(pspec->flags & RAPPORT_PARAM_COMPUTED) && !is_managed (pspec->name);
+}
+
 /* Sets @n_properties properties of @record in one transaction: every value
  * is checked before the first is written, and any failure writes none. */
 gboolean

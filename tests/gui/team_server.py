@@ -71,6 +71,10 @@ class TeamServer:
     def cli(self, db, *args, password=None):
         env = dict(os.environ)
         env.pop("PGPASSWORD", None)
+        # Its output is read (add-user's password): untranslated, whatever
+        # language the app under test runs in.
+        env.pop("LANGUAGE", None)
+        env["LC_ALL"] = "C.UTF-8"
         if password is not None:
             env["PGPASSWORD"] = password
         out = subprocess.run([self.cli_path, "--db", db, *args], capture_output=True, text=True, env=env)

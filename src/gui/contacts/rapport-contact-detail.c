@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-conflict-list.h"
 #include "rapport-activity-row.h"
 #include "rapport-choice-menu.h"
 #include "rapport-contact-detail.h"
@@ -46,6 +47,7 @@ struct _RapportContactDetail
   AdwBin            parent_instance;
 
   /* Template widgets */
+  RapportConflictList *conflict_list;
   AdwAvatar        *avatar;
   GtkLabel         *name_label;
   GtkLabel         *lifecycle_badge;
@@ -813,6 +815,7 @@ rapport_contact_detail_bind (RapportContactDetail *self)
   self->activities = rapport_store_get_contact_activities (self->store, id);
   gtk_list_box_bind_model (self->activities_list, self->activities, create_activity_row, self, NULL);
   adw_bin_set_child (self->notes_bin, rapport_notes_section_new (self->context, record));
+  rapport_conflict_list_bind (self->conflict_list, self->context, record);
 
 
   /* Translators: the placeholder of a deal's value; %s is a currency code */
@@ -1025,6 +1028,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_CONFLICT_LIST);
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   g_type_ensure (RAPPORT_TYPE_DATE_TIME_PICKER);
   g_type_ensure (RAPPORT_TYPE_SATISFACTION_SECTION);
@@ -1036,6 +1040,7 @@ rapport_contact_detail_class_init (RapportContactDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "contact.open-uri", "s", rapport_contact_detail_open_uri_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/contacts/contact-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, conflict_list);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, avatar);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportContactDetail, lifecycle_badge);

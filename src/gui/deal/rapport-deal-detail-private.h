@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-conflict-list.h"
 #include "rapport-context.h"
 #include "rapport-deal-detail.h"
 #include "rapport-date-time-picker.h"
@@ -32,6 +33,7 @@ struct _RapportDealDetail
   AdwBin              parent_instance;
 
   /* Template widgets */
+  RapportConflictList *conflict_list;
   GtkLabel           *title_label;
   GtkLabel           *owner_label;
   GtkLabel           *value_label;

@@ -521,6 +521,7 @@ rapport_deal_detail_bind (RapportDealDetail *self)
 
   g_assert (RAPPORT_IS_DEAL_DETAIL (self));
 
+  rapport_conflict_list_bind (self->conflict_list, self->context, RAPPORT_RECORD (self->deal));
   bind_field (self, self->title_row, self->title_message, "title");
   rapport_edit_take_undo (self->context, GTK_WIDGET (self->value_row));
   bind_field (self, self->currency_row, self->currency_message, "currency");
@@ -747,9 +748,11 @@ rapport_deal_detail_class_init (RapportDealDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "deal.record-satisfaction", NULL,
                                    rapport_deal_detail_record_satisfaction_action);
 
+  g_type_ensure (RAPPORT_TYPE_CONFLICT_LIST);
   g_type_ensure (RAPPORT_TYPE_RECORD_PICKER);
   g_type_ensure (RAPPORT_TYPE_SATISFACTION_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/deal/deal-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, conflict_list);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, owner_label);
   gtk_widget_class_bind_template_child (widget_class, RapportDealDetail, value_label);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-conflict-list.h"
 #include "rapport-deal-row.h"
 #include "rapport-delete-dialog.h"
 #include "rapport-edit.h"
@@ -32,6 +33,7 @@ struct _RapportOrganizationDetail
   AdwBin               parent_instance;
 
   /* Template widgets */
+  RapportConflictList *conflict_list;
   GtkLabel            *name_label;
   GtkLabel            *won_total_label;
   GtkLabel            *won_count_label;
@@ -503,6 +505,8 @@ rapport_organization_detail_class_init (RapportOrganizationDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "organization.delete", NULL, rapport_organization_detail_delete_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/organizations/organization-detail.ui");
+  g_type_ensure (RAPPORT_TYPE_CONFLICT_LIST);
+  gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, conflict_list);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, won_total_label);
   gtk_widget_class_bind_template_child (widget_class, RapportOrganizationDetail, won_count_label);
@@ -642,6 +646,7 @@ rapport_organization_detail_bind (RapportOrganizationDetail *self)
   bind_list (self->deals_list, self->deals, create_deal_row, self);
   adw_bin_set_child (self->notes_bin,
                      rapport_notes_section_new (self->context, RAPPORT_RECORD (self->organization)));
+  rapport_conflict_list_bind (self->conflict_list, self->context, RAPPORT_RECORD (self->organization));
 
   g_signal_connect_object (self->contacts, "items-changed", G_CALLBACK (on_contacts_changed), self,
                            G_CONNECT_SWAPPED);
