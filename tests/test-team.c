@@ -901,6 +901,25 @@ test_refused_restored (Fixture       *f,
   g_assert_cmpstr (value, ==, "200");
 }
 
+/* The server as the app names it. */
+static void
+test_describe_server (void)
+{
+  static const char * const cases[][2] = {
+    { "dbname='team' host='127.0.0.1' port='6000'", "127.0.0.1:6000/team" },
+    { "host=crm.example.com port=5432 dbname=sales sslmode=verify-full", "crm.example.com/sales" },
+    { "postgresql://crm.example.com:7000/sales", "crm.example.com:7000/sales" },
+    { "not a connection string", "not a connection string" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = rapport_team_server_describe (cases[i][0]);
+
+      g_assert_cmpstr (text, ==, cases[i][1]);
+    }
+}
+
 /* Waits (generously: a notice is not a race) for @link's socket to have
  * something to read. */
 static void
@@ -1097,6 +1116,7 @@ main (int   argc,
   ADD ("kill-in-the-middle", test_kill_in_the_middle);
   ADD ("tls-verify-full", test_tls_verify_full);
   ADD ("link-hears", test_link_hears);
+  g_test_add_func ("/team/describe-server", test_describe_server);
 #undef ADD
 
   start_server ();

@@ -313,3 +313,36 @@ rapport_team_conninfo_public (const char  *conninfo,
 
   return g_string_free (kept, FALSE);
 }
+
+char *
+rapport_team_server_describe (const char *conninfo)
+{
+  PQconninfoOption *options;
+  const char *host = NULL, *port = NULL, *dbname = NULL;
+  GString *text;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  options = PQconninfoParse (conninfo, NULL);
+  if (options == NULL)
+    return g_strdup (conninfo);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    {
+      if (option->val == NULL || *option->val == '\0')
+        continue;
+      if (g_str_equal (option->keyword, "host") || (host == NULL && g_str_equal (option->keyword, "hostaddr")))
+        host = option->val;
+      else if (g_str_equal (option->keyword, "port"))
+        port = option->val;
+      else if (g_str_equal (option->keyword, "dbname"))
+        dbname = option->val;
+    }
+
+  text = g_string_new (host != NULL ? host : "localhost");
+  if (port != NULL && !g_str_equal (port, "5432"))
+    g_string_append_printf (text, ":%s", port);
+  if (dbname != NULL)
+    g_string_append_printf (text, "/%s", dbname);
+  PQconninfoFree (options);
+  return g_string_free (text, FALSE);
+}

@@ -55,4 +55,9 @@ gboolean  rapport_team_server_add_member  (const char  *conninfo,
 char     *rapport_team_conninfo_public    (const char  *conninfo,
                                            GError     **error);
 
+/* @conninfo as people write a server: "host:port/database" (the port
+ * when it is not PostgreSQL's own); @conninfo itself when libpq cannot
+ * read it. */
+char     *rapport_team_server_describe    (const char  *conninfo);
+
 G_END_DECLS

@@ -19,7 +19,10 @@ struct _RapportTeamPage
   RapportTeamSync    *sync;
   GCancellable       *cancellable;
 
-  GtkStack           *stack;
+  GtkWidget          *join_group;
+  GtkWidget          *join_actions;
+  GtkWidget          *member_group;
+  GtkWidget          *leave_group;
   AdwEntryRow        *server_row;
   AdwEntryRow        *user_row;
   AdwEntryRow        *password_row;
@@ -96,7 +99,12 @@ update (RapportTeamPage *self)
   RapportTeamState state = rapport_team_sync_get_state (self->sync);
   g_autofree char *status = describe_status (self->sync);
 
-  gtk_stack_set_visible_child_name (self->stack, state == RAPPORT_TEAM_STATE_NONE ? "join" : "member");
+  gboolean member = state != RAPPORT_TEAM_STATE_NONE;
+
+  gtk_widget_set_visible (self->join_group, !member);
+  gtk_widget_set_visible (self->join_actions, !member);
+  gtk_widget_set_visible (self->member_group, member);
+  gtk_widget_set_visible (self->leave_group, member);
   adw_action_row_set_subtitle (self->server_info_row, rapport_team_sync_get_server (self->sync) ?: "");
   adw_action_row_set_subtitle (self->user_info_row, rapport_team_sync_get_user (self->sync) ?: "");
   adw_action_row_set_subtitle (self->status_row, status);
@@ -280,7 +288,10 @@ rapport_team_page_class_init (RapportTeamPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/team/team-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, join_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, join_actions);
+  gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, member_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, leave_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, user_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, password_row);

@@ -302,7 +302,7 @@ status_update (RapportStore *store,
                 : status.state == RAPPORT_SYNC_ERROR ? RAPPORT_TEAM_STATE_ERROR
                 : RAPPORT_TEAM_STATE_OFFLINE;
   update->pending = status.pending;
-  update->server = g_steal_pointer (&status.server);
+  update->server = status.server != NULL ? rapport_team_server_describe (status.server) : NULL;
   update->user = g_steal_pointer (&status.user);
   update->synced_at = status.last_synced_at;
   update->error = g_steal_pointer (&status.error);

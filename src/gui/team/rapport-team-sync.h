@@ -49,6 +49,7 @@ RapportTeamState  rapport_team_sync_get_state      (RapportTeamSync  *self);
 /* Changes made here that the server does not have yet. */
 guint             rapport_team_sync_get_pending    (RapportTeamSync  *self);
 const char       *rapport_team_sync_get_error      (RapportTeamSync  *self);
+/* The team's server as people write it ("host:port/database"). */
 const char       *rapport_team_sync_get_server     (RapportTeamSync  *self);
 const char       *rapport_team_sync_get_user       (RapportTeamSync  *self);
 /* When the last sync ended well (Unix seconds), 0: never. */
