@@ -155,3 +155,25 @@ T = {
         "Team _Settings": "_הגדרות הצוות",
     },
 }
+
+# Added with the new-password row of the Team page.
+_more = {
+    "ko": {
+        "New _Password, if yours changed": "새 암호(_P), 암호가 바뀐 경우",
+        "The new password is kept in your keyring.": "새 암호를 키 모음에 보관했습니다.",
+    },
+    "bg": {
+        "New _Password, if yours changed": "Нова _парола, ако вашата е сменена",
+        "The new password is kept in your keyring.": "Новата парола се пази във вашия ключодържател.",
+    },
+    "zh_CN": {
+        "New _Password, if yours changed": "新密码(_P)（如果您的密码已更改）",
+        "The new password is kept in your keyring.": "新密码已保存在您的密钥环中。",
+    },
+    "he": {
+        "New _Password, if yours changed": "_סיסמה חדשה, אם שלך השתנתה",
+        "The new password is kept in your keyring.": "הסיסמה החדשה נשמרת בצרור המפתחות שלך.",
+    },
+}
+for _lang, _table in _more.items():
+    T[_lang].update(_table)

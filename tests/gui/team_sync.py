@@ -10,6 +10,9 @@ test's session bus):
   the other desktop; the header says "Synced".
 - test_offline_and_back: with the server stopped, a change made in the app
   waits ("Offline, 2 changes waiting": a move and its history), and goes when the server is back.
+- test_new_password: the member's password changed on the server; the
+  app, refused at its next connection, says so, and the new password
+  typed on the Team page connects it again and lands in the keyring.
 - test_leave: Leave Team… asks, then the file is in no team and the
   password leaves the keyring.
 
@@ -231,6 +234,29 @@ def test_offline_and_back(tmp):
         server.close()
 
 
+def test_new_password(tmp):
+    server, a, b, app, (pw_a, pw_b) = team_of_two(tmp, "password")
+    try:
+        status = team_status(b)
+        server.psql("postgres", "ALTER ROLE sam_password PASSWORD 'a-new-one-4711'")
+        # The server comes back: the old password is refused at the reconnection.
+        server.stop()
+        server.start()
+        wait_for("the refused login in the header", lambda: app.find_all("Offline", exact=False)
+                 and not app.find_all("Synced"), 60)
+        open_team_settings(app)
+        fill(app, "New Password, if yours changed", "a-new-one-4711")
+        xdotool("key", "Return")
+        wait_for("Synced with the new password", lambda: app.find_all("Synced"), 60)
+        check(keyring_password(status["server"], "sam_password") == "a-new-one-4711",
+              "the new password is not in the keyring")
+        close_dialog()
+        app.quit()
+    finally:
+        app.kill()
+        server.close()
+
+
 def test_leave(tmp):
     server, a, b, app, (pw_a, pw_b) = team_of_two(tmp, "leave")
     try:
@@ -265,7 +291,7 @@ def main():
         print("1..0 # SKIP gnome-keyring is not installed")
         return 0
     try:
-        return run_tap([test_join_and_stay_in_step, test_offline_and_back, test_leave])
+        return run_tap([test_join_and_stay_in_step, test_offline_and_back, test_new_password, test_leave])
     except Skip as skip:
         print(f"1..0 # SKIP {skip}")
         return 0

@@ -33,6 +33,7 @@ struct _RapportTeamPage
   AdwActionRow       *server_info_row;
   AdwActionRow       *user_info_row;
   AdwActionRow       *status_row;
+  AdwEntryRow        *new_password_row;
 };
 
 G_DEFINE_FINAL_TYPE (RapportTeamPage, rapport_team_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -160,6 +161,19 @@ static void
 on_sync_clicked (RapportTeamPage *self)
 {
   rapport_team_sync_sync_now (self->sync);
+}
+
+static void
+on_password_apply (RapportTeamPage *self)
+{
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->new_password_row));
+
+  if (*password == '\0')
+    return;
+  rapport_team_sync_set_password (self->sync, password);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_password_row), "");
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    adw_toast_new (_("The new password is kept in your keyring.")));
 }
 
 static void
@@ -302,9 +316,11 @@ rapport_team_page_class_init (RapportTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, server_info_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, user_info_row);
   gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportTeamPage, new_password_row);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_join_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_leave_clicked);
 }
 

@@ -796,6 +796,55 @@ join_data_free (JoinData *data)
 }
 
 static void
+password_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  JoinData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
+  RapportStore *store = rapport_worker_store_acquire (data->shared->db_path, &error);
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  server = rapport_store_get_team_server (store);
+  user = rapport_store_get_team_value (store, "team-user");
+  rapport_worker_store_release ();
+
+  shared_set_password (data->shared, data->password);
+  if (server != NULL && user != NULL && !rapport_team_secret_store (server, user, data->password, &error))
+    g_warning ("The team password could not be kept in the keyring: %s", error->message);
+  /* A server that refused the old one is being tried less and less
+   * often: the thread tries the new one now. */
+  shared_wake (data->shared);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+rapport_team_sync_set_password (RapportTeamSync *self,
+                                const char      *password)
+{
+  g_autoptr(GTask) task = NULL;
+  JoinData *data;
+
+  g_return_if_fail (RAPPORT_IS_TEAM_SYNC (self));
+  g_return_if_fail (password != NULL);
+
+  data = g_new0 (JoinData, 1);
+  data->shared = shared_ref (self->shared);
+  data->password = g_strdup (password);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, rapport_team_sync_set_password);
+  g_task_set_task_data (task, data, (GDestroyNotify) join_data_free);
+  g_task_run_in_thread (task, password_thread);
+}
+
+static void
 on_join_progress (guint64  done,
                   guint64  total,
                   gpointer user_data)

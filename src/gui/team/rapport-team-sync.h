@@ -58,6 +58,11 @@ gint64            rapport_team_sync_get_synced_at  (RapportTeamSync  *self);
  * changes waiting"…; NULL outside a team. */
 char             *rapport_team_sync_describe       (RapportTeamSync  *self);
 
+/* A new password for this member (theirs changed, or the keyring lost
+ * it): kept in the keyring, then the thread connects again with it. */
+void              rapport_team_sync_set_password   (RapportTeamSync  *self,
+                                                    const char       *password);
+
 /* Syncs now (Sync Now). */
 void              rapport_team_sync_sync_now       (RapportTeamSync  *self);
 
