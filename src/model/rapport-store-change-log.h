@@ -104,6 +104,11 @@ gboolean   rapport_store_apply_team_records    (RapportStore  *self,
  * sends up. */
 gboolean   rapport_store_log_everything        (RapportStore  *self,
                                                 GError       **error);
+/* While a desktop downloads its team (a million rows, a chunk a
+ * transaction), a page cache that holds the indexes; FALSE gives the
+ * memory back. */
+void       rapport_store_set_bulk_writes       (RapportStore  *self,
+                                                gboolean       bulk);
 /* Empties the shared tables (unlogged) for a desktop that joins a team
  * with records of its own to download. */
 gboolean   rapport_store_clear_for_team        (RapportStore  *self,

@@ -70,6 +70,7 @@ struct _RapportStore
   gint64             restore_generation;
   gboolean           restore_grace;
   gint64             data_version;
+  gint64             bulk_cache_size;   /* the cache before a bulk write, 0 outside one */
   guint              watch_id;
 
   /* The deep integrity check, maybe still running in a thread */

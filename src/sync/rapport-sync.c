@@ -182,16 +182,30 @@ open_pull (PGconn      *conn,
   if (PQresultStatus (begin) != PGRES_COMMAND_OK)
     return rapport_team_result_error (conn, begin, error);
 
-  result = PQexecParams (conn,
-                         "DECLARE rapport_pull NO SCROLL CURSOR FOR"
-                         " SELECT c.entity, c.key::text, r.fields::text, c.author,"
-                         "        extract(epoch FROM c.at)::bigint"
-                         " FROM (SELECT DISTINCT ON (entity, key) entity, key, author, at, seq"
-                         "       FROM rapport.change WHERE seq > $1::bigint AND seq <= $2::bigint"
-                         "       AND desktop <> $3::uuid ORDER BY entity, key, seq DESC) AS c"
-                         " LEFT JOIN rapport.record r ON r.entity = c.entity AND r.key = c.key"
-                         " ORDER BY coalesce(array_position($4::text[], c.entity), 1000), c.seq",
-                         4, NULL, values, NULL, NULL, 0);
+  /* A first pull (a desktop that downloads the team) needs every record
+   * as it is now, and no deletions: read from the records themselves,
+   * not by sorting the whole log for each record's last change. One
+   * changed after @upto comes with the next pull. */
+  if (after == 0)
+    result = PQexecParams (conn,
+                           "DECLARE rapport_pull NO SCROLL CURSOR FOR"
+                           " SELECT r.entity, r.key::text, r.fields::text, c.author,"
+                           "        extract(epoch FROM c.at)::bigint"
+                           " FROM rapport.record r JOIN rapport.change c ON c.seq = r.last_seq"
+                           " WHERE r.last_seq <= $2::bigint AND c.desktop <> $3::uuid AND $1::bigint = 0"
+                           " ORDER BY coalesce(array_position($4::text[], r.entity), 1000), r.last_seq",
+                           4, NULL, values, NULL, NULL, 0);
+  else
+    result = PQexecParams (conn,
+                           "DECLARE rapport_pull NO SCROLL CURSOR FOR"
+                           " SELECT c.entity, c.key::text, r.fields::text, c.author,"
+                           "        extract(epoch FROM c.at)::bigint"
+                           " FROM (SELECT DISTINCT ON (entity, key) entity, key, author, at, seq"
+                           "       FROM rapport.change WHERE seq > $1::bigint AND seq <= $2::bigint"
+                           "       AND desktop <> $3::uuid ORDER BY entity, key, seq DESC) AS c"
+                           " LEFT JOIN rapport.record r ON r.entity = c.entity AND r.key = c.key"
+                           " ORDER BY coalesce(array_position($4::text[], c.entity), 1000), c.seq",
+                           4, NULL, values, NULL, NULL, 0);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     return rapport_team_result_error (conn, result, error);
   return TRUE;
@@ -616,6 +630,7 @@ rapport_sync_join_full (RapportStore         *store,
   g_autoptr(PGconn) conn = NULL;
   gint64 n_records = 0;
   Progress progress = { progress_func, progress_data, 0 };
+  gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
@@ -650,13 +665,18 @@ rapport_sync_join_full (RapportStore         *store,
       !rapport_store_set_team_value (store, "team-last-seen", "0", error) ||
       !rapport_store_set_change_log_active (store, TRUE, error))
     return FALSE;
-  /* The first desktop of a team brings its records up. */
-  if (n_records == 0 && !rapport_store_log_everything (store, error))
-    return FALSE;
-
-  progress.total = n_records > 0 ? (guint64) n_records : rapport_store_count_pending_changes (store);
-  progress_report (&progress, 0);
-  return sync_with (store, conn, NULL, n_records == 0, &progress, result, error);
+  /* A million rows go one way or the other: the first desktop of a team
+   * logs and brings its records up, the next download the team's. */
+  rapport_store_set_bulk_writes (store, TRUE);
+  ok = n_records > 0 || rapport_store_log_everything (store, error);
+  if (ok)
+    {
+      progress.total = n_records > 0 ? (guint64) n_records : rapport_store_count_pending_changes (store);
+      progress_report (&progress, 0);
+      ok = sync_with (store, conn, NULL, n_records == 0, &progress, result, error);
+    }
+  rapport_store_set_bulk_writes (store, FALSE);
+  return ok;
 }
 
 gboolean

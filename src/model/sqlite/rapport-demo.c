@@ -595,31 +595,6 @@ static const char lifecycles_sql[] =
   "UPDATE temp.demo_contact SET lifecycle = 1"
   "  WHERE lifecycle = 0 AND id IN (SELECT contact_id FROM temp.demo_deal);";
 
-/* SQLite's page cache, in KiB (negative) or pages, as it was. */
-static gint64
-cache_size (RapportStore *self)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 size = -2000;
-
-  if (sqlite3_prepare_v2 (rapport_store_get_db (self), "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    size = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return size;
-}
-
-static void
-set_cache_size (RapportStore *self,
-                gint64        size)
-{
-  /* A number of our own, not text from outside. */
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
-
-  sqlite3_exec (rapport_store_get_db (self), sql, NULL, NULL, NULL);
-}
-
 /* The secondary indexes of the tables the fill writes, but the ones the
  * contact-dates and deal-dates triggers search by (activity_by_contact,
  * activity_by_deal): with them out of
@@ -747,12 +722,12 @@ rapport_store_fill_demo (RapportStore  *self,
   /* One transaction of a few hundred MB: with SQLite's usual 2 MB of
    * cache it would spill pages to the -wal and read them back all along.
    * Memory is given back when the fill ends. */
-  old_cache_size = cache_size (self);
-  set_cache_size (self, -512 * 1024);
+  old_cache_size = rapport_store_get_cache_size (self);
+  rapport_store_set_cache_size (self, -512 * 1024);
 
   if (!rapport_store_begin (self, error))
     {
-      set_cache_size (self, old_cache_size);
+      rapport_store_set_cache_size (self, old_cache_size);
       return FALSE;
     }
   ok = fill (&demo, n_deals, n_contacts, error);
@@ -761,7 +736,7 @@ rapport_store_fill_demo (RapportStore  *self,
     rapport_store_rollback (self);
   else
     ok = rapport_store_commit (self, error);
-  set_cache_size (self, old_cache_size);
+  rapport_store_set_cache_size (self, old_cache_size);
   if (!ok)
     return FALSE;
 

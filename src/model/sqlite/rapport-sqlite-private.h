@@ -79,4 +79,11 @@ gboolean      rapport_change_log_install  (sqlite3       *db,
  * its list of one. */
 extern const char rapport_schema_fill_contact_lists[];
 
+/* SQLite's page cache, in KiB (negative) or pages: for the writes of a
+ * million rows (a demo fill, a team's download), whose indexes would not
+ * fit the usual one. */
+gint64    rapport_store_get_cache_size (RapportStore *self);
+void      rapport_store_set_cache_size (RapportStore *self,
+                                        gint64        size);
+
 G_END_DECLS

@@ -863,3 +863,27 @@ rapport_sqlite_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+gint64
+rapport_store_get_cache_size (RapportStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size = -2000;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA cache_size", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return size;
+}
+
+void
+rapport_store_set_cache_size (RapportStore *self,
+                              gint64        size)
+{
+  /* A number of our own, not text from outside. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}

@@ -822,3 +822,21 @@ rapport_store_get_conflicts (RapportStore  *self,
 
   return conflicts;
 }
+
+void
+rapport_store_set_bulk_writes (RapportStore *self,
+                               gboolean      bulk)
+{
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+
+  if (bulk && self->bulk_cache_size == 0)
+    {
+      self->bulk_cache_size = rapport_store_get_cache_size (self);
+      rapport_store_set_cache_size (self, -512 * 1024);
+    }
+  else if (!bulk && self->bulk_cache_size != 0)
+    {
+      rapport_store_set_cache_size (self, self->bulk_cache_size);
+      self->bulk_cache_size = 0;
+    }
+}
