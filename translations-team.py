@@ -177,3 +177,10 @@ _more = {
 }
 for _lang, _table in _more.items():
     T[_lang].update(_table)
+
+# A refused password.
+_refused = "The team’s server did not take your password: give it again on the Team page of Preferences, or in PGPASSWORD. (%s)"
+T["ko"][_refused] = "팀 서버가 암호를 받아들이지 않았습니다: 기본 설정의 팀 페이지나 PGPASSWORD에 다시 입력하십시오. (%s)"
+T["bg"][_refused] = "Сървърът на екипа не прие паролата ви: въведете я отново в страницата „Екип“ на Настройките или в PGPASSWORD. (%s)"
+T["zh_CN"][_refused] = "团队服务器未接受您的密码：请在首选项的团队页面或 PGPASSWORD 中重新提供。(%s)"
+T["he"][_refused] = "שרת הצוות לא קיבל את הסיסמה שלך: יש להזין אותה שוב בעמוד „צוות” שבהעדפות, או ב־PGPASSWORD. (%s)"

@@ -952,6 +952,10 @@ test_link_hears (Fixture       *f,
 
   store = rapport_store_new (team.desk_b, &error);
   g_assert_no_error (error);
+  /* A wrong password is not a server away: it is said so. */
+  g_assert_null (rapport_sync_link_open (store, "not-the-password", &error));
+  g_assert_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_PASSWORD);
+  g_clear_error (&error);
   link = rapport_sync_link_open (store, team.pw_b, &error);
   g_assert_no_error (error);
   g_assert_true (rapport_sync_link_run (link, store, &result, &error));

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <libpq-fe.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "rapport-sync-resources.h"
@@ -61,6 +62,18 @@ rapport_team_connect (const char  *conninfo,
     }
 
   message = conn != NULL ? server_message (conn) : g_strdup (_("Out of memory."));
+  /* A server that asked for a password and got none, or not the right
+   * one, is there: trying again changes nothing until the member gives
+   * it. (libpq tells a wrong one only in its message.) */
+  if (conn != NULL &&
+      (PQconnectionNeedsPassword (conn) ||
+       (PQconnectionUsedPassword (conn) && strstr (message, "password authentication failed") != NULL)))
+    {
+      g_set_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_PASSWORD,
+                   _("The team’s server did not take your password: give it again on the Team page of Preferences, or in PGPASSWORD. (%s)"),
+                   message);
+      return NULL;
+    }
   g_set_error (error, RAPPORT_TEAM_ERROR, RAPPORT_TEAM_ERROR_UNREACHABLE,
                _("Could not connect to the team’s server: %s"), message);
   return NULL;

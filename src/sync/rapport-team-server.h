@@ -28,6 +28,8 @@ typedef enum
   RAPPORT_TEAM_ERROR_TOO_NEW,
   /* The server refused the change (a policy, a missing right). */
   RAPPORT_TEAM_ERROR_REFUSED,
+  /* The server wants a password the member did not give, or another. */
+  RAPPORT_TEAM_ERROR_PASSWORD,
   /* Anything else the server said. */
   RAPPORT_TEAM_ERROR_FAILED,
 } RapportTeamError;

@@ -242,8 +242,8 @@ def test_new_password(tmp):
         # The server comes back: the old password is refused at the reconnection.
         server.stop()
         server.start()
-        wait_for("the refused login in the header", lambda: app.find_all("Offline", exact=False)
-                 and not app.find_all("Synced"), 60)
+        wait_for("the refused login in the header", lambda: app.find_all("Sync failed"), 60)
+        check(app.find_all("did not take your password", exact=False), "the header does not say why")
         open_team_settings(app)
         fill(app, "New Password, if yours changed", "a-new-one-4711")
         xdotool("key", "Return")
