@@ -484,11 +484,17 @@ write_records_at_once (RapportStore          *self,
                        GError               **error)
 {
   gboolean record = table->key[0] == NULL;
-  g_autoptr(GString) sql = g_string_new (record ? "INSERT INTO " : "INSERT OR REPLACE INTO ");
+  /* Each record's text once: json_each() renders an object's value
+   * again at every read of it, and each column's json_extract() would
+   * then parse a new copy (most of a download's time). Materialized, the
+   * text is the same from column to column and SQLite's JSON cache parses
+   * it once. */
+  g_autoptr(GString) sql = g_string_new ("WITH j (value) AS MATERIALIZED (SELECT value FROM json_each(?1)) ");
   g_autoptr(GString) json = g_string_new ("[");
   gboolean any = FALSE;
   sqlite3_stmt *stmt;
 
+  g_string_append (sql, record ? "INSERT INTO " : "INSERT OR REPLACE INTO ");
   rapport_log_append_ident (sql, table->table);
   g_string_append (sql, record ? " (uid" : " (");
   for (guint i = 0; i < columns->len; i++)
@@ -532,7 +538,7 @@ write_records_at_once (RapportStore          *self,
         }
       g_string_append (sql, " END");
     }
-  g_string_append (sql, " FROM json_each(?1) AS j");
+  g_string_append (sql, " FROM j");
   any = FALSE;
   if (record)
     g_string_append (sql, " WHERE true ON CONFLICT (uid) DO UPDATE SET ");
