@@ -736,6 +736,7 @@ rapport_sync_link_open (RapportStore  *store,
   g_autofree char *conninfo = NULL;
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(PGresult) listen = NULL;
+  g_autoptr(GError) local_error = NULL;
   RapportSyncLink *link;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (store), NULL);
@@ -743,9 +744,14 @@ rapport_sync_link_open (RapportStore  *store,
   conninfo = member_conninfo (store, password, error);
   if (conninfo == NULL)
     return NULL;
-  conn = rapport_team_connect (conninfo, error);
+  conn = rapport_team_connect (conninfo, &local_error);
   if (conn == NULL)
-    return NULL;
+    {
+      /* As a sync that could not connect: `team status` tells it. */
+      keep_outcome (store, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   /* Before the first pull: a change pushed between the pull's look at
    * the log and the LISTEN would otherwise go unheard until the next

@@ -243,7 +243,9 @@ def test_new_password(tmp):
         server.stop()
         server.start()
         wait_for("the refused login in the header", lambda: app.find_all("Sync failed"), 60)
-        check(app.find_all("did not take your password", exact=False), "the header does not say why")
+        status_now = team_status(b)
+        check(status_now["state"] == "error" and "did not take your password" in (status_now["error"] or ""),
+              f"the refused password is not told as such: {status_now}")
         open_team_settings(app)
         fill(app, "New Password, if yours changed", "a-new-one-4711")
         xdotool("key", "Return")
