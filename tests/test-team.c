@@ -880,6 +880,7 @@ test_refused_restored (Fixture       *f,
   run_as (team.pw_b, team.desk_b, &run, "sync", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "belongs to gale"));
+  g_assert_nonnull (strstr (run.out, "“Atlas” was not changed"));
 
   value = deal_value (team.desk_b, "1");
   g_assert_cmpstr (value, ==, "900000");

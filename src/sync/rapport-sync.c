@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,6 +305,43 @@ restore_refused (RapportStore               *store,
   return rapport_store_apply_team_records (store, records, NULL, error);
 }
 
+/* What people call the record of @change (a deal's title, a contact's
+ * or an organization's name), or NULL. */
+static char *
+refused_name (RapportStore              *store,
+              const RapportLoggedChange *change)
+{
+  g_autoptr(JsonNode) key = json_from_string (change->key, NULL);
+  const char *uid = NULL;
+  gint64 id;
+
+  if (key != NULL && JSON_NODE_HOLDS_OBJECT (key))
+    uid = json_object_get_string_member_with_default (json_node_get_object (key), "uid", NULL);
+  if (uid == NULL)
+    return NULL;
+
+  if (g_str_equal (change->entity, "deal") && (id = rapport_store_id_of_uid (store, RAPPORT_ENTITY_DEAL, uid)) > 0)
+    {
+      g_autoptr(RapportDeal) deal = rapport_store_get_deal (store, id, NULL);
+
+      return deal != NULL ? g_strdup (rapport_deal_get_title (deal)) : NULL;
+    }
+  if (g_str_equal (change->entity, "contact") && (id = rapport_store_id_of_uid (store, RAPPORT_ENTITY_CONTACT, uid)) > 0)
+    {
+      g_autoptr(RapportContact) contact = rapport_store_get_contact (store, id, NULL);
+
+      return contact != NULL ? g_strdup (rapport_contact_get_name (contact)) : NULL;
+    }
+  if (g_str_equal (change->entity, "organization") &&
+      (id = rapport_store_id_of_uid (store, RAPPORT_ENTITY_ORGANIZATION, uid)) > 0)
+    {
+      g_autoptr(RapportOrganization) organization = rapport_store_get_organization (store, id, NULL);
+
+      return organization != NULL ? g_strdup (rapport_organization_get_name (organization)) : NULL;
+    }
+  return NULL;
+}
+
 static void
 add_refusal (RapportSyncResult *result,
              const char        *message)
@@ -383,7 +421,17 @@ push_batch (RapportStore       *store,
           result->pushed++;
           continue;
         }
-      add_refusal (result, PQgetvalue (answer, i, 2));
+      {
+        g_autofree char *name = change != NULL ? refused_name (store, change) : NULL;
+        /* Translators: a change the team's server refused: the record's
+         * name, then the server's reason ("This record belongs to alex:
+         * only they or a manager may change it."). */
+        g_autofree char *message = name != NULL ? g_strdup_printf (_("“%s” was not changed: %s"), name,
+                                                                   PQgetvalue (answer, i, 2))
+                                                : g_strdup (PQgetvalue (answer, i, 2));
+
+        add_refusal (result, message);
+      }
       if (change != NULL)
         g_ptr_array_add (refused, (gpointer) change);
     }

@@ -189,7 +189,8 @@ def test_join_and_stay_in_step(tmp):
         borealis = [d for d in cli_json(b, "deal", "list") if d["title"] == "Borealis"][0]
         card = [n for n in app.find_all(role="list item") if n.get_name().startswith("Borealis")][0]
         move_right(app, card)
-        wait_for("the refusal", lambda: app.find_all("belongs to alex_join", exact=False), 30)
+        wait_for("the refusal", lambda: app.find_all("“Borealis” was not changed: This record belongs to alex_join",
+                                                     exact=False), 30)
         screenshot("team-refused")
         wait_for("Borealis back where it was",
                  lambda: deal_stage(b, borealis["id"]) == borealis["stage"], 30)
