@@ -343,4 +343,12 @@ gboolean      rapport_store_id_is_taken   (RapportStore  *self,
                                            const char    *table,
                                            gint64         id);
 
+/* A stage's totals out of its count and sum (rapport-store-reports.c). */
+void      rapport_store_give_stage_totals (RapportStage *stage,
+                                           guint         n,
+                                           gint64        sum,
+                                           guint        *n_deals,
+                                           gint64       *total,
+                                           gint64       *weighted);
+
 G_END_DECLS

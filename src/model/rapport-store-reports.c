@@ -35,6 +35,17 @@ rapport_store_get_stage_totals (RapportStore *self,
     }
   rapport_sql_reset (stmt);
 
+  rapport_store_give_stage_totals (stage, n, sum, n_deals, total, weighted);
+}
+
+void
+rapport_store_give_stage_totals (RapportStage *stage,
+                                 guint         n,
+                                 gint64        sum,
+                                 guint        *n_deals,
+                                 gint64       *total,
+                                 gint64       *weighted)
+{
   if (n_deals != NULL)
     *n_deals = n;
   if (total != NULL)

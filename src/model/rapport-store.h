@@ -660,6 +660,16 @@ typedef struct
   const char      *tag;           /* its contact's or organization's; NULL for any */
 } RapportDealQuery;
 
+/* The same for the open deals of @stage that pass @filter's owner, close
+ * dates, value and tag (a board column under its filters or My Deals);
+ * the whole stage's with a NULL @filter. */
+void                rapport_store_get_stage_totals_filtered (RapportStore           *self,
+                                                             RapportStage           *stage,
+                                                             const RapportDealQuery *filter,
+                                                             guint                  *n_deals,
+                                                             gint64                 *total,
+                                                             gint64                 *weighted);
+
 /* Everything unset: all deals by title. */
 void                rapport_deal_query_init             (RapportDealQuery       *query);
 GListModel         *rapport_store_query_deals           (RapportStore           *self,

@@ -101,6 +101,12 @@ def column_count(app, stage):
     return description(column).split(" ", 1)[0]
 
 
+def column_total(app, stage):
+    """The total a column shows, from its accessible description ("…, $9,000
+    in total, …")."""
+    return description(app.find(stage)).split(", ")[1]
+
+
 def test_owners_and_my_deals(tmp):
     db, ids = team_file(tmp, "team")
     app = App(db)
@@ -113,6 +119,7 @@ def test_owners_and_my_deals(tmp):
             check("owned by sam" in description(card(app, title)),
                   f"{title}: {description(card(app, title))!r}")
         check(column_count(app, "Prospecting") == "2", description(app.find("Prospecting")))
+        everyone_total = column_total(app, "Prospecting")
 
         mine = wait_for("My Deals", lambda: toggle(app, "My Deals"))
         everyone = toggle(app, "Everyone")
@@ -127,11 +134,16 @@ def test_owners_and_my_deals(tmp):
         # The column counts follow, as with the filters' owner.
         wait_for("one deal in Prospecting", lambda: column_count(app, "Prospecting") == "1")
         check(column_count(app, "Negotiation") == "0", description(app.find("Negotiation")))
+        # So do the totals: the sum of the cards shown, not the stage's.
+        check(column_total(app, "Prospecting") != everyone_total,
+              f"Prospecting's total stayed the stage's: {description(app.find('Prospecting'))}")
+        check(app.find_all("2 open deals ·", exact=False), "the board's summary does not count alex's deals alone")
         screenshot("team-board-mine")
 
         click(toggle(app, "Everyone"))
         wait_for("all four cards back", lambda: cards(app) == set(ALEX + SAM))
         wait_for("two deals in Prospecting", lambda: column_count(app, "Prospecting") == "2")
+        check(column_total(app, "Prospecting") == everyone_total, "the stage's total did not come back")
 
         # The keyboard: Ctrl+M from a card switches, and back.
         focus_card(card(app, "Alpha pilot"))

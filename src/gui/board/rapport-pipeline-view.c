@@ -100,6 +100,7 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
   const char *currency;
   guint n_columns = 0;
   guint n_open = 0;
+  guint n_stage = 0;
   gint64 total = 0;
   gint64 weighted = 0;
   g_autofree char *total_text = NULL;
@@ -123,6 +124,7 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
         rapport_stage_column_refresh_totals (column);
       rapport_stage_column_get_totals (column, &n, &stage_total, &stage_weighted);
       n_open += n;
+      n_stage += rapport_stage_column_get_n_stage (column);
       total += stage_total;
       weighted += stage_weighted;
       n_columns++;
@@ -140,9 +142,10 @@ rapport_pipeline_view_update_totals (RapportPipelineView *self,
   gtk_label_set_label (self->summary_label, summary);
 
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_open > 0);
-  gtk_widget_set_visible (self->top_bar, n_open > 0 || self->pipeline_ids->len > 1);
+  /* The filters stay in reach when they hide every card. */
+  gtk_widget_set_visible (self->top_bar, n_stage > 0 || self->pipeline_ids->len > 1);
 
-  rapport_pipeline_view_update_empty (self, n_open, n_columns);
+  rapport_pipeline_view_update_empty (self, n_stage, n_columns);
 }
 
 /* The tallest a monitor of the display is, for a maximized window. */
@@ -245,6 +248,8 @@ rapport_pipeline_view_apply_filters (RapportPipelineView *self)
        child = gtk_widget_get_next_sibling (child))
     if (RAPPORT_IS_STAGE_COLUMN (child))
       rapport_stage_column_set_filter (RAPPORT_STAGE_COLUMN (child), self->filtered ? &self->filter : NULL);
+  /* The summary is of the cards shown. */
+  rapport_pipeline_view_update_totals (self, FALSE);
 }
 
 static void

@@ -40,10 +40,15 @@ struct _RapportStageColumn
   guint               grow_id;
   guint               grow_frames;
 
-  /* The stage's totals, as last read */
+  /* The board's filters while @filtered (its strings owned) */
+  RapportDealQuery    filter;
+
+  /* The totals of what the column shows, as last read, and how many open
+   * deals the whole stage has */
   guint               n_open;
   gint64              total;
   gint64              weighted;
+  guint               n_stage;
 
   /* Drop feedback: the card showing the insertion line (weak) */
   RapportDealCard    *drop_card;

@@ -47,6 +47,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The board's filters, kept with strings of their own. */
+static void
+filter_clear (RapportDealQuery *filter)
+{
+  g_free ((char *) filter->owner);
+  g_free ((char *) filter->close_from);
+  g_free ((char *) filter->close_to);
+  g_free ((char *) filter->tag);
+  rapport_deal_query_init (filter);
+}
+
+static void
+filter_copy (RapportDealQuery       *to,
+             const RapportDealQuery *from)
+{
+  *to = *from;
+  to->owner = g_strdup (from->owner);
+  to->close_from = g_strdup (from->close_from);
+  to->close_to = g_strdup (from->close_to);
+  to->tag = g_strdup (from->tag);
+  to->search = NULL;
+}
+
 /* Header */
 
 static void
@@ -101,6 +124,10 @@ rapport_stage_column_refresh_totals (RapportStageColumn *self)
 
   currency = rapport_store_get_default_currency (self->store);
   rapport_store_get_stage_totals (self->store, self->stage, &n_deals, &total, &weighted);
+  self->n_stage = n_deals;
+  /* Under the board's filters, the sums of the cards shown. */
+  if (self->filtered)
+    rapport_store_get_stage_totals_filtered (self->store, self->stage, &self->filter, &n_deals, &total, &weighted);
   self->n_open = n_deals;
   self->total = total;
   self->weighted = weighted;
@@ -701,6 +728,7 @@ rapport_stage_column_dispose (GObject *object)
   RapportStageColumn *self = RAPPORT_STAGE_COLUMN (object);
 
   rapport_stage_column_stop_autoscroll (self);
+  filter_clear (&self->filter);
   if (self->grow_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->grow_id);
   self->grow_id = 0;
@@ -859,6 +887,7 @@ static void
 rapport_stage_column_init (RapportStageColumn *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_deal_query_init (&self->filter);
   rapport_stage_column_dnd_init (self);
 }
 
@@ -908,7 +937,7 @@ rapport_stage_column_get_stage (RapportStageColumn *self)
  *   %NULL for all the stage's deals
  *
  * The board's filters: the column shows only its deals that pass, in
- * their board order; its totals stay the whole stage's.
+ * their board order, and their totals.
  */
 void
 rapport_stage_column_set_filter (RapportStageColumn     *self,
@@ -918,10 +947,12 @@ rapport_stage_column_set_filter (RapportStageColumn     *self,
 
   g_return_if_fail (RAPPORT_IS_STAGE_COLUMN (self));
 
+  filter_clear (&self->filter);
   if (filter != NULL)
     {
       RapportDealQuery query = *filter;
 
+      filter_copy (&self->filter, filter);
       query.stage_id = rapport_record_get_id (RAPPORT_RECORD (self->stage));
       query.pipeline_id = 0;
       query.status = RAPPORT_DEAL_STATUS_OPEN;
@@ -990,8 +1021,8 @@ rapport_stage_column_get_n_deals (RapportStageColumn *self)
 /**
  * rapport_stage_column_get_totals:
  *
- * The totals read by the last rapport_stage_column_refresh_totals(), in
- * the store's default currency.
+ * The totals of the cards the column shows, read by the last
+ * rapport_stage_column_refresh_totals(), in the store's default currency.
  */
 void
 rapport_stage_column_get_totals (RapportStageColumn *self,
@@ -1007,4 +1038,14 @@ rapport_stage_column_get_totals (RapportStageColumn *self,
     *total = self->total;
   if (weighted != NULL)
     *weighted = self->weighted;
+}
+
+/* The open deals of the whole stage, filtered or not: whether the board
+ * is empty is the pipeline's, not the filters'. */
+guint
+rapport_stage_column_get_n_stage (RapportStageColumn *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STAGE_COLUMN (self), 0);
+
+  return self->n_stage;
 }

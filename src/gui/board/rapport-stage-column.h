@@ -28,6 +28,7 @@ void          rapport_stage_column_get_totals     (RapportStageColumn *self,
                                                    guint              *n_deals,
                                                    gint64             *total,
                                                    gint64             *weighted);
+guint         rapport_stage_column_get_n_stage    (RapportStageColumn *self);
 gboolean      rapport_stage_column_focus_nearest  (RapportStageColumn *self,
                                                    GtkWidget          *from,
                                                    double              y);

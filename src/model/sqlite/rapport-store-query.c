@@ -738,6 +738,80 @@ static const char * const deal_by_stage_queries[2][2][2] = {
 
 static const char * const deal_in_stage_queries[2] = { IN_STAGE (""), IN_STAGE ("DESC") };
 
+/* The totals of such a column: its count and its sum in ?11, the store's
+ * currency. */
+#define IN_STAGE_TOTALS \
+  "SELECT count(*), coalesce(sum(CASE WHEN d.currency = ?11 THEN d.value END), 0)" \
+  " FROM deal d INDEXED BY deal_by_stage" DEAL_FILTER \
+  " AND d.stage_id = ?2 AND d.status = ?1 AND ?9 IS NULL"
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_int64_or_null (sqlite3_stmt *stmt,
+                    int           index,
+                    gboolean      set,
+                    gint64        value)
+{
+  if (set)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+rapport_store_get_stage_totals_filtered (RapportStore           *self,
+                                         RapportStage           *stage,
+                                         const RapportDealQuery *filter,
+                                         guint                  *n_deals,
+                                         gint64                 *total,
+                                         gint64                 *weighted)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  gint64 sum = 0;
+
+  g_return_if_fail (RAPPORT_IS_STORE (self));
+  g_return_if_fail (RAPPORT_IS_STAGE (stage));
+
+  if (filter == NULL)
+    {
+      rapport_store_get_stage_totals (self, stage, n_deals, total, weighted);
+      return;
+    }
+
+  stmt = rapport_store_stmt_sql (self, IN_STAGE_TOTALS);
+  sqlite3_bind_int64 (stmt, 1, RAPPORT_DEAL_STATUS_OPEN);
+  sqlite3_bind_int64 (stmt, 2, rapport_record_get_id (RAPPORT_RECORD (stage)));
+  sqlite3_bind_null (stmt, 3);
+  bind_text_or_null (stmt, 4, filter->owner);
+  bind_text_or_null (stmt, 5, filter->close_from);
+  bind_text_or_null (stmt, 6, filter->close_to);
+  bind_int64_or_null (stmt, 7, filter->value_min >= 0, filter->value_min);
+  bind_int64_or_null (stmt, 8, filter->value_max >= 0, filter->value_max);
+  sqlite3_bind_null (stmt, 9);
+  bind_text_or_null (stmt, 10, filter->tag);
+  sqlite3_bind_text (stmt, 11, rapport_store_get_default_currency (self), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n = (guint) sqlite3_column_int64 (stmt, 0);
+      sum = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  rapport_store_give_stage_totals (stage, n, sum, n_deals, total, weighted);
+}
+
 void
 rapport_deal_query_init (RapportDealQuery *query)
 {
