@@ -259,6 +259,10 @@ typedef enum
 
 /* Opening */
 char               *rapport_store_default_path          (void);
+/* Whether the file's check found it sound: FALSE while a background
+ * check runs (RAPPORT_STORE_CHECK_IN_BACKGROUND) and for a damaged file.
+ * Any thread. */
+gboolean            rapport_store_is_checked            (RapportStore       *self);
 RapportStore       *rapport_store_new                   (const char         *path,
                                                          GError            **error);
 RapportStore       *rapport_store_new_with_template     (const char         *path,

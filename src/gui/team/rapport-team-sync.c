@@ -49,6 +49,10 @@ typedef struct
   int              wake[2];     /* a byte in wake[1] wakes the thread */
   gboolean         stopping;
   gboolean         exited;
+  /* The window's store says the file is in a team and was found sound:
+   * until then the thread opens nothing (a damaged or foreign file is
+   * never touched, not even by a -wal of the worker store's). */
+  gboolean         in_team;
   char            *password;    /* this session's, from a join */
 } Shared;
 
@@ -83,6 +87,7 @@ struct _RapportTeamSync
   gint64            synced_at;
   double            fraction;
   gboolean          joining;
+  guint             check_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportTeamSync, rapport_team_sync, G_TYPE_OBJECT)
@@ -165,6 +170,30 @@ shared_stopping (Shared *shared)
   stopping = shared->stopping;
   g_mutex_unlock (&shared->mutex);
   return stopping;
+}
+
+static gboolean
+shared_in_team (Shared *shared)
+{
+  gboolean in_team;
+
+  g_mutex_lock (&shared->mutex);
+  in_team = shared->in_team;
+  g_mutex_unlock (&shared->mutex);
+  return in_team;
+}
+
+static gboolean
+shared_set_in_team (Shared   *shared,
+                    gboolean  in_team)
+{
+  gboolean changed;
+
+  g_mutex_lock (&shared->mutex);
+  changed = shared->in_team != in_team;
+  shared->in_team = in_team;
+  g_mutex_unlock (&shared->mutex);
+  return changed;
 }
 
 static char *
@@ -374,10 +403,21 @@ sync_turn (Shared           *shared,
 {
   g_autoptr(GError) error = NULL;
   g_auto(RapportSyncResult) result = { 0 };
-  RapportStore *store = rapport_worker_store_acquire (shared->db_path, &error);
+  RapportStore *store;
   Update *update;
   gboolean ok = TRUE;
 
+  if (!shared_in_team (shared))
+    {
+      g_clear_pointer (link, rapport_sync_link_free);
+      update = g_new0 (Update, 1);
+      update->state = RAPPORT_TEAM_STATE_NONE;
+      update->fraction = -1;
+      post (shared, update);
+      return -1;
+    }
+
+  store = rapport_worker_store_acquire (shared->db_path, &error);
   if (store == NULL)
     {
       g_warning ("The team sync cannot open the file: %s", error->message);
@@ -462,6 +502,38 @@ sync_thread (gpointer data)
 
 /* The window's store: local changes go out at once */
 
+/* Tells the thread whether there is a team to keep in step with. */
+static void
+update_in_team (RapportTeamSync *self)
+{
+  g_autofree char *server = rapport_store_get_team_server (self->store);
+  gboolean in_team = server != NULL && rapport_store_is_checked (self->store);
+
+  if (shared_set_in_team (self->shared, in_team))
+    shared_wake (self->shared);
+}
+
+/* The file's check runs in the background at start: the thread waits
+ * for its verdict. */
+static gboolean
+on_check_poll (gpointer data)
+{
+  RapportTeamSync *self = data;
+
+  if (!rapport_store_is_checked (self->store))
+    return G_SOURCE_CONTINUE;
+  self->check_id = 0;
+  update_in_team (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_damaged (RapportTeamSync *self)
+{
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  rapport_team_sync_stop (self);
+}
+
 static void
 on_notice (RapportTeamSync     *self,
            const RapportNotice *notice)
@@ -471,6 +543,9 @@ on_notice (RapportTeamSync     *self,
 
   if (self->thread == NULL)
     return;
+
+  if (self->check_id == 0)
+    update_in_team (self);
 
   /* Another program's commit, or this sync's own: only what it leaves
    * to push, or a join or leave by rapport-cli, is news for the thread.
@@ -517,7 +592,12 @@ rapport_team_sync_constructed (GObject *object)
     }
 
   g_signal_connect_object (self->store, "notice", G_CALLBACK (on_notice), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_damaged), self, G_CONNECT_SWAPPED);
   self->thread = g_thread_new ("rapport-team-sync", sync_thread, shared_ref (shared));
+  if (rapport_store_is_checked (self->store))
+    update_in_team (self);
+  else
+    self->check_id = g_timeout_add (200, on_check_poll, self);
 }
 
 void
@@ -558,6 +638,7 @@ rapport_team_sync_dispose (GObject *object)
 {
   RapportTeamSync *self = RAPPORT_TEAM_SYNC (object);
 
+  g_clear_handle_id (&self->check_id, g_source_remove);
   rapport_team_sync_stop (self);
   g_clear_object (&self->store);
 
@@ -900,6 +981,7 @@ join_thread (GTask        *task,
     }
 
   /* In the team now (a first sync that failed is the status's to say). */
+  shared_set_in_team (data->shared, TRUE);
   shared_set_password (data->shared, data->password);
   if (data->password != NULL && server != NULL && user != NULL &&
       !rapport_team_secret_store (server, user, data->password, &keyring_error))
@@ -986,6 +1068,7 @@ leave_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  shared_set_in_team (shared, FALSE);
   shared_set_password (shared, NULL);
   if (server != NULL && user != NULL)
     rapport_team_secret_clear (server, user);

@@ -466,6 +466,14 @@ schedule_background_check (RapportStore *self)
 }
 
 gboolean
+rapport_store_is_checked (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+
+  return g_atomic_int_get (&self->check_state) == RAPPORT_CHECK_OK;
+}
+
+gboolean
 rapport_store_wait_for_check (RapportStore  *self,
                               GError       **error)
 {
