@@ -745,27 +745,16 @@ static const char * const deal_in_stage_queries[2] = { IN_STAGE (""), IN_STAGE (
   " FROM deal d INDEXED BY deal_by_stage" DEAL_FILTER \
   " AND d.stage_id = ?2 AND d.status = ?1 AND ?9 IS NULL"
 
+/* A bound of the filters: the value, or NULL for none. */
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+bind_bound (RapportSqlStmt *stmt,
+            int             index,
+            gint64          value)
 {
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  if (value >= 0)
+    rapport_sql_bind_int64 (stmt, index, value);
   else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
-bind_int64_or_null (sqlite3_stmt *stmt,
-                    int           index,
-                    gboolean      set,
-                    gint64        value)
-{
-  if (set)
-    sqlite3_bind_int64 (stmt, index, value);
-  else
-    sqlite3_bind_null (stmt, index);
+    rapport_sql_bind_null (stmt, index);
 }
 
 void
@@ -776,7 +765,7 @@ rapport_store_get_stage_totals_filtered (RapportStore           *self,
                                          gint64                 *total,
                                          gint64                 *weighted)
 {
-  sqlite3_stmt *stmt;
+  RapportSqlStmt *stmt;
   guint n = 0;
   gint64 sum = 0;
 
@@ -790,24 +779,23 @@ rapport_store_get_stage_totals_filtered (RapportStore           *self,
     }
 
   stmt = rapport_store_stmt_sql (self, IN_STAGE_TOTALS);
-  sqlite3_bind_int64 (stmt, 1, RAPPORT_DEAL_STATUS_OPEN);
-  sqlite3_bind_int64 (stmt, 2, rapport_record_get_id (RAPPORT_RECORD (stage)));
-  sqlite3_bind_null (stmt, 3);
-  bind_text_or_null (stmt, 4, filter->owner);
-  bind_text_or_null (stmt, 5, filter->close_from);
-  bind_text_or_null (stmt, 6, filter->close_to);
-  bind_int64_or_null (stmt, 7, filter->value_min >= 0, filter->value_min);
-  bind_int64_or_null (stmt, 8, filter->value_max >= 0, filter->value_max);
-  sqlite3_bind_null (stmt, 9);
-  bind_text_or_null (stmt, 10, filter->tag);
-  sqlite3_bind_text (stmt, 11, rapport_store_get_default_currency (self), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  rapport_sql_bind_int64 (stmt, 1, RAPPORT_DEAL_STATUS_OPEN);
+  rapport_sql_bind_int64 (stmt, 2, rapport_record_get_id (RAPPORT_RECORD (stage)));
+  rapport_sql_bind_null (stmt, 3);
+  rapport_sql_bind_text_or_null (stmt, 4, filter->owner);
+  rapport_sql_bind_text_or_null (stmt, 5, filter->close_from);
+  rapport_sql_bind_text_or_null (stmt, 6, filter->close_to);
+  bind_bound (stmt, 7, filter->value_min);
+  bind_bound (stmt, 8, filter->value_max);
+  rapport_sql_bind_null (stmt, 9);
+  rapport_sql_bind_text_or_null (stmt, 10, filter->tag);
+  rapport_sql_bind_text (stmt, 11, rapport_store_get_default_currency (self));
+  if (rapport_sql_step (stmt) == RAPPORT_SQL_ROW)
     {
-      n = (guint) sqlite3_column_int64 (stmt, 0);
-      sum = sqlite3_column_int64 (stmt, 1);
+      n = (guint) rapport_sql_column_int64 (stmt, 0);
+      sum = rapport_sql_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  rapport_sql_reset (stmt);
 
   rapport_store_give_stage_totals (stage, n, sum, n_deals, total, weighted);
 }
