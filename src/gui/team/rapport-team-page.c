@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-format.h"
 #include "rapport-team-page.h"
 
 struct _RapportTeamPage
@@ -75,22 +74,17 @@ static char *
 describe_status (RapportTeamSync *sync)
 {
   g_autofree char *state = rapport_team_sync_describe (sync);
-  const char *error = rapport_team_sync_get_error (sync);
-  gint64 synced_at = rapport_team_sync_get_synced_at (sync);
+  g_autofree char *when = rapport_team_sync_format_synced_at (sync);
+  const char *problem = rapport_team_sync_get_problem (sync);
 
   if (state == NULL)
     return g_strdup ("");
-  if (error != NULL && rapport_team_sync_get_state (sync) != RAPPORT_TEAM_STATE_SYNCED)
-    return g_strdup_printf ("%s · %s", state, error);
-  if (synced_at > 0)
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (synced_at);
-      g_autofree char *when = rapport_format_date_time (time, "jmm", "%H:%M");
-
-      /* Translators: the team status, then the time of the last sync
-       * that went well ("Synced · last at 14:02"). */
-      return g_strdup_printf (_("%s · last at %s"), state, when);
-    }
+  if (problem != NULL)
+    return g_strdup_printf ("%s · %s", state, problem);
+  if (when != NULL)
+    /* Translators: the team status, then the time of the last sync
+     * that went well ("Synced · last at 14:02"). */
+    return g_strdup_printf (_("%s · last at %s"), state, when);
   return g_steal_pointer (&state);
 }
 

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-format.h"
 #include "rapport-team-status.h"
 
 struct _RapportTeamStatus
@@ -58,21 +57,14 @@ static char *
 describe_detail (RapportTeamSync *sync)
 {
   const char *user = rapport_team_sync_get_user (sync) ?: "";
-  const char *error = rapport_team_sync_get_error (sync);
-  gint64 synced_at = rapport_team_sync_get_synced_at (sync);
-  g_autofree char *last = NULL;
+  const char *problem = rapport_team_sync_get_problem (sync);
+  g_autofree char *last = rapport_team_sync_format_synced_at (sync);
 
-  if (error != NULL && rapport_team_sync_get_state (sync) != RAPPORT_TEAM_STATE_SYNCED)
-    return g_strdup (error);
-  if (synced_at <= 0)
+  if (problem != NULL)
+    return g_strdup (problem);
+  if (last == NULL)
     /* Translators: %s is this desktop's user name in the team. */
     return g_strdup_printf (_("Working as %s. Not synced yet."), user);
-
-  {
-    g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (synced_at);
-
-    last = rapport_format_date_time (time, "jmm", "%H:%M");
-  }
   /* Translators: %s is this desktop's user name in the team, then the
    * time of the last sync ("14:02"). */
   return g_strdup_printf (_("Working as %s. Last synced at %s."), user, last);

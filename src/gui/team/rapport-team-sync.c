@@ -18,6 +18,7 @@
 #include <glib-unix.h>
 #include <unistd.h>
 
+#include "rapport-format.h"
 #include "rapport-store-change-log.h"
 #include "rapport-sync.h"
 #include "rapport-team-secret.h"
@@ -378,15 +379,28 @@ wait_for (Shared          *shared,
   return WAITED_NEWS;
 }
 
+/* The file's team server and member: what the keyring keeps the
+ * password under. */
+static void
+member_of (RapportStore  *store,
+           char         **server,
+           char         **user)
+{
+  *server = rapport_store_get_team_server (store);
+  *user = rapport_store_get_team_user (store);
+}
+
 /* The member's password: this session's, else the keyring's, else none
  * (libpq's PGPASSWORD or ~/.pgpass). */
 static char *
 find_password (Shared       *shared,
                RapportStore *store)
 {
-  g_autofree char *server = rapport_store_get_team_server (store);
-  g_autofree char *user = rapport_store_get_team_value (store, "team-user");
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
   char *password = shared_dup_password (shared);
+
+  member_of (store, &server, &user);
 
   if (password == NULL && server != NULL && user != NULL)
     password = rapport_team_secret_lookup (server, user);
@@ -502,11 +516,12 @@ sync_thread (gpointer data)
 
 /* The window's store: local changes go out at once */
 
-/* Tells the thread whether there is a team to keep in step with. */
+/* Tells the thread whether there is a team (@server, the window's store
+ * says) to keep in step with. */
 static void
-update_in_team (RapportTeamSync *self)
+update_in_team (RapportTeamSync *self,
+                const char      *server)
 {
-  g_autofree char *server = rapport_store_get_team_server (self->store);
   gboolean in_team = server != NULL && rapport_store_is_checked (self->store);
 
   if (shared_set_in_team (self->shared, in_team))
@@ -519,11 +534,13 @@ static gboolean
 on_check_poll (gpointer data)
 {
   RapportTeamSync *self = data;
+  g_autofree char *server = NULL;
 
   if (!rapport_store_is_checked (self->store))
     return G_SOURCE_CONTINUE;
   self->check_id = 0;
-  update_in_team (self);
+  server = rapport_store_get_team_server (self->store);
+  update_in_team (self, server);
   return G_SOURCE_REMOVE;
 }
 
@@ -544,13 +561,14 @@ on_notice (RapportTeamSync     *self,
   if (self->thread == NULL)
     return;
 
+  /* A join or leave by rapport-cli is news for the thread. */
+  server = rapport_store_get_team_server (self->store);
   if (self->check_id == 0)
-    update_in_team (self);
+    update_in_team (self, server);
 
   /* Another program's commit, or this sync's own: only what it leaves
-   * to push, or a join or leave by rapport-cli, is news for the thread.
-   * (Waking it for its own writes would sync for ever.) */
-  server = rapport_store_get_team_server (self->store);
+   * to push is news too. (Waking it for its own writes would sync for
+   * ever.) */
   pending = server != NULL ? rapport_store_count_pending_changes (self->store) : 0;
   if (self->pending != pending)
     {
@@ -558,7 +576,7 @@ on_notice (RapportTeamSync     *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
     }
-  if (notice->change != RAPPORT_CHANGE_RELOAD || pending > 0 || (server != NULL) != (self->server != NULL))
+  if (notice->change != RAPPORT_CHANGE_RELOAD || pending > 0)
     shared_wake (self->shared);
 }
 
@@ -595,7 +613,11 @@ rapport_team_sync_constructed (GObject *object)
   g_signal_connect_object (self->store, "damaged", G_CALLBACK (on_damaged), self, G_CONNECT_SWAPPED);
   self->thread = g_thread_new ("rapport-team-sync", sync_thread, shared_ref (shared));
   if (rapport_store_is_checked (self->store))
-    update_in_team (self);
+    {
+      g_autofree char *server = rapport_store_get_team_server (self->store);
+
+      update_in_team (self, server);
+    }
   else
     self->check_id = g_timeout_add (200, on_check_poll, self);
 }
@@ -817,6 +839,27 @@ rapport_team_sync_get_synced_at (RapportTeamSync *self)
 }
 
 char *
+rapport_team_sync_format_synced_at (RapportTeamSync *self)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_TEAM_SYNC (self), NULL);
+
+  if (self->synced_at <= 0)
+    return NULL;
+  time = g_date_time_new_from_unix_local (self->synced_at);
+  return rapport_format_date_time (time, "jmm", "%H:%M");
+}
+
+const char *
+rapport_team_sync_get_problem (RapportTeamSync *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TEAM_SYNC (self), NULL);
+
+  return self->state != RAPPORT_TEAM_STATE_SYNCED ? self->error : NULL;
+}
+
+char *
 rapport_team_sync_describe (RapportTeamSync *self)
 {
   g_return_val_if_fail (RAPPORT_IS_TEAM_SYNC (self), NULL);
@@ -893,8 +936,7 @@ password_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  server = rapport_store_get_team_server (store);
-  user = rapport_store_get_team_value (store, "team-user");
+  member_of (store, &server, &user);
   rapport_worker_store_release ();
 
   shared_set_password (data->shared, data->password);
@@ -967,8 +1009,7 @@ join_thread (GTask        *task,
 
   ok = rapport_sync_join_full (store, data->server, data->user, data->password,
                                on_join_progress, data, &result, &error);
-  server = rapport_store_get_team_server (store);
-  user = rapport_store_get_team_value (store, "team-user");
+  member_of (store, &server, &user);
   update = status_update (store, ok ? NULL : error);
   update->wrote = TRUE;
   rapport_worker_store_release ();
@@ -1057,8 +1098,7 @@ leave_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  server = rapport_store_get_team_server (store);
-  user = rapport_store_get_team_value (store, "team-user");
+  member_of (store, &server, &user);
   ok = rapport_sync_leave (store, &error);
   post (shared, status_update (store, NULL));
   rapport_worker_store_release ();

@@ -54,6 +54,10 @@ const char       *rapport_team_sync_get_server     (RapportTeamSync  *self);
 const char       *rapport_team_sync_get_user       (RapportTeamSync  *self);
 /* When the last sync ended well (Unix seconds), 0: never. */
 gint64            rapport_team_sync_get_synced_at  (RapportTeamSync  *self);
+/* That time as the locale writes a time of day ("14:02"); NULL: never. */
+char             *rapport_team_sync_format_synced_at (RapportTeamSync *self);
+/* The error to show: the last sync's, while not synced; else NULL. */
+const char       *rapport_team_sync_get_problem    (RapportTeamSync  *self);
 /* The status in a few words for the header: "Synced", "Offline, 3
  * changes waiting"…; NULL outside a team. */
 char             *rapport_team_sync_describe       (RapportTeamSync  *self);
