@@ -59,43 +59,39 @@ rapport_sync_status_clear (RapportSyncStatus *status)
   memset (status, 0, sizeof *status);
 }
 
-/* @conninfo with user=@user, quoted as libpq reads it. */
-static char *
-with_user (const char *conninfo,
-           const char *user)
-{
-  GString *info = g_string_new (conninfo);
-
-  if (user != NULL)
-    rapport_team_append_conninfo (info, "user", user);
-  return g_string_free (info, FALSE);
-}
-
 /* A server that does not answer must not hold a sync for the system's
  * two hours of TCP retries: a desktop waits ten seconds for a connection
  * and notices a dead one within half a minute. Before the server's own
  * keywords, so a team's connection string can say otherwise. */
 #define CONNECTION_DEFAULTS "connect_timeout=10 keepalives_idle=15 keepalives_interval=5 keepalives_count=3 "
 
-/* The connection string of the file's team: the server, the user, then
- * @password (never kept: it lives in this string for the connection). */
+/* @server (key=value pairs) with @user and @password when given (libpq
+ * takes a keyword's last value), quoted as libpq reads them. The password
+ * is never kept: it lives in this string for the connection. */
 static char *
-team_conninfo (RapportStore *store,
-               const char   *password)
+conninfo_for (const char *server,
+              const char *user,
+              const char *password)
 {
-  g_autofree char *server = rapport_store_get_team_server (store);
-  g_autofree char *user = rapport_store_get_team_value (store, "team-user");
-  GString *info;
+  GString *info = g_string_new (CONNECTION_DEFAULTS);
 
-  if (server == NULL)
-    return NULL;
-  info = g_string_new (CONNECTION_DEFAULTS);
   g_string_append (info, server);
   if (user != NULL)
     rapport_team_append_conninfo (info, "user", user);
   if (password != NULL)
     rapport_team_append_conninfo (info, "password", password);
   return g_string_free (info, FALSE);
+}
+
+/* The connection string of the file's team, as its member. */
+static char *
+team_conninfo (RapportStore *store,
+               const char   *password)
+{
+  g_autofree char *server = rapport_store_get_team_server (store);
+  g_autofree char *user = rapport_store_get_team_user (store);
+
+  return server != NULL ? conninfo_for (server, user, password) : NULL;
 }
 
 static gint64
@@ -673,6 +669,7 @@ rapport_sync_join_full (RapportStore         *store,
                         GError              **error)
 {
   g_autofree char *server = NULL;
+  g_autofree char *normalized = NULL;
   g_autofree char *desktop = g_uuid_string_random ();
   g_autofree char *full = NULL;
   g_autoptr(PGconn) conn = NULL;
@@ -683,17 +680,11 @@ rapport_sync_join_full (RapportStore         *store,
   g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
 
   server = rapport_team_conninfo_public (conninfo, error);
-  if (server == NULL)
+  normalized = server != NULL ? rapport_team_conninfo_normalize (conninfo, error) : NULL;
+  if (normalized == NULL)
     return FALSE;
-  full = with_user (conninfo, user);
-  if (password != NULL)
-    {
-      GString *with_password = g_string_new (full);
-
-      rapport_team_append_conninfo (with_password, "password", password);
-      g_free (full);
-      full = g_string_free (with_password, FALSE);
-    }
+  /* A postgresql:// address takes no more keywords: its pairs do. */
+  full = conninfo_for (normalized, user, password);
   conn = rapport_team_connect (full, error);
   if (conn == NULL || !check_team (conn, &n_records, error))
     return FALSE;
@@ -759,7 +750,7 @@ rapport_sync_read_status (RapportStore      *store,
   if (status->server == NULL)
     return;
 
-  status->user = rapport_store_get_team_value (store, "team-user");
+  status->user = rapport_store_get_team_user (store);
   status->pending = rapport_store_count_pending_changes (store);
   status->last_synced_at = team_int (store, "team-synced-at");
   status->error = rapport_store_get_team_value (store, "team-error");

@@ -26,6 +26,10 @@ gboolean  rapport_team_result_error (PGconn      *conn,
 void      rapport_team_append_conninfo (GString    *conninfo,
                                         const char *keyword,
                                         const char *value);
+/* @conninfo (key=value pairs or a postgresql:// address) as key=value
+ * pairs, its password kept: what more keywords can be appended to. */
+char     *rapport_team_conninfo_normalize (const char  *conninfo,
+                                           GError     **error);
 /* The team schema's version, 0 when the database has none. */
 gboolean  rapport_team_read_version (PGconn      *conn,
                                      int         *version,

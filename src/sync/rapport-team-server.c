@@ -297,9 +297,13 @@ rapport_team_append_conninfo (GString    *conninfo,
   g_string_append_c (conninfo, '\'');
 }
 
-char *
-rapport_team_conninfo_public (const char  *conninfo,
-                              GError     **error)
+/* @conninfo (key=value pairs or a postgresql:// address) as key=value
+ * pairs, to which more can be appended; without its password unless
+ * @keep_password. */
+static char *
+normalize_conninfo (const char  *conninfo,
+                    gboolean     keep_password,
+                    GError     **error)
 {
   char *parse_error = NULL;
   PQconninfoOption *options = PQconninfoParse (conninfo, &parse_error);
@@ -318,13 +322,27 @@ rapport_team_conninfo_public (const char  *conninfo,
   kept = g_string_new (NULL);
   for (PQconninfoOption *option = options; option->keyword != NULL; option++)
     {
-      if (option->val == NULL || g_str_equal (option->keyword, "password"))
+      if (option->val == NULL || (!keep_password && g_str_equal (option->keyword, "password")))
         continue;
       rapport_team_append_conninfo (kept, option->keyword, option->val);
     }
   PQconninfoFree (options);
 
   return g_string_free (kept, FALSE);
+}
+
+char *
+rapport_team_conninfo_public (const char  *conninfo,
+                              GError     **error)
+{
+  return normalize_conninfo (conninfo, FALSE, error);
+}
+
+char *
+rapport_team_conninfo_normalize (const char  *conninfo,
+                                 GError     **error)
+{
+  return normalize_conninfo (conninfo, TRUE, error);
 }
 
 char *

@@ -139,7 +139,8 @@ def team_of_two(tmp, tag):
         server.close()
         raise
     try:
-        join_in_app(app, server.conninfo(), f"sam_{tag}", pw_b)
+        # As the help tells people to write it: host:port/database.
+        join_in_app(app, f"127.0.0.1:{server.port}/{server.dbname}", f"sam_{tag}", pw_b)
         wait_for("B in the team", lambda: team_status(b)["state"] == "synced", 60)
         wait_for("the team's deals on B's board", lambda: {"Atlas", "Vega"} <= card_titles(app), 30)
         close_dialog()
